@@ -1,0 +1,382 @@
+"""The `gerai` command line. Each command resolves the settings, opens the database and calls
+the services; heavy modules (Textual, exports) are imported only by the command that needs
+them. Errors are one line on stderr with exit code 1; usage errors exit 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
+
+import click
+
+from gerai.errors import GeraiError
+from gerai.i18n import set_language, t
+from gerai.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
+    from gerai.db import Database
+
+
+class UserError(click.ClickException):
+    """A GeraiError shown as one translated line, exit code 1."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(t("cli.error", message=self.message), err=True)
+
+
+class GeraiGroup(click.Group):
+    """Turns GeraiErrors raised anywhere below into a clean exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GeraiError as exc:
+            raise UserError(exc.message()) from exc
+        except KeyboardInterrupt:
+            click.echo(t("cli.interrupted"), err=True)
+            ctx.exit(130)
+
+
+@dataclass
+class Options:
+    """The global options given before the command."""
+
+    db: str | None
+    config: str | None
+    printer: str | None
+    lang: str | None
+
+    def settings(self) -> Settings:
+        settings = load_settings(self.db, self.config, self.printer, self.lang)
+        set_language(settings.lang)
+        return settings
+
+
+pass_options = click.make_pass_decorator(Options)
+
+
+def open_database(settings: Settings) -> Database:
+    """The shop's database, checked to be a current gerai database."""
+    from gerai.db import Database
+
+    database = Database(settings.db_url)
+    database.check_ready()
+    return database
+
+
+def now_utc() -> datetime:
+    """The current moment (UTC, aware)."""
+    from gerai.models import utcnow
+
+    return utcnow()
+
+
+def parse_date(value: str | None, today: date) -> date:
+    """A `YYYY-MM-DD` date that is not in the future; `today` when not given."""
+    if value is None:
+        return today
+    try:
+        day = date.fromisoformat(value)
+    except ValueError as exc:
+        raise GeraiError("cli.bad_date", value=value) from exc
+    if day > today:
+        raise GeraiError("cli.future_date", value=value)
+    return day
+
+
+@contextmanager
+def output_stream(output: str | None, default_name: str) -> Iterator[BinaryIO]:
+    """Write to stdout for `-`, else to a file that appears whole or not at all."""
+    if output == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output or default_name)
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".gerai-")
+    except OSError as exc:
+        raise GeraiError("io.cannot_write", path=str(target), reason=exc.strerror) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        os.replace(temp_name, target)
+        os.chmod(target, 0o644)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    click.echo(str(target), err=True)
+
+
+@click.group(cls=GeraiGroup, invoke_without_command=True)
+@click.option("--db", help="SQLite file or SQLAlchemy URL [GERAI_DB]")
+@click.option("--config", help="settings file (TOML) [GERAI_CONFIG]")
+@click.option("--printer", help="receipt printer URL [GERAI_PRINTER]")
+@click.option("--lang", type=click.Choice(["id", "en"]), help="UI language [GERAI_LANG]")
+@click.version_option(package_name="gerai")
+@click.pass_context
+def main(
+    ctx: click.Context, db: str | None, config: str | None, printer: str | None, lang: str | None
+) -> None:
+    """gerai: kasir dan stok gerai sembako Koperasi Merah Putih."""
+    ctx.obj = Options(db, config, printer, lang)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(run)
+
+
+@main.command()
+@pass_options
+def run(options: Options) -> None:
+    """Open the kasir screen."""
+    settings = options.settings()
+    database = open_database(settings)
+    from gerai.tui.app import GeraiApp
+
+    GeraiApp(settings, database).run()
+
+
+@main.command()
+@click.option(
+    "--days",
+    default=30,
+    show_default=True,
+    type=click.IntRange(0, 400),
+    help="days of past sales to generate",
+)
+@pass_options
+def demo(options: Options, days: int) -> None:
+    """Create the demo database (catalogue, members and past sales)."""
+    from gerai.db import Database, count_rows
+    from gerai.models import Member, Product
+    from gerai.paths import data_dir
+    from gerai.services import demo as demo_service
+
+    settings = options.settings()
+    database = Database(settings.db_url)
+    if database.path is None or database.path.exists():
+        if database.revision() is not None:
+            with database.read() as session:
+                if demo_service.holds_data(session) and not demo_service.is_demo(session):
+                    raise GeraiError("cli.demo_refused", path=str(database.path or settings.db_url))
+        if database.path is None:
+            raise GeraiError("cli.demo_refused", path=settings.db_url)
+        database.dispose()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database.path}{suffix}").unlink(missing_ok=True)
+        database = Database(settings.db_url)
+    database.upgrade()
+    now = now_utc()
+    with database.write() as session:
+        shop = demo_service.load_catalogue(session, data_dir(), now)
+    sales = demo_service.generate_sales(database.write, shop, days, shop.business_date(now))
+    with database.read() as session:
+        products_count, members_count = count_rows(session, Product), count_rows(session, Member)
+    click.echo(
+        t(
+            "cli.demo_done",
+            path=str(database.path),
+            products=products_count,
+            members=members_count,
+            sales=sales,
+            days=days,
+        )
+    )
+
+
+def _import(
+    options: Options, file: Path, skip_bad: bool, action: Callable[[Any, Any, datetime], Any]
+) -> None:
+    from gerai.services.importing import ImportRefused
+    from gerai.tabular import read_table
+
+    database = open_database(options.settings())
+    table = read_table(file)
+    try:
+        with database.write() as session:
+            report = action(session, table, now_utc())
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            click.echo(problem.message(), err=True)
+        raise
+    for problem in report.skipped:
+        click.echo(problem.message(), err=True)
+    click.echo(
+        t(
+            "import.done",
+            created=report.created,
+            updated=report.updated,
+            skipped=len({p.row for p in report.skipped}),
+        )
+    )
+
+
+def _export(
+    options: Options,
+    fmt: str,
+    output: str | None,
+    name: str,
+    header: list[str],
+    rows_of: Callable[[Any], list[dict[str, Any]]],
+) -> None:
+    from gerai.tabular import write_table
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        rows = rows_of(session)
+    with output_stream(output, f"{name}.{fmt}") as stream:
+        write_table(stream, fmt, header, rows, sheet=name)
+
+
+FORMAT = click.Choice(["csv", "xlsx", "json"])
+
+
+@main.group()
+def products() -> None:
+    """The product catalogue."""
+
+
+@products.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--skip-bad", is_flag=True, help="import the good rows, report and skip the bad")
+@pass_options
+def products_import(options: Options, file: Path, skip_bad: bool) -> None:
+    """Import products from CSV, XLSX or JSON (all rows checked first)."""
+    from gerai.services.products_io import import_products
+
+    _import(
+        options,
+        file,
+        skip_bad,
+        lambda session, table, now: import_products(session, table, now, skip_bad),
+    )
+
+
+@products.command("export")
+@click.option("--format", "fmt", type=FORMAT, default="csv", show_default=True)
+@click.option("--output", help="file to write, or - for stdout")
+@pass_options
+def products_export(options: Options, fmt: str, output: str | None) -> None:
+    """Export the catalogue, with stock."""
+    from gerai.services.products_io import PRODUCT_COLUMNS, export_products
+
+    _export(options, fmt, output, "produk", PRODUCT_COLUMNS, export_products)
+
+
+@main.group()
+def members() -> None:
+    """The member register."""
+
+
+@members.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--skip-bad", is_flag=True, help="import the good rows, report and skip the bad")
+@pass_options
+def members_import(options: Options, file: Path, skip_bad: bool) -> None:
+    """Import members from CSV, XLSX or JSON (all rows checked first)."""
+    from gerai.services.members_io import import_members
+
+    _import(
+        options,
+        file,
+        skip_bad,
+        lambda session, table, now: import_members(session, table, now.date(), skip_bad),
+    )
+
+
+@members.command("export")
+@click.option("--format", "fmt", type=FORMAT, default="csv", show_default=True)
+@click.option("--output", help="file to write, or - for stdout")
+@pass_options
+def members_export(options: Options, fmt: str, output: str | None) -> None:
+    """Export the member register."""
+    from gerai.services.members_io import MEMBER_COLUMNS, export_members
+
+    _export(options, fmt, output, "anggota", MEMBER_COLUMNS, export_members)
+
+
+@main.group()
+def report() -> None:
+    """Reports."""
+
+
+@report.command("daily")
+@click.option("--date", "day", help="YYYY-MM-DD (default: today in the shop's time zone)")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+)
+@click.option("--output", help="file to write, or - for stdout (default)")
+@pass_options
+def report_daily(options: Options, day: str | None, fmt: str, output: str | None) -> None:
+    """The day's summary."""
+    from gerai.services.reports import daily_summary, summary_rows
+    from gerai.services.shop import load_shop
+    from gerai.tabular import write_table
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        shop = load_shop(session)
+        summary = daily_summary(session, parse_date(day, shop.business_date(now_utc())), shop)
+    with output_stream(output or "-", f"laporan-{summary.date}.{fmt}") as stream:
+        if fmt == "json":
+            import json
+
+            stream.write(json.dumps(summary.as_dict(), indent=2).encode("utf-8") + b"\n")
+        else:
+            write_table(stream, "csv", ["item", "value"], summary_rows(summary))
+
+
+@main.group()
+def stock() -> None:
+    """Stock."""
+
+
+@stock.command("check")
+@pass_options
+def stock_check(options: Options) -> None:
+    """Prove every product's stock equals the sum of its ledger movements."""
+    from gerai.db import count_rows
+    from gerai.models import Product
+    from gerai.quantity import format_quantity
+    from gerai.services.stock import stock_check as check
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        mismatches = check(session)
+        products_count = count_rows(session, Product)
+    for m in mismatches:
+        click.echo(
+            t(
+                "cli.stock_bad",
+                code=m.code,
+                name=m.name,
+                stock=format_quantity(m.stock),
+                ledger=format_quantity(m.ledger),
+            ),
+            err=True,
+        )
+    if mismatches:
+        sys.exit(1)
+    click.echo(t("cli.stock_ok", count=products_count))
+
+
+@main.group()
+def db() -> None:
+    """The database itself."""
+
+
+@db.command("upgrade")
+@pass_options
+def db_upgrade(options: Options) -> None:
+    """Apply the schema migrations (creates the database if it does not exist)."""
+    from gerai.db import SCHEMA_REVISION, Database
+
+    settings = options.settings()
+    database = Database(settings.db_url)
+    database.upgrade()
+    click.echo(t("cli.upgraded", path=str(database.path or settings.db_url), head=SCHEMA_REVISION))

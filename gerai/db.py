@@ -1,0 +1,161 @@
+"""Opening the shop's database: SQLite tuned for a till that must not lose a sale (WAL,
+synchronous=FULL, foreign keys, busy timeout, every write transaction `BEGIN IMMEDIATE`),
+or PostgreSQL through the same URL setting. Database failures become `GeraiError`s."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlmodel import Session, SQLModel, select
+
+from gerai.errors import GeraiError
+
+SCHEMA_REVISION = "0001"
+BUSY_TIMEOUT_MS = 8000
+_WRITE = "gerai_write"
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        write = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def explain(exc: DBAPIError, url: str) -> GeraiError:
+    """Turn a driver error into the one-line message a kasir can act on."""
+    detail = str(exc.orig).lower()
+    where = str(_sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
+    if "locked" in detail or "busy" in detail:
+        return GeraiError("db.locked", path=where)
+    if "readonly" in detail or "read-only" in detail:
+        return GeraiError("db.readonly", path=where)
+    if "not a database" in detail or "malformed" in detail:
+        return GeraiError("db.not_gerai", path=where)
+    if "unable to open" in detail:
+        return GeraiError("db.cannot_open", path=where)
+    if isinstance(exc, IntegrityError):
+        return GeraiError("db.conflict", detail=str(exc.orig).splitlines()[0])
+    if isinstance(exc, OperationalError) and exc.connection_invalidated:
+        return GeraiError("db.unreachable", path=where)
+    return GeraiError("db.error", path=where, detail=str(exc.orig).splitlines()[0])
+
+
+def count_rows(session: Session, table: type[SQLModel]) -> int:
+    """How many rows a table holds."""
+    return session.exec(select(func.count()).select_from(table)).one()
+
+
+class Database:
+    """One shop database. `read()` and `write()` hand out sessions; `write()` commits."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = _sqlite_path(url)
+        if self.path is not None:
+            self.engine = create_engine(
+                url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+            )
+            _configure_sqlite(self.engine)
+        else:
+            self.engine = create_engine(url, pool_pre_ping=True)
+        self._write_engine = self.engine.execution_options(**{_WRITE: True})
+
+    @property
+    def dialect(self) -> str:
+        """`sqlite` or `postgresql`."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+                session.rollback()
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction (`BEGIN IMMEDIATE` on SQLite): all of it commits, or none."""
+        try:
+            with Session(self._write_engine, expire_on_commit=False) as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    def revision(self) -> str | None:
+        """The schema revision stored in the database, or None when it has none."""
+        try:
+            with self.engine.connect() as conn:
+                if not inspect(conn).has_table("alembic_version"):
+                    return None
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    def check_ready(self) -> None:
+        """Refuse, with a clear message, a database that is missing, foreign or outdated."""
+        if self.path is not None and not self.path.exists():
+            raise GeraiError("db.missing", path=str(self.path))
+        revision = self.revision()
+        if revision is None:
+            raise GeraiError("db.not_gerai", path=str(self.path or self.url))
+        if revision != SCHEMA_REVISION:
+            raise GeraiError("db.outdated", revision=revision, head=SCHEMA_REVISION)
+
+    def upgrade(self) -> None:
+        """Create the database if needed and apply every migration up to the newest."""
+        if self.path is not None and not self.path.exists():
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+            except OSError as exc:
+                raise GeraiError(
+                    "db.cannot_create", path=str(self.path), reason=exc.strerror
+                ) from exc
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", "gerai:migrations")
+        try:
+            with self._write_engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

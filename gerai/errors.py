@@ -1,0 +1,21 @@
+"""The one exception a person may see: a catalog key plus the values for its message."""
+
+from typing import Any
+
+
+class GeraiError(Exception):
+    """A refusal or failure explained to the user; `key` names a message in the catalog."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key, params)
+        self.key = key
+        self.params = params
+
+    def message(self) -> str:
+        """The message in the current language."""
+        from gerai.i18n import t
+
+        return t(self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()

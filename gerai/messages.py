@@ -1,0 +1,294 @@
+"""The message catalog: every text a person reads, as (Bahasa Indonesia, English)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- configuration and database -------------------------------------------------------
+    "config.missing": ("File pengaturan {path} tidak ada.", "Settings file {path} does not exist."),
+    "config.unreadable": (
+        "File pengaturan {path} tidak bisa dibaca: {reason}",
+        "Settings file {path} cannot be read: {reason}",
+    ),
+    "config.bad_value": (
+        "Pengaturan '{key}' di {path} harus berupa teks.",
+        "Setting '{key}' in {path} must be text.",
+    ),
+    "config.bad_lang": (
+        "Bahasa '{lang}' tidak dikenal; pilih id atau en.",
+        "Unknown language '{lang}'; choose id or en.",
+    ),
+    "config.bad_till": (
+        "Kode kasir '{till}' tidak sah: 1–6 huruf/angka, mis. K1.",
+        "Till id '{till}' is not valid: 1–6 letters/digits, e.g. K1.",
+    ),
+    "db.missing": (
+        "Database {path} tidak ada. Buat dengan 'gerai demo' atau 'gerai db upgrade'.",
+        "Database {path} does not exist. Create it with 'gerai demo' or 'gerai db upgrade'.",
+    ),
+    "db.cannot_create": (
+        "Database {path} tidak bisa dibuat: {reason}",
+        "Database {path} cannot be created: {reason}",
+    ),
+    "db.cannot_open": (
+        "Database {path} tidak bisa dibuka (periksa folder dan izin file).",
+        "Database {path} cannot be opened (check the folder and file permissions).",
+    ),
+    "db.not_gerai": (
+        "{path} bukan database gerai.",
+        "{path} is not a gerai database.",
+    ),
+    "db.outdated": (
+        "Database masih versi {revision}; jalankan 'gerai db upgrade' (versi {head}).",
+        "Database is at version {revision}; run 'gerai db upgrade' (version {head}).",
+    ),
+    "db.locked": (
+        "Database {path} sedang dipakai kasir lain terlalu lama; coba lagi. Tidak ada yang hilang.",
+        "Database {path} is busy with another till for too long; try again. Nothing was lost.",
+    ),
+    "db.readonly": (
+        "Database {path} hanya-baca; tidak bisa menyimpan. Periksa izin file.",
+        "Database {path} is read-only; nothing can be saved. Check the file permissions.",
+    ),
+    "db.unreachable": (
+        "Server database {path} tidak terjangkau; coba lagi. Keranjang tetap tersimpan.",
+        "Database server {path} cannot be reached; try again. The cart is kept.",
+    ),
+    "db.conflict": (
+        "Data bentrok dengan data yang ada: {detail}",
+        "Conflicts with existing data: {detail}",
+    ),
+    "db.error": ("Kesalahan database {path}: {detail}", "Database error {path}: {detail}"),
+    # --- shop settings --------------------------------------------------------------------
+    "shop.bad_setting": (
+        "Nilai '{value}' tidak sah untuk pengaturan toko '{key}'.",
+        "Value '{value}' is not valid for shop setting '{key}'.",
+    ),
+    "shop.unknown_setting": (
+        "Pengaturan toko '{key}' tidak dikenal.",
+        "Unknown shop setting '{key}'.",
+    ),
+    # --- scanning, cart and pricing -------------------------------------------------------
+    "scan.empty": ("Ketik atau pindai kode barang.", "Type or scan a product code."),
+    "scan.no_code": (
+        "'{text}': setelah * harus ada kode barang, mis. 3*8991234567895.",
+        "'{text}': a product code must follow the *, e.g. 3*8991234567895.",
+    ),
+    "scan.bad_qty": (
+        "Jumlah '{qty}' tidak sah. Contoh: 3*KODE, 1,5*KODE (maks. 3 desimal).",
+        "Quantity '{qty}' is not valid. Examples: 3*CODE, 1.5*CODE (3 decimals at most).",
+    ),
+    "scan.unknown": (
+        "Kode '{code}' tidak dikenal. Ketik nama barang untuk mencari.",
+        "Code '{code}' is unknown. Type a product name to search.",
+    ),
+    "cart.qty_positive": (
+        "Jumlah harus lebih dari 0 (diketik: {qty}).",
+        "The quantity must be more than 0 (typed: {qty}).",
+    ),
+    "cart.qty_too_large": (
+        "Jumlah {qty} terlalu besar; paling banyak {max} per baris.",
+        "Quantity {qty} is too large; at most {max} per line.",
+    ),
+    "cart.qty_min": (
+        "{name}: jumlah sudah 1; tekan Delete untuk menghapus baris.",
+        "{name}: the quantity is already 1; press Delete to remove the line.",
+    ),
+    "cart.fraction_piece": (
+        "{name} dijual per {unit}: jumlah harus bilangan bulat.",
+        "{name} is sold per {unit}: the quantity must be a whole number.",
+    ),
+    "cart.limit": (
+        "{name}: paling banyak {limit} per pembeli.",
+        "{name}: at most {limit} per buyer.",
+    ),
+    "cart.out_of_stock": (
+        "Stok {name} tidak cukup (sisa {stock}).",
+        "Not enough {name} in stock ({stock} left).",
+    ),
+    "cart.inactive": ("{name} tidak dijual lagi.", "{name} is no longer sold."),
+    "cart.no_line": ("Pilih dulu baris di keranjang.", "Select a cart line first."),
+    "price.above_het": (
+        "Harga {name} {price} melebihi HET {het}.",
+        "The price of {name}, {price}, is above the HET ceiling {het}.",
+    ),
+    # --- members --------------------------------------------------------------------------
+    "member.not_found": (
+        "Anggota '{key}' tidak ditemukan (nomor anggota, telepon atau nama).",
+        "Member '{key}' not found (member number, phone or name).",
+    ),
+    "member.inactive": (
+        "Anggota {number} {name} tidak aktif.",
+        "Member {number} {name} is not active.",
+    ),
+    "member.bad_nik": (
+        "NIK '{nik}' punya {length} digit; NIK harus tepat 16 digit.",
+        "NIK '{nik}' has {length} digits; a NIK must be exactly 16 digits.",
+    ),
+    # --- payment --------------------------------------------------------------------------
+    "pay.empty_cart": ("Keranjang masih kosong.", "The cart is empty."),
+    "pay.no_tender": ("Belum ada pembayaran.", "No payment given."),
+    "pay.bad_method": (
+        "Cara bayar '{method}' tidak dikenal: tunai, qris, transfer, kasbon.",
+        "Unknown payment method '{method}': tunai, qris, transfer, kasbon.",
+    ),
+    "pay.kasbon_member_only": (
+        "Kasbon hanya untuk anggota: tekan F2 untuk memilih anggota.",
+        "Kasbon (member credit) is for members only: press F2 to attach a member.",
+    ),
+    "pay.negative": ("Jumlah bayar tidak boleh negatif.", "The amount paid cannot be negative."),
+    "pay.too_large": (
+        "Jumlah bayar {amount} tidak masuk akal.",
+        "An amount of {amount} is not plausible.",
+    ),
+    "pay.not_number": (
+        "'{text}' bukan jumlah uang. Contoh: 50000 atau 50.000; kosong = uang pas.",
+        "'{text}' is not an amount. Examples: 50000 or 50.000; empty = exact amount.",
+    ),
+    "pay.noncash_over": (
+        "Pembayaran {method} tidak boleh melebihi sisa tagihan {due}.",
+        "A {method} payment cannot exceed the amount due, {due}.",
+    ),
+    "pay.too_little": (
+        "Uang kurang {short} dari total {total}.",
+        "{short} short of the total {total}.",
+    ),
+    # --- held carts -----------------------------------------------------------------------
+    "held.empty": (
+        "Keranjang kosong; tidak ada yang ditahan.",
+        "The cart is empty; nothing to hold.",
+    ),
+    "held.cart_not_empty": (
+        "Selesaikan atau tahan keranjang ini dulu.",
+        "Finish or hold this cart first.",
+    ),
+    "held.missing": ("Keranjang tahanan itu sudah tidak ada.", "That held cart no longer exists."),
+    "held.none": ("Tidak ada keranjang yang ditahan.", "No held carts."),
+    # --- stock ----------------------------------------------------------------------------
+    "stock.no_product": ("Barang #{id} tidak ada.", "Product #{id} does not exist."),
+    # --- products and imports -------------------------------------------------------------
+    "product.bad_code": (
+        "Kode barang '{code}' hanya boleh huruf, angka dan - _ . /",
+        "Product code '{code}' may only hold letters, digits and - _ . /",
+    ),
+    "product.bad_barcode": (
+        "Barcode '{code}' tidak sah: 8, 12 atau 13 angka.",
+        "Barcode '{code}' is not valid: 8, 12 or 13 digits.",
+    ),
+    "product.bad_check_digit": (
+        "Barcode '{code}': digit pemeriksa EAN-13 salah.",
+        "Barcode '{code}': the EAN-13 check digit is wrong.",
+    ),
+    "product.barcode_taken": (
+        "Barcode {code} sudah dipakai barang {owner}.",
+        "Barcode {code} already belongs to product {owner}.",
+    ),
+    "product.member_above_price": (
+        "Harga anggota tidak boleh di atas harga biasa.",
+        "The member price cannot be above the regular price.",
+    ),
+    "import.missing_columns": (
+        "Kolom tidak ada: {columns}. Kolom yang dikenal: {expected}.",
+        "Missing columns: {columns}. Known columns: {expected}.",
+    ),
+    "import.required": ("kolom {column} wajib diisi", "column {column} is required"),
+    "import.too_long": (
+        "terlalu panjang (maks. {limit} huruf)",
+        "too long (at most {limit} characters)",
+    ),
+    "import.negative": (
+        "'{value}' negatif; harus 0 atau lebih",
+        "'{value}' is negative; must be 0 or more",
+    ),
+    "import.bad_money": (
+        "'{value}' bukan jumlah Rupiah (contoh 12500)",
+        "'{value}' is not a Rupiah amount (e.g. 12500)",
+    ),
+    "import.bad_qty": (
+        "'{value}' bukan jumlah (contoh 2 atau 1.5, maks. 3 desimal)",
+        "'{value}' is not a quantity (e.g. 2 or 1.5, 3 decimals at most)",
+    ),
+    "import.bad_percent": (
+        "'{value}' bukan persen 0–100 (contoh 2.5)",
+        "'{value}' is not a percentage 0–100 (e.g. 2.5)",
+    ),
+    "import.bad_flag": ("'{value}' bukan ya/tidak (1/0)", "'{value}' is not yes/no (1/0)"),
+    "import.bad_date": ("'{value}' bukan tanggal YYYY-MM-DD", "'{value}' is not a date YYYY-MM-DD"),
+    "import.bad_choice": (
+        "'{value}' tidak dikenal; pilih {accepted}",
+        "'{value}' unknown; choose {accepted}",
+    ),
+    "import.duplicate_in_file": (
+        "'{value}' sudah ada di baris {row}",
+        "'{value}' already appears in row {row}",
+    ),
+    "import.row_problem": ("baris {row}, {column}: {problem}", "row {row}, {column}: {problem}"),
+    "import.refused": (
+        "{count} masalah di file; tidak ada yang diimpor. Perbaiki file, atau pakai --skip-bad "
+        "untuk mengimpor baris yang benar saja.",
+        "{count} problems in the file; nothing was imported. Fix the file, or use --skip-bad "
+        "to import only the good rows.",
+    ),
+    "import.done": (
+        "{created} baru, {updated} diperbarui, {skipped} baris dilewati.",
+        "{created} created, {updated} updated, {skipped} rows skipped.",
+    ),
+    "io.bad_format": (
+        "Format '{format}' tidak dikenal; pilih {accepted}.",
+        "Unknown format '{format}'; choose {accepted}.",
+    ),
+    "io.cannot_read": (
+        "File {path} tidak bisa dibaca: {reason}",
+        "File {path} cannot be read: {reason}",
+    ),
+    "io.cannot_write": (
+        "File {path} tidak bisa ditulis: {reason}",
+        "File {path} cannot be written: {reason}",
+    ),
+    "io.not_utf8": (
+        "File {path} bukan teks UTF-8 (baris {line}). Simpan ulang sebagai 'CSV UTF-8'.",
+        "File {path} is not UTF-8 text (line {line}). Save it again as 'CSV UTF-8'.",
+    ),
+    "io.bad_json": (
+        "JSON di {path} rusak (baris {line}): {reason}",
+        "Broken JSON in {path} (line {line}): {reason}",
+    ),
+    "io.json_not_list": (
+        "JSON di {path} harus berupa daftar objek [{{...}}, ...].",
+        "The JSON in {path} must be a list of objects [{{...}}, ...].",
+    ),
+    "io.bad_xlsx": (
+        "{path} bukan file Excel (.xlsx) yang sah.",
+        "{path} is not a valid Excel (.xlsx) file.",
+    ),
+    # --- command line ---------------------------------------------------------------------
+    "cli.error": ("Galat: {message}", "Error: {message}"),
+    "cli.bad_date": (
+        "Tanggal '{value}' tidak sah; pakai YYYY-MM-DD, mis. 2025-11-30.",
+        "Date '{value}' is not valid; use YYYY-MM-DD, e.g. 2025-11-30.",
+    ),
+    "cli.future_date": (
+        "Tanggal {value} belum terjadi.",
+        "Date {value} is in the future.",
+    ),
+    "cli.demo_refused": (
+        "{path} sudah berisi data toko yang bukan demo; 'gerai demo' tidak menyentuhnya.",
+        "{path} already holds a shop's real data; 'gerai demo' will not touch it.",
+    ),
+    "cli.demo_done": (
+        "Database demo siap di {path}: {products} barang, {members} anggota, {sales} penjualan "
+        "dalam {days} hari.",
+        "Demo database ready at {path}: {products} products, {members} members, {sales} sales "
+        "over {days} days.",
+    ),
+    "cli.upgraded": (
+        "Database {path} sudah versi terbaru ({head}).",
+        "Database {path} is up to date ({head}).",
+    ),
+    "cli.stock_ok": (
+        "Stok {count} barang sama dengan jumlah mutasinya.",
+        "The stock of all {count} products equals the sum of their movements.",
+    ),
+    "cli.stock_bad": (
+        "{code} {name}: stok {stock}, jumlah mutasi {ledger}",
+        "{code} {name}: stock {stock}, sum of movements {ledger}",
+    ),
+    "cli.interrupted": ("Dibatalkan.", "Interrupted."),
+}

@@ -1,0 +1,34 @@
+"""Alembic environment: run on the connection `Database.upgrade` hands over, or on `-x url=`."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from gerai import models
+
+config = context.config
+target_metadata = models.metadata
+
+
+def run() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        url = context.get_x_argument(as_dictionary=True).get("url", "sqlite:///gerai-dev.db")
+        with create_engine(url).connect() as conn:
+            _migrate(conn)
+            conn.commit()
+    else:
+        _migrate(connection)
+
+
+def _migrate(connection: object) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()

@@ -1,0 +1,195 @@
+"""The database tables. Money is `int` Rupiah; quantities are exact `Decimal`s stored as
+integer thousandths; timestamps are stored in UTC and come back time-zone aware."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime, MetaData, Table, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+from gerai.quantity import from_milli, to_milli
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+class Qty(TypeDecorator[Decimal]):
+    """An exact quantity kept as integer thousandths, so SQL sums stay exact."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal | int):
+            raise TypeError(f"quantity must be Decimal or int, not {type(value).__name__}")
+        return to_milli(Decimal(value))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        return None if value is None else from_milli(int(value))
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as naive UTC and returned as an aware UTC datetime."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError("timestamps must be time-zone aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class Category(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=60)
+    member_discount_bp: int | None = None
+
+
+class Product(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    name: str = Field(index=True, max_length=120)
+    category_id: int = Field(foreign_key="category.id", index=True)
+    unit: str = Field(max_length=20)
+    sold_by_weight: bool = False
+    price: int
+    member_price: int | None = None
+    cost: int = 0
+    het: int | None = None
+    max_per_sale: Decimal | None = Field(default=None, sa_type=Qty)
+    tax_category: str = Field(default="exempt", max_length=20)
+    reorder_level: Decimal = Field(default=Decimal(0), sa_type=Qty)
+    stock: Decimal = Field(default=Decimal(0), sa_type=Qty)
+    active: bool = True
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Barcode(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    product_id: int = Field(foreign_key="product.id", index=True)
+
+
+class Member(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=30)
+    name: str = Field(index=True, max_length=120)
+    nik: str | None = Field(default=None, max_length=16)
+    phone: str | None = Field(default=None, index=True, max_length=20)
+    address: str = Field(default="", max_length=200)
+    join_date: date
+    active: bool = True
+    credit_limit: int = 0
+
+
+class Sale(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    receipt_no: str = Field(unique=True, max_length=40)
+    till: str = Field(max_length=10)
+    business_date: date = Field(index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    cashier: str = Field(max_length=60)
+    gross: int
+    member_discount: int
+    manual_discount: int = 0
+    total: int
+    paid: int
+    change: int
+    status: str = Field(default="completed", max_length=20)
+
+
+class SaleLine(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("sale_id", "line_no"),)
+    id: int | None = Field(default=None, primary_key=True)
+    sale_id: int = Field(foreign_key="sale.id", index=True)
+    line_no: int
+    product_id: int = Field(foreign_key="product.id", index=True)
+    code: str = Field(max_length=40)
+    name: str = Field(max_length=120)
+    category: str = Field(max_length=60)
+    unit: str = Field(max_length=20)
+    qty: Decimal = Field(sa_type=Qty)
+    regular_price: int
+    unit_price: int
+    line_gross: int
+    line_total: int
+    cost: int
+    tax_category: str = Field(max_length=20)
+
+
+class Payment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    sale_id: int = Field(foreign_key="sale.id", index=True)
+    method: str = Field(max_length=20)
+    amount: int
+    tendered: int
+
+
+class StockMovement(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    kind: str = Field(max_length=20)
+    qty: Decimal = Field(sa_type=Qty)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    ref: str = Field(default="", max_length=60)
+    sale_id: int | None = Field(default=None, foreign_key="sale.id", index=True)
+    note: str = Field(default="", max_length=200)
+
+
+class ReceiptCounter(SQLModel, table=True):
+    till: str = Field(primary_key=True, max_length=10)
+    business_date: date = Field(primary_key=True)
+    last_no: int = 0
+
+
+class HeldCart(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    till: str = Field(max_length=10, index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    label: str = Field(max_length=60)
+    payload: str
+
+
+class ShopSetting(SQLModel, table=True):
+    key: str = Field(primary_key=True, max_length=60)
+    value: str
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a model, for the hot paths that skip the ORM's bookkeeping."""
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+PRODUCT = table_of(Product)
+CATEGORY = table_of(Category)
+BARCODE = table_of(Barcode)
+SALE = table_of(Sale)
+SALE_LINE = table_of(SaleLine)
+PAYMENT = table_of(Payment)
+STOCK_MOVEMENT = table_of(StockMovement)
+RECEIPT_COUNTER = table_of(ReceiptCounter)

@@ -1,0 +1,62 @@
+"""Rupiah amounts: always `int`, formatted `Rp12.500`, rounded half up from exact decimals."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+MAX_RUPIAH = 10**12
+
+
+def round_rupiah(value: Decimal) -> int:
+    """Round an exact decimal amount half up to a whole Rupiah."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def percent_of(amount: int, basis_points: int) -> int:
+    """`basis_points`/100 percent of `amount`, rounded half up (250 bp = 2,5 %)."""
+    return round_rupiah(Decimal(amount) * basis_points / 10_000)
+
+
+def format_rupiah(amount: int) -> str:
+    """`12500` -> `Rp12.500`; negative amounts keep their sign: `-Rp500`."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
+
+
+def format_number(amount: int) -> str:
+    """`12500` -> `12.500` (dot thousands, no currency)."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(amount):,}".replace(",", ".")
+
+
+def parse_rupiah(text: str) -> int:
+    """Parse what a person types for an amount: `12500`, `12.500`, `Rp 12.500`, `Rp12.500,00`.
+
+    Raises ValueError for anything that is not a whole, non-negative Rupiah amount.
+    """
+    cleaned = text.strip().replace(" ", "")
+    if cleaned.lower().startswith("rp"):
+        cleaned = cleaned[2:]
+    if cleaned.endswith(",00") or cleaned.endswith(",0"):
+        cleaned = cleaned.rsplit(",", 1)[0]
+    digits = cleaned.replace(".", "")
+    if not digits.isdigit() or not digits.isascii():
+        raise ValueError(text)
+    if "." in cleaned and not all(len(g) == 3 for g in cleaned.split(".")[1:]):
+        raise ValueError(text)
+    value = int(digits)
+    if value > MAX_RUPIAH:
+        raise ValueError(text)
+    return value
+
+
+def parse_basis_points(text: str) -> int:
+    """Parse a percentage (`2`, `2,5`, `2.5`) into basis points (`250`); 0 to 100 %."""
+    try:
+        value = Decimal(text.strip().replace(",", ".").rstrip("%"))
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    if not value.is_finite() or value < 0 or value > 100:
+        raise ValueError(text)
+    bp = value * 100
+    if bp != bp.to_integral_value():
+        raise ValueError(text)
+    return int(bp)

@@ -1,0 +1,97 @@
+"""What every import shares: reading one cell as text, money, a quantity or a yes/no, and
+reporting bad rows by their row number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from gerai.errors import GeraiError
+from gerai.money import parse_rupiah
+from gerai.quantity import parse_quantity
+
+TRUE_WORDS = ("1", "true", "ya", "y", "yes")
+FALSE_WORDS = ("0", "false", "tidak", "t", "no", "n", "")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """What is wrong with one row of an import file."""
+
+    row: int
+    column: str
+    error: GeraiError
+
+    def message(self) -> str:
+        """`baris 7, price: ...` in the current language."""
+        from gerai.i18n import t
+
+        return t("import.row_problem", row=self.row, column=self.column, problem=self.error)
+
+
+@dataclass
+class ImportReport:
+    """What an import did."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: list[RowProblem] = field(default_factory=list)
+
+
+class ImportRefused(GeraiError):
+    """The file has bad rows; nothing was imported."""
+
+    def __init__(self, problems: list[RowProblem]) -> None:
+        super().__init__("import.refused", count=len(problems))
+        self.problems = problems
+
+
+def cell_text(value: Any) -> str:
+    """A cell as stripped text (a whole-number float from a spreadsheet loses its `.0`)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value).strip()
+
+
+def cell_money(value: Any, column: str, required: bool) -> int | None:
+    """A non-negative whole Rupiah amount; empty is None unless `required`."""
+    raw = cell_text(value)
+    if not raw:
+        if required:
+            raise GeraiError("import.required", column=column)
+        return None
+    if raw.startswith("-"):
+        raise GeraiError("import.negative", value=raw)
+    try:
+        return parse_rupiah(raw)
+    except ValueError as exc:
+        raise GeraiError("import.bad_money", value=raw) from exc
+
+
+def cell_qty(value: Any, default: Decimal | None) -> Decimal | None:
+    """A non-negative exact quantity; empty gives `default`."""
+    raw = cell_text(value)
+    if not raw:
+        return default
+    try:
+        qty = parse_quantity(raw)
+    except ValueError as exc:
+        raise GeraiError("import.bad_qty", value=raw) from exc
+    if qty < 0:
+        raise GeraiError("import.negative", value=raw)
+    return qty
+
+
+def cell_flag(value: Any, default: bool) -> bool:
+    """Yes/no as 1/0, true/false or ya/tidak; empty gives `default`."""
+    if isinstance(value, bool):
+        return value
+    raw = cell_text(value).lower()
+    if raw == "":
+        return default
+    if raw in TRUE_WORDS:
+        return True
+    if raw in FALSE_WORDS:
+        return False
+    raise GeraiError("import.bad_flag", value=raw)

@@ -1,0 +1,109 @@
+"""The stock ledger: every change of a product's stock is a movement, and a product's stock
+always equals the sum of its movements (`stock_check` proves it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import bindparam, func, type_coerce
+from sqlmodel import Session, col, select
+
+from gerai.errors import GeraiError
+from gerai.models import PRODUCT, STOCK_MOVEMENT, Product, Qty, StockMovement
+from gerai.quantity import format_quantity
+
+MOVEMENT_KINDS = ("sale", "receive", "adjust", "opname", "return", "void", "repack")
+OPENING_REF = "STOK-AWAL"
+
+
+@dataclass(frozen=True)
+class Movement:
+    """One stock change to record."""
+
+    product_id: int
+    qty: Decimal
+    kind: str
+    ref: str = ""
+    note: str = ""
+    sale_id: int | None = None
+
+
+def move_stock(
+    session: Session, movements: list[Movement], at: datetime, allow_negative: bool = False
+) -> None:
+    """Apply `movements` to the products' stock and write them to the ledger, atomically
+    per product (a conditional UPDATE, so two tills never lose an update). A decrease below
+    zero is refused unless `allow_negative`."""
+    connection = session.connection()
+    for movement in movements:
+        if movement.kind not in MOVEMENT_KINDS:
+            raise ValueError(f"unknown movement kind {movement.kind!r}")
+        guarded = movement.qty < 0 and not allow_negative
+        params = {"product": movement.product_id, "change": movement.qty}
+        if connection.execute(_DECREASE if guarded else _CHANGE, params).rowcount != 1:
+            _refuse(session, movement.product_id)
+    if movements:
+        connection.execute(
+            STOCK_MOVEMENT.insert(),
+            [
+                {
+                    "product_id": m.product_id,
+                    "kind": m.kind,
+                    "qty": m.qty,
+                    "created_at": at,
+                    "ref": m.ref,
+                    "sale_id": m.sale_id,
+                    "note": m.note,
+                }
+                for m in movements
+            ],
+        )
+
+
+_CHANGE = (
+    PRODUCT.update()
+    .where(PRODUCT.c.id == bindparam("product"))
+    .values(stock=PRODUCT.c.stock + bindparam("change", type_=Qty()))
+)
+_DECREASE = _CHANGE.where(PRODUCT.c.stock + bindparam("change", type_=Qty()) >= 0)
+
+
+def _refuse(session: Session, product_id: int) -> None:
+    product = session.get(Product, product_id)
+    if product is None:
+        raise GeraiError("stock.no_product", id=product_id)
+    session.refresh(product)
+    raise GeraiError(
+        "cart.out_of_stock",
+        name=product.name,
+        stock=format_quantity(max(product.stock, Decimal(0)), product.unit),
+    )
+
+
+@dataclass(frozen=True)
+class StockMismatch:
+    """A product whose stock differs from the sum of its ledger movements."""
+
+    code: str
+    name: str
+    stock: Decimal
+    ledger: Decimal
+
+
+def stock_check(session: Session) -> list[StockMismatch]:
+    """Every product whose stock is not the sum of its movements (empty when all agree)."""
+    ledger = (
+        select(StockMovement.product_id, func.sum(StockMovement.qty).label("total"))
+        .group_by(col(StockMovement.product_id))
+        .subquery()
+    )
+    total = type_coerce(func.coalesce(ledger.c.total, 0), Qty())
+    rows = session.execute(
+        select(Product.code, Product.name, Product.stock, total)
+        .outerjoin(ledger, ledger.c.product_id == Product.id)
+        .where(col(Product.stock) != total)
+        .order_by(col(Product.code))
+    ).all()
+    return [StockMismatch(*row) for row in rows]

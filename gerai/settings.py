@@ -1,0 +1,72 @@
+"""Settings of this till: command-line option, then environment variable, then the TOML
+settings file, then the default. Shop-wide settings live in the database (`services.shop`)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from gerai.errors import GeraiError
+from gerai.i18n import LANGUAGES
+from gerai.paths import default_config_path, default_db_path
+
+TILL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What this till runs with."""
+
+    db_url: str
+    printer: str = "none"
+    lang: str = "id"
+    till: str = "K1"
+    cashier: str = "kasir"
+
+
+def db_url_from(value: str) -> str:
+    """A SQLAlchemy URL from either a URL or a path to a SQLite file."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def load_settings(
+    db: str | None = None,
+    config: str | None = None,
+    printer: str | None = None,
+    lang: str | None = None,
+) -> Settings:
+    """Resolve the settings; raises GeraiError for an unreadable file or a bad value."""
+    config_path = Path(config or os.environ.get("GERAI_CONFIG") or default_config_path())
+    explicit = bool(config or os.environ.get("GERAI_CONFIG"))
+    values: dict[str, object] = {}
+    if config_path.exists():
+        try:
+            values = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise GeraiError("config.unreadable", path=str(config_path), reason=str(exc)) from exc
+    elif explicit:
+        raise GeraiError("config.missing", path=str(config_path))
+
+    def pick(cli: str | None, env: str, key: str, default: str) -> str:
+        value = cli or os.environ.get(env) or values.get(key) or default
+        if not isinstance(value, str):
+            raise GeraiError("config.bad_value", key=key, path=str(config_path))
+        return value
+
+    chosen_lang = pick(lang, "GERAI_LANG", "lang", "id")
+    if chosen_lang not in LANGUAGES:
+        raise GeraiError("config.bad_lang", lang=chosen_lang)
+    till = pick(None, "GERAI_TILL", "till", "K1").upper()
+    if not 1 <= len(till) <= 6 or not set(till) <= TILL_CHARS:
+        raise GeraiError("config.bad_till", till=till)
+    return Settings(
+        db_url=db_url_from(pick(db, "GERAI_DB", "db", str(default_db_path()))),
+        printer=pick(printer, "GERAI_PRINTER", "printer", "none"),
+        lang=chosen_lang,
+        till=till,
+        cashier=pick(None, "GERAI_CASHIER", "cashier", "kasir"),
+    )
