@@ -175,7 +175,7 @@ def check_products(
             select(Barcode.code, Product.code).join(
                 Product, col(Product.id) == col(Barcode.product_id)
             )
-        ).tuples()
+        )
     }
     for number, row in zip(table.numbers, table.rows, strict=True):
         record, row_problems = parse_product_row(row)
@@ -321,7 +321,7 @@ def export_products(session: Session) -> list[dict[str, Any]]:
     barcodes: dict[int, list[str]] = {}
     for product_id, code in session.execute(
         select(Barcode.product_id, Barcode.code).order_by(col(Barcode.id))
-    ).tuples():
+    ):
         barcodes.setdefault(product_id, []).append(code)
     rows = []
     for product, category in session.exec(

@@ -70,7 +70,7 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
         .join(Sale, col(Sale.id) == col(Payment.sale_id))
         .where(*completed)
         .group_by(col(Payment.method))
-    ).tuples():
+    ):
         payments[method] = int(amount)
     return DailySummary(
         date=day,
