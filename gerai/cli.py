@@ -164,6 +164,8 @@ def demo(options: Options, days: int) -> None:
             with database.read() as session:
                 if demo_service.holds_data(session) and not demo_service.is_demo(session):
                     raise GeraiError("cli.demo_refused", path=str(database.path or settings.db_url))
+        elif database.has_tables():  # another program's SQLite file: never delete it
+            raise GeraiError("db.not_gerai", path=str(database.path or settings.db_url))
         if database.path is None:
             raise GeraiError("cli.demo_refused", path=settings.db_url)
         database.dispose()

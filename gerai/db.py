@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, text
 from sqlalchemy.engine import make_url
@@ -26,7 +27,14 @@ def _sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
-    return Path(parsed.database)
+    database = parsed.database
+    if parsed.query.get("uri") == "true" and database.startswith("file:"):
+        # `sqlite:///file:/path/shop.db?mode=ro&uri=true`: the file is the URI's path
+        uri = urlsplit(database)
+        if "mode=memory" in uri.query or not uri.path:
+            return None
+        return Path(unquote(uri.path))
+    return Path(database)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -121,6 +129,14 @@ class Database:
                 if not inspect(conn).has_table("alembic_version"):
                     return None
                 return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    def has_tables(self) -> bool:
+        """True when the database holds any table at all (False for a new, blank file)."""
+        try:
+            with self.engine.connect() as conn:
+                return bool(inspect(conn).get_table_names())
         except DBAPIError as exc:
             raise explain(exc, self.url) from exc
 

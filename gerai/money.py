@@ -34,13 +34,16 @@ def parse_rupiah(text: str) -> int:
     """
     cleaned = text.strip().replace(" ", "")
     if cleaned.lower().startswith("rp"):
-        cleaned = cleaned[2:]
+        cleaned = cleaned[2:].removeprefix(".")  # `Rp. 12.500` is written as often as `Rp12.500`
     if cleaned.endswith(",00") or cleaned.endswith(",0"):
         cleaned = cleaned.rsplit(",", 1)[0]
     digits = cleaned.replace(".", "")
     if not digits.isdigit() or not digits.isascii():
         raise ValueError(text)
-    if "." in cleaned and not all(len(g) == 3 for g in cleaned.split(".")[1:]):
+    groups = cleaned.split(".")
+    if len(groups) > 1 and (
+        not 1 <= len(groups[0]) <= 3 or not all(len(g) == 3 for g in groups[1:])
+    ):
         raise ValueError(text)
     value = int(digits)
     if value > MAX_RUPIAH:

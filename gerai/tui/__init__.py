@@ -1,0 +1,1 @@
+"""The Textual terminal UI: screens and widgets that call the services and show results."""

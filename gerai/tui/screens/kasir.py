@@ -1,0 +1,271 @@
+"""The kasir screen: scan field, cart, member, totals; F-keys for member, hold, pay, help."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+
+from gerai.errors import GeraiError
+from gerai.i18n import t
+from gerai.services.cart import Cart, ScanRequest, parse_scan
+from gerai.services.catalog import ProductInfo, find_by_code, search_products
+from gerai.services.checkout import SaleResult
+from gerai.services.held import hold_cart, list_held, recall_cart
+from gerai.services.members import MemberInfo, find_member
+from gerai.timefmt import format_moment
+from gerai.tui.bindings import localize_bindings
+from gerai.tui.screens.dialogs import HelpScreen
+from gerai.tui.screens.held import HeldScreen
+from gerai.tui.screens.member import MemberScreen
+from gerai.tui.screens.payment import PaymentScreen
+from gerai.tui.screens.search import SearchScreen
+from gerai.tui.widgets.cart_table import CartTable
+from gerai.tui.widgets.scan_field import ScanField
+from gerai.tui.widgets.totals import TotalsPanel
+
+if TYPE_CHECKING:
+    from gerai.tui.app import GeraiApp
+
+
+class KasirScreen(Screen[None]):
+    """Selling at the counter."""
+
+    CSS_PATH = "../styles/kasir.tcss"
+    BINDINGS = [
+        Binding("f1", "help", "ui.key.help"),
+        Binding("f2", "member", "ui.key.member"),
+        Binding("f8", "hold", "ui.key.hold"),
+        Binding("f12", "pay", "ui.key.pay"),
+        Binding("plus", "step(1)", "ui.key.more", key_display="+"),
+        Binding("minus", "step(-1)", "ui.key.less", key_display="-"),
+        Binding("up", "move(-1)", "ui.key.up", show=False),
+        Binding("down", "move(1)", "ui.key.down", show=False),
+        Binding("escape", "clear_entry", "ui.key.clear", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.selected = 0
+
+    @property
+    def gerai(self) -> GeraiApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def cart(self) -> Cart:
+        """The cart being sold."""
+        return self.gerai.cart
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="header")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield ScanField(placeholder=t("ui.scan.placeholder"), id="scan")
+                yield CartTable(id="cart")
+            yield TotalsPanel(id="totals")
+        yield Label(t("ui.status.ready"), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#scan", ScanField).focus()
+        self.refresh_header()
+        self.set_interval(20, self.refresh_header)
+        self.refresh_cart()
+
+    def refresh_header(self) -> None:
+        """Shop, till, kasir, date and time."""
+        app = self.gerai
+        self.query_one("#header", Label).update(
+            t("ui.header", shop=app.shop.name, till=app.settings.till,
+              cashier=app.settings.cashier, now=format_moment(app.clock(), app.shop))
+        )  # fmt: skip
+
+    def refresh_cart(self) -> None:
+        """Redraw the cart table and the totals from the cart."""
+        views = self.cart.view()
+        self.selected = min(self.selected, max(len(views) - 1, 0))
+        self.query_one(CartTable).show(views, self.selected)
+        self.query_one(TotalsPanel).show_cart(self.cart.totals(), self.cart.member)
+
+    def say(self, text: str, error: bool = False) -> None:
+        """One line on the status bar; errors in red with a beep."""
+        status = self.query_one("#status", Label)
+        status.update(text)
+        status.set_class(error, "error")
+        if error:
+            self.app.bell()
+
+    def fail(self, error: GeraiError) -> None:
+        """Show a refusal."""
+        self.say(error.message(), error=True)
+
+    # --- scanning ---------------------------------------------------------------------------
+
+    def on_scan_field_scanned(self, message: ScanField.Scanned) -> None:
+        """A code (with an optional `qty*`) and Enter."""
+        if message.value.strip():
+            self.enter(message.value)
+
+    def on_scan_field_remove_line(self, _message: ScanField.RemoveLine) -> None:
+        self.action_remove()
+
+    def enter(self, raw: str) -> None:
+        """Add the product the entry names, attach a scanned member card, or search."""
+        try:
+            request = parse_scan(raw)
+            with self.gerai.database.read() as session:
+                product = find_by_code(session, request.code)
+                member = None
+                if product is None and not request.explicit_qty:
+                    member = find_member(session, request.code)
+                matches = [] if product or member else search_products(session, request.code)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        if product is not None:
+            self.add(product, request)
+        elif member is not None:
+            self.attach(member)
+        elif matches:
+            self.app.push_screen(
+                SearchScreen(request.code, matches),
+                lambda picked: self.add(picked, request) if picked else None,
+            )
+        else:
+            self.fail(GeraiError("scan.unknown", code=request.code))
+
+    def add(self, product: ProductInfo, request: ScanRequest) -> None:
+        """Add the requested quantity of `product` and select its line."""
+        try:
+            self.selected = self.cart.add(product, request.qty)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+        self.say(t("ui.status.added", name=product.name))
+
+    # --- lines ------------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        """Select the line above or below."""
+        if self.cart.lines:
+            self.selected = max(0, min(len(self.cart.lines) - 1, self.selected + step))
+            self.query_one(CartTable).move_cursor(row=self.selected, animate=False)
+
+    def action_step(self, step: int) -> None:
+        """One more or one less of the selected line."""
+        try:
+            self.cart.step_quantity(self.selected, step)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+
+    def action_remove(self) -> None:
+        """Remove the selected line."""
+        try:
+            line = self.cart.remove(self.selected)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+        self.say(t("ui.status.removed", name=line.product.name))
+
+    def action_clear_entry(self) -> None:
+        """Esc: empty the scan field."""
+        self.query_one("#scan", ScanField).value = ""
+
+    # --- member -----------------------------------------------------------------------------
+
+    def action_member(self) -> None:
+        """F2: attach a member, or remove the one attached."""
+        if self.cart.member is not None:
+            self.cart.detach_member()
+            self.refresh_cart()
+            self.say(t("ui.status.member_removed"))
+            return
+        self.app.push_screen(MemberScreen(), self.attach_if_any)
+
+    def attach_if_any(self, member: MemberInfo | None) -> None:
+        """Attach the member picked in the dialog, if one was."""
+        if member is not None:
+            self.attach(member)
+
+    def attach(self, member: MemberInfo) -> None:
+        """Member prices apply to the whole cart at once."""
+        try:
+            self.cart.attach_member(member)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+        self.say(t("ui.status.member_attached", number=member.number, name=member.name))
+
+    # --- hold and recall --------------------------------------------------------------------
+
+    def action_hold(self) -> None:
+        """F8: hold this cart, or (with an empty cart) recall a held one."""
+        app = self.gerai
+        try:
+            if self.cart.lines:
+                with app.database.write() as session:
+                    held = hold_cart(session, self.cart, app.settings.till, app.clock())
+                self.cart.clear()
+                self.refresh_cart()
+                self.say(t("ui.status.held", label=held.label))
+                return
+            with app.database.read() as session:
+                carts = list_held(session, app.settings.till)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        if not carts:
+            self.fail(GeraiError("held.none"))
+            return
+        self.app.push_screen(HeldScreen(carts, app.shop), self.recall)
+
+    def recall(self, held_id: int | None) -> None:
+        """Bring a held cart back."""
+        if held_id is None:
+            return
+        try:
+            with self.gerai.database.write() as session:
+                recall_cart(session, held_id, self.cart)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.selected = 0
+        self.refresh_cart()
+        self.say(t("ui.status.recalled"))
+
+    # --- pay --------------------------------------------------------------------------------
+
+    def action_pay(self) -> None:
+        """F12: the payment dialog."""
+        if not self.cart.lines:
+            self.fail(GeraiError("pay.empty_cart"))
+            return
+        self.app.push_screen(PaymentScreen(self.cart), self.paid)
+
+    def paid(self, result: SaleResult | None) -> None:
+        """The sale is committed: show the change and start a fresh cart."""
+        if result is None:
+            return
+        self.cart.clear()
+        self.selected = 0
+        self.refresh_cart()
+        self.query_one(TotalsPanel).show_change(result)
+        self.say(t("ui.status.sold", receipt=result.receipt_no))
+
+    # --- help -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """F1: every key."""
+        self.app.push_screen(HelpScreen())

@@ -1,0 +1,54 @@
+"""The right-hand panel: the member on this sale and what they save, the total in large
+digits, and after a sale the change to hand back."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Label
+
+from gerai.i18n import t
+from gerai.money import format_number, format_rupiah
+from gerai.services.cart import CartTotals
+from gerai.services.checkout import SaleResult
+from gerai.services.members import MemberInfo
+
+
+class TotalsPanel(Vertical):
+    """Member, savings, total; or the change of the sale just made."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("ui.member.none"), id="member-line")
+        yield Label("", id="saving-line")
+        yield Label(t("ui.total"), id="total-title")
+        yield Digits("0", id="total-digits")
+        yield Label("", id="lines-line")
+
+    def show_cart(self, totals: CartTotals, member: MemberInfo | None) -> None:
+        """Show the cart's member and totals."""
+        member_line = self.query_one("#member-line", Label)
+        if member is None:
+            member_line.update(t("ui.member.none"))
+            member_line.remove_class("member")
+        else:
+            member_line.update(t("ui.member.line", number=member.number, name=member.name))
+            member_line.add_class("member")
+        saving = totals.member_discount
+        self.query_one("#saving-line", Label).update(
+            t("ui.member.saving", amount=format_rupiah(saving)) if saving else ""
+        )
+        self.query_one("#total-title", Label).update(t("ui.total"))
+        self.query_one("#total-digits", Digits).update(format_number(totals.total))
+        self.query_one("#lines-line", Label).update(t("ui.lines", count=totals.lines))
+        self.remove_class("change")
+
+    def show_change(self, result: SaleResult) -> None:
+        """After a sale: the change, large, and the receipt number."""
+        self.query_one("#member-line", Label).update(t("ui.sale.done", receipt=result.receipt_no))
+        self.query_one("#saving-line", Label).update(
+            t("ui.sale.paid", total=format_rupiah(result.total), paid=format_rupiah(result.paid))
+        )
+        self.query_one("#total-title", Label).update(t("ui.change"))
+        self.query_one("#total-digits", Digits).update(format_number(result.change))
+        self.query_one("#lines-line", Label).update("")
+        self.add_class("change")
