@@ -100,11 +100,10 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
+        """A session for reading; nothing it does is committed (closing rolls back)."""
         try:
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session
-                session.rollback()
         except DBAPIError as exc:
             raise explain(exc, self.url) from exc
 

@@ -116,6 +116,9 @@ class KasirScreen(Screen[None]):
     def on_scan_field_remove_line(self, _message: ScanField.RemoveLine) -> None:
         self.action_remove()
 
+    def on_scan_field_step_line(self, message: ScanField.StepLine) -> None:
+        self.action_step(message.step)
+
     def enter(self, raw: str) -> None:
         """Add the product the entry names, attach a scanned member card, or search."""
         try:

@@ -15,7 +15,7 @@ from textual.widgets import Input
 from gerai.tui.bindings import localize_bindings
 
 SCAN_END_KEYS = frozenset({"enter", "ctrl+j", "ctrl+m"})
-LINE_KEYS = frozenset({"plus", "minus"})
+LINE_STEPS = {"plus": 1, "minus": -1}
 
 
 class ScanField(Input):
@@ -32,6 +32,13 @@ class ScanField(Input):
 
     class RemoveLine(Message):
         """Delete pressed on an empty field: remove the selected cart line."""
+
+    class StepLine(Message):
+        """`+` or `-` typed on an empty field: one more or one less of the selected line."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
 
     def __init__(self, value: str = "", *, clear_on_scan: bool = True, **kwargs: Any) -> None:
         super().__init__(value, **kwargs)
@@ -53,8 +60,11 @@ class ScanField(Input):
             event.prevent_default()
             self._take()
             return
-        if event.key in LINE_KEYS and not self.value:
-            return  # not typed: bubbles to the screen's +/- bindings
+        if event.key in LINE_STEPS and not self.value:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.StepLine(LINE_STEPS[event.key]))
+            return
         await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
