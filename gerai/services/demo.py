@@ -69,14 +69,16 @@ class _Catalogue:
 
 
 def _staple_weight(product: ProductInfo) -> int:
-    heavy = ("Beras", "Minyak Goreng", "Gula", "Telur", "Mi Instan", "LPG")
-    return 6 if product.category in heavy else 2
+    if product.price > 100_000:
+        return 1
+    staples = ("Beras", "Minyak Goreng", "Gula", "Telur", "Mi Instan", "LPG")
+    return 8 if product.category in staples else 3
 
 
 def _quantity(rng: random.Random, product: ProductInfo) -> Decimal:
     if product.sold_by_weight:
-        return normalize(Decimal(rng.choice((25, 50, 50, 100, 100, 100, 150, 200, 300))) / 100)
-    qty = Decimal(rng.choice((1, 1, 1, 1, 2, 2, 3, 5)))
+        return normalize(Decimal(rng.choice((25, 50, 50, 100, 100, 100, 150, 200))) / 100)
+    qty = Decimal(rng.choice((1, 1, 1, 1, 1, 2, 2, 3)))
     return min(qty, product.max_per_sale) if product.max_per_sale else qty
 
 
@@ -93,7 +95,7 @@ def _restock(
     movements = []
     for product in catalogue.products:
         fresh = get_product(session, product.id)
-        if fresh is not None and fresh.stock < opening[product.id] / 2:
+        if fresh is not None and fresh.stock < opening[product.id]:
             movements.append(
                 Movement(
                     product.id,
@@ -112,7 +114,7 @@ def _one_sale(
     cart = Cart(global_discount_bp=shop.member_discount_bp)
     if rng.random() < 0.45:
         cart.attach_member(rng.choice(catalogue.members))
-    for _ in range(rng.choice((1, 1, 2, 2, 3, 3, 4, 5, 6, 8))):
+    for _ in range(rng.choice((1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6))):
         product = rng.choices(catalogue.products, catalogue.weights)[0]
         fresh = get_product(session, product.id)
         if fresh is None:
