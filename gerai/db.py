@@ -43,7 +43,11 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        tables, ours = cursor.execute(
+            "SELECT count(*), coalesce(sum(name = 'alembic_version'), 0) FROM sqlite_master"
+        ).fetchone()
+        if ours or not tables:  # never switch another program's SQLite file to WAL
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()

@@ -6,7 +6,7 @@ from typing import Any
 class GeraiError(Exception):
     """A refusal or failure explained to the user; `key` names a message in the catalog."""
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key, params)
         self.key = key
         self.params = params

@@ -182,7 +182,7 @@ class ShopSetting(SQLModel, table=True):
 
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table of a model, for the hot paths that skip the ORM's bookkeeping."""
-    return model.__table__  # type: ignore[attr-defined,no-any-return]
+    return model.__table__  # type: ignore[attr-defined]
 
 
 PRODUCT = table_of(Product)

@@ -48,14 +48,20 @@ def read_table(path: Path) -> Table:
         raise GeraiError("io.not_utf8", path=str(path), line=line) from exc
     if fmt == "json":
         return _read_json(path, content)
-    reader = csv.DictReader(io.StringIO(content, newline=""))
-    header = [h.strip() for h in reader.fieldnames or []]
+    # csv.reader, not DictReader: it yields blank records too, so counting records gives the
+    # spreadsheet's row number even when a quoted cell holds a line break
+    reader = csv.reader(io.StringIO(content, newline=""))
+    header = [h.strip() for h in next(reader, [])]
     rows, numbers = [], []
-    for row in reader:
-        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+    for number, values in enumerate(reader, start=2):
+        if not any(v.strip() for v in values):
             continue
-        rows.append({(k or "").strip(): v for k, v in row.items()})
-        numbers.append(reader.line_num)
+        row: dict[str, Any] = dict(zip(header, values, strict=False))
+        row.update((h, None) for h in header[len(values) :])
+        if len(values) > len(header):
+            row[""] = values[len(header) :]
+        rows.append(row)
+        numbers.append(number)
     return Table(header, rows, numbers)
 
 

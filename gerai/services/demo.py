@@ -153,24 +153,12 @@ def generate_sales(
     rng = random.Random(seed)
     made = 0
     with session_factory() as session:
-        products = [
-            p
-            for p in (
-                get_product(session, i)
-                for i in session.exec(
-                    select(Product.id).where(col(Product.active)).order_by(col(Product.id))
-                )
-            )
-            if p
-        ]
-        members = [
-            m
-            for m in (
-                get_member(session, i)
-                for i in session.exec(select(Member.id).where(col(Member.active)))
-            )
-            if m
-        ]
+        product_ids = session.exec(
+            select(Product.id).where(col(Product.active)).order_by(col(Product.id))
+        ).all()
+        member_ids = session.exec(select(Member.id).where(col(Member.active))).all()
+        products = [p for i in product_ids if i and (p := get_product(session, i))]
+        members = [m for i in member_ids if i and (m := get_member(session, i))]
     catalogue = _Catalogue(products, [_staple_weight(p) for p in products], members)
     opening = {p.id: max(p.stock, Decimal(10)) for p in products}
     hours = list(HOUR_WEIGHTS)

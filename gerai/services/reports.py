@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func
-from sqlmodel import Session, col, select
+from sqlalchemy import case, func, select
+from sqlmodel import Session, col
 
 from gerai.models import Payment, Sale
 from gerai.services.checkout import PAYMENT_METHODS
@@ -66,7 +66,7 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
     count, gross, member_discount, manual_discount, net, member_count, member_net = map(int, row)
     payments = dict.fromkeys(PAYMENT_METHODS, 0)
     for method, amount in session.execute(
-        select(Payment.method, func.sum(Payment.amount))
+        select(col(Payment.method), func.sum(col(Payment.amount)))
         .join(Sale, col(Sale.id) == col(Payment.sale_id))
         .where(*completed)
         .group_by(col(Payment.method))

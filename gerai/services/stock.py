@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, type_coerce
-from sqlmodel import Session, col, select
+from sqlalchemy import bindparam, func, select, type_coerce
+from sqlmodel import Session, col
 
 from gerai.errors import GeraiError
 from gerai.models import PRODUCT, STOCK_MOVEMENT, Product, Qty, StockMovement
@@ -95,14 +95,14 @@ class StockMismatch:
 def stock_check(session: Session) -> list[StockMismatch]:
     """Every product whose stock is not the sum of its movements (empty when all agree)."""
     ledger = (
-        select(StockMovement.product_id, func.sum(StockMovement.qty).label("total"))
+        select(col(StockMovement.product_id), func.sum(col(StockMovement.qty)).label("total"))
         .group_by(col(StockMovement.product_id))
         .subquery()
     )
     total = type_coerce(func.coalesce(ledger.c.total, 0), Qty())
     rows = session.execute(
-        select(Product.code, Product.name, Product.stock, total)
-        .outerjoin(ledger, ledger.c.product_id == Product.id)
+        select(col(Product.code), col(Product.name), col(Product.stock), total)
+        .outerjoin(ledger, ledger.c.product_id == col(Product.id))
         .where(col(Product.stock) != total)
         .order_by(col(Product.code))
     ).all()
