@@ -3,12 +3,13 @@ that writes the sale, its lines, its payments and its stock movements."""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from gerai.errors import GeraiError
@@ -75,7 +76,11 @@ def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
     return Settlement(tuple(payments), paid=sum(p[2] for p in payments), change=change)
 
 
-def _counter_statement(insert: Any) -> Any:
+@cache
+def _counter_statement(dialect: str) -> Any:
+    """`INSERT … ON CONFLICT DO UPDATE … RETURNING` for this dialect, built once."""
+    module = "postgresql" if dialect == "postgresql" else "sqlite"
+    insert = importlib.import_module(f"sqlalchemy.dialects.{module}").insert
     return (
         insert(RECEIPT_COUNTER)
         .values(till=bindparam("till_id"), business_date=bindparam("day"), last_no=1)
@@ -87,17 +92,11 @@ def _counter_statement(insert: Any) -> Any:
     )
 
 
-_COUNTER = {
-    "sqlite": _counter_statement(sqlite.insert),
-    "postgresql": _counter_statement(postgresql.insert),
-}
-
-
 def next_receipt_number(session: Session, till: str, business_date: date) -> str:
     """The next receipt number of this till on this day, e.g. `K1-20251130-0007`: an atomic
     counter row in the sale's own transaction, so numbers are unique and without gaps."""
     connection = session.connection()
-    statement = _COUNTER[connection.dialect.name]
+    statement = _counter_statement(connection.dialect.name)
     number = connection.execute(statement, {"till_id": till, "day": business_date}).scalar_one()
     return f"{till}-{business_date:%Y%m%d}-{number:04d}"
 

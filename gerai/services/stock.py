@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import bindparam, func, select, type_coerce
+from sqlalchemy import Boolean, bindparam, false, func, or_, select, type_coerce
 from sqlmodel import Session, col
 
 from gerai.errors import GeraiError
@@ -33,41 +34,56 @@ class Movement:
 def move_stock(
     session: Session, movements: list[Movement], at: datetime, allow_negative: bool = False
 ) -> None:
-    """Apply `movements` to the products' stock and write them to the ledger, atomically
-    per product (a conditional UPDATE, so two tills never lose an update). A decrease below
-    zero is refused unless `allow_negative`."""
-    connection = session.connection()
+    """Apply `movements` to the products' stock and write them to the ledger. Each change is
+    a conditional UPDATE (stock + change >= 0 unless `allow_negative`), so two tills never lose
+    an update and stock never goes below zero. All in one batch; when any is refused, the
+    batch is undone and the first product short of stock is named."""
     for movement in movements:
         if movement.kind not in MOVEMENT_KINDS:
             raise ValueError(f"unknown movement kind {movement.kind!r}")
-        guarded = movement.qty < 0 and not allow_negative
-        params = {"product": movement.product_id, "change": movement.qty}
-        if connection.execute(_DECREASE if guarded else _CHANGE, params).rowcount != 1:
-            _refuse(session, movement.product_id)
-    if movements:
-        connection.execute(
-            STOCK_MOVEMENT.insert(),
-            [
-                {
-                    "product_id": m.product_id,
-                    "kind": m.kind,
-                    "qty": m.qty,
-                    "created_at": at,
-                    "ref": m.ref,
-                    "sale_id": m.sale_id,
-                    "note": m.note,
-                }
-                for m in movements
-            ],
-        )
+    if not movements:
+        return
+    connection = session.connection()
+    changes: list[dict[str, Any]] = [
+        {"product": m.product_id, "change": m.qty, "guarded": m.qty < 0 and not allow_negative}
+        for m in movements
+    ]
+    batch = connection.begin_nested()
+    if connection.execute(_CHANGE, changes).rowcount == len(changes):
+        batch.commit()
+    else:
+        batch.rollback()
+        for change in changes:
+            if connection.execute(_CHANGE, change).rowcount != 1:
+                _refuse(session, change["product"])
+    connection.execute(
+        STOCK_MOVEMENT.insert(),
+        [
+            {
+                "product_id": m.product_id,
+                "kind": m.kind,
+                "qty": m.qty,
+                "created_at": at,
+                "ref": m.ref,
+                "sale_id": m.sale_id,
+                "note": m.note,
+            }
+            for m in movements
+        ],
+    )
 
 
 _CHANGE = (
     PRODUCT.update()
-    .where(PRODUCT.c.id == bindparam("product"))
+    .where(
+        PRODUCT.c.id == bindparam("product"),
+        or_(
+            bindparam("guarded", type_=Boolean) == false(),
+            PRODUCT.c.stock + bindparam("change", type_=Qty()) >= 0,
+        ),
+    )
     .values(stock=PRODUCT.c.stock + bindparam("change", type_=Qty()))
 )
-_DECREASE = _CHANGE.where(PRODUCT.c.stock + bindparam("change", type_=Qty()) >= 0)
 
 
 def _refuse(session: Session, product_id: int) -> None:

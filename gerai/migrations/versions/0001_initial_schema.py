@@ -262,7 +262,7 @@ def _create_product_search() -> None:
         return
     op.execute(
         "CREATE VIRTUAL TABLE product_fts USING fts5(name, code, content='product', "
-        "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2')"
     )
     op.execute(
         "CREATE TRIGGER product_fts_insert AFTER INSERT ON product BEGIN "
