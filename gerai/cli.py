@@ -22,6 +22,7 @@ from gerai.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     from gerai.db import Database
+    from gerai.printing import PrintQueue
 
 
 class UserError(click.ClickException):
@@ -125,6 +126,9 @@ def main(
     ctx: click.Context, db: str | None, config: str | None, printer: str | None, lang: str | None
 ) -> None:
     """gerai: kasir dan stok gerai sembako Koperasi Merah Putih."""
+    from gerai.logs import configure_logging
+
+    configure_logging()
     ctx.obj = Options(db, config, printer, lang)
     if ctx.invoked_subcommand is None:
         ctx.invoke(run)
@@ -365,6 +369,63 @@ def stock_check(options: Options) -> None:
     if mismatches:
         sys.exit(1)
     click.echo(t("cli.stock_ok", count=products_count))
+
+
+def print_queue(options: Options) -> PrintQueue:
+    """The print queue of this till, on its database."""
+    from gerai.printing import PrintQueue
+
+    settings = options.settings()
+    return PrintQueue(open_database(settings), settings, now_utc)
+
+
+@main.group()
+def printer() -> None:
+    """The receipt printer."""
+
+
+@printer.command("test")
+@pass_options
+def printer_test(options: Options) -> None:
+    """Print a test page: a ruler of the configured width, the URL and the profile."""
+    from gerai.printing import print_test_page
+    from receipts.printer_url import parse_printer_url
+
+    target = parse_printer_url(options.settings().printer)
+    print_test_page(target)
+    click.echo(t("printer.test_done", url=target.url, width=target.width))
+
+
+@main.group()
+def receipt() -> None:
+    """Receipts of past sales."""
+
+
+@receipt.command("show")
+@click.argument("number")
+@click.option(
+    "--width", type=click.IntRange(24, 64), help="characters per line (default: the printer's)"
+)
+@pass_options
+def receipt_show(options: Options, number: str, width: int | None) -> None:
+    """Write a receipt's layout as plain text."""
+    queue = print_queue(options)
+    for line in queue.receipt_lines(number, width=width):
+        click.echo(line.text)
+
+
+@receipt.command("print")
+@click.argument("number")
+@pass_options
+def receipt_print(options: Options, number: str) -> None:
+    """Reprint a receipt (marked CETAK ULANG) on the configured printer."""
+    queue = print_queue(options)
+    if not queue.submit(number, reprint=True):
+        raise GeraiError("printer.none")
+    report = queue.flush()
+    if report.error is not None:
+        raise GeraiError("printer.queued", number=number, error=report.error.message())
+    click.echo(t("printer.printed", number=number))
 
 
 @main.group()

@@ -308,6 +308,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.key.member": ("Anggota", "Member"),
     "ui.key.hold": ("Tahan/Panggil", "Hold/Recall"),
     "ui.key.pay": ("Bayar", "Pay"),
+    "ui.key.reprint": ("Cetak ulang", "Reprint"),
+    "ui.help.reprint": (
+        "Cetak ulang struk (daftar penjualan kasir ini)",
+        "Reprint a receipt (this till's sales)",
+    ),
+    "ui.reprint.title": ("Cetak ulang struk", "Reprint a receipt"),
+    "ui.reprint.placeholder": ("Nomor struk", "Receipt number"),
+    "ui.status.reprinting": ("Cetak ulang {receipt}…", "Reprinting {receipt}…"),
     "ui.key.more": ("Tambah 1", "One more"),
     "ui.key.less": ("Kurang 1", "One less"),
     "ui.key.more_less": (
@@ -375,6 +383,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "In payment: Cash, QRIS, Transfer, Member credit",
     ),
     "ui.help.esc": ("Tutup dialog / kosongkan isian", "Close a dialog / clear the entry"),
+    # --- receipts -------------------------------------------------------------------------
+    "receipt.phone": ("Telp {phone}", "Phone {phone}"),
+    "receipt.npwp": ("NPWP {npwp}", "Tax id (NPWP) {npwp}"),
+    "receipt.reprint": ("*** CETAK ULANG ***", "*** REPRINT (CETAK ULANG) ***"),
+    "receipt.void": ("*** BATAL ***", "*** VOID ***"),
+    "receipt.number": ("No", "No"),
+    "receipt.date": ("Tanggal", "Date"),
+    "receipt.cashier": ("Kasir", "Cashier"),
+    "receipt.member": ("Anggota", "Member"),
+    "receipt.line_saving": ("hemat anggota", "member saving"),
+    "receipt.gross": ("Harga normal", "Regular price"),
+    "receipt.saving": ("Hemat anggota", "Member saving"),
+    "receipt.total": ("TOTAL", "TOTAL"),
+    "receipt.change": ("Kembalian", "Change"),
+    "receipt.tax_base": ("DPP {label}", "Tax base {label}"),
+    "receipt.tax": ("PPN {label}", "VAT {label}"),
+    "receipt.tax_included": ("Harga sudah termasuk PPN", "Prices include VAT"),
+    "receipt.you_saved": ("Anda hemat {amount} sebagai anggota", "You saved {amount} as a member"),
+    "receipt.not_found": ("Struk {number} tidak ada.", "Receipt {number} does not exist."),
+    # --- printer --------------------------------------------------------------------------
+    "printer.none": (
+        "Tidak ada printer (printer = none); struk tersimpan dan bisa dicetak ulang nanti.",
+        "No printer configured (printer = none); receipts are kept and can be reprinted later.",
+    ),
+    "printer.bad_url": (
+        "Alamat printer '{url}' tidak sah; yang diterima: {schemes}.",
+        "Printer URL '{url}' is not valid; accepted: {schemes}.",
+    ),
+    "printer.bad_profile": (
+        "Profil printer '{profile}' tidak dikenal (mis. POS-5890: 58 mm, TM-T20II: 80 mm).",
+        "Unknown printer profile '{profile}' (e.g. POS-5890 for 58 mm, TM-T20II for 80 mm).",
+    ),
+    "printer.bad_width": (
+        "Lebar '{width}' tidak sah: 24–64 karakter (58 mm = 32, 80 mm = 42 atau 48).",
+        "Width '{width}' is not valid: 24–64 characters (58 mm = 32, 80 mm = 42 or 48).",
+    ),
+    "printer.refused": (
+        "Printer {where} menolak sambungan (mati atau kabel lepas?).",
+        "Printer {where} refused the connection (off or unplugged?).",
+    ),
+    "printer.timeout": (
+        "Printer {where} tidak menjawab (macet atau kertas habis?).",
+        "Printer {where} does not answer (jammed or out of paper?).",
+    ),
+    "printer.offline": (
+        "Printer {where} sedang offline (tutup terbuka?).",
+        "Printer {where} is offline (cover open?).",
+    ),
+    "printer.paper_out": ("Kertas printer {where} habis.", "Printer {where} is out of paper."),
+    "printer.unreachable": (
+        "Printer {where} tidak bisa dipakai: {reason}",
+        "Printer {where} cannot be used: {reason}",
+    ),
+    "printer.missing": (
+        "Printer {where} tidak ditemukan (belum dicolok atau dinyalakan?).",
+        "Printer {where} not found (not plugged in or switched on?).",
+    ),
+    "printer.permission": (
+        "Tidak ada izin memakai printer {where}; lihat README (aturan udev, grup lp).",
+        "No permission to use printer {where}; see the README (udev rule, group lp).",
+    ),
+    "printer.no_libusb": (
+        "Pustaka libusb tidak terpasang (apt install libusb-1.0-0), atau pakai file:///dev/usb/lp0.",
+        "The libusb library is missing (apt install libusb-1.0-0), or use file:///dev/usb/lp0.",
+    ),
+    "printer.unsupported": (
+        "Printer {where} tidak didukung di sini: {reason}",
+        "Printer {where} is not supported here: {reason}",
+    ),
+    "printer.test_title": ("TES PRINTER GERAI", "GERAI PRINTER TEST"),
+    "printer.test_url": ("Printer: {url}", "Printer: {url}"),
+    "printer.test_profile": (
+        "Profil {profile}, {width} kolom",
+        "Profile {profile}, {width} columns",
+    ),
+    "printer.waiting": (
+        "{error} {count} struk menunggu; dicoba lagi otomatis, atau F9 cetak ulang.",
+        "{error} {count} receipts waiting; retried automatically, or F9 to reprint.",
+    ),
+    "printer.recovered": (
+        "Printer kembali: {count} struk tercetak.",
+        "Printer back: {count} receipts printed.",
+    ),
+    "printer.test_done": (
+        "Halaman tes terkirim ke {url} ({width} kolom).",
+        "Test page sent to {url} ({width} columns).",
+    ),
+    "printer.printed": ("Struk {number} dicetak.", "Receipt {number} printed."),
+    "printer.queued": (
+        "Struk {number} disimpan; printer: {error}",
+        "Receipt {number} kept; printer: {error}",
+    ),
     # --- command line ---------------------------------------------------------------------
     "cli.error": ("Galat: {message}", "Error: {message}"),
     "cli.bad_date": (

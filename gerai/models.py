@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, MetaData, Table, UniqueConstraint
+from sqlalchemy import BigInteger, DateTime, LargeBinary, MetaData, Table, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -175,6 +175,21 @@ class HeldCart(SQLModel, table=True):
     payload: str
 
 
+class PrintJob(SQLModel, table=True):
+    """A receipt waiting for (or sent to) this till's printer: the ESC/POS bytes themselves."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    till: str = Field(max_length=10, index=True)
+    receipt_no: str = Field(max_length=40, index=True)
+    kind: str = Field(max_length=20)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    payload: bytes = Field(sa_type=LargeBinary)
+    status: str = Field(default="pending", max_length=20, index=True)
+    attempts: int = 0
+    last_error: str = Field(default="", max_length=300)
+    printed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 class ShopSetting(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=60)
     value: str
@@ -193,3 +208,4 @@ SALE_LINE = table_of(SaleLine)
 PAYMENT = table_of(Payment)
 STOCK_MOVEMENT = table_of(StockMovement)
 RECEIPT_COUNTER = table_of(ReceiptCounter)
+PRINT_JOB = table_of(PrintJob)

@@ -24,6 +24,8 @@ class Settings:
     lang: str = "id"
     till: str = "K1"
     cashier: str = "kasir"
+    kick_drawer: bool = False
+    logo: str = ""
 
 
 def db_url_from(value: str) -> str:
@@ -53,6 +55,8 @@ def load_settings(
 
     def pick(cli: str | None, env: str, key: str, default: str) -> str:
         value = cli or os.environ.get(env) or values.get(key) or default
+        if isinstance(value, bool):
+            value = str(value).lower()
         if not isinstance(value, str):
             raise GeraiError("config.bad_value", key=key, path=str(config_path))
         return value
@@ -63,10 +67,15 @@ def load_settings(
     till = pick(None, "GERAI_TILL", "till", "K1").upper()
     if not 1 <= len(till) <= 6 or not set(till) <= TILL_CHARS:
         raise GeraiError("config.bad_till", till=till)
+    kick = pick(None, "GERAI_KICK_DRAWER", "kick_drawer", "false").lower()
+    if kick not in ("0", "1", "true", "false"):
+        raise GeraiError("config.bad_value", key="kick_drawer", path=str(config_path))
     return Settings(
         db_url=db_url_from(pick(db, "GERAI_DB", "db", str(default_db_path()))),
         printer=pick(printer, "GERAI_PRINTER", "printer", "none"),
         lang=chosen_lang,
         till=till,
         cashier=pick(None, "GERAI_CASHIER", "cashier", "kasir"),
+        kick_drawer=kick in ("1", "true"),
+        logo=pick(None, "GERAI_LOGO", "logo", ""),
     )

@@ -34,6 +34,7 @@ class ShopProfile:
     footer: str = "Terima kasih. Simpan struk ini sebagai bukti pembayaran."
     pkp: bool = False
     npwp: str = ""
+    ppn_rate_bp: int = 1100
 
     @property
     def zone(self) -> ZoneInfo:

@@ -6,14 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from textual import work
 from textual.app import App
 
 from gerai.db import Database
+from gerai.errors import GeraiError
+from gerai.i18n import t
 from gerai.models import utcnow
+from gerai.printing import FlushReport, PrintQueue
 from gerai.services.cart import Cart
 from gerai.services.shop import ShopProfile, load_shop
 from gerai.settings import Settings
 from gerai.tui.screens.kasir import KasirScreen
+
+RETRY_SECONDS = 15
 
 
 class GeraiApp(App[None]):
@@ -37,5 +43,41 @@ class GeraiApp(App[None]):
             allow_negative_stock=self.shop.allow_negative_stock,
         )
 
+        self.printer = PrintQueue(database, settings, clock)
+        self.printer_failing = False
+
     def on_mount(self) -> None:
         self.push_screen(KasirScreen())
+        if self.printer.target.enabled:
+            self.set_interval(RETRY_SECONDS, self.retry_printing)
+            self.retry_printing()
+
+    def print_receipt(self, receipt_no: str, reprint: bool = False) -> None:
+        """Queue a receipt and send what waits, off the UI thread."""
+        self._send_receipts(receipt_no, reprint)
+
+    def retry_printing(self) -> None:
+        """Try the waiting receipts again (on a timer while the printer fails)."""
+        if not any(w.group == "printer" and not w.is_finished for w in self.workers):
+            self._send_receipts(None, False)
+
+    @work(thread=True, group="printer")
+    def _send_receipts(self, receipt_no: str | None, reprint: bool) -> None:
+        try:
+            if receipt_no is not None and not self.printer.submit(receipt_no, reprint):
+                return
+            report = self.printer.flush()
+        except GeraiError as error:
+            report = FlushReport(error=error, waiting=1)
+        self.call_from_thread(self._printed, report, receipt_no)
+
+    def _printed(self, report: FlushReport, receipt_no: str | None) -> None:
+        """Tell the kasir when printing starts failing, and when it works again."""
+        if report.error is not None:
+            if not self.printer_failing or receipt_no is not None:
+                message = t("printer.waiting", error=report.error.message(), count=report.waiting)
+                self.notify(message, severity="error", timeout=10)
+            self.printer_failing = True
+        elif self.printer_failing and report.printed:
+            self.printer_failing = False
+            self.notify(t("printer.recovered", count=len(report.printed)))

@@ -21,6 +21,7 @@ HELP_ROWS = (
     ("Del", "ui.key.remove"),
     ("F2", "ui.help.member"),
     ("F8", "ui.help.hold"),
+    ("F9", "ui.help.reprint"),
     ("F12", "ui.help.pay"),
     ("Tab", "ui.help.tab"),
     ("Esc", "ui.help.esc"),

@@ -17,12 +17,14 @@ from gerai.services.catalog import ProductInfo, find_by_code, search_products
 from gerai.services.checkout import SaleResult
 from gerai.services.held import hold_cart, list_held, recall_cart
 from gerai.services.members import MemberInfo, find_member
+from gerai.services.receipts import recent_sales
 from gerai.timefmt import format_moment
 from gerai.tui.bindings import localize_bindings
 from gerai.tui.screens.dialogs import HelpScreen
 from gerai.tui.screens.held import HeldScreen
 from gerai.tui.screens.member import MemberScreen
 from gerai.tui.screens.payment import PaymentScreen
+from gerai.tui.screens.reprint import ReprintScreen
 from gerai.tui.screens.search import SearchScreen
 from gerai.tui.widgets.cart_table import CartTable
 from gerai.tui.widgets.scan_field import ScanField
@@ -40,6 +42,7 @@ class KasirScreen(Screen[None]):
         Binding("f1", "help", "ui.key.help"),
         Binding("f2", "member", "ui.key.member"),
         Binding("f8", "hold", "ui.key.hold"),
+        Binding("f9", "reprint", "ui.key.reprint"),
         Binding("f12", "pay", "ui.key.pay"),
         Binding("plus", "step(1)", "ui.key.more", key_display="+"),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-"),
@@ -266,6 +269,26 @@ class KasirScreen(Screen[None]):
         self.refresh_cart()
         self.query_one(TotalsPanel).show_change(result)
         self.say(t("ui.status.sold", receipt=result.receipt_no))
+        self.gerai.print_receipt(result.receipt_no)
+
+    # --- reprint ----------------------------------------------------------------------------
+
+    def action_reprint(self) -> None:
+        """F9: print a past receipt again."""
+        app = self.gerai
+        try:
+            with app.database.read() as session:
+                sales = recent_sales(session, app.settings.till)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.app.push_screen(ReprintScreen(sales, app.shop), self.reprint)
+
+    def reprint(self, receipt_no: str | None) -> None:
+        """Queue the reprint of `receipt_no`."""
+        if receipt_no is not None:
+            self.gerai.print_receipt(receipt_no, reprint=True)
+            self.say(t("ui.status.reprinting", receipt=receipt_no))
 
     # --- help -------------------------------------------------------------------------------
 

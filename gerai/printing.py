@@ -1,0 +1,129 @@
+"""This till's receipt printing: lay out and render a sale's receipt, store the job, and
+send stored jobs in order. A job is marked printed only once the printer took it, so a
+missing or failing printer never loses a receipt and never prints one twice."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from gerai.db import Database
+from gerai.errors import GeraiError
+from gerai.i18n import t
+from gerai.services.receipts import (
+    build_receipt,
+    enqueue,
+    is_cash_sale,
+    mark_failed,
+    mark_printed,
+    pending_jobs,
+)
+from gerai.services.shop import load_shop
+from gerai.settings import Settings
+from receipts.escpos_job import JobOptions, render_job
+from receipts.layout import Line, layout_receipt, wrap
+from receipts.printer_url import PrinterTarget, parse_printer_url
+from receipts.transport import send
+
+
+@dataclass
+class FlushReport:
+    """What a pass over the queue did: receipts printed, the error that stopped it, and how
+    many jobs still wait."""
+
+    printed: list[str] = field(default_factory=list)
+    error: GeraiError | None = None
+    waiting: int = 0
+
+
+class PrintQueue:
+    """Render, store and send receipts for one till."""
+
+    def __init__(self, database: Database, settings: Settings, clock: Callable[[], datetime]):
+        self.database = database
+        self.settings = settings
+        self.clock = clock
+        self.target: PrinterTarget = parse_printer_url(settings.printer)
+        self._lock = threading.Lock()
+
+    def receipt_lines(
+        self, receipt_no: str, reprint: bool = False, width: int | None = None
+    ) -> list[Line]:
+        """The layout of a stored sale's receipt."""
+        with self.database.read() as session:
+            receipt = build_receipt(session, receipt_no, load_shop(session), reprint=reprint)
+        return layout_receipt(receipt, width or self.target.width)
+
+    def render(self, receipt_no: str, reprint: bool = False) -> bytes:
+        """The ESC/POS job of a stored sale (the drawer opens for a first print of a cash sale)."""
+        lines = self.receipt_lines(receipt_no, reprint)
+        with self.database.read() as session:
+            cash = is_cash_sale(session, receipt_no)
+        logo = Path(self.settings.logo) if self.settings.logo else None
+        options = JobOptions(
+            profile=self.target.profile,
+            kick_drawer=self.settings.kick_drawer and cash and not reprint,
+            logo=logo,
+            qr=receipt_no,
+        )
+        return render_job(lines, options)
+
+    def submit(self, receipt_no: str, reprint: bool = False) -> bool:
+        """Store the receipt's job for printing; False when this till has no printer."""
+        if not self.target.enabled:
+            return False
+        payload = self.render(receipt_no, reprint)
+        with self.database.write() as session:
+            enqueue(
+                session,
+                self.settings.till,
+                receipt_no,
+                "reprint" if reprint else "sale",
+                payload,
+                self.clock(),
+            )
+        return True
+
+    def flush(self) -> FlushReport:
+        """Send the waiting jobs, oldest first, stopping at the first failure."""
+        report = FlushReport()
+        if not self.target.enabled:
+            return report
+        with self._lock:
+            with self.database.read() as session:
+                jobs = [
+                    (job.id, job.receipt_no, job.payload)
+                    for job in pending_jobs(session, self.settings.till)
+                ]
+            for index, (job_id, receipt_no, payload) in enumerate(jobs):
+                assert job_id is not None
+                try:
+                    send(self.target, payload)
+                except GeraiError as error:
+                    with self.database.write() as session:
+                        mark_failed(session, job_id, error.message())
+                    report.error = error
+                    report.waiting = len(jobs) - index
+                    return report
+                with self.database.write() as session:
+                    mark_printed(session, job_id, self.clock())
+                report.printed.append(receipt_no)
+        return report
+
+
+def print_test_page(target: PrinterTarget) -> None:
+    """Print a test page: a ruler of the configured width, the URL and the profile."""
+    width = target.width
+    ruler = "".join(str(i % 10) for i in range(1, width + 1))
+    lines = [
+        Line(t("printer.test_title"), bold=True),
+        Line(ruler),
+        Line("+" + "-" * (width - 2) + "+"),
+        *[Line(part) for part in wrap(t("printer.test_url", url=target.url), width)],
+        Line(t("printer.test_profile", profile=target.profile, width=width)[:width]),
+        Line(ruler),
+    ]
+    send(target, render_job(lines, JobOptions(profile=target.profile)))

@@ -1,0 +1,71 @@
+"""ESC/POS bytes for a receipt, rendered with python-escpos's `Dummy` printer and the
+production profile: `ESC @` first, MagicEncode disabled (no code-page switch is ever sent;
+the text is already ASCII), bold where the layout says, the QR of the receipt number as an
+image, the drawer kick for cash sales when enabled, and a cut (a feed on cutterless printers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from receipts.layout import Line
+
+MAGIC_OFF = {"disabled": True, "encoding": "CP437"}
+DRAWER_PIN = 2
+QR_SIZE = 4
+LOGO_MAX = (384, 96)
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    """How to print: the printer profile, drawer kick, optional logo and QR."""
+
+    profile: str = "POS-5890"
+    kick_drawer: bool = False
+    logo: Path | None = None
+    qr: str | None = None
+
+
+def _printer(profile: str) -> Any:
+    from escpos.printer import Dummy
+
+    return Dummy(profile=profile, magic_encode_args=MAGIC_OFF)
+
+
+@cache
+def logo_bytes(path: Path, profile: str) -> bytes:
+    """The logo as raster-image bytes, scaled to fit; rendered once per file and profile."""
+    from PIL import Image
+
+    image = Image.open(path)
+    image.thumbnail(LOGO_MAX)
+    printer = _printer(profile)
+    printer.image(image, center=True)
+    data: bytes = printer.output
+    return data
+
+
+def render_job(lines: list[Line], options: JobOptions) -> bytes:
+    """The whole print job for `lines`."""
+    printer = _printer(options.profile)
+    printer.hw("INIT")
+    if options.logo is not None:
+        printer._raw(logo_bytes(options.logo, options.profile))
+    bold = False
+    for line in lines:
+        if line.bold != bold:
+            bold = line.bold
+            printer.set(bold=bold)
+        printer.textln(line.text)
+    if bold:
+        printer.set(bold=False)
+    if options.qr:
+        printer.ln()
+        printer.qr(options.qr, size=QR_SIZE, native=False, center=True)
+    if options.kick_drawer:
+        printer.cashdraw(DRAWER_PIN)
+    printer.cut()
+    data: bytes = printer.output
+    return data

@@ -1,0 +1,119 @@
+"""The receipt layout: a pure function from a `Receipt` and a paper width in characters to the
+lines to print. Every line is plain ASCII (names are transliterated) and never longer than
+the width; long names wrap."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from gerai.i18n import t
+from gerai.money import format_number, format_rupiah
+from receipts.model import Receipt
+
+WIDTHS = (32, 42, 48)
+MIN_WIDTH = 24
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line; `bold` lines are emphasised on paper."""
+
+    text: str
+    bold: bool = False
+
+
+def ascii_text(text: str) -> str:
+    """Printable ASCII only: accents and dashes transliterated, control characters dropped."""
+    return "".join(c for c in anyascii(text) if " " <= c <= "~")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Words wrapped to `width`; a word longer than the width is cut."""
+    return textwrap.wrap(ascii_text(text), width, break_long_words=True) or [""]
+
+
+def centered(text: str, width: int, bold: bool = False) -> list[Line]:
+    """Wrapped and centred."""
+    return [Line(part.center(width).rstrip(), bold) for part in wrap(text, width)]
+
+
+def pair(left: str, right: str, width: int, bold: bool = False, indent: int = 0) -> list[Line]:
+    """`left` and `right` on one line, right-aligned; when they do not fit, `left` wraps and
+    `right` goes alone on the last line."""
+    left, right = ascii_text(left), ascii_text(right)[:width]
+    room = width - len(right) - 1
+    parts = wrap(left, max(room - indent, 1))
+    prefix = " " * indent
+    if len(prefix + parts[-1]) <= room:
+        head = [Line(prefix + p, bold) for p in parts[:-1]]
+        last = prefix + parts[-1]
+        return [*head, Line(last + " " * (width - len(last) - len(right)) + right, bold)]
+    return [Line(prefix + p, bold) for p in parts] + [Line(right.rjust(width), bold)]
+
+
+def rule(width: int, char: str = "-") -> Line:
+    """A full-width separator."""
+    return Line(char * width)
+
+
+def layout_receipt(receipt: Receipt, width: int) -> list[Line]:
+    """The lines of `receipt` for paper `width` characters wide."""
+    if width < MIN_WIDTH:
+        raise ValueError(f"receipt width {width} is below {MIN_WIDTH}")
+    lines: list[Line] = []
+    lines += centered(receipt.shop_name.upper(), width, bold=True)
+    if receipt.shop_address:
+        lines += centered(receipt.shop_address, width)
+    if receipt.shop_phone:
+        lines += centered(t("receipt.phone", phone=receipt.shop_phone), width)
+    if receipt.npwp:
+        lines += centered(t("receipt.npwp", npwp=receipt.npwp), width)
+    lines.append(rule(width, "="))
+    if receipt.reprint:
+        lines += centered(t("receipt.reprint"), width, bold=True)
+    if receipt.void:
+        lines += centered(t("receipt.void"), width, bold=True)
+    lines += pair(t("receipt.number"), receipt.receipt_no, width)
+    lines += pair(t("receipt.date"), receipt.moment, width)
+    lines += pair(t("receipt.cashier"), receipt.cashier, width)
+    if receipt.member:
+        lines += [Line(part) for part in wrap(f"{t('receipt.member')}: {receipt.member}", width)]
+    lines.append(rule(width))
+    for item in receipt.items:
+        lines += [Line(part) for part in wrap(item.name, width)]
+        detail = f"{item.quantity} x {format_number(item.unit_price)}"
+        lines += pair(detail, format_number(item.amount), width, indent=2)
+        if item.saving:
+            lines += pair(
+                t("receipt.line_saving"), f"-{format_number(item.saving)}", width, indent=2
+            )
+    lines.append(rule(width))
+    if receipt.member_discount:
+        lines += pair(t("receipt.gross"), format_number(receipt.gross), width)
+        lines += pair(t("receipt.saving"), f"-{format_number(receipt.member_discount)}", width)
+    lines += pair(t("receipt.total"), format_rupiah(receipt.total), width, bold=True)
+    for payment in receipt.payments:
+        lines += pair(payment.method, format_number(payment.tendered), width)
+    lines += pair(t("receipt.change"), format_number(receipt.change), width)
+    if receipt.taxes:
+        lines.append(rule(width))
+        for tax in receipt.taxes:
+            lines += pair(t("receipt.tax_base", label=tax.label), format_number(tax.base), width)
+            lines += pair(t("receipt.tax", label=tax.label), format_number(tax.tax), width)
+        lines += centered(t("receipt.tax_included"), width)
+    if receipt.member_discount:
+        lines.append(rule(width))
+        lines += centered(
+            t("receipt.you_saved", amount=format_rupiah(receipt.member_discount)), width
+        )
+    lines.append(rule(width))
+    lines += centered(receipt.footer, width)
+    return lines
+
+
+def receipt_text(receipt: Receipt, width: int) -> str:
+    """The layout as plain text, one line each (what `gerai receipt show` prints)."""
+    return "".join(line.text + "\n" for line in layout_receipt(receipt, width))

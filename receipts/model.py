@@ -1,0 +1,59 @@
+"""What a receipt says, as plain values: built by gerai's services from a sale, read by the
+layout. Amounts are integer Rupiah; quantities are already formatted (`1,5 kg`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ReceiptItem:
+    """One line of the sale."""
+
+    name: str
+    quantity: str
+    unit_price: int
+    amount: int
+    saving: int = 0
+
+
+@dataclass(frozen=True)
+class ReceiptPayment:
+    """One payment: the method's label, what it covered, and what was handed over."""
+
+    method: str
+    amount: int
+    tendered: int
+
+
+@dataclass(frozen=True)
+class TaxLine:
+    """PPN of one tax category: the tax base and the tax included in the prices."""
+
+    label: str
+    base: int
+    tax: int
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """Everything printed on a receipt."""
+
+    shop_name: str
+    shop_address: str
+    shop_phone: str
+    receipt_no: str
+    moment: str
+    cashier: str
+    items: tuple[ReceiptItem, ...]
+    gross: int
+    member_discount: int
+    total: int
+    payments: tuple[ReceiptPayment, ...]
+    change: int
+    footer: str
+    member: str | None = None
+    npwp: str | None = None
+    taxes: tuple[TaxLine, ...] = field(default_factory=tuple)
+    reprint: bool = False
+    void: bool = False

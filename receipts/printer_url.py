@@ -1,0 +1,92 @@
+"""Printer URLs (`none`, `usb://`, `file://`, `serial://`, `tcp://`, `win32://`, each with
+`profile=` and `width=`), parsed into what the transport and the job need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from gerai.errors import GeraiError
+
+SCHEMES = ("none", "usb", "file", "serial", "tcp", "win32")
+DEFAULT_PROFILE = "POS-5890"
+DEFAULT_TCP_PORT = 9100
+
+
+@dataclass(frozen=True)
+class PrinterTarget:
+    """A parsed printer URL."""
+
+    url: str
+    scheme: str
+    target: str = ""
+    port: int = DEFAULT_TCP_PORT
+    profile: str = DEFAULT_PROFILE
+    width: int = 32
+    options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def enabled(self) -> bool:
+        """False for `none`: receipts are stored but not printed."""
+        return self.scheme != "none"
+
+
+def parse_printer_url(url: str) -> PrinterTarget:
+    """Parse and check a printer URL; GeraiError says what is accepted."""
+    text = url.strip()
+    if text.lower() in ("", "none"):
+        return PrinterTarget(url="none", scheme="none")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        raise GeraiError("printer.bad_url", url=text, schemes=", ".join(f"{s}://" for s in SCHEMES))
+    options = dict(parse_qsl(parts.query))
+    profile = options.pop("profile", DEFAULT_PROFILE)
+    _check_profile(profile, text)
+    width_text = options.pop("width", "")
+    if width_text and not (width_text.isdigit() and 24 <= int(width_text) <= 64):
+        raise GeraiError("printer.bad_width", width=width_text)
+    width = int(width_text) if width_text else _profile_width(profile)
+    target = unquote(parts.netloc + parts.path) if scheme in ("file", "serial") else parts.netloc
+    port = DEFAULT_TCP_PORT
+    if scheme == "tcp":
+        if not parts.hostname:
+            raise GeraiError("printer.bad_url", url=text, schemes="tcp://HOST:9100")
+        try:
+            port = parts.port or DEFAULT_TCP_PORT
+        except ValueError as exc:
+            raise GeraiError("printer.bad_url", url=text, schemes="tcp://HOST:9100") from exc
+        target = parts.hostname
+    if scheme == "usb" and not _usb_ids(target):
+        raise GeraiError("printer.bad_url", url=text, schemes="usb://VENDOR:PRODUCT (lsusb)")
+    if not target:
+        raise GeraiError("printer.bad_url", url=text, schemes=", ".join(f"{s}://" for s in SCHEMES))
+    return PrinterTarget(text, scheme, target, port, profile, width, options)
+
+
+def _usb_ids(target: str) -> tuple[int, int] | None:
+    vendor, _, product = target.partition(":")
+    try:
+        return int(vendor, 16), int(product, 16)
+    except ValueError:
+        return None
+
+
+def usb_ids(target: PrinterTarget) -> tuple[int, int]:
+    """Vendor and product id of a `usb://VVVV:PPPP` printer."""
+    ids = _usb_ids(target.target)
+    assert ids is not None
+    return ids
+
+
+def _check_profile(profile: str, url: str) -> None:
+    from escpos.capabilities import CAPABILITIES
+
+    if profile not in CAPABILITIES["profiles"]:
+        raise GeraiError("printer.bad_profile", profile=profile, url=url)
+
+
+def _profile_width(profile: str) -> int:
+    from escpos.capabilities import get_profile
+
+    return int(get_profile(profile).get_columns("a"))
