@@ -21,7 +21,7 @@ def language() -> str:
     return _current
 
 
-def t(key: str, **params: Any) -> str:
+def t(key: str, /, **params: Any) -> str:
     """The message `key` in the current language, with `params` filled in."""
     texts = MESSAGES.get(key)
     if texts is None:

@@ -419,6 +419,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lebar '{width}' tidak sah: 24–64 karakter (58 mm = 32, 80 mm = 42 atau 48).",
         "Width '{width}' is not valid: 24–64 characters (58 mm = 32, 80 mm = 42 or 48).",
     ),
+    "printer.bad_timeout": (
+        "Batas waktu printer '{timeout}' tidak sah: 0,1–120 detik.",
+        "Printer timeout '{timeout}' is not valid: 0.1–120 seconds.",
+    ),
     "printer.refused": (
         "Printer {where} menolak sambungan (mati atau kabel lepas?).",
         "Printer {where} refused the connection (off or unplugged?).",

@@ -11,6 +11,7 @@ from gerai.errors import GeraiError
 SCHEMES = ("none", "usb", "file", "serial", "tcp", "win32")
 DEFAULT_PROFILE = "POS-5890"
 DEFAULT_TCP_PORT = 9100
+DEFAULT_TIMEOUT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class PrinterTarget:
     port: int = DEFAULT_TCP_PORT
     profile: str = DEFAULT_PROFILE
     width: int = 32
+    timeout: float = DEFAULT_TIMEOUT_S
     options: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -47,6 +49,13 @@ def parse_printer_url(url: str) -> PrinterTarget:
     if width_text and not (width_text.isdigit() and 24 <= int(width_text) <= 64):
         raise GeraiError("printer.bad_width", width=width_text)
     width = int(width_text) if width_text else _profile_width(profile)
+    timeout_text = options.pop("timeout", "")
+    try:
+        timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT_S
+    except ValueError:
+        timeout = -1.0
+    if not 0.1 <= timeout <= 120:
+        raise GeraiError("printer.bad_timeout", timeout=timeout_text)
     target = unquote(parts.netloc + parts.path) if scheme in ("file", "serial") else parts.netloc
     port = DEFAULT_TCP_PORT
     if scheme == "tcp":
@@ -61,7 +70,7 @@ def parse_printer_url(url: str) -> PrinterTarget:
         raise GeraiError("printer.bad_url", url=text, schemes="usb://VENDOR:PRODUCT (lsusb)")
     if not target:
         raise GeraiError("printer.bad_url", url=text, schemes=", ".join(f"{s}://" for s in SCHEMES))
-    return PrinterTarget(text, scheme, target, port, profile, width, options)
+    return PrinterTarget(text, scheme, target, port, profile, width, timeout, options)
 
 
 def _usb_ids(target: str) -> tuple[int, int] | None:

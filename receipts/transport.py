@@ -11,15 +11,15 @@ from collections.abc import Callable
 from gerai.errors import GeraiError
 from receipts.printer_url import PrinterTarget, usb_ids
 
-TIMEOUT_S = 5.0
 STATUS_PRINTER = b"\x10\x04\x01"
 STATUS_PAPER = b"\x10\x04\x04"
 OFFLINE_BIT = 0x08
 PAPER_END_BITS = 0x60
 
 
-def send(target: PrinterTarget, data: bytes, timeout: float = TIMEOUT_S) -> None:
+def send(target: PrinterTarget, data: bytes) -> None:
     """Deliver `data` to the printer, or raise GeraiError saying why it could not."""
+    timeout = target.timeout
     if not target.enabled:
         raise GeraiError("printer.none")
     if target.scheme == "tcp":
