@@ -151,7 +151,15 @@ def test_no_line_runs_past_the_width_and_all_is_ascii(
 
 def test_every_amount_and_the_number_are_printed() -> None:
     text = receipt_text(BASE, 32)
-    for needle in ("K1-20251130-0007", "125.000", "26.250", "38.500", "Rp189.750", "200.000", "10.250"):
+    for needle in (
+        "K1-20251130-0007",
+        "125.000",
+        "26.250",
+        "38.500",
+        "Rp189.750",
+        "200.000",
+        "10.250",
+    ):
         assert needle in text
     assert "1,5 kg x 17.500" in text
 

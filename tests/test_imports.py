@@ -1,0 +1,501 @@
+"""Catalogue and member register in and out: a bad file is refused whole with each problem and
+its row number, `--skip-bad` imports only the good rows, and every format round-trips."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import NOW
+
+from gerai.cli import main
+from gerai.db import Database
+from gerai.errors import GeraiError
+from gerai.paths import data_dir
+from gerai.services.demo import load_catalogue
+from gerai.services.importing import ImportRefused
+from gerai.services.members_io import MEMBER_COLUMNS, export_members, import_members
+from gerai.services.products_io import (
+    PRODUCT_COLUMNS,
+    ean13_valid,
+    export_products,
+    import_products,
+)
+from gerai.tabular import read_table, write_table
+
+HEADER = ",".join(PRODUCT_COLUMNS)
+TABLES = ("product", "barcode", "category", "stockmovement", "member")
+
+
+@pytest.fixture(scope="module")
+def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo catalogue loaded once per module; every test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("template") / "gerai.db"
+    database = Database(f"sqlite:///{path}")
+    database.upgrade()
+    with database.write() as session:
+        load_catalogue(session, data_dir(), NOW)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def db(catalogue_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """As conftest's `db` (demo catalogue, members, settings, no sales), but copied from the
+    module's template with SQLite's backup API instead of importing the catalogue again."""
+    path = tmp_path / "gerai.db"
+    with closing(sqlite3.connect(catalogue_file)) as source, closing(sqlite3.connect(path)) as copy:
+        source.backup(copy)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+def ean13(stem: str) -> str:
+    """A 12-digit stem with its EAN-13 check digit (computed here, independently)."""
+    assert len(stem) == 12
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(stem))
+    return stem + str((10 - total % 10) % 10)
+
+
+GOOD_1 = ean13("899999000001")
+GOOD_2 = ean13("899999000002")
+GOOD_3 = ean13("899999000003")
+TAKEN = "8991201000178"  # a barcode of BRS-SPHP5 in the demo catalogue
+
+
+def product_row(
+    code: str, barcodes: str = "", price: str = "5000", het: str = "", **kw: str
+) -> str:
+    values = {
+        "code": code, "barcodes": barcodes, "name": f"Barang {code}", "category": "Uji Coba",
+        "unit": "pcs", "sold_by_weight": "0", "price": price, "member_price": "", "cost": "4000",
+        "het": het, "max_per_sale": "", "tax_category": "exempt", "reorder_level": "5",
+        "stock": "10", "active": "1",
+    }  # fmt: skip
+    values.update(kw)
+    return ",".join(values[c] for c in PRODUCT_COLUMNS)
+
+
+def counts(database: Database) -> dict[str, int]:
+    assert database.path is not None
+    with sqlite3.connect(database.path) as raw:
+        return {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+@pytest.fixture
+def runner(tmp_path: Path) -> Iterator[CliRunner]:
+    """A CliRunner whose config and data dirs are empty temporary folders."""
+    env = {
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "GERAI_DB": None,
+        "GERAI_CONFIG": None,
+        "GERAI_LANG": None,
+        "GERAI_PRINTER": None,
+        "GERAI_TILL": None,
+    }
+    yield CliRunner(env=env)  # type: ignore[arg-type]
+
+
+def gerai(runner: CliRunner, database: Database, *args: str) -> Result:
+    assert database.path is not None
+    return runner.invoke(main, ["--db", str(database.path), *args])
+
+
+def write(path: Path, *lines: str) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# --- refusals: one bad row and nothing is imported -----------------------------------------
+
+BAD_FILES = {
+    "duplicate_barcode_in_file": (
+        [product_row("UJI-1", GOOD_1), product_row("UJI-2", GOOD_2), product_row("UJI-3", GOOD_1)],
+        4,
+        "barcodes",
+        "import.duplicate_in_file",
+    ),
+    "barcode_of_another_product": (
+        [product_row("UJI-1", GOOD_1), product_row("UJI-2", TAKEN)],
+        3,
+        "barcodes",
+        "product.barcode_taken",
+    ),
+    "bad_check_digit": (
+        [product_row("UJI-1", GOOD_1), product_row("UJI-2", GOOD_2[:-1] + "0")],
+        3,
+        "barcodes",
+        "product.bad_check_digit",
+    ),
+    "negative_price": (
+        [product_row("UJI-1", GOOD_1, price="-5000")],
+        2,
+        "price",
+        "import.negative",
+    ),
+    "price_above_het": (
+        [product_row("UJI-1", GOOD_1), product_row("UJI-2", price="15000", het="14000")],
+        3,
+        "het",
+        "price.above_het",
+    ),
+    "duplicate_code_in_file": (
+        [product_row("UJI-1"), product_row("uji-1")],
+        3,
+        "code",
+        "import.duplicate_in_file",
+    ),
+    "fraction_of_a_piece": (
+        [product_row("UJI-1", stock="2.5")],
+        2,
+        "stock",
+        "cart.fraction_piece",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_service_refuses_a_bad_file_whole(db: Database, tmp_path: Path, case: str) -> None:
+    rows, row_number, column, key = BAD_FILES[case]
+    assert GOOD_2[:-1] + "0" != GOOD_2 and not ean13_valid(GOOD_2[:-1] + "0")
+    path = write(tmp_path / "produk.csv", HEADER, *rows)
+    before = counts(db)
+    with pytest.raises(ImportRefused) as raised, db.write() as session:
+        import_products(session, read_table(path), NOW)
+    problems = raised.value.problems
+    assert [(p.row, p.column, p.error.key) for p in problems] == [(row_number, column, key)]
+    assert problems[0].message().startswith(f"baris {row_number}, {column}: ")
+    assert counts(db) == before
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_cli_refuses_a_bad_file_whole(
+    db: Database, runner: CliRunner, tmp_path: Path, case: str
+) -> None:
+    rows, row_number, column, _key = BAD_FILES[case]
+    path = write(tmp_path / "produk.csv", HEADER, *rows)
+    before = counts(db)
+    result = gerai(runner, db, "products", "import", str(path))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"baris {row_number}, {column}: ")
+    assert lines[-1].startswith("Galat: 1 masalah di file; tidak ada yang diimpor")
+    assert "--skip-bad" in lines[-1]
+    assert result.stdout == ""
+    assert counts(db) == before
+
+
+def test_the_problem_messages_say_what_is_wrong(db: Database, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "produk.csv",
+        HEADER,
+        product_row("UJI-1", GOOD_1),
+        product_row("UJI-2", TAKEN),
+        product_row("UJI-3", GOOD_1, price="-1"),
+        product_row("UJI-4", "12345"),
+    )
+    with pytest.raises(ImportRefused) as raised, db.write() as session:
+        import_products(session, read_table(path), NOW)
+    messages = [p.message() for p in raised.value.problems]
+    assert messages == [
+        f"baris 3, barcodes: Barcode {TAKEN} sudah dipakai barang BRS-SPHP5.",
+        "baris 4, price: '-1' negatif; harus 0 atau lebih",
+        "baris 5, barcodes: Barcode '12345' tidak sah: 8, 12 atau 13 angka.",
+    ]
+    assert str(raised.value).startswith("3 masalah di file")
+
+
+def test_missing_required_column(db: Database, runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path / "produk.csv", "code,name,category,unit", "UJI-1,Barang,Uji,pcs")
+    before = counts(db)
+    with pytest.raises(GeraiError) as raised, db.write() as session:
+        import_products(session, read_table(path), NOW)
+    assert raised.value.key == "import.missing_columns"
+    assert raised.value.params["columns"] == "price"
+    result = gerai(runner, db, "products", "import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Galat: Kolom tidak ada: price. Kolom yang dikenal: {', '.join(PRODUCT_COLUMNS)}."
+    ]
+    assert counts(db) == before
+
+
+def test_not_utf8_file_is_refused_with_its_line(
+    db: Database, runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "produk.csv"
+    text = "\n".join([HEADER, product_row("UJI-1"), product_row("UJI-2", name="Kopi Toraja é")])
+    path.write_bytes((text + "\n").encode("latin-1"))
+    before = counts(db)
+    with pytest.raises(GeraiError) as raised:
+        read_table(path)
+    assert raised.value.key == "io.not_utf8"
+    assert raised.value.params["line"] == 3
+    result = gerai(runner, db, "products", "import", str(path))
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "UTF-8" in line and "baris 3" in line
+    assert counts(db) == before
+
+
+def test_broken_json_is_refused_with_its_line(
+    db: Database, runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "produk.json"
+    path.write_text('[\n  {"code": "UJI-1", "name": "Barang",\n  "price": 5000\n', "utf-8")
+    before = counts(db)
+    with pytest.raises(GeraiError) as raised:
+        read_table(path)
+    assert raised.value.key == "io.bad_json"
+    assert raised.value.params["line"] == 4
+    result = gerai(runner, db, "products", "import", str(path))
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Galat: JSON di ") and "rusak (baris 4)" in line
+    assert counts(db) == before
+
+
+def test_json_that_is_not_a_list_of_objects(
+    db: Database, runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "produk.json"
+    path.write_text('{"code": "UJI-1"}', "utf-8")
+    result = gerai(runner, db, "products", "import", str(path))
+    assert result.exit_code == 1
+    assert "daftar objek" in result.stderr
+
+
+def test_a_file_that_is_not_a_workbook(db: Database, runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "produk.xlsx"
+    path.write_bytes(b"this is not a zip file")
+    before = counts(db)
+    result = gerai(runner, db, "products", "import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Galat: {path} bukan file Excel (.xlsx) yang sah."
+    ]
+    assert counts(db) == before
+
+
+def test_missing_import_file(db: Database, runner: CliRunner, tmp_path: Path) -> None:
+    result = gerai(runner, db, "products", "import", str(tmp_path / "tidak-ada.csv"))
+    assert result.exit_code == 1
+    assert "tidak bisa dibaca" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_file_format(db: Database, runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path / "produk.txt", HEADER)
+    result = gerai(runner, db, "products", "import", str(path))
+    assert result.exit_code == 1
+    assert "csv, xlsx, json" in result.stderr
+
+
+def test_row_numbers_count_records_as_a_spreadsheet_does(db: Database, tmp_path: Path) -> None:
+    """A quoted cell holding a line break is one spreadsheet row, not two."""
+    path = tmp_path / "anggota.csv"
+    path.write_text(
+        "number,name,nik,address\n"
+        'A-1,Ani,,"Dusun Pattene\nRT 02/RW 02"\n'
+        "A-2,Budi,123456789012345,Dusun Tanete\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRefused) as raised, db.write() as session:
+        import_members(session, read_table(path), date(2025, 11, 30))
+    assert [(p.row, p.column) for p in raised.value.problems] == [(3, "nik")]
+
+
+# --- --skip-bad ----------------------------------------------------------------------------
+
+
+def test_skip_bad_imports_only_the_good_rows(
+    db: Database, runner: CliRunner, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "produk.csv",
+        HEADER,
+        product_row("UJI-1", GOOD_1),
+        product_row("UJI-2", TAKEN),
+        product_row("UJI-3", GOOD_3, price="abc"),
+        product_row("UJI-4", GOOD_2),
+        product_row("UJI-5", price="20000", het="15000"),
+    )
+    before = counts(db)
+    result = gerai(runner, db, "products", "import", "--skip-bad", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "2 baru, 0 diperbarui, 3 baris dilewati."
+    problems = result.stderr.splitlines()
+    assert [line.split(",")[0] for line in problems] == ["baris 3", "baris 4", "baris 6"]
+    after = counts(db)
+    assert after["product"] == before["product"] + 2
+    assert after["barcode"] == before["barcode"] + 2
+    assert after["stockmovement"] == before["stockmovement"] + 2  # opening stock of each
+    with db.read() as session:
+        codes = {row["code"] for row in export_products(session)}
+    assert {"UJI-1", "UJI-4"} <= codes
+    assert not {"UJI-2", "UJI-3", "UJI-5"} & codes
+
+
+def test_skip_bad_through_the_service(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path / "p.csv", HEADER, product_row("UJI-1"), product_row("UJI-2", "1"))
+    with db.write() as session:
+        report = import_products(session, read_table(path), NOW, skip_bad=True)
+    assert (report.created, report.updated) == (1, 0)
+    assert [(p.row, p.column, p.error.key) for p in report.skipped] == [
+        (3, "barcodes", "product.bad_barcode")
+    ]
+
+
+def test_reimporting_updates_prices_and_books_the_stock_change(
+    db: Database, tmp_path: Path
+) -> None:
+    first = write(tmp_path / "a.csv", HEADER, product_row("UJI-1", GOOD_1, stock="10"))
+    second = write(tmp_path / "b.csv", HEADER, product_row("UJI-1", GOOD_2, "6000", stock="7"))
+    with db.write() as session:
+        assert import_products(session, read_table(first), NOW).created == 1
+    with db.write() as session:
+        report = import_products(session, read_table(second), NOW)
+    assert (report.created, report.updated) == (0, 1)
+    with db.read() as session:
+        [row] = [r for r in export_products(session) if r["code"] == "UJI-1"]
+    assert (row["price"], row["stock"], row["barcodes"]) == (6000, "7", [GOOD_2])
+    assert db.path is not None
+    with sqlite3.connect(db.path) as raw:
+        ledger = raw.execute(
+            "SELECT m.qty FROM stockmovement m JOIN product p ON p.id = m.product_id "
+            "WHERE p.code = 'UJI-1' ORDER BY m.id"
+        ).fetchall()
+    assert ledger == [(10_000,), (-3_000,)]
+
+
+# --- round trips ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Database]:
+    database = Database(f"sqlite:///{tmp_path / 'baru.db'}")
+    database.upgrade()
+    yield database
+    database.dispose()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_products_round_trip_through_the_services(
+    db: Database, fresh: Database, tmp_path: Path, fmt: str
+) -> None:
+    with db.read() as session:
+        original = export_products(session)
+    assert len(original) == 113
+    path = tmp_path / f"produk.{fmt}"
+    with path.open("wb") as out:
+        write_table(out, fmt, PRODUCT_COLUMNS, original, sheet="produk")
+    with fresh.write() as session:
+        report = import_products(session, read_table(path), NOW)
+    assert (report.created, report.updated, report.skipped) == (113, 0, [])
+    with fresh.read() as session:
+        assert export_products(session) == original
+    # importing the same file again changes nothing
+    with fresh.write() as session:
+        again = import_products(session, read_table(path), NOW)
+    assert (again.created, again.updated) == (0, 113)
+    with fresh.read() as session:
+        assert export_products(session) == original
+    assert counts(fresh)["stockmovement"] == sum(1 for r in original if r["stock"] != "0")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_products_round_trip_through_the_cli(
+    db: Database, fresh: Database, runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    first = tmp_path / f"satu.{fmt}"
+    second = tmp_path / f"dua.{fmt}"
+    result = gerai(runner, db, "products", "export", "--format", fmt, "--output", str(first))
+    assert result.exit_code == 0, result.output
+    result = gerai(runner, fresh, "products", "import", str(first))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "113 baru, 0 diperbarui, 0 baris dilewati."
+    result = gerai(runner, fresh, "products", "export", "--format", fmt, "--output", str(second))
+    assert result.exit_code == 0, result.output
+    if fmt == "xlsx":
+        assert read_table(first) == read_table(second)
+    else:
+        assert first.read_bytes() == second.read_bytes()
+    if fmt == "json":
+        rows = json.loads(first.read_text("utf-8"))
+        [sphp] = [r for r in rows if r["code"] == "BRS-SPHP5"]
+        assert sphp["barcodes"] == ["8991201000178", "8991201000246"]
+        assert (sphp["price"], sphp["het"], sphp["max_per_sale"]) == (62500, 62500, "2")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_members_round_trip(
+    db: Database, fresh: Database, runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    with db.read() as session:
+        original = export_members(session)
+    assert len(original) == 45
+    path = tmp_path / f"anggota.{fmt}"
+    result = gerai(runner, db, "members", "export", "--format", fmt, "--output", str(path))
+    assert result.exit_code == 0, result.output
+    result = gerai(runner, fresh, "members", "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "45 baru, 0 diperbarui, 0 baris dilewati."
+    with fresh.read() as session:
+        assert export_members(session) == original
+    [first] = [m for m in original if m["number"] == "KKMP-0001"]
+    assert first["phone"] == "081249643411"  # the leading zero survives every format
+    assert first["nik"] == "7309064502640026"
+
+
+def test_member_with_a_15_digit_nik_is_refused(
+    db: Database, runner: CliRunner, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "anggota.csv",
+        ",".join(MEMBER_COLUMNS),
+        "KKMP-9001,Baru Satu,7309064502640099,0811,Dusun A,2025-11-01,1,0",
+        "KKMP-9002,Baru Dua,730906450264009,0812,Dusun B,2025-11-01,1,0",
+    )
+    before = counts(db)
+    with pytest.raises(ImportRefused) as raised, db.write() as session:
+        import_members(session, read_table(path), date(2025, 11, 30))
+    [problem] = raised.value.problems
+    assert (problem.row, problem.column, problem.error.key) == (3, "nik", "member.bad_nik")
+    assert "15 digit" in problem.message() and "16 digit" in problem.message()
+    result = gerai(runner, db, "members", "import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith("baris 3, nik: NIK '730906450264009' punya 15")
+    assert counts(db) == before
+    result = gerai(runner, db, "members", "import", "--skip-bad", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "1 baru, 0 diperbarui, 1 baris dilewati."
+    assert counts(db)["member"] == before["member"] + 1
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "key"),
+    [
+        ("KKMP-9001,Baru,,,Dusun A,2025-13-01,1,0", "join_date", "import.bad_date"),
+        ("KKMP-9001,Baru,,,Dusun A,2025-11-01,mungkin,0", "active", "import.bad_flag"),
+        ("KKMP-9001,Baru,,,Dusun A,2025-11-01,1,-5", "credit_limit", "import.negative"),
+        (",Baru,,,Dusun A,2025-11-01,1,0", "number", "import.required"),
+        ("KKMP-0001,Dobel,,,Dusun A,2025-11-01,1,0\nkkmp-0001,Lagi,,,,,1,0", "number",
+         "import.duplicate_in_file"),
+    ],
+)  # fmt: skip
+def test_bad_member_rows(db: Database, tmp_path: Path, row: str, column: str, key: str) -> None:
+    path = write(tmp_path / "anggota.csv", ",".join(MEMBER_COLUMNS), row)
+    before = counts(db)
+    with pytest.raises(ImportRefused) as raised, db.write() as session:
+        import_members(session, read_table(path), date(2025, 11, 30))
+    assert [(p.column, p.error.key) for p in raised.value.problems] == [(column, key)]
+    assert counts(db) == before

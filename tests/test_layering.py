@@ -1,0 +1,89 @@
+"""The layering: business rules never import Textual or the TUI, receipts never import the TUI
+or the CLI, and `gerai --help` starts without SQLAlchemy or Textual."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+PROBE = r"""
+import importlib, json, pkgutil, sys
+import gerai.services, receipts
+names = ["gerai.models", "gerai.db", "gerai.money", "gerai.quantity", "gerai.tabular"]
+for package in (gerai.services, receipts):
+    names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
+for name in names:
+    importlib.import_module(name)
+print(json.dumps({"imported": names, "loaded": sorted(sys.modules)}))
+"""
+
+
+def probe(code: str) -> dict[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    done = subprocess.run(
+        [str(BIN / "lint-imports")], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout
+
+
+def test_services_and_receipts_do_not_load_textual() -> None:
+    result = probe(PROBE)
+    assert "gerai.services.checkout" in result["imported"]
+    assert "gerai.services.cart" in result["imported"]
+    tops = {name.split(".")[0] for name in result["loaded"]}
+    assert "sqlalchemy" in tops  # the probe really imported the services
+    assert "textual" not in tops
+    assert not [m for m in result["loaded"] if m == "gerai.tui" or m.startswith("gerai.tui.")]
+    assert "gerai.cli" not in result["loaded"]
+
+
+def test_help_does_not_load_sqlalchemy_or_textual() -> None:
+    code = (
+        "import json, sys\n"
+        "sys.argv = ['gerai', '--help']\n"
+        "from gerai.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code in (0, None), exit.code\n"
+        "print(json.dumps({'loaded': sorted(sys.modules)}))\n"
+    )
+    loaded = {name.split(".")[0] for name in probe(code)["loaded"]}
+    assert "click" in loaded and "gerai" in loaded
+    heavy = {"sqlalchemy", "sqlmodel", "textual", "alembic", "reportlab", "openpyxl", "escpos"}
+    assert not loaded & heavy, loaded & heavy
+
+
+def test_console_script_help_import_trace() -> None:
+    """The real `gerai --help`, traced by the interpreter itself (`-X importtime`)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", str(BIN / "gerai"), "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Usage:" in done.stdout
+    imported = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0]
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "click" in imported
+    assert "sqlalchemy" not in imported
+    assert "textual" not in imported
