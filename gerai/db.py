@@ -153,9 +153,13 @@ class Database:
         if revision != SCHEMA_REVISION:
             raise GeraiError("db.outdated", revision=revision, head=SCHEMA_REVISION)
 
-    def upgrade(self) -> None:
-        """Create the database if needed and apply every migration up to the newest."""
-        if self.path is not None and not self.path.exists():
+    def upgrade(self, revision: str = "head") -> None:
+        """Create the database if needed and apply the migrations up to `revision`. A database
+        holding another program's tables is refused, not changed."""
+        if self.path is None or self.path.exists():
+            if self.revision() is None and self.has_tables():
+                raise GeraiError("db.not_gerai", path=str(self.path or self.url))
+        else:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
@@ -171,7 +175,7 @@ class Database:
         try:
             with self._write_engine.begin() as connection:
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                command.upgrade(config, revision)
         except DBAPIError as exc:
             raise explain(exc, self.url) from exc
 
