@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from gerai.errors import GeraiError
@@ -23,9 +24,15 @@ class PrinterTarget:
     target: str = ""
     port: int = DEFAULT_TCP_PORT
     profile: str = DEFAULT_PROFILE
-    width: int = 32
+    chosen_width: int | None = None
     timeout: float = DEFAULT_TIMEOUT_S
     options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def width(self) -> int:
+        """Characters per line: `width=` if given, else the profile's (python-escpos's
+        capability data, loaded on first use: it takes ~0.2 s, so never at start-up)."""
+        return self.chosen_width or profile_width(self.profile, self.url)
 
     @property
     def enabled(self) -> bool:
@@ -44,11 +51,10 @@ def parse_printer_url(url: str) -> PrinterTarget:
         raise GeraiError("printer.bad_url", url=text, schemes=", ".join(f"{s}://" for s in SCHEMES))
     options = dict(parse_qsl(parts.query))
     profile = options.pop("profile", DEFAULT_PROFILE)
-    _check_profile(profile, text)
     width_text = options.pop("width", "")
     if width_text and not (width_text.isdigit() and 24 <= int(width_text) <= 64):
         raise GeraiError("printer.bad_width", width=width_text)
-    width = int(width_text) if width_text else _profile_width(profile)
+    width = int(width_text) if width_text else None
     timeout_text = options.pop("timeout", "")
     try:
         timeout = float(timeout_text) if timeout_text else DEFAULT_TIMEOUT_S
@@ -88,14 +94,11 @@ def usb_ids(target: PrinterTarget) -> tuple[int, int]:
     return ids
 
 
-def _check_profile(profile: str, url: str) -> None:
-    from escpos.capabilities import CAPABILITIES
+@cache
+def profile_width(profile: str, url: str) -> int:
+    """Characters per line of a python-escpos profile; GeraiError for an unknown profile."""
+    from escpos.capabilities import CAPABILITIES, get_profile
 
     if profile not in CAPABILITIES["profiles"]:
         raise GeraiError("printer.bad_profile", profile=profile, url=url)
-
-
-def _profile_width(profile: str) -> int:
-    from escpos.capabilities import get_profile
-
     return int(get_profile(profile).get_columns("a"))

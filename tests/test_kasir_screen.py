@@ -426,3 +426,37 @@ async def test_a_locked_database_at_payment_keeps_the_cart_and_sells_later(
     locked.dispose()
     with db.read() as session:
         assert len(session.exec(select(Sale)).all()) == 1
+
+
+async def test_keys_typed_right_after_f12_and_after_paying_are_not_lost(db: Database) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, SPHP)
+        await pilot.press("f12")
+        burst(app, "70000")  # typed at once, while the dialog is still opening
+        for _ in range(40):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            if isinstance(app.screen, KasirScreen):
+                break
+        burst(app, MINYAKITA)  # the next buyer's item, scanned as the dialog closes
+        for _ in range(20):
+            await pilot.pause()
+            if app.cart.lines:
+                break
+        assert [line.product.code for line in app.cart.lines] == [MINYAKITA]
+    with db.read() as session:
+        payment = session.exec(select(Payment)).one()
+    assert (payment.amount, payment.tendered) == (62500, 70000)
+
+
+async def test_a_member_number_typed_right_after_f2_is_not_lost(db: Database) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f2")
+        burst(app, "KKMP-0002")
+        for _ in range(20):
+            await pilot.pause()
+            if app.cart.member is not None:
+                break
+        assert app.cart.member is not None and app.cart.member.number == "KKMP-0002"

@@ -162,13 +162,19 @@ def test_no_printer_keeps_receipts_for_later(db: Database, shop: ShopProfile) ->
 
 @pytest.mark.parametrize(
     "url",
-    ["lpt://x", "tcp://", "usb://zz:11", "tcp://h:9100?profile=NOPE", "tcp://h?width=5",
-     "tcp://h?timeout=0"],
+    ["lpt://x", "tcp://", "usb://zz:11", "tcp://h?width=5", "tcp://h?timeout=0"],
 )  # fmt: skip
 def test_bad_printer_urls_say_what_is_accepted(url: str) -> None:
     with pytest.raises(GeraiError) as caught:
         parse_printer_url(url)
     assert caught.value.key.startswith("printer.bad_")
+
+
+def test_an_unknown_profile_is_reported_when_first_used() -> None:
+    target = parse_printer_url("tcp://h:9100?profile=NOPE")
+    with pytest.raises(GeraiError) as caught:
+        assert target.width
+    assert caught.value.key == "printer.bad_profile"
 
 
 def test_url_profile_and_width() -> None:

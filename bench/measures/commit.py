@@ -1,0 +1,264 @@
+"""A 10-line sale committed by gerai's `checkout`, against the same rows written with raw
+`sqlite3`, each on its own copy of the database."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from bench.build import SEED
+from bench.db import copy_db, remove_db, stamp
+from bench.measures.context import Context
+from bench.measures.timing import ms, spread
+from bench.report import Row
+from bench.sales import LINES_PER_SALE, TILL
+
+if TYPE_CHECKING:
+    from gerai.services.cart import Cart
+
+RAW_COUNTER = (
+    "INSERT INTO receiptcounter (till, business_date, last_no) VALUES (?, ?, 1) "
+    "ON CONFLICT (till, business_date) DO UPDATE SET last_no = receiptcounter.last_no + 1 "
+    "RETURNING last_no"
+)
+RAW_SALE = (
+    "INSERT INTO sale (receipt_no, till, business_date, created_at, member_id, cashier, gross, "
+    'member_discount, manual_discount, total, paid, "change", status) '
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+)
+RAW_LINE = (
+    "INSERT INTO saleline (sale_id, line_no, product_id, code, name, category, unit, qty, "
+    "regular_price, unit_price, line_gross, line_total, cost, tax_category) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+RAW_PAYMENT = "INSERT INTO payment (sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)"
+RAW_STOCK = "UPDATE product SET stock = stock + ? WHERE id = ? AND stock + ? >= 0"
+RAW_MOVE = (
+    "INSERT INTO stockmovement (product_id, kind, qty, created_at, ref, sale_id, note) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass
+class PreparedSale:
+    """A settled cart with every value the raw writes need, ready before the clock starts."""
+
+    cart: Cart
+    now: datetime
+    business_date: str
+    created: str
+    member_id: int | None
+    gross: int
+    total: int
+    paid: int
+    change: int
+    payments: list[tuple[str, int, int]]
+    lines: list[tuple[Any, ...]]  # without sale_id
+    moves: list[tuple[int, int]]  # (product_id, -qty milli)
+
+
+def _prepare_sales(ctx: Context, count: int) -> list[PreparedSale]:
+    """`count` carts of `LINES_PER_SALE` well-stocked products, 45 % with a member."""
+    from gerai.quantity import to_milli
+    from gerai.services.cart import Cart
+    from gerai.services.catalog import get_product
+    from gerai.services.checkout import Tender, settle
+    from gerai.services.members import get_member
+
+    shop = ctx.shop()
+    with ctx.raw() as raw:
+        ids = [
+            r[0]
+            for r in raw.execute(
+                "SELECT id FROM product WHERE active AND stock >= 50000 AND max_per_sale IS NULL"
+            )
+        ]
+        member_ids = [r[0] for r in raw.execute("SELECT id FROM member WHERE active")]
+    rng = random.Random(SEED + 3)
+    moment = datetime.now(UTC).replace(microsecond=0)
+    prepared = []
+    with ctx.database().read() as session:
+        for n in range(count):
+            cart = Cart(
+                global_discount_bp=shop.member_discount_bp,
+                allow_negative_stock=shop.allow_negative_stock,
+            )
+            if rng.random() < 0.45:
+                member = get_member(session, rng.choice(member_ids))
+                assert member is not None
+                cart.attach_member(member)
+            for pid in rng.sample(ids, LINES_PER_SALE):
+                product = get_product(session, pid)
+                assert product is not None
+                cart.add(product)
+            totals = cart.totals()
+            settlement = settle(totals.total, [Tender("tunai", None)], cart.member is not None)
+            now = moment + timedelta(seconds=n)
+            views = cart.view()
+            prepared.append(
+                PreparedSale(
+                    cart=cart,
+                    now=now,
+                    business_date=shop.business_date(now).isoformat(),
+                    created=stamp(now),
+                    member_id=cart.member.id if cart.member else None,
+                    gross=totals.gross,
+                    total=totals.total,
+                    paid=settlement.paid,
+                    change=settlement.change,
+                    payments=list(settlement.payments),
+                    lines=[
+                        (
+                            number,
+                            v.product.id,
+                            v.product.code,
+                            v.product.name,
+                            v.product.category,
+                            v.product.unit,
+                            to_milli(v.qty),
+                            v.regular_price,
+                            v.unit_price,
+                            v.gross,
+                            v.amount,
+                            v.product.cost,
+                            v.product.tax_category,
+                        )
+                        for number, v in enumerate(views, start=1)
+                    ],
+                    moves=[(v.product.id, -to_milli(v.qty)) for v in views],
+                )
+            )
+    return prepared
+
+
+def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
+    """What `checkout` writes, as plain statements in one `BEGIN IMMEDIATE` transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        number = conn.execute(RAW_COUNTER, (TILL, sale.business_date)).fetchone()[0]
+        receipt = f"{TILL}-{sale.business_date.replace('-', '')}-{number:04d}"
+        sale_id = conn.execute(
+            RAW_SALE,
+            (
+                receipt,
+                TILL,
+                sale.business_date,
+                sale.created,
+                sale.member_id,
+                "kasir",
+                sale.gross,
+                sale.gross - sale.total,
+                0,
+                sale.total,
+                sale.paid,
+                sale.change,
+                "completed",
+            ),
+        ).fetchone()[0]
+        conn.executemany(RAW_LINE, [(sale_id, *line) for line in sale.lines])
+        conn.executemany(RAW_PAYMENT, [(sale_id, *p) for p in sale.payments])
+        for product_id, change in sale.moves:
+            if conn.execute(RAW_STOCK, (change, product_id, change)).rowcount != 1:
+                raise RuntimeError("stock refused")
+        conn.executemany(
+            RAW_MOVE,
+            [
+                (product_id, "sale", change, sale.created, receipt, sale_id, "")
+                for product_id, change in sale.moves
+            ],
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def measure_commit(ctx: Context) -> list[Row]:
+    """gerai's commit time over raw sqlite3's for the same sales, alternating who goes first."""
+    from gerai.db import BUSY_TIMEOUT_MS, Database
+    from gerai.services.checkout import Tender, checkout
+    from gerai.services.stock import stock_check
+
+    count = 60 if ctx.quick else 400
+    warm = 10
+    prepared = _prepare_sales(ctx, count + warm)
+    shop = ctx.shop()
+    copies = [ctx.path.with_name("commit-gerai.db"), ctx.path.with_name("commit-raw.db")]
+    started = time.perf_counter()
+    for copy in copies:
+        copy_db(ctx.path, copy)
+    copy_seconds = time.perf_counter() - started
+    database = Database(f"sqlite:///{copies[0]}")
+    raw = sqlite3.connect(copies[1], isolation_level=None)
+    for pragma in (
+        f"busy_timeout = {BUSY_TIMEOUT_MS}",
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "foreign_keys = ON",
+    ):
+        raw.execute(f"PRAGMA {pragma}")
+
+    def gerai_commit(sale: PreparedSale) -> None:
+        with database.write() as session:
+            checkout(
+                session,
+                sale.cart,
+                [Tender("tunai", None)],
+                till=TILL,
+                cashier="kasir",
+                shop=shop,
+                now=sale.now,
+            )
+
+    gerai_ms: list[float] = []
+    raw_ms: list[float] = []
+    try:
+        for n, sale in enumerate(prepared):
+            pair: list[tuple[Callable[[PreparedSale], None], list[float]]] = [
+                (gerai_commit, gerai_ms),
+                (partial(_raw_commit, raw), raw_ms),
+            ]
+            if n % 2:
+                pair.reverse()  # alternate who goes first, so drift hits both alike
+            for action, sink in pair:
+                t0 = time.perf_counter()
+                action(sale)
+                elapsed = ms(time.perf_counter() - t0)
+                if n >= warm:
+                    sink.append(elapsed)
+        with database.read() as session:
+            mismatches = len(stock_check(session))
+    finally:
+        database.dispose()
+        raw.close()
+        for copy in copies:
+            remove_db(copy)
+    gerai_median = statistics.median(gerai_ms)
+    raw_median = statistics.median(raw_ms)
+    ratio = gerai_median / raw_median
+    pair_ratio = statistics.median(g / r for g, r in zip(gerai_ms, raw_ms, strict=True))
+    return [
+        Row(
+            "sale commit, 10 lines (gerai ÷ raw sqlite3)",
+            ratio,
+            "×",
+            f"{ratio:.2f}× ({gerai_median:.2f} ms vs {raw_median:.2f} ms)",
+            "≤ 3 × raw",
+            3.0,
+            {
+                "gerai": spread(gerai_ms),
+                "raw_sqlite3": spread(raw_ms),
+                "median_of_pair_ratios": round(pair_ratio, 2),
+                "overhead_ms": round(gerai_median - raw_median, 3),
+                "copy_seconds": round(copy_seconds, 1),
+                "stock_check_mismatches": mismatches,
+            },
+        )
+    ]

@@ -1,0 +1,119 @@
+"""The two lookups at the till: a scanned barcode becoming a cart line, and the product name
+search run on every key typed."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+
+from bench.build import SEED
+from bench.measures.context import Context
+from bench.measures.timing import ms, spread
+from bench.report import Row
+from bench.sales import LINES_PER_SALE
+
+
+def measure_barcode(ctx: Context) -> list[Row]:
+    """Barcode → line: lookup in its own read session, add to the cart, recompute totals."""
+    from gerai.services.cart import Cart
+    from gerai.services.catalog import find_by_code
+
+    shop = ctx.shop()
+    with ctx.raw() as raw:
+        codes = [
+            row[0]
+            for row in raw.execute(
+                "SELECT b.code FROM barcode b JOIN product p ON p.id = b.product_id "
+                "WHERE p.active AND p.stock >= 1000"
+            )
+        ]
+    rng = random.Random(SEED + 1)
+    sample = [rng.choice(codes) for _ in range(520)]
+    database = ctx.database()
+    cart = Cart(global_discount_bp=shop.member_discount_bp)
+    whole: list[float] = []
+    lookup: list[float] = []
+    for n, code in enumerate(sample):
+        if len(cart.lines) >= LINES_PER_SALE:
+            cart.clear()
+        started = time.perf_counter()
+        with database.read() as session:
+            product = find_by_code(session, code)
+        found = time.perf_counter()
+        assert product is not None, code
+        cart.add(product)
+        cart.totals()
+        done = time.perf_counter()
+        if n >= 20:  # the first 20 warm the statement cache
+            whole.append(ms(done - started))
+            lookup.append(ms(found - started))
+    stats = spread(whole)
+    return [
+        Row(
+            "barcode → line (lookup + add + totals)",
+            stats["median_ms"],
+            "ms",
+            f"{stats['median_ms']:.2f} ms median, p95 {stats['p95_ms']:.2f}",
+            "≤ 10 ms",
+            10,
+            {
+                **stats,
+                "lookup_only": spread(lookup),
+                "note": "one database.read() session per scan, as a worker would",
+            },
+        )
+    ]
+
+
+def typed_prefixes(name: str, limit: int = 24) -> list[str]:
+    """What the search field holds after each key: "b", "be", ..., "beras m", ..."""
+    text = name.lower()[:limit].rstrip()
+    return [text[:i] for i in range(1, len(text) + 1)]
+
+
+def measure_search(ctx: Context) -> list[Row]:
+    """Name search for every prefix typed of 25 product names (p95 is the figure)."""
+    from gerai.services.catalog import search_products
+
+    with ctx.raw() as raw:
+        names = [row[0] for row in raw.execute("SELECT name FROM product WHERE active")]
+    rng = random.Random(SEED + 2)
+    picked = rng.sample(names, min(25, len(names)))
+    database = ctx.database()
+    for warm in ("beras", "indomie", "sabun"):
+        with database.read() as session:
+            search_products(session, warm)
+    timings: list[tuple[float, str, int]] = []
+    for name in picked:
+        for prefix in typed_prefixes(name):
+            started = time.perf_counter()
+            with database.read() as session:
+                found = search_products(session, prefix)
+            timings.append((ms(time.perf_counter() - started), prefix, len(found)))
+    values = [t[0] for t in timings]
+    stats = spread(values)
+    slowest = sorted(timings, reverse=True)[:8]
+    by_length: dict[int, list[float]] = {}
+    for value, prefix, _ in timings:
+        by_length.setdefault(min(len(prefix), 6), []).append(value)
+    return [
+        Row(
+            "product name search as you type",
+            stats["p95_ms"],
+            "ms",
+            f"{stats['median_ms']:.1f} ms median, p95 {stats['p95_ms']:.1f}, "
+            f"max {stats['max_ms']:.1f}",
+            "≤ 30 ms",
+            30,
+            {
+                **stats,
+                "names": picked,
+                "median_ms_by_prefix_length": {
+                    (f"{k}+" if k == 6 else str(k)): round(statistics.median(v), 2)
+                    for k, v in sorted(by_length.items())
+                },
+                "slowest": [{"ms": round(v, 2), "typed": p, "results": c} for v, p, c in slowest],
+            },
+        )
+    ]

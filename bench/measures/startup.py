@@ -1,0 +1,151 @@
+"""Start-up to a usable scan field and the memory of the running TUI, both from the same
+start-ups of `startup_child.py` in fresh interpreters."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.measures.context import Context
+from bench.report import Row
+
+CHILD = Path(__file__).with_name("startup_child.py")
+
+
+@dataclass(frozen=True)
+class Startup:
+    """One start-up: wall seconds from spawn to a focused scan field, the child's CPU seconds
+    by then, and its peak and current resident memory in kB."""
+
+    seconds: float
+    cpu_seconds: float
+    hwm_kb: int
+    rss_kb: int
+
+
+def _child_env(ctx: Context) -> dict[str, str]:
+    """The child's environment: no GERAI_* overrides, and compiled bytecode kept in
+    bench/out/pycache (an installed wheel has .pyc files; this sandbox sets
+    PYTHONDONTWRITEBYTECODE, which would make every start compile gerai from source)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GERAI_")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(ctx.path.resolve().parent / "pycache")
+    return env
+
+
+def _startup_once(ctx: Context, code: str) -> Startup | str:
+    """One start-up of `code` in a fresh interpreter, or the reason it failed."""
+    with tempfile.TemporaryFile("w+") as errors:
+        started = time.time()
+        child = subprocess.Popen(
+            [sys.executable, "-c", code, str(ctx.path.resolve())],  # its cwd is elsewhere
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env=_child_env(ctx),
+            cwd=tempfile.gettempdir(),
+        )
+        result: Startup | str = "no READY line"
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("READY"):
+                _, stamp, hwm, rss, cpu = line.split()
+                result = Startup(float(stamp) - started, float(cpu), int(hwm), int(rss))
+                break
+            if line.startswith("TIMEOUT"):
+                result = "scan field never focused within 30 s"
+                break
+        try:
+            child.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+        if isinstance(result, str) and child.returncode:
+            errors.seek(0)
+            lines = [x for x in errors.read().strip().splitlines() if x.strip()]
+            result = f"child exited {child.returncode}: {lines[-1] if lines else '?'}"
+        return result
+
+
+def _startup_runs(ctx: Context) -> list[Startup] | str:
+    """Five timed start-ups after one untimed one (which fills the bytecode cache), shared by
+    the start-up and memory rows."""
+    if "startup" in ctx.cache:
+        cached: list[Startup] | str = ctx.cache["startup"]
+        return cached
+    try:
+        present = importlib.util.find_spec("gerai.tui.app") is not None
+    except ModuleNotFoundError:
+        present = False
+    outcome: list[Startup] | str
+    if not present:
+        outcome = "n/a (TUI missing)"
+    else:
+        code = CHILD.read_text(encoding="utf-8")
+        runs: list[Startup] = []
+        outcome = runs
+        for n in range(6):
+            once = _startup_once(ctx, code)
+            if isinstance(once, str):
+                outcome = f"error: {once}"
+                break
+            if n:
+                runs.append(once)
+    ctx.cache["startup"] = outcome
+    return outcome
+
+
+def measure_startup(ctx: Context) -> list[Row]:
+    """Median wall time from spawning `gerai` to a focused scan field."""
+    what, budget = "start-up to a usable scan field", "≤ 1.2 s"
+    runs = _startup_runs(ctx)
+    if isinstance(runs, str):
+        return [Row(what, None, "s", runs, budget, 1.2)]
+    seconds = [r.seconds for r in runs]
+    median = statistics.median(seconds)
+    return [
+        Row(
+            what,
+            median,
+            "s",
+            f"{median:.2f} s (median of {len(runs)}, min {min(seconds):.2f})",
+            budget,
+            1.2,
+            {
+                "runs_s": [round(s, 3) for s in seconds],
+                "cpu_s": [round(r.cpu_seconds, 3) for r in runs],
+                "note": "spawn → app.focused is #scan, headless run_test, bytecode cached",
+            },
+        )
+    ]
+
+
+def measure_memory(ctx: Context) -> list[Row]:
+    """Peak resident memory of the TUI once the scan field has focus."""
+    what, budget = "memory of the running TUI", "≤ 200 MB"
+    runs = _startup_runs(ctx)
+    if isinstance(runs, str):
+        return [Row(what, None, "MB", runs, budget, 200)]
+    peak = max(r.hwm_kb for r in runs) / 1024
+    rss = statistics.median(r.rss_kb for r in runs) / 1024
+    return [
+        Row(
+            what,
+            peak,
+            "MB",
+            f"{peak:.0f} MB peak RSS ({rss:.0f} MB now)",
+            budget,
+            200,
+            {
+                "vm_hwm_mb": [round(r.hwm_kb / 1024, 1) for r in runs],
+                "vm_rss_mb": [round(r.rss_kb / 1024, 1) for r in runs],
+            },
+        )
+    ]

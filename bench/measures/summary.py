@@ -1,0 +1,47 @@
+"""The daily summary (report) of one day in the middle of the year."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from datetime import date, timedelta
+
+from bench.measures.context import Context
+from bench.measures.timing import ms, spread
+from bench.report import Row
+
+
+def measure_daily_summary(ctx: Context) -> list[Row]:
+    """Median of 20 summaries of the same day, after a first (reported) one."""
+    from gerai.services.reports import daily_summary
+
+    shop = ctx.shop()
+    first = date.fromisoformat(ctx.built.first_day)
+    day = first + timedelta(days=ctx.built.days // 2)
+    database = ctx.database()
+    timings: list[float] = []
+    summary = None
+    for _ in range(21):
+        started = time.perf_counter()
+        with database.read() as session:
+            summary = daily_summary(session, day, shop)
+        timings.append(ms(time.perf_counter() - started))
+    assert summary is not None
+    first_ms, rest = timings[0], timings[1:]
+    median = statistics.median(rest)
+    return [
+        Row(
+            f"daily summary of one day ({day})",
+            median,
+            "ms",
+            f"{median:.1f} ms median (first {first_ms:.1f})",
+            "≤ 150 ms",
+            150,
+            {
+                **spread(rest),
+                "first_ms": round(first_ms, 3),
+                "sales": summary.sales_count,
+                "net": summary.net,
+            },
+        )
+    ]
