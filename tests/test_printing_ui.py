@@ -155,3 +155,23 @@ def test_cli_bad_printer_url_is_a_one_line_error() -> None:
     result = CliRunner().invoke(main, ["--printer", "lpt://1", "printer", "test"])
     assert result.exit_code == 1
     assert "lpt://1" in result.output and "tcp://" in result.output
+
+
+def test_heavy_libraries_stay_off_the_start_up_path(db: Database) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from gerai.db import Database\n"
+        "from gerai.settings import Settings\n"
+        "from gerai.tui.app import GeraiApp\n"
+        f"url = {db.url!r}\n"
+        "printer = 'tcp://127.0.0.1:9?profile=TM-T20II'\n"
+        "GeraiApp(Settings(db_url=url, printer=printer), Database(url))\n"
+        "print(sorted(m for m in ('escpos', 'reportlab', 'openpyxl') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
