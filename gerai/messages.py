@@ -161,6 +161,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "held.missing": ("Keranjang tahanan itu sudah tidak ada.", "That held cart no longer exists."),
     "held.none": ("Tidak ada keranjang yang ditahan.", "No held carts."),
+    # --- shifts ---------------------------------------------------------------------------
+    "shift.not_open": (
+        "Kasir {till} belum dibuka: buka kasir dengan modal awal dulu.",
+        "Till {till} is not open: open it with the opening cash first.",
+    ),
+    "shift.already_open": ("Kasir {till} sudah dibuka.", "Till {till} is already open."),
+    "shift.already_closed": (
+        "Shift kasir {till} sudah ditutup; shift yang ditutup tidak bisa diubah.",
+        "The shift of till {till} is already closed; a closed shift cannot change.",
+    ),
+    "shift.missing": ("Shift #{id} tidak ada.", "Shift #{id} does not exist."),
+    "shift.negative": (
+        "Jumlah {amount} negatif; harus 0 atau lebih.",
+        "{amount} is negative; it must be 0 or more.",
+    ),
+    "shift.zero": ("Jumlah harus lebih dari 0.", "The amount must be more than 0."),
+    "shift.reason_required": ("Tulis alasannya.", "Give a reason."),
+    "shift.not_enough_cash": (
+        "Tidak bisa mengeluarkan {amount}: di laci hanya {available}.",
+        "Cannot take out {amount}: the drawer holds only {available}.",
+    ),
+    "shift.bad_denomination": ("{value} bukan pecahan uang.", "{value} is not a denomination."),
+    "shift.negative_count": (
+        "Jumlah lembar/keping {value} tidak boleh negatif ({pieces}).",
+        "The count of {value} cannot be negative ({pieces}).",
+    ),
+    "shift.count_too_large": (
+        "Jumlah lembar/keping {value} tidak masuk akal ({pieces}).",
+        "The count of {value} is not plausible ({pieces}).",
+    ),
+    "shift.variance_reason": (
+        "Ada selisih {variance}: tulis alasannya sebelum menutup.",
+        "There is a variance of {variance}: give a reason before closing.",
+    ),
+    "shift.sign_off": (
+        "Penutupan harus ditandatangani kasir dan dikonfirmasi bendahara.",
+        "The close must be signed off by the kasir and confirmed by a bendahara.",
+    ),
     # --- stock ----------------------------------------------------------------------------
     "stock.no_product": ("Barang #{id} tidak ada.", "Product #{id} does not exist."),
     # --- products and imports -------------------------------------------------------------

@@ -7,7 +7,16 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, LargeBinary, MetaData, Table, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Index,
+    LargeBinary,
+    MetaData,
+    Table,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -106,8 +115,51 @@ class Member(SQLModel, table=True):
     credit_limit: int = 0
 
 
+class Shift(SQLModel, table=True):
+    """A till's shift: opened with the opening cash (modal awal), closed by counting the cash,
+    signed off by the kasir and confirmed by a bendahara. One open shift per till."""
+
+    __table_args__ = (
+        Index(
+            "uq_shift_open_till",
+            "till",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    till: str = Field(max_length=10, index=True)
+    business_date: date = Field(index=True)
+    opened_at: datetime = Field(sa_type=UTCDateTime)
+    opened_by: str = Field(max_length=60)
+    opening_cash: int
+    status: str = Field(default="open", max_length=20)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    closed_by: str | None = Field(default=None, max_length=60)
+    confirmed_by: str | None = Field(default=None, max_length=60)
+    expected_cash: int | None = None
+    counted_cash: int | None = None
+    variance: int | None = None
+    variance_reason: str = Field(default="", max_length=300)
+    cash_count: str = Field(default="", max_length=500)
+
+
+class CashMovement(SQLModel, table=True):
+    """Cash put into or taken out of the till during a shift, with its reason."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    shift_id: int = Field(foreign_key="shift.id", index=True)
+    kind: str = Field(max_length=10)
+    amount: int
+    reason: str = Field(max_length=200)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+
+
 class Sale(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
+    shift_id: int | None = Field(default=None, foreign_key="shift.id", index=True)
     receipt_no: str = Field(unique=True, max_length=40)
     till: str = Field(max_length=10)
     business_date: date = Field(index=True)
@@ -209,3 +261,4 @@ PAYMENT = table_of(Payment)
 STOCK_MOVEMENT = table_of(StockMovement)
 RECEIPT_COUNTER = table_of(ReceiptCounter)
 PRINT_JOB = table_of(PrintJob)
+SHIFT = table_of(Shift)

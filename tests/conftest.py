@@ -1,9 +1,11 @@
-"""Shared fixtures: a real SQLite file, migrated, with the shipped demo catalogue and members
-(no sales), and the time it is in the tests."""
+"""Shared fixtures: real SQLite files, migrated, holding the shipped demo catalogue, members
+and shop settings (no sales), copied per test from one template built once per session."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,9 +15,12 @@ from gerai.db import Database
 from gerai.i18n import set_language
 from gerai.paths import data_dir
 from gerai.services.demo import load_catalogue
-from gerai.services.shop import ShopProfile
+from gerai.services.shifts import open_shift
+from gerai.services.shop import ShopProfile, load_shop
 
 NOW = datetime(2025, 11, 30, 6, 32, tzinfo=UTC)  # 14.32 WITA
+OPENING_CASH = 500_000
+TILLS = ("K1", "K2")
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +29,12 @@ def indonesian() -> Iterator[None]:
     set_language("id")
     yield
     set_language("id")
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file (SQLite's backup API)."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 @pytest.fixture
@@ -35,18 +46,40 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
     database.dispose()
 
 
-@pytest.fixture
-def db(empty_db: Database) -> Database:
-    """A migrated database holding the demo catalogue, members and shop settings."""
-    with empty_db.write() as session:
+@pytest.fixture(scope="session")
+def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo catalogue loaded once per session, as a template file."""
+    path = tmp_path_factory.mktemp("template") / "gerai.db"
+    database = Database(f"sqlite:///{path}")
+    database.upgrade()
+    with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
-    return empty_db
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def catalogue_db(catalogue_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the catalogue database: no sales, no shift open."""
+    path = tmp_path / "gerai.db"
+    copy_database(catalogue_file, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def db(catalogue_db: Database) -> Database:
+    """The catalogue database with a shift open on tills K1 and K2 (Rp500.000 each)."""
+    with catalogue_db.write() as session:
+        shop = load_shop(session)
+        for till in TILLS:
+            open_shift(session, till, "kasir", OPENING_CASH, NOW, shop)
+    return catalogue_db
 
 
 @pytest.fixture
 def shop(db: Database) -> ShopProfile:
     """The demo shop's settings."""
-    from gerai.services.shop import load_shop
-
     with db.read() as session:
         return load_shop(session)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -31,30 +30,6 @@ from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
 from gerai.services.stock import Movement, move_stock, stock_check
 
 TABLES = ("sale", "saleline", "payment", "stockmovement", "receiptcounter")
-
-
-@pytest.fixture(scope="module")
-def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue loaded once per module; every test gets its own copy of the file."""
-    path = tmp_path_factory.mktemp("template") / "gerai.db"
-    database = Database(f"sqlite:///{path}")
-    database.upgrade()
-    with database.write() as session:
-        load_catalogue(session, data_dir(), NOW)
-    database.dispose()
-    return path
-
-
-@pytest.fixture
-def db(catalogue_file: Path, tmp_path: Path) -> Iterator[Database]:
-    """As conftest's `db` (demo catalogue, members, settings, no sales), but copied from the
-    module's template with SQLite's backup API instead of importing the catalogue again."""
-    path = tmp_path / "gerai.db"
-    with closing(sqlite3.connect(catalogue_file)) as source, closing(sqlite3.connect(path)) as copy:
-        source.backup(copy)
-    database = Database(f"sqlite:///{path}")
-    yield database
-    database.dispose()
 
 
 def counts(path: Path) -> dict[str, int]:

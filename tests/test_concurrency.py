@@ -11,8 +11,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,9 +18,7 @@ import pytest
 from conftest import NOW
 
 from gerai.db import Database
-from gerai.paths import data_dir
 from gerai.services.catalog import find_by_code
-from gerai.services.demo import load_catalogue
 from gerai.services.stock import Movement, move_stock, stock_check
 
 SALES_PER_PROCESS = 100
@@ -100,30 +96,6 @@ for number in range(count):
 db.dispose()
 print(json.dumps({"receipts": receipts, "errors": errors, "sold": sold}))
 """
-
-
-@pytest.fixture(scope="module")
-def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue loaded once per module; every test gets its own copy of the file."""
-    path = tmp_path_factory.mktemp("template") / "gerai.db"
-    database = Database(f"sqlite:///{path}")
-    database.upgrade()
-    with database.write() as session:
-        load_catalogue(session, data_dir(), NOW)
-    database.dispose()
-    return path
-
-
-@pytest.fixture
-def db(catalogue_file: Path, tmp_path: Path) -> Iterator[Database]:
-    """As conftest's `db` (demo catalogue, members, settings, no sales), but copied from the
-    module's template with SQLite's backup API instead of importing the catalogue again."""
-    path = tmp_path / "gerai.db"
-    with closing(sqlite3.connect(catalogue_file)) as source, closing(sqlite3.connect(path)) as copy:
-        source.backup(copy)
-    database = Database(f"sqlite:///{path}")
-    yield database
-    database.dispose()
 
 
 def run_tills(database: Database, tills: list[str], gate: Path) -> list[dict[str, object]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +16,6 @@ from conftest import NOW
 from gerai.cli import main
 from gerai.db import Database
 from gerai.errors import GeraiError
-from gerai.paths import data_dir
-from gerai.services.demo import load_catalogue
 from gerai.services.importing import ImportRefused
 from gerai.services.members_io import MEMBER_COLUMNS, export_members, import_members
 from gerai.services.products_io import (
@@ -31,30 +28,6 @@ from gerai.tabular import read_table, write_table
 
 HEADER = ",".join(PRODUCT_COLUMNS)
 TABLES = ("product", "barcode", "category", "stockmovement", "member")
-
-
-@pytest.fixture(scope="module")
-def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue loaded once per module; every test gets its own copy of the file."""
-    path = tmp_path_factory.mktemp("template") / "gerai.db"
-    database = Database(f"sqlite:///{path}")
-    database.upgrade()
-    with database.write() as session:
-        load_catalogue(session, data_dir(), NOW)
-    database.dispose()
-    return path
-
-
-@pytest.fixture
-def db(catalogue_file: Path, tmp_path: Path) -> Iterator[Database]:
-    """As conftest's `db` (demo catalogue, members, settings, no sales), but copied from the
-    module's template with SQLite's backup API instead of importing the catalogue again."""
-    path = tmp_path / "gerai.db"
-    with closing(sqlite3.connect(catalogue_file)) as source, closing(sqlite3.connect(path)) as copy:
-        source.backup(copy)
-    database = Database(f"sqlite:///{path}")
-    yield database
-    database.dispose()
 
 
 def ean13(stem: str) -> str:

@@ -4,7 +4,7 @@ is upgraded without losing anything."""
 from __future__ import annotations
 
 import sqlite3
-from decimal import Decimal
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -18,11 +18,7 @@ from gerai.db import SCHEMA_REVISION, Database
 from gerai.errors import GeraiError
 from gerai.models import PrintJob, Product, Sale, metadata
 from gerai.paths import data_dir
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
 from gerai.services.demo import load_catalogue
-from gerai.services.shop import load_shop
 from gerai.services.stock import stock_check
 from tests.conftest import NOW
 
@@ -54,13 +50,33 @@ def test_a_database_at_0001_is_upgraded_without_loss(tmp_path: Path) -> None:
     assert caught.value.key == "db.outdated"
     with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
-        shop = load_shop(session)
-        cart = Cart()
-        product = find_by_code(session, "MYK-1L")
-        assert product is not None
-        cart.add(product, Decimal(3))
-        sold = checkout(session, cart, [Tender("tunai")], till="K1", cashier="kasir", shop=shop,
-                        now=NOW)  # fmt: skip
+    assert database.path is not None
+    with closing(sqlite3.connect(database.path)) as raw, raw:
+        # A sale as version 0001 wrote it (no shift yet), with its stock movement.
+        raw.execute(
+            "INSERT INTO sale (receipt_no, till, business_date, created_at, cashier, gross, "
+            "member_discount, manual_discount, total, paid, change, status) VALUES "
+            "('K1-20251130-0001', 'K1', '2025-11-30', '2025-11-30 06:32:00', 'kasir', 47100, 0, 0,"
+            " 47100, 50000, 2900, 'completed')"
+        )
+        product_id = raw.execute("SELECT id FROM product WHERE code = 'MYK-1L'").fetchone()[0]
+        raw.execute(
+            "INSERT INTO saleline (sale_id, line_no, product_id, code, name, category, unit, qty,"
+            " regular_price, unit_price, line_gross, line_total, cost, tax_category) VALUES "
+            "(1, 1, ?, 'MYK-1L', 'Minyakita 1 L', 'Minyak Goreng', 'pcs', 3000, 15700, 15700,"
+            " 47100, 47100, 14500, 'ppn')",
+            (product_id,),
+        )
+        raw.execute(
+            "INSERT INTO payment (sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)",
+            (1, "tunai", 47100, 50000),
+        )
+        raw.execute("UPDATE product SET stock = stock - 3000 WHERE id = ?", (product_id,))
+        raw.execute(
+            "INSERT INTO stockmovement (product_id, kind, qty, created_at, ref, sale_id, note) "
+            "VALUES (?, 'sale', -3000, '2025-11-30 06:32:00', 'K1-20251130-0001', 1, '')",
+            (product_id,),
+        )
     with database.read() as session:
         before = {p.code: p.stock for p in session.exec(select(Product))}
 
@@ -70,9 +86,12 @@ def test_a_database_at_0001_is_upgraded_without_loss(tmp_path: Path) -> None:
     database.check_ready()
     with database.read() as session:
         assert {p.code: p.stock for p in session.exec(select(Product))} == before
-        assert session.exec(select(Sale)).one().receipt_no == sold.receipt_no
+        sale = session.exec(select(Sale)).one()
+        assert (sale.receipt_no, sale.total, sale.shift_id) == ("K1-20251130-0001", 47100, None)
         assert session.exec(select(PrintJob)).all() == []
         assert stock_check(session) == []
+    receipt = CliRunner().invoke(main, ["--db", database.url, "receipt", "show", sale.receipt_no])
+    assert receipt.exit_code == 0 and "Minyakita 1 L" in receipt.output
 
 
 def test_upgrade_refuses_another_programs_sqlite_file(tmp_path: Path) -> None:

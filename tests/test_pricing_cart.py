@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -30,31 +29,7 @@ from gerai.services.stock import Movement, move_stock
 
 
 @pytest.fixture(scope="module")
-def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue loaded once per module; every test gets its own copy of the file."""
-    path = tmp_path_factory.mktemp("template") / "gerai.db"
-    database = Database(f"sqlite:///{path}")
-    database.upgrade()
-    with database.write() as session:
-        load_catalogue(session, data_dir(), NOW)
-    database.dispose()
-    return path
-
-
-@pytest.fixture
-def db(catalogue_file: Path, tmp_path: Path) -> Iterator[Database]:
-    """As conftest's `db` (demo catalogue, members, settings, no sales), but copied from the
-    module's template with SQLite's backup API instead of importing the catalogue again."""
-    path = tmp_path / "gerai.db"
-    with closing(sqlite3.connect(catalogue_file)) as source, closing(sqlite3.connect(path)) as copy:
-        source.backup(copy)
-    database = Database(f"sqlite:///{path}")
-    yield database
-    database.dispose()
-
-
-@pytest.fixture(scope="module")
-def catalogue_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+def shared_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """One demo catalogue for the tests that only read it (hypothesis needs a wide scope)."""
     path = tmp_path_factory.mktemp("pricing") / "gerai.db"
     database = Database(f"sqlite:///{path}")
@@ -66,8 +41,8 @@ def catalogue_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]
 
 
 @pytest.fixture(scope="module")
-def products(catalogue_db: Database) -> dict[str, ProductInfo]:
-    with catalogue_db.read() as session:
+def products(shared_catalogue: Database) -> dict[str, ProductInfo]:
+    with shared_catalogue.read() as session:
         codes = [
             "BRS-SPHP5", "BRS-MED-KG", "BRS-MED10", "SBN-LFB75", "AQA-600", "KRK-TKI",
             "RMA-KLP", "LPG-12KG", "LPG-3KG", "TLR-KG", "IDM-GRG", "CBR-KG",
@@ -79,14 +54,14 @@ def products(catalogue_db: Database) -> dict[str, ProductInfo]:
 
 
 @pytest.fixture(scope="module")
-def demo_shop(catalogue_db: Database) -> ShopProfile:
-    with catalogue_db.read() as session:
+def demo_shop(shared_catalogue: Database) -> ShopProfile:
+    with shared_catalogue.read() as session:
         return load_shop(session)
 
 
 @pytest.fixture(scope="module")
-def member(catalogue_db: Database) -> MemberInfo:
-    with catalogue_db.read() as session:
+def member(shared_catalogue: Database) -> MemberInfo:
+    with shared_catalogue.read() as session:
         found = find_member(session, "KKMP-0001")
     assert found is not None and found.active
     return found
@@ -281,10 +256,10 @@ def test_parse_scan_refuses(raw: str, key: str) -> None:
     ],
 )
 def test_bad_scans_leave_the_cart_untouched(
-    catalogue_db: Database, demo_shop: ShopProfile, raw: str, key: str
+    shared_catalogue: Database, demo_shop: ShopProfile, raw: str, key: str
 ) -> None:
     cart = new_cart(demo_shop)
-    with catalogue_db.read() as session:
+    with shared_catalogue.read() as session:
         scan(session, cart, "AQA-600")
         before = [(line.product.code, line.qty) for line in cart.lines]
         with pytest.raises(GeraiError) as raised:
@@ -293,9 +268,9 @@ def test_bad_scans_leave_the_cart_untouched(
     assert [(line.product.code, line.qty) for line in cart.lines] == before
 
 
-def test_scans_add_to_the_existing_line(catalogue_db: Database, demo_shop: ShopProfile) -> None:
+def test_scans_add_to_the_existing_line(shared_catalogue: Database, demo_shop: ShopProfile) -> None:
     cart = new_cart(demo_shop)
-    with catalogue_db.read() as session:
+    with shared_catalogue.read() as session:
         assert scan(session, cart, "AQA-600") == 0
         assert scan(session, cart, "3*AQA-600") == 0
         assert scan(session, cart, "1,5*BRS-MED-KG") == 1
@@ -322,9 +297,9 @@ def test_weighed_line_is_rounded_half_up(products: dict[str, ProductInfo]) -> No
 # --- limits, stock, pieces -----------------------------------------------------------------
 
 
-def test_per_sale_limit_of_beras_sphp(catalogue_db: Database, demo_shop: ShopProfile) -> None:
+def test_per_sale_limit_of_beras_sphp(shared_catalogue: Database, demo_shop: ShopProfile) -> None:
     cart = new_cart(demo_shop)
-    with catalogue_db.read() as session:
+    with shared_catalogue.read() as session:
         scan(session, cart, "BRS-SPHP5")
         scan(session, cart, "BRS-SPHP5")
         with pytest.raises(GeraiError) as raised:
@@ -383,8 +358,8 @@ def test_negative_stock_setting_allows_selling_past_zero(
     assert cart.lines[0].qty == 2
 
 
-def test_inactive_product_cannot_be_scanned(catalogue_db: Database) -> None:
-    with catalogue_db.read() as session:
+def test_inactive_product_cannot_be_scanned(shared_catalogue: Database) -> None:
+    with shared_catalogue.read() as session:
         assert find_by_code(session, "TEH-KTK200") is None  # active = 0 in the catalogue
         assert find_by_code(session, "8996210000317") is None  # nor by its barcode
         assert find_by_code(session, "aqa-600") is not None  # codes are case-blind
@@ -435,10 +410,10 @@ def test_inactive_product_is_refused(products: dict[str, ProductInfo]) -> None:
 
 
 def test_attaching_a_member_reprices_the_whole_cart_at_once(
-    catalogue_db: Database, demo_shop: ShopProfile, member: MemberInfo
+    shared_catalogue: Database, demo_shop: ShopProfile, member: MemberInfo
 ) -> None:
     cart = new_cart(demo_shop)
-    with catalogue_db.read() as session:
+    with shared_catalogue.read() as session:
         for raw in ("2*BRS-SPHP5", "3*SBN-LFB75", "AQA-600", "0,5*BRS-MED-KG"):
             scan(session, cart, raw)
     regular = 2 * 62500 + 3 * 4000 + 4000 + 6750
@@ -461,8 +436,10 @@ def test_attaching_a_member_reprices_the_whole_cart_at_once(
     assert [v.unit_price for v in cart.view()] == [62500, 4000, 4000, 13500]
 
 
-def test_inactive_member_cannot_be_attached(catalogue_db: Database, demo_shop: ShopProfile) -> None:
-    with catalogue_db.read() as session:
+def test_inactive_member_cannot_be_attached(
+    shared_catalogue: Database, demo_shop: ShopProfile
+) -> None:
+    with shared_catalogue.read() as session:
         inactive = find_member(session, "kkmp-0010")
     assert inactive is not None and not inactive.active
     cart = new_cart(demo_shop)
@@ -472,8 +449,8 @@ def test_inactive_member_cannot_be_attached(catalogue_db: Database, demo_shop: S
     assert cart.member is None
 
 
-def test_member_found_by_phone(catalogue_db: Database) -> None:
-    with catalogue_db.read() as session:
+def test_member_found_by_phone(shared_catalogue: Database) -> None:
+    with shared_catalogue.read() as session:
         by_phone = find_member(session, "081249643411")
     assert by_phone is not None and by_phone.number == "KKMP-0001"
 

@@ -11,13 +11,14 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from gerai.db import count_rows
 from gerai.errors import GeraiError
-from gerai.models import Member, Product, Sale, ShopSetting
+from gerai.models import Member, Product, Sale, Shift, ShopSetting
 from gerai.money import parse_basis_points
 from gerai.quantity import normalize
 from gerai.services.cart import Cart
@@ -26,6 +27,14 @@ from gerai.services.checkout import Tender, checkout
 from gerai.services.members import MemberInfo, get_member
 from gerai.services.members_io import import_members
 from gerai.services.products_io import import_categories, import_products
+from gerai.services.shifts import (
+    CASH_OUT,
+    DENOMINATIONS,
+    cash_position,
+    close_shift,
+    move_cash,
+    open_shift,
+)
 from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
 from gerai.services.stock import Movement, move_stock
 from gerai.tabular import read_table
@@ -33,8 +42,24 @@ from gerai.tabular import read_table
 DEMO_MARKER = "demo_database"
 DEMO_TILL = "K1"
 DEMO_CASHIER = "kasir"
-HOUR_WEIGHTS = {7: 6, 8: 9, 9: 8, 10: 7, 11: 6, 12: 5, 13: 4, 14: 4, 15: 6, 16: 9, 17: 10,
-                18: 8, 19: 6, 20: 3}  # fmt: skip
+DEMO_TREASURER = "bendahara"
+DEMO_OPENING_CASH = 500_000
+HOUR_WEIGHTS = {
+    7: 6,
+    8: 9,
+    9: 8,
+    10: 7,
+    11: 6,
+    12: 5,
+    13: 4,
+    14: 4,
+    15: 6,
+    16: 9,
+    17: 10,
+    18: 8,
+    19: 6,
+    20: 3,
+}
 METHOD_WEIGHTS = (("tunai", 74), ("qris", 16), ("transfer", 6), ("kasbon", 4))
 CASH_STEPS = (1000, 2000, 5000, 10000, 20000, 50000, 100000)
 
@@ -185,6 +210,34 @@ def generate_sales(
                 datetime.combine(day, time(6, 30), tzinfo=shop.zone),
                 day,
             )
-            for moment in moments:
+            at = partial(datetime.combine, day, tzinfo=shop.zone)
+            shift = open_shift(
+                session, DEMO_TILL, DEMO_CASHIER, DEMO_OPENING_CASH, at(time(6, 45)), shop
+            )
+            for number, moment in enumerate(moments):
                 made += _one_sale(session, rng, catalogue, shop, moment)
+                if number == len(moments) // 2 and rng.random() < 0.4:
+                    move_cash(
+                        session,
+                        DEMO_TILL,
+                        CASH_OUT,
+                        rng.choice((15_000, 25_000, 40_000)),
+                        "beli kantong plastik",
+                        DEMO_CASHIER,
+                        moment,
+                    )
+            _close_day(session, rng, shift, at(time(21, 15)))
     return made
+
+
+def _close_day(session: Session, rng: random.Random, shift: Shift, at: datetime) -> None:
+    """Count the drawer: all notes and coins down to Rp100, now and then one note short."""
+    expected = cash_position(session, shift).expected
+    counted = expected - expected % 100 - (rng.random() < 0.1) * 1_000
+    counts: dict[int, int] = {}
+    rest = counted
+    for value in DENOMINATIONS:
+        counts[value], rest = divmod(rest, value)
+    reason = "uang kembalian kurang / pembulatan koin" if counted != expected else ""
+    assert shift.id is not None
+    close_shift(session, shift.id, counts, reason, DEMO_CASHIER, DEMO_TREASURER, at)

@@ -1,0 +1,209 @@
+"""Shifts: a till sells only while a shift is open. Opening takes the opening cash (modal
+awal); cash may be put in or taken out with a reason; closing counts the cash by
+denomination, compares it with what the till should hold, asks a reason for any variance
+(selisih), and is signed off by the kasir and confirmed by a bendahara. A closed shift never
+changes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from gerai.errors import GeraiError
+from gerai.models import CashMovement, Payment, Sale, Shift
+from gerai.money import MAX_RUPIAH, format_rupiah
+from gerai.services.shop import ShopProfile
+
+OPEN = "open"
+CLOSED = "closed"
+CASH_IN = "in"
+CASH_OUT = "out"
+DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
+MAX_PIECES = 100_000
+
+
+@dataclass(frozen=True)
+class CashPosition:
+    """What the till should hold: opening cash + cash sales + cash in − cash out − refunds."""
+
+    opening: int
+    cash_sales: int
+    cash_in: int
+    cash_out: int
+    refunds: int
+
+    @property
+    def expected(self) -> int:
+        """The cash that should be in the drawer."""
+        return self.opening + self.cash_sales + self.cash_in - self.cash_out - self.refunds
+
+
+def current_shift(session: Session, till: str) -> Shift | None:
+    """This till's open shift, if any."""
+    return session.execute(
+        select(Shift).where(col(Shift.till) == till, col(Shift.status) == OPEN)
+    ).scalar_one_or_none()
+
+
+def require_open_shift(session: Session, till: str) -> Shift:
+    """This till's open shift; GeraiError when none is open."""
+    shift = current_shift(session, till)
+    if shift is None:
+        raise GeraiError("shift.not_open", till=till)
+    return shift
+
+
+def _check_amount(amount: int, allow_zero: bool) -> None:
+    if amount < 0:
+        raise GeraiError("shift.negative", amount=format_rupiah(amount))
+    if amount == 0 and not allow_zero:
+        raise GeraiError("shift.zero")
+    if amount > MAX_RUPIAH:
+        raise GeraiError("pay.too_large", amount=format_rupiah(amount))
+
+
+def open_shift(
+    session: Session, till: str, opened_by: str, opening_cash: int, now: datetime, shop: ShopProfile
+) -> Shift:
+    """Open a shift on `till` with `opening_cash` in the drawer."""
+    _check_amount(opening_cash, allow_zero=True)
+    if current_shift(session, till) is not None:
+        raise GeraiError("shift.already_open", till=till)
+    shift = Shift(
+        till=till,
+        business_date=shop.business_date(now),
+        opened_at=now,
+        opened_by=opened_by,
+        opening_cash=opening_cash,
+    )
+    session.add(shift)
+    session.flush()
+    return shift
+
+
+def cash_position(session: Session, shift: Shift) -> CashPosition:
+    """The shift's cash figures so far."""
+    cash_sales = session.execute(
+        select(func.coalesce(func.sum(col(Payment.amount)), 0))
+        .join(Sale, col(Sale.id) == col(Payment.sale_id))
+        .where(
+            col(Sale.shift_id) == shift.id,
+            col(Sale.status) == "completed",
+            col(Payment.method) == "tunai",
+        )
+    ).scalar_one()
+    moved = dict(
+        session.execute(
+            select(col(CashMovement.kind), func.sum(col(CashMovement.amount)))
+            .where(col(CashMovement.shift_id) == shift.id)
+            .group_by(col(CashMovement.kind))
+        ).all()
+    )
+    return CashPosition(
+        opening=shift.opening_cash,
+        cash_sales=int(cash_sales),
+        cash_in=int(moved.get(CASH_IN, 0)),
+        cash_out=int(moved.get(CASH_OUT, 0)),
+        refunds=0,
+    )
+
+
+def move_cash(
+    session: Session, till: str, kind: str, amount: int, reason: str, by: str, now: datetime
+) -> CashMovement:
+    """Record cash put into (`in`) or taken out of (`out`) the drawer, with a reason."""
+    if kind not in (CASH_IN, CASH_OUT):
+        raise ValueError(kind)
+    shift = require_open_shift(session, till)
+    _check_amount(amount, allow_zero=False)
+    if not reason.strip():
+        raise GeraiError("shift.reason_required")
+    if kind == CASH_OUT:
+        available = cash_position(session, shift).expected
+        if amount > available:
+            raise GeraiError(
+                "shift.not_enough_cash",
+                amount=format_rupiah(amount),
+                available=format_rupiah(available),
+            )
+    movement = CashMovement(
+        shift_id=shift.id or 0,
+        kind=kind,
+        amount=amount,
+        reason=reason.strip()[:200],
+        created_at=now,
+        created_by=by,
+    )
+    session.add(movement)
+    session.flush()
+    return movement
+
+
+def count_cash(counts: dict[int, int]) -> int:
+    """The total of a cash count (denomination → pieces); GeraiError for a bad count."""
+    total = 0
+    for value, pieces in counts.items():
+        if value not in DENOMINATIONS:
+            raise GeraiError("shift.bad_denomination", value=format_rupiah(value))
+        if pieces < 0:
+            raise GeraiError("shift.negative_count", value=format_rupiah(value), pieces=pieces)
+        if pieces > MAX_PIECES:
+            raise GeraiError("shift.count_too_large", value=format_rupiah(value), pieces=pieces)
+        total += value * pieces
+    return total
+
+
+@dataclass(frozen=True)
+class ShiftClose:
+    """The result of closing a shift."""
+
+    shift_id: int
+    expected: int
+    counted: int
+    variance: int
+
+
+def close_shift(
+    session: Session,
+    shift_id: int,
+    counts: dict[int, int],
+    reason: str,
+    closed_by: str,
+    confirmed_by: str,
+    now: datetime,
+) -> ShiftClose:
+    """Close a shift with the counted cash: the kasir signs off (`closed_by`) and a bendahara
+    confirms (`confirmed_by`). A variance needs a reason."""
+    shift = session.get(Shift, shift_id)
+    if shift is None:
+        raise GeraiError("shift.missing", id=shift_id)
+    if shift.status != OPEN:
+        raise GeraiError("shift.already_closed", till=shift.till)
+    counted = count_cash(counts)
+    expected = cash_position(session, shift).expected
+    variance = counted - expected
+    if variance and not reason.strip():
+        raise GeraiError("shift.variance_reason", variance=format_rupiah(variance))
+    if not closed_by.strip() or not confirmed_by.strip():
+        raise GeraiError("shift.sign_off")
+    shift.status, shift.closed_at = CLOSED, now
+    shift.closed_by, shift.confirmed_by = closed_by.strip(), confirmed_by.strip()
+    shift.expected_cash, shift.counted_cash, shift.variance = expected, counted, variance
+    shift.variance_reason = reason.strip()[:300]
+    shift.cash_count = json.dumps({str(k): v for k, v in sorted(counts.items()) if v})
+    session.add(shift)
+    session.flush()
+    return ShiftClose(shift_id, expected, counted, variance)
+
+
+def shifts_of_day(session: Session, day: date) -> list[Shift]:
+    """The shifts opened on a business day, every till, in order."""
+    return list(
+        session.execute(
+            select(Shift).where(col(Shift.business_date) == day).order_by(col(Shift.id))
+        ).scalars()
+    )
