@@ -171,6 +171,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Shift kasir {till} sudah ditutup; shift yang ditutup tidak bisa diubah.",
         "The shift of till {till} is already closed; a closed shift cannot change.",
     ),
+    "shift.opening_required": (
+        "Ketik modal awal (boleh 0).",
+        "Type the opening cash (0 is allowed).",
+    ),
+    "shift.cart_not_empty": (
+        "Selesaikan atau tahan keranjang dulu sebelum menutup kasir.",
+        "Finish or hold the cart before closing the till.",
+    ),
+    "shift.not_closed": (
+        "Shift kasir {till} belum ditutup.",
+        "The shift of till {till} is not closed.",
+    ),
     "shift.missing": ("Shift #{id} tidak ada.", "Shift #{id} does not exist."),
     "shift.negative": (
         "Jumlah {amount} negatif; harus 0 atau lebih.",
@@ -347,6 +359,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.key.hold": ("Tahan/Panggil", "Hold/Recall"),
     "ui.key.pay": ("Bayar", "Pay"),
     "ui.key.reprint": ("Cetak ulang", "Reprint"),
+    "ui.key.cash": ("Kas masuk/keluar", "Cash in/out"),
+    "ui.key.close_shift": ("Tutup kasir", "Close till"),
+    "ui.key.quit": ("Keluar", "Quit"),
+    "ui.key.cash_kind": ("Masuk/keluar", "In/out"),
+    "ui.help.cash": ("Kas masuk / kas keluar dengan alasan", "Cash in / cash out with a reason"),
+    "ui.help.close_shift": (
+        "Tutup kasir: hitung uang per pecahan, selisih, tanda tangan",
+        "Close the till: count the cash, variance, sign-off",
+    ),
+    "ui.shift.open_title": ("Buka kasir {till}", "Open till {till}"),
+    "ui.shift.open_help": (
+        "Hitung uang di laci, ketik modal awal, lalu Enter.",
+        "Count the cash in the drawer, type the opening cash, then Enter.",
+    ),
+    "ui.shift.opening_cash": ("Modal awal (Rp), mis. 500000", "Opening cash (Rp), e.g. 500000"),
+    "ui.shift.open_hint": ("Enter buka kasir · Ctrl+Q keluar", "Enter open the till · Ctrl+Q quit"),
+    "ui.cash.title": ("Kas masuk / keluar", "Cash in / out"),
+    "ui.cash.in": ("[reverse] KAS MASUK [/]  (Tab: ganti)", "[reverse] CASH IN [/]  (Tab: switch)"),
+    "ui.cash.out": (
+        "[reverse] KAS KELUAR [/]  (Tab: ganti)",
+        "[reverse] CASH OUT [/]  (Tab: switch)",
+    ),
+    "ui.cash.amount": ("Jumlah (Rp)", "Amount (Rp)"),
+    "ui.cash.reason": ("Alasan, mis. beli kantong plastik", "Reason, e.g. plastic bags"),
+    "ui.cash.hint": (
+        "Enter simpan · Tab masuk/keluar · Esc batal",
+        "Enter save · Tab in/out · Esc cancel",
+    ),
+    "ui.close.title": ("Tutup kasir {till}", "Close till {till}"),
+    "ui.close.position": (
+        "Modal {opening} + tunai {sales} + masuk {cash_in}\n"
+        "− keluar {cash_out} = seharusnya {expected}",
+        "Opening {opening} + cash sales {sales} + in {cash_in}\n"
+        "− out {cash_out} = expected {expected}",
+    ),
+    "ui.close.count_line": (
+        "Dihitung {counted} · seharusnya {expected} · selisih {variance}",
+        "Counted {counted} · expected {expected} · variance {variance}",
+    ),
+    "ui.close.reason": (
+        "Alasan selisih (wajib bila ada selisih)",
+        "Reason for the variance (required if any)",
+    ),
+    "ui.close.kasir": ("Kasir (tanda tangan)", "Kasir (sign-off)"),
+    "ui.close.bendahara": ("Bendahara (konfirmasi)", "Bendahara (confirmation)"),
+    "ui.close.hint": (
+        "Isi jumlah lembar/keping · Enter ke isian berikut · Ctrl+S tutup · Esc batal",
+        "Type the pieces · Enter next field · Ctrl+S close · Esc cancel",
+    ),
+    "ui.status.opened": ("Kasir dibuka, modal awal {amount}.", "Till open, opening cash {amount}."),
+    "ui.status.cash_in": ("Kas masuk {amount}.", "Cash in {amount}."),
+    "ui.status.cash_out": ("Kas keluar {amount}.", "Cash out {amount}."),
+    "ui.status.closed": ("Kasir ditutup, selisih {variance}.", "Till closed, variance {variance}."),
     "ui.help.reprint": (
         "Cetak ulang struk (daftar penjualan kasir ini)",
         "Reprint a receipt (this till's sales)",
@@ -439,6 +504,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "receipt.tax": ("PPN {label}", "VAT {label}"),
     "receipt.tax_included": ("Harga sudah termasuk PPN", "Prices include VAT"),
     "receipt.you_saved": ("Anda hemat {amount} sebagai anggota", "You saved {amount} as a member"),
+    "zreport.title": ("LAPORAN TUTUP KASIR (Z)", "CLOSING REPORT (Z)"),
+    "zreport.till": ("Kasir", "Till"),
+    "zreport.opened": ("Buka", "Opened"),
+    "zreport.closed": ("Tutup", "Closed"),
+    "zreport.sales": ("Transaksi", "Sales"),
+    "zreport.net": ("Penjualan bersih", "Net sales"),
+    "zreport.opening": ("Modal awal", "Opening cash"),
+    "zreport.cash_sales": ("Penjualan tunai", "Cash sales"),
+    "zreport.cash_in": ("Kas masuk", "Cash in"),
+    "zreport.cash_out": ("Kas keluar", "Cash out"),
+    "zreport.expected": ("Seharusnya", "Expected"),
+    "zreport.counted": ("Dihitung", "Counted"),
+    "zreport.variance": ("Selisih", "Variance"),
+    "zreport.reason": ("Alasan", "Reason"),
+    "zreport.signed": (
+        "Kasir: {kasir}  Bendahara: {bendahara}",
+        "Kasir: {kasir}  Bendahara: {bendahara}",
+    ),
     "receipt.not_found": ("Struk {number} tidak ada.", "Receipt {number} does not exist."),
     # --- printer --------------------------------------------------------------------------
     "printer.none": (

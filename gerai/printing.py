@@ -21,12 +21,14 @@ from gerai.services.receipts import (
     mark_printed,
     pending_jobs,
 )
+from gerai.services.shifts import shift_report
 from gerai.services.shop import load_shop
 from gerai.settings import Settings
 from receipts.escpos_job import JobOptions, render_job
 from receipts.layout import Line, layout_receipt, wrap
 from receipts.printer_url import PrinterTarget, parse_printer_url
 from receipts.transport import send
+from receipts.z_report import layout_shift_report
 
 
 @dataclass
@@ -75,17 +77,23 @@ class PrintQueue:
         """Store the receipt's job for printing; False when this till has no printer."""
         if not self.target.enabled:
             return False
-        payload = self.render(receipt_no, reprint)
-        with self.database.write() as session:
-            enqueue(
-                session,
-                self.settings.till,
-                receipt_no,
-                "reprint" if reprint else "sale",
-                payload,
-                self.clock(),
-            )
+        self._store(receipt_no, "reprint" if reprint else "sale", self.render(receipt_no, reprint))
         return True
+
+    def submit_shift_report(self, shift_id: int) -> bool:
+        """Store the Z report of a closed shift for printing; False without a printer."""
+        if not self.target.enabled:
+            return False
+        with self.database.read() as session:
+            report = shift_report(session, shift_id, load_shop(session))
+        lines = layout_shift_report(report, self.target.width)
+        payload = render_job(lines, JobOptions(profile=self.target.profile))
+        self._store(f"Z-{report.till}-{shift_id}", "zreport", payload)
+        return True
+
+    def _store(self, reference: str, kind: str, payload: bytes) -> None:
+        with self.database.write() as session:
+            enqueue(session, self.settings.till, reference, kind, payload, self.clock())
 
     def flush(self) -> FlushReport:
         """Send the waiting jobs, oldest first, stopping at the first failure."""

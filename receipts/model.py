@@ -57,3 +57,26 @@ class Receipt:
     taxes: tuple[TaxLine, ...] = field(default_factory=tuple)
     reprint: bool = False
     void: bool = False
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """A closed shift, as the Z report prints it. Amounts are integer Rupiah."""
+
+    shop_name: str
+    till: str
+    opened: str
+    closed: str
+    sales_count: int
+    net: int
+    payments: tuple[tuple[str, int], ...]
+    opening: int
+    cash_sales: int
+    cash_in: int
+    cash_out: int
+    expected: int
+    counted: int
+    variance: int
+    reason: str
+    kasir: str
+    bendahara: str

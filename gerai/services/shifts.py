@@ -14,9 +14,12 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from gerai.errors import GeraiError
+from gerai.i18n import t
 from gerai.models import CashMovement, Payment, Sale, Shift
 from gerai.money import MAX_RUPIAH, format_rupiah
 from gerai.services.shop import ShopProfile
+from gerai.timefmt import format_moment
+from receipts.model import ShiftReport
 
 OPEN = "open"
 CLOSED = "closed"
@@ -206,4 +209,46 @@ def shifts_of_day(session: Session, day: date) -> list[Shift]:
         session.execute(
             select(Shift).where(col(Shift.business_date) == day).order_by(col(Shift.id))
         ).scalars()
+    )
+
+
+def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftReport:
+    """A closed shift's figures for its Z report."""
+    shift = session.get(Shift, shift_id)
+    if shift is None:
+        raise GeraiError("shift.missing", id=shift_id)
+    if shift.status != CLOSED or shift.closed_at is None:
+        raise GeraiError("shift.not_closed", till=shift.till)
+    position = cash_position(session, shift)
+    completed = (col(Sale.shift_id) == shift.id, col(Sale.status) == "completed")
+    count, net = session.execute(
+        select(func.count(col(Sale.id)), func.coalesce(func.sum(col(Sale.total)), 0)).where(
+            *completed
+        )
+    ).one()
+    payments = session.execute(
+        select(col(Payment.method), func.sum(col(Payment.amount)))
+        .join(Sale, col(Sale.id) == col(Payment.sale_id))
+        .where(*completed)
+        .group_by(col(Payment.method))
+        .order_by(col(Payment.method))
+    ).all()
+    return ShiftReport(
+        shop_name=shop.name,
+        till=shift.till,
+        opened=format_moment(shift.opened_at, shop),
+        closed=format_moment(shift.closed_at, shop),
+        sales_count=int(count),
+        net=int(net),
+        payments=tuple((t(f"method.{method}"), int(amount)) for method, amount in payments),
+        opening=position.opening,
+        cash_sales=position.cash_sales,
+        cash_in=position.cash_in,
+        cash_out=position.cash_out,
+        expected=shift.expected_cash or 0,
+        counted=shift.counted_cash or 0,
+        variance=shift.variance or 0,
+        reason=shift.variance_reason,
+        kasir=shift.closed_by or "",
+        bendahara=shift.confirmed_by or "",
     )

@@ -54,27 +54,32 @@ class GeraiApp(App[None]):
 
     def print_receipt(self, receipt_no: str, reprint: bool = False) -> None:
         """Queue a receipt and send what waits, off the UI thread."""
-        self._send_receipts(receipt_no, reprint)
+        self._send(lambda: self.printer.submit(receipt_no, reprint), True)
+
+    def print_shift_report(self, shift_id: int) -> None:
+        """Queue the Z report of a closed shift and send what waits."""
+        self._send(lambda: self.printer.submit_shift_report(shift_id), True)
 
     def retry_printing(self) -> None:
         """Try the waiting receipts again (on a timer while the printer fails)."""
         if not any(w.group == "printer" and not w.is_finished for w in self.workers):
-            self._send_receipts(None, False)
+            self._send(lambda: True, False)
 
     @work(thread=True, group="printer")
-    def _send_receipts(self, receipt_no: str | None, reprint: bool) -> None:
+    def _send(self, store: Callable[[], bool], new_job: bool) -> None:
+        """Store a job (when `store` has one) and send every waiting job."""
         try:
-            if receipt_no is not None and not self.printer.submit(receipt_no, reprint):
+            if not store():
                 return
             report = self.printer.flush()
         except GeraiError as error:
             report = FlushReport(error=error, waiting=1)
-        self.call_from_thread(self._printed, report, receipt_no)
+        self.call_from_thread(self._printed, report, new_job)
 
-    def _printed(self, report: FlushReport, receipt_no: str | None) -> None:
+    def _printed(self, report: FlushReport, new_job: bool) -> None:
         """Tell the kasir when printing starts failing, and when it works again."""
         if report.error is not None:
-            if not self.printer_failing or receipt_no is not None:
+            if not self.printer_failing or new_job:
                 message = t("printer.waiting", error=report.error.message(), count=report.waiting)
                 self.notify(message, severity="error", timeout=10)
             self.printer_failing = True

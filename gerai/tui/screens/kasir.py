@@ -12,12 +12,14 @@ from textual.widgets import Footer, Label
 
 from gerai.errors import GeraiError
 from gerai.i18n import t
+from gerai.money import format_rupiah
 from gerai.services.cart import Cart, ScanRequest, parse_scan
 from gerai.services.catalog import ProductInfo, find_by_code, search_products
 from gerai.services.checkout import SaleResult
 from gerai.services.held import hold_cart, list_held, recall_cart
 from gerai.services.members import MemberInfo, find_member
 from gerai.services.receipts import recent_sales
+from gerai.services.shifts import ShiftClose, current_shift
 from gerai.timefmt import format_moment
 from gerai.tui.bindings import localize_bindings
 from gerai.tui.screens.dialogs import HelpScreen
@@ -26,6 +28,7 @@ from gerai.tui.screens.member import MemberScreen
 from gerai.tui.screens.payment import PaymentScreen
 from gerai.tui.screens.reprint import ReprintScreen
 from gerai.tui.screens.search import SearchScreen
+from gerai.tui.screens.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
 from gerai.tui.widgets.cart_table import CartTable
 from gerai.tui.widgets.scan_field import ScanField
 from gerai.tui.widgets.totals import TotalsPanel
@@ -43,6 +46,8 @@ class KasirScreen(Screen[None]):
         Binding("f2", "member", "ui.key.member"),
         Binding("f8", "hold", "ui.key.hold"),
         Binding("f9", "reprint", "ui.key.reprint"),
+        Binding("f6", "cash", "ui.key.cash"),
+        Binding("f10", "close_shift", "ui.key.close_shift"),
         Binding("f12", "pay", "ui.key.pay"),
         Binding("plus", "step(1)", "ui.key.more", key_display="+"),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-"),
@@ -81,6 +86,51 @@ class KasirScreen(Screen[None]):
         self.refresh_header()
         self.set_interval(20, self.refresh_header)
         self.refresh_cart()
+        self.ensure_shift()
+
+    # --- the shift ----------------------------------------------------------------------------
+
+    def ensure_shift(self) -> None:
+        """No selling until a shift is open on this till: ask for the opening cash."""
+        app = self.gerai
+        try:
+            with app.database.read() as session:
+                shift = current_shift(session, app.settings.till)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        if shift is None:
+            self.app.push_screen(OpenShiftScreen(), self.opened)
+
+    def opened(self, opening: object) -> None:
+        """The shift is open."""
+        if isinstance(opening, int):
+            self.say(t("ui.status.opened", amount=format_rupiah(opening)))
+
+    def action_cash(self) -> None:
+        """F6: cash in or out."""
+        self.app.push_screen(CashScreen(), self.cash_moved)
+
+    def cash_moved(self, moved: object) -> None:
+        """Cash went in or out."""
+        if isinstance(moved, tuple):
+            kind, amount = moved
+            self.say(t(f"ui.status.cash_{kind}", amount=format_rupiah(amount)))
+
+    def action_close_shift(self) -> None:
+        """F10: count the cash and close the shift (the cart must be empty)."""
+        if self.cart.lines:
+            self.fail(GeraiError("shift.cart_not_empty"))
+            return
+        self.app.push_screen(CloseShiftScreen(), self.closed)
+
+    def closed(self, result: object) -> None:
+        """The shift is closed: print the Z report, then wait for the next shift."""
+        if not isinstance(result, ShiftClose):
+            return
+        self.say(t("ui.status.closed", variance=format_rupiah(result.variance)))
+        self.gerai.print_shift_report(result.shift_id)
+        self.ensure_shift()
 
     def refresh_header(self) -> None:
         """Shop, till, kasir, date and time."""

@@ -1,0 +1,45 @@
+"""The Z report printed when a shift closes: a pure function to lines, like the receipt."""
+
+from __future__ import annotations
+
+from gerai.i18n import t
+from gerai.money import format_number, format_rupiah
+from receipts.layout import Line, centered, pair, rule, wrap
+from receipts.model import ShiftReport
+
+
+def layout_shift_report(report: ShiftReport, width: int) -> list[Line]:
+    """The lines of the Z report for paper `width` characters wide."""
+    lines = [*centered(report.shop_name.upper(), width, bold=True)]
+    lines += centered(t("zreport.title"), width, bold=True)
+    lines.append(rule(width, "="))
+    for key, value in (
+        ("zreport.till", report.till),
+        ("zreport.opened", report.opened),
+        ("zreport.closed", report.closed),
+    ):
+        lines += pair(t(key), value, width)
+    lines.append(rule(width))
+    lines += pair(t("zreport.sales"), str(report.sales_count), width)
+    for method, amount in report.payments:
+        lines += pair(method, format_number(amount), width, indent=2)
+    lines += pair(t("zreport.net"), format_rupiah(report.net), width, bold=True)
+    lines.append(rule(width))
+    for key, amount in (
+        ("zreport.opening", report.opening),
+        ("zreport.cash_sales", report.cash_sales),
+        ("zreport.cash_in", report.cash_in),
+        ("zreport.cash_out", -report.cash_out),
+        ("zreport.expected", report.expected),
+        ("zreport.counted", report.counted),
+    ):
+        lines += pair(t(key), format_number(amount), width)
+    lines += pair(t("zreport.variance"), format_number(report.variance), width, bold=True)
+    if report.reason:
+        lines += [Line(part) for part in wrap(f"{t('zreport.reason')}: {report.reason}", width)]
+    lines.append(rule(width))
+    lines += [
+        Line(part)
+        for part in wrap(t("zreport.signed", kasir=report.kasir, bendahara=report.bendahara), width)
+    ]
+    return lines
