@@ -84,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(path=path, built=built, quick=args.quick)
     rows: list[Row] = []
     try:
+        ctx.open_till()
         for name, measure in MEASUREMENTS:
             if only and name not in only:
                 continue

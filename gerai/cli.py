@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
@@ -23,6 +23,8 @@ from gerai.settings import Settings, load_settings
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     from gerai.db import Database
     from gerai.printing import PrintQueue
+    from gerai.services.reports import DailySummary
+    from gerai.services.shop import ShopProfile
 
 
 class UserError(click.ClickException):
@@ -109,8 +111,10 @@ def output_stream(output: str | None, default_name: str) -> Iterator[BinaryIO]:
             yield stream
         os.replace(temp_name, target)
         os.chmod(target, 0o644)
-    except BaseException:
+    except BaseException as exc:
         Path(temp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a full disk, or the target is a folder
+            raise GeraiError("io.cannot_write", path=str(target), reason=exc.strerror) from exc
         raise
     click.echo(str(target), err=True)
 
@@ -178,8 +182,9 @@ def demo(options: Options, days: int) -> None:
         database = Database(settings.db_url)
     database.upgrade()
     now = now_utc()
-    with database.write() as session:
-        shop = demo_service.load_catalogue(session, data_dir(), now)
+    with database.write() as session:  # the opening stock comes before the generated sales
+        opened = now - timedelta(days=days + 1)
+        shop = demo_service.load_catalogue(session, data_dir(), opened)
     sales = demo_service.generate_sales(database.write, shop, days, shop.business_date(now))
     with database.read() as session:
         products_count, members_count = count_rows(session, Product), count_rows(session, Member)
@@ -311,30 +316,93 @@ def report() -> None:
     """Reports."""
 
 
-@report.command("daily")
-@click.option("--date", "day", help="YYYY-MM-DD (default: today in the shop's time zone)")
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
-)
-@click.option("--output", help="file to write, or - for stdout (default)")
-@pass_options
-def report_daily(options: Options, day: str | None, fmt: str, output: str | None) -> None:
-    """The day's summary."""
-    from gerai.services.reports import daily_summary, summary_rows
+DAILY_FORMATS = ("pdf", "csv", "xlsx", "json")
+CASHBOOK_FORMATS = ("csv", "xlsx")
+DOCUMENT_FORMATS = ("pdf", "xlsx")  # written to a file unless `--output -` says otherwise
+
+
+def report_format(fmt: str | None, output: str | None, accepted: tuple[str, ...]) -> str:
+    """The format asked for, else the one the output file's name ends with, else the first."""
+    if fmt is not None:
+        return fmt
+    suffix = Path(output).suffix.lstrip(".").lower() if output and output != "-" else ""
+    return suffix if suffix in accepted else accepted[0]
+
+
+def day_summary(options: Options, day: str | None) -> tuple[DailySummary, ShopProfile]:
+    """The daily summary of `--date` (default: today in the shop's time zone), and the shop."""
+    from gerai.services.reports import daily_summary
     from gerai.services.shop import load_shop
-    from gerai.tabular import write_table
 
     database = open_database(options.settings())
     with database.read() as session:
         shop = load_shop(session)
         summary = daily_summary(session, parse_date(day, shop.business_date(now_utc())), shop)
-    with output_stream(output or "-", f"laporan-{summary.date}.{fmt}") as stream:
-        if fmt == "json":
-            import json
+    return summary, shop
 
-            stream.write(json.dumps(summary.as_dict(), indent=2).encode("utf-8") + b"\n")
-        else:
-            write_table(stream, "csv", ["item", "value"], summary_rows(summary))
+
+def write_whole(output: str | None, default_name: str, data: bytes) -> None:
+    """Write finished bytes: a PDF or XLSX to `default_name` unless told otherwise, other
+    formats to stdout unless told otherwise."""
+    to_file = default_name.rsplit(".", 1)[-1] in DOCUMENT_FORMATS
+    with output_stream(output or (None if to_file else "-"), default_name) as stream:
+        stream.write(data)
+
+
+@report.command("daily")
+@click.option("--date", "day", help="YYYY-MM-DD (default: today in the shop's time zone)")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DAILY_FORMATS),
+    help="default: the --output file's extension, else pdf",
+)
+@click.option(
+    "--output",
+    help="file to write, or - for stdout (default: laporan-harian-DATE.pdf or .xlsx; "
+    "json and csv to stdout)",
+)
+@pass_options
+def report_daily(options: Options, day: str | None, fmt: str | None, output: str | None) -> None:
+    """The day's summary: an A4 PDF, or its figures as CSV, XLSX or JSON."""
+    fmt = report_format(fmt, output, DAILY_FORMATS)
+    summary, shop = day_summary(options, day)
+    if fmt == "pdf":
+        from gerai.exports.daily_pdf import daily_pdf
+
+        data = daily_pdf(summary, shop, now_utc())
+    elif fmt == "json":
+        import json
+
+        data = json.dumps(summary.as_dict(), indent=2).encode("utf-8") + b"\n"
+    else:
+        from gerai.exports.daily_tables import daily_csv, daily_xlsx
+
+        data = daily_csv(summary) if fmt == "csv" else daily_xlsx(summary)
+    write_whole(output, f"laporan-harian-{summary.date}.{fmt}", data)
+
+
+@report.command("cashbook")
+@click.option("--date", "day", help="YYYY-MM-DD (default: today in the shop's time zone)")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(CASHBOOK_FORMATS),
+    help="default: the --output file's extension, else csv",
+)
+@click.option(
+    "--output", help="file to write, or - for stdout (default: buku-kas-DATE.xlsx; csv to stdout)"
+)
+@pass_options
+def report_cashbook(options: Options, day: str | None, fmt: str | None, output: str | None) -> None:
+    """The day's cash in the buku kas layout (No, Tanggal, Uraian, Bukti, Debet, Kredit, Saldo,
+    Keterangan)."""
+    from gerai.exports.cashbook import cashbook_csv, cashbook_xlsx
+
+    fmt = report_format(fmt, output, CASHBOOK_FORMATS)
+    summary, shop = day_summary(options, day)
+    data = cashbook_csv(summary, shop) if fmt == "csv" else cashbook_xlsx(summary, shop)
+    write_whole(output, f"buku-kas-{summary.date}.{fmt}", data)
 
 
 @main.group()
@@ -369,6 +437,61 @@ def stock_check(options: Options) -> None:
     if mismatches:
         sys.exit(1)
     click.echo(t("cli.stock_ok", count=products_count))
+
+
+@stock.command("card")
+@click.argument("code")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "pdf"]), default="csv", show_default=True
+)
+@click.option("--output", help="file to write, or - for stdout (CSV: stdout unless given)")
+@pass_options
+def stock_card(options: Options, code: str, fmt: str, output: str | None) -> None:
+    """The stock card (kartu stok) of a product: every movement and the running balance."""
+    from gerai.services.inventory import product_for
+    from gerai.services.shop import load_shop
+    from gerai.services.stock_card import CARD_COLUMNS, card_rows
+    from gerai.services.stock_card import stock_card as card_of
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        shop = load_shop(session)
+        card = card_of(session, product_for(session, code).id)
+    name = f"kartu-stok-{card.product.code.replace('/', '-')}.{fmt}"
+    if fmt == "pdf":
+        from gerai.exports.stock_card import stock_card_pdf
+
+        data = stock_card_pdf(card, shop, now_utc())
+        with output_stream(output, name) as stream:
+            stream.write(data)
+    else:
+        from gerai.tabular import write_table
+
+        with output_stream(output or "-", name) as stream:
+            write_table(stream, "csv", CARD_COLUMNS, card_rows(card, shop))
+
+
+@stock.command("low")
+@pass_options
+def stock_low(options: Options) -> None:
+    """List the active products at or below their reorder level."""
+    from gerai.quantity import format_quantity
+    from gerai.services.inventory import low_stock
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        products = low_stock(session)
+    for p in products:
+        click.echo(
+            t(
+                "cli.stock_low_line",
+                code=p.code,
+                name=p.name,
+                stock=format_quantity(p.stock, p.unit),
+                level=format_quantity(p.reorder_level, p.unit),
+            )
+        )
+    click.echo(t("cli.stock_low_count", count=len(products)))
 
 
 def print_queue(options: Options) -> PrintQueue:

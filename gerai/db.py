@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel, select
 
 from gerai.errors import GeraiError
 
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 BUSY_TIMEOUT_MS = 8000
 _WRITE = "gerai_write"
 

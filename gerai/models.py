@@ -78,7 +78,22 @@ class Category(SQLModel, table=True):
     member_discount_bp: int | None = None
 
 
+# SQLite matches a partial index only on the very terms it is given: SQLAlchemy writes a
+# boolean column as `active = 1` there
+LOW_STOCK_SQLITE = text("active = 1 AND stock <= reorder_level")
+LOW_STOCK_POSTGRESQL = text("active AND stock <= reorder_level")
+
+
 class Product(SQLModel, table=True):
+    __table_args__ = (  # the low-stock list and count, without walking 100,000 products
+        Index(
+            "ix_product_low_stock",
+            "name",
+            "id",
+            sqlite_where=LOW_STOCK_SQLITE,
+            postgresql_where=LOW_STOCK_POSTGRESQL,
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, max_length=40)
     name: str = Field(index=True, max_length=120)
@@ -245,6 +260,133 @@ class PrintJob(SQLModel, table=True):
 class ShopSetting(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=60)
     value: str
+
+
+# --- stock administration ---------------------------------------------------------------------
+
+
+class Supplier(SQLModel, table=True):
+    """A pemasok the shop buys from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=120)
+    phone: str = Field(default="", max_length=30)
+    address: str = Field(default="", max_length=200)
+    active: bool = True
+
+
+class PackUnit(SQLModel, table=True):
+    """A larger unit a product is bought in: `factor` selling units per pack (karton of 12)."""
+
+    __table_args__ = (UniqueConstraint("product_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    name: str = Field(max_length=20)
+    factor: Decimal = Field(sa_type=Qty)
+
+
+class GoodsReceipt(SQLModel, table=True):
+    """Barang masuk: goods received from a supplier against a delivery note."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=30)
+    supplier_id: int = Field(foreign_key="supplier.id", index=True)
+    reference: str = Field(default="", max_length=60)
+    business_date: date = Field(index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    total: int
+
+
+class GoodsReceiptLine(SQLModel, table=True):
+    """One product received: `pack_qty` packs of `factor` selling units at `unit_cost` a pack;
+    `qty` is the stock added in selling units, `cost_after` the moving-average HPP after."""
+
+    __table_args__ = (UniqueConstraint("receipt_id", "line_no"),)
+    id: int | None = Field(default=None, primary_key=True)
+    receipt_id: int = Field(foreign_key="goodsreceipt.id", index=True)
+    line_no: int
+    product_id: int = Field(foreign_key="product.id", index=True)
+    pack: str = Field(default="", max_length=20)
+    pack_qty: Decimal = Field(sa_type=Qty)
+    factor: Decimal = Field(sa_type=Qty)
+    qty: Decimal = Field(sa_type=Qty)
+    unit_cost: int
+    line_total: int
+    cost_before: int
+    cost_after: int
+
+
+class PriceChange(SQLModel, table=True):
+    """A change of a product's price or member price: who, when, before and after."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    changed_at: datetime = Field(sa_type=UTCDateTime)
+    changed_by: str = Field(max_length=60)
+    old_price: int
+    new_price: int
+    old_member_price: int | None = None
+    new_member_price: int | None = None
+
+
+class Repack(SQLModel, table=True):
+    """Pecah karung: `source_qty` of one product turned into `produced` of another; `expected`
+    is what the contents should give (`per_source` each), the rest is `shrinkage`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=30)
+    source_id: int = Field(foreign_key="product.id", index=True)
+    source_qty: Decimal = Field(sa_type=Qty)
+    target_id: int = Field(foreign_key="product.id", index=True)
+    per_source: Decimal = Field(sa_type=Qty)
+    expected: Decimal = Field(sa_type=Qty)
+    produced: Decimal = Field(sa_type=Qty)
+    shrinkage: Decimal = Field(sa_type=Qty)
+    value: int
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    note: str = Field(default="", max_length=200)
+
+
+class WriteOff(SQLModel, table=True):
+    """Damaged or expired goods taken out of stock, with the reason and their value at HPP."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=30)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    qty: Decimal = Field(sa_type=Qty)
+    cost: int
+    value: int
+    reason: str = Field(max_length=200)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+
+
+class StockCount(SQLModel, table=True):
+    """A confirmed stok opname of some or all products; `value` is the difference at HPP."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=30)
+    scope: str = Field(max_length=80)
+    reason: str = Field(max_length=200)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    value: int
+
+
+class StockCountLine(SQLModel, table=True):
+    """One product counted: expected (the stock then), counted, difference and its value."""
+
+    __table_args__ = (UniqueConstraint("count_id", "product_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    count_id: int = Field(foreign_key="stockcount.id", index=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    expected: Decimal = Field(sa_type=Qty)
+    counted: Decimal = Field(sa_type=Qty)
+    difference: Decimal = Field(sa_type=Qty)
+    cost: int
+    value: int
 
 
 def table_of(model: type[SQLModel]) -> Table:

@@ -208,7 +208,9 @@ def service_summary(path: Path, day: date) -> dict[str, object]:
 
 def test_report_daily_json_equals_the_service(demo_file: Path, tmp_path: Path) -> None:
     days = sorted(sales_by_day(demo_file))
-    done = run(tmp_path, "--db", str(demo_file), "report", "daily", "--date", days[0])
+    done = run(
+        tmp_path, "--db", str(demo_file), "report", "daily", "--date", days[0], "--format", "json"
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report == service_summary(demo_file, date.fromisoformat(days[0]))
@@ -260,17 +262,23 @@ def test_report_daily_numbers_are_consistent(
 
 def test_report_daily_csv_holds_the_same_numbers(demo_file: Path, runner: CliRunner) -> None:
     day = sorted(sales_by_day(demo_file))[1]
-    as_json = invoke(runner, "--db", str(demo_file), "report", "daily", "--date", day)
+    as_json = invoke(
+        runner, "--db", str(demo_file), "report", "daily", "--date", day, "--format", "json"
+    )
     as_csv = invoke(
         runner, "--db", str(demo_file), "report", "daily", "--date", day, "--format", "csv"
     )
     assert as_json.exit_code == as_csv.exit_code == 0
     report = json.loads(as_json.stdout)
-    rows = {r["item"]: r["value"] for r in csv.DictReader(io.StringIO(as_csv.stdout))}
-    assert rows["net"] == str(report["net"])
-    assert rows["payments.tunai"] == str(report["payments"]["tunai"])
-    assert rows["member.net"] == str(report["member"]["net"])
-    assert rows["date"] == day
+    rows = {
+        (r["section"], r["row"], r["field"]): r["value"]
+        for r in csv.DictReader(io.StringIO(as_csv.stdout))
+    }
+    assert rows["summary", "1", "net"] == str(report["net"])
+    assert rows["payments", "1", "method"] == "tunai"
+    assert rows["payments", "1", "amount"] == str(report["payments"]["tunai"])
+    assert rows["buyers", "1", "net"] == str(report["member"]["net"])
+    assert rows["summary", "1", "date"] == day
 
 
 def test_report_daily_to_a_file(demo_file: Path, runner: CliRunner, tmp_path: Path) -> None:
@@ -289,7 +297,7 @@ def test_report_daily_to_a_file(demo_file: Path, runner: CliRunner, tmp_path: Pa
 
 
 def test_report_daily_for_today_without_sales(demo_file: Path, runner: CliRunner) -> None:
-    result = invoke(runner, "--db", str(demo_file), "report", "daily")
+    result = invoke(runner, "--db", str(demo_file), "report", "daily", "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["sales_count"] == 0 and report["net"] == 0 and report["average_basket"] == 0

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from bench.measures.commit import measure_commit
 from bench.measures.context import Context
 from bench.measures.lookup import measure_barcode, measure_search
+from bench.measures.pdf import measure_daily_pdf
+from bench.measures.products_screen import measure_products_screen
 from bench.measures.receipt import measure_receipt
 from bench.measures.startup import measure_memory, measure_startup
 from bench.measures.summary import measure_daily_summary
@@ -16,22 +18,14 @@ from bench.report import Row
 Measurement = Callable[[Context], list[Row]]
 
 
-def not_built_yet(what: str, budget: str, unit: str, limit: float) -> Measurement:
-    """A placeholder row for a feature that has not landed; replace with a real function."""
-
-    def measure(_ctx: Context) -> list[Row]:
-        return [Row(what, None, unit, "not built yet", budget, limit)]
-
-    return measure
-
-
 MEASUREMENTS: list[tuple[str, Measurement]] = [
     ("startup", measure_startup),
     ("barcode", measure_barcode),
     ("search", measure_search),
     ("commit", measure_commit),
     ("summary", measure_daily_summary),
-    ("pdf", not_built_yet("PDF of the daily summary", "≤ 1.5 s", "s", 1.5)),
+    ("pdf", measure_daily_pdf),
     ("receipt", measure_receipt),
+    ("products", measure_products_screen),
     ("memory", measure_memory),
 ]

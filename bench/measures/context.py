@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bench.build import Built
+from bench.sales import TILL
 
 if TYPE_CHECKING:
     from gerai.db import Database
@@ -48,6 +50,20 @@ class Context:
                 self.cache["shop"] = load_shop(session)
         shop: ShopProfile = self.cache["shop"]
         return shop
+
+    def open_till(self) -> None:
+        """Open a shift on the benchmark's till, as a shop's till is when the kasir starts
+        selling (the TUI and the checkout refuse to sell without one)."""
+        from gerai.models import utcnow
+        from gerai.services.shifts import current_shift, open_shift
+
+        with self.database().write() as session:
+            if current_shift(session, TILL) is None:
+                open_shift(session, TILL, "kasir", 500_000, utcnow(), self.shop())
+
+    def middle_day(self) -> date:
+        """A business day in the middle of the generated year."""
+        return date.fromisoformat(self.built.first_day) + timedelta(days=self.built.days // 2)
 
     def raw(self) -> closing[sqlite3.Connection]:
         """A plain sqlite3 connection for picking test data (closed on leaving `with`)."""

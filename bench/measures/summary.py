@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import date, timedelta
 
 from bench.measures.context import Context
 from bench.measures.timing import ms, spread
@@ -16,8 +15,7 @@ def measure_daily_summary(ctx: Context) -> list[Row]:
     from gerai.services.reports import daily_summary
 
     shop = ctx.shop()
-    first = date.fromisoformat(ctx.built.first_day)
-    day = first + timedelta(days=ctx.built.days // 2)
+    day = ctx.middle_day()
     database = ctx.database()
     timings: list[float] = []
     summary = None

@@ -1,5 +1,5 @@
-"""Finding products: by code or barcode (exact, indexed) and by name as the kasir types
-(SQLite FTS5 prefix search; `ILIKE` on other engines)."""
+"""Finding products: by code or barcode (exact, indexed), by name as the kasir types (SQLite
+FTS5 prefix search; `ILIKE` on other engines), and the whole catalogue a page at a time."""
 
 from __future__ import annotations
 
@@ -8,7 +8,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    column,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 from sqlmodel import Session
 
 from gerai.models import BARCODE, CATEGORY, PRODUCT
@@ -51,10 +62,12 @@ _COLUMNS = (
     PRODUCT.c.reorder_level, PRODUCT.c.active,
 )  # fmt: skip
 _SELECT = select(*_COLUMNS).join_from(PRODUCT, CATEGORY, CATEGORY.c.id == PRODUCT.c.category_id)
-_BY_CODE = _SELECT.where(PRODUCT.c.code == bindparam("code"), PRODUCT.c.active)
-_BY_BARCODE = _SELECT.join(BARCODE, BARCODE.c.product_id == PRODUCT.c.id).where(
-    BARCODE.c.code == bindparam("code"), PRODUCT.c.active
+_ANY_BY_CODE = _SELECT.where(PRODUCT.c.code == bindparam("code"))
+_ANY_BY_BARCODE = _SELECT.join(BARCODE, BARCODE.c.product_id == PRODUCT.c.id).where(
+    BARCODE.c.code == bindparam("code")
 )
+_BY_CODE = _ANY_BY_CODE.where(PRODUCT.c.active)
+_BY_BARCODE = _ANY_BY_BARCODE.where(PRODUCT.c.active)
 _BY_ID = _SELECT.where(PRODUCT.c.id == bindparam("id"))
 
 
@@ -63,12 +76,16 @@ def _first(session: Session, statement: Select[Any], **params: Any) -> ProductIn
     return None if row is None else ProductInfo(**row._mapping)
 
 
-def find_by_code(session: Session, code: str) -> ProductInfo | None:
-    """The active product whose code (SKU) or one of whose barcodes is exactly `code`."""
+def find_by_code(session: Session, code: str, include_inactive: bool = False) -> ProductInfo | None:
+    """The active (or, when asked, any) product whose code (SKU) or one of whose barcodes is
+    exactly `code`."""
     code = code.strip()
     if not code:
         return None
-    return _first(session, _BY_CODE, code=code.upper()) or _first(session, _BY_BARCODE, code=code)
+    by_code, by_barcode = (
+        (_ANY_BY_CODE, _ANY_BY_BARCODE) if include_inactive else (_BY_CODE, _BY_BARCODE)
+    )
+    return _first(session, by_code, code=code.upper()) or _first(session, by_barcode, code=code)
 
 
 def get_product(session: Session, product_id: int) -> ProductInfo | None:
@@ -112,3 +129,77 @@ def search_products(session: Session, query: str, limit: int = SEARCH_LIMIT) -> 
     rows.sort(key=lambda p: (len(p.name), p.name))
     found.extend(p for p in rows if not exact or p.id != exact.id)
     return found[:limit]
+
+
+def categories(session: Session) -> list[tuple[int, str]]:
+    """Every category's id and name, by name."""
+    statement = select(CATEGORY.c.id, CATEGORY.c.name).order_by(CATEGORY.c.name)
+    return [(row.id, row.name) for row in session.connection().execute(statement)]
+
+
+PAGE_SIZE = 40
+
+
+@dataclass(frozen=True)
+class ProductFilter:
+    """Which products a catalogue listing shows: words of the name or code (or a barcode),
+    one category, only those at or below their reorder level, active or inactive ones."""
+
+    query: str = ""
+    category_id: int | None = None
+    low_stock: bool = False
+    inactive: bool = False
+
+
+def _matching(session: Session, query: str) -> ColumnElement[bool] | None:
+    """Every word at a word start of the name or code; digits may also be a whole barcode."""
+    words = _WORD.findall(query.lower())
+    if not words:
+        return None
+    found: ColumnElement[bool]
+    if session.get_bind().dialect.name == "sqlite":
+        fts = text("SELECT rowid FROM product_fts WHERE product_fts MATCH :match")
+        match = " ".join(f'"{w}"*' for w in words)
+        found = PRODUCT.c.id.in_(fts.bindparams(match=match).columns(column("rowid")))
+    else:
+        found = and_(
+            *(or_(PRODUCT.c.name.ilike(f"%{w}%"), PRODUCT.c.code.ilike(f"{w}%")) for w in words)
+        )
+    code = query.strip()
+    if not code.isdigit():
+        return found
+    barcode = select(BARCODE.c.product_id).where(BARCODE.c.code == code)
+    return or_(found, PRODUCT.c.id.in_(barcode))
+
+
+def product_page(
+    session: Session,
+    filters: ProductFilter,
+    *,
+    after: tuple[str, int] | None = None,
+    before: tuple[str, int] | None = None,
+    limit: int | None = PAGE_SIZE,
+) -> list[ProductInfo]:
+    """One page of the catalogue in (name, id) order: the first page, the page after the
+    (name, id) `after`, or the page that ends just before `before`. Keyset paging, so the
+    thousandth page costs what the first does."""
+    # `active` and `stock <= reorder_level` as the partial index `ix_product_low_stock` has them
+    statement = _SELECT.where(~PRODUCT.c.active if filters.inactive else PRODUCT.c.active)
+    if filters.low_stock:
+        statement = statement.where(PRODUCT.c.stock <= PRODUCT.c.reorder_level)
+    if filters.category_id is not None:
+        statement = statement.where(PRODUCT.c.category_id == filters.category_id)
+    matching = _matching(session, filters.query)
+    if matching is not None:
+        statement = statement.where(matching)
+    key = tuple_(PRODUCT.c.name, PRODUCT.c.id)
+    if before is not None:
+        statement = statement.where(key < tuple_(*before)).order_by(
+            PRODUCT.c.name.desc(), PRODUCT.c.id.desc()
+        )
+    else:
+        if after is not None:
+            statement = statement.where(key > tuple_(*after))
+        statement = statement.order_by(PRODUCT.c.name, PRODUCT.c.id)
+    rows = [ProductInfo(**r._mapping) for r in session.connection().execute(statement.limit(limit))]
+    return rows[::-1] if before is not None else rows

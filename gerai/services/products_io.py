@@ -1,5 +1,6 @@
 """The product catalogue in and out (CSV, XLSX, JSON). An import checks every row first and
-writes nothing while any row is bad, unless told to skip the bad rows."""
+writes nothing while any row is bad, unless told to skip the bad rows. Storing a product
+records every change of its price or member price (who, when, before and after)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from gerai.errors import GeraiError
-from gerai.models import Barcode, Category, Product
+from gerai.models import Barcode, Category, PriceChange, Product
 from gerai.money import parse_basis_points
 from gerai.quantity import is_whole
 from gerai.services.importing import (
@@ -221,8 +222,68 @@ def check_products(
     return good, problems
 
 
+def store_product(
+    session: Session,
+    record: ProductRecord,
+    category_id: int,
+    product: Product | None,
+    *,
+    by: str,
+    at: datetime,
+) -> Product:
+    """Create (`product` None) or update a product from a checked record: its fields and its
+    barcodes, with a changed price on record. The stock is the caller's: only the ledger
+    moves it."""
+    if product is None:
+        product = Product(
+            code=record.code,
+            name=record.name,
+            category_id=category_id,
+            unit=record.unit,
+            price=record.price,
+        )
+    elif (product.price, product.member_price) != (record.price, record.member_price):
+        assert product.id is not None
+        session.add(
+            PriceChange(
+                product_id=product.id,
+                changed_at=at,
+                changed_by=by,
+                old_price=product.price,
+                new_price=record.price,
+                old_member_price=product.member_price,
+                new_member_price=record.member_price,
+            )
+        )
+    product.code, product.name, product.unit = record.code, record.name, record.unit
+    product.category_id = category_id
+    product.sold_by_weight, product.price = record.sold_by_weight, record.price
+    product.member_price, product.cost, product.het = (
+        record.member_price,
+        record.cost,
+        record.het,
+    )
+    product.max_per_sale, product.tax_category = record.max_per_sale, record.tax_category
+    product.reorder_level, product.active = record.reorder_level, record.active
+    product.updated_at = at
+    session.add(product)
+    session.flush()
+    assert product.id is not None
+    existing = {
+        b.code: b
+        for b in session.exec(select(Barcode).where(col(Barcode.product_id) == product.id))
+    }
+    for code, barcode in existing.items():
+        if code not in record.barcodes:
+            session.delete(barcode)
+    session.add_all(
+        Barcode(code=c, product_id=product.id) for c in record.barcodes if c not in existing
+    )
+    return product
+
+
 def import_products(
-    session: Session, table: Table, now: datetime, skip_bad: bool = False
+    session: Session, table: Table, now: datetime, skip_bad: bool = False, by: str = "impor"
 ) -> ImportReport:
     """Create or update products from `table`. Opening stock of a new product, and any change
     of an existing product's stock, goes on the ledger as an adjustment."""
@@ -240,42 +301,14 @@ def import_products(
             session.flush()
         product = session.exec(select(Product).where(col(Product.code) == record.code)).first()
         if product is None:
-            product = Product(
-                code=record.code,
-                name=record.name,
-                category_id=0,
-                unit=record.unit,
-                price=record.price,
-            )
             report.created += 1
             change = record.stock
         else:
             report.updated += 1
             change = record.stock - product.stock
-        product.name, product.unit = record.name, record.unit
-        product.category_id = category.id  # type: ignore[assignment]
-        product.sold_by_weight, product.price = record.sold_by_weight, record.price
-        product.member_price, product.cost, product.het = (
-            record.member_price,
-            record.cost,
-            record.het,
-        )
-        product.max_per_sale, product.tax_category = record.max_per_sale, record.tax_category
-        product.reorder_level, product.active = record.reorder_level, record.active
-        product.updated_at = now
-        session.add(product)
-        session.flush()
+        assert category.id is not None
+        product = store_product(session, record, category.id, product, by=by, at=now)
         assert product.id is not None
-        existing = {
-            b.code: b
-            for b in session.exec(select(Barcode).where(col(Barcode.product_id) == product.id))
-        }
-        for code, barcode in existing.items():
-            if code not in record.barcodes:
-                session.delete(barcode)
-        session.add_all(
-            Barcode(code=c, product_id=product.id) for c in record.barcodes if c not in existing
-        )
         if change:
             movements.append(
                 Movement(product.id, change, "adjust", ref=OPENING_REF, note="impor katalog")
@@ -323,30 +356,32 @@ def export_products(session: Session) -> list[dict[str, Any]]:
         select(Barcode.product_id, Barcode.code).order_by(col(Barcode.id))
     ):
         barcodes.setdefault(product_id, []).append(code)
-    rows = []
-    for product, category in session.exec(
-        select(Product, Category)
-        .join(Category, col(Category.id) == col(Product.category_id))
-        .order_by(col(Product.code))
-    ):
-        assert product.id is not None
-        rows.append(
-            {
-                "code": product.code,
-                "barcodes": barcodes.get(product.id, []),
-                "name": product.name,
-                "category": category.name,
-                "unit": product.unit,
-                "sold_by_weight": product.sold_by_weight,
-                "price": product.price,
-                "member_price": product.member_price,
-                "cost": product.cost,
-                "het": product.het,
-                "max_per_sale": None if product.max_per_sale is None else str(product.max_per_sale),
-                "tax_category": product.tax_category,
-                "reorder_level": str(product.reorder_level),
-                "stock": str(product.stock),
-                "active": product.active,
-            }
+    return [
+        product_row(product, category.name, barcodes.get(product.id or 0, []))
+        for product, category in session.exec(
+            select(Product, Category)
+            .join(Category, col(Category.id) == col(Product.category_id))
+            .order_by(col(Product.code))
         )
-    return rows
+    ]
+
+
+def product_row(product: Product, category: str, barcodes: list[str]) -> dict[str, Any]:
+    """A product as a row of PRODUCT_COLUMNS (quantities as exact decimal strings)."""
+    return {
+        "code": product.code,
+        "barcodes": barcodes,
+        "name": product.name,
+        "category": category,
+        "unit": product.unit,
+        "sold_by_weight": product.sold_by_weight,
+        "price": product.price,
+        "member_price": product.member_price,
+        "cost": product.cost,
+        "het": product.het,
+        "max_per_sale": None if product.max_per_sale is None else str(product.max_per_sale),
+        "tax_category": product.tax_category,
+        "reorder_level": str(product.reorder_level),
+        "stock": str(product.stock),
+        "active": product.active,
+    }

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from gerai.errors import GeraiError
@@ -86,19 +88,39 @@ class SaleSummary:
     created_at: datetime
     total: int
     lines: int
+    status: str
+    member: bool
 
 
-def recent_sales(session: Session, till: str, limit: int = 100) -> list[SaleSummary]:
-    """This till's latest sales, newest first."""
+def _sale_summaries(
+    session: Session, *conditions: Any, limit: int | None = None
+) -> list[SaleSummary]:
     rows = session.execute(
-        select(Sale.receipt_no, Sale.created_at, Sale.total, func.count(col(SaleLine.id)))
+        core_select(
+            col(Sale.receipt_no),
+            col(Sale.created_at),
+            col(Sale.total),
+            func.count(col(SaleLine.id)),
+            col(Sale.status),
+            col(Sale.member_id).is_not(None),
+        )
         .join(SaleLine, col(SaleLine.sale_id) == col(Sale.id))
-        .where(col(Sale.till) == till)
+        .where(*conditions)
         .group_by(col(Sale.id))
         .order_by(col(Sale.id).desc())
         .limit(limit)
     ).all()
     return [SaleSummary(*row) for row in rows]
+
+
+def recent_sales(session: Session, till: str, limit: int = 100) -> list[SaleSummary]:
+    """This till's latest sales, newest first."""
+    return _sale_summaries(session, col(Sale.till) == till, limit=limit)
+
+
+def sales_of_day(session: Session, day: date) -> list[SaleSummary]:
+    """Every sale of a business day (all tills), newest first."""
+    return _sale_summaries(session, col(Sale.business_date) == day)
 
 
 def is_cash_sale(session: Session, receipt_no: str) -> bool:

@@ -21,6 +21,8 @@ HELP_ROWS = (
     ("Del", "ui.key.remove"),
     ("F2", "ui.help.member"),
     ("F8", "ui.help.hold"),
+    ("F3", "ui.help.products"),
+    ("F4", "ui.help.report"),
     ("F6", "ui.help.cash"),
     ("F9", "ui.help.reprint"),
     ("F10", "ui.help.close_shift"),

@@ -17,11 +17,13 @@ from gerai.services.cart import Cart, ScanRequest, parse_scan
 from gerai.services.catalog import ProductInfo, find_by_code, search_products
 from gerai.services.checkout import SaleResult
 from gerai.services.held import hold_cart, list_held, recall_cart
+from gerai.services.inventory import low_stock_count
 from gerai.services.members import MemberInfo, find_member
 from gerai.services.receipts import recent_sales
 from gerai.services.shifts import ShiftClose, current_shift
 from gerai.timefmt import format_moment
 from gerai.tui.bindings import localize_bindings
+from gerai.tui.screens.bendahara import BendaharaScreen
 from gerai.tui.screens.dialogs import HelpScreen
 from gerai.tui.screens.held import HeldScreen
 from gerai.tui.screens.member import MemberScreen
@@ -44,10 +46,12 @@ class KasirScreen(Screen[None]):
     BINDINGS = [
         Binding("f1", "help", "ui.key.help"),
         Binding("f2", "member", "ui.key.member"),
+        Binding("f3", "products", "ui.key.products"),
         Binding("f8", "hold", "ui.key.hold"),
         Binding("f9", "reprint", "ui.key.reprint"),
         Binding("f6", "cash", "ui.key.cash"),
         Binding("f10", "close_shift", "ui.key.close_shift"),
+        Binding("f4", "report", "ui.key.report"),
         Binding("f12", "pay", "ui.key.pay"),
         Binding("plus", "step(1)", "ui.key.more", key_display="+"),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-"),
@@ -133,11 +137,17 @@ class KasirScreen(Screen[None]):
         self.ensure_shift()
 
     def refresh_header(self) -> None:
-        """Shop, till, kasir, date and time."""
+        """Shop, till, kasir, date and time; how many products are low on stock."""
         app = self.gerai
+        try:
+            with app.database.read() as session:
+                low = low_stock_count(session)
+        except GeraiError:
+            low = 0
         self.query_one("#header", Label).update(
             t("ui.header", shop=app.shop.name, till=app.settings.till,
               cashier=app.settings.cashier, now=format_moment(app.clock(), app.shop))
+            + (t("ui.kasir.low_stock", count=low) if low else "")
         )  # fmt: skip
 
     def refresh_cart(self) -> None:
@@ -339,6 +349,20 @@ class KasirScreen(Screen[None]):
         if receipt_no is not None:
             self.gerai.print_receipt(receipt_no, reprint=True)
             self.say(t("ui.status.reprinting", receipt=receipt_no))
+
+    # --- report -----------------------------------------------------------------------------
+
+    def action_report(self) -> None:
+        """F4: the bendahara's daily report."""
+        self.app.push_screen(BendaharaScreen())
+
+    # --- products and stock -----------------------------------------------------------------
+
+    def action_products(self) -> None:
+        """F3: the products screen (Esc comes back here)."""
+        from gerai.tui.screens.products import ProductsScreen  # off the start-up path
+
+        self.app.push_screen(ProductsScreen(), lambda _: self.refresh_header())
 
     # --- help -------------------------------------------------------------------------------
 

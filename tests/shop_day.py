@@ -1,0 +1,100 @@
+"""A shop's day made through the real services (open a shift, sell, cash in and out, close),
+for the daily summary and export tests. Times are local to the demo shop (WITA)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import update
+
+from gerai.db import Database
+from gerai.models import Sale
+from gerai.services.cart import Cart
+from gerai.services.catalog import find_by_code
+from gerai.services.checkout import SaleResult, Tender, checkout
+from gerai.services.members import find_member
+from gerai.services.shifts import DENOMINATIONS, ShiftClose, close_shift, move_cash, open_shift
+from gerai.services.shop import load_shop
+
+WITA = ZoneInfo("Asia/Makassar")
+DAY = date(2025, 11, 30)
+MEMBER = "KKMP-0001"
+
+
+def at(hour: int, minute: int = 0, second: int = 0, day: date = DAY) -> datetime:
+    """A local WITA moment."""
+    return datetime.combine(day, time(hour, minute, second), tzinfo=WITA)
+
+
+def open_till(db: Database, till: str, cash: int, when: datetime, by: str = "kasir") -> int:
+    """Open a shift; its id."""
+    with db.write() as session:
+        shift = open_shift(session, till, by, cash, when, load_shop(session))
+        assert shift.id is not None
+        return shift.id
+
+
+def fill(db: Database, items: list[tuple[str, Decimal]], member: bool = False) -> Cart:
+    """A cart of `items` (code, quantity), for a member or not."""
+    with db.read() as session:
+        shop = load_shop(session)
+        cart = Cart(global_discount_bp=shop.member_discount_bp)
+        if member:
+            found = find_member(session, MEMBER)
+            assert found is not None
+            cart.attach_member(found)
+        for code, qty in items:
+            product = find_by_code(session, code)
+            assert product is not None, code
+            cart.add(product, qty)
+    return cart
+
+
+def sell(
+    db: Database,
+    till: str,
+    cart: Cart,
+    when: datetime,
+    tenders: list[Tender] | None = None,
+    cashier: str = "kasir",
+) -> SaleResult:
+    """Check the cart out on `till` at `when` (cash, exact, unless told otherwise)."""
+    with db.write() as session:
+        return checkout(
+            session,
+            cart,
+            tenders or [Tender("tunai")],
+            till=till,
+            cashier=cashier,
+            shop=load_shop(session),
+            now=when,
+        )
+
+
+def move(db: Database, till: str, kind: str, amount: int, reason: str, when: datetime) -> None:
+    """Cash in (`in`) or out (`out`) of the till."""
+    with db.write() as session:
+        move_cash(session, till, kind, amount, reason, "kasir", when)
+
+
+def void(db: Database, receipt_no: str) -> None:
+    """Mark a sale void (a stand-in for the void service, which lands with a later issue)."""
+    with db.write() as session:
+        session.execute(update(Sale).where(Sale.receipt_no == receipt_no).values(status="void"))  # type: ignore[arg-type]
+
+
+def pieces(amount: int) -> dict[int, int]:
+    """A cash count (denomination → pieces) adding up to `amount`, a multiple of Rp100."""
+    assert amount >= 0 and amount % 100 == 0, amount
+    counts = {}
+    for value in DENOMINATIONS:
+        counts[value], amount = divmod(amount, value)
+    return counts
+
+
+def close(db: Database, shift_id: int, counted: int, reason: str, when: datetime) -> ShiftClose:
+    """Close a shift with `counted` in the drawer, signed off by kasir, confirmed by bendahara."""
+    with db.write() as session:
+        return close_shift(session, shift_id, pieces(counted), reason, "kasir", "bendahara", when)
