@@ -16,7 +16,7 @@ from gerai.errors import GeraiError
 from gerai.models import PAYMENT, RECEIPT_COUNTER, SALE, SALE_LINE
 from gerai.money import MAX_RUPIAH, format_rupiah
 from gerai.services.cart import Cart
-from gerai.services.shifts import require_open_shift
+from gerai.services.shifts import open_shift_id
 from gerai.services.shop import ShopProfile
 from gerai.services.stock import Movement, move_stock
 
@@ -128,7 +128,7 @@ def checkout(
     Nothing is written when any rule refuses (the caller's transaction rolls back)."""
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
-    shift = require_open_shift(session, till)
+    shift_id = open_shift_id(session, till)
     views = cart.view()
     for line in cart.lines:
         cart.check_quantity(line.product, line.qty)
@@ -141,7 +141,7 @@ def checkout(
         SALE.insert().returning(SALE.c.id),
         {
             "receipt_no": receipt_no,
-            "shift_id": shift.id,
+            "shift_id": shift_id,
             "till": till,
             "business_date": business_date,
             "created_at": now,
