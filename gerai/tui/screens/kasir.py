@@ -31,6 +31,7 @@ from gerai.tui.screens.payment import PaymentScreen
 from gerai.tui.screens.reprint import ReprintScreen
 from gerai.tui.screens.search import SearchScreen
 from gerai.tui.screens.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
+from gerai.tui.status_line import StatusLine
 from gerai.tui.widgets.cart_table import CartTable
 from gerai.tui.widgets.scan_field import ScanField
 from gerai.tui.widgets.totals import TotalsPanel
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
 
-class KasirScreen(Screen[None]):
+class KasirScreen(StatusLine, Screen[None]):
     """Selling at the counter."""
 
     CSS_PATH = "../styles/kasir.tcss"
@@ -156,18 +157,6 @@ class KasirScreen(Screen[None]):
         self.selected = min(self.selected, max(len(views) - 1, 0))
         self.query_one(CartTable).show(views, self.selected)
         self.query_one(TotalsPanel).show_cart(self.cart.totals(), self.cart.member)
-
-    def say(self, text: str, error: bool = False) -> None:
-        """One line on the status bar; errors in red with a beep."""
-        status = self.query_one("#status", Label)
-        status.update(text)
-        status.set_class(error, "error")
-        if error:
-            self.app.bell()
-
-    def fail(self, error: GeraiError) -> None:
-        """Show a refusal."""
-        self.say(error.message(), error=True)
 
     # --- scanning ---------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from gerai.i18n import t
 from gerai.services.catalog import categories
 from gerai.tui.bindings import localize_bindings
 from gerai.tui.screens.picker import PickerScreen
+from gerai.tui.status_line import StatusLine
 
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
@@ -22,10 +23,11 @@ Result = TypeVar("Result")
 STOCK_CSS = "../styles/stock.tcss"
 
 
-class StockScreen(Screen[Result]):
+class StockScreen(StatusLine, Screen[Result]):
     """A full screen of the stock area with a `.stock-status` line."""
 
     CSS_PATH: ClassVar[Any] = STOCK_CSS
+    status_selector = ".stock-status"
 
     def __init__(self) -> None:
         super().__init__()
@@ -35,18 +37,6 @@ class StockScreen(Screen[Result]):
     def gerai(self) -> GeraiApp:
         """The app, typed."""
         return self.app  # type: ignore[return-value]
-
-    def say(self, text: str, error: bool = False) -> None:
-        """One line on the status bar; errors in red with a beep."""
-        status = self.query_one(".stock-status", Label)
-        status.update(text)
-        status.set_class(error, "error")
-        if error:
-            self.app.bell()
-
-    def fail(self, error: GeraiError) -> None:
-        """Show a refusal."""
-        self.say(error.message(), error=True)
 
 
 class StockDialog(ModalScreen[Result]):
