@@ -18,16 +18,15 @@ from hypothesis import strategies as st
 from gerai.db import Database
 from gerai.errors import GeraiError
 from gerai.money import MAX_RUPIAH
-from gerai.paths import data_dir
 from gerai.services.cart import Cart, parse_scan
 from gerai.services.catalog import find_by_code, get_product
 from gerai.services.checkout import SaleResult, Settlement, Tender, checkout, settle
-from gerai.services.demo import load_catalogue
 from gerai.services.held import hold_cart, list_held, recall_cart
 from gerai.services.members import find_member
 from gerai.services.reports import daily_summary
 from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
 from gerai.services.stock import Movement, move_stock, stock_check
+from tests.conftest import copy_database
 
 TABLES = ("sale", "saleline", "payment", "stockmovement", "receiptcounter")
 
@@ -434,12 +433,10 @@ def test_shop_settings_are_stored(db: Database) -> None:
 
 
 @pytest.fixture(scope="module")
-def ledger_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+def ledger_db(tmp_path_factory: pytest.TempPathFactory, catalogue_file: Path) -> Iterator[Database]:
     path = tmp_path_factory.mktemp("ledger") / "gerai.db"
+    copy_database(catalogue_file, path)
     database = Database(f"sqlite:///{path}")
-    database.upgrade()
-    with database.write() as session:
-        load_catalogue(session, data_dir(), NOW)
     yield database
     database.dispose()
 

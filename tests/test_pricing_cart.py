@@ -21,21 +21,21 @@ from gerai.errors import GeraiError
 from gerai.paths import data_dir
 from gerai.services.cart import Cart, CartLine, parse_scan
 from gerai.services.catalog import ProductInfo, find_by_code
-from gerai.services.demo import load_catalogue
 from gerai.services.members import MemberInfo, find_member
 from gerai.services.pricing import check_het, member_unit_price, unit_price
 from gerai.services.shop import ShopProfile, load_shop
 from gerai.services.stock import Movement, move_stock
+from tests.conftest import copy_database
 
 
 @pytest.fixture(scope="module")
-def shared_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+def shared_catalogue(
+    tmp_path_factory: pytest.TempPathFactory, catalogue_file: Path
+) -> Iterator[Database]:
     """One demo catalogue for the tests that only read it (hypothesis needs a wide scope)."""
     path = tmp_path_factory.mktemp("pricing") / "gerai.db"
+    copy_database(catalogue_file, path)
     database = Database(f"sqlite:///{path}")
-    database.upgrade()
-    with database.write() as session:
-        load_catalogue(session, data_dir(), NOW)
     yield database
     database.dispose()
 
