@@ -4,9 +4,7 @@ them. Errors are one line on stderr with exit code 1; usage errors exit 2."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 import click
 
 from gerai.errors import GeraiError
+from gerai.files import atomic_file
 from gerai.i18n import set_language, t
 from gerai.settings import Settings, load_settings
 
@@ -102,20 +101,8 @@ def output_stream(output: str | None, default_name: str) -> Iterator[BinaryIO]:
         sys.stdout.buffer.flush()
         return
     target = Path(output or default_name)
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".gerai-")
-    except OSError as exc:
-        raise GeraiError("io.cannot_write", path=str(target), reason=exc.strerror) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-        os.replace(temp_name, target)
-        os.chmod(target, 0o644)
-    except BaseException as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        if isinstance(exc, OSError):  # a full disk, or the target is a folder
-            raise GeraiError("io.cannot_write", path=str(target), reason=exc.strerror) from exc
-        raise
+    with atomic_file(target) as stream:
+        yield stream
     click.echo(str(target), err=True)
 
 
@@ -461,9 +448,7 @@ def stock_card(options: Options, code: str, fmt: str, output: str | None) -> Non
     if fmt == "pdf":
         from gerai.exports.stock_card import stock_card_pdf
 
-        data = stock_card_pdf(card, shop, now_utc())
-        with output_stream(output, name) as stream:
-            stream.write(data)
+        write_whole(output, name, stock_card_pdf(card, shop, now_utc()))
     else:
         from gerai.tabular import write_table
 

@@ -2,20 +2,35 @@
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from gerai.errors import GeraiError
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it into place."""
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A stream to a temporary file beside `path`, renamed into place when the block ends
+    without error; on any error the temporary file is removed and `path` is untouched."""
     try:
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".gerai-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent or Path("."), prefix=".gerai-")
     except OSError as exc:
-        raise GeraiError(
-            "io.cannot_write", path=str(path), reason=exc.strerror or str(exc)
-        ) from exc
+        raise GeraiError("io.cannot_write", path=str(path), reason=exc.strerror) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        os.replace(temp_name, path)
+        os.chmod(path, 0o644)
+    except BaseException as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a full disk, or the target is a folder
+            raise GeraiError("io.cannot_write", path=str(path), reason=exc.strerror) from exc
+        raise
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all."""
+    with atomic_file(path) as stream:
+        stream.write(data)
