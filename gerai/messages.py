@@ -1125,4 +1125,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code} {name}: stock {stock}, sum of movements {ledger}",
     ),
     "cli.interrupted": ("Dibatalkan.", "Interrupted."),
+    # --- members: register, savings, kasbon, SHU (issue 5) ---
+    # --- users, roles, audit trail (issue 7) ---
+    # --- void and retur (issue 7) ---
+    # --- PostgreSQL, db copy, backup (issue 8) ---
 }
