@@ -16,9 +16,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, select
 
-from gerai.errors import GeraiError
+from gerai.errors import GeraiError, Refused
 
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 BUSY_TIMEOUT_MS = 8000
 _WRITE = "gerai_write"
 
@@ -122,6 +122,18 @@ class Database:
                 except BaseException:
                     session.rollback()
                     raise
+        except Refused as refused:
+            self._leave_trace(refused)
+            raise
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    def _leave_trace(self, refused: Refused) -> None:
+        """Commit what a refusal must leave behind, in a transaction of its own."""
+        try:
+            with Session(self._write_engine, expire_on_commit=False) as session:
+                refused.aftermath(session)
+                session.commit()
         except DBAPIError as exc:
             raise explain(exc, self.url) from exc
 

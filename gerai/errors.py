@@ -1,5 +1,6 @@
 """The one exception a person may see: a catalog key plus the values for its message."""
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -19,3 +20,13 @@ class GeraiError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+class Refused(GeraiError):
+    """A refusal that must leave a trace although the caller's transaction rolls back (a wrong
+    PIN counts towards the lockout; a refused permission is audited): `Database.write()` runs
+    `aftermath` with a session of its own after the rollback, commits it, then re-raises."""
+
+    def __init__(self, key: str, /, aftermath: Callable[[Any], None], **params: Any) -> None:
+        super().__init__(key, **params)
+        self.aftermath = aftermath

@@ -1127,6 +1127,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.interrupted": ("Dibatalkan.", "Interrupted."),
     # --- members: register, savings, kasbon, SHU (issue 5) ---
     # --- users, roles, audit trail (issue 7) ---
+    "auth.pin_format": (
+        "PIN harus {low}–{high} angka.",
+        "A PIN must be {low}–{high} digits.",
+    ),
+    "auth.bad_name": (
+        'Nama login tidak sah: "{name}". Pakai satu kata tanpa spasi.',
+        'Invalid login name: "{name}". Use one word without spaces.',
+    ),
+    "auth.bad_role": (
+        "Peran tidak dikenal: {role}. Pilihan: {roles}.",
+        "Unknown role: {role}. Choose: {roles}.",
+    ),
+    "auth.duplicate_name": (
+        "Nama login {name} sudah dipakai.",
+        "Login name {name} is already taken.",
+    ),
+    "auth.wrong_pin": ("Nama atau PIN salah.", "Wrong name or PIN."),
+    "auth.locked": (
+        "{name} dikunci karena PIN salah 5 kali. Coba lagi dalam {minutes} menit.",
+        "{name} is locked after 5 wrong PINs. Try again in {minutes} minutes.",
+    ),
+    "auth.not_allowed": (
+        "Tidak diizinkan: {permission} perlu persetujuan (PIN) bendahara atau admin.",
+        "Not allowed: {permission} needs a bendahara's or admin's approval (PIN).",
+    ),
+    "audit.break_missing": (
+        "Jejak audit rusak: catatan #{seq} hilang atau urutannya diubah.",
+        "Audit trail broken: record #{seq} is missing or out of order.",
+    ),
+    "audit.break_link": (
+        "Jejak audit rusak: catatan #{seq} tidak tersambung ke catatan sebelumnya.",
+        "Audit trail broken: record #{seq} does not link to the record before it.",
+    ),
+    "audit.break_hash": (
+        "Jejak audit rusak: isi catatan #{seq} telah diubah.",
+        "Audit trail broken: the content of record #{seq} was changed.",
+    ),
     # --- void and retur (issue 7) ---
     # --- PostgreSQL, db copy, backup (issue 8) ---
 }

@@ -389,6 +389,121 @@ class StockCountLine(SQLModel, table=True):
     value: int
 
 
+class DocumentCounter(SQLModel, table=True):
+    """The last number handed out per series, till and business day for documents other than
+    sales (e.g. `S` savings and repayment slips, `R` returns): `K1-20251130-S001`."""
+
+    series: str = Field(primary_key=True, max_length=4)
+    till: str = Field(primary_key=True, max_length=10)
+    business_date: date = Field(primary_key=True)
+    last_no: int = 0
+
+
+class MemberPayment(SQLModel, table=True):
+    """Money a member brings to (or takes from) the counter that is not a sale: simpanan pokok,
+    wajib (`months` at once), sukarela deposits and withdrawals, and kasbon repayments. `amount`
+    is always positive; the kind says which way it goes. Never counted as sales."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=40)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    shift_id: int = Field(foreign_key="shift.id", index=True)
+    till: str = Field(max_length=10)
+    business_date: date = Field(index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    kind: str = Field(max_length=20)
+    amount: int
+    months: int = 0
+    method: str = Field(default="tunai", max_length=20)
+    note: str = Field(default="", max_length=200)
+
+
+class User(SQLModel, table=True):
+    """Someone who works the till: a login name, a role (kasir, bendahara, admin) and a PIN kept
+    only as a salted scrypt hash. Wrong PINs are counted; too many lock the user for a while."""
+
+    __tablename__ = "useraccount"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=60)
+    full_name: str = Field(default="", max_length=120)
+    role: str = Field(max_length=20)
+    pin_hash: str = Field(max_length=200)
+    failed_pins: int = 0
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    active: bool = True
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class AuditHead(SQLModel, table=True):
+    """The one row that holds the end of the audit chain: the last sequence number and hash.
+    Updating it first serializes writers on every engine, so the chain never forks."""
+
+    id: int = Field(default=1, primary_key=True)
+    last_seq: int = 0
+    last_hash: str = Field(default="", max_length=64)
+
+
+class AuditRecord(SQLModel, table=True):
+    """One append-only audit record: who did what, when, to which document; `hash` is the
+    SHA-256 of the previous record's hash and this record's content."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    seq: int = Field(unique=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    actor: str = Field(max_length=60, index=True)
+    kind: str = Field(max_length=30, index=True)
+    ref: str = Field(default="", max_length=60, index=True)
+    detail: str = ""
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class SaleVoid(SQLModel, table=True):
+    """The cancellation of a whole sale of the still-open shift: the reason and who approved.
+    The sale keeps its receipt number and is marked `void`; its stock comes back."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    sale_id: int = Field(foreign_key="sale.id", unique=True)
+    shift_id: int = Field(foreign_key="shift.id", index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    approved_by: str = Field(max_length=60)
+    reason: str = Field(max_length=200)
+
+
+class SaleReturn(SQLModel, table=True):
+    """A retur of some or all lines of a past sale: its own number (`K1-20251130-R001`), the
+    refund and how it was paid back, the reason and who approved."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=40)
+    sale_id: int = Field(foreign_key="sale.id", index=True)
+    shift_id: int = Field(foreign_key="shift.id", index=True)
+    till: str = Field(max_length=10)
+    business_date: date = Field(index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    approved_by: str = Field(max_length=60)
+    reason: str = Field(max_length=200)
+    refund_method: str = Field(max_length=20)
+    refund_total: int
+
+
+class SaleReturnLine(SQLModel, table=True):
+    """One sale line (part of it) brought back; `damaged` goods go to a write-off, not to the
+    shelf."""
+
+    __table_args__ = (UniqueConstraint("return_id", "sale_line_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    return_id: int = Field(foreign_key="salereturn.id", index=True)
+    sale_line_id: int = Field(foreign_key="saleline.id", index=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    qty: Decimal = Field(sa_type=Qty)
+    amount: int
+    damaged: bool = False
+
+
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table of a model, for the hot paths that skip the ORM's bookkeeping."""
     return model.__table__  # type: ignore[attr-defined]
@@ -404,3 +519,6 @@ STOCK_MOVEMENT = table_of(StockMovement)
 RECEIPT_COUNTER = table_of(ReceiptCounter)
 PRINT_JOB = table_of(PrintJob)
 SHIFT = table_of(Shift)
+DOCUMENT_COUNTER = table_of(DocumentCounter)
+AUDIT_HEAD = table_of(AuditHead)
+AUDIT_RECORD = table_of(AuditRecord)

@@ -3,19 +3,16 @@ that writes the sale, its lines, its payments and its stock movements."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import cache
-from typing import Any
+from datetime import datetime
 
-from sqlalchemy import bindparam
 from sqlmodel import Session
 
 from gerai.errors import GeraiError
-from gerai.models import PAYMENT, RECEIPT_COUNTER, SALE, SALE_LINE
+from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.money import MAX_RUPIAH, format_rupiah
 from gerai.services.cart import Cart
+from gerai.services.numbering import next_receipt_number
 from gerai.services.shifts import open_shift_id
 from gerai.services.shop import ShopProfile
 from gerai.services.stock import Movement, move_stock
@@ -75,31 +72,6 @@ def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
             "pay.too_little", total=format_rupiah(total), short=format_rupiah(remaining)
         )
     return Settlement(tuple(payments), paid=sum(p[2] for p in payments), change=change)
-
-
-@cache
-def _counter_statement(dialect: str) -> Any:
-    """`INSERT … ON CONFLICT DO UPDATE … RETURNING` for this dialect, built once."""
-    module = "postgresql" if dialect == "postgresql" else "sqlite"
-    insert = importlib.import_module(f"sqlalchemy.dialects.{module}").insert
-    return (
-        insert(RECEIPT_COUNTER)
-        .values(till=bindparam("till_id"), business_date=bindparam("day"), last_no=1)
-        .on_conflict_do_update(
-            index_elements=["till", "business_date"],
-            set_={"last_no": RECEIPT_COUNTER.c.last_no + 1},
-        )
-        .returning(RECEIPT_COUNTER.c.last_no)
-    )
-
-
-def next_receipt_number(session: Session, till: str, business_date: date) -> str:
-    """The next receipt number of this till on this day, e.g. `K1-20251130-0007`: an atomic
-    counter row in the sale's own transaction, so numbers are unique and without gaps."""
-    connection = session.connection()
-    statement = _counter_statement(connection.dialect.name)
-    number = connection.execute(statement, {"till_id": till, "day": business_date}).scalar_one()
-    return f"{till}-{business_date:%Y%m%d}-{number:04d}"
 
 
 @dataclass(frozen=True)

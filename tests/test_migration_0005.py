@@ -1,0 +1,60 @@
+"""Migration 0005 (members' money, users, audit chain, void and retur) upgrades a shop's 0004
+database in place: new tables only, nothing rebuilt, every sale kept, the audit chain's head
+row in place."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from gerai.cli import main
+from gerai.db import Database
+from gerai.paths import data_dir
+from gerai.services.demo import load_catalogue
+from tests.conftest import NOW
+from tests.test_migration_0004 import tables
+
+NEW_TABLES = {
+    "documentcounter", "memberpayment", "useraccount", "audithead", "auditrecord", "salevoid",
+    "salereturn", "salereturnline",
+}  # fmt: skip
+
+
+def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'toko.db'}")
+    database.upgrade("0004")
+    with database.write() as session:
+        load_catalogue(session, data_dir(), NOW)
+    assert database.path is not None
+    with closing(sqlite3.connect(database.path)) as raw, raw:
+        raw.execute(
+            "INSERT INTO shift (till, business_date, opened_at, opened_by, opening_cash, status,"
+            " variance_reason, cash_count) VALUES ('K1', '2025-11-30', '2025-11-30 00:00:00',"
+            " 'kasir', 500000, 'open', '', '')"
+        )
+        raw.execute(
+            "INSERT INTO sale (receipt_no, till, business_date, created_at, cashier, gross, "
+            "member_discount, manual_discount, total, paid, change, status, shift_id) VALUES "
+            "('K1-20251130-0001', 'K1', '2025-11-30', '2025-11-30 06:32:00', 'kasir', 31400, 0,"
+            " 0, 31400, 50000, 18600, 'completed', 1)"
+        )
+    before = tables(database.path)
+
+    result = CliRunner().invoke(main, ["--db", database.url, "db", "upgrade"])
+    assert result.exit_code == 0, result.output
+
+    database.check_ready()
+    after = tables(database.path)
+    assert set(after) - set(before) == NEW_TABLES
+    assert {name: after[name] for name in before} == before  # no table was rebuilt
+    with closing(sqlite3.connect(database.path)) as raw:
+        assert raw.execute("SELECT receipt_no, total, status FROM sale").fetchall() == [
+            ("K1-20251130-0001", 31400, "completed")
+        ]
+        assert raw.execute("SELECT id, last_seq, last_hash FROM audithead").fetchall() == [
+            (1, 0, "")
+        ]
+        assert raw.execute("SELECT count(*) FROM auditrecord").fetchone() == (0,)
