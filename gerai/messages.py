@@ -1127,6 +1127,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.interrupted": ("Dibatalkan.", "Interrupted."),
     # --- members: register, savings, kasbon, SHU (issue 5) ---
     # --- users, roles, audit trail (issue 7) ---
+    "ui.approval.title": ("Persetujuan bendahara / admin", "Bendahara / admin approval"),
+    "ui.approval.help": (
+        "{action} perlu PIN bendahara atau admin.",
+        "{action} needs a bendahara's or admin's PIN.",
+    ),
+    "ui.approval.name": ("Nama login", "Login name"),
+    "ui.approval.pin": ("PIN", "PIN"),
+    "ui.approval.hint": ("Enter lanjut · Esc batal", "Enter continue · Esc cancel"),
     "auth.pin_format": (
         "PIN harus {low}–{high} angka.",
         "A PIN must be {low}–{high} digits.",

@@ -152,3 +152,20 @@ def test_swapping_two_records_contents_is_caught(staffed: Database) -> None:
     with staffed.read() as session, pytest.raises(GeraiError) as broken:
         audit.require_intact(session)
     assert broken.value.key in {"audit.break_link", "audit.break_missing", "audit.break_hash"}
+
+
+async def test_the_approval_dialog_hands_back_name_and_pin() -> None:
+    from textual.app import App
+
+    from gerai.tui.screens.approval import ApprovalScreen
+
+    results: list[Approval | None] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ApprovalScreen("ui.key.cancel"), results.append)
+
+    async with Host().run_test() as pilot:
+        await pilot.press(*"bendahara", "enter", *"22x22", "enter")
+        await pilot.press("escape")
+    assert results == [Approval("bendahara", "2222")]

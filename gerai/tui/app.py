@@ -14,6 +14,7 @@ from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.models import utcnow
 from gerai.printing import FlushReport, PrintQueue
+from gerai.services.auth import KASIR, Actor
 from gerai.services.cart import Cart
 from gerai.services.shop import ShopProfile, load_shop
 from gerai.settings import Settings
@@ -36,6 +37,7 @@ class GeraiApp(App[None]):
         self.settings = settings
         self.database = database
         self.clock = clock
+        self.actor = Actor(settings.cashier, KASIR)
         with database.read() as session:
             self.shop: ShopProfile = load_shop(session)
         self.cart = Cart(
