@@ -1129,4 +1129,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- users, roles, audit trail (issue 7) ---
     # --- void and retur (issue 7) ---
     # --- PostgreSQL, db copy, backup (issue 8) ---
+    "db.no_driver": (
+        "Driver PostgreSQL ({module}) belum terpasang untuk {url}; pasang dengan "
+        "pip install 'gerai[postgres]'.",
+        "The PostgreSQL driver ({module}) is not installed for {url}; install it with "
+        "pip install 'gerai[postgres]'.",
+    ),
+    "db.pg_no_database": (
+        "Database {path} belum ada di server; buat dulu (createdb), lalu 'gerai db upgrade'.",
+        "Database {path} does not exist on the server; create it (createdb), then run "
+        "'gerai db upgrade'.",
+    ),
+    "db.pg_login": (
+        "Server database {path} menolak login: {detail}",
+        "Database server {path} refused the login: {detail}",
+    ),
 }
