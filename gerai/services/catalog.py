@@ -80,11 +80,11 @@ def _first(session: Session, statement: Select[Any], **params: Any) -> ProductIn
 # PostgreSQL: the words of a product's name and code (every run of letters and digits, as
 # SQLite's FTS5 `unicode61` tokenizer splits them), indexed by `ix_product_search` (GIN, made
 # by migration 0001) on exactly this expression
-_SEARCH_DOCUMENT = literal_column(
+_SEARCH_DOCUMENT: ColumnElement[Any] = literal_column(
     "to_tsvector('simple'::regconfig, "
     "regexp_replace(product.name || ' ' || product.code, '[^[:alnum:]]+', ' ', 'g'))"
 )
-_SIMPLE = literal_column("'simple'::regconfig")
+_SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
 
 
 def _words_match(words: list[str]) -> ColumnElement[bool]:
