@@ -59,6 +59,11 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def shown(url: str) -> str:
+    """How a database is named to the user: the SQLite file, or the URL without password."""
+    return str(_sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
+
+
 def engine_url(url: str) -> URL:
     """The URL SQLAlchemy opens: a bare `postgresql://` URL uses psycopg 3."""
     parsed = make_url(url)
@@ -76,7 +81,7 @@ _RETRY_STATES = ("40001", "40P01", "55P03")  # serialization failure, deadlock, 
 def explain(exc: DBAPIError, url: str) -> GeraiError:
     """Turn a driver error into the one-line message a kasir can act on."""
     detail = str(exc.orig).lower()
-    where = str(_sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
+    where = shown(url)
     if exc.connection_invalidated:
         return GeraiError("db.unreachable", path=where)
     if make_url(url).get_backend_name() == "postgresql":
