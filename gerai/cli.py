@@ -148,7 +148,7 @@ def run(options: Options) -> None:
 @pass_options
 def demo(options: Options, days: int) -> None:
     """Create the demo database (catalogue, members and past sales)."""
-    from gerai.db import Database, count_rows
+    from gerai.db import Database, count_rows, shown
     from gerai.models import Member, Product
     from gerai.paths import data_dir
     from gerai.services import demo as demo_service
@@ -156,18 +156,22 @@ def demo(options: Options, days: int) -> None:
     settings = options.settings()
     database = Database(settings.db_url)
     if database.path is None or database.path.exists():
+        holds_data = False
         if database.revision() is not None:
             with database.read() as session:
-                if demo_service.holds_data(session) and not demo_service.is_demo(session):
-                    raise GeraiError("cli.demo_refused", path=str(database.path or settings.db_url))
-        elif database.has_tables():  # another program's SQLite file: never delete it
-            raise GeraiError("db.not_gerai", path=str(database.path or settings.db_url))
-        if database.path is None:
-            raise GeraiError("cli.demo_refused", path=settings.db_url)
-        database.dispose()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{database.path}{suffix}").unlink(missing_ok=True)
-        database = Database(settings.db_url)
+                holds_data = demo_service.holds_data(session)
+                if holds_data and not demo_service.is_demo(session):
+                    raise GeraiError("cli.demo_refused", path=shown(settings.db_url))
+        elif database.has_tables():  # another program's database: never delete it
+            raise GeraiError("db.not_gerai", path=shown(settings.db_url))
+        if database.path is None:  # a server database is never dropped, only an empty one filled
+            if holds_data:
+                raise GeraiError("demo.server_not_empty", path=shown(settings.db_url))
+        else:
+            database.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{database.path}{suffix}").unlink(missing_ok=True)
+            database = Database(settings.db_url)
     database.upgrade()
     now = now_utc()
     with database.write() as session:  # the opening stock comes before the generated sales
@@ -179,7 +183,7 @@ def demo(options: Options, days: int) -> None:
     click.echo(
         t(
             "cli.demo_done",
-            path=str(database.path),
+            path=shown(settings.db_url),
             products=products_count,
             members=members_count,
             sales=sales,

@@ -1207,4 +1207,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cadangan database tersimpan di {path} ({size} byte).",
         "Database backup written to {path} ({size} bytes).",
     ),
+    "demo.server_not_empty": (
+        "{path} sudah berisi database demo; untuk demo baru buat database kosong di server.",
+        "{path} already holds a demo; for a new demo create an empty database on the server.",
+    ),
 }

@@ -273,3 +273,18 @@ def test_a_backup_that_cannot_be_written_leaves_nothing(
     assert not (tmp_path / "tidak-ada").exists()
     with pytest.raises(GeraiError):
         db_copy.backup_sqlite(db, tmp_path / "tidak-ada" / "x.db")
+
+
+def test_demo_fills_an_empty_postgresql_database_and_never_drops_one(
+    pg_server: PgServer, runner: CliRunner
+) -> None:
+    url = pg_server.create()
+    result = gerai(runner, url, "demo", "--days", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Database demo siap di {url}: 113 barang, 45 anggota, ")
+    assert gerai(runner, url, "stock", "check").exit_code == 0
+    before = everything(url)
+    again = gerai(runner, url, "--lang", "en", "demo", "--days", "1")
+    assert again.exit_code == 1
+    assert "already holds a demo; for a new demo create an empty database" in again.stderr
+    assert everything(url) == before
