@@ -69,9 +69,9 @@ def _sales_total(connection: Connection) -> int:
     return int(connection.execute(select(func.coalesce(func.sum(SALE.c.total), 0))).scalar_one())
 
 
-def _copy_table(source: Connection, target: Connection, table: Table, batch: int) -> None:
-    """Every row of `table`, in primary-key order, `batch` rows per INSERT."""
-    rows = source.execution_options(yield_per=batch).execute(
+def _copy_table(source: Connection, target: Connection, table: Table) -> None:
+    """Every row of `table`, in primary-key order, `BATCH_ROWS` rows at a time."""
+    rows = source.execution_options(yield_per=BATCH_ROWS).execute(
         select(table).order_by(*table.primary_key.columns)
     )
     try:
@@ -99,9 +99,10 @@ def _advance_sequences(target: Connection) -> None:
         )
 
 
-def copy_database(source: Database, target: Database, batch: int = BATCH_ROWS) -> CopyReport:
+def copy_database(source: Database, target: Database) -> CopyReport:
     """Copy every table of `source` into `target`, which is first migrated to the same schema
-    revision and must hold no rows. One transaction on the target: the copy is checked (rows
+    revision and must hold no rows, in foreign-key order and batches. One transaction on the
+    target: the copy is checked (rows
     per table, Σ sale.total, stock check) before it commits; if anything disagrees, nothing
     is written and `CopyRefused` says what."""
     if _same_database(source, target):
@@ -120,7 +121,7 @@ def copy_database(source: Database, target: Database, batch: int = BATCH_ROWS) -
             if rows:
                 raise GeraiError("copy.not_empty", table=table.name, rows=rows)
         for table in metadata.sorted_tables:
-            _copy_table(src, dst, table, batch)
+            _copy_table(src, dst, table)
         _advance_sequences(dst)
         report = CopyReport(
             tables=tuple(
