@@ -100,11 +100,10 @@ def _advance_sequences(target: Connection) -> None:
 
 
 def copy_database(source: Database, target: Database) -> CopyReport:
-    """Copy every table of `source` into `target`, which is first migrated to the same schema
-    revision and must hold no rows, in foreign-key order and batches. One transaction on the
-    target: the copy is checked (rows
-    per table, Σ sale.total, stock check) before it commits; if anything disagrees, nothing
-    is written and `CopyRefused` says what."""
+    """Copy every table of `source`, in foreign-key order and batches, into `target`, which is
+    first migrated to the same schema revision and must hold no rows. One transaction on the
+    target: the copy is checked (rows per table, Σ sale.total, stock check) before it
+    commits; if anything disagrees, nothing is written and `CopyRefused` says what."""
     if _same_database(source, target):
         raise GeraiError("copy.same_database")
     source.check_ready()
