@@ -4,6 +4,7 @@ and measures each budget on it.
     python bench/run.py                 # 100,000 products, 365 days x ~300 sales of 10 lines
     python bench/run.py --quick         # 5,000 products, 7 days: a smoke test for CI
     python bench/run.py --json out.json --only search,commit
+    python bench/run.py --only commit --pg-url postgresql://postgres@127.0.0.1:5432/postgres
 
 Budgets are reported, never asserted: the exit code is 0 unless the script itself fails.
 The measurements are listed in `MEASUREMENTS` in `bench/measures/__init__.py`.
@@ -12,6 +13,7 @@ The measurements are listed in `MEASUREMENTS` in `bench/measures/__init__.py`.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -47,6 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated: " + ",".join(n for n, _ in MEASUREMENTS))
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where databases live")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("GERAI_BENCH_PG_URL"),
+        help="a PostgreSQL server (postgresql://user@host:port/db, a user who may create "
+        "databases): the sale commit is measured there too [GERAI_BENCH_PG_URL]",
+    )
     args = parser.parse_args(argv)
 
     size = dict(QUICK if args.quick else FULL)
@@ -81,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.build_only:
         return 0
 
-    ctx = Context(path=path, built=built, quick=args.quick)
+    ctx = Context(path=path, built=built, quick=args.quick, pg_url=args.pg_url)
     rows: list[Row] = []
     try:
         ctx.open_till()

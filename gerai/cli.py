@@ -21,6 +21,7 @@ from gerai.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     from gerai.db import Database
+    from gerai.db_copy import CopyReport
     from gerai.printing import PrintQueue
     from gerai.services.reports import DailySummary
     from gerai.services.shop import ShopProfile
@@ -147,7 +148,7 @@ def run(options: Options) -> None:
 @pass_options
 def demo(options: Options, days: int) -> None:
     """Create the demo database (catalogue, members and past sales)."""
-    from gerai.db import Database, count_rows
+    from gerai.db import Database, count_rows, shown
     from gerai.models import Member, Product
     from gerai.paths import data_dir
     from gerai.services import demo as demo_service
@@ -155,18 +156,22 @@ def demo(options: Options, days: int) -> None:
     settings = options.settings()
     database = Database(settings.db_url)
     if database.path is None or database.path.exists():
+        holds_data = False
         if database.revision() is not None:
             with database.read() as session:
-                if demo_service.holds_data(session) and not demo_service.is_demo(session):
-                    raise GeraiError("cli.demo_refused", path=str(database.path or settings.db_url))
-        elif database.has_tables():  # another program's SQLite file: never delete it
-            raise GeraiError("db.not_gerai", path=str(database.path or settings.db_url))
-        if database.path is None:
-            raise GeraiError("cli.demo_refused", path=settings.db_url)
-        database.dispose()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{database.path}{suffix}").unlink(missing_ok=True)
-        database = Database(settings.db_url)
+                holds_data = demo_service.holds_data(session)
+                if holds_data and not demo_service.is_demo(session):
+                    raise GeraiError("cli.demo_refused", path=shown(settings.db_url))
+        elif database.has_tables():  # another program's database: never delete it
+            raise GeraiError("db.not_gerai", path=shown(settings.db_url))
+        if database.path is None:  # a server database is never dropped, only an empty one filled
+            if holds_data:
+                raise GeraiError("demo.server_not_empty", path=shown(settings.db_url))
+        else:
+            database.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{database.path}{suffix}").unlink(missing_ok=True)
+            database = Database(settings.db_url)
     database.upgrade()
     now = now_utc()
     with database.write() as session:  # the opening stock comes before the generated sales
@@ -178,7 +183,7 @@ def demo(options: Options, days: int) -> None:
     click.echo(
         t(
             "cli.demo_done",
-            path=str(database.path),
+            path=shown(settings.db_url),
             products=products_count,
             members=members_count,
             sales=sales,
@@ -551,3 +556,82 @@ def db_upgrade(options: Options) -> None:
     database = Database(settings.db_url)
     database.upgrade()
     click.echo(t("cli.upgraded", path=str(database.path or settings.db_url), head=SCHEMA_REVISION))
+
+
+def _show_copy(report: CopyReport, err: bool = False) -> None:
+    """The copy's checks: rows per table, the money of all sales, the stock check."""
+    from gerai.money import format_rupiah
+    from gerai.quantity import format_quantity
+
+    rows = sum(table.target for table in report.tables)
+    click.echo(t("copy.tables", tables=len(report.tables), rows=rows), err=err)
+    for table in report.tables:
+        if table.source != table.target:
+            line = t(
+                "copy.table_differs", table=table.name, source=table.source, target=table.target
+            )
+            click.echo(line, err=err)
+    source, target = report.sales_total
+    if source == target:
+        click.echo(t("copy.money", total=format_rupiah(source)), err=err)
+    else:
+        line = t("copy.money_differs", source=format_rupiah(source), target=format_rupiah(target))
+        click.echo(line, err=err)
+    for m in report.stock_mismatches:
+        stock, ledger = format_quantity(m.stock), format_quantity(m.ledger)
+        line = t("cli.stock_bad", code=m.code, name=m.name, stock=stock, ledger=ledger)
+        click.echo(line, err=err)
+
+
+@db.command("copy")
+@click.option("--to", "to", required=True, help="the target: a SQLite file or a database URL")
+@pass_options
+def db_copy(options: Options, to: str) -> None:
+    """Copy the whole database into another, empty one (migrated first), and verify it."""
+    from gerai.db import Database, shown
+    from gerai.db_copy import CopyRefused, copy_database
+    from gerai.settings import db_url_from
+
+    settings = options.settings()
+    source, target = Database(settings.db_url), Database(db_url_from(to))
+    try:
+        report = copy_database(source, target)
+    except CopyRefused as refused:
+        _show_copy(refused.report, err=True)
+        raise
+    _show_copy(report)
+    click.echo(t("copy.done", target=shown(target.url), head=target.revision()))
+
+
+@main.command()
+@click.option(
+    "--output",
+    help="file to write, or - for stdout (default: beside the database, "
+    "NAME-backup-YYYYMMDD-HHMMSS.db in the shop's time)",
+)
+@pass_options
+def backup(options: Options, output: str | None) -> None:
+    """A consistent copy of the SQLite database, taken while the tills keep selling."""
+    import shutil
+    import tempfile
+
+    from gerai.db import shown
+    from gerai.db_copy import backup_file_name, backup_sqlite
+    from gerai.services.shop import load_shop
+
+    settings = options.settings()
+    database = open_database(settings)
+    if database.path is None:
+        raise GeraiError("backup.postgresql", url=shown(settings.db_url))
+    if output == "-":
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "gerai.db"
+            backup_sqlite(database, copy)
+            with copy.open("rb") as stream:
+                shutil.copyfileobj(stream, sys.stdout.buffer)
+        return
+    with database.read() as session:
+        stamp = now_utc().astimezone(load_shop(session).zone).strftime("%Y%m%d-%H%M%S")
+    target = Path(output) if output else backup_file_name(database.path, stamp)
+    size = backup_sqlite(database, target)
+    click.echo(t("backup.done", path=str(target), size=f"{size:,}".replace(",", ".")))

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, select
 
@@ -20,6 +20,7 @@ from gerai.errors import GeraiError, Refused
 
 SCHEMA_REVISION = "0005"
 BUSY_TIMEOUT_MS = 8000
+CONNECT_TIMEOUT_S = 5
 _WRITE = "gerai_write"
 
 
@@ -58,10 +59,41 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def shown(url: str) -> str:
+    """How a database is named to the user: the SQLite file, or the URL without password."""
+    return str(_sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
+
+
+def engine_url(url: str) -> URL:
+    """The URL SQLAlchemy opens: a bare `postgresql://` URL uses psycopg 3."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+# SQLSTATEs of a server that went away or is not (yet) taking connections: class 08, and
+# 57P01–57P03 (shut down by the administrator, crashed, starting up or shutting down)
+_GONE_STATES = ("08", "57P01", "57P02", "57P03")
+_RETRY_STATES = ("40001", "40P01", "55P03")  # serialization failure, deadlock, lock not free
+
+
 def explain(exc: DBAPIError, url: str) -> GeraiError:
     """Turn a driver error into the one-line message a kasir can act on."""
     detail = str(exc.orig).lower()
-    where = str(_sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
+    where = shown(url)
+    if exc.connection_invalidated:
+        return GeraiError("db.unreachable", path=where)
+    if make_url(url).get_backend_name() == "postgresql":
+        state = getattr(exc.orig, "sqlstate", None) or ""
+        if state.startswith(_RETRY_STATES):
+            return GeraiError("db.locked", path=where)
+        if 'database "' in detail and "does not exist" in detail:
+            return GeraiError("db.pg_no_database", path=where)
+        if "authentication failed" in detail or ("role" in detail and "does not exist" in detail):
+            return GeraiError("db.pg_login", path=where, detail=_last_line(exc))
+        if state.startswith(_GONE_STATES) or (not state and isinstance(exc, OperationalError)):
+            return GeraiError("db.unreachable", path=where)
     if "locked" in detail or "busy" in detail:
         return GeraiError("db.locked", path=where)
     if "readonly" in detail or "read-only" in detail:
@@ -72,9 +104,13 @@ def explain(exc: DBAPIError, url: str) -> GeraiError:
         return GeraiError("db.cannot_open", path=where)
     if isinstance(exc, IntegrityError):
         return GeraiError("db.conflict", detail=str(exc.orig).splitlines()[0])
-    if isinstance(exc, OperationalError) and exc.connection_invalidated:
-        return GeraiError("db.unreachable", path=where)
     return GeraiError("db.error", path=where, detail=str(exc.orig).splitlines()[0])
+
+
+def _last_line(exc: DBAPIError) -> str:
+    """The server's own words: the last line of a driver error (psycopg puts them last)."""
+    lines = [line.strip() for line in str(exc.orig).splitlines() if line.strip()]
+    return lines[-1].split("FATAL:", 1)[-1].strip() if lines else ""
 
 
 def count_rows(session: Session, table: type[SQLModel]) -> int:
@@ -94,7 +130,18 @@ class Database:
             )
             _configure_sqlite(self.engine)
         else:
-            self.engine = create_engine(url, pool_pre_ping=True)
+            target = engine_url(url)
+            # as on SQLite: a lock held too long by another till is an error, not a frozen till;
+            # a server that does not answer is reported within seconds
+            defaults = {
+                "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}",
+                "connect_timeout": CONNECT_TIMEOUT_S,
+            }
+            connect_args = {k: v for k, v in defaults.items() if k not in target.query}
+            try:
+                self.engine = create_engine(target, pool_pre_ping=True, connect_args=connect_args)
+            except ModuleNotFoundError as exc:  # the psycopg extra is not installed
+                raise GeraiError("db.no_driver", url=url, module=exc.name) from exc
         self._write_engine = self.engine.execution_options(**{_WRITE: True})
 
     @property

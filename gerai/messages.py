@@ -1174,4 +1174,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- void and retur (issue 7) ---
     # --- PostgreSQL, db copy, backup (issue 8) ---
+    "db.no_driver": (
+        "Driver PostgreSQL ({module}) belum terpasang untuk {url}; pasang dengan "
+        "pip install 'gerai[postgres]'.",
+        "The PostgreSQL driver ({module}) is not installed for {url}; install it with "
+        "pip install 'gerai[postgres]'.",
+    ),
+    "db.pg_no_database": (
+        "Database {path} belum ada di server; buat dulu (createdb), lalu 'gerai db upgrade'.",
+        "Database {path} does not exist on the server; create it (createdb), then run "
+        "'gerai db upgrade'.",
+    ),
+    "db.pg_login": (
+        "Server database {path} menolak login: {detail}",
+        "Database server {path} refused the login: {detail}",
+    ),
+    "copy.same_database": (
+        "Database tujuan sama dengan database asal; pilih database lain.",
+        "The target is the source database itself; choose another database.",
+    ),
+    "copy.revision": (
+        "Database tujuan versi {revision}, gerai ini versi {head}; samakan dulu versinya.",
+        "The target database is at version {revision}, this gerai at {head}; bring them level "
+        "first.",
+    ),
+    "copy.not_empty": (
+        "Database tujuan tidak kosong (tabel {table}: {rows} baris); salin hanya ke database "
+        "baru yang kosong.",
+        "The target database is not empty (table {table}: {rows} rows); copy only into a new, "
+        "empty database.",
+    ),
+    "copy.failed": (
+        "Tabel {table} tidak bisa disalin: {detail}. Tidak ada yang ditulis.",
+        "Table {table} cannot be copied: {detail}. Nothing was written.",
+    ),
+    "copy.mismatch": (
+        "Hasil salinan tidak sama dengan asalnya; tidak ada yang ditulis.",
+        "The copy does not match its source; nothing was written.",
+    ),
+    "copy.tables": (
+        "{tables} tabel, {rows} baris disalin.",
+        "{tables} tables, {rows} rows copied.",
+    ),
+    "copy.table_differs": (
+        "  {table}: asal {source} baris, salinan {target} baris",
+        "  {table}: {source} rows in the source, {target} in the copy",
+    ),
+    "copy.money": (
+        "Total semua penjualan sama di kedua database: {total}.",
+        "The total of all sales is the same in both databases: {total}.",
+    ),
+    "copy.money_differs": (
+        "Total penjualan berbeda: asal {source}, salinan {target}.",
+        "Sales totals differ: {source} in the source, {target} in the copy.",
+    ),
+    "copy.done": (
+        "Salinan di {target} (versi {head}) lengkap: jumlah baris, total penjualan dan cek "
+        "stok cocok.",
+        "Copy in {target} (version {head}) complete: row counts, sales total and the stock "
+        "check agree.",
+    ),
+    "backup.postgresql": (
+        "{url} adalah database PostgreSQL: cadangkan dengan pg_dump, mis. "
+        "pg_dump -Fc -f gerai.dump '{url}'.",
+        "{url} is a PostgreSQL database: back it up with pg_dump, e.g. "
+        "pg_dump -Fc -f gerai.dump '{url}'.",
+    ),
+    "backup.bad_copy": (
+        "Cadangan {path} gagal diperiksa ({detail}); tidak ada file yang ditulis.",
+        "The backup {path} failed its check ({detail}); no file was written.",
+    ),
+    "backup.failed": (
+        "Cadangan {path} gagal: {detail}. Tidak ada file yang ditulis.",
+        "Backup {path} failed: {detail}. No file was written.",
+    ),
+    "backup.done": (
+        "Cadangan database tersimpan di {path} ({size} byte).",
+        "Database backup written to {path} ({size} bytes).",
+    ),
+    "demo.server_not_empty": (
+        "{path} sudah berisi database demo; untuk demo baru buat database kosong di server.",
+        "{path} already holds a demo; for a new demo create an empty database on the server.",
+    ),
 }

@@ -1,15 +1,20 @@
-"""Shared fixtures: real SQLite files, migrated, holding the shipped demo catalogue, members
-and shop settings (no sales), copied per test from one template built once per session."""
+"""Shared fixtures: real databases, migrated, holding the shipped demo catalogue, members and
+shop settings (no sales), copied per test from one template built once per session. The core
+fixtures (`empty_db`, `catalogue_db`, `db`) run each test on SQLite and on PostgreSQL (the
+server named by `GERAI_TEST_PG_URL`; without it that leg is skipped). A test that is about
+SQLite files is marked `@pytest.mark.sqlite_only(reason)` and runs on SQLite alone."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from gerai.db import Database
 from gerai.i18n import set_language
@@ -17,6 +22,7 @@ from gerai.paths import data_dir
 from gerai.services.demo import load_catalogue
 from gerai.services.shifts import open_shift
 from gerai.services.shop import ShopProfile, load_shop
+from tests.pg import PG_SKIPPED, PgServer, pg_url
 
 NOW = datetime(2025, 11, 30, 6, 32, tzinfo=UTC)  # 14.32 WITA
 OPENING_CASH = 500_000
@@ -31,19 +37,96 @@ def indonesian() -> Iterator[None]:
     set_language("id")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): the test is about SQLite files; no PostgreSQL leg"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses a core database fixture runs once per engine."""
+    if "engine" in metafunc.fixturenames:
+        engines: list[Any] = ["sqlite"]
+        if metafunc.definition.get_closest_marker("sqlite_only") is None:
+            skip = () if pg_url() else (pytest.mark.skip(reason=PG_SKIPPED),)
+            engines.append(pytest.param("postgresql", marks=skip))
+        metafunc.parametrize("engine", engines, indirect=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Report the skipped PostgreSQL leg as one line of the summary, not one per test."""
+    report = yield
+    longrepr = report.longrepr
+    if report.skipped and isinstance(longrepr, tuple) and longrepr[2].endswith(PG_SKIPPED):
+        report.longrepr = (__file__, None, longrepr[2])
+    return report
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine this run of the test uses: `sqlite` or `postgresql`."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The PostgreSQL test server; every database made on it is dropped at the end."""
+    url = pg_url()
+    if url is None:
+        pytest.skip(PG_SKIPPED)
+    server = PgServer(url)
+    yield server
+    server.close()
+
+
+def raw(database: Database, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    """Plain SQL run straight on the database, past gerai's services, and committed at once;
+    dates and times come back as text, as SQLite stores them."""
+    with database.engine.begin() as connection:
+        result = connection.execute(text(sql), params)
+        if not result.returns_rows:
+            return []
+        return [tuple(str(v) if isinstance(v, date) else v for v in row) for row in result]
+
+
+class WriteLock:
+    """Another till in the middle of a write: on SQLite it holds the database's write lock, on
+    PostgreSQL the receipt counter's table lock."""
+
+    def __init__(self, database: Database) -> None:
+        self.connection: Any
+        if database.path is not None:
+            self.connection = sqlite3.connect(database.path, isolation_level=None)
+            self.statements: tuple[str, ...] = ("BEGIN IMMEDIATE",)
+        else:
+            import psycopg
+
+            self.connection = psycopg.connect(database.url, autocommit=True)
+            self.statements = ("BEGIN", "LOCK TABLE receiptcounter IN EXCLUSIVE MODE")
+
+    def hold(self) -> None:
+        for statement in self.statements:
+            self.connection.execute(statement)
+
+    def release(self) -> None:
+        self.connection.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.connection.close()
+
+
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy of a SQLite file (SQLite's backup API)."""
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
 
 
-@pytest.fixture
-def empty_db(tmp_path: Path) -> Iterator[Database]:
-    """A migrated gerai database with nothing in it."""
-    database = Database(f"sqlite:///{tmp_path / 'gerai.db'}")
+def load_demo_catalogue(database: Database) -> None:
+    """Migrate and load the shipped catalogue, members and shop settings."""
     database.upgrade()
-    yield database
-    database.dispose()
+    with database.write() as session:
+        load_catalogue(session, data_dir(), NOW)
 
 
 @pytest.fixture(scope="session")
@@ -51,19 +134,52 @@ def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo catalogue loaded once per session, as a template file."""
     path = tmp_path_factory.mktemp("template") / "gerai.db"
     database = Database(f"sqlite:///{path}")
-    database.upgrade()
-    with database.write() as session:
-        load_catalogue(session, data_dir(), NOW)
-    database.dispose()
+    try:
+        load_demo_catalogue(database)
+    finally:
+        database.dispose()
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_templates(pg_server: PgServer) -> dict[str, str]:
+    """Template databases on the PostgreSQL server: `empty` (migrated) and `catalogue`."""
+    return {
+        "empty": pg_server.template(Database.upgrade),
+        "catalogue": pg_server.template(load_demo_catalogue),
+    }
+
+
+def fresh_database(request: pytest.FixtureRequest, engine: str, tmp_path: Path, kind: str) -> str:
+    """The URL of a new database of `kind` (`empty` or `catalogue`) on `engine`, dropped
+    after the test."""
+    if engine == "postgresql":
+        server: PgServer = request.getfixturevalue("pg_server")
+        url = server.create(template=request.getfixturevalue("pg_templates")[kind])
+        request.addfinalizer(lambda: server.drop(url))
+        return url
+    path = tmp_path / f"{kind}.db"
+    if kind == "catalogue":
+        copy_database(request.getfixturevalue("catalogue_file"), path)
+    else:
+        database = Database(f"sqlite:///{path}")
+        database.upgrade()
+        database.dispose()
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture
-def catalogue_db(catalogue_file: Path, tmp_path: Path) -> Iterator[Database]:
+def empty_db(request: pytest.FixtureRequest, engine: str, tmp_path: Path) -> Iterator[Database]:
+    """A migrated gerai database with nothing in it."""
+    database = Database(fresh_database(request, engine, tmp_path, "empty"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def catalogue_db(request: pytest.FixtureRequest, engine: str, tmp_path: Path) -> Iterator[Database]:
     """A private copy of the catalogue database: no sales, no shift open."""
-    path = tmp_path / "gerai.db"
-    copy_database(catalogue_file, path)
-    database = Database(f"sqlite:///{path}")
+    database = Database(fresh_database(request, engine, tmp_path, "catalogue"))
     yield database
     database.dispose()
 

@@ -4,8 +4,6 @@ from."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +11,7 @@ from gerai.db import Database
 from gerai.models import metadata
 from gerai.services.catalog import ProductInfo, find_by_code
 from gerai.services.suppliers import add_supplier
+from tests.conftest import raw
 
 
 def product(db: Database, code: str) -> ProductInfo:
@@ -31,13 +30,8 @@ def stock(db: Database, code: str) -> Decimal:
 def snapshot(db: Database) -> dict[str, Any]:
     """Row counts of every table and each product's stored row: equal before and after means
     nothing was written."""
-    assert db.path is not None
-    with closing(sqlite3.connect(db.path)) as raw:
-        counts = {
-            name: raw.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-            for name in metadata.tables
-        }
-        products = raw.execute("SELECT * FROM product ORDER BY id").fetchall()
+    counts = {name: raw(db, f'SELECT count(*) FROM "{name}"')[0][0] for name in metadata.tables}
+    products = raw(db, "SELECT * FROM product ORDER BY id")
     return {"counts": counts, "products": products}
 
 

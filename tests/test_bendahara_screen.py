@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Label
 
 from gerai.db import Database
@@ -88,7 +89,10 @@ async def test_the_report_shows_the_days_figures_and_receipts(db: Database) -> N
         assert screen.day == NOW.date()  # never past today
 
 
-async def test_e_exports_the_days_pdf_next_to_the_database(db: Database) -> None:
+async def test_e_exports_the_days_pdf_next_to_the_database(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a PostgreSQL shop has no database file: the current folder
     sell(db, ["MYK-1L"])
     app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW)
     async with app.run_test(size=(130, 42)) as pilot:
@@ -99,6 +103,6 @@ async def test_e_exports_the_days_pdf_next_to_the_database(db: Database) -> None
             await app.workers.wait_for_complete()
             if "PDF" in str(app.screen.query_one("#report-status", Label).render()):
                 break
-    assert db.path is not None
-    pdf = Path(db.path).parent / f"laporan-harian-{NOW.date().isoformat()}.pdf"
+    folder = db.path.parent if db.path else tmp_path
+    pdf = folder / f"laporan-harian-{NOW.date().isoformat()}.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")

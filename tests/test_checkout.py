@@ -4,7 +4,6 @@ per till per day, all-or-nothing refusals, the stock ledger, and the business da
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -26,22 +25,18 @@ from gerai.services.members import find_member
 from gerai.services.reports import daily_summary
 from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
 from gerai.services.stock import Movement, move_stock, stock_check
-from tests.conftest import copy_database
+from tests.conftest import copy_database, raw
 
 TABLES = ("sale", "saleline", "payment", "stockmovement", "receiptcounter")
 
 
-def counts(path: Path) -> dict[str, int]:
-    """Row counts read straight from the SQLite file, bypassing gerai."""
-    with sqlite3.connect(path) as raw:
-        return {
-            table: raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES
-        }
+def counts(db: Database) -> dict[str, int]:
+    """Row counts read straight from the database, bypassing gerai."""
+    return {table: raw(db, f"SELECT count(*) FROM {table}")[0][0] for table in TABLES}
 
 
-def raw_stock(path: Path, code: str) -> Decimal:
-    with sqlite3.connect(path) as raw:
-        (milli,) = raw.execute("SELECT stock FROM product WHERE code = ?", (code,)).fetchone()
+def raw_stock(db: Database, code: str) -> Decimal:
+    [(milli,)] = raw(db, "SELECT stock FROM product WHERE code = :code", code=code)
     return Decimal(milli) / 1000
 
 
@@ -184,10 +179,9 @@ def test_settle_property(total: int, tenders: list[Tender]) -> None:
 
 
 def test_checkout_writes_sale_lines_payments_and_movements(db: Database, shop: ShopProfile) -> None:
-    assert db.path is not None
-    before = counts(db.path)
+    before = counts(db)
     assert before["sale"] == 0
-    opening = {c: raw_stock(db.path, c) for c in ("BRS-SPHP5", "BRS-MED-KG", "AQA-600")}
+    opening = {c: raw_stock(db, c) for c in ("BRS-SPHP5", "BRS-MED-KG", "AQA-600")}
     result = sell(
         db,
         shop,
@@ -200,7 +194,7 @@ def test_checkout_writes_sale_lines_payments_and_movements(db: Database, shop: S
     assert result.receipt_no == "K1-20251130-0001"
     assert (result.total, result.paid, result.change) == (total, 250_000, 250_000 - total)
 
-    after = counts(db.path)
+    after = counts(db)
     assert after == {
         "sale": 1,
         "saleline": 3,
@@ -208,23 +202,23 @@ def test_checkout_writes_sale_lines_payments_and_movements(db: Database, shop: S
         "stockmovement": before["stockmovement"] + 3,
         "receiptcounter": 1,
     }
-    with sqlite3.connect(db.path) as raw:
-        sale = raw.execute(
-            "SELECT receipt_no, till, business_date, member_id, gross, member_discount, "
-            "manual_discount, total, paid, change, status FROM sale"
-        ).fetchone()
-        lines = raw.execute(
-            "SELECT line_no, code, qty, unit_price, line_gross, line_total FROM saleline "
-            "ORDER BY line_no"
-        ).fetchall()
-        payments = raw.execute(
-            "SELECT method, amount, tendered FROM payment ORDER BY id"
-        ).fetchall()
-        movements = raw.execute(
-            "SELECT p.code, m.kind, m.qty, m.ref, m.sale_id FROM stockmovement m "
-            "JOIN product p ON p.id = m.product_id WHERE m.kind = 'sale' ORDER BY m.id"
-        ).fetchall()
-        counter = raw.execute("SELECT till, business_date, last_no FROM receiptcounter").fetchone()
+    [sale] = raw(
+        db,
+        "SELECT receipt_no, till, business_date, member_id, gross, member_discount, "
+        "manual_discount, total, paid, change, status FROM sale",
+    )
+    lines = raw(
+        db,
+        "SELECT line_no, code, qty, unit_price, line_gross, line_total FROM saleline "
+        "ORDER BY line_no",
+    )
+    payments = raw(db, "SELECT method, amount, tendered FROM payment ORDER BY id")
+    movements = raw(
+        db,
+        "SELECT p.code, m.kind, m.qty, m.ref, m.sale_id FROM stockmovement m "
+        "JOIN product p ON p.id = m.product_id WHERE m.kind = 'sale' ORDER BY m.id",
+    )
+    [counter] = raw(db, "SELECT till, business_date, last_no FROM receiptcounter")
     assert sale == (
         "K1-20251130-0001", "K1", "2025-11-30", None, total, 0, 0, total, 250_000,
         250_000 - total, "completed",
@@ -242,26 +236,24 @@ def test_checkout_writes_sale_lines_payments_and_movements(db: Database, shop: S
         ("AQA-600", "sale", -3000, "K1-20251130-0001", result.sale_id),
     ]
     assert counter == ("K1", "2025-11-30", 1)
-    assert raw_stock(db.path, "BRS-SPHP5") == opening["BRS-SPHP5"] - 2
-    assert raw_stock(db.path, "BRS-MED-KG") == opening["BRS-MED-KG"] - Decimal("1.5")
-    assert raw_stock(db.path, "AQA-600") == opening["AQA-600"] - 3
+    assert raw_stock(db, "BRS-SPHP5") == opening["BRS-SPHP5"] - 2
+    assert raw_stock(db, "BRS-MED-KG") == opening["BRS-MED-KG"] - Decimal("1.5")
+    assert raw_stock(db, "AQA-600") == opening["AQA-600"] - 3
     with db.read() as session:
         assert stock_check(session) == []
 
 
 def test_member_sale_records_the_member_and_the_discount(db: Database, shop: ShopProfile) -> None:
-    assert db.path is not None
     result = sell(
         db, shop, "BRS-SPHP5", "SBN-LFB75", member="KKMP-0001", tenders=[Tender("kasbon")]
     )
     assert result.total == 61_500 + 3_880
     assert result.member_discount == (62_500 + 4_000) - result.total
-    with sqlite3.connect(db.path) as raw:
-        member_id, gross, discount, total = raw.execute(
-            "SELECT member_id, gross, member_discount, total FROM sale"
-        ).fetchone()
-        (number,) = raw.execute("SELECT number FROM member WHERE id = ?", (member_id,)).fetchone()
-        methods = raw.execute("SELECT method, amount FROM payment").fetchall()
+    [(member_id, gross, discount, total)] = raw(
+        db, "SELECT member_id, gross, member_discount, total FROM sale"
+    )
+    [(number,)] = raw(db, "SELECT number FROM member WHERE id = :id", id=member_id)
+    methods = raw(db, "SELECT method, amount FROM payment")
     assert number == "KKMP-0001"
     assert gross - discount == total == result.total
     assert methods == [("kasbon", result.total)]
@@ -270,12 +262,11 @@ def test_member_sale_records_the_member_and_the_discount(db: Database, shop: Sho
 def test_kasbon_is_refused_without_a_member_and_nothing_is_written(
     db: Database, shop: ShopProfile
 ) -> None:
-    assert db.path is not None
-    before = counts(db.path)
+    before = counts(db)
     with pytest.raises(GeraiError) as raised:
         sell(db, shop, "AQA-600", tenders=[Tender("kasbon")])
     assert raised.value.key == "pay.kasbon_member_only"
-    assert counts(db.path) == before
+    assert counts(db) == before
 
 
 def test_empty_cart_is_refused(db: Database, shop: ShopProfile) -> None:
@@ -297,22 +288,19 @@ def test_receipt_numbers_are_gapless_per_till_per_day(db: Database, shop: ShopPr
     assert sell(db, shop, "IDM-GRG", now=next_day, till="K2").receipt_no == "K2-20251201-0001"
     assert sell(db, shop, "IDM-GRG").receipt_no == "K1-20251130-0005"
     assert sell(db, shop, "IDM-GRG", now=next_day).receipt_no == "K1-20251201-0002"
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:
-        receipts = [r for (r,) in raw.execute("SELECT receipt_no FROM sale")]
+    receipts = [r for (r,) in raw(db, "SELECT receipt_no FROM sale")]
     assert len(receipts) == len(set(receipts)) == 9
 
 
 def test_refused_payment_writes_nothing_and_keeps_the_number(
     db: Database, shop: ShopProfile
 ) -> None:
-    assert db.path is not None
     assert sell(db, shop, "AQA-600").receipt_no == "K1-20251130-0001"
-    before = counts(db.path)
+    before = counts(db)
     with pytest.raises(GeraiError) as raised:
         sell(db, shop, "2*AQA-600", tenders=[Tender("tunai", 7_999)])
     assert raised.value.key == "pay.too_little"
-    assert counts(db.path) == before
+    assert counts(db) == before
     assert sell(db, shop, "AQA-600").receipt_no == "K1-20251130-0002"
 
 
@@ -320,24 +308,20 @@ def test_stock_taken_by_another_sale_refuses_and_writes_nothing(
     db: Database, shop: ShopProfile
 ) -> None:
     """Two tills build carts from the same stock; the slower one finds it gone."""
-    assert db.path is not None
-    assert raw_stock(db.path, "BRS-MED10") == 20
+    assert raw_stock(db, "BRS-MED10") == 20
     slow = fill(db, shop, "15*BRS-MED10", "AQA-600")  # saw 20 karung
     sell(db, shop, "10*BRS-MED10", till="K2")  # the other till sells 10 first
-    before = counts(db.path)
-    stock_before = {c: raw_stock(db.path, c) for c in ("BRS-MED10", "AQA-600")}
+    before = counts(db)
+    stock_before = {c: raw_stock(db, c) for c in ("BRS-MED10", "AQA-600")}
     with pytest.raises(GeraiError) as raised, db.write() as session:
         checkout(session, slow, [Tender("tunai")], till="K1", cashier="k", shop=shop, now=NOW)
     assert raised.value.key == "cart.out_of_stock"
     assert "10 karung" in raised.value.message()
-    assert counts(db.path) == before  # no sale, line, payment, movement or counter row
-    assert {c: raw_stock(db.path, c) for c in stock_before} == stock_before
-    with sqlite3.connect(db.path) as raw:
-        assert raw.execute("SELECT count(*) FROM receiptcounter WHERE till = 'K1'").fetchone() == (
-            0,
-        )
+    assert counts(db) == before  # no sale, line, payment, movement or counter row
+    assert {c: raw_stock(db, c) for c in stock_before} == stock_before
+    assert raw(db, "SELECT count(*) FROM receiptcounter WHERE till = 'K1'") == [(0,)]
     assert sell(db, shop, "10*BRS-MED10").receipt_no == "K1-20251130-0001"
-    assert raw_stock(db.path, "BRS-MED10") == 0
+    assert raw_stock(db, "BRS-MED10") == 0
     with db.read() as session:
         assert stock_check(session) == []
 
@@ -348,20 +332,19 @@ def test_checkout_rechecks_a_recalled_cart(db: Database, shop: ShopProfile) -> N
     with db.write() as session:
         held = hold_cart(session, cart, "K1", NOW)
     assert held.lines == 2
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:  # the limit is lowered while the cart waits
-        raw.execute("UPDATE product SET max_per_sale = 1000 WHERE code = 'BRS-SPHP5'")
+    # the limit is lowered while the cart waits
+    raw(db, "UPDATE product SET max_per_sale = 1000 WHERE code = 'BRS-SPHP5'")
     recalled = Cart(global_discount_bp=shop.member_discount_bp)
     with db.write() as session:
         assert [h.id for h in list_held(session, "K1")] == [held.id]
         recall_cart(session, held.id, recalled)
         assert list_held(session, "K1") == []
     assert recalled.member is not None and recalled.member.number == "KKMP-0002"
-    before = counts(db.path)
+    before = counts(db)
     with pytest.raises(GeraiError) as raised, db.write() as session:
         checkout(session, recalled, [Tender("tunai")], till="K1", cashier="k", shop=shop, now=NOW)
     assert raised.value.key == "cart.limit"
-    assert counts(db.path) == before
+    assert counts(db) == before
     recalled.set_quantity(0, Decimal(1))
     with db.write() as session:
         result = checkout(
@@ -390,9 +373,7 @@ def test_business_day_follows_the_shop_time_zone(db: Database, shop: ShopProfile
         dec01 = daily_summary(session, date(2025, 12, 1), shop)
     assert (nov30.sales_count, nov30.net) == (1, 3_500)
     assert (dec01.sales_count, dec01.net) == (1, 7_000)
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:
-        stored = raw.execute("SELECT created_at FROM sale ORDER BY id").fetchall()
+    stored = raw(db, "SELECT created_at FROM sale ORDER BY id")
     assert [s[:16] for (s,) in stored] == ["2025-11-30 15:59", "2025-11-30 16:01"]  # UTC
 
 
@@ -507,23 +488,19 @@ def test_stock_is_opening_minus_sold_for_any_sales(
             assert product.stock == opening[code] - sold[code]
             assert product.stock >= 0
         assert stock_check(session) == []
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:
-        for till in ("K1", "K2"):
-            numbers = sorted(
-                int(r.rsplit("-", 1)[1])
-                for (r,) in raw.execute("SELECT receipt_no FROM sale WHERE till = ?", (till,))
-            )
-            assert numbers == list(range(1, len(numbers) + 1))
+    for till in ("K1", "K2"):
+        numbers = sorted(
+            int(r.rsplit("-", 1)[1])
+            for (r,) in raw(db, "SELECT receipt_no FROM sale WHERE till = :till", till=till)
+        )
+        assert numbers == list(range(1, len(numbers) + 1))
 
 
 def test_stock_check_finds_a_tampered_product(db: Database, shop: ShopProfile) -> None:
     sell(db, shop, "AQA-600")
     with db.read() as session:
         assert stock_check(session) == []
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:
-        raw.execute("UPDATE product SET stock = stock + 1000 WHERE code = 'GLA-KG'")
+    raw(db, "UPDATE product SET stock = stock + 1000 WHERE code = 'GLA-KG'")
     with db.read() as session:
         [mismatch] = stock_check(session)
         glaa = find_by_code(session, "GLA-KG")

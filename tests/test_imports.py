@@ -4,14 +4,13 @@ its row number, `--skip-bad` imports only the good rows, and every format round-
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import NOW
+from conftest import NOW, raw
 
 from gerai.cli import main
 from gerai.db import Database
@@ -57,9 +56,7 @@ def product_row(
 
 
 def counts(database: Database) -> dict[str, int]:
-    assert database.path is not None
-    with sqlite3.connect(database.path) as raw:
-        return {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    return {t: raw(database, f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
 
 
 @pytest.fixture
@@ -78,8 +75,7 @@ def runner(tmp_path: Path) -> Iterator[CliRunner]:
 
 
 def gerai(runner: CliRunner, database: Database, *args: str) -> Result:
-    assert database.path is not None
-    return runner.invoke(main, ["--db", str(database.path), *args])
+    return runner.invoke(main, ["--db", database.url, *args])
 
 
 def write(path: Path, *lines: str) -> Path:
@@ -341,12 +337,11 @@ def test_reimporting_updates_prices_and_books_the_stock_change(
     with db.read() as session:
         [row] = [r for r in export_products(session) if r["code"] == "UJI-1"]
     assert (row["price"], row["stock"], row["barcodes"]) == (6000, "7", [GOOD_2])
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:
-        ledger = raw.execute(
-            "SELECT m.qty FROM stockmovement m JOIN product p ON p.id = m.product_id "
-            "WHERE p.code = 'UJI-1' ORDER BY m.id"
-        ).fetchall()
+    ledger = raw(
+        db,
+        "SELECT m.qty FROM stockmovement m JOIN product p ON p.id = m.product_id "
+        "WHERE p.code = 'UJI-1' ORDER BY m.id",
+    )
     assert ledger == [(10_000,), (-3_000,)]
 
 
@@ -354,11 +349,9 @@ def test_reimporting_updates_prices_and_books_the_stock_change(
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'baru.db'}")
-    database.upgrade()
-    yield database
-    database.dispose()
+def fresh(empty_db: Database) -> Database:
+    """A new shop's database, on the same engine as `db`."""
+    return empty_db
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from decimal import Decimal
 
@@ -22,7 +21,7 @@ from gerai.tui.screens.kasir import KasirScreen
 from gerai.tui.screens.payment import PaymentScreen
 from gerai.tui.screens.search import SearchScreen
 from gerai.tui.widgets.scan_field import ScanField
-from tests.conftest import NOW
+from tests.conftest import NOW, WriteLock
 
 SPHP = "8991201000178"  # Beras SPHP Bulog 5 kg, max 2 per buyer, member price 61.500
 MINYAKITA = "MYK-1L"
@@ -405,11 +404,10 @@ async def test_a_locked_database_at_payment_keeps_the_cart_and_sells_later(
     monkeypatch.setattr(gerai.db, "BUSY_TIMEOUT_MS", 200)
     locked = Database(db.url)
     app = GeraiApp(Settings(db_url=db.url), locked, clock=lambda: NOW)
-    assert db.path is not None
-    other = sqlite3.connect(db.path, isolation_level=None)
+    other = WriteLock(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_entry(pilot, MINYAKITA)
-        other.execute("BEGIN IMMEDIATE")
+        other.hold()
         await pilot.press("f12")
         await pilot.pause()
         await pilot.press("enter")
@@ -417,7 +415,7 @@ async def test_a_locked_database_at_payment_keeps_the_cart_and_sells_later(
         await pilot.pause()
         assert isinstance(app.screen, PaymentScreen)
         assert "coba lagi" in str(app.screen.query_one("#pay-error", Label).render())
-        other.execute("ROLLBACK")
+        other.release()
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -14,7 +14,8 @@ BIN = Path(sys.executable).parent
 PROBE = r"""
 import importlib, json, pkgutil, sys
 import gerai.services, receipts
-names = ["gerai.models", "gerai.db", "gerai.money", "gerai.quantity", "gerai.tabular"]
+names = ["gerai.models", "gerai.db", "gerai.db_copy", "gerai.money", "gerai.quantity",
+         "gerai.tabular"]
 for package in (gerai.services, receipts):
     names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
 for name in names:

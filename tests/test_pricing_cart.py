@@ -4,7 +4,6 @@ limits, stock, HET, and member prices applied to the whole cart at once."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -25,7 +24,7 @@ from gerai.services.members import MemberInfo, find_member
 from gerai.services.pricing import check_het, member_unit_price, unit_price
 from gerai.services.shop import ShopProfile, load_shop
 from gerai.services.stock import Movement, move_stock
-from tests.conftest import copy_database
+from tests.conftest import copy_database, raw
 
 
 @pytest.fixture(scope="module")
@@ -165,9 +164,7 @@ def test_check_het() -> None:
 
 def test_till_refuses_a_price_above_het(db: Database, shop: ShopProfile) -> None:
     """The government lowers the HET below the shelf price: the till must refuse to sell."""
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:
-        raw.execute("UPDATE product SET het = 60000 WHERE code = 'BRS-SPHP5'")
+    raw(db, "UPDATE product SET het = 60000 WHERE code = 'BRS-SPHP5'")
     with db.read() as session:
         cart = new_cart(shop)
         with pytest.raises(GeraiError) as raised:

@@ -1,8 +1,10 @@
 """A 10-line sale committed by gerai's `checkout`, against the same rows written with raw
-`sqlite3`, each on its own copy of the database."""
+`sqlite3`, each on its own copy of the database; given a PostgreSQL server (`--pg-url`), also
+gerai's commit on a copy of the database there (made by `gerai db copy`'s code)."""
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import statistics
@@ -22,6 +24,7 @@ from bench.sales import LINES_PER_SALE, TILL
 
 if TYPE_CHECKING:
     from gerai.services.cart import Cart
+    from gerai.services.shop import ShopProfile
 
 RAW_COUNTER = (
     "INSERT INTO receiptcounter (till, business_date, last_no) VALUES (?, ?, 1) "
@@ -219,15 +222,18 @@ def measure_commit(ctx: Context) -> list[Row]:
 
     gerai_ms: list[float] = []
     raw_ms: list[float] = []
+    pg_ms: list[float] = []
+    postgres = _PostgresCopy(ctx) if ctx.pg_url else None
     try:
+        actions: list[tuple[Callable[[PreparedSale], None], list[float]]] = [
+            (gerai_commit, gerai_ms),
+            (partial(_raw_commit, raw), raw_ms),
+        ]
+        if postgres is not None:
+            actions.append((partial(postgres.commit, shop), pg_ms))
         for n, sale in enumerate(prepared):
-            pair: list[tuple[Callable[[PreparedSale], None], list[float]]] = [
-                (gerai_commit, gerai_ms),
-                (partial(_raw_commit, raw), raw_ms),
-            ]
-            if n % 2:
-                pair.reverse()  # alternate who goes first, so drift hits both alike
-            for action, sink in pair:
+            turn = n % len(actions)  # take turns at going first, so drift hits all alike
+            for action, sink in actions[turn:] + actions[:turn]:
                 t0 = time.perf_counter()
                 action(sale)
                 elapsed = ms(time.perf_counter() - t0)
@@ -240,11 +246,13 @@ def measure_commit(ctx: Context) -> list[Row]:
         raw.close()
         for copy in copies:
             remove_db(copy)
+        if postgres is not None:
+            postgres.drop()
     gerai_median = statistics.median(gerai_ms)
     raw_median = statistics.median(raw_ms)
     ratio = gerai_median / raw_median
     pair_ratio = statistics.median(g / r for g, r in zip(gerai_ms, raw_ms, strict=True))
-    return [
+    rows = [
         Row(
             "sale commit, 10 lines (gerai ÷ raw sqlite3)",
             ratio,
@@ -262,3 +270,64 @@ def measure_commit(ctx: Context) -> list[Row]:
             },
         )
     ]
+    if postgres is not None:
+        pg_median = statistics.median(pg_ms)
+        rows.append(
+            Row(
+                "sale commit, 10 lines, PostgreSQL on loopback",
+                pg_median,
+                "ms",
+                f"{pg_median:.2f} ms (SQLite {gerai_median:.2f} ms, "
+                f"{pg_median / gerai_median:.2f}×)",
+                "reported",
+                None,
+                {
+                    "postgresql": spread(pg_ms),
+                    "copy_seconds": round(postgres.copy_seconds, 1),
+                    "copied_rows": postgres.copied_rows,
+                },
+            )
+        )
+    return rows
+
+
+class _PostgresCopy:
+    """A fresh database on the `--pg-url` server holding a copy of the benchmark database
+    (copied with `gerai db copy`'s code, timed), dropped at the end."""
+
+    def __init__(self, ctx: Context) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        from gerai.db import Database, engine_url
+        from gerai.db_copy import copy_database
+
+        assert ctx.pg_url is not None
+        self.admin = create_engine(engine_url(ctx.pg_url), isolation_level="AUTOCOMMIT")
+        self.name = f"gerai_bench_{os.getpid()}"
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {self.name}")
+            conn.exec_driver_sql(f"CREATE DATABASE {self.name}")
+        url = make_url(ctx.pg_url).set(database=self.name)
+        self.database = Database(url.render_as_string(hide_password=False))
+        print(f"  copying the database into PostgreSQL ({self.name}) …", flush=True)
+        started = time.perf_counter()
+        report = copy_database(ctx.database(), self.database)
+        self.copy_seconds = time.perf_counter() - started
+        self.copied_rows = sum(table.target for table in report.tables)
+        print(f"  copied {self.copied_rows:,} rows in {self.copy_seconds:.0f} s", flush=True)
+
+    def commit(self, shop: ShopProfile, sale: PreparedSale) -> None:
+        from gerai.services.checkout import Tender, checkout
+
+        with self.database.write() as session:
+            checkout(
+                session, sale.cart, [Tender("tunai", None)], till=TILL, cashier="kasir",
+                shop=shop, now=sale.now,
+            )  # fmt: skip
+
+    def drop(self) -> None:
+        self.database.dispose()
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+        self.admin.dispose()

@@ -19,12 +19,14 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
-    """The built database at `path`; `quick` asks for fewer repetitions. `cache` holds what
-    several measurements share (the shop profile, the start-up runs)."""
+    """The built database at `path`; `quick` asks for fewer repetitions; `pg_url` names a
+    PostgreSQL server to measure the sale commit on too. `cache` holds what several
+    measurements share (the shop profile, the start-up runs)."""
 
     path: Path
     built: Built
     quick: bool
+    pg_url: str | None = None
     cache: dict[str, Any] = field(default_factory=dict)
     _database: Database | None = None
 

@@ -21,8 +21,9 @@ def run() -> None:
 
 
 def _ours(name: str | None, type_: str, _parent: object) -> bool:
-    """Autogenerate leaves alone the FTS5 search tables, which the migrations make by hand."""
-    return not (type_ == "table" and (name or "").startswith("product_fts"))
+    """Autogenerate leaves alone the product search (SQLite's FTS5 tables, PostgreSQL's GIN
+    index), which the migrations make by hand."""
+    return not (name or "").startswith(("product_fts", "ix_product_search"))
 
 
 def _migrate(connection: object) -> None:

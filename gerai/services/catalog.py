@@ -1,5 +1,6 @@
-"""Finding products: by code or barcode (exact, indexed), by name as the kasir types (SQLite
-FTS5 prefix search; `ILIKE` on other engines), and the whole catalogue a page at a time."""
+"""Finding products: by code or barcode (exact, indexed), by name as the kasir types (word
+prefix search: SQLite FTS5, PostgreSQL full-text search), and the whole catalogue a page at a
+time."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
     bindparam,
     column,
     func,
+    literal_column,
     or_,
     select,
     text,
@@ -76,6 +77,22 @@ def _first(session: Session, statement: Select[Any], **params: Any) -> ProductIn
     return None if row is None else ProductInfo(**row._mapping)
 
 
+# PostgreSQL: the words of a product's name and code (every run of letters and digits, as
+# SQLite's FTS5 `unicode61` tokenizer splits them), indexed by `ix_product_search` (GIN, made
+# by migration 0001) on exactly this expression
+_SEARCH_DOCUMENT: ColumnElement[Any] = literal_column(
+    "to_tsvector('simple'::regconfig, "
+    "regexp_replace(product.name || ' ' || product.code, '[^[:alnum:]]+', ' ', 'g'))"
+)
+_SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
+
+
+def _words_match(words: list[str]) -> ColumnElement[bool]:
+    """PostgreSQL: every word starts a word of the product's name or code."""
+    query = func.to_tsquery(_SIMPLE, " & ".join(f"{w}:*" for w in words))
+    return _SEARCH_DOCUMENT.bool_op("@@")(query)
+
+
 def find_by_code(session: Session, code: str, include_inactive: bool = False) -> ProductInfo | None:
     """The active (or, when asked, any) product whose code (SKU) or one of whose barcodes is
     exactly `code`."""
@@ -117,11 +134,14 @@ def search_products(session: Session, query: str, limit: int = SEARCH_LIMIT) -> 
         ]
         statement = _SELECT.where(PRODUCT.c.id.in_(ids))
     else:
-        conditions = [
-            or_(PRODUCT.c.name.ilike(f"%{w}%"), PRODUCT.c.code.ilike(f"{w}%")) for w in words
-        ]
+        candidates = (
+            select(PRODUCT.c.id)
+            .where(_words_match(words))
+            .order_by(PRODUCT.c.id)
+            .limit(SEARCH_CANDIDATES)
+        )
         statement = (
-            _SELECT.where(PRODUCT.c.active, *conditions)
+            _SELECT.where(PRODUCT.c.active, PRODUCT.c.id.in_(candidates))
             .order_by(func.length(PRODUCT.c.name), PRODUCT.c.name)
             .limit(limit)
         )
@@ -162,9 +182,7 @@ def _matching(session: Session, query: str) -> ColumnElement[bool] | None:
         match = " ".join(f'"{w}"*' for w in words)
         found = PRODUCT.c.id.in_(fts.bindparams(match=match).columns(column("rowid")))
     else:
-        found = and_(
-            *(or_(PRODUCT.c.name.ilike(f"%{w}%"), PRODUCT.c.code.ilike(f"{w}%")) for w in words)
-        )
+        found = _words_match(words)
     code = query.strip()
     if not code.isdigit():
         return found

@@ -44,9 +44,11 @@ def move_stock(
     if not movements:
         return
     connection = session.connection()
+    # in product order, so two tills selling the same products lock them in the same order
+    # (PostgreSQL locks each row it updates until the commit: another order could deadlock)
     changes: list[dict[str, Any]] = [
         {"product": m.product_id, "change": m.qty, "guarded": m.qty < 0 and not allow_negative}
-        for m in movements
+        for m in sorted(movements, key=lambda m: m.product_id)
     ]
     batch = connection.begin_nested()
     if connection.execute(_CHANGE, changes).rowcount == len(changes):

@@ -257,7 +257,13 @@ def downgrade() -> None:
 
 
 def _create_product_search() -> None:
-    """SQLite: an FTS5 index of product names and codes, kept in step by triggers."""
+    """The word-prefix index of product names and codes: on SQLite an FTS5 table kept in step
+    by triggers; on PostgreSQL a GIN index on the expression `gerai.services.catalog` uses."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE INDEX ix_product_search ON product USING gin (to_tsvector('simple'::regconfig,"
+            " regexp_replace(name || ' ' || code, '[^[:alnum:]]+', ' ', 'g')))"
+        )
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute(
