@@ -1126,6 +1126,97 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("Dibatalkan.", "Interrupted."),
     # --- members: register, savings, kasbon, SHU (issue 5) ---
+    "members.bad_phone": (
+        "Nomor telepon '{phone}' tidak sah: {low}–{high} angka, boleh diawali +.",
+        "Phone number '{phone}' is not valid: {low}–{high} digits, a leading + allowed.",
+    ),
+    "members.bad_number": (
+        "Nomor anggota '{number}' hanya boleh huruf, angka dan - _ . /",
+        "Member number '{number}' may only hold letters, digits and - _ . /",
+    ),
+    "members.number_taken": (
+        "Nomor anggota {number} sudah dipakai {name}.",
+        "Member number {number} already belongs to {name}.",
+    ),
+    "members.nik_taken": (
+        "NIK {nik} sudah terdaftar untuk anggota {owner}.",
+        "NIK {nik} is already registered to member {owner}.",
+    ),
+    "members.not_saved": (
+        "Anggota tidak disimpan: {problems}",
+        "Member not saved: {problems}",
+    ),
+    "members.missing": ("Anggota #{id} tidak ada.", "Member #{id} does not exist."),
+    "members.bad_percent": (
+        "'{value}' bukan persen 0–100 (contoh 2 atau 2,5).",
+        "'{value}' is not a percentage 0–100 (e.g. 2 or 2.5).",
+    ),
+    "members.no_category": ("Kategori #{id} tidak ada.", "Category #{id} does not exist."),
+    "members.amount_positive": (
+        "Jumlah {amount} tidak sah: harus lebih dari Rp0.",
+        "An amount of {amount} is not valid: it must be more than Rp0.",
+    ),
+    "members.bad_method": (
+        "Cara bayar '{method}' tidak bisa dipakai di sini; pilih {accepted}.",
+        "Payment method '{method}' cannot be used here; choose {accepted}.",
+    ),
+    "savings.bad_kind": (
+        "Jenis simpanan '{kind}' tidak dikenal: pokok, wajib, sukarela, sukarela_out.",
+        "Unknown savings type '{kind}': pokok, wajib, sukarela, sukarela_out.",
+    ),
+    "savings.not_set": (
+        "Jumlah simpanan {kind} belum diatur (pengaturan anggota).",
+        "The simpanan {kind} amount is not set (member settings).",
+    ),
+    "savings.bad_months": (
+        "Simpanan wajib untuk {months} bulan tidak sah: 1 sampai {high} bulan.",
+        "Simpanan wajib for {months} months is not valid: 1 to {high} months.",
+    ),
+    "savings.fixed_amount": (
+        "Simpanan {kind} tidak bisa {amount}: jumlahnya {fixed} (pengaturan toko).",
+        "Simpanan {kind} cannot be {amount}: it is {fixed} (shop setting).",
+    ),
+    "savings.pokok_paid": (
+        "Anggota {number} sudah membayar simpanan pokok ({amount}); hanya sekali.",
+        "Member {number} already paid the simpanan pokok ({amount}); it is paid once.",
+    ),
+    "savings.more_than_balance": (
+        "Penarikan {amount} melebihi saldo simpanan sukarela {balance}.",
+        "A withdrawal of {amount} is more than the simpanan sukarela balance {balance}.",
+    ),
+    "kasbon.off": (
+        "Anggota {number} {name} tidak punya batas kasbon (kasbon mati). Bendahara bisa "
+        "mengaturnya di layar anggota (F5).",
+        "Member {number} {name} has no kasbon limit (credit is off). A bendahara can set it "
+        "on the members screen (F5).",
+    ),
+    "kasbon.over_limit": (
+        "Kasbon {amount} melebihi batas {limit}: utang sekarang {owed}, sisa batas {available}.",
+        "A kasbon of {amount} is over the limit {limit}: owed now {owed}, {available} left.",
+    ),
+    "kasbon.nothing_owed": (
+        "Anggota {number} {name} tidak punya utang kasbon.",
+        "Member {number} {name} owes no kasbon.",
+    ),
+    "kasbon.more_than_debt": (
+        "Pembayaran {amount} melebihi utang kasbon {owed}.",
+        "A repayment of {amount} is more than the kasbon owed, {owed}.",
+    ),
+    "zreport.member_in": ("Setoran anggota", "Member deposits"),
+    "zreport.member_out": ("Penarikan anggota", "Member withdrawals"),
+    "report.member_cash_in": (
+        "Setoran anggota tunai (simpanan, kasbon)",
+        "Member cash in (savings, kasbon)",
+    ),
+    "report.member_cash_out": ("Penarikan simpanan tunai", "Savings cash withdrawals"),
+    "cashbook.member_in": (
+        "Setoran simpanan dan bayar kasbon tunai kasir {till}",
+        "Savings deposits and kasbon repayments in cash, till {till}",
+    ),
+    "cashbook.member_out": (
+        "Penarikan simpanan sukarela tunai kasir {till}",
+        "Sukarela savings withdrawals in cash, till {till}",
+    ),
     # --- users, roles, audit trail (issue 7) ---
     "ui.approval.title": ("Persetujuan bendahara / admin", "Bendahara / admin approval"),
     "ui.approval.help": (
