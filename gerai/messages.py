@@ -1217,6 +1217,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Penarikan simpanan sukarela tunai kasir {till}",
         "Sukarela savings withdrawals in cash, till {till}",
     ),
+    "shu.title": ("DAFTAR SHU ANGGOTA TAHUN {year}", "MEMBERS' SHU, YEAR {year}"),
+    "shu.period": (
+        "Tahun buku {first} s.d. {last} ({zone})",
+        "Business year {first} to {last} ({zone})",
+    ),
+    "shu.members_count": ("Jumlah anggota", "Members"),
+    "shu.total_purchases": ("Pembelian seluruh anggota (bersih)", "All members' purchases (net)"),
+    "shu.total_savings": ("Simpanan seluruh anggota per {date}", "All members' savings at {date}"),
+    "shu.pool_purchases": ("Dana SHU jasa usaha (pembelian)", "SHU pool for purchases"),
+    "shu.pool_savings": ("Dana SHU jasa modal (simpanan)", "SHU pool for savings"),
+    "shu.column.no": ("No", "No"),
+    "shu.column.number": ("Nomor", "Number"),
+    "shu.column.name": ("Nama", "Name"),
+    "shu.column.sales": ("Penjualan", "Sales"),
+    "shu.column.returns": ("Retur", "Returns"),
+    "shu.column.purchases": ("Pembelian", "Purchases"),
+    "shu.column.share": ("Porsi", "Share"),
+    "shu.column.savings": ("Simpanan", "Savings"),
+    "shu.column.shu_purchases": ("SHU jasa usaha", "SHU purchases"),
+    "shu.column.shu_savings": ("SHU jasa modal", "SHU savings"),
+    "shu.column.shu_total": ("Jumlah SHU", "SHU total"),
+    "shu.total": ("Jumlah", "Total"),
+    "shu.note": (
+        "Pembelian = penjualan selesai kepada anggota dalam tahun buku dikurangi retur dalam "
+        "tahun itu (transaksi batal tidak dihitung). Porsi = pembelian anggota ÷ pembelian "
+        "seluruh anggota. Tiap dana SHU dibagi sebanding pembelian (jasa usaha) atau simpanan "
+        "akhir tahun (jasa modal), dibulatkan ke Rupiah dengan metode sisa terbesar, sehingga "
+        "jumlahnya tepat sama dengan dana.",
+        "Purchases = completed sales to the member in the business year less returns in that "
+        "year (void sales do not count). Share = the member's purchases ÷ all members' "
+        "purchases. Each SHU pool is shared in proportion to purchases or to savings at the "
+        "year's end, rounded to the Rupiah by the largest-remainder method, so the shares add "
+        "up exactly to the pool.",
+    ),
+    "shu.footer": ("{shop} · Daftar SHU anggota {year}", "{shop} · Members' SHU {year}"),
+    "shu.bad_year": (
+        "Tahun '{value}' tidak sah; pakai YYYY (2000 atau sesudahnya), mis. 2025.",
+        "Year '{value}' is not valid; use YYYY (2000 or later), e.g. 2025.",
+    ),
+    "shu.future_year": ("Tahun {year} belum dimulai.", "Year {year} has not begun yet."),
+    "shu.negative_pool": (
+        "{option} {value} negatif; dana SHU harus 0 atau lebih.",
+        "{option} {value} is negative; an SHU pool must be 0 or more.",
+    ),
+    "shu.bad_pool": (
+        "{option} '{value}' bukan jumlah Rupiah (contoh 10000000 atau 10.000.000).",
+        "{option} '{value}' is not a Rupiah amount (e.g. 10000000 or 10.000.000).",
+    ),
+    "shu.no_purchases": (
+        "Tidak ada pembelian anggota pada tahun {year}; dana jasa usaha {pool} tidak bisa dibagi.",
+        "No member purchases in {year}; the purchases pool of {pool} cannot be shared.",
+    ),
+    "shu.no_savings": (
+        "Tidak ada simpanan anggota pada akhir tahun {year}; dana jasa modal {pool} tidak bisa "
+        "dibagi.",
+        "No member savings at the end of {year}; the savings pool of {pool} cannot be shared.",
+    ),
     # --- users, roles, audit trail (issue 7) ---
     "ui.approval.title": ("Persetujuan bendahara / admin", "Bendahara / admin approval"),
     "ui.approval.help": (
