@@ -1291,8 +1291,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "slip.balance.sukarela_out": ("Saldo simpanan sukarela", "Simpanan sukarela balance"),
     "slip.received_by": ("Uang diterima oleh anggota", "Money received by the member"),
     "slip.footer": (
-        "Simpan bukti ini. Setoran simpanan dan kasbon bukan pembelian.",
-        "Keep this slip. Savings and kasbon payments are not purchases.",
+        "Terima kasih. Simpan bukti ini sebagai tanda terima.",
+        "Thank you. Keep this slip as your receipt.",
     ),
     "slip.not_found": (
         "Bukti setoran {number} tidak ditemukan.",
