@@ -1,7 +1,8 @@
-"""The member price settings: the shop's global member discount and each category's own
-(none = the global one applies). A product's member price (harga anggota) is kept with the
-product. Which wins is `pricing.member_unit_price`'s rule (SPEC §5). Changing a percentage
-needs the `settings` permission and goes on the audit trail with the old and new values."""
+"""The member settings: the shop's global member discount and each category's own (none = the
+global one applies), and the savings amounts (simpanan pokok, monthly simpanan wajib). A
+product's member price (harga anggota) is kept with the product. Which price wins is
+`pricing.member_unit_price`'s rule (SPEC §5). Each change needs the `settings` permission and
+goes on the audit trail with the old and new values."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from gerai.models import Category, Product
 from gerai.money import parse_basis_points
 from gerai.services import audit
 from gerai.services.auth import Actor, Approval, authorize
+from gerai.services.savings import check_amount
 from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
 
 MAX_BP = 10_000
@@ -45,7 +47,7 @@ def parse_percent(text: str, optional: bool) -> int | None:
     if not text.strip():
         if optional:
             return None
-        raise GeraiError("members.bad_percent", value=text)
+        raise GeraiError("members.percent_required")
     try:
         return parse_basis_points(text)
     except ValueError as exc:
@@ -119,3 +121,26 @@ def set_category_discount(
         session, kind="member_discount_changed", actor=by, at=now, ref=category.name,
         detail={"old_bp": old, "new_bp": bp},
     )  # fmt: skip
+
+
+def set_savings_amounts(
+    session: Session,
+    actor: Actor,
+    pokok: int,
+    wajib: int,
+    *,
+    now: datetime,
+    approval: Approval | None = None,
+) -> ShopProfile:
+    """Set the simpanan pokok and the monthly simpanan wajib (whole Rupiah, more than 0)."""
+    by = authorize(session, actor, "settings", now=now, approval=approval)
+    for amount in (pokok, wajib):
+        check_amount(amount)
+    old = load_shop(session)
+    shop = save_shop_settings(session, savings_pokok=pokok, savings_wajib=wajib)
+    if (old.savings_pokok, old.savings_wajib) != (pokok, wajib):
+        audit.record(
+            session, kind="savings_amounts_changed", actor=by, at=now, ref="shop",
+            detail={"pokok": [old.savings_pokok, pokok], "wajib": [old.savings_wajib, wajib]},
+        )  # fmt: skip
+    return shop

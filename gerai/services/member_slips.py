@@ -55,3 +55,16 @@ def build_member_slip(
         note=payment.note,
         reprint=reprint,
     )
+
+
+def recent_payments(session: Session, member_id: int, limit: int = 50) -> list[MemberPayment]:
+    """The member's latest payments at the counter (savings in and out, repayments), newest
+    first."""
+    return list(
+        session.exec(
+            select(MemberPayment)
+            .where(col(MemberPayment.member_id) == member_id)
+            .order_by(col(MemberPayment.created_at).desc(), col(MemberPayment.id).desc())
+            .limit(limit)
+        )
+    )
