@@ -123,21 +123,21 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
             .group_by(col(CashMovement.kind))
         ).all()
     )
-    members = dict(
-        session.execute(
-            select(col(MemberPayment.kind).in_(WITHDRAWAL_KINDS), func.sum(MemberPayment.amount))
-            .where(col(MemberPayment.shift_id) == shift.id, col(MemberPayment.method) == "tunai")
-            .group_by(col(MemberPayment.kind).in_(WITHDRAWAL_KINDS))
-        ).all()
-    )
+    member_cash = session.execute(
+        select(col(MemberPayment.kind), func.sum(col(MemberPayment.amount)))
+        .where(col(MemberPayment.shift_id) == shift.id, col(MemberPayment.method) == "tunai")
+        .group_by(col(MemberPayment.kind))
+    ).all()
+    members_out = sum(int(amount) for kind, amount in member_cash if kind in WITHDRAWAL_KINDS)
+    members_in = sum(int(amount) for _, amount in member_cash) - members_out
     return CashPosition(
         opening=shift.opening_cash,
         cash_sales=int(cash_sales),
         cash_in=int(moved.get(CASH_IN, 0)),
         cash_out=int(moved.get(CASH_OUT, 0)),
         refunds=0,
-        member_in=int(members.get(False, 0)),
-        member_out=int(members.get(True, 0)),
+        member_in=members_in,
+        member_out=members_out,
     )
 
 
