@@ -282,14 +282,15 @@ def members() -> None:
 @pass_options
 def members_import(options: Options, file: Path, skip_bad: bool) -> None:
     """Import members from CSV, XLSX or JSON (all rows checked first)."""
+    from gerai.services.auth import SYSTEM
     from gerai.services.members_io import import_members
+    from gerai.services.shop import load_shop
 
-    _import(
-        options,
-        file,
-        skip_bad,
-        lambda session, table, now: import_members(session, table, now.date(), skip_bad),
-    )
+    def action(session: Any, table: Any, now: datetime) -> Any:
+        today = load_shop(session).business_date(now)
+        return import_members(session, table, today, skip_bad, actor=SYSTEM, now=now)
+
+    _import(options, file, skip_bad, action)
 
 
 @members.command("export")
@@ -395,6 +396,61 @@ def report_cashbook(options: Options, day: str | None, fmt: str | None, output: 
     summary, shop = day_summary(options, day)
     data = cashbook_csv(summary, shop) if fmt == "csv" else cashbook_xlsx(summary, shop)
     write_whole(output, f"buku-kas-{summary.date}.{fmt}", data)
+
+
+SHU_FORMATS = ("pdf", "csv", "xlsx", "json")
+
+
+@report.command("members")
+@click.option("--year", "year_text", required=True, help="the business year, YYYY")
+@click.option("--pool-purchases", help="SHU pool shared by purchases (jasa usaha), Rupiah")
+@click.option("--pool-savings", help="SHU pool shared by savings (jasa modal), Rupiah")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(SHU_FORMATS),
+    help="default: the --output file's extension, else pdf",
+)
+@click.option(
+    "--output",
+    help="file to write, or - for stdout (default: shu-anggota-YEAR.pdf or .xlsx; "
+    "json and csv to stdout)",
+)
+@pass_options
+def report_members(
+    options: Options,
+    year_text: str,
+    pool_purchases: str | None,
+    pool_savings: str | None,
+    fmt: str | None,
+    output: str | None,
+) -> None:
+    """Each member's purchases in the year (net of returns), their share, their savings at
+    the year's end and, given the pools, their SHU share (largest-remainder rounding)."""
+    from gerai.services.shop import load_shop
+    from gerai.services.shu import parse_pool, parse_year, shu_report
+
+    fmt = report_format(fmt, output, SHU_FORMATS)
+    purchases = parse_pool(pool_purchases, "--pool-purchases")
+    savings = parse_pool(pool_savings, "--pool-savings")
+    database = open_database(options.settings())
+    with database.read() as session:
+        shop = load_shop(session)
+        year = parse_year(year_text, shop.business_date(now_utc()))
+        shu = shu_report(session, year, shop.timezone, purchases, savings)
+    if fmt == "json":
+        import json
+
+        data = json.dumps(shu.as_dict(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    elif fmt == "pdf":
+        from gerai.exports.shu import shu_pdf
+
+        data = shu_pdf(shu, shop, now_utc())
+    else:
+        from gerai.exports.shu import shu_csv, shu_xlsx
+
+        data = shu_csv(shu) if fmt == "csv" else shu_xlsx(shu)
+    write_whole(output, f"shu-anggota-{year}.{fmt}", data)
 
 
 @main.group()

@@ -1126,6 +1126,353 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("Dibatalkan.", "Interrupted."),
     # --- members: register, savings, kasbon, SHU (issue 5) ---
+    "members.bad_phone": (
+        "Nomor telepon '{phone}' tidak sah: {low}–{high} angka, boleh diawali +.",
+        "Phone number '{phone}' is not valid: {low}–{high} digits, a leading + allowed.",
+    ),
+    "members.bad_number": (
+        "Nomor anggota '{number}' hanya boleh huruf, angka dan - _ . /",
+        "Member number '{number}' may only hold letters, digits and - _ . /",
+    ),
+    "members.number_taken": (
+        "Nomor anggota {number} sudah dipakai {name}.",
+        "Member number {number} already belongs to {name}.",
+    ),
+    "members.nik_taken": (
+        "NIK {nik} sudah terdaftar untuk anggota {owner}.",
+        "NIK {nik} is already registered to member {owner}.",
+    ),
+    "members.not_saved": (
+        "Anggota tidak disimpan: {problems}",
+        "Member not saved: {problems}",
+    ),
+    "members.missing": ("Anggota #{id} tidak ada.", "Member #{id} does not exist."),
+    "members.bad_percent": (
+        "'{value}' bukan persen 0–100 (contoh 2 atau 2,5).",
+        "'{value}' is not a percentage 0–100 (e.g. 2 or 2.5).",
+    ),
+    "members.percent_required": (
+        "Isi persen diskon 0–100 (0 = tanpa diskon).",
+        "Give a discount percentage 0–100 (0 = no discount).",
+    ),
+    "members.no_category": ("Kategori #{id} tidak ada.", "Category #{id} does not exist."),
+    "members.amount_positive": (
+        "Jumlah {amount} tidak sah: harus lebih dari Rp0.",
+        "An amount of {amount} is not valid: it must be more than Rp0.",
+    ),
+    "members.bad_method": (
+        "Cara bayar '{method}' tidak bisa dipakai di sini; pilih {accepted}.",
+        "Payment method '{method}' cannot be used here; choose {accepted}.",
+    ),
+    "savings.bad_kind": (
+        "Jenis simpanan '{kind}' tidak dikenal: pokok, wajib, sukarela, sukarela_out.",
+        "Unknown savings type '{kind}': pokok, wajib, sukarela, sukarela_out.",
+    ),
+    "savings.not_set": (
+        "Jumlah simpanan {kind} belum diatur (pengaturan anggota).",
+        "The simpanan {kind} amount is not set (member settings).",
+    ),
+    "savings.bad_months": (
+        "Simpanan wajib untuk {months} bulan tidak sah: 1 sampai {high} bulan.",
+        "Simpanan wajib for {months} months is not valid: 1 to {high} months.",
+    ),
+    "savings.fixed_amount": (
+        "Simpanan {kind} tidak bisa {amount}: jumlahnya {fixed} (pengaturan toko).",
+        "Simpanan {kind} cannot be {amount}: it is {fixed} (shop setting).",
+    ),
+    "savings.pokok_paid": (
+        "Anggota {number} sudah membayar simpanan pokok ({amount}); hanya sekali.",
+        "Member {number} already paid the simpanan pokok ({amount}); it is paid once.",
+    ),
+    "savings.more_than_balance": (
+        "Penarikan {amount} melebihi saldo simpanan sukarela {balance}.",
+        "A withdrawal of {amount} is more than the simpanan sukarela balance {balance}.",
+    ),
+    "kasbon.off": (
+        "Anggota {number} {name} tidak punya batas kasbon (kasbon mati). Bendahara bisa "
+        "mengaturnya di layar anggota (F5).",
+        "Member {number} {name} has no kasbon limit (credit is off). A bendahara can set it "
+        "on the members screen (F5).",
+    ),
+    "kasbon.over_limit": (
+        "Kasbon {amount} melebihi batas {limit}: utang sekarang {owed}, sisa batas {available}.",
+        "A kasbon of {amount} is over the limit {limit}: owed now {owed}, {available} left.",
+    ),
+    "kasbon.nothing_owed": (
+        "Anggota {number} {name} tidak punya utang kasbon.",
+        "Member {number} {name} owes no kasbon.",
+    ),
+    "kasbon.more_than_debt": (
+        "Pembayaran {amount} melebihi utang kasbon {owed}.",
+        "A repayment of {amount} is more than the kasbon owed, {owed}.",
+    ),
+    "zreport.member_in": ("Setoran anggota", "Member deposits"),
+    "zreport.member_out": ("Penarikan anggota", "Member withdrawals"),
+    "report.member_cash_in": (
+        "Setoran anggota tunai (simpanan, kasbon)",
+        "Member cash in (savings, kasbon)",
+    ),
+    "report.member_cash_out": ("Penarikan simpanan tunai", "Savings cash withdrawals"),
+    "cashbook.member_in": (
+        "Setoran simpanan dan bayar kasbon tunai kasir {till}",
+        "Savings deposits and kasbon repayments in cash, till {till}",
+    ),
+    "cashbook.member_out": (
+        "Penarikan simpanan sukarela tunai kasir {till}",
+        "Sukarela savings withdrawals in cash, till {till}",
+    ),
+    "shu.title": ("DAFTAR SHU ANGGOTA TAHUN {year}", "MEMBERS' SHU, YEAR {year}"),
+    "shu.period": (
+        "Tahun buku {first} s.d. {last} ({zone})",
+        "Business year {first} to {last} ({zone})",
+    ),
+    "shu.members_count": ("Jumlah anggota", "Members"),
+    "shu.total_purchases": ("Pembelian seluruh anggota (bersih)", "All members' purchases (net)"),
+    "shu.total_savings": ("Simpanan seluruh anggota per {date}", "All members' savings at {date}"),
+    "shu.pool_purchases": ("Dana SHU jasa usaha (pembelian)", "SHU pool for purchases"),
+    "shu.pool_savings": ("Dana SHU jasa modal (simpanan)", "SHU pool for savings"),
+    "shu.column.no": ("No", "No"),
+    "shu.column.number": ("Nomor", "Number"),
+    "shu.column.name": ("Nama", "Name"),
+    "shu.column.sales": ("Penjualan", "Sales"),
+    "shu.column.returns": ("Retur", "Returns"),
+    "shu.column.purchases": ("Pembelian", "Purchases"),
+    "shu.column.share": ("Porsi", "Share"),
+    "shu.column.savings": ("Simpanan", "Savings"),
+    "shu.column.shu_purchases": ("SHU jasa usaha", "SHU purchases"),
+    "shu.column.shu_savings": ("SHU jasa modal", "SHU savings"),
+    "shu.column.shu_total": ("Jumlah SHU", "SHU total"),
+    "shu.total": ("Jumlah", "Total"),
+    "shu.note": (
+        "Pembelian = penjualan selesai kepada anggota dalam tahun buku dikurangi retur dalam "
+        "tahun itu (transaksi batal tidak dihitung). Porsi = pembelian anggota ÷ pembelian "
+        "seluruh anggota. Tiap dana SHU dibagi sebanding pembelian (jasa usaha) atau simpanan "
+        "akhir tahun (jasa modal), dibulatkan ke Rupiah dengan metode sisa terbesar, sehingga "
+        "jumlahnya tepat sama dengan dana.",
+        "Purchases = completed sales to the member in the business year less returns in that "
+        "year (void sales do not count). Share = the member's purchases ÷ all members' "
+        "purchases. Each SHU pool is shared in proportion to purchases or to savings at the "
+        "year's end, rounded to the Rupiah by the largest-remainder method, so the shares add "
+        "up exactly to the pool.",
+    ),
+    "shu.footer": ("{shop} · Daftar SHU anggota {year}", "{shop} · Members' SHU {year}"),
+    "shu.bad_year": (
+        "Tahun '{value}' tidak sah; pakai YYYY (2000 atau sesudahnya), mis. 2025.",
+        "Year '{value}' is not valid; use YYYY (2000 or later), e.g. 2025.",
+    ),
+    "shu.future_year": ("Tahun {year} belum dimulai.", "Year {year} has not begun yet."),
+    "shu.negative_pool": (
+        "{option} {value} negatif; dana SHU harus 0 atau lebih.",
+        "{option} {value} is negative; an SHU pool must be 0 or more.",
+    ),
+    "shu.bad_pool": (
+        "{option} '{value}' bukan jumlah Rupiah (contoh 10000000 atau 10.000.000).",
+        "{option} '{value}' is not a Rupiah amount (e.g. 10000000 or 10.000.000).",
+    ),
+    "shu.no_purchases": (
+        "Tidak ada pembelian anggota pada tahun {year}; dana jasa usaha {pool} tidak bisa dibagi.",
+        "No member purchases in {year}; the purchases pool of {pool} cannot be shared.",
+    ),
+    "shu.no_savings": (
+        "Tidak ada simpanan anggota pada akhir tahun {year}; dana jasa modal {pool} tidak bisa "
+        "dibagi.",
+        "No member savings at the end of {year}; the savings pool of {pool} cannot be shared.",
+    ),
+    "slip.title_deposit": ("BUKTI SETORAN SIMPANAN", "SAVINGS DEPOSIT SLIP"),
+    "slip.title_withdrawal": ("BUKTI PENARIKAN SIMPANAN", "SAVINGS WITHDRAWAL SLIP"),
+    "slip.title_repayment": ("BUKTI PEMBAYARAN KASBON", "KASBON REPAYMENT SLIP"),
+    "slip.kind.pokok": ("Simpanan pokok", "Simpanan pokok (membership savings)"),
+    "slip.kind.wajib": ("Simpanan wajib", "Simpanan wajib (monthly savings)"),
+    "slip.kind.sukarela": ("Simpanan sukarela", "Simpanan sukarela (voluntary savings)"),
+    "slip.kind.sukarela_out": ("Penarikan simpanan sukarela", "Withdrawal of simpanan sukarela"),
+    "slip.kind.repayment": ("Pembayaran kasbon", "Kasbon repayment"),
+    "slip.months": ("{months} bulan x {monthly}", "{months} months x {monthly}"),
+    "slip.amount": ("JUMLAH", "AMOUNT"),
+    "slip.owed": ("Sisa kasbon", "Kasbon still owed"),
+    "slip.balance.pokok": ("Saldo simpanan pokok", "Simpanan pokok balance"),
+    "slip.balance.wajib": ("Saldo simpanan wajib", "Simpanan wajib balance"),
+    "slip.balance.sukarela": ("Saldo simpanan sukarela", "Simpanan sukarela balance"),
+    "slip.balance.sukarela_out": ("Saldo simpanan sukarela", "Simpanan sukarela balance"),
+    "slip.received_by": ("Uang diterima oleh anggota", "Money received by the member"),
+    "slip.footer": (
+        "Terima kasih. Simpan bukti ini sebagai tanda terima.",
+        "Thank you. Keep this slip as your receipt.",
+    ),
+    "slip.not_found": (
+        "Bukti setoran {number} tidak ditemukan.",
+        "Payment slip {number} not found.",
+    ),
+    "members.not_amount": (
+        "'{text}' bukan jumlah uang. Contoh: 50000 atau 50.000.",
+        "'{text}' is not an amount. Examples: 50000 or 50.000.",
+    ),
+    "members.not_months": (
+        "'{text}' bukan jumlah bulan. Ketik angka 1 sampai 120.",
+        "'{text}' is not a number of months. Type a number from 1 to 120.",
+    ),
+    "members.bad_setting": (
+        "{field}: '{value}' bukan jumlah Rupiah (contoh 50000).",
+        "{field}: '{value}' is not a Rupiah amount (e.g. 50000).",
+    ),
+    "members.no_payments": (
+        "Belum ada setoran atau pembayaran kasbon.",
+        "No savings or kasbon payments yet.",
+    ),
+    "ui.key.members": ("Anggota", "Members"),
+    "ui.help.members": (
+        "Anggota: daftar, simpanan, kasbon, pengaturan harga anggota",
+        "Members: register, savings, kasbon, member price settings",
+    ),
+    "ui.key.new_member": ("Baru", "New"),
+    "ui.key.edit_member": ("Ubah", "Edit"),
+    "ui.key.member_settings": ("Pengaturan", "Settings"),
+    "ui.key.kasbon_list": ("Daftar kasbon", "Kasbon list"),
+    "ui.key.savings": ("Simpanan", "Savings"),
+    "ui.key.repay": ("Bayar kasbon", "Repay kasbon"),
+    "ui.key.toggle_active": ("Aktif/nonaktif", "Active/inactive"),
+    "ui.key.savings_kind": ("Jenis", "Kind"),
+    "ui.members.header": ("{shop}  ·  Anggota", "{shop}  ·  Members"),
+    "ui.members.search": (
+        "Cari nomor anggota, nama, telepon atau NIK",
+        "Search member number, name, phone or NIK",
+    ),
+    "ui.members.ready": (
+        "Enter buka anggota · F2 baru · F4 ubah · F6 nonaktif · F7 pengaturan · F8 kasbon",
+        "Enter open member · F2 new · F4 edit · F6 inactive · F7 settings · F8 kasbon",
+    ),
+    "ui.members.only_active": ("Anggota aktif", "Active members"),
+    "ui.members.only_inactive": ("Anggota tidak aktif", "Inactive members"),
+    "ui.members.none": ("Tidak ada anggota yang cocok.", "No matching members."),
+    "ui.members.saved": ("Anggota disimpan.", "Member saved."),
+    "ui.members.column.number": ("Nomor", "Number"),
+    "ui.members.column.name": ("Nama", "Name"),
+    "ui.members.column.phone": ("Telepon", "Phone"),
+    "ui.members.column.nik": ("NIK", "NIK"),
+    "ui.members.column.joined": ("Bergabung", "Joined"),
+    "ui.members.column.limit": ("Batas kasbon", "Credit limit"),
+    "ui.members.new_title": ("Anggota baru", "New member"),
+    "ui.members.edit_title": ("Ubah anggota {number}", "Edit member {number}"),
+    "ui.members.field.number": ("Nomor anggota", "Member number"),
+    "ui.members.field.name": ("Nama", "Name"),
+    "ui.members.field.nik": ("NIK (16 angka)", "NIK (16 digits)"),
+    "ui.members.field.phone": ("Telepon", "Phone"),
+    "ui.members.field.address": ("Alamat", "Address"),
+    "ui.members.field.join_date": ("Bergabung (YYYY-MM-DD)", "Joined (YYYY-MM-DD)"),
+    "ui.members.field.credit_limit": ("Batas kasbon (0 = tidak)", "Credit limit (0 = none)"),
+    "ui.members.field.active": ("Aktif", "Active"),
+    "ui.members.form_hint": (
+        "Enter kolom berikut · Ctrl+S simpan · Esc batal. Tanggal kosong = hari ini.",
+        "Enter next field · Ctrl+S save · Esc cancel. An empty date = today.",
+    ),
+    "ui.members.action_edit": ("Mengubah data anggota", "Changing the member register"),
+    "ui.members.action_savings": ("Menerima simpanan", "Taking savings"),
+    "ui.members.action_repayment": ("Menerima bayar kasbon", "Taking a kasbon repayment"),
+    "ui.savings.title": ("Simpanan {number} {name}", "Savings of {number} {name}"),
+    "ui.savings.kind.pokok": ("Pokok", "Pokok"),
+    "ui.savings.kind.wajib": ("Wajib", "Wajib"),
+    "ui.savings.kind.sukarela": ("Sukarela", "Sukarela"),
+    "ui.savings.kind.sukarela_out": ("Tarik sukarela", "Sukarela withdrawal"),
+    "ui.savings.hint": (
+        "Tab jenis · F2 cara bayar · Enter simpan dan cetak bukti · Esc batal",
+        "Tab kind · F2 method · Enter save and print the slip · Esc cancel",
+    ),
+    "ui.savings.pokok": (
+        "Simpanan pokok: jumlah tetap, Enter untuk menerima",
+        "Simpanan pokok: a fixed amount, Enter to take it",
+    ),
+    "ui.savings.months": ("Berapa bulan? (kosong = 1)", "How many months? (empty = 1)"),
+    "ui.savings.amount": ("Jumlah (Rp)", "Amount (Rp)"),
+    "ui.savings.available": ("Saldo sukarela {balance}", "Sukarela balance {balance}"),
+    "ui.savings.wajib_preview": (
+        "{months} bulan x {monthly} = {amount}",
+        "{months} months x {monthly} = {amount}",
+    ),
+    "ui.savings.pokok_preview": ("{amount}, sekali saja", "{amount}, paid once"),
+    "ui.savings.pokok_paid": ("Sudah dibayar ({amount})", "Already paid ({amount})"),
+    "ui.repay.title": ("Bayar kasbon {number} {name}", "Kasbon repayment of {number} {name}"),
+    "ui.repay.placeholder": (
+        "Jumlah dibayar (kosong = lunas)",
+        "Amount paid (empty = the whole debt)",
+    ),
+    "ui.repay.hint": (
+        "Tab cara bayar · Enter simpan dan cetak bukti · Esc batal",
+        "Tab method · Enter save and print the slip · Esc cancel",
+    ),
+    "ui.repay.owed": ("Utang kasbon sekarang {owed}", "Kasbon owed now {owed}"),
+    "ui.repay.left": ("Sisa utang sesudah bayar {left}", "Still owed afterwards {left}"),
+    "ui.member_detail.header": ("Anggota {number}  ·  {name}", "Member {number}  ·  {name}"),
+    "ui.member_detail.info": (
+        "Telepon {phone}  ·  NIK {nik}  ·  Bergabung {joined}\nAlamat {address}",
+        "Phone {phone}  ·  NIK {nik}  ·  Joined {joined}\nAddress {address}",
+    ),
+    "ui.member_detail.savings": (
+        "[b]Simpanan[/b]\nPokok     {pokok}\nWajib     {wajib} ({months} bulan)\n"
+        "Sukarela  {sukarela}\n[b]Jumlah    {total}[/b]",
+        "[b]Savings[/b]\nPokok     {pokok}\nWajib     {wajib} ({months} months)\n"
+        "Sukarela  {sukarela}\n[b]Total     {total}[/b]",
+    ),
+    "ui.member_detail.kasbon": (
+        "[b]Kasbon[/b]  batas {limit}\nUtang {owed}  ·  sisa batas {available}\n"
+        "0–30 hari   {d30}\n31–60 hari  {d60}\n> 60 hari   {over}",
+        "[b]Kasbon[/b]  limit {limit}\nOwed {owed}  ·  left {available}\n"
+        "0–30 days   {d30}\n31–60 days  {d60}\n> 60 days   {over}",
+    ),
+    "ui.member_detail.kasbon_off": (
+        "[b]Kasbon[/b]\nTidak ada batas kasbon (kasbon mati).\nUbah (F4) untuk memberi batas.",
+        "[b]Kasbon[/b]\nNo credit limit (kasbon off).\nEdit (F4) to give a limit.",
+    ),
+    "ui.member_detail.payments": (
+        "Setoran, penarikan dan bayar kasbon terakhir",
+        "Latest deposits, withdrawals and kasbon repayments",
+    ),
+    "ui.member_detail.ready": (
+        "F2 simpanan · F3 bayar kasbon · F4 ubah · F6 aktif/nonaktif · F9 cetak ulang bukti",
+        "F2 savings · F3 repay kasbon · F4 edit · F6 active/inactive · F9 reprint slip",
+    ),
+    "ui.member_detail.column.time": ("Waktu", "Time"),
+    "ui.member_detail.column.number": ("No bukti", "Slip"),
+    "ui.member_detail.column.kind": ("Jenis", "Kind"),
+    "ui.member_detail.column.method": ("Cara bayar", "Method"),
+    "ui.member_detail.column.amount": ("Jumlah", "Amount"),
+    "ui.member_detail.paid": (
+        "Tersimpan dengan bukti {number}.",
+        "Saved with slip {number}.",
+    ),
+    "ui.member_detail.deactivated": ("Anggota dinonaktifkan.", "Member deactivated."),
+    "ui.member_detail.reactivated": ("Anggota diaktifkan lagi.", "Member reactivated."),
+    "ui.msettings.title": ("Pengaturan anggota", "Member settings"),
+    "ui.msettings.global": ("Diskon anggota umum (%)", "Global member discount (%)"),
+    "ui.msettings.pokok": ("Simpanan pokok (Rp)", "Simpanan pokok (Rp)"),
+    "ui.msettings.wajib": ("Simpanan wajib per bulan (Rp)", "Simpanan wajib a month (Rp)"),
+    "ui.msettings.categories": (
+        "Diskon anggota per kategori (%), kosong = ikut diskon umum",
+        "Member discount per category (%), empty = the global discount",
+    ),
+    "ui.msettings.follow_global": ("ikut umum", "global"),
+    "ui.msettings.member_prices": (
+        "{count} barang punya harga anggota sendiri",
+        "{count} products have their own member price",
+    ),
+    "ui.msettings.hint": (
+        "Harga anggota per barang (F3) menang, lalu diskon kategori, lalu diskon umum. "
+        "Ctrl+S simpan · Esc batal",
+        "A product's own member price (F3) wins, then the category's discount, then the global "
+        "one. Ctrl+S save · Esc cancel",
+    ),
+    "ui.msettings.action": ("Mengubah pengaturan anggota", "Changing the member settings"),
+    "ui.msettings.saved": ("Pengaturan anggota disimpan.", "Member settings saved."),
+    "ui.kasbon_list.title": ("Kasbon anggota", "Members' kasbon"),
+    "ui.kasbon_list.hint": ("Enter buka anggota · Esc tutup", "Enter open member · Esc close"),
+    "ui.kasbon_list.limit": ("Batas", "Limit"),
+    "ui.kasbon_list.owed": ("Utang", "Owed"),
+    "ui.kasbon_list.d30": ("0–30 hr", "0–30 d"),
+    "ui.kasbon_list.d60": ("31–60 hr", "31–60 d"),
+    "ui.kasbon_list.over": ("> 60 hr", "> 60 d"),
+    "ui.kasbon_list.total": (
+        "{count} anggota berutang {owed}; lebih dari 60 hari {over}",
+        "{count} members owe {owed}; over 60 days {over}",
+    ),
+    "ui.kasbon_list.none": ("Tidak ada anggota yang berutang.", "No member owes kasbon."),
     # --- users, roles, audit trail (issue 7) ---
     "ui.approval.title": ("Persetujuan bendahara / admin", "Bendahara / admin approval"),
     "ui.approval.help": (

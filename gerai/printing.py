@@ -13,6 +13,8 @@ from pathlib import Path
 from gerai.db import Database
 from gerai.errors import GeraiError
 from gerai.i18n import t
+from gerai.services.member_payments import CASH
+from gerai.services.member_slips import build_member_slip
 from gerai.services.receipts import (
     build_receipt,
     enqueue,
@@ -26,6 +28,7 @@ from gerai.services.shop import load_shop
 from gerai.settings import Settings
 from receipts.escpos_job import JobOptions, render_job
 from receipts.layout import Line, layout_receipt, wrap
+from receipts.member_slip import MemberSlip, layout_member_slip
 from receipts.printer_url import PrinterTarget, parse_printer_url
 from receipts.transport import send
 from receipts.z_report import layout_shift_report
@@ -89,6 +92,31 @@ class PrintQueue:
         lines = layout_shift_report(report, self.target.width)
         payload = render_job(lines, JobOptions(profile=self.target.profile))
         self._store(f"Z-{report.till}-{shift_id}", "zreport", payload)
+        return True
+
+    def _slip(self, number: str, reprint: bool) -> MemberSlip:
+        with self.database.read() as session:
+            return build_member_slip(session, number, load_shop(session), reprint=reprint)
+
+    def slip_lines(
+        self, number: str, reprint: bool = False, width: int | None = None
+    ) -> list[Line]:
+        """The layout of a stored member payment's slip."""
+        return layout_member_slip(self._slip(number, reprint), width or self.target.width)
+
+    def submit_member_slip(self, number: str, reprint: bool = False) -> bool:
+        """Store the slip of a member payment (savings, repayment) for printing, opening the
+        drawer for cash when `kick_drawer` is on; False without a printer."""
+        if not self.target.enabled:
+            return False
+        slip = self._slip(number, reprint)
+        options = JobOptions(
+            profile=self.target.profile,
+            kick_drawer=self.settings.kick_drawer and slip.method == CASH and not reprint,
+        )
+        self._store(
+            slip.number, "slip", render_job(layout_member_slip(slip, self.target.width), options)
+        )
         return True
 
     def _store(self, reference: str, kind: str, payload: bytes) -> None:

@@ -80,3 +80,5 @@ class ShiftReport:
     reason: str
     kasir: str
     bendahara: str
+    member_in: int = 0
+    member_out: int = 0

@@ -30,10 +30,13 @@ def layout_shift_report(report: ShiftReport, width: int) -> list[Line]:
         ("zreport.cash_sales", report.cash_sales),
         ("zreport.cash_in", report.cash_in),
         ("zreport.cash_out", -report.cash_out),
+        ("zreport.member_in", report.member_in),
+        ("zreport.member_out", -report.member_out),
         ("zreport.expected", report.expected),
         ("zreport.counted", report.counted),
     ):
-        lines += pair(t(key), format_number(amount), width)
+        if amount or not key.startswith("zreport.member_"):
+            lines += pair(t(key), format_number(amount), width)
     lines += pair(t("zreport.variance"), format_number(report.variance), width, bold=True)
     if report.reason:
         lines += [Line(part) for part in wrap(f"{t('zreport.reason')}: {report.reason}", width)]

@@ -26,7 +26,9 @@ from gerai.db import Database
 from gerai.errors import GeraiError
 from gerai.models import Product
 from gerai.money import round_rupiah
+from gerai.services.cart import Cart
 from gerai.services.checkout import PAYMENT_METHODS, Tender
+from gerai.services.kasbon import outstanding
 from gerai.services.reports import DailySummary, daily_summary
 from gerai.services.shop import load_shop, save_shop_settings
 
@@ -97,6 +99,14 @@ DAYS = st.fixed_dictionaries(
 )
 
 
+def over_credit(db: Database, cart: Cart) -> bool:
+    """Whether the cart's total on kasbon would pass the member's credit limit."""
+    assert cart.member is not None
+    with db.read() as session:
+        owed = outstanding(session, cart.member.id)
+    return owed + cart.totals().total > cart.member.credit_limit
+
+
 def make_day(db: Database, plan: dict[str, Any]) -> Expected:
     """Make the planned day through the services, counting what the summary must show."""
     expected = Expected()
@@ -121,7 +131,7 @@ def make_day(db: Database, plan: dict[str, Any]) -> Expected:
             continue
         totals = cart.totals()
         method = event["method"]
-        if method == "kasbon" and cart.member is None:
+        if method == "kasbon" and (cart.member is None or over_credit(db, cart)):
             method = "tunai"
         if method == "split":
             part = totals.total // 2
@@ -399,8 +409,8 @@ TOP_KEYS = {
 }  # fmt: skip
 SHIFT_KEYS = {
     "id", "till", "status", "opened_at", "opened_by", "opening_cash", "cash_sales", "cash_in",
-    "cash_out", "refunds", "expected_cash", "counted_cash", "variance", "variance_reason",
-    "closed_at", "closed_by", "confirmed_by", "movements",
+    "cash_out", "refunds", "member_cash_in", "member_cash_out", "expected_cash", "counted_cash",
+    "variance", "variance_reason", "closed_at", "closed_by", "confirmed_by", "movements",
 }  # fmt: skip
 
 

@@ -1,7 +1,8 @@
 """The day in the buku kas layout the bendahara keeps by hand: No, Tanggal, Uraian, Bukti,
 Debet, Kredit, Saldo, Keterangan. Per shift, in order: the opening cash (debit), the cash
 sales (debit), each cash in (debit) and cash out (credit) with its reason, cash refunds
-(credit), the variance found at the close (over: debit, short: credit) and a line for the
+(credit), members' cash deposits and repayments (debit) and sukarela withdrawals (credit),
+the variance found at the close (over: debit, short: credit) and a line for the
 counted cash. Saldo is the running balance (Saldo = previous Saldo + Debet − Kredit), so after
 each closed shift it has grown by exactly that shift's counted cash; a last `Jumlah` row
 holds the total debit, total credit and the final Saldo."""
@@ -69,6 +70,12 @@ def _shift_lines(day: date, shift: ShiftReport, shop: ShopProfile) -> list[Entry
         lines.append(Entry(move.time.date(), description, voucher, debit, credit, at_by))
     if shift.refunds:
         lines.append(Entry(day, t("cashbook.refunds", till=till), voucher, None, shift.refunds))
+    if shift.member_cash_in:
+        description = t("cashbook.member_in", till=till)
+        lines.append(Entry(day, description, voucher, shift.member_cash_in, None))
+    if shift.member_cash_out:
+        description = t("cashbook.member_out", till=till)
+        lines.append(Entry(day, description, voucher, None, shift.member_cash_out))
     if shift.variance is None or shift.closed_at is None:
         return lines
     closed_day = shift.closed_at.date()

@@ -12,6 +12,7 @@ from gerai.errors import GeraiError
 from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.money import MAX_RUPIAH, format_rupiah
 from gerai.services.cart import Cart
+from gerai.services.kasbon import check_credit
 from gerai.services.numbering import next_receipt_number
 from gerai.services.shifts import open_shift_id
 from gerai.services.shop import ShopProfile
@@ -106,6 +107,7 @@ def checkout(
         cart.check_quantity(line.product, line.qty)
     totals = cart.totals()
     settlement = settle(totals.total, tenders, cart.member is not None)
+    check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
     receipt_no = next_receipt_number(session, till, business_date)
     connection = session.connection()

@@ -1,6 +1,7 @@
 """The demo shop: the catalogue, members and settings shipped in `data/`, and past days of
 realistic sales made through the real checkout (about 300 a day in the shop's hours,
-members and non-members, cash mostly, some QRIS, transfer and kasbon)."""
+members and non-members, cash mostly, some QRIS, transfer and kasbon within the members'
+credit limits), and each day's savings and kasbon repayments at the counter."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from gerai.quantity import normalize
 from gerai.services.cart import Cart
 from gerai.services.catalog import ProductInfo, get_product
 from gerai.services.checkout import Tender, checkout
+from gerai.services.demo_members import member_day
+from gerai.services.kasbon import available_credit
 from gerai.services.members import MemberInfo, get_member
 from gerai.services.members_io import import_members
 from gerai.services.products_io import import_categories, import_products
@@ -151,7 +154,9 @@ def _one_sale(
     if not cart.lines:
         return False
     method = rng.choices([m for m, _ in METHOD_WEIGHTS], [w for _, w in METHOD_WEIGHTS])[0]
-    if method == "kasbon" and cart.member is None:
+    if method == "kasbon" and (
+        cart.member is None or available_credit(session, cart.member) < cart.totals().total
+    ):
         method = "tunai"
     amount = _cash_tendered(rng, cart.totals().total) if method == "tunai" else None
     checkout(
@@ -214,6 +219,7 @@ def generate_sales(
             shift = open_shift(
                 session, DEMO_TILL, DEMO_CASHIER, DEMO_OPENING_CASH, at(time(6, 45)), shop
             )
+            member_day(session, catalogue.members, shop, DEMO_TILL, DEMO_CASHIER, day, seed)
             for number, moment in enumerate(moments):
                 made += _one_sale(session, rng, catalogue, shop, moment)
                 if number == len(moments) // 2 and rng.random() < 0.4:

@@ -49,8 +49,9 @@ class CashMove:
 
 @dataclass(frozen=True)
 class ShiftReport:
-    """One shift's cash: expected = opening + cash sales + cash in − cash out − refunds.
-    The counted cash and the variance are None while the shift is open."""
+    """One shift's cash: expected = opening + cash sales + cash in − cash out − refunds +
+    member cash in (savings deposits, kasbon repayments) − member cash out (sukarela
+    withdrawals). The counted cash and the variance are None while the shift is open."""
 
     id: int
     till: str
@@ -62,6 +63,8 @@ class ShiftReport:
     cash_in: int
     cash_out: int
     refunds: int
+    member_cash_in: int
+    member_cash_out: int
     expected_cash: int
     counted_cash: int | None
     variance: int | None
@@ -330,6 +333,8 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
                 cash_in=position.cash_in,
                 cash_out=position.cash_out,
                 refunds=position.refunds,
+                member_cash_in=position.member_in,
+                member_cash_out=position.member_out,
                 expected_cash=position.expected,
                 counted_cash=shift.counted_cash if closed else None,
                 variance=shift.variance if closed else None,

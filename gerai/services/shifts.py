@@ -15,8 +15,9 @@ from sqlmodel import Session, col
 
 from gerai.errors import GeraiError
 from gerai.i18n import t
-from gerai.models import SHIFT, CashMovement, Payment, Sale, Shift
+from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, Shift
 from gerai.money import MAX_RUPIAH, format_rupiah
+from gerai.services.member_payments import WITHDRAWAL_KINDS
 from gerai.services.shop import ShopProfile
 from gerai.timefmt import format_moment
 from receipts.model import ShiftReport
@@ -31,18 +32,22 @@ MAX_PIECES = 100_000
 
 @dataclass(frozen=True)
 class CashPosition:
-    """What the till should hold: opening cash + cash sales + cash in − cash out − refunds."""
+    """What the till should hold: opening cash + cash sales + cash in − cash out − refunds +
+    members' cash deposits and repayments − their cash withdrawals (never sales)."""
 
     opening: int
     cash_sales: int
     cash_in: int
     cash_out: int
     refunds: int
+    member_in: int = 0
+    member_out: int = 0
 
     @property
     def expected(self) -> int:
         """The cash that should be in the drawer."""
-        return self.opening + self.cash_sales + self.cash_in - self.cash_out - self.refunds
+        drawer = self.opening + self.cash_sales + self.cash_in - self.cash_out - self.refunds
+        return drawer + self.member_in - self.member_out
 
 
 def current_shift(session: Session, till: str) -> Shift | None:
@@ -118,12 +123,21 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
             .group_by(col(CashMovement.kind))
         ).all()
     )
+    member_cash = session.execute(
+        select(col(MemberPayment.kind), func.sum(col(MemberPayment.amount)))
+        .where(col(MemberPayment.shift_id) == shift.id, col(MemberPayment.method) == "tunai")
+        .group_by(col(MemberPayment.kind))
+    ).all()
+    members_out = sum(int(amount) for kind, amount in member_cash if kind in WITHDRAWAL_KINDS)
+    members_in = sum(int(amount) for _, amount in member_cash) - members_out
     return CashPosition(
         opening=shift.opening_cash,
         cash_sales=int(cash_sales),
         cash_in=int(moved.get(CASH_IN, 0)),
         cash_out=int(moved.get(CASH_OUT, 0)),
         refunds=0,
+        member_in=members_in,
+        member_out=members_out,
     )
 
 
@@ -257,6 +271,8 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         cash_sales=position.cash_sales,
         cash_in=position.cash_in,
         cash_out=position.cash_out,
+        member_in=position.member_in,
+        member_out=position.member_out,
         expected=shift.expected_cash or 0,
         counted=shift.counted_cash or 0,
         variance=shift.variance or 0,

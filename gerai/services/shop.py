@@ -1,5 +1,6 @@
 """Shop-wide settings kept in the database, shared by every till: name, address, time zone,
-the global member discount, whether stock may go negative."""
+the global member discount, whether stock may go negative, the simpanan pokok and the monthly
+simpanan wajib."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ class ShopProfile:
     pkp: bool = False
     npwp: str = ""
     ppn_rate_bp: int = 1100
+    savings_pokok: int = 50_000
+    savings_wajib: int = 10_000
 
     @property
     def zone(self) -> ZoneInfo:

@@ -62,6 +62,10 @@ class GeraiApp(App[None]):
         """Queue the Z report of a closed shift and send what waits."""
         self._send(lambda: self.printer.submit_shift_report(shift_id), True)
 
+    def print_member_slip(self, number: str, reprint: bool = False) -> None:
+        """Queue the slip of a member payment (savings, kasbon repayment) and send what waits."""
+        self._send(lambda: self.printer.submit_member_slip(number, reprint), True)
+
     def retry_printing(self) -> None:
         """Try the waiting receipts again (on a timer while the printer fails)."""
         if not any(w.group == "printer" and not w.is_finished for w in self.workers):

@@ -23,6 +23,7 @@ HELP_ROWS = (
     ("F8", "ui.help.hold"),
     ("F3", "ui.help.products"),
     ("F4", "ui.help.report"),
+    ("F5", "ui.help.members"),
     ("F6", "ui.help.cash"),
     ("F9", "ui.help.reprint"),
     ("F10", "ui.help.close_shift"),

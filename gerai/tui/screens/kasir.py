@@ -53,6 +53,7 @@ class KasirScreen(StatusLine, Screen[None]):
         Binding("f6", "cash", "ui.key.cash"),
         Binding("f10", "close_shift", "ui.key.close_shift"),
         Binding("f4", "report", "ui.key.report"),
+        Binding("f5", "members", "ui.key.members"),
         Binding("f12", "pay", "ui.key.pay"),
         Binding("plus", "step(1)", "ui.key.more", key_display="+"),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-"),
@@ -352,6 +353,14 @@ class KasirScreen(StatusLine, Screen[None]):
         from gerai.tui.screens.products import ProductsScreen  # off the start-up path
 
         self.app.push_screen(ProductsScreen(), lambda _: self.refresh_header())
+
+    # --- members ----------------------------------------------------------------------------
+
+    def action_members(self) -> None:
+        """F5: the members screen (Esc comes back here; member settings apply to the cart)."""
+        from gerai.tui.screens.members import MembersScreen  # off the start-up path
+
+        self.app.push_screen(MembersScreen(), lambda _: self.refresh_cart())
 
     # --- help -------------------------------------------------------------------------------
 

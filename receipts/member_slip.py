@@ -1,0 +1,88 @@
+"""The slip of a member payment at the counter (simpanan pokok, wajib, sukarela, a sukarela
+withdrawal, a kasbon repayment): a pure function to lines, like the sale receipt. It is not a
+sales receipt: it says what was paid in or out, by which method, and the balance after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gerai.i18n import t
+from gerai.money import format_number, format_rupiah
+from receipts.layout import MIN_WIDTH, Line, centered, pair, rule, wrap
+
+WITHDRAWAL = "sukarela_out"
+REPAYMENT = "repayment"
+
+
+@dataclass(frozen=True)
+class MemberSlip:
+    """What a member payment slip says. `kind` is `pokok`, `wajib`, `sukarela`,
+    `sukarela_out` or `repayment`; `method` is `tunai`, `qris` or `transfer`; `balance` is
+    the savings balance of that kind (or, for a repayment, the kasbon still owed) after it."""
+
+    shop_name: str
+    shop_address: str
+    shop_phone: str
+    number: str
+    moment: str
+    cashier: str
+    member: str
+    kind: str
+    amount: int
+    method: str
+    balance: int
+    months: int = 0
+    monthly: int = 0
+    note: str = ""
+    reprint: bool = False
+
+
+def _title(kind: str) -> str:
+    if kind == WITHDRAWAL:
+        return t("slip.title_withdrawal")
+    if kind == REPAYMENT:
+        return t("slip.title_repayment")
+    return t("slip.title_deposit")
+
+
+def layout_member_slip(slip: MemberSlip, width: int) -> list[Line]:
+    """The lines of the slip for paper `width` characters wide."""
+    if width < MIN_WIDTH:
+        raise ValueError(f"slip width {width} is below {MIN_WIDTH}")
+    lines = [*centered(slip.shop_name.upper(), width, bold=True)]
+    if slip.shop_address:
+        lines += centered(slip.shop_address, width)
+    if slip.shop_phone:
+        lines += centered(t("receipt.phone", phone=slip.shop_phone), width)
+    lines.append(rule(width, "="))
+    lines += centered(_title(slip.kind), width, bold=True)
+    if slip.reprint:
+        lines += centered(t("receipt.reprint"), width, bold=True)
+    lines += pair(t("receipt.number"), slip.number, width)
+    lines += pair(t("receipt.date"), slip.moment, width)
+    lines += pair(t("receipt.cashier"), slip.cashier, width)
+    lines += [Line(part) for part in wrap(f"{t('receipt.member')}: {slip.member}", width)]
+    lines.append(rule(width))
+    lines += [Line(part) for part in wrap(t(f"slip.kind.{slip.kind}"), width)]
+    if slip.months:
+        detail = t("slip.months", months=slip.months, monthly=format_number(slip.monthly))
+        lines += pair(detail, format_number(slip.amount), width, indent=2)
+    if slip.note:
+        lines += [Line("  " + part) for part in wrap(slip.note, width - 2)]
+    lines += pair(t("slip.amount"), format_rupiah(slip.amount), width, bold=True)
+    lines += pair(t(f"method.{slip.method}"), format_number(slip.amount), width)
+    lines.append(rule(width))
+    balance_key = "slip.owed" if slip.kind == REPAYMENT else f"slip.balance.{slip.kind}"
+    lines += pair(t(balance_key), format_rupiah(slip.balance), width, bold=True)
+    lines.append(rule(width))
+    if slip.kind == WITHDRAWAL:
+        lines += centered(t("slip.received_by"), width)
+        lines += [Line(""), Line(""), Line(("(" + "_" * (width - 8) + ")").center(width).rstrip())]
+        lines.append(rule(width))
+    lines += centered(t("slip.footer"), width)
+    return lines
+
+
+def slip_text(slip: MemberSlip, width: int) -> str:
+    """The layout as plain text, one line each."""
+    return "".join(line.text + "\n" for line in layout_member_slip(slip, width))
