@@ -1173,5 +1173,124 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Audit trail broken: the content of record #{seq} was changed.",
     ),
     # --- void and retur (issue 7) ---
+    "void.reason_required": (
+        "Alasan pembatalan wajib diisi (mis. salah input, pembeli batal).",
+        "A reason for the void is required (e.g. keyed wrongly, buyer cancelled).",
+    ),
+    "void.already": ("Struk {number} sudah dibatalkan.", "Receipt {number} is already void."),
+    "void.other_till": (
+        "Struk {number} dibuat di kasir {till}: batalkan di kasir itu (uangnya ada di lacinya).",
+        "Receipt {number} was sold on till {till}: void it there (its cash is in that drawer).",
+    ),
+    "void.shift_closed": (
+        "Struk {number} dari shift yang sudah ditutup: tidak bisa dibatalkan, pakai retur.",
+        "Receipt {number} is from a closed shift: it cannot be voided, use a return.",
+    ),
+    "void.has_returns": (
+        "Struk {number} sudah diretur ({returns}): tidak bisa dibatalkan, "
+        "pakai retur untuk sisanya.",
+        "Receipt {number} already has returns ({returns}): it cannot be voided, "
+        "return the rest instead.",
+    ),
+    "retur.reason_required": (
+        "Alasan retur wajib diisi (mis. kemasan rusak, kedaluwarsa).",
+        "A reason for the return is required (e.g. damaged pack, expired).",
+    ),
+    "retur.not_found": ("Retur {number} tidak ada.", "Return {number} does not exist."),
+    "retur.sale_void": (
+        "Struk {number} sudah dibatalkan: tidak ada yang bisa diretur.",
+        "Receipt {number} is void: there is nothing to return.",
+    ),
+    "retur.nothing": (
+        "Pilih baris dan jumlah yang dikembalikan.",
+        "Choose the lines and quantities coming back.",
+    ),
+    "retur.no_line": (
+        "Struk {number} tidak punya baris {line}: barisnya 1–{count}.",
+        "Receipt {number} has no line {line}: its lines are 1–{count}.",
+    ),
+    "retur.duplicate_line": (
+        "Baris {line} disebut dua kali: tulis jumlahnya sekali saja.",
+        "Line {line} is given twice: give its quantity once.",
+    ),
+    "retur.bad_qty": (
+        "Jumlah retur '{value}' tidak sah: tulis angka, mis. 2 atau 1,5 (maks. 3 desimal).",
+        "Return quantity '{value}' is not valid: write a number, e.g. 2 or 1.5 "
+        "(3 decimals at most).",
+    ),
+    "retur.qty_positive": (
+        "Jumlah retur harus lebih dari 0 (tertulis {value}).",
+        "The return quantity must be more than 0 (given {value}).",
+    ),
+    "retur.fully_returned": (
+        "Baris {line} ({name}) sudah diretur seluruhnya.",
+        "Line {line} ({name}) has already been returned in full.",
+    ),
+    "retur.too_much": (
+        "Baris {line} ({name}): paling banyak {returnable} bisa diretur "
+        "(terjual {sold}, sudah diretur {returned}).",
+        "Line {line} ({name}): at most {returnable} can come back "
+        "(sold {sold}, returned already {returned}).",
+    ),
+    "retur.bad_method": (
+        "Refund lewat {method} tidak bisa untuk struk ini; pilihan: {methods}.",
+        "A refund by {method} is not possible for this receipt; choose: {methods}.",
+    ),
+    "retur.not_enough_cash": (
+        "Uang tunai di laci hanya {available}, refund {amount} tidak cukup. "
+        "Tambah kas (F6) atau pilih metode lain.",
+        "The drawer holds only {available} in cash, not enough for a {amount} refund. "
+        "Put cash in (F6) or choose another method.",
+    ),
+    "corrections.void_unrecorded": (
+        "Struk {number} berstatus BATAL tanpa catatan pembatalan dan jejak audit: "
+        "diubah di luar gerai.",
+        "Receipt {number} is marked VOID without its void record and audit record: "
+        "changed outside gerai.",
+    ),
+    "corrections.void_undone": (
+        "Struk {number} tercatat dibatalkan, tetapi statusnya bukan BATAL lagi: "
+        "diubah di luar gerai.",
+        "Receipt {number} was voided, but it is no longer marked VOID: changed outside gerai.",
+    ),
+    "corrections.return_unaudited": (
+        "Retur {number} tidak punya jejak audit: dibuat di luar gerai.",
+        "Return {number} has no audit record: made outside gerai.",
+    ),
+    "corrections.return_changed": (
+        "Retur {number}: refund tersimpan {stored}, di jejak audit {audited}, "
+        "jumlah barisnya {lines}: diubah di luar gerai.",
+        "Return {number}: stored refund {stored}, audited {audited}, "
+        "its lines add up to {lines}: changed outside gerai.",
+    ),
+    "corrections.return_missing": (
+        "Retur {number} ada di jejak audit tetapi hilang dari data: dihapus di luar gerai.",
+        "Return {number} is in the audit trail but missing from the data: deleted outside gerai.",
+    ),
+    "zreport.refunds": ("Refund retur tunai", "Cash refunds"),
+    "report.returns_total": ("Retur (refund)", "Returns (refunds)"),
+    "report.net_after_returns": ("Penjualan bersih setelah retur", "Net sales after returns"),
+    "report.by_approved": ("Oleh / disetujui", "By / approved"),
+    "ui.report.returns_total": ("Retur", "Returns"),
+    "ui.report.net_after_returns": ("Bersih setelah retur", "Net after returns"),
+    "ui.report.by_approved": ("Oleh / disetujui", "By / approved"),
+    "ui.report.refunds": ("Refund", "Refunds"),
+    "slip.title": ("RETUR BARANG", "RETURN OF GOODS"),
+    "slip.number": ("No. retur", "Return no."),
+    "slip.receipt": ("Struk asal", "Receipt"),
+    "slip.sale_date": ("Tgl struk", "Sold"),
+    "slip.date": ("Tanggal", "Date"),
+    "slip.cashier": ("Kasir", "Cashier"),
+    "slip.approved": ("Disetujui", "Approved by"),
+    "slip.damaged": ("(rusak)", "(damaged)"),
+    "slip.total": ("TOTAL REFUND", "REFUND TOTAL"),
+    "slip.method": ("Dikembalikan lewat", "Refunded by"),
+    "slip.kasbon_note": (
+        "Refund mengurangi kasbon anggota; tidak ada uang keluar.",
+        "The refund lowers the member's kasbon; no money is paid out.",
+    ),
+    "slip.reason": ("Alasan", "Reason"),
+    "slip.signature": ("Tanda tangan pembeli:", "Buyer's signature:"),
+    "slip.keep": ("Simpan bukti retur ini.", "Keep this return slip."),
     # --- PostgreSQL, db copy, backup (issue 8) ---
 }

@@ -80,3 +80,4 @@ class ShiftReport:
     reason: str
     kasir: str
     bendahara: str
+    refunds: int = 0

@@ -30,6 +30,7 @@ def layout_shift_report(report: ShiftReport, width: int) -> list[Line]:
         ("zreport.cash_sales", report.cash_sales),
         ("zreport.cash_in", report.cash_in),
         ("zreport.cash_out", -report.cash_out),
+        *([("zreport.refunds", -report.refunds)] if report.refunds else []),
         ("zreport.expected", report.expected),
         ("zreport.counted", report.counted),
     ):

@@ -15,7 +15,7 @@ from sqlmodel import Session, col
 
 from gerai.errors import GeraiError
 from gerai.i18n import t
-from gerai.models import SHIFT, CashMovement, Payment, Sale, Shift
+from gerai.models import SHIFT, CashMovement, Payment, Sale, SaleReturn, Shift
 from gerai.money import MAX_RUPIAH, format_rupiah
 from gerai.services.shop import ShopProfile
 from gerai.timefmt import format_moment
@@ -118,12 +118,17 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
             .group_by(col(CashMovement.kind))
         ).all()
     )
+    refunds = session.execute(
+        select(func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)).where(
+            col(SaleReturn.shift_id) == shift.id, col(SaleReturn.refund_method) == "tunai"
+        )
+    ).scalar_one()
     return CashPosition(
         opening=shift.opening_cash,
         cash_sales=int(cash_sales),
         cash_in=int(moved.get(CASH_IN, 0)),
         cash_out=int(moved.get(CASH_OUT, 0)),
-        refunds=0,
+        refunds=int(refunds),
     )
 
 
@@ -257,6 +262,7 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         cash_sales=position.cash_sales,
         cash_in=position.cash_in,
         cash_out=position.cash_out,
+        refunds=position.refunds,
         expected=shift.expected_cash or 0,
         counted=shift.counted_cash or 0,
         variance=shift.variance or 0,
