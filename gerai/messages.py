@@ -1292,5 +1292,99 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "slip.reason": ("Alasan", "Reason"),
     "slip.signature": ("Tanda tangan pembeli:", "Buyer's signature:"),
     "slip.keep": ("Simpan bukti retur ini.", "Keep this return slip."),
+    "ui.key.corrections": ("Batal/Retur", "Void/Return"),
+    "ui.help.corrections": (
+        "Batal / retur: batalkan struk shift ini, atau retur barang dari struk mana pun",
+        "Void / return: void a sale of this shift, or take back goods of any receipt",
+    ),
+    "ui.key.other_receipt": ("Struk lain", "Other receipt"),
+    "ui.key.damaged": ("Rusak", "Damaged"),
+    "ui.key.return_all": ("Semua", "All"),
+    "ui.key.void_sale": ("Batal struk", "Void sale"),
+    "ui.key.make_return": ("Retur", "Return"),
+    "ui.key.refund_method": ("Metode refund", "Refund method"),
+    "ui.corrections.title": ("BATAL / RETUR · kasir {till}", "VOID / RETURN · till {till}"),
+    "ui.corrections.placeholder": (
+        "Nomor struk: ketik atau pindai QR struk, lalu Enter",
+        "Receipt number: type it or scan the receipt's QR, then Enter",
+    ),
+    "ui.corrections.ready": (
+        "Ketik atau pindai nomor struk. ↑↓ pilih baris, Enter jumlah yang kembali.",
+        "Type or scan a receipt number. ↑↓ choose a line, Enter the quantity coming back.",
+    ),
+    "ui.corrections.loaded": (
+        "Struk {number}: ↑↓ pilih baris, Enter jumlah retur · F8 batal struk · F12 retur",
+        "Receipt {number}: ↑↓ choose a line, Enter the quantity · F8 void · F12 return",
+    ),
+    "ui.corrections.no_sale": (
+        "Ketik atau pindai nomor struk dulu.",
+        "Type or scan a receipt number first.",
+    ),
+    "ui.corrections.sale": (
+        "Struk {number} · {moment} · kasir {cashier} · {status}",
+        "Receipt {number} · {moment} · cashier {cashier} · {status}",
+    ),
+    "ui.corrections.paid": (
+        "Total {total} · dibayar {payments}",
+        "Total {total} · paid {payments}",
+    ),
+    "ui.corrections.member": ("Anggota {member}", "Member {member}"),
+    "ui.corrections.returns": ("Sudah diretur: {returns}", "Returned already: {returns}"),
+    "ui.corrections.col_no": ("No", "No"),
+    "ui.corrections.col_item": ("Barang", "Item"),
+    "ui.corrections.col_sold": ("Terjual", "Sold"),
+    "ui.corrections.col_returned": ("Sudah retur", "Returned"),
+    "ui.corrections.col_returnable": ("Bisa retur", "Returnable"),
+    "ui.corrections.col_back": ("Kembali", "Back now"),
+    "ui.corrections.col_damaged": ("Rusak", "Damaged"),
+    "ui.corrections.col_refund": ("Refund", "Refund"),
+    "ui.corrections.yes": ("Ya", "Yes"),
+    "ui.corrections.refund": (
+        "Refund {amount} untuk {count} baris",
+        "Refund {amount} for {count} line(s)",
+    ),
+    "ui.corrections.nothing_chosen": (
+        "Belum ada baris yang dipilih untuk retur.",
+        "No line chosen for a return yet.",
+    ),
+    "ui.corrections.qty_title": ("Baris {line}: {name}", "Line {line}: {name}"),
+    "ui.corrections.qty_info": (
+        "Terjual {sold}, sudah diretur {returned}, bisa diretur {returnable}.",
+        "Sold {sold}, returned already {returned}, returnable {returnable}.",
+    ),
+    "ui.corrections.qty_placeholder": (
+        "Jumlah yang kembali (kosong = tidak jadi)",
+        "Quantity coming back (empty = none)",
+    ),
+    "ui.corrections.qty_hint": ("Enter simpan · Esc kembali", "Enter keep · Esc back"),
+    "ui.corrections.reason": ("Alasan", "Reason"),
+    "ui.corrections.void_title": (
+        "Batalkan seluruh struk {number}?",
+        "Void the whole receipt {number}?",
+    ),
+    "ui.corrections.void_info": (
+        "Total {total}: semua barang kembali ke stok, uangnya dikembalikan ke pembeli.",
+        "Total {total}: every item goes back to stock, the money goes back to the buyer.",
+    ),
+    "ui.corrections.void_hint": ("Enter batalkan struk · Esc kembali", "Enter void · Esc back"),
+    "ui.corrections.return_title": ("Retur dari struk {number}", "Return from receipt {number}"),
+    "ui.corrections.return_hint": (
+        "Tab ganti metode refund · Enter buat retur · Esc kembali",
+        "Tab change the refund method · Enter make the return · Esc back",
+    ),
+    "ui.corrections.void_action": ("Pembatalan struk", "Voiding a sale"),
+    "ui.corrections.return_action": ("Retur barang", "A return"),
+    "ui.corrections.voided": (
+        "Struk {number} dibatalkan (disetujui {approver}); stok kembali. "
+        "Kembalikan {total} ke pembeli.",
+        "Receipt {number} voided (approved by {approver}); stock is back. "
+        "Give {total} back to the buyer.",
+    ),
+    "ui.corrections.returned": (
+        "Retur {number}: refund {amount} lewat {method} (disetujui {approver}).",
+        "Return {number}: {amount} refunded by {method} (approved by {approver}).",
+    ),
+    "ui.corrections.slip_printing": ("Bukti retur dicetak.", "Printing the return slip."),
+    "ui.corrections.refund_by": ("Refund lewat:", "Refund by:"),
     # --- PostgreSQL, db copy, backup (issue 8) ---
 }

@@ -265,11 +265,11 @@ def plan_return(sale: SaleState, requests: Requested) -> ReturnPlan:
             )
         if any(p.line.line_no == line_no for p in planned):
             raise GeraiError("retur.duplicate_line", line=line_no)
+        if line.returnable <= 0:
+            raise GeraiError("retur.fully_returned", line=line_no, name=line.name)
         qty = return_quantity(value)
         if not line.sold_by_weight and not is_whole(qty):
             raise GeraiError("cart.fraction_piece", name=line.name, unit=line.unit)
-        if line.returnable <= 0:
-            raise GeraiError("retur.fully_returned", line=line_no, name=line.name)
         if qty > line.returnable:
             raise GeraiError(
                 "retur.too_much",

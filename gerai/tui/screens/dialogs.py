@@ -24,6 +24,7 @@ HELP_ROWS = (
     ("F3", "ui.help.products"),
     ("F4", "ui.help.report"),
     ("F6", "ui.help.cash"),
+    ("F7", "ui.help.corrections"),
     ("F9", "ui.help.reprint"),
     ("F10", "ui.help.close_shift"),
     ("F12", "ui.help.pay"),
