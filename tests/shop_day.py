@@ -9,7 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from gerai.db import Database
-from gerai.services.auth import BENDAHARA, Actor
+from gerai.services.auth import ADMIN, BENDAHARA, KASIR, SYSTEM, Actor, create_user
 from gerai.services.cart import Cart
 from gerai.services.catalog import find_by_code
 from gerai.services.checkout import SaleResult, Tender, checkout
@@ -82,6 +82,14 @@ def move(db: Database, till: str, kind: str, amount: int, reason: str, when: dat
 
 
 SUPERVISOR = Actor("bendahara", BENDAHARA)
+STAFF = (("kasir", KASIR, "1111"), ("bendahara", BENDAHARA, "2222"), ("admin", ADMIN, "9999"))
+
+
+def add_staff(db: Database) -> None:
+    """The demo users: kasir (PIN 1111), bendahara (2222) and admin (9999)."""
+    with db.write() as session:
+        for name, role, pin in STAFF:
+            create_user(session, SYSTEM, name, role, pin, now=at(6))
 
 
 def void(db: Database, receipt_no: str, when: datetime | None = None) -> None:

@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import NOW
-from shop_day import at, close, fill, open_till, sell
+from shop_day import add_staff, at, close, fill, open_till, sell
 from sqlmodel import col, select
 
 from gerai.cli import main
@@ -33,10 +32,8 @@ from gerai.services.auth import (
     ADMIN,
     BENDAHARA,
     KASIR,
-    SYSTEM,
     Actor,
     Approval,
-    create_user,
     find_user,
 )
 from gerai.services.checkout import SaleResult, Tender
@@ -57,10 +54,7 @@ RICE, OIL = "BRS-MED-KG", "MYK-1L"  # sold by weight / by the piece
 @pytest.fixture
 def staffed(db: Database) -> Database:
     """Shifts open on K1 and K2, and a kasir, a bendahara and an admin."""
-    with db.write() as session:
-        create_user(session, SYSTEM, "kasir", KASIR, "1111", now=NOW)
-        create_user(session, SYSTEM, "bendahara", BENDAHARA, "2222", now=NOW)
-        create_user(session, SYSTEM, "admin", ADMIN, "9999", now=NOW)
+    add_staff(db)
     return db
 
 
