@@ -27,6 +27,7 @@ from gerai.models import (
     SaleVoid,
     StockMovement,
 )
+from gerai.money import format_number
 from gerai.services import audit
 from gerai.services.auth import (
     ADMIN,
@@ -40,10 +41,11 @@ from gerai.services.checkout import SaleResult, Tender
 from gerai.services.corrections import check_corrections
 from gerai.services.reports import daily_summary
 from gerai.services.returns import ReturnResult, return_items, sale_state
-from gerai.services.shifts import cash_position, current_shift
+from gerai.services.shifts import cash_position, current_shift, shift_report
 from gerai.services.shop import load_shop
 from gerai.services.stock import stock_check
 from gerai.services.voids import VoidResult, void_sale
+from receipts.z_report import layout_shift_report
 
 KASIR_ACTOR = Actor("kasir", KASIR)
 BENDAHARA_ACTOR = Actor("bendahara", BENDAHARA)
@@ -534,3 +536,19 @@ def test_receipt_show_marks_a_void_and_shows_a_retur_slip(
     assert "(rusak)" in slip.output and "Rp" in slip.output
     missing = runner.invoke(main, ["--db", db.url, "receipt", "show", "K1-20251130-R007"])
     assert missing.exit_code == 1 and "Retur K1-20251130-R007 tidak ada." in missing.output
+
+
+def test_the_z_report_shows_the_cash_refunds(staffed: Database) -> None:
+    sale = a_sale(staffed)
+    back = do_return(staffed, sale.receipt_no, [(2, 1, False)])
+    with staffed.read() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None
+        expected = cash_position(session, shift).expected
+    assert expected == 500_000 + sale.total - back.refund_total
+    close(staffed, shift.id or 0, expected - expected % 100, "receh", at(16))
+    with staffed.read() as session:
+        report = shift_report(session, shift.id or 0, load_shop(session))
+    assert (report.refunds, report.expected) == (back.refund_total, expected)
+    text = "\n".join(line.text for line in layout_shift_report(report, 42))
+    assert f"-{format_number(back.refund_total)}" in text and "Refund retur tunai" in text
