@@ -577,9 +577,12 @@ def receipt() -> None:
 )
 @pass_options
 def receipt_show(options: Options, number: str, width: int | None) -> None:
-    """Write a receipt's layout as plain text."""
+    """Write a receipt's layout (or a retur slip's) as plain text."""
+    from gerai.services.returns import is_return_number
+
     queue = print_queue(options)
-    for line in queue.receipt_lines(number, width=width):
+    show = queue.return_lines if is_return_number(number) else queue.receipt_lines
+    for line in show(number, width=width):
         click.echo(line.text)
 
 
@@ -587,9 +590,12 @@ def receipt_show(options: Options, number: str, width: int | None) -> None:
 @click.argument("number")
 @pass_options
 def receipt_print(options: Options, number: str) -> None:
-    """Reprint a receipt (marked CETAK ULANG) on the configured printer."""
+    """Reprint a receipt or a retur slip (marked CETAK ULANG) on the configured printer."""
+    from gerai.services.returns import is_return_number
+
     queue = print_queue(options)
-    if not queue.submit(number, reprint=True):
+    submit = queue.submit_return if is_return_number(number) else queue.submit
+    if not submit(number, reprint=True):
         raise GeraiError("printer.none")
     report = queue.flush()
     if report.error is not None:

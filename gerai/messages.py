@@ -1520,6 +1520,219 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Audit trail broken: the content of record #{seq} was changed.",
     ),
     # --- void and retur (issue 7) ---
+    "void.reason_required": (
+        "Alasan pembatalan wajib diisi (mis. salah input, pembeli batal).",
+        "A reason for the void is required (e.g. keyed wrongly, buyer cancelled).",
+    ),
+    "void.already": ("Struk {number} sudah dibatalkan.", "Receipt {number} is already void."),
+    "void.other_till": (
+        "Struk {number} dibuat di kasir {till}: batalkan di kasir itu (uangnya ada di lacinya).",
+        "Receipt {number} was sold on till {till}: void it there (its cash is in that drawer).",
+    ),
+    "void.shift_closed": (
+        "Struk {number} dari shift yang sudah ditutup: tidak bisa dibatalkan, pakai retur.",
+        "Receipt {number} is from a closed shift: it cannot be voided, use a return.",
+    ),
+    "void.has_returns": (
+        "Struk {number} sudah diretur ({returns}): tidak bisa dibatalkan, "
+        "pakai retur untuk sisanya.",
+        "Receipt {number} already has returns ({returns}): it cannot be voided, "
+        "return the rest instead.",
+    ),
+    "retur.reason_required": (
+        "Alasan retur wajib diisi (mis. kemasan rusak, kedaluwarsa).",
+        "A reason for the return is required (e.g. damaged pack, expired).",
+    ),
+    "retur.not_found": ("Retur {number} tidak ada.", "Return {number} does not exist."),
+    "retur.sale_void": (
+        "Struk {number} sudah dibatalkan: tidak ada yang bisa diretur.",
+        "Receipt {number} is void: there is nothing to return.",
+    ),
+    "retur.nothing": (
+        "Pilih baris dan jumlah yang dikembalikan.",
+        "Choose the lines and quantities coming back.",
+    ),
+    "retur.no_line": (
+        "Struk {number} tidak punya baris {line}: barisnya 1–{count}.",
+        "Receipt {number} has no line {line}: its lines are 1–{count}.",
+    ),
+    "retur.duplicate_line": (
+        "Baris {line} disebut dua kali: tulis jumlahnya sekali saja.",
+        "Line {line} is given twice: give its quantity once.",
+    ),
+    "retur.bad_qty": (
+        "Jumlah retur '{value}' tidak sah: tulis angka, mis. 2 atau 1,5 (maks. 3 desimal).",
+        "Return quantity '{value}' is not valid: write a number, e.g. 2 or 1.5 "
+        "(3 decimals at most).",
+    ),
+    "retur.qty_positive": (
+        "Jumlah retur harus lebih dari 0 (tertulis {value}).",
+        "The return quantity must be more than 0 (given {value}).",
+    ),
+    "retur.fully_returned": (
+        "Baris {line} ({name}) sudah diretur seluruhnya.",
+        "Line {line} ({name}) has already been returned in full.",
+    ),
+    "retur.too_much": (
+        "Baris {line} ({name}): paling banyak {returnable} bisa diretur "
+        "(terjual {sold}, sudah diretur {returned}).",
+        "Line {line} ({name}): at most {returnable} can come back "
+        "(sold {sold}, returned already {returned}).",
+    ),
+    "retur.bad_method": (
+        "Refund lewat {method} tidak bisa untuk struk ini; pilihan: {methods}.",
+        "A refund by {method} is not possible for this receipt; choose: {methods}.",
+    ),
+    "retur.not_enough_cash": (
+        "Uang tunai di laci hanya {available}, refund {amount} tidak cukup. "
+        "Tambah kas (F6) atau pilih metode lain.",
+        "The drawer holds only {available} in cash, not enough for a {amount} refund. "
+        "Put cash in (F6) or choose another method.",
+    ),
+    "corrections.void_unrecorded": (
+        "Struk {number} berstatus BATAL tanpa catatan pembatalan dan jejak audit: "
+        "diubah di luar gerai.",
+        "Receipt {number} is marked VOID without its void record and audit record: "
+        "changed outside gerai.",
+    ),
+    "corrections.void_undone": (
+        "Struk {number} tercatat dibatalkan, tetapi statusnya bukan BATAL lagi: "
+        "diubah di luar gerai.",
+        "Receipt {number} was voided, but it is no longer marked VOID: changed outside gerai.",
+    ),
+    "corrections.return_unaudited": (
+        "Retur {number} tidak punya jejak audit: dibuat di luar gerai.",
+        "Return {number} has no audit record: made outside gerai.",
+    ),
+    "corrections.return_changed": (
+        "Retur {number}: refund tersimpan {stored}, di jejak audit {audited}, "
+        "jumlah barisnya {lines}: diubah di luar gerai.",
+        "Return {number}: stored refund {stored}, audited {audited}, "
+        "its lines add up to {lines}: changed outside gerai.",
+    ),
+    "corrections.return_missing": (
+        "Retur {number} ada di jejak audit tetapi hilang dari data: dihapus di luar gerai.",
+        "Return {number} is in the audit trail but missing from the data: deleted outside gerai.",
+    ),
+    "zreport.refunds": ("Refund retur tunai", "Cash refunds"),
+    "report.returns_total": ("Retur (refund)", "Returns (refunds)"),
+    "report.net_after_returns": ("Penjualan bersih setelah retur", "Net sales after returns"),
+    "report.by_approved": ("Oleh / disetujui", "By / approved"),
+    "ui.report.returns_total": ("Retur", "Returns"),
+    "ui.report.net_after_returns": ("Bersih setelah retur", "Net after returns"),
+    "ui.report.by_approved": ("Oleh / disetujui", "By / approved"),
+    "ui.report.refunds": ("Refund", "Refunds"),
+    "slip.title": ("RETUR BARANG", "RETURN OF GOODS"),
+    "slip.number": ("No. retur", "Return no."),
+    "slip.receipt": ("Struk asal", "Receipt"),
+    "slip.sale_date": ("Tgl struk", "Sold"),
+    "slip.date": ("Tanggal", "Date"),
+    "slip.cashier": ("Kasir", "Cashier"),
+    "slip.approved": ("Disetujui", "Approved by"),
+    "slip.damaged": ("(rusak)", "(damaged)"),
+    "slip.total": ("TOTAL REFUND", "REFUND TOTAL"),
+    "slip.method": ("Dikembalikan lewat", "Refunded by"),
+    "slip.kasbon_note": (
+        "Refund mengurangi kasbon anggota; tidak ada uang keluar.",
+        "The refund lowers the member's kasbon; no money is paid out.",
+    ),
+    "slip.reason": ("Alasan", "Reason"),
+    "slip.signature": ("Tanda tangan pembeli:", "Buyer's signature:"),
+    "slip.keep": ("Simpan bukti retur ini.", "Keep this return slip."),
+    "ui.key.corrections": ("Batal/Retur", "Void/Return"),
+    "ui.help.corrections": (
+        "Batal / retur: batalkan struk shift ini, atau retur barang dari struk mana pun",
+        "Void / return: void a sale of this shift, or take back goods of any receipt",
+    ),
+    "ui.key.other_receipt": ("Struk lain", "Other receipt"),
+    "ui.key.damaged": ("Rusak", "Damaged"),
+    "ui.key.return_all": ("Semua", "All"),
+    "ui.key.void_sale": ("Batal struk", "Void sale"),
+    "ui.key.make_return": ("Retur", "Return"),
+    "ui.key.refund_method": ("Metode refund", "Refund method"),
+    "ui.corrections.title": ("BATAL / RETUR · kasir {till}", "VOID / RETURN · till {till}"),
+    "ui.corrections.placeholder": (
+        "Nomor struk: ketik atau pindai QR struk, lalu Enter",
+        "Receipt number: type it or scan the receipt's QR, then Enter",
+    ),
+    "ui.corrections.ready": (
+        "Ketik atau pindai nomor struk. ↑↓ pilih baris, Enter jumlah yang kembali.",
+        "Type or scan a receipt number. ↑↓ choose a line, Enter the quantity coming back.",
+    ),
+    "ui.corrections.loaded": (
+        "Struk {number}: ↑↓ pilih baris, Enter jumlah retur · F8 batal struk · F12 retur",
+        "Receipt {number}: ↑↓ choose a line, Enter the quantity · F8 void · F12 return",
+    ),
+    "ui.corrections.no_sale": (
+        "Ketik atau pindai nomor struk dulu.",
+        "Type or scan a receipt number first.",
+    ),
+    "ui.corrections.sale": (
+        "Struk {number} · {moment} · kasir {cashier} · {status}",
+        "Receipt {number} · {moment} · cashier {cashier} · {status}",
+    ),
+    "ui.corrections.paid": (
+        "Total {total} · dibayar {payments}",
+        "Total {total} · paid {payments}",
+    ),
+    "ui.corrections.member": ("Anggota {member}", "Member {member}"),
+    "ui.corrections.returns": ("Sudah diretur: {returns}", "Returned already: {returns}"),
+    "ui.corrections.col_no": ("No", "No"),
+    "ui.corrections.col_item": ("Barang", "Item"),
+    "ui.corrections.col_sold": ("Terjual", "Sold"),
+    "ui.corrections.col_returned": ("Sudah retur", "Returned"),
+    "ui.corrections.col_returnable": ("Bisa retur", "Returnable"),
+    "ui.corrections.col_back": ("Kembali", "Back now"),
+    "ui.corrections.col_damaged": ("Rusak", "Damaged"),
+    "ui.corrections.col_refund": ("Refund", "Refund"),
+    "ui.corrections.yes": ("Ya", "Yes"),
+    "ui.corrections.refund": (
+        "Refund {amount} untuk {count} baris",
+        "Refund {amount} for {count} line(s)",
+    ),
+    "ui.corrections.nothing_chosen": (
+        "Belum ada baris yang dipilih untuk retur.",
+        "No line chosen for a return yet.",
+    ),
+    "ui.corrections.qty_title": ("Baris {line}: {name}", "Line {line}: {name}"),
+    "ui.corrections.qty_info": (
+        "Terjual {sold}, sudah diretur {returned}, bisa diretur {returnable}.",
+        "Sold {sold}, returned already {returned}, returnable {returnable}.",
+    ),
+    "ui.corrections.qty_placeholder": (
+        "Jumlah yang kembali (kosong = tidak jadi)",
+        "Quantity coming back (empty = none)",
+    ),
+    "ui.corrections.qty_hint": ("Enter simpan · Esc kembali", "Enter keep · Esc back"),
+    "ui.corrections.reason": ("Alasan", "Reason"),
+    "ui.corrections.void_title": (
+        "Batalkan seluruh struk {number}?",
+        "Void the whole receipt {number}?",
+    ),
+    "ui.corrections.void_info": (
+        "Total {total}: semua barang kembali ke stok, uangnya dikembalikan ke pembeli.",
+        "Total {total}: every item goes back to stock, the money goes back to the buyer.",
+    ),
+    "ui.corrections.void_hint": ("Enter batalkan struk · Esc kembali", "Enter void · Esc back"),
+    "ui.corrections.return_title": ("Retur dari struk {number}", "Return from receipt {number}"),
+    "ui.corrections.return_hint": (
+        "Tab ganti metode refund · Enter buat retur · Esc kembali",
+        "Tab change the refund method · Enter make the return · Esc back",
+    ),
+    "ui.corrections.void_action": ("Pembatalan struk", "Voiding a sale"),
+    "ui.corrections.return_action": ("Retur barang", "A return"),
+    "ui.corrections.voided": (
+        "Struk {number} dibatalkan (disetujui {approver}); stok kembali. "
+        "Kembalikan {total} ke pembeli.",
+        "Receipt {number} voided (approved by {approver}); stock is back. "
+        "Give {total} back to the buyer.",
+    ),
+    "ui.corrections.returned": (
+        "Retur {number}: refund {amount} lewat {method} (disetujui {approver}).",
+        "Return {number}: {amount} refunded by {method} (approved by {approver}).",
+    ),
+    "ui.corrections.slip_printing": ("Bukti retur dicetak.", "Printing the return slip."),
+    "ui.corrections.refund_by": ("Refund lewat:", "Refund by:"),
     # --- PostgreSQL, db copy, backup (issue 8) ---
     "db.no_driver": (
         "Driver PostgreSQL ({module}) belum terpasang untuk {url}; pasang dengan "

@@ -23,6 +23,7 @@ from gerai.services.receipts import (
     mark_printed,
     pending_jobs,
 )
+from gerai.services.returns import build_return_slip, is_cash_refund
 from gerai.services.shifts import shift_report
 from gerai.services.shop import load_shop
 from gerai.settings import Settings
@@ -30,6 +31,7 @@ from receipts.escpos_job import JobOptions, render_job
 from receipts.layout import Line, layout_receipt, wrap
 from receipts.member_slip import MemberSlip, layout_member_slip
 from receipts.printer_url import PrinterTarget, parse_printer_url
+from receipts.return_slip import layout_return_slip
 from receipts.transport import send
 from receipts.z_report import layout_shift_report
 
@@ -117,6 +119,29 @@ class PrintQueue:
         self._store(
             slip.number, "slip", render_job(layout_member_slip(slip, self.target.width), options)
         )
+        return True
+
+    def return_lines(
+        self, number: str, reprint: bool = False, width: int | None = None
+    ) -> list[Line]:
+        """The layout of a stored retur's slip."""
+        with self.database.read() as session:
+            slip = build_return_slip(session, number, load_shop(session), reprint=reprint)
+        return layout_return_slip(slip, width or self.target.width)
+
+    def submit_return(self, number: str, reprint: bool = False) -> bool:
+        """Store the slip of retur `number` for printing (the drawer opens for the first print
+        of a cash refund); False without a printer."""
+        if not self.target.enabled:
+            return False
+        with self.database.read() as session:
+            cash = is_cash_refund(session, number)
+        options = JobOptions(
+            profile=self.target.profile,
+            kick_drawer=self.settings.kick_drawer and cash and not reprint,
+        )
+        payload = render_job(self.return_lines(number, reprint), options)
+        self._store(number.strip().upper(), "reprint" if reprint else "retur", payload)
         return True
 
     def _store(self, reference: str, kind: str, payload: bytes) -> None:

@@ -82,3 +82,4 @@ class ShiftReport:
     bendahara: str
     member_in: int = 0
     member_out: int = 0
+    refunds: int = 0

@@ -32,6 +32,7 @@ def layout_shift_report(report: ShiftReport, width: int) -> list[Line]:
         ("zreport.cash_out", -report.cash_out),
         ("zreport.member_in", report.member_in),
         ("zreport.member_out", -report.member_out),
+        *([("zreport.refunds", -report.refunds)] if report.refunds else []),
         ("zreport.expected", report.expected),
         ("zreport.counted", report.counted),
     ):

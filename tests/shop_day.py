@@ -1,4 +1,5 @@
-"""A shop's day made through the real services (open a shift, sell, cash in and out, close),
+"""A shop's day made through the real services (open a shift, sell, cash in and out, void,
+retur, close),
 for the daily summary and export tests. Times are local to the demo shop (WITA)."""
 
 from __future__ import annotations
@@ -7,16 +8,17 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
-
 from gerai.db import Database
-from gerai.models import Sale
+from gerai.services.auth import ADMIN, BENDAHARA, KASIR, SYSTEM, Actor, create_user
 from gerai.services.cart import Cart
 from gerai.services.catalog import find_by_code
 from gerai.services.checkout import SaleResult, Tender, checkout
 from gerai.services.members import find_member
+from gerai.services.receipts import find_sale
+from gerai.services.returns import ReturnResult, return_items
 from gerai.services.shifts import DENOMINATIONS, ShiftClose, close_shift, move_cash, open_shift
 from gerai.services.shop import load_shop
+from gerai.services.voids import void_sale
 
 WITA = ZoneInfo("Asia/Makassar")
 DAY = date(2025, 11, 30)
@@ -79,10 +81,41 @@ def move(db: Database, till: str, kind: str, amount: int, reason: str, when: dat
         move_cash(session, till, kind, amount, reason, "kasir", when)
 
 
-def void(db: Database, receipt_no: str) -> None:
-    """Mark a sale void (a stand-in for the void service, which lands with a later issue)."""
+SUPERVISOR = Actor("bendahara", BENDAHARA)
+STAFF = (("kasir", KASIR, "1111"), ("bendahara", BENDAHARA, "2222"), ("admin", ADMIN, "9999"))
+
+
+def add_staff(db: Database) -> None:
+    """The demo users: kasir (PIN 1111), bendahara (2222) and admin (9999)."""
     with db.write() as session:
-        session.execute(update(Sale).where(Sale.receipt_no == receipt_no).values(status="void"))  # type: ignore[arg-type]
+        for name, role, pin in STAFF:
+            create_user(session, SYSTEM, name, role, pin, now=at(6))
+
+
+def void(db: Database, receipt_no: str, when: datetime | None = None) -> None:
+    """Void a sale through the void service, by a bendahara, at `when` (default: at once)."""
+    with db.write() as session:
+        sale = find_sale(session, receipt_no)
+        void_sale(
+            session, SUPERVISOR, receipt_no, "salah input",
+            approval=None, now=when or sale.created_at, till=sale.till,
+        )  # fmt: skip
+
+
+def give_back(
+    db: Database,
+    till: str,
+    receipt_no: str,
+    lines: list[tuple[int, Decimal, bool]],
+    when: datetime,
+    method: str = "tunai",
+) -> ReturnResult:
+    """Return `lines` (line number, quantity, damaged) of a sale on `till`, by a bendahara."""
+    with db.write() as session:
+        return return_items(
+            session, SUPERVISOR, receipt_no, lines, "kemasan rusak", method,
+            approval=None, now=when, till=till, shop=load_shop(session),
+        )  # fmt: skip
 
 
 def pieces(amount: int) -> dict[int, int]:

@@ -26,7 +26,7 @@ from conftest import copy_database
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from shop_day import DAY, at, close, fill, move, open_till, sell, void
+from shop_day import DAY, at, close, fill, give_back, move, open_till, sell, void
 from sqlalchemy import update
 
 from gerai.cli import main
@@ -52,7 +52,8 @@ METHOD_LABELS = {"tunai": "Tunai", "qris": "QRIS", "transfer": "Transfer", "kasb
 def busy_file(catalogue_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A busy day on three tills: K1 closed short with a long reason, K2 closed exactly, K3
     still open; members and non-members, every payment method, cash in and out, a void, a
-    product with a long name holding `&` and `<`, and sales on the days either side."""
+    kasbon retur and a cash retur of damaged goods, a product with a long name holding `&` and
+    `<`, and sales on the days either side."""
     path = tmp_path_factory.mktemp("busy") / "gerai.db"
     copy_database(catalogue_file, path)
     db = Database(f"sqlite:///{path}")
@@ -75,6 +76,7 @@ def busy_file(catalogue_file: Path, tmp_path_factory: pytest.TempPathFactory) ->
         ("K2", [("BRS-MED5", "1")], False, "tunai", 18, 45),
         ("K1", [("MYK-5L", "1")], True, "tunai", 19, 50),
     ]
+    sold = []
     for till, items, member, method, hour, minute in plan:
         cart = fill(db, [(code, Decimal(qty)) for code, qty in items], member=member)
         total = cart.totals().total
@@ -82,9 +84,14 @@ def busy_file(catalogue_file: Path, tmp_path_factory: pytest.TempPathFactory) ->
             "tunai": [Tender("tunai", -(-total // 50_000) * 50_000)],
             "split": [Tender("qris", total // 2), Tender("tunai", None)],
         }.get(method, [Tender(method)])
-        sell(
-            db, till, cart, at(hour, minute), tenders, cashier="rahma" if till == "K2" else "kasir"
-        )
+        sold.append(
+            sell(
+                db, till, cart, at(hour, minute), tenders,
+                cashier="rahma" if till == "K2" else "kasir",
+            )
+        )  # fmt: skip
+    give_back(db, "K1", sold[3].receipt_no, [(1, Decimal(2), False)], at(10, 5), "kasbon")
+    give_back(db, "K1", sold[0].receipt_no, [(2, Decimal(1), True)], at(12, 40))
     void(db, sell(db, "K2", fill(db, [("AQA-600", Decimal(2))]), at(11, 11)).receipt_no)
     move(db, "K1", "in", 100_000, "tambah uang kecil dari bendahara", at(9, 30))
     move(db, "K1", "out", 25_000, "beli kantong plastik & lakban", at(13, 5))
@@ -126,6 +133,8 @@ def busy_json(busy: tuple[DailySummary, ShopProfile]) -> dict[str, Any]:
 def test_the_busy_day_has_what_the_exports_must_show(busy_json: dict[str, Any]) -> None:
     report = busy_json
     assert report["sales_count"] == 11 and len(report["voids"]) == 1
+    assert [r["refund_method"] for r in report["returns"]] == ["kasbon", "tunai"]
+    assert report["shifts"][0]["refunds"] == report["returns"][1]["total"] > 0
     assert [(s["till"], s["status"]) for s in report["shifts"]] == [
         ("K1", "closed"),
         ("K2", "closed"),
@@ -159,6 +168,8 @@ def printed_phrases(report: dict[str, Any]) -> list[str]:
         f"Diskon anggota {rp(report['member_discount'])}",
         f"Diskon manual {rp(report['manual_discount'])}",
         f"Penjualan bersih {rp(report['net'])}",
+        f"Retur (refund) {rp(report['returns_total'])}",
+        f"Penjualan bersih setelah retur {rp(report['net_after_returns'])}",
         f"Rata-rata per transaksi {rp(report['average_basket'])}",
         f"HPP (harga pokok penjualan) {rp(report['cost'])}",
         f"Margin kotor {rp(report['margin'])} ({percent} %)",
@@ -207,9 +218,16 @@ def printed_phrases(report: dict[str, Any]) -> list[str]:
         for m in s["movements"]
     ]
     phrases += [
-        f"Batal {v['receipt_no']} {local_time(v['time'])} {v['cashier']} {rp(v['total'])} –"
+        f"Batal {v['receipt_no']} {local_time(v['time'])} {v['cashier']} "
+        f"{v['by']} / {v['approved_by']} {rp(v['total'])} {v['reason']}"
         for v in report["voids"]
     ]
+    phrases += [  # the receipt and retur numbers share a cell, on two lines
+        f"{local_time(r['time'])} {r['cashier']} {r['by']} / {r['approved_by']} "
+        f"{rp(r['total'])} {r['reason']}"
+        for r in report["returns"]
+    ]
+    phrases += [r["number"] for r in report["returns"]]
     phrases += [
         f"{i['code']} {i['name']} {format_quantity(Decimal(i['stock']), i['unit'])} "
         f"{format_quantity(Decimal(i['reorder_level']), i['unit'])}"

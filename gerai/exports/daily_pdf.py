@@ -253,6 +253,8 @@ def _summary(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
         (t("report.member_discount"), format_rupiah(summary.member_discount)),
         (t("report.manual_discount"), format_rupiah(summary.manual_discount)),
         (t("report.net"), format_rupiah(summary.net)),
+        (t("report.returns_total"), format_rupiah(summary.returns_total)),
+        (t("report.net_after_returns"), format_rupiah(summary.net_after_returns)),
         (t("report.average_basket"), format_rupiah(summary.average_basket)),
         (t("report.cost"), format_rupiah(summary.cost)),
         (t("report.margin"), margin),
@@ -262,7 +264,7 @@ def _summary(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
         figures,
         styles,
         header=False,
-        strong=[4],
+        strong=[4, 6],
         width=LEFT_COLUMN - 6 * MM,
     )
     column = WIDTH - LEFT_COLUMN
@@ -476,19 +478,21 @@ def _corrections(summary: DailySummary, shop: ShopProfile, styles: dict[str, Any
     if not entries:
         return [_p(t("report.none"), styles["body"])]
     columns = [
-        (t("report.kind"), 14 * MM, False),
-        (t("report.receipt"), 40 * MM, False),
-        (t("report.time"), 22 * MM, False),
-        (t("report.cashier"), 24 * MM, False),
-        (t("report.total"), 30 * MM, True),
+        (t("report.kind"), 18 * MM, False),
+        (t("report.receipt"), 34 * MM, False),
+        (t("report.time"), 17 * MM, False),
+        (t("report.cashier"), 18 * MM, False),
+        (t("report.by_approved"), 32 * MM, False),
+        (t("report.total"), 24 * MM, True),
         (t("report.reason"), 0, False),
     ]
     rows = [
         (
-            t(kind),
-            c.receipt_no,
+            t(kind) + (f" {t(f'method.{c.refund_method}')}" if c.refund_method else ""),
+            f"{c.receipt_no} {c.number}" if c.number else c.receipt_no,
             format_time(c.time, shop),
             c.cashier,
+            f"{c.by or '–'} / {c.approved_by or '–'}",
             format_rupiah(c.total),
             c.reason or "–",
         )

@@ -15,7 +15,7 @@ from sqlmodel import Session, col
 
 from gerai.errors import GeraiError
 from gerai.i18n import t
-from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, Shift
+from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
 from gerai.money import MAX_RUPIAH, format_rupiah
 from gerai.services.member_payments import WITHDRAWAL_KINDS
 from gerai.services.shop import ShopProfile
@@ -130,14 +130,19 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
     ).all()
     members_out = sum(int(amount) for kind, amount in member_cash if kind in WITHDRAWAL_KINDS)
     members_in = sum(int(amount) for _, amount in member_cash) - members_out
+    refunds = session.execute(
+        select(func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)).where(
+            col(SaleReturn.shift_id) == shift.id, col(SaleReturn.refund_method) == "tunai"
+        )
+    ).scalar_one()
     return CashPosition(
         opening=shift.opening_cash,
         cash_sales=int(cash_sales),
         cash_in=int(moved.get(CASH_IN, 0)),
         cash_out=int(moved.get(CASH_OUT, 0)),
-        refunds=0,
         member_in=members_in,
         member_out=members_out,
+        refunds=int(refunds),
     )
 
 
@@ -273,6 +278,7 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         cash_out=position.cash_out,
         member_in=position.member_in,
         member_out=position.member_out,
+        refunds=position.refunds,
         expected=shift.expected_cash or 0,
         counted=shift.counted_cash or 0,
         variance=shift.variance or 0,

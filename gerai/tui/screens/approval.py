@@ -49,7 +49,11 @@ class ApprovalScreen(ModalScreen[Approval | None]):
         elif not name:
             self.query_one("#approver", Input).focus()
         else:
-            self.dismiss(Approval(name, pin))
+            self.approved(Approval(name, pin))
+
+    def approved(self, approval: Approval) -> None:
+        """Name and PIN given: hand them back."""
+        self.dismiss(approval)
 
     def action_cancel(self) -> None:
         """Give up the action."""

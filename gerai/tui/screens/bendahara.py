@@ -72,6 +72,7 @@ LIST_TABLES = {
         "ui.report.opening",
         "ui.report.cash_sales",
         "ui.report.cash_moves",
+        "ui.report.refunds",
         "ui.report.expected",
         "ui.report.counted",
         "ui.report.variance",
@@ -83,6 +84,7 @@ LIST_TABLES = {
         "ui.report.receipt",
         "ui.report.time",
         "ui.report.total",
+        "ui.report.by_approved",
         "ui.report.reason",
     ),
     "stock-table": ("ui.report.code", "ui.report.product", "ui.report.stock", "ui.report.reorder"),
@@ -234,6 +236,8 @@ class BendaharaScreen(Screen[None]):
             ("ui.report.member_discount", right(-summary.member_discount)),
             ("ui.report.manual_discount", right(-summary.manual_discount)),
             ("ui.report.net", right(summary.net)),
+            ("ui.report.returns_total", right(-summary.returns_total)),
+            ("ui.report.net_after_returns", right(summary.net_after_returns)),
             ("ui.report.average", right(summary.average_basket)),
             ("ui.report.members", right(summary.member.net)),
             ("ui.report.non_members", right(summary.non_member.net)),
@@ -281,6 +285,7 @@ class BendaharaScreen(Screen[None]):
                     right(s.opening_cash),
                     right(s.cash_sales),
                     right(s.cash_in - s.cash_out),
+                    right(-s.refunds),
                     right(s.expected_cash),
                     "" if s.counted_cash is None else right(s.counted_cash),
                     variance,
@@ -294,10 +299,12 @@ class BendaharaScreen(Screen[None]):
         shop = self.gerai.shop
         rows: list[list[str | Text]] = [
             [
-                t(f"ui.report.{kind}"),
-                c.receipt_no,
+                t(f"ui.report.{kind}")
+                + (f" ({t(f'method.{c.refund_method}')})" if c.refund_method else ""),
+                f"{c.receipt_no} {c.number}" if c.number else c.receipt_no,
                 format_time(c.time, shop),
                 right(c.total),
+                f"{c.by} / {c.approved_by}",
                 c.reason,
             ]
             for kind, group in (("void", summary.voids), ("return", summary.returns))

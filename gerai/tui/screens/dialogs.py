@@ -25,6 +25,7 @@ HELP_ROWS = (
     ("F4", "ui.help.report"),
     ("F5", "ui.help.members"),
     ("F6", "ui.help.cash"),
+    ("F7", "ui.help.corrections"),
     ("F9", "ui.help.reprint"),
     ("F10", "ui.help.close_shift"),
     ("F12", "ui.help.pay"),

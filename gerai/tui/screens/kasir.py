@@ -51,6 +51,7 @@ class KasirScreen(StatusLine, Screen[None]):
         Binding("f8", "hold", "ui.key.hold"),
         Binding("f9", "reprint", "ui.key.reprint"),
         Binding("f6", "cash", "ui.key.cash"),
+        Binding("f7", "corrections", "ui.key.corrections"),
         Binding("f10", "close_shift", "ui.key.close_shift"),
         Binding("f4", "report", "ui.key.report"),
         Binding("f5", "members", "ui.key.members"),
@@ -339,6 +340,14 @@ class KasirScreen(StatusLine, Screen[None]):
         if receipt_no is not None:
             self.gerai.print_receipt(receipt_no, reprint=True)
             self.say(t("ui.status.reprinting", receipt=receipt_no))
+
+    # --- void and retur ----------------------------------------------------------------------
+
+    def action_corrections(self) -> None:
+        """F7: Batal / Retur."""
+        from gerai.tui.screens.corrections import CorrectionsScreen  # off the start-up path
+
+        self.app.push_screen(CorrectionsScreen(), lambda _: self.refresh_header())
 
     # --- report -----------------------------------------------------------------------------
 

@@ -1,0 +1,98 @@
+"""The retur slip printed when goods come back: what was returned from which receipt, the
+refund and how it was paid back, the reason, who approved, and a line for the buyer's
+signature. A pure function to lines, like the receipt: plain ASCII, never wider than the
+paper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gerai.i18n import t
+from gerai.money import format_number, format_rupiah
+from receipts.layout import MIN_WIDTH, Line, centered, pair, rule, wrap
+
+
+@dataclass(frozen=True)
+class ReturnSlipItem:
+    """One sale line (part of it) brought back; `quantity` is already formatted (`1,5 kg`)."""
+
+    name: str
+    quantity: str
+    amount: int
+    damaged: bool = False
+
+
+@dataclass(frozen=True)
+class ReturnSlip:
+    """Everything printed on a retur slip. Amounts are integer Rupiah; `refund_method` is the
+    method's label (`Tunai`, `Kasbon`...) and `kasbon` says the refund lowers the member's
+    kasbon instead of paying money out."""
+
+    shop_name: str
+    shop_address: str
+    shop_phone: str
+    number: str
+    receipt_no: str
+    moment: str
+    sale_moment: str
+    cashier: str
+    approved_by: str
+    items: tuple[ReturnSlipItem, ...]
+    total: int
+    refund_method: str
+    reason: str
+    member: str | None = None
+    kasbon: bool = False
+    reprint: bool = False
+
+
+def layout_return_slip(slip: ReturnSlip, width: int) -> list[Line]:
+    """The lines of the retur slip for paper `width` characters wide."""
+    if width < MIN_WIDTH:
+        raise ValueError(f"slip width {width} is below {MIN_WIDTH}")
+    lines = [*centered(slip.shop_name.upper(), width, bold=True)]
+    if slip.shop_address:
+        lines += centered(slip.shop_address, width)
+    if slip.shop_phone:
+        lines += centered(t("receipt.phone", phone=slip.shop_phone), width)
+    lines.append(rule(width, "="))
+    lines += centered(t("slip.title"), width, bold=True)
+    if slip.reprint:
+        lines += centered(t("receipt.reprint"), width, bold=True)
+    for key, value in (
+        ("slip.number", slip.number),
+        ("slip.receipt", slip.receipt_no),
+        ("slip.sale_date", slip.sale_moment),
+        ("slip.date", slip.moment),
+        ("slip.cashier", slip.cashier),
+        ("slip.approved", slip.approved_by),
+    ):
+        lines += pair(t(key), value, width)
+    if slip.member:
+        lines += _wrapped(f"{t('receipt.member')}: {slip.member}", width)
+    lines.append(rule(width))
+    for item in slip.items:
+        lines += _wrapped(item.name, width)
+        detail = f"{item.quantity} {t('slip.damaged')}" if item.damaged else item.quantity
+        lines += pair(detail, format_number(item.amount), width, indent=2)
+    lines.append(rule(width))
+    lines += pair(t("slip.total"), format_rupiah(slip.total), width, bold=True)
+    lines += pair(t("slip.method"), slip.refund_method, width)
+    if slip.kasbon:
+        lines += _wrapped(t("slip.kasbon_note"), width)
+    lines += _wrapped(f"{t('slip.reason')}: {slip.reason}", width)
+    lines.append(rule(width))
+    lines += [*_wrapped(t("slip.signature"), width), Line(""), Line("")]
+    lines += centered("(" + "." * min(width - 4, 28) + ")", width)
+    lines.append(rule(width))
+    lines += centered(t("slip.keep"), width)
+    return lines
+
+
+def _wrapped(text: str, width: int) -> list[Line]:
+    return [Line(part) for part in wrap(text, width)]
+
+
+def return_slip_text(slip: ReturnSlip, width: int) -> str:
+    """The layout as plain text, one line each."""
+    return "".join(line.text + "\n" for line in layout_return_slip(slip, width))
