@@ -19,9 +19,9 @@ from click.testing import CliRunner, Result
 from sqlalchemy import select
 
 from gerai import db_copy
-from gerai.db_copy import SEEDED
 from gerai.cli import main
 from gerai.db import Database
+from gerai.db_copy import SEEDED
 from gerai.errors import GeraiError
 from gerai.models import SALE, metadata
 from gerai.services.cart import Cart
