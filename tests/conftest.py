@@ -1,5 +1,6 @@
-"""Shared fixtures: real SQLite files, migrated, holding the shipped demo catalogue, members
-and shop settings (no sales), copied per test from one template built once per session."""
+"""Shared fixtures: real SQLite files, migrated, holding the shipped demo catalogue, members,
+shop settings and demo users (no sales), copied per test from one template built once per
+session (a PIN's scrypt hash takes ~50 ms, so the users are made once)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,20 @@ import pytest
 from gerai.db import Database
 from gerai.i18n import set_language
 from gerai.paths import data_dir
-from gerai.services.demo import load_catalogue
+from gerai.services.auth import ADMIN, BENDAHARA, KASIR, Actor, Approval
+from gerai.services.demo import create_demo_users, load_catalogue
 from gerai.services.shifts import open_shift
 from gerai.services.shop import ShopProfile, load_shop
 
 NOW = datetime(2025, 11, 30, 6, 32, tzinfo=UTC)  # 14.32 WITA
 OPENING_CASH = 500_000
 TILLS = ("K1", "K2")
+# the demo users of the template (SPEC §3), as the services see them
+CASHIER = Actor("kasir", KASIR)
+TREASURER = Actor("bendahara", BENDAHARA)
+OWNER = Actor("admin", ADMIN)
+TREASURER_PIN = Approval("bendahara", "2222")
+OWNER_PIN = Approval("admin", "9999")
 
 
 @pytest.fixture(autouse=True)
@@ -48,12 +56,13 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue loaded once per session, as a template file."""
+    """The demo catalogue and users loaded once per session, as a template file."""
     path = tmp_path_factory.mktemp("template") / "gerai.db"
     database = Database(f"sqlite:///{path}")
     database.upgrade()
     with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
+        create_demo_users(session, NOW)
     database.dispose()
     return path
 
@@ -74,7 +83,7 @@ def db(catalogue_db: Database) -> Database:
     with catalogue_db.write() as session:
         shop = load_shop(session)
         for till in TILLS:
-            open_shift(session, till, "kasir", OPENING_CASH, NOW, shop)
+            open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
     return catalogue_db
 
 

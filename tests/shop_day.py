@@ -11,12 +11,14 @@ from sqlalchemy import update
 
 from gerai.db import Database
 from gerai.models import Sale
+from gerai.services.auth import KASIR, Actor
 from gerai.services.cart import Cart
 from gerai.services.catalog import find_by_code
 from gerai.services.checkout import SaleResult, Tender, checkout
 from gerai.services.members import find_member
 from gerai.services.shifts import DENOMINATIONS, ShiftClose, close_shift, move_cash, open_shift
 from gerai.services.shop import load_shop
+from tests.conftest import CASHIER, TREASURER_PIN
 
 WITA = ZoneInfo("Asia/Makassar")
 DAY = date(2025, 11, 30)
@@ -31,7 +33,7 @@ def at(hour: int, minute: int = 0, second: int = 0, day: date = DAY) -> datetime
 def open_till(db: Database, till: str, cash: int, when: datetime, by: str = "kasir") -> int:
     """Open a shift; its id."""
     with db.write() as session:
-        shift = open_shift(session, till, by, cash, when, load_shop(session))
+        shift = open_shift(session, till, Actor(by, KASIR), cash, when, load_shop(session))
         assert shift.id is not None
         return shift.id
 
@@ -67,7 +69,7 @@ def sell(
             cart,
             tenders or [Tender("tunai")],
             till=till,
-            cashier=cashier,
+            actor=Actor(cashier, KASIR),
             shop=load_shop(session),
             now=when,
         )
@@ -76,7 +78,7 @@ def sell(
 def move(db: Database, till: str, kind: str, amount: int, reason: str, when: datetime) -> None:
     """Cash in (`in`) or out (`out`) of the till."""
     with db.write() as session:
-        move_cash(session, till, kind, amount, reason, "kasir", when)
+        move_cash(session, till, kind, amount, reason, CASHIER, when)
 
 
 def void(db: Database, receipt_no: str) -> None:
@@ -97,4 +99,6 @@ def pieces(amount: int) -> dict[int, int]:
 def close(db: Database, shift_id: int, counted: int, reason: str, when: datetime) -> ShiftClose:
     """Close a shift with `counted` in the drawer, signed off by kasir, confirmed by bendahara."""
     with db.write() as session:
-        return close_shift(session, shift_id, pieces(counted), reason, "kasir", "bendahara", when)
+        return close_shift(
+            session, shift_id, pieces(counted), reason, CASHIER, when, approval=TREASURER_PIN
+        )

@@ -18,6 +18,7 @@ import pytest
 from conftest import NOW
 
 from gerai.db import Database
+from gerai.services.audit_verify import verify
 from gerai.services.catalog import find_by_code
 from gerai.services.stock import Movement, move_stock, stock_check
 
@@ -33,6 +34,7 @@ from pathlib import Path
 
 from gerai.db import Database
 from gerai.errors import GeraiError
+from gerai.services.auth import KASIR, Actor
 from gerai.services.cart import Cart
 from gerai.services.catalog import find_by_code
 from gerai.services.checkout import Tender, checkout
@@ -69,8 +71,8 @@ for number in range(count):
                 assert exc.key == "cart.out_of_stock", exc.key
 
     def pay(session):
-        return checkout(session, cart, [Tender("tunai")], till=till, cashier=till, shop=shop,
-                        now=now)
+        return checkout(session, cart, [Tender("tunai")], till=till,
+                        actor=Actor(till.lower(), KASIR), shop=shop, now=now)
 
     try:
         if number % 2:
@@ -175,6 +177,9 @@ def check_outcome(
     assert closing[SCARCE] == 0
     with database.read() as session:
         assert stock_check(session) == []
+        checked = verify(session)  # the two tills' records form one chain, each sale in it
+    assert checked.intact, checked.problem()
+    assert checked.records >= len([r for result in results for r in result["receipts"]])  # type: ignore[attr-defined]
 
     assert database.path is not None
     with sqlite3.connect(database.path) as raw:

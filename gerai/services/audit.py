@@ -127,6 +127,16 @@ class ChainBreak:
     reason: str
 
 
+@dataclass(frozen=True)
+class DocumentBreak:
+    """A document (a sale, a void...) that does not match the audit trail: `reason` is a
+    message key taking `ref` (the document's number) and `seq` (its record, 0 if none)."""
+
+    reason: str
+    ref: str
+    seq: int = 0
+
+
 def verify_chain(session: Session) -> tuple[int, ChainBreak | None]:
     """Recompute the whole chain: how many records were checked and the first break, if any.
     Catches an edited record (hash), a deleted or reordered one (sequence or link) and a
