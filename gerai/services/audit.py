@@ -30,9 +30,11 @@ def canonical(detail: Mapping[str, Any]) -> str:
 def chain_hash(
     prev_hash: str, seq: int, at: datetime, actor: str, kind: str, ref: str, detail: str
 ) -> str:
-    """The hash of one record: its predecessor's hash and every field of its content."""
+    """The hash of one record: its predecessor's hash and every field of its content (the time
+    in UTC, as stored)."""
+    moment = at.astimezone(UTC).isoformat(timespec="microseconds")
     content = json.dumps(
-        [prev_hash, seq, at.isoformat(timespec="microseconds"), actor, kind, ref, detail],
+        [prev_hash, seq, moment, actor, kind, ref, detail],
         separators=(",", ":"),
         ensure_ascii=False,
     )
