@@ -1316,6 +1316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Closed by {name} (the kasir's sign-off)",
     ),
     "ui.close.bendahara_pin": ("PIN bendahara", "Bendahara's PIN"),
+    "ui.approval.help_admin": ("{action} perlu PIN admin.", "{action} needs an admin's PIN."),
     "ui.admin.title": ("Menu admin", "Admin menu"),
     "ui.admin.users": ("Pengguna", "Users"),
     "ui.admin.audit": ("Jejak audit", "Audit trail"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import distinct, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from gerai.errors import GeraiError
@@ -85,6 +85,6 @@ def audit_page(
 def audit_choices(session: Session) -> tuple[list[str], list[str]]:
     """The users and the kinds that occur in the trail, sorted, for the filters."""
     connection = session.connection()
-    actors = connection.execute(select(distinct(AUDIT_RECORD.c.actor))).scalars()
-    kinds = connection.execute(select(distinct(AUDIT_RECORD.c.kind))).scalars()
+    actors = connection.execute(select(AUDIT_RECORD.c.actor).distinct()).scalars()
+    kinds = connection.execute(select(AUDIT_RECORD.c.kind).distinct()).scalars()
     return sorted(actors), sorted(kinds)

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlmodel import Session
 
 from gerai.errors import GeraiError
-from gerai.services.auth import Actor, Approval, allows, authorize, elevate
+from gerai.services.auth import (
+    ADMIN,
+    PERMISSIONS,
+    Actor,
+    Approval,
+    allows,
+    authorize,
+    elevate,
+)
 from gerai.tui.screens.approval import ApprovalScreen
 
 if TYPE_CHECKING:
@@ -38,7 +46,8 @@ def _approved(
             return
         proceed(granted)
 
-    app.push_screen(ApprovalScreen(f"perm.{permission}"), given)
+    admin_only = PERMISSIONS[permission] == {ADMIN}
+    app.push_screen(ApprovalScreen(f"perm.{permission}", admin_only), given)
 
 
 def with_approval(

@@ -4,7 +4,7 @@ it with a supervisor's PIN, and the supervisor then works it in their own name."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +27,7 @@ ENTRIES = ("users", "audit")  # each also names the permission its screen needs
 class AdminMenu(ModalScreen[str | None]):
     """Pick an admin screen; Esc goes back."""
 
-    CSS_PATH = "../styles/dialogs.tcss"
+    CSS_PATH: ClassVar[Any] = ["../styles/dialogs.tcss", "../styles/admin.tcss"]
     BINDINGS = [Binding("escape", "cancel", "ui.key.cancel")]
 
     def __init__(self) -> None:

@@ -38,8 +38,13 @@ def kind_label(kind: str) -> str:
 
 
 def describe(row: AuditRow) -> str:
-    """A record's detail as `name=value` pairs."""
-    return ", ".join(f"{key}={value}" for key, value in row.data().items())
+    """A record's detail as `name=value` pairs; a sale's digest last, cut short."""
+    data = row.data()
+    digest = data.pop("digest", None)
+    pairs = [f"{key}={value}" for key, value in data.items()]
+    if digest is not None:
+        pairs.append(f"digest={str(digest)[:12]}…")
+    return ", ".join(pairs)
 
 
 class AuditScreen(StatusLine, Screen[None]):
@@ -49,8 +54,8 @@ class AuditScreen(StatusLine, Screen[None]):
     status_selector = ".admin-status"
     BINDINGS = [
         Binding("escape", "back", "ui.key.back"),
-        Binding("pagedown", "page(1)", "ui.key.page_down"),
-        Binding("pageup", "page(-1)", "ui.key.page_up"),
+        Binding("pagedown", "page(1)", "ui.key.page_down", priority=True),  # not the table's
+        Binding("pageup", "page(-1)", "ui.key.page_up", priority=True),
         Binding("f5", "verify", "ui.key.verify"),
     ]
 

@@ -57,7 +57,7 @@ class KasirScreen(StatusLine, Screen[None]):
         Binding("f4", "report", "ui.key.report"),
         Binding("f12", "pay", "ui.key.pay"),
         Binding("f11", "admin", "ui.key.admin"),
-        Binding("ctrl+d", "drawer", "ui.key.drawer"),
+        Binding("ctrl+d", "drawer", "ui.key.drawer", priority=True),  # over the Input's own
         Binding("ctrl+l", "logout", "ui.key.logout"),
         Binding("plus", "step(1)", "ui.key.more", key_display="+"),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-"),

@@ -7,26 +7,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.services.auth import PIN_MAX, login
 from gerai.services.users import has_users
 from gerai.tui.bindings import localize_bindings
+from gerai.tui.credentials import ENTER, NameAndPin
 
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
 
-class LoginScreen(Screen[None]):
+class LoginScreen(NameAndPin, Screen[None]):
     """Who is at the till."""
 
     CSS_PATH: ClassVar[Any] = ["../styles/dialogs.tcss", "../styles/login.tcss"]
-    BINDINGS = [Binding("ctrl+q", "app.quit", "ui.key.quit")]
+    BINDINGS = [ENTER]  # Ctrl+Q quits: the app's own key
+    name_id, pin_id = "login-name", "login-pin"
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,7 +40,7 @@ class LoginScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.gerai
-        with Vertical(id="login"):
+        with Center(id="login-box"), Vertical(id="login"):
             yield Label(app.shop.name, id="login-shop")
             yield Label(t("ui.login.title", till=app.settings.till), classes="dialog-title")
             yield Input(placeholder=t("ui.login.name"), id="login-name", max_length=60)
@@ -49,7 +50,6 @@ class LoginScreen(Screen[None]):
             )  # fmt: skip
             yield Label("", id="login-error", classes="dialog-error")
             yield Label(t("ui.login.hint"), classes="dialog-hint")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#login-name", Input).focus()
@@ -71,23 +71,14 @@ class LoginScreen(Screen[None]):
         self.query_one("#login-error", Label).update(error.message())
         self.app.bell()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter on the name moves to the PIN; Enter on the PIN logs in."""
-        event.stop()
-        name = self.query_one("#login-name", Input)
-        pin = self.query_one("#login-pin", Input)
-        if event.input is name or not pin.value:
-            pin.focus()
-            return
-        if not name.value.strip():
-            name.focus()
-            return
+    def submit_credentials(self, name: str, pin: str) -> None:
+        """Log in; a refusal clears the PIN and says why."""
         app = self.gerai
         try:
             with app.database.write() as session:
-                actor = login(session, name.value, pin.value, now=app.clock())
+                actor = login(session, name, pin, now=app.clock())
         except GeraiError as error:
-            pin.value = ""
+            self.query_one("#login-pin", Input).value = ""
             self.fail(error)
             return
         app.logged_in(actor)

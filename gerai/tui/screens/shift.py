@@ -278,8 +278,13 @@ class CloseShiftScreen(ShiftDialog):
                     approval=self.approval(),
                 )
         except GeraiError as error:
-            if error.key.startswith("auth.") and self.query("#bendahara-pin"):
-                self.query_one("#bendahara-pin", Input).value = ""
+            if error.key.startswith("auth.") and self.query("#bendahara"):
+                name, pin = (
+                    self.query_one("#bendahara", Input),
+                    self.query_one("#bendahara-pin", Input),
+                )
+                pin.value = ""
+                (pin if name.value.strip() else name).focus()
             self.fail(error)
             return
         self.dismiss(result)

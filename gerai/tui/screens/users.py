@@ -77,7 +77,7 @@ class UserDialog(ModalScreen[str | None]):
             yield Label(t("ui.users.form_hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.focus_next()
+        self.query("Input, Select").first().focus()
 
     def value(self, field_id: str) -> str:
         """What is typed in a field."""
