@@ -381,3 +381,21 @@ async def test_the_approval_dialog_survives_a_burst(db: Database) -> None:
 
         assert isinstance(app.screen, ReceivingScreen)
         assert app.screen.approval is not None and app.screen.approval.name == "bendahara"
+
+
+async def test_a_kasir_reads_the_days_report_only_with_a_supervisors_pin(db: Database) -> None:
+    from gerai.tui.screens.bendahara import BendaharaScreen
+
+    app = make_app(db, CASHIER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, ApprovalScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, KasirScreen)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press(*"bendahara", "enter", *"2222", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BendaharaScreen)

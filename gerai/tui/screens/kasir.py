@@ -25,6 +25,7 @@ from gerai.services.receipts import recent_sales
 from gerai.services.shifts import ShiftClose, current_shift
 from gerai.timefmt import format_moment
 from gerai.tui.bindings import localize_bindings
+from gerai.tui.permits import with_approval
 from gerai.tui.screens.bendahara import BendaharaScreen
 from gerai.tui.screens.dialogs import HelpScreen
 from gerai.tui.screens.held import HeldScreen
@@ -350,8 +351,10 @@ class KasirScreen(StatusLine, Screen[None]):
     # --- report -----------------------------------------------------------------------------
 
     def action_report(self) -> None:
-        """F4: the bendahara's daily report."""
-        self.app.push_screen(BendaharaScreen())
+        """F4: the bendahara's daily report (a kasir needs a supervisor's PIN)."""
+        with_approval(
+            self.gerai, "reports", lambda _: self.app.push_screen(BendaharaScreen()), self.fail
+        )
 
     # --- products and stock -----------------------------------------------------------------
 
