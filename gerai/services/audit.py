@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from gerai.errors import GeraiError
@@ -54,17 +54,12 @@ def record(
     if at.tzinfo is None:
         raise ValueError("audit times must be time-zone aware")
     connection = session.connection()
-    seq, prev_hash = connection.execute(
-        update(AUDIT_HEAD)
-        .where(AUDIT_HEAD.c.id == 1)
-        .values(last_seq=AUDIT_HEAD.c.last_seq + 1)
-        .returning(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash)
-    ).one()
+    seq, prev_hash = connection.execute(_TAKE_NEXT).one()
     text = canonical(detail or {})
     at = at.astimezone(UTC)
     digest = chain_hash(prev_hash, seq, at, actor, kind, ref, text)
     connection.execute(
-        AUDIT_RECORD.insert(),
+        _APPEND,
         {
             "seq": seq,
             "created_at": at,
@@ -76,8 +71,20 @@ def record(
             "hash": digest,
         },
     )
-    connection.execute(update(AUDIT_HEAD).where(AUDIT_HEAD.c.id == 1).values(last_hash=digest))
+    connection.execute(_SET_END, {"end_hash": digest})
     return int(seq)
+
+
+# built once: a sale commit runs them on its hot path
+_HEAD = AUDIT_HEAD.c.id == 1
+_TAKE_NEXT = (
+    update(AUDIT_HEAD)
+    .where(_HEAD)
+    .values(last_seq=AUDIT_HEAD.c.last_seq + 1)
+    .returning(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash)
+)
+_APPEND = AUDIT_RECORD.insert()
+_SET_END = update(AUDIT_HEAD).where(_HEAD).values(last_hash=bindparam("end_hash"))
 
 
 @dataclass(frozen=True)
