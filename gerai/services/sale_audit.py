@@ -11,8 +11,6 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Integer, Table, select, type_coerce
@@ -27,18 +25,18 @@ SALE_FIELDS = (
     "receipt_no", "shift_id", "till", "business_date", "created_at", "member_id", "cashier",
     "gross", "member_discount", "manual_discount", "total", "paid", "change",
 )  # fmt: skip
-BATCH = 2_000
+_DAY, _MOMENT = SALE_FIELDS.index("business_date"), SALE_FIELDS.index("created_at")
+BATCH = 5_000
 
 LineKey = tuple[int, int, int, int]  # product id, quantity in thousandths, unit price, total
 PaymentKey = tuple[str, int, int]  # method, amount, tendered
 
 
-def _plain(value: Any) -> Any:
+def _text(value: Any) -> Any:
+    """A time as its UTC ISO text, a day as its ISO text, anything else as it is."""
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def sale_digest(
@@ -46,11 +44,9 @@ def sale_digest(
 ) -> str:
     """The SHA-256 of a sale's content: `sale` holds at least SALE_FIELDS, `lines` come in
     line order, `payments` in the order they were written."""
-    content = [
-        [_plain(sale[name]) for name in SALE_FIELDS],
-        [list(line) for line in lines],
-        [list(payment) for payment in payments],
-    ]
+    fields = [sale[name] for name in SALE_FIELDS]
+    fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
+    content = [fields, list(lines), list(payments)]
     text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -110,15 +106,19 @@ def _by_sale(
 ) -> dict[int, list[tuple[Any, ...]]]:
     """The rows of `table` (lines or payments) of the sales with ids `low`..`high`, grouped
     by sale, each sale's in `order`."""
-    rows = session.connection().execute(
-        select(table.c.sale_id, *columns)
-        .where(table.c.sale_id.between(low, high))
-        .order_by(table.c.sale_id, order)
+    rows = (
+        session.connection()
+        .execute(
+            select(table.c.sale_id, *columns)
+            .where(table.c.sale_id.between(low, high))
+            .order_by(table.c.sale_id, order)
+        )
+        .all()
     )
-    return {
-        sale_id: [tuple(row[1:]) for row in group]
-        for sale_id, group in groupby(rows, key=itemgetter(0))
-    }
+    grouped: dict[int, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        grouped.setdefault(row[0], []).append(row[1:])
+    return grouped
 
 
 def _stored_sales(session: Session) -> Iterator[tuple[Mapping[str, Any], str]]:

@@ -74,9 +74,11 @@ class GeraiApp(App[None]):
         self.switch_screen(KasirScreen())
 
     def log_out(self) -> None:
-        """Record the logout and show the login screen (the cart must be empty)."""
+        """Record the logout and show the login screen (the cart must be empty; a member
+        attached to it goes too)."""
         with self.database.write() as session:
             logout(session, self.actor, now=self.clock())
+        self.cart.clear()
         self._actor = None
         self.switch_screen(LoginScreen())
 
