@@ -232,13 +232,12 @@ def approved_by(actor: Actor, answerable: str) -> dict[str, str]:
 def _answerable(
     session: Session, actor: Actor, permission: str, now: datetime, approval: Approval | None
 ) -> Actor:
-    allowed = PERMISSIONS[permission]
-    if actor.role in allowed:
+    if allows(actor.role, permission):
         return actor
     if approval is None:
         raise _refusal(actor, permission, now, None)
     supervisor = _check_credentials(session, approval.name, approval.pin, now, "approval_refused")
-    if supervisor.role not in allowed:
+    if not allows(supervisor.role, permission):
         raise _refusal(actor, permission, now, supervisor.name)
     return Actor(supervisor.name, supervisor.role)
 
