@@ -8,6 +8,7 @@ from datetime import datetime
 
 from textual import work
 from textual.app import App
+from textual.screen import Screen
 
 from gerai.db import Database
 from gerai.errors import GeraiError
@@ -18,7 +19,6 @@ from gerai.services.auth import Actor, logout
 from gerai.services.cart import Cart
 from gerai.services.shop import ShopProfile, load_shop
 from gerai.settings import Settings
-from gerai.tui.screens.kasir import KasirScreen
 from gerai.tui.screens.login import LoginScreen
 
 RETRY_SECONDS = 15
@@ -63,7 +63,7 @@ class GeraiApp(App[None]):
         return self._actor
 
     def on_mount(self) -> None:
-        self.push_screen(KasirScreen() if self._actor is not None else LoginScreen())
+        self.push_screen(kasir_screen() if self._actor is not None else LoginScreen())
         if self.printer.target.enabled:
             self.set_interval(RETRY_SECONDS, self.retry_printing)
             self.retry_printing()
@@ -71,7 +71,7 @@ class GeraiApp(App[None]):
     def logged_in(self, actor: Actor) -> None:
         """The login screen gave way to the kasir screen of `actor`."""
         self._actor = actor
-        self.switch_screen(KasirScreen())
+        self.switch_screen(kasir_screen())
 
     def log_out(self) -> None:
         """Record the logout and show the login screen (the cart must be empty; a member
@@ -118,3 +118,10 @@ class GeraiApp(App[None]):
         elif self.printer_failing and report.printed:
             self.printer_failing = False
             self.notify(t("printer.recovered", count=len(report.printed)))
+
+
+def kasir_screen() -> Screen[None]:
+    """A new kasir screen (imported once someone logs in: off the path to the login field)."""
+    from gerai.tui.screens.kasir import KasirScreen
+
+    return KasirScreen()
