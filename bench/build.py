@@ -17,7 +17,7 @@ from bench.products import add_members, add_products
 from bench.sales import add_sales
 
 SEED = 2025
-BUILD_FORMAT = 1  # bump when the generator changes, so old databases are rebuilt
+BUILD_FORMAT = 2  # bump when the generator changes, so old databases are rebuilt
 
 
 @dataclass
@@ -94,7 +94,7 @@ def build(path: Path, products: int, days: int, sales_per_day: int) -> Built:
     yesterday."""
     from gerai.db import SCHEMA_REVISION, Database
     from gerai.paths import data_dir
-    from gerai.services.demo import load_catalogue
+    from gerai.services.demo import create_demo_users, load_catalogue
 
     remove_db(path)
     progress = Progress()
@@ -105,8 +105,9 @@ def build(path: Path, products: int, days: int, sales_per_day: int) -> Built:
     database.upgrade()
     with database.write() as session:
         shop = load_catalogue(session, data_dir(), now)
+        create_demo_users(session, now)
     database.dispose()
-    progress.say(f"migrated, demo shop loaded ({shop.timezone})")
+    progress.say(f"migrated, demo shop and users loaded ({shop.timezone})")
     last_day = now.astimezone(shop.zone).date() - timedelta(days=1)
     first_day = last_day - timedelta(days=days - 1)
 

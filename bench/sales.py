@@ -1,5 +1,6 @@
-"""A generated year of sales (with payments, stock movements and receipt counters) and the
-opening stock that makes every product end at its generated stock."""
+"""A generated year of sales (with payments, stock movements, receipt counters and each sale's
+record in the audit chain, as the checkout writes them) and the opening stock that makes every
+product end at its generated stock."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ LINE_COLUMNS = (
     "tax_category",
 )
 MOVE_COLUMNS = ("product_id", "kind", "qty", "created_at", "ref", "sale_id", "note")
+RECORD_COLUMNS = ("seq", "created_at", "actor", "kind", "ref", "detail", "prev_hash", "hash")
 BATCH_LINES = 200_000  # sale lines per transaction
 
 
@@ -69,8 +71,17 @@ def add_sales(
 ) -> tuple[int, int]:
     """Add `days` days of about `sales_per_day` sales of `LINES_PER_SALE` lines from
     `first_day` on, then the opening stock; returns the numbers of sales and of lines."""
-    from gerai.models import PAYMENT, RECEIPT_COUNTER, SALE, SALE_LINE, STOCK_MOVEMENT
+    from gerai.models import (
+        AUDIT_RECORD,
+        PAYMENT,
+        RECEIPT_COUNTER,
+        SALE,
+        SALE_LINE,
+        STOCK_MOVEMENT,
+    )
+    from gerai.services.audit import canonical, chain_hash
     from gerai.services.demo import CASH_STEPS, HOUR_WEIGHTS, METHOD_WEIGHTS
+    from gerai.services.sale_audit import SALE_KIND, sale_digest
     from gerai.services.stock import OPENING_REF
 
     sale_sql = insert_sql(SALE, SALE_COLUMNS)
@@ -78,6 +89,7 @@ def add_sales(
     payment_sql = insert_sql(PAYMENT, ("sale_id", "method", "amount", "tendered"))
     move_sql = insert_sql(STOCK_MOVEMENT, MOVE_COLUMNS)
     counter_sql = insert_sql(RECEIPT_COUNTER, ("till", "business_date", "last_no"))
+    record_sql = insert_sql(AUDIT_RECORD, RECORD_COLUMNS)
     # a long tail of popularity: a few products sell daily, most a few times a year
     order = list(range(len(sellable)))
     rng.shuffle(order)
@@ -92,9 +104,10 @@ def add_sales(
     methods = [m for m, _ in METHOD_WEIGHTS]
     method_weights = [w for _, w in METHOD_WEIGHTS]
     sale_id = conn.execute("SELECT coalesce(max(id), 0) FROM sale").fetchone()[0]
+    seq, last_hash = conn.execute("SELECT last_seq, last_hash FROM audithead").fetchone()
     total_sales = total_lines = 0
     batch: dict[str, list[tuple[Any, ...]]] = {
-        k: [] for k in ("sale", "line", "pay", "move", "counter")
+        k: [] for k in ("sale", "line", "pay", "move", "counter", "record")
     }
 
     def flush() -> None:
@@ -104,6 +117,10 @@ def add_sales(
         conn.executemany(payment_sql, batch["pay"])
         conn.executemany(move_sql, batch["move"])
         conn.executemany(counter_sql, batch["counter"])
+        conn.executemany(record_sql, batch["record"])
+        conn.execute(
+            "UPDATE audithead SET last_seq = ?, last_hash = ? WHERE id = 1", (seq, last_hash)
+        )
         conn.execute("COMMIT")
         for rows in batch.values():
             rows.clear()
@@ -131,6 +148,7 @@ def add_sales(
                     if index not in picks and len(picks) < LINES_PER_SALE:
                         picks.append(index)
             gross = total = 0
+            keys: list[tuple[int, int, int, int]] = []  # what the sale's digest covers
             for line_no, index in enumerate(picks, start=1):
                 (
                     pid,
@@ -164,6 +182,7 @@ def add_sales(
                 line_total = (qty * paid_price + 500) // 1000
                 gross += line_gross
                 total += line_total
+                keys.append((pid, qty, paid_price, line_total))
                 sold[index] += qty
                 batch["line"].append(
                     (
@@ -191,25 +210,35 @@ def add_sales(
             if method == "tunai" and rng.random() >= 0.3:
                 step = rng.choice([s for s in CASH_STEPS if s * 20 >= total] or [100_000])
                 tendered = -(-total // step) * step
-            batch["sale"].append(
-                (
-                    sale_id,
-                    receipt,
-                    TILL,
-                    day_text,
-                    created,
-                    member_id,
-                    rng.choice(CASHIERS),
-                    gross,
-                    gross - total,
-                    0,
-                    total,
-                    tendered,
-                    tendered - total,
-                    "completed",
-                )
+            cashier = rng.choice(CASHIERS)
+            sale = (
+                sale_id,
+                receipt,
+                TILL,
+                day_text,
+                created,
+                member_id,
+                cashier,
+                gross,
+                gross - total,
+                0,
+                total,
+                tendered,
+                tendered - total,
+                "completed",
             )
+            batch["sale"].append(sale)
             batch["pay"].append((sale_id, method, total, tendered))
+            fields = {**dict(zip(SALE_COLUMNS, sale, strict=True)), "shift_id": None}
+            fields["created_at"] = local
+            digest = sale_digest(fields, keys, [(method, total, tendered)])
+            detail = canonical({"receipt": receipt, "total": total, "digest": digest})
+            seq += 1
+            record_hash = chain_hash(last_hash, seq, local, cashier, SALE_KIND, receipt, detail)
+            batch["record"].append(
+                (seq, created, cashier, SALE_KIND, receipt, detail, last_hash, record_hash)
+            )
+            last_hash = record_hash
             total_lines += len(picks)
         batch["counter"].append((TILL, day_text, count))
         total_sales += count

@@ -1,6 +1,8 @@
 """The `gerai` command line. Each command resolves the settings, opens the database and calls
 the services; heavy modules (Textual, exports) are imported only by the command that needs
-them. Errors are one line on stderr with exit code 1; usage errors exit 2."""
+them. Errors are one line on stderr with exit code 1; usage errors exit 2. The command line
+is the shop owner's tool on the shop's machine: it acts as `auth.SYSTEM` (role admin), and
+what it changes is audited under that name."""
 
 from __future__ import annotations
 
@@ -177,6 +179,7 @@ def demo(options: Options, days: int) -> None:
     with database.write() as session:  # the opening stock comes before the generated sales
         opened = now - timedelta(days=days + 1)
         shop = demo_service.load_catalogue(session, data_dir(), opened)
+        demo_service.create_demo_users(session, opened)
     sales = demo_service.generate_sales(database.write, shop, days, shop.business_date(now))
     with database.read() as session:
         products_count, members_count = count_rows(session, Product), count_rows(session, Member)
@@ -250,13 +253,16 @@ def products() -> None:
 @pass_options
 def products_import(options: Options, file: Path, skip_bad: bool) -> None:
     """Import products from CSV, XLSX or JSON (all rows checked first)."""
+    from gerai.services.auth import SYSTEM
     from gerai.services.products_io import import_products
 
     _import(
         options,
         file,
         skip_bad,
-        lambda session, table, now: import_products(session, table, now, skip_bad),
+        lambda session, table, now: import_products(
+            session, table, now, actor=SYSTEM, skip_bad=skip_bad
+        ),
     )
 
 
@@ -591,11 +597,15 @@ def receipt_show(options: Options, number: str, width: int | None) -> None:
 @pass_options
 def receipt_print(options: Options, number: str) -> None:
     """Reprint a receipt or a retur slip (marked CETAK ULANG) on the configured printer."""
+    from gerai.services.auth import SYSTEM
     from gerai.services.returns import is_return_number
 
     queue = print_queue(options)
-    submit = queue.submit_return if is_return_number(number) else queue.submit
-    if not submit(number, reprint=True):
+    if is_return_number(number):
+        queued = queue.submit_return(number, reprint=True)
+    else:
+        queued = queue.submit(number, reprint_by=SYSTEM)
+    if not queued:
         raise GeraiError("printer.none")
     report = queue.flush()
     if report.error is not None:
@@ -697,3 +707,91 @@ def backup(options: Options, output: str | None) -> None:
     target = Path(output) if output else backup_file_name(database.path, stamp)
     size = backup_sqlite(database, target)
     click.echo(t("backup.done", path=str(target), size=f"{size:,}".replace(",", ".")))
+
+
+@main.group("audit")
+def audit_group() -> None:
+    """The audit trail."""
+
+
+@audit_group.command("verify")
+@pass_options
+def audit_verify(options: Options) -> None:
+    """Recompute the audit chain and check every sale against its record; exit 1 naming the
+    first break."""
+    from gerai.services.audit_verify import verify
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        result = verify(session)
+    problem = result.problem()
+    if problem is not None:
+        raise problem
+    click.echo(t("cli.audit_ok", count=result.records))
+
+
+@main.group()
+def users() -> None:
+    """Users of the tills (the first admin of a new shop is added here)."""
+
+
+def _new_pin() -> tuple[str, str]:
+    """A PIN typed twice, hidden."""
+    return (
+        click.prompt(t("cli.pin_prompt"), hide_input=True),
+        click.prompt(t("cli.pin_again"), hide_input=True),
+    )
+
+
+@users.command("add")
+@click.argument("name")
+@click.option(
+    "--role", type=click.Choice(["kasir", "bendahara", "admin"]), required=True, help="the role"
+)
+@click.option("--full-name", default="", help="the person's full name")
+@pass_options
+def users_add(options: Options, name: str, role: str, full_name: str) -> None:
+    """Add a user; the PIN (4-8 digits) is asked twice."""
+    from gerai.services.auth import SYSTEM
+    from gerai.services.users import add_user
+
+    database = open_database(options.settings())
+    pin, again = _new_pin()
+    with database.write() as session:
+        user = add_user(session, SYSTEM, name, full_name, role, pin, again, now=now_utc())
+    click.echo(t("cli.user_added", name=user.name, role=t(f"role.{user.role}")))
+
+
+@users.command("pin")
+@click.argument("name")
+@pass_options
+def users_pin(options: Options, name: str) -> None:
+    """Give a user a new PIN (this also unlocks them)."""
+    from gerai.services.auth import SYSTEM
+    from gerai.services.users import change_pin
+
+    database = open_database(options.settings())
+    pin, again = _new_pin()
+    with database.write() as session:
+        change_pin(session, SYSTEM, name, pin, again, now=now_utc())
+    click.echo(t("cli.user_pin_changed", name=name.strip().lower()))
+
+
+@users.command("list")
+@pass_options
+def users_list(options: Options) -> None:
+    """List the users: name, role, full name, and whether they are inactive or locked."""
+    from gerai.services.users import list_users
+
+    database = open_database(options.settings())
+    now = now_utc()
+    with database.read() as session:
+        found = list_users(session)
+    for user in found:
+        state = "" if user.active else t("cli.user_inactive")
+        if user.locked_until is not None and user.locked_until > now:
+            state = t("cli.user_locked")
+        click.echo(
+            t("cli.user_line", name=user.name, role=t(f"role.{user.role}"),
+              full_name=user.full_name, state=state).rstrip()
+        )  # fmt: skip

@@ -1,6 +1,7 @@
 """This till's receipt printing: lay out and render a sale's receipt, store the job, and
 send stored jobs in order. A job is marked printed only once the printer took it, so a
-missing or failing printer never loses a receipt and never prints one twice."""
+missing or failing printer never loses a receipt and never prints one twice. Reprints and
+opening the drawer without a sale are audited."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from gerai.db import Database
 from gerai.errors import GeraiError
 from gerai.i18n import t
+from gerai.services.auth import Actor
 from gerai.services.member_payments import CASH
 from gerai.services.member_slips import build_member_slip
 from gerai.services.receipts import (
@@ -26,8 +28,9 @@ from gerai.services.receipts import (
 from gerai.services.returns import build_return_slip, is_cash_refund
 from gerai.services.shifts import shift_report
 from gerai.services.shop import load_shop
+from gerai.services.till_actions import open_drawer, record_reprint
 from gerai.settings import Settings
-from receipts.escpos_job import JobOptions, render_job
+from receipts.escpos_job import JobOptions, drawer_kick_job, render_job
 from receipts.layout import Line, layout_receipt, wrap
 from receipts.member_slip import MemberSlip, layout_member_slip
 from receipts.printer_url import PrinterTarget, parse_printer_url
@@ -78,11 +81,25 @@ class PrintQueue:
         )
         return render_job(lines, options)
 
-    def submit(self, receipt_no: str, reprint: bool = False) -> bool:
-        """Store the receipt's job for printing; False when this till has no printer."""
+    def submit(self, receipt_no: str, reprint_by: Actor | None = None) -> bool:
+        """Store the receipt's job for printing (a reprint, recorded, when `reprint_by` says
+        who asks for it); False when this till has no printer."""
         if not self.target.enabled:
             return False
-        self._store(receipt_no, "reprint" if reprint else "sale", self.render(receipt_no, reprint))
+        payload = self.render(receipt_no, reprint=reprint_by is not None)
+        kind = "sale" if reprint_by is None else "reprint"
+        self._store(receipt_no, kind, payload, reprint_by)
+        return True
+
+    def open_drawer(self, actor: Actor) -> bool:
+        """Record the drawer opened without a sale, then kick it open when this till's printer
+        drives a drawer (`kick_drawer`); False when there is none to kick."""
+        with self.database.write() as session:
+            open_drawer(session, actor, self.settings.till, now=self.clock())
+        if not (self.target.enabled and self.settings.kick_drawer):
+            return False
+        with self._lock:
+            send(self.target, drawer_kick_job(self.target.profile))
         return True
 
     def submit_shift_report(self, shift_id: int) -> bool:
@@ -144,8 +161,12 @@ class PrintQueue:
         self._store(number.strip().upper(), "reprint" if reprint else "retur", payload)
         return True
 
-    def _store(self, reference: str, kind: str, payload: bytes) -> None:
+    def _store(
+        self, reference: str, kind: str, payload: bytes, reprint_by: Actor | None = None
+    ) -> None:
         with self.database.write() as session:
+            if reprint_by is not None:
+                record_reprint(session, reprint_by, reference, now=self.clock())
             enqueue(session, self.settings.till, reference, kind, payload, self.clock())
 
     def flush(self) -> FlushReport:

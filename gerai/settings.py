@@ -23,7 +23,6 @@ class Settings:
     printer: str = "none"
     lang: str = "id"
     till: str = "K1"
-    cashier: str = "kasir"
     kick_drawer: bool = False
     logo: str = ""
 
@@ -75,7 +74,6 @@ def load_settings(
         printer=pick(printer, "GERAI_PRINTER", "printer", "none"),
         lang=chosen_lang,
         till=till,
-        cashier=pick(None, "GERAI_CASHIER", "cashier", "kasir"),
         kick_drawer=kick in ("1", "true"),
         logo=pick(None, "GERAI_LOGO", "logo", ""),
     )

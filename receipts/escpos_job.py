@@ -69,3 +69,12 @@ def render_job(lines: list[Line], options: JobOptions) -> bytes:
     printer.cut()
     data: bytes = printer.output
     return data
+
+
+def drawer_kick_job(profile: str) -> bytes:
+    """Only the pulse that opens the cash drawer: no text, no paper fed or cut."""
+    printer = _printer(profile)
+    printer.hw("INIT")
+    printer.cashdraw(DRAWER_PIN)
+    data: bytes = printer.output
+    return data

@@ -1,8 +1,9 @@
-"""Shared fixtures: real databases, migrated, holding the shipped demo catalogue, members and
-shop settings (no sales), copied per test from one template built once per session. The core
-fixtures (`empty_db`, `catalogue_db`, `db`) run each test on SQLite and on PostgreSQL (the
-server named by `GERAI_TEST_PG_URL`; without it that leg is skipped). A test that is about
-SQLite files is marked `@pytest.mark.sqlite_only(reason)` and runs on SQLite alone."""
+"""Shared fixtures: real databases, migrated, holding the shipped demo catalogue, members,
+shop settings and demo users (no sales), copied per test from one template built once per
+session (a PIN's scrypt hash takes ~50 ms, so the users are made once). The core fixtures
+(`empty_db`, `catalogue_db`, `db`) run each test on SQLite and on PostgreSQL (the server named
+by `GERAI_TEST_PG_URL`; without it that leg is skipped). A test that is about SQLite files is
+marked `@pytest.mark.sqlite_only(reason)` and runs on SQLite alone."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from sqlalchemy import text
 from gerai.db import Database
 from gerai.i18n import set_language
 from gerai.paths import data_dir
-from gerai.services.demo import load_catalogue
+from gerai.services.auth import ADMIN, BENDAHARA, KASIR, Actor, Approval
+from gerai.services.demo import create_demo_users, load_catalogue
 from gerai.services.shifts import open_shift
 from gerai.services.shop import ShopProfile, load_shop
 from tests.pg import PG_SKIPPED, PgServer, pg_url
@@ -27,6 +29,12 @@ from tests.pg import PG_SKIPPED, PgServer, pg_url
 NOW = datetime(2025, 11, 30, 6, 32, tzinfo=UTC)  # 14.32 WITA
 OPENING_CASH = 500_000
 TILLS = ("K1", "K2")
+# the demo users of the template (SPEC §3), as the services see them
+CASHIER = Actor("kasir", KASIR)
+TREASURER = Actor("bendahara", BENDAHARA)
+OWNER = Actor("admin", ADMIN)
+TREASURER_PIN = Approval("bendahara", "2222")
+OWNER_PIN = Approval("admin", "9999")
 
 
 @pytest.fixture(autouse=True)
@@ -123,15 +131,16 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def load_demo_catalogue(database: Database) -> None:
-    """Migrate and load the shipped catalogue, members and shop settings."""
+    """Migrate and load the shipped catalogue, members, shop settings and demo users."""
     database.upgrade()
     with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
+        create_demo_users(session, NOW)
 
 
 @pytest.fixture(scope="session")
 def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue loaded once per session, as a template file."""
+    """The demo catalogue and users loaded once per session, as a template file."""
     path = tmp_path_factory.mktemp("template") / "gerai.db"
     database = Database(f"sqlite:///{path}")
     try:
@@ -190,7 +199,7 @@ def db(catalogue_db: Database) -> Database:
     with catalogue_db.write() as session:
         shop = load_shop(session)
         for till in TILLS:
-            open_shift(session, till, "kasir", OPENING_CASH, NOW, shop)
+            open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
     return catalogue_db
 
 

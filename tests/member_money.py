@@ -10,23 +10,13 @@ from sqlmodel import col, select
 
 from gerai.db import Database
 from gerai.models import AuditRecord, MemberPayment, Sale, SaleReturn
-from gerai.services.auth import ADMIN, BENDAHARA, KASIR, SYSTEM, Actor, create_user
 from gerai.services.kasbon import repay
 from gerai.services.members import find_member
 from gerai.services.savings import take_savings
 from gerai.services.shop import load_shop
+from tests.conftest import CASHIER, OWNER, TREASURER
 
-KASIR_ACTOR = Actor("kasir", KASIR)
-BENDAHARA_ACTOR = Actor("bendahara", BENDAHARA)
-ADMIN_ACTOR = Actor("admin", ADMIN)
-
-
-def add_staff(db: Database, now: datetime) -> None:
-    """The demo's three users with their demo PINs."""
-    with db.write() as session:
-        create_user(session, SYSTEM, "kasir", KASIR, "1111", now=now)
-        create_user(session, SYSTEM, "bendahara", BENDAHARA, "2222", now=now)
-        create_user(session, SYSTEM, "admin", ADMIN, "9999", now=now)
+KASIR_ACTOR, BENDAHARA_ACTOR, ADMIN_ACTOR = CASHIER, TREASURER, OWNER
 
 
 def member_id(db: Database, number: str) -> int:

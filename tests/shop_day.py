@@ -9,7 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from gerai.db import Database
-from gerai.services.auth import ADMIN, BENDAHARA, KASIR, SYSTEM, Actor, create_user
+from gerai.services.auth import KASIR, Actor
 from gerai.services.cart import Cart
 from gerai.services.catalog import find_by_code
 from gerai.services.checkout import SaleResult, Tender, checkout
@@ -19,6 +19,7 @@ from gerai.services.returns import ReturnResult, return_items
 from gerai.services.shifts import DENOMINATIONS, ShiftClose, close_shift, move_cash, open_shift
 from gerai.services.shop import load_shop
 from gerai.services.voids import void_sale
+from tests.conftest import CASHIER, TREASURER, TREASURER_PIN
 
 WITA = ZoneInfo("Asia/Makassar")
 DAY = date(2025, 11, 30)
@@ -33,7 +34,7 @@ def at(hour: int, minute: int = 0, second: int = 0, day: date = DAY) -> datetime
 def open_till(db: Database, till: str, cash: int, when: datetime, by: str = "kasir") -> int:
     """Open a shift; its id."""
     with db.write() as session:
-        shift = open_shift(session, till, by, cash, when, load_shop(session))
+        shift = open_shift(session, till, Actor(by, KASIR), cash, when, load_shop(session))
         assert shift.id is not None
         return shift.id
 
@@ -69,7 +70,7 @@ def sell(
             cart,
             tenders or [Tender("tunai")],
             till=till,
-            cashier=cashier,
+            actor=Actor(cashier, KASIR),
             shop=load_shop(session),
             now=when,
         )
@@ -78,18 +79,10 @@ def sell(
 def move(db: Database, till: str, kind: str, amount: int, reason: str, when: datetime) -> None:
     """Cash in (`in`) or out (`out`) of the till."""
     with db.write() as session:
-        move_cash(session, till, kind, amount, reason, "kasir", when)
+        move_cash(session, till, kind, amount, reason, CASHIER, when)
 
 
-SUPERVISOR = Actor("bendahara", BENDAHARA)
-STAFF = (("kasir", KASIR, "1111"), ("bendahara", BENDAHARA, "2222"), ("admin", ADMIN, "9999"))
-
-
-def add_staff(db: Database) -> None:
-    """The demo users: kasir (PIN 1111), bendahara (2222) and admin (9999)."""
-    with db.write() as session:
-        for name, role, pin in STAFF:
-            create_user(session, SYSTEM, name, role, pin, now=at(6))
+SUPERVISOR = TREASURER
 
 
 def void(db: Database, receipt_no: str, when: datetime | None = None) -> None:
@@ -130,4 +123,6 @@ def pieces(amount: int) -> dict[int, int]:
 def close(db: Database, shift_id: int, counted: int, reason: str, when: datetime) -> ShiftClose:
     """Close a shift with `counted` in the drawer, signed off by kasir, confirmed by bendahara."""
     with db.write() as session:
-        return close_shift(session, shift_id, pieces(counted), reason, "kasir", "bendahara", when)
+        return close_shift(
+            session, shift_id, pieces(counted), reason, CASHIER, when, approval=TREASURER_PIN
+        )

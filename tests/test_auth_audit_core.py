@@ -114,7 +114,7 @@ def test_a_kasir_needs_a_supervisor_pin_and_a_refusal_survives_the_rollback(
     assert kinds[-3:] == ["permission_refused", "permission_refused", "approval_refused"]
     with pytest.raises(GeraiError) as refused, staffed.write() as session:
         create_user(session, Actor("bendahara", BENDAHARA), "budi", KASIR, "5555", now=NOW)
-    assert refused.value.key == "auth.not_allowed"
+    assert refused.value.key == "auth.admin_only"  # users: admins only
 
 
 def _raw(database: Database) -> sqlite3.Connection:

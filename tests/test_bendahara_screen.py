@@ -17,7 +17,7 @@ from gerai.services.shop import load_shop
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.bendahara import BendaharaScreen, SaleDetailScreen
-from tests.conftest import NOW
+from tests.conftest import CASHIER, NOW, TREASURER
 
 
 def sell(db: Database, codes: list[str], at=NOW) -> str:  # type: ignore[no-untyped-def]
@@ -32,7 +32,7 @@ def sell(db: Database, codes: list[str], at=NOW) -> str:  # type: ignore[no-unty
             cart,
             [Tender("tunai")],
             till="K1",
-            cashier="kasir",
+            actor=CASHIER,
             shop=load_shop(session),
             now=at,
         )
@@ -58,7 +58,7 @@ async def test_the_report_shows_the_days_figures_and_receipts(db: Database) -> N
     numbers = [sell(db, ["MYK-1L", "GLA-KG"]), sell(db, ["BRS-SPHP5"])]
     with db.read() as session:
         summary = daily_summary(session, NOW.date(), load_shop(session))
-    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW)
+    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=TREASURER)
     async with app.run_test(size=(130, 42)) as pilot:
         screen = await open_report(app, pilot)
         header = str(screen.query_one("#report-header", Label).render())
@@ -94,7 +94,7 @@ async def test_e_exports_the_days_pdf_next_to_the_database(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # a PostgreSQL shop has no database file: the current folder
     sell(db, ["MYK-1L"])
-    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW)
+    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=TREASURER)
     async with app.run_test(size=(130, 42)) as pilot:
         await open_report(app, pilot)
         await pilot.press("e")

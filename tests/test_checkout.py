@@ -25,7 +25,7 @@ from gerai.services.members import find_member
 from gerai.services.reports import daily_summary
 from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
 from gerai.services.stock import Movement, move_stock, stock_check
-from tests.conftest import copy_database, raw
+from tests.conftest import CASHIER, OWNER, copy_database, raw
 
 TABLES = ("sale", "saleline", "payment", "stockmovement", "receiptcounter")
 
@@ -72,7 +72,7 @@ def sell(
             cart,
             tenders or [Tender("tunai")],
             till=till,
-            cashier="kasir",
+            actor=CASHIER,
             shop=shop,
             now=now,
         )
@@ -271,7 +271,7 @@ def test_kasbon_is_refused_without_a_member_and_nothing_is_written(
 
 def test_empty_cart_is_refused(db: Database, shop: ShopProfile) -> None:
     with pytest.raises(GeraiError) as raised, db.write() as session:
-        checkout(session, Cart(), [Tender("tunai")], till="K1", cashier="k", shop=shop, now=NOW)
+        checkout(session, Cart(), [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
     assert raised.value.key == "pay.empty_cart"
 
 
@@ -314,7 +314,7 @@ def test_stock_taken_by_another_sale_refuses_and_writes_nothing(
     before = counts(db)
     stock_before = {c: raw_stock(db, c) for c in ("BRS-MED10", "AQA-600")}
     with pytest.raises(GeraiError) as raised, db.write() as session:
-        checkout(session, slow, [Tender("tunai")], till="K1", cashier="k", shop=shop, now=NOW)
+        checkout(session, slow, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
     assert raised.value.key == "cart.out_of_stock"
     assert "10 karung" in raised.value.message()
     assert counts(db) == before  # no sale, line, payment, movement or counter row
@@ -330,25 +330,25 @@ def test_checkout_rechecks_a_recalled_cart(db: Database, shop: ShopProfile) -> N
     """A held cart comes back priced afresh; the till's rules still apply at payment."""
     cart = fill(db, shop, "2*BRS-SPHP5", "AQA-600", member="KKMP-0002")
     with db.write() as session:
-        held = hold_cart(session, cart, "K1", NOW)
+        held = hold_cart(session, cart, "K1", CASHIER, NOW)
     assert held.lines == 2
     # the limit is lowered while the cart waits
     raw(db, "UPDATE product SET max_per_sale = 1000 WHERE code = 'BRS-SPHP5'")
     recalled = Cart(global_discount_bp=shop.member_discount_bp)
     with db.write() as session:
         assert [h.id for h in list_held(session, "K1")] == [held.id]
-        recall_cart(session, held.id, recalled)
+        recall_cart(session, held.id, recalled, CASHIER, NOW)
         assert list_held(session, "K1") == []
     assert recalled.member is not None and recalled.member.number == "KKMP-0002"
     before = counts(db)
     with pytest.raises(GeraiError) as raised, db.write() as session:
-        checkout(session, recalled, [Tender("tunai")], till="K1", cashier="k", shop=shop, now=NOW)
+        checkout(session, recalled, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
     assert raised.value.key == "cart.limit"
     assert counts(db) == before
     recalled.set_quantity(0, Decimal(1))
     with db.write() as session:
         result = checkout(
-            session, recalled, [Tender("tunai")], till="K1", cashier="k", shop=shop, now=NOW
+            session, recalled, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW
         )
     assert result.receipt_no == "K1-20251130-0001"
     assert result.total == 61_500 + 3_960
@@ -395,7 +395,7 @@ def test_business_day_in_jakarta_is_an_hour_later(db: Database) -> None:
 )
 def test_bad_shop_settings_are_refused(db: Database, values: dict[str, str], key: str) -> None:
     with pytest.raises(GeraiError) as raised, db.write() as session:
-        save_shop_settings(session, **values)
+        save_shop_settings(session, OWNER, now=NOW, **values)
     assert raised.value.key == key
     assert next(iter(values)) in raised.value.message()
     with db.read() as session:
@@ -404,7 +404,9 @@ def test_bad_shop_settings_are_refused(db: Database, values: dict[str, str], key
 
 def test_shop_settings_are_stored(db: Database) -> None:
     with db.write() as session:
-        saved = save_shop_settings(session, timezone="Asia/Jayapura", allow_negative_stock=True)
+        saved = save_shop_settings(
+            session, OWNER, now=NOW, timezone="Asia/Jayapura", allow_negative_stock=True
+        )
     assert (saved.zone_label, saved.allow_negative_stock) == ("WIT", True)
     with db.read() as session:
         assert load_shop(session) == saved
@@ -475,7 +477,7 @@ def test_stock_is_opening_minus_sold_for_any_sales(
         try:
             with db.write() as session:
                 checkout(
-                    session, cart, [Tender("tunai")], till=till, cashier="k", shop=shop, now=NOW
+                    session, cart, [Tender("tunai")], till=till, actor=CASHIER, shop=shop, now=NOW
                 )
         except GeraiError:
             continue

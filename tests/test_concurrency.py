@@ -18,6 +18,7 @@ import pytest
 from conftest import NOW, OPENING_CASH, raw
 
 from gerai.db import Database
+from gerai.services.audit_verify import verify
 from gerai.services.catalog import find_by_code
 from gerai.services.shifts import open_shift
 from gerai.services.shop import load_shop
@@ -37,6 +38,7 @@ from typing import Any
 
 from gerai.db import Database
 from gerai.errors import GeraiError
+from gerai.services.auth import KASIR, Actor
 from gerai.services.cart import Cart
 from gerai.services.catalog import find_by_code
 from gerai.services.checkout import Tender, checkout
@@ -73,8 +75,8 @@ for number in range(count):
                 assert exc.key == "cart.out_of_stock", exc.key
 
     def pay(session):
-        return checkout(session, cart, [Tender("tunai")], till=till, cashier=till, shop=shop,
-                        now=now)
+        return checkout(session, cart, [Tender("tunai")], till=till,
+                        actor=Actor(till.lower(), KASIR), shop=shop, now=now)
 
     try:
         if number % 2:
@@ -183,6 +185,9 @@ def check_outcome(
     assert closing[SCARCE] == 0
     with database.read() as session:
         assert stock_check(session) == []
+        checked = verify(session)  # the two tills' records form one chain, each sale in it
+    assert checked.intact, checked.problem()
+    assert checked.records >= len([r for result in results for r in result["receipts"]])  # type: ignore[attr-defined]
 
     rows = raw(database, "SELECT till, receipt_no FROM sale")
     committed = sorted(r for result in results for r in result["receipts"])  # type: ignore[attr-defined]

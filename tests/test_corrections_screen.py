@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from shop_day import add_staff, at, fill, sell
+from shop_day import at, fill, sell
 from sqlmodel import col, select
 from textual.widgets import DataTable, Input, Label
 
@@ -33,7 +33,6 @@ Pilot = Any
 
 @pytest.fixture
 def staffed(db: Database) -> Database:
-    add_staff(db)
     return db
 
 

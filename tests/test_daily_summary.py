@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import copy_database
+from conftest import NOW, OWNER, copy_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shop_day import DAY, at, close, fill, give_back, move, open_till, sell, void
@@ -276,7 +276,7 @@ def test_a_sale_at_23_59_and_one_at_00_01_fall_on_different_days(
     catalogue_db: Database, zone: str, label: str
 ) -> None:
     with catalogue_db.write() as session:
-        shop = save_shop_settings(session, timezone=zone)
+        shop = save_shop_settings(session, OWNER, now=NOW, timezone=zone)
     assert shop.zone_label == label
     local = ZoneInfo(zone)
     opened = datetime(2025, 11, 30, 20, 0, tzinfo=local)

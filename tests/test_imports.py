@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import NOW, raw
+from conftest import NOW, OWNER, raw
 
 from gerai.cli import main
 from gerai.db import Database
@@ -138,7 +138,7 @@ def test_service_refuses_a_bad_file_whole(db: Database, tmp_path: Path, case: st
     path = write(tmp_path / "produk.csv", HEADER, *rows)
     before = counts(db)
     with pytest.raises(ImportRefused) as raised, db.write() as session:
-        import_products(session, read_table(path), NOW)
+        import_products(session, read_table(path), NOW, actor=OWNER)
     problems = raised.value.problems
     assert [(p.row, p.column, p.error.key) for p in problems] == [(row_number, column, key)]
     assert problems[0].message().startswith(f"baris {row_number}, {column}: ")
@@ -173,7 +173,7 @@ def test_the_problem_messages_say_what_is_wrong(db: Database, tmp_path: Path) ->
         product_row("UJI-4", "12345"),
     )
     with pytest.raises(ImportRefused) as raised, db.write() as session:
-        import_products(session, read_table(path), NOW)
+        import_products(session, read_table(path), NOW, actor=OWNER)
     messages = [p.message() for p in raised.value.problems]
     assert messages == [
         f"baris 3, barcodes: Barcode {TAKEN} sudah dipakai barang BRS-SPHP5.",
@@ -187,7 +187,7 @@ def test_missing_required_column(db: Database, runner: CliRunner, tmp_path: Path
     path = write(tmp_path / "produk.csv", "code,name,category,unit", "UJI-1,Barang,Uji,pcs")
     before = counts(db)
     with pytest.raises(GeraiError) as raised, db.write() as session:
-        import_products(session, read_table(path), NOW)
+        import_products(session, read_table(path), NOW, actor=OWNER)
     assert raised.value.key == "import.missing_columns"
     assert raised.value.params["columns"] == "price"
     result = gerai(runner, db, "products", "import", str(path))
@@ -317,7 +317,7 @@ def test_skip_bad_imports_only_the_good_rows(
 def test_skip_bad_through_the_service(db: Database, tmp_path: Path) -> None:
     path = write(tmp_path / "p.csv", HEADER, product_row("UJI-1"), product_row("UJI-2", "1"))
     with db.write() as session:
-        report = import_products(session, read_table(path), NOW, skip_bad=True)
+        report = import_products(session, read_table(path), NOW, actor=OWNER, skip_bad=True)
     assert (report.created, report.updated) == (1, 0)
     assert [(p.row, p.column, p.error.key) for p in report.skipped] == [
         (3, "barcodes", "product.bad_barcode")
@@ -330,9 +330,9 @@ def test_reimporting_updates_prices_and_books_the_stock_change(
     first = write(tmp_path / "a.csv", HEADER, product_row("UJI-1", GOOD_1, stock="10"))
     second = write(tmp_path / "b.csv", HEADER, product_row("UJI-1", GOOD_2, "6000", stock="7"))
     with db.write() as session:
-        assert import_products(session, read_table(first), NOW).created == 1
+        assert import_products(session, read_table(first), NOW, actor=OWNER).created == 1
     with db.write() as session:
-        report = import_products(session, read_table(second), NOW)
+        report = import_products(session, read_table(second), NOW, actor=OWNER)
     assert (report.created, report.updated) == (0, 1)
     with db.read() as session:
         [row] = [r for r in export_products(session) if r["code"] == "UJI-1"]
@@ -365,13 +365,13 @@ def test_products_round_trip_through_the_services(
     with path.open("wb") as out:
         write_table(out, fmt, PRODUCT_COLUMNS, original, sheet="produk")
     with fresh.write() as session:
-        report = import_products(session, read_table(path), NOW)
+        report = import_products(session, read_table(path), NOW, actor=OWNER)
     assert (report.created, report.updated, report.skipped) == (113, 0, [])
     with fresh.read() as session:
         assert export_products(session) == original
     # importing the same file again changes nothing
     with fresh.write() as session:
-        again = import_products(session, read_table(path), NOW)
+        again = import_products(session, read_table(path), NOW, actor=OWNER)
     assert (again.created, again.updated) == (0, 113)
     with fresh.read() as session:
         assert export_products(session) == original

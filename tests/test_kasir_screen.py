@@ -21,7 +21,7 @@ from gerai.tui.screens.kasir import KasirScreen
 from gerai.tui.screens.payment import PaymentScreen
 from gerai.tui.screens.search import SearchScreen
 from gerai.tui.widgets.scan_field import ScanField
-from tests.conftest import NOW, WriteLock
+from tests.conftest import CASHIER, NOW, WriteLock
 
 SPHP = "8991201000178"  # Beras SPHP Bulog 5 kg, max 2 per buyer, member price 61.500
 MINYAKITA = "MYK-1L"
@@ -29,7 +29,7 @@ MINYAKITA = "MYK-1L"
 
 def make_app(db: Database, lang: str = "id") -> GeraiApp:
     set_language(lang)
-    return GeraiApp(Settings(db_url=db.url, lang=lang), db, clock=lambda: NOW)
+    return GeraiApp(Settings(db_url=db.url, lang=lang), db, clock=lambda: NOW, actor=CASHIER)
 
 
 def status(app: GeraiApp) -> Label:
@@ -403,7 +403,7 @@ async def test_a_locked_database_at_payment_keeps_the_cart_and_sells_later(
 ) -> None:
     monkeypatch.setattr(gerai.db, "BUSY_TIMEOUT_MS", 200)
     locked = Database(db.url)
-    app = GeraiApp(Settings(db_url=db.url), locked, clock=lambda: NOW)
+    app = GeraiApp(Settings(db_url=db.url), locked, clock=lambda: NOW, actor=CASHIER)
     other = WriteLock(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_entry(pilot, MINYAKITA)

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import NOW
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from member_money import ADMIN_ACTOR, BENDAHARA_ACTOR, KASIR_ACTOR, add_staff, audit_kinds
+from member_money import ADMIN_ACTOR, BENDAHARA_ACTOR, KASIR_ACTOR, audit_kinds
 from openpyxl import Workbook
 from sqlalchemy import update
 from sqlmodel import col, func, select
@@ -118,7 +118,6 @@ def test_every_problem_of_the_form_is_reported_at_once(catalogue_db: Database) -
 
 
 def test_a_kasir_needs_a_supervisor_pin_to_change_the_register(catalogue_db: Database) -> None:
-    add_staff(catalogue_db, NOW)
     members = count_members(catalogue_db)
     with pytest.raises(GeraiError) as refused:
         add(catalogue_db, NEW, actor=KASIR_ACTOR)
@@ -232,7 +231,6 @@ def test_percent_text() -> None:
 
 
 def test_discount_settings_need_an_admin_and_are_audited(catalogue_db: Database) -> None:
-    add_staff(catalogue_db, NOW)
     with pytest.raises(GeraiError) as refused, catalogue_db.write() as session:
         set_global_discount(session, BENDAHARA_ACTOR, 200, now=NOW)
     assert refused.value.key == "auth.not_allowed"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from member_money import ADMIN_ACTOR, BENDAHARA_ACTOR, add_staff, audit_kinds, member_id
+from member_money import ADMIN_ACTOR, BENDAHARA_ACTOR, audit_kinds, member_id
 from shop_day import at, fill, sell
 from sqlmodel import col, func, select
 from textual import events
@@ -148,7 +148,6 @@ async def fill_form(pilot: Any, app: GeraiApp, **values: str) -> MemberDialog:
 
 
 async def test_a_kasir_adds_a_member_with_a_bendahara_pin(db: Database) -> None:
-    add_staff(db, NOW)
     app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         await open_members(app, pilot)

@@ -20,7 +20,7 @@ from gerai.services.receiving import ReceiveLine, receive_goods
 from gerai.services.shop import load_shop
 from gerai.services.stock import stock_check
 from gerai.services.suppliers import add_supplier
-from tests.conftest import NOW
+from tests.conftest import NOW, OWNER
 
 NEW_TABLES = {
     "supplier", "packunit", "goodsreceipt", "goodsreceiptline", "pricechange", "repack",
@@ -91,7 +91,7 @@ def test_a_0003_database_with_sales_is_upgraded_without_loss(tmp_path: Path) -> 
         shop = load_shop(session)
         supplier = add_supplier(session, "Bulog")
         receive_goods(
-            session, supplier.id, "SJ-1", [ReceiveLine("MYK-1L", 12, 14000)], by="a", at=NOW,
+            session, supplier.id, "SJ-1", [ReceiveLine("MYK-1L", 12, 14000)], actor=OWNER, at=NOW,
             shop=shop,
         )  # fmt: skip
     with database.read() as session:

@@ -21,7 +21,7 @@ from gerai.services.shop import ShopProfile
 from gerai.settings import Settings
 from receipts.escpos_job import JobOptions, render_job
 from receipts.printer_url import parse_printer_url
-from tests.conftest import NOW
+from tests.conftest import CASHIER, NOW
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
 from tests.receipt_png import render_png
@@ -42,7 +42,7 @@ def sell(db: Database, shop: ShopProfile, method: str = "tunai", member: str | N
             assert found is not None
             cart.attach_member(found)
         amount = 500000 if method == "tunai" else None
-        result = checkout(session, cart, [Tender(method, amount)], till="K1", cashier="kasir",
+        result = checkout(session, cart, [Tender(method, amount)], till="K1", actor=CASHIER,
                           shop=shop, now=NOW)  # fmt: skip
     return result.receipt_no
 

@@ -13,7 +13,7 @@ from gerai.models import PrintJob, Sale
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.kasir import KasirScreen
-from tests.conftest import NOW
+from tests.conftest import CASHIER, NOW
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
 from tests.test_printing import payload_of, sell
@@ -22,7 +22,7 @@ MINYAKITA = "MYK-1L"
 
 
 def app_for(db: Database, printer: str) -> GeraiApp:
-    return GeraiApp(Settings(db_url=db.url, printer=printer), db, clock=lambda: NOW)
+    return GeraiApp(Settings(db_url=db.url, printer=printer), db, clock=lambda: NOW, actor=CASHIER)
 
 
 async def sell_by_keys(app: GeraiApp, pilot, code: str = MINYAKITA) -> None:  # type: ignore[no-untyped-def]

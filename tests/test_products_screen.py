@@ -19,11 +19,14 @@ from textual.widgets import Checkbox, DataTable, Input, Label, Select
 from gerai.db import Database
 from gerai.i18n import set_language
 from gerai.models import GoodsReceipt, PriceChange, StockCount
+from gerai.services import audit
+from gerai.services.auth import Actor
 from gerai.services.shop import ShopProfile
 from gerai.services.stock import stock_check
 from gerai.services.stock_count import write_off
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
+from gerai.tui.screens.approval import ApprovalScreen
 from gerai.tui.screens.kasir import KasirScreen
 from gerai.tui.screens.product_form import ProductDialog
 from gerai.tui.screens.products import ProductList, ProductsScreen
@@ -33,16 +36,16 @@ from gerai.tui.screens.stock_common import CategoryPicker
 from gerai.tui.screens.stock_count import StockCountScreen
 from gerai.tui.screens.stock_moves import RepackDialog, WriteOffDialog
 from gerai.tui.widgets.scan_field import ScanField
-from tests.conftest import NOW, copy_database
+from tests.conftest import CASHIER, NOW, OWNER, TREASURER, copy_database
 from tests.stock_helpers import product, snapshot, stock
 
 SIZE = (120, 40)
 GENERATED = 5_000
 
 
-def make_app(db: Database) -> GeraiApp:
+def make_app(db: Database, actor: Actor = OWNER) -> GeraiApp:
     set_language("id")
-    return GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW)
+    return GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=actor)
 
 
 def text(widget: Any) -> str:
@@ -94,7 +97,7 @@ def big(big_file: Path, tmp_path: Path) -> Iterator[Database]:
     copy_database(big_file, path)
     database = Database(f"sqlite:///{path}")
     with database.write() as session:
-        open_shift(session, "K1", "kasir", 500_000, NOW, load_shop(session))
+        open_shift(session, "K1", CASHIER, 500_000, NOW, load_shop(session))
     yield database
     database.dispose()
 
@@ -114,7 +117,7 @@ async def test_f3_opens_the_products_and_esc_returns_to_the_till(
         assert "Stok menipis: 0" in text(screen.query_one("#products-header", Label))
         assert names(app)[0] == "Ajinomoto MSG 100 g"
         with db.write() as session:  # 144 → 36, the reorder level
-            write_off(session, "MYK-1L", 108, "rusak", by="a", at=NOW, shop=shop)
+            write_off(session, "MYK-1L", 108, "rusak", actor=OWNER, at=NOW, shop=shop)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, KasirScreen)
@@ -173,7 +176,7 @@ async def test_search_as_you_type_by_name_code_and_barcode(db: Database) -> None
 
 async def test_filters_low_stock_inactive_and_category(db: Database, shop: ShopProfile) -> None:
     with db.write() as session:
-        write_off(session, "KRS-PAK", 8, "sobek", by="a", at=NOW, shop=shop)
+        write_off(session, "KRS-PAK", 8, "sobek", actor=OWNER, at=NOW, shop=shop)
     app = make_app(db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_products(app, pilot)
@@ -196,21 +199,28 @@ async def test_filters_low_stock_inactive_and_category(db: Database, shop: ShopP
 # --- add and edit -------------------------------------------------------------------------
 
 
-async def edit_sphp(app: GeraiApp, pilot: Any) -> ProductDialog:
+async def edit_sphp(app: GeraiApp, pilot: Any, approver: str = "") -> ProductDialog:
+    """Open the SPHP rice's form; `approver` (`name pin`) answers the approval dialog."""
     await open_products(app, pilot)
     await search(pilot, "sphp")
     await pilot.press("enter")
     await pilot.pause()
+    if approver:
+        assert isinstance(app.screen, ApprovalScreen)
+        name, pin = approver.split()
+        await pilot.press(*name, "enter", *pin, "enter")
+        await pilot.pause()
     dialog = app.screen
     assert isinstance(dialog, ProductDialog)
     return dialog
 
 
 async def test_a_price_above_het_is_refused_in_the_dialog(db: Database) -> None:
+    """A kasir edits with the admin's PIN: the change is the kasir's, approved by the admin."""
     before = snapshot(db)
-    app = make_app(db)
+    app = make_app(db, CASHIER)
     async with app.run_test(size=SIZE) as pilot:
-        dialog = await edit_sphp(app, pilot)
+        dialog = await edit_sphp(app, pilot, "admin 9999")
         dialog.query_one("#f-price", Input).value = "70000"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -226,7 +236,11 @@ async def test_a_price_above_het_is_refused_in_the_dialog(db: Database) -> None:
         assert "Barang disimpan." in text(app.screen.query_one(".stock-status", Label))
     with db.read() as session:
         [change] = session.exec(select(PriceChange)).all()
+        saved = [r for r in audit.rows(session) if r.kind == "product_changed"]
     assert (change.old_price, change.new_price, change.changed_by) == (62_500, 62_000, "kasir")
+    assert [(r.actor, r.data()["approved_by"], r.data()["price"]) for r in saved] == [
+        ("kasir", "admin", 62_000)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -296,7 +310,7 @@ async def test_a_new_product_from_the_dialog(db: Database) -> None:
 
 async def test_receiving_goods_from_a_new_supplier(db: Database) -> None:
     before = stock(db, "MYK-1L")
-    app = make_app(db)
+    app = make_app(db, TREASURER)
     async with app.run_test(size=SIZE) as pilot:
         await open_products(app, pilot)
         await pilot.press("f7")
@@ -342,7 +356,7 @@ async def test_receiving_goods_from_a_new_supplier(db: Database) -> None:
         assert (receipt.reference, receipt.total, receipt.created_by) == (
             "SJ-0012",
             340_000,
-            "kasir",
+            "bendahara",
         )
         assert stock_check(session) == []
 

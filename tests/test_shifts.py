@@ -12,6 +12,8 @@ from textual.widgets import Input, Label
 from gerai.db import Database
 from gerai.errors import GeraiError
 from gerai.models import CashMovement, Sale, Shift
+from gerai.services import audit
+from gerai.services.auth import Approval
 from gerai.services.cart import Cart
 from gerai.services.catalog import find_by_code
 from gerai.services.checkout import Tender, checkout
@@ -30,7 +32,7 @@ from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.kasir import KasirScreen
 from gerai.tui.screens.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
-from tests.conftest import NOW, OPENING_CASH
+from tests.conftest import CASHIER, NOW, OPENING_CASH, TREASURER, TREASURER_PIN
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
 from tests.test_printing import payload_of
@@ -47,7 +49,7 @@ def sell_cash(db: Database, till: str = "K1", code: str = "MYK-1L", qty: int = 2
             cart,
             [Tender("tunai", 100_000)],
             till=till,
-            cashier="kasir",
+            actor=CASHIER,
             shop=load_shop(session),
             now=NOW,
         )
@@ -75,8 +77,8 @@ def test_no_sale_without_an_open_shift(catalogue_db: Database) -> None:
 def test_expected_cash_is_opening_plus_cash_sales_plus_in_minus_out(db: Database) -> None:
     total = sell_cash(db)
     with db.write() as session:
-        move_cash(session, "K1", CASH_IN, 50_000, "tambah uang kecil", "kasir", NOW)
-        move_cash(session, "K1", CASH_OUT, 20_000, "beli kantong plastik", "kasir", NOW)
+        move_cash(session, "K1", CASH_IN, 50_000, "tambah uang kecil", CASHIER, NOW)
+        move_cash(session, "K1", CASH_OUT, 20_000, "beli kantong plastik", CASHIER, NOW)
     shift = open_k1(db)
     with db.read() as session:
         position = cash_position(session, shift)
@@ -97,7 +99,7 @@ def test_bad_cash_movements_are_refused(
     db: Database, kind: str, amount: int, reason: str, key: str
 ) -> None:
     with pytest.raises(GeraiError) as caught, db.write() as session:
-        move_cash(session, "K1", kind, amount, reason, "kasir", NOW)
+        move_cash(session, "K1", kind, amount, reason, CASHIER, NOW)
     assert caught.value.key == key
     with db.read() as session:
         assert session.exec(select(CashMovement)).all() == []
@@ -105,7 +107,7 @@ def test_bad_cash_movements_are_refused(
 
 def test_a_till_cannot_be_opened_twice(db: Database) -> None:
     with pytest.raises(GeraiError) as caught, db.write() as session:
-        open_shift(session, "K1", "kasir", 0, NOW, load_shop(session))
+        open_shift(session, "K1", CASHIER, 0, NOW, load_shop(session))
     assert caught.value.key == "shift.already_open"
 
 
@@ -115,7 +117,7 @@ def test_closing_needs_a_reason_for_a_variance_and_never_twice(db: Database) -> 
     assert shift_id is not None
     short = {100_000: 5, 1_000: 0}  # Rp500.000: the cash sales are missing
     with pytest.raises(GeraiError) as caught, db.write() as session:
-        close_shift(session, shift_id, short, "", "kasir", "bendahara", NOW)
+        close_shift(session, shift_id, short, "", TREASURER, NOW)
     assert caught.value.key == "shift.variance_reason"
     with db.write() as session:
         result = close_shift(
@@ -123,9 +125,9 @@ def test_closing_needs_a_reason_for_a_variance_and_never_twice(db: Database) -> 
             shift_id,
             short,
             "uang diambil ke bank tanpa catatan",
-            "kasir",
-            "bendahara",
+            CASHIER,
             NOW,
+            approval=TREASURER_PIN,
         )
     assert (result.expected, result.counted, result.variance) == (
         OPENING_CASH + total,
@@ -133,13 +135,13 @@ def test_closing_needs_a_reason_for_a_variance_and_never_twice(db: Database) -> 
         -total,
     )
     with pytest.raises(GeraiError) as caught, db.write() as session:
-        close_shift(session, shift_id, short, "x", "kasir", "bendahara", NOW)
+        close_shift(session, shift_id, short, "x", TREASURER, NOW)
     assert caught.value.key == "shift.already_closed"
     with pytest.raises(GeraiError) as caught:
         sell_cash(db)
     assert caught.value.key == "shift.not_open"
     with pytest.raises(GeraiError) as caught, db.write() as session:
-        move_cash(session, "K1", CASH_IN, 1_000, "x", "kasir", NOW)
+        move_cash(session, "K1", CASH_IN, 1_000, "x", CASHIER, NOW)
     assert caught.value.key == "shift.not_open"
 
 
@@ -153,19 +155,50 @@ def test_bad_counts_are_refused(counts: dict[int, int], key: str) -> None:
     assert caught.value.key == key
 
 
-def test_closing_needs_both_signatures(db: Database) -> None:
+@pytest.mark.parametrize(
+    ("approval", "key"),
+    [
+        (None, "auth.not_allowed"),
+        (Approval("kasir", "1111"), "auth.not_allowed"),  # a kasir cannot confirm
+        (Approval("bendahara", "1111"), "auth.wrong_pin"),
+        (Approval("siapa", "2222"), "auth.wrong_pin"),
+    ],
+)
+def test_a_kasir_closes_only_with_a_bendaharas_pin(
+    db: Database, approval: Approval | None, key: str
+) -> None:
     shift_id = open_k1(db).id
     assert shift_id is not None
     with pytest.raises(GeraiError) as caught, db.write() as session:
-        close_shift(session, shift_id, {100_000: 5}, "", "kasir", " ", NOW)
-    assert caught.value.key == "shift.sign_off"
+        close_shift(session, shift_id, {100_000: 5}, "", CASHIER, NOW, approval=approval)
+    assert caught.value.key == key
+    assert open_k1(db).status == "open"
+    with db.read() as session:
+        last = list(audit.rows(session))[-1]
+    assert last.kind in {"permission_refused", "approval_refused"} and last.actor in {
+        "kasir",
+        approval.name if approval else "kasir",
+    }
+
+
+def test_the_close_records_who_signed_and_who_confirmed(db: Database) -> None:
+    shift_id = open_k1(db).id
+    assert shift_id is not None
+    with db.write() as session:
+        close_shift(session, shift_id, {100_000: 5}, "", CASHIER, NOW, approval=TREASURER_PIN)
+    with db.read() as session:
+        shift = session.get(Shift, shift_id)
+        last = list(audit.rows(session))[-1]
+    assert shift is not None and (shift.closed_by, shift.confirmed_by) == ("kasir", "bendahara")
+    assert (last.kind, last.actor, last.ref) == ("shift_closed", "kasir", f"K1#{shift_id}")
+    assert last.data()["confirmed_by"] == "bendahara" and last.data()["variance"] == 0
 
 
 # --- the kasir screen ---------------------------------------------------------------------------
 
 
 def make_app(db: Database, printer: str = "none") -> GeraiApp:
-    return GeraiApp(Settings(db_url=db.url, printer=printer), db, clock=lambda: NOW)
+    return GeraiApp(Settings(db_url=db.url, printer=printer), db, clock=lambda: NOW, actor=CASHIER)
 
 
 async def test_the_till_asks_for_the_opening_cash_before_selling(catalogue_db: Database) -> None:
@@ -222,7 +255,8 @@ async def test_f10_closes_the_shift_prints_a_z_report_and_asks_for_the_next(db: 
             counted_line = str(screen.query_one("#count-line", Label).render())
             assert f"selisih -{total % 100}" in counted_line or total % 100 == 0
             screen.query_one("#reason", Input).value = "koin Rp50 tidak ada"
-            screen.query_one("#bendahara", Input).value = "Bu Rahma"
+            screen.query_one("#bendahara", Input).value = "bendahara"
+            screen.query_one("#bendahara-pin", Input).value = "2222"
             await pilot.press("ctrl+s")
             await pilot.pause()
             await app.workers.wait_for_complete()
@@ -231,7 +265,7 @@ async def test_f10_closes_the_shift_prints_a_z_report_and_asks_for_the_next(db: 
             [job] = printer.wait_for_jobs(1, timeout=5)
     with db.read() as session:
         shift = session.exec(select(Shift).where(Shift.till == "K1")).one()
-    assert shift.status == "closed" and shift.confirmed_by == "Bu Rahma"
+    assert shift.status == "closed" and shift.confirmed_by == "bendahara"
     assert shift.counted_cash == OPENING_CASH + total - total % 100
     lines = decode(payload_of(job)).lines
     assert any("TUTUP KASIR" in line for line in lines)

@@ -17,6 +17,7 @@ from gerai.db import Database
 from gerai.errors import GeraiError
 from gerai.i18n import set_language
 from gerai.models import GoodsReceiptLine, PriceChange, StockCountLine, StockMovement
+from gerai.services import audit
 from gerai.services.catalog import ProductFilter, categories, product_page
 from gerai.services.inventory import low_stock, low_stock_count, moving_average
 from gerai.services.packs import Pack, format_packs, pack_units, parse_packs, set_pack_units
@@ -36,7 +37,7 @@ from gerai.services.stock_card import card_rows, stock_card
 from gerai.services.stock_count import confirm_count, count_candidates, write_off
 from gerai.services.suppliers import add_supplier, list_suppliers
 from gerai.tabular import Table
-from tests.conftest import NOW
+from tests.conftest import NOW, OWNER, OWNER_PIN, TREASURER
 from tests.stock_helpers import product, snapshot, stock, supplier
 
 EAN_OK = "8999999000011"  # a valid EAN-13 nobody in the demo catalogue has
@@ -49,7 +50,7 @@ def receive(db: Database, shop: ShopProfile, *lines: ReceiveLine, reference: str
     supplier_id = supplier(db, f"Pemasok {reference or 'uji'}")
     with db.write() as session:
         return receive_goods(
-            session, supplier_id, reference, list(lines), by="admin", at=NOW, shop=shop
+            session, supplier_id, reference, list(lines), actor=OWNER, at=NOW, shop=shop
         )
 
 
@@ -125,10 +126,10 @@ def test_a_delivery_note_is_not_recorded_twice(db: Database, shop: ShopProfile) 
     supplier_id = supplier(db)
     lines = [ReceiveLine("MYK-1L", "1", "14000")]
     with db.write() as session:
-        receive_goods(session, supplier_id, "SJ-7", lines, by="a", at=NOW, shop=shop)
+        receive_goods(session, supplier_id, "SJ-7", lines, actor=OWNER, at=NOW, shop=shop)
     error = refused(
         db,
-        lambda s: receive_goods(s, supplier_id, "SJ-7", lines, by="a", at=NOW, shop=shop),
+        lambda s: receive_goods(s, supplier_id, "SJ-7", lines, actor=OWNER, at=NOW, shop=shop),
     )
     assert error.key == "receive.duplicate" and "BM-20251130-001" in error.message()
 
@@ -157,7 +158,9 @@ def test_a_bad_line_refuses_the_whole_receipt(db: Database, shop: ShopProfile, c
     good = ReceiveLine("KRS-PAK", "10", "7000")
     error = refused(
         db,
-        lambda s: receive_goods(s, supplier_id, "SJ-1", [good, line], by="a", at=NOW, shop=shop),
+        lambda s: receive_goods(
+            s, supplier_id, "SJ-1", [good, line], actor=OWNER, at=NOW, shop=shop
+        ),
     )
     assert error.key == "receive.line_problem"
     assert error.params["line"] == 2
@@ -168,10 +171,12 @@ def test_a_bad_line_refuses_the_whole_receipt(db: Database, shop: ShopProfile, c
 
 def test_receiving_needs_lines_and_a_supplier(db: Database, shop: ShopProfile) -> None:
     supplier_id = supplier(db)
-    error = refused(db, lambda s: receive_goods(s, supplier_id, "", [], by="a", at=NOW, shop=shop))
+    error = refused(
+        db, lambda s: receive_goods(s, supplier_id, "", [], actor=OWNER, at=NOW, shop=shop)
+    )
     assert error.key == "receive.no_lines"
     lines = [ReceiveLine("MYK-1L", "1", "1")]
-    error = refused(db, lambda s: receive_goods(s, 999, "", lines, by="a", at=NOW, shop=shop))
+    error = refused(db, lambda s: receive_goods(s, 999, "", lines, actor=OWNER, at=NOW, shop=shop))
     assert error.key == "supplier.none"
 
 
@@ -214,7 +219,7 @@ def test_repacking_a_sack_moves_stock_and_cost_and_records_the_shrinkage(
     # 2 sacks of 10 kg (Rp123.000 each) into loose rice: 20 kg expected, 19,8 kg weighed out
     with db.write() as session:
         result = repack(
-            session, "BRS-MED10", "2", "BRS-MED-KG", "10", "19,8", by="admin", at=NOW, shop=shop
+            session, "BRS-MED10", "2", "BRS-MED-KG", "10", "19,8", actor=OWNER, at=NOW, shop=shop
         )
     assert (result.expected, result.produced, result.shrinkage) == (
         20,
@@ -239,7 +244,9 @@ def test_repacking_a_sack_moves_stock_and_cost_and_records_the_shrinkage(
 
 def test_repacking_without_shrinkage_writes_no_loss(db: Database, shop: ShopProfile) -> None:
     with db.write() as session:
-        result = repack(session, "IDM-GRG-DUS", 1, "IDM-GRG", 40, 40, by="a", at=NOW, shop=shop)
+        result = repack(
+            session, "IDM-GRG-DUS", 1, "IDM-GRG", 40, 40, actor=OWNER, at=NOW, shop=shop
+        )
         kinds = [
             m.kind
             for m in session.exec(select(StockMovement).where(StockMovement.ref == result.number))
@@ -267,7 +274,7 @@ def test_bad_repacks_are_refused(db: Database, shop: ShopProfile, case: str) -> 
     (source, qty, target, contents, made), key = REPACKS[case]
     error = refused(
         db,
-        lambda s: repack(s, source, qty, target, contents, made, by="a", at=NOW, shop=shop),
+        lambda s: repack(s, source, qty, target, contents, made, actor=OWNER, at=NOW, shop=shop),
     )
     assert error.key == key
     if key == "repack.short":
@@ -283,7 +290,7 @@ def test_a_count_books_the_differences_with_their_value(db: Database, shop: Shop
     entries = [("MYK-1L", "140"), (SPHP_BARCODE, 60), ("BRS-MED-KG", "200,5")]
     with db.write() as session:
         result = confirm_count(
-            session, entries, "opname bulanan", "Beras, Minyak", by="admin", at=NOW, shop=shop
+            session, entries, "opname bulanan", "Beras, Minyak", actor=OWNER, at=NOW, shop=shop
         )
     # -4 × 14.500 + 0 + 0,5 × 12.400
     assert (result.lines, result.differences, result.value) == (3, 2, -58_000 + 6_200)
@@ -304,7 +311,7 @@ def test_a_count_books_the_differences_with_their_value(db: Database, shop: Shop
 
 def test_a_count_without_differences_needs_no_reason(db: Database, shop: ShopProfile) -> None:
     with db.write() as session:
-        result = confirm_count(session, [("MYK-1L", 144)], "", "x", by="a", at=NOW, shop=shop)
+        result = confirm_count(session, [("MYK-1L", 144)], "", "x", actor=OWNER, at=NOW, shop=shop)
     assert (result.differences, result.value) == (0, 0)
 
 
@@ -321,7 +328,9 @@ BAD_COUNTS = {
 @pytest.mark.parametrize("case", sorted(BAD_COUNTS))
 def test_bad_counts_are_refused(db: Database, shop: ShopProfile, case: str) -> None:
     entries, reason, key = BAD_COUNTS[case]
-    error = refused(db, lambda s: confirm_count(s, entries, reason, "x", by="a", at=NOW, shop=shop))
+    error = refused(
+        db, lambda s: confirm_count(s, entries, reason, "x", actor=OWNER, at=NOW, shop=shop)
+    )
     assert error.key == key
     if case == "unknown code":
         assert error.message() == (
@@ -342,7 +351,7 @@ def test_count_candidates_are_a_category_or_everything(db: Database) -> None:
 
 def test_a_write_off_takes_stock_out_with_its_reason(db: Database, shop: ShopProfile) -> None:
     with db.write() as session:
-        result = write_off(session, "MYK-1L", "3", "bocor", by="admin", at=NOW, shop=shop)
+        result = write_off(session, "MYK-1L", "3", "bocor", actor=OWNER, at=NOW, shop=shop)
     assert (result.number, result.qty, result.value) == ("HP-20251130-001", 3, 43_500)
     assert stock(db, "MYK-1L") == 141
     with db.read() as session:
@@ -363,7 +372,9 @@ def test_a_write_off_takes_stock_out_with_its_reason(db: Database, shop: ShopPro
 def test_bad_write_offs_are_refused(
     db: Database, shop: ShopProfile, qty: str, reason: str, key: str
 ) -> None:
-    error = refused(db, lambda s: write_off(s, "MYK-1L", qty, reason, by="a", at=NOW, shop=shop))
+    error = refused(
+        db, lambda s: write_off(s, "MYK-1L", qty, reason, actor=OWNER, at=NOW, shop=shop)
+    )
     assert error.key == key
 
 
@@ -390,7 +401,7 @@ def form(**changes: Any) -> ProductForm:
 
 def test_a_new_product_and_its_edit(db: Database) -> None:
     with db.write() as session:
-        product_id = save_product(session, form(), by="admin", at=NOW)
+        product_id = save_product(session, form(), actor=OWNER, at=NOW)
     new = product(db, "KPI-TBR")
     assert (new.id, new.price, new.member_price, new.stock, new.category) == (
         product_id, 18_000, 17_500, 0, "Minuman"
@@ -399,7 +410,7 @@ def test_a_new_product_and_its_edit(db: Database) -> None:
     later = NOW + timedelta(hours=2)
     with db.write() as session:
         edited = form(price="19000", barcodes=f"{EAN_OK}, 8999999000028", packs="dus=24")
-        assert save_product(session, edited, by="admin", at=later, product_id=product_id) == (
+        assert save_product(session, edited, actor=OWNER, at=later, product_id=product_id) == (
             product_id
         )
         again = product_form(session, product_id)
@@ -423,7 +434,7 @@ def test_editing_without_a_price_change_records_none(db: Database) -> None:
     sphp = product(db, "BRS-SPHP5")
     with db.write() as session:
         unchanged = product_form(session, sphp.id)
-        save_product(session, unchanged, by="admin", at=NOW, product_id=sphp.id)
+        save_product(session, unchanged, actor=OWNER, at=NOW, product_id=sphp.id)
         assert price_history(session, sphp.id) == []
     assert product(db, "BRS-SPHP5") == sphp
 
@@ -434,7 +445,9 @@ def test_a_member_price_change_is_recorded_too(db: Database) -> None:
         changed = ProductForm(
             **{**product_form(session, sphp.id).__dict__, "member_price": "61000"}
         )
-        save_product(session, changed, by="bendahara", at=NOW, product_id=sphp.id)
+        save_product(
+            session, changed, actor=TREASURER, approval=OWNER_PIN, at=NOW, product_id=sphp.id
+        )
     with db.read() as session:
         [change] = session.exec(select(PriceChange)).all()
     assert (change.old_member_price, change.new_member_price, change.old_price) == (
@@ -475,7 +488,7 @@ def test_bad_edits_are_refused_with_the_field(db: Database, case: str) -> None:
     error = refused(
         db,
         lambda s: save_product(
-            s, ProductForm(**{**current, **changes}), by="a", at=NOW, product_id=sphp.id
+            s, ProductForm(**{**current, **changes}), actor=OWNER, at=NOW, product_id=sphp.id
         ),
     )
     assert isinstance(error, ProductRefused)
@@ -485,7 +498,7 @@ def test_bad_edits_are_refused_with_the_field(db: Database, case: str) -> None:
 
 
 def test_a_new_product_with_a_taken_barcode_is_refused(db: Database) -> None:
-    error = refused(db, lambda s: save_product(s, form(barcodes=SPHP_BARCODE), by="a", at=NOW))
+    error = refused(db, lambda s: save_product(s, form(barcodes=SPHP_BARCODE), actor=OWNER, at=NOW))
     assert error.message() == (
         "Tidak disimpan: Barcode 8991201000178 sudah dipakai barang BRS-SPHP5."
     )
@@ -496,7 +509,7 @@ def test_refusals_read_in_english(db: Database) -> None:
     error = refused(
         db,
         lambda s: save_product(
-            s, form(price="16000", member_price="", het="15000"), by="a", at=NOW
+            s, form(price="16000", member_price="", het="15000"), actor=OWNER, at=NOW
         ),
     )
     assert error.message() == (
@@ -511,13 +524,15 @@ def test_refusals_read_in_english(db: Database) -> None:
 def test_the_stock_card_runs_the_balance_in_time_order(db: Database, shop: ShopProfile) -> None:
     oil = product(db, "MYK-1L")
     with db.write() as session:
-        write_off(session, "MYK-1L", 4, "bocor", by="a", at=NOW + timedelta(hours=1), shop=shop)
+        write_off(
+            session, "MYK-1L", 4, "bocor", actor=OWNER, at=NOW + timedelta(hours=1), shop=shop
+        )
         confirm_count(
             session,
             [("MYK-1L", 139)],
             "hilang",
             "x",
-            by="a",
+            actor=OWNER,
             at=NOW + timedelta(hours=2),
             shop=shop,
         )
@@ -558,7 +573,7 @@ def test_low_stock_is_at_or_below_the_reorder_level(db: Database, shop: ShopProf
         before = {p.code for p in low_stock(session)}
         assert low_stock_count(session) == len(before)
     with db.write() as session:  # 144 → 36, exactly the reorder level
-        write_off(session, "MYK-1L", 108, "rusak", by="a", at=NOW, shop=shop)
+        write_off(session, "MYK-1L", 108, "rusak", actor=OWNER, at=NOW, shop=shop)
     with db.read() as session:
         after = low_stock(session)
         assert low_stock_count(session) == len(before) + 1
@@ -586,7 +601,7 @@ def test_pages_filter_by_words_barcode_category_and_state(db: Database) -> None:
     with db.write() as session:
         sphp = product(db, "BRS-SPHP5")
         inactive = ProductForm(**{**product_form(session, sphp.id).__dict__, "active": False})
-        save_product(session, inactive, by="a", at=NOW, product_id=sphp.id)
+        save_product(session, inactive, actor=OWNER, at=NOW, product_id=sphp.id)
     with db.read() as session:
         beras = next(key for key, name in categories(session) if name == "Beras")
 
@@ -613,8 +628,18 @@ def test_an_import_that_changes_a_price_records_it(db: Database) -> None:
             row["price"] = 15_600
     table = Table(PRODUCT_COLUMNS, rows, list(range(2, len(rows) + 2)))
     with db.write() as session:
-        import_products(session, table, NOW)
+        import_products(session, table, NOW, actor=OWNER)
         changes = session.exec(select(PriceChange)).all()
+        records = [(r.kind, r.actor, r.ref, r.data()) for r in audit.rows(session)][-2:]
     assert [(c.old_price, c.new_price, c.changed_by) for c in changes] == [
-        (15_700, 15_600, "impor")
+        (15_700, 15_600, "admin")
+    ]
+    assert records == [
+        (
+            "price_changed",
+            "admin",
+            "MYK-1L",
+            {"price": [15_700, 15_600], "member_price": [15_500, 15_500]},
+        ),
+        ("products_imported", "admin", "", {"created": 0, "updated": len(rows), "skipped": 0}),
     ]

@@ -23,7 +23,7 @@ from gerai.services.shop import ShopProfile
 from gerai.services.stock_card import CARD_COLUMNS
 from gerai.services.stock_count import confirm_count, write_off
 from gerai.tabular import read_table
-from tests.conftest import NOW
+from tests.conftest import NOW, OWNER
 from tests.stock_helpers import product, supplier
 
 
@@ -52,18 +52,20 @@ def worked(db: Database, shop: ShopProfile) -> Database:
                 ReceiveLine("MYK-1L", "2", "170000", pack="karton=12"),
                 ReceiveLine("GLA-KG", "1", "400000", pack="sak=25"),
             ],
-            by="admin",
+            actor=OWNER,
             at=NOW,
             shop=shop,
         )
-        repack(session, "BRS-MED10", 1, "BRS-MED-KG", 10, "9,875", by="admin", at=NOW, shop=shop)
-        confirm_count(session, [("GLA-KG", "124,5")], "tumpah", "Gula", by="a", at=NOW, shop=shop)
-        write_off(session, "MYK-1L", 2, "bocor", by="admin", at=NOW, shop=shop)
+        repack(session, "BRS-MED10", 1, "BRS-MED-KG", 10, "9,875", actor=OWNER, at=NOW, shop=shop)
+        confirm_count(
+            session, [("GLA-KG", "124,5")], "tumpah", "Gula", actor=OWNER, at=NOW, shop=shop
+        )
+        write_off(session, "MYK-1L", 2, "bocor", actor=OWNER, at=NOW, shop=shop)
         sphp = find_by_code(session, "BRS-SPHP5")
         assert sphp is not None
         form = product_form(session, sphp.id).__dict__
         cheaper = ProductForm(**{**form, "price": "62000"})
-        save_product(session, cheaper, by="admin", at=NOW, product_id=sphp.id)
+        save_product(session, cheaper, actor=OWNER, at=NOW, product_id=sphp.id)
     return db
 
 

@@ -27,7 +27,7 @@ from gerai.services.shop import load_shop
 from gerai.services.stock import stock_check
 from gerai.services.stock_count import confirm_count, write_off
 from gerai.services.suppliers import add_supplier
-from tests.conftest import NOW, copy_database
+from tests.conftest import CASHIER, NOW, OWNER, copy_database
 
 PIECES = "KRS-PAK"  # pak: 10 in stock at Rp6.800
 LOOSE = "BRS-MED-KG"  # kg: 200 in stock at Rp12.400
@@ -69,7 +69,7 @@ def template(catalogue_file: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     copy_database(catalogue_file, path)
     database = Database(f"sqlite:///{path}")
     with database.write() as session:
-        open_shift(session, "K1", "kasir", 500_000, NOW, load_shop(session))
+        open_shift(session, "K1", CASHIER, 500_000, NOW, load_shop(session))
         add_supplier(session, "Bulog")
     database.dispose()
     return path
@@ -85,7 +85,7 @@ def apply(
         if kind == "receive":
             _, product_code, qty, unit_cost = operation
             receive_goods(
-                session, 1, "", [ReceiveLine(product_code, qty, unit_cost)], by="p", at=NOW,
+                session, 1, "", [ReceiveLine(product_code, qty, unit_cost)], actor=OWNER, at=NOW,
                 shop=shop,
             )  # fmt: skip
             incoming[product_code].append(Decimal(rupiah(qty * unit_cost)) / qty)
@@ -95,22 +95,22 @@ def apply(
             product = find_by_code(session, product_code)
             assert product is not None
             cart.add(product, qty)
-            checkout(session, cart, [Tender("tunai")], till="K1", cashier="p", shop=shop, now=NOW)
+            checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
         elif kind == "repack":
             _, sacks, lost_grams = operation
             sack = find_by_code(session, SACK)
             assert sack is not None
             made = sacks * 10 - Decimal(lost_grams) / 1000
-            repack(session, SACK, sacks, LOOSE, 10, made, by="p", at=NOW, shop=shop)
+            repack(session, SACK, sacks, LOOSE, 10, made, actor=OWNER, at=NOW, shop=shop)
             incoming[LOOSE].append(Decimal(sack.cost) / 10)
         elif kind == "count":
             _, product_code, counted = operation
             confirm_count(
-                session, [(product_code, counted)], "hitung", "uji", by="p", at=NOW, shop=shop
+                session, [(product_code, counted)], "hitung", "uji", actor=OWNER, at=NOW, shop=shop
             )
         else:
             _, product_code, qty = operation
-            write_off(session, product_code, qty, "rusak", by="p", at=NOW, shop=shop)
+            write_off(session, product_code, qty, "rusak", actor=OWNER, at=NOW, shop=shop)
 
 
 @settings(

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from shop_day import add_staff, at, close, fill, open_till, sell
+from shop_day import at, close, fill, open_till, sell
 from sqlmodel import col, select
 
 from gerai.cli import main
@@ -56,7 +56,6 @@ RICE, OIL = "BRS-MED-KG", "MYK-1L"  # sold by weight / by the piece
 @pytest.fixture
 def staffed(db: Database) -> Database:
     """Shifts open on K1 and K2, and a kasir, a bendahara and an admin."""
-    add_staff(db)
     return db
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bench.measures.audit import measure_audit_verify
 from bench.measures.commit import measure_commit
 from bench.measures.context import Context
 from bench.measures.lookup import measure_barcode, measure_search
@@ -28,4 +29,5 @@ MEASUREMENTS: list[tuple[str, Measurement]] = [
     ("receipt", measure_receipt),
     ("products", measure_products_screen),
     ("memory", measure_memory),
+    ("audit", measure_audit_verify),
 ]

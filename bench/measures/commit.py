@@ -1,6 +1,8 @@
 """A 10-line sale committed by gerai's `checkout`, against the same rows written with raw
-`sqlite3`, each on its own copy of the database; given a PostgreSQL server (`--pg-url`), also
-gerai's commit on a copy of the database there (made by `gerai db copy`'s code)."""
+`sqlite3` (the sale, its lines and payments, the stock, and its record in the audit chain with
+the digest of the sale), each on its own copy of the database; given a PostgreSQL server
+(`--pg-url`), also gerai's commit on a copy of the database there (made by `gerai db copy`'s
+code)."""
 
 from __future__ import annotations
 
@@ -47,6 +49,12 @@ RAW_MOVE = (
     "INSERT INTO stockmovement (product_id, kind, qty, created_at, ref, sale_id, note) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
+RAW_HEAD = "UPDATE audithead SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash"
+RAW_RECORD = (
+    "INSERT INTO auditrecord (seq, created_at, actor, kind, ref, detail, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+RAW_HEAD_HASH = "UPDATE audithead SET last_hash = ? WHERE id = 1"
 
 
 @dataclass
@@ -142,7 +150,11 @@ def _prepare_sales(ctx: Context, count: int) -> list[PreparedSale]:
 
 
 def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
-    """What `checkout` writes, as plain statements in one `BEGIN IMMEDIATE` transaction."""
+    """What `checkout` writes, as plain statements in one `BEGIN IMMEDIATE` transaction (the
+    audit record's digests computed with gerai's own pure functions)."""
+    from gerai.services.audit import canonical, chain_hash
+    from gerai.services.sale_audit import sale_digest
+
     conn.execute("BEGIN IMMEDIATE")
     try:
         number = conn.execute(RAW_COUNTER, (TILL, sale.business_date)).fetchone()[0]
@@ -177,6 +189,23 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
                 for product_id, change in sale.moves
             ],
         )
+        seq, prev_hash = conn.execute(RAW_HEAD).fetchone()
+        fields = {
+            "receipt_no": receipt, "shift_id": None, "till": TILL,
+            "business_date": sale.business_date, "created_at": sale.now,
+            "member_id": sale.member_id,
+            "cashier": "kasir", "gross": sale.gross, "member_discount": sale.gross - sale.total,
+            "manual_discount": 0, "total": sale.total, "paid": sale.paid, "change": sale.change,
+        }  # fmt: skip
+        lines = [(line[1], line[6], line[8], line[10]) for line in sale.lines]
+        digest = sale_digest(fields, lines, sale.payments)
+        detail = canonical({"receipt": receipt, "total": sale.total, "digest": digest})
+        record_hash = chain_hash(prev_hash, seq, sale.now, "kasir", "sale", receipt, detail)
+        conn.execute(
+            RAW_RECORD,
+            (seq, sale.created, "kasir", "sale", receipt, detail, prev_hash, record_hash),
+        )
+        conn.execute(RAW_HEAD_HASH, (record_hash,))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -186,6 +215,7 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
 def measure_commit(ctx: Context) -> list[Row]:
     """gerai's commit time over raw sqlite3's for the same sales, alternating who goes first."""
     from gerai.db import BUSY_TIMEOUT_MS, Database
+    from gerai.services.auth import KASIR, Actor
     from gerai.services.checkout import Tender, checkout
     from gerai.services.stock import stock_check
 
@@ -215,7 +245,7 @@ def measure_commit(ctx: Context) -> list[Row]:
                 sale.cart,
                 [Tender("tunai", None)],
                 till=TILL,
-                cashier="kasir",
+                actor=Actor("kasir", KASIR),
                 shop=shop,
                 now=sale.now,
             )

@@ -57,12 +57,13 @@ async def _screen(ctx: Context) -> dict[str, list[float]]:
     actions they are bound to (a pilot's key press adds its own ~40 ms of idle-waiting)."""
     from textual.widgets import Input
 
+    from gerai.services.auth import KASIR, Actor
     from gerai.settings import Settings
     from gerai.tui.app import GeraiApp
     from gerai.tui.screens.products import ProductsScreen
 
     timings: dict[str, list[float]] = {"open": [], "pagedown": [], "down": [], "key": []}
-    app = GeraiApp(Settings(db_url=ctx.url), ctx.database())
+    app = GeraiApp(Settings(db_url=ctx.url), ctx.database(), actor=Actor("kasir", KASIR))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for _ in range(6):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from gerai.errors import GeraiError
@@ -30,9 +30,11 @@ def canonical(detail: Mapping[str, Any]) -> str:
 def chain_hash(
     prev_hash: str, seq: int, at: datetime, actor: str, kind: str, ref: str, detail: str
 ) -> str:
-    """The hash of one record: its predecessor's hash and every field of its content."""
+    """The hash of one record: its predecessor's hash and every field of its content (the time
+    in UTC, as stored)."""
+    moment = at.astimezone(UTC).isoformat(timespec="microseconds")
     content = json.dumps(
-        [prev_hash, seq, at.isoformat(timespec="microseconds"), actor, kind, ref, detail],
+        [prev_hash, seq, moment, actor, kind, ref, detail],
         separators=(",", ":"),
         ensure_ascii=False,
     )
@@ -52,17 +54,12 @@ def record(
     if at.tzinfo is None:
         raise ValueError("audit times must be time-zone aware")
     connection = session.connection()
-    seq, prev_hash = connection.execute(
-        update(AUDIT_HEAD)
-        .where(AUDIT_HEAD.c.id == 1)
-        .values(last_seq=AUDIT_HEAD.c.last_seq + 1)
-        .returning(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash)
-    ).one()
+    seq, prev_hash = connection.execute(_TAKE_NEXT).one()
     text = canonical(detail or {})
     at = at.astimezone(UTC)
     digest = chain_hash(prev_hash, seq, at, actor, kind, ref, text)
     connection.execute(
-        AUDIT_RECORD.insert(),
+        _APPEND,
         {
             "seq": seq,
             "created_at": at,
@@ -74,8 +71,20 @@ def record(
             "hash": digest,
         },
     )
-    connection.execute(update(AUDIT_HEAD).where(AUDIT_HEAD.c.id == 1).values(last_hash=digest))
+    connection.execute(_SET_END, {"end_hash": digest})
     return int(seq)
+
+
+# built once: a sale commit runs them on its hot path
+_HEAD = AUDIT_HEAD.c.id == 1
+_TAKE_NEXT = (
+    update(AUDIT_HEAD)
+    .where(_HEAD)
+    .values(last_seq=AUDIT_HEAD.c.last_seq + 1)
+    .returning(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash)
+)
+_APPEND = AUDIT_RECORD.insert()
+_SET_END = update(AUDIT_HEAD).where(_HEAD).values(last_hash=bindparam("end_hash"))
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,16 @@ class ChainBreak:
 
     seq: int
     reason: str
+
+
+@dataclass(frozen=True)
+class DocumentBreak:
+    """A document (a sale, a void...) that does not match the audit trail: `reason` is a
+    message key taking `ref` (the document's number) and `seq` (its record, 0 if none)."""
+
+    reason: str
+    ref: str
+    seq: int = 0
 
 
 def verify_chain(session: Session) -> tuple[int, ChainBreak | None]:

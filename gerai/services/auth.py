@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from gerai.errors import GeraiError, Refused
+from gerai.i18n import t
 from gerai.models import User
 from gerai.services import audit
 
@@ -179,6 +180,16 @@ def login(session: Session, name: str, pin: str, *, now: datetime) -> Actor:
     return Actor(user.name, user.role)
 
 
+def logout(session: Session, actor: Actor, *, now: datetime) -> None:
+    """Record that the user left the till (logged out or handed it to another user)."""
+    audit.record(session, kind="logout", actor=actor.name, at=now)
+
+
+def allows(role: str, permission: str) -> bool:
+    """Whether `role` may do `permission` on its own (without a supervisor's PIN)."""
+    return role in PERMISSIONS[permission]
+
+
 def authorize(
     session: Session,
     actor: Actor,
@@ -190,15 +201,45 @@ def authorize(
     """Who answers for `permission`: the actor when their role allows it, else the supervisor
     whose PIN was given. Anything else is refused (and audited, even though the caller's
     transaction rolls back)."""
-    allowed = PERMISSIONS[permission]
-    if actor.role in allowed:
-        return actor.name
+    return _answerable(session, actor, permission, now, approval).name
+
+
+def elevate(
+    session: Session,
+    actor: Actor,
+    permission: str,
+    *,
+    now: datetime,
+    approval: Approval | None = None,
+) -> Actor:
+    """The actor who works a supervisor's screen (users, audit trail): the actor when their
+    role allows `permission`, else the supervisor whose PIN was given, who then acts there in
+    their own name (recorded as `supervisor_access`). Refused like `authorize`."""
+    answerable = _answerable(session, actor, permission, now, approval)
+    if answerable != actor:
+        audit.record(
+            session, kind="supervisor_access", actor=answerable.name, at=now, ref=permission,
+            detail={"at_till_of": actor.name},
+        )  # fmt: skip
+    return answerable
+
+
+def approved_by(actor: Actor, answerable: str) -> dict[str, str]:
+    """The audit detail naming the supervisor who approved an actor's action, if one did."""
+    return {} if answerable == actor.name else {"approved_by": answerable}
+
+
+def _answerable(
+    session: Session, actor: Actor, permission: str, now: datetime, approval: Approval | None
+) -> Actor:
+    if allows(actor.role, permission):
+        return actor
     if approval is None:
         raise _refusal(actor, permission, now, None)
     supervisor = _check_credentials(session, approval.name, approval.pin, now, "approval_refused")
-    if supervisor.role not in allowed:
+    if not allows(supervisor.role, permission):
         raise _refusal(actor, permission, now, supervisor.name)
-    return supervisor.name
+    return Actor(supervisor.name, supervisor.role)
 
 
 def _refusal(actor: Actor, permission: str, now: datetime, approver: str | None) -> Refused:
@@ -208,4 +249,5 @@ def _refusal(actor: Actor, permission: str, now: datetime, approver: str | None)
             detail={"permission": permission, "role": actor.role, "approver": approver or ""},
         )  # fmt: skip
 
-    return Refused("auth.not_allowed", aftermath=aftermath, permission=permission)
+    key = "auth.admin_only" if PERMISSIONS[permission] == {ADMIN} else "auth.not_allowed"
+    return Refused(key, aftermath=aftermath, permission=t(f"perm.{permission}"))

@@ -1,5 +1,5 @@
 """Paying for a cart: the tender rules, the gapless receipt number, and the one transaction
-that writes the sale, its lines, its payments and its stock movements."""
+that writes the sale, its lines, its payments, its stock movements and its audit record."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from sqlmodel import Session
 from gerai.errors import GeraiError
 from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.money import MAX_RUPIAH, format_rupiah
+from gerai.quantity import to_milli
+from gerai.services.auth import Actor, authorize
 from gerai.services.cart import Cart
 from gerai.services.kasbon import check_credit
 from gerai.services.numbering import next_receipt_number
+from gerai.services.sale_audit import record_sale
 from gerai.services.shifts import open_shift_id
 from gerai.services.shop import ShopProfile
 from gerai.services.stock import Movement, move_stock
@@ -93,12 +96,14 @@ def checkout(
     tenders: list[Tender],
     *,
     till: str,
-    cashier: str,
+    actor: Actor,
     shop: ShopProfile,
     now: datetime,
 ) -> SaleResult:
-    """Write the sale in the caller's transaction: sale, lines, payments, stock movements.
-    Nothing is written when any rule refuses (the caller's transaction rolls back)."""
+    """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
+    the audit record. Nothing is written when any rule refuses (the caller's transaction
+    rolls back)."""
+    authorize(session, actor, "sell", now=now)
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
     shift_id = open_shift_id(session, till)
@@ -113,14 +118,14 @@ def checkout(
     connection = session.connection()
     sale_id: int = connection.execute(
         SALE.insert().returning(SALE.c.id),
-        {
+        sale := {
             "receipt_no": receipt_no,
             "shift_id": shift_id,
             "till": till,
             "business_date": business_date,
             "created_at": now,
             "member_id": cart.member.id if cart.member else None,
-            "cashier": cashier,
+            "cashier": actor.name,
             "gross": totals.gross,
             "member_discount": totals.member_discount,
             "manual_discount": 0,
@@ -164,6 +169,12 @@ def checkout(
         [Movement(v.product.id, -v.qty, "sale", ref=receipt_no, sale_id=sale_id) for v in views],
         at=now,
         allow_negative=cart.allow_negative_stock,
+    )
+    record_sale(
+        session,
+        sale,
+        [(v.product.id, to_milli(v.qty), v.unit_price, v.amount) for v in views],
+        settlement.payments,
     )
     return SaleResult(
         sale_id=sale_id,

@@ -1,7 +1,9 @@
-"""The demo shop: the catalogue, members and settings shipped in `data/`, and past days of
-realistic sales made through the real checkout (about 300 a day in the shop's hours,
-members and non-members, cash mostly, some QRIS, transfer and kasbon within the members'
-credit limits), and each day's savings and kasbon repayments at the counter."""
+"""The demo shop: the catalogue, members and settings shipped in `data/`, the demo users
+(`kasir`/1111, `bendahara`/2222, `admin`/9999), and past days of realistic sales made by the
+kasir through the real checkout (about 300 a day in the shop's hours, members and
+non-members, cash mostly, some QRIS, transfer and kasbon within the members' credit limits),
+each day's savings and kasbon repayments at the counter; each day's shift is closed by the
+kasir and confirmed with the bendahara's PIN."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from gerai.errors import GeraiError
 from gerai.models import Member, Product, Sale, Shift, ShopSetting
 from gerai.money import parse_basis_points
 from gerai.quantity import normalize
+from gerai.services.auth import ADMIN, BENDAHARA, KASIR, SYSTEM, Actor, Approval, create_user
 from gerai.services.cart import Cart
 from gerai.services.catalog import ProductInfo, get_product
 from gerai.services.checkout import Tender, checkout
@@ -29,7 +32,7 @@ from gerai.services.demo_members import member_day
 from gerai.services.kasbon import available_credit
 from gerai.services.members import MemberInfo, get_member
 from gerai.services.members_io import import_members
-from gerai.services.products_io import import_categories, import_products
+from gerai.services.products_io import import_categories, store_products
 from gerai.services.shifts import (
     CASH_OUT,
     DENOMINATIONS,
@@ -38,14 +41,19 @@ from gerai.services.shifts import (
     move_cash,
     open_shift,
 )
-from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
+from gerai.services.shop import ShopProfile, load_shop, store_shop_settings
 from gerai.services.stock import Movement, move_stock
 from gerai.tabular import read_table
 
 DEMO_MARKER = "demo_database"
 DEMO_TILL = "K1"
-DEMO_CASHIER = "kasir"
-DEMO_TREASURER = "bendahara"
+DEMO_USERS = (  # login name, PIN, role
+    ("kasir", "1111", KASIR),
+    ("bendahara", "2222", BENDAHARA),
+    ("admin", "9999", ADMIN),
+)
+DEMO_CASHIER = Actor("kasir", KASIR)
+DEMO_TREASURER = Approval("bendahara", "2222")
 DEMO_OPENING_CASH = 500_000
 HOUR_WEIGHTS = {
     7: 6,
@@ -78,15 +86,22 @@ def holds_data(session: Session) -> bool:
 
 
 def load_catalogue(session: Session, folder: Path, now: datetime) -> ShopProfile:
-    """Load the shop settings, categories, products (with opening stock) and members."""
+    """Load the shop settings, categories, products (with opening stock) and members: a new
+    shop's starting data, so neither checked against a user nor audited."""
     shop = tomllib.loads((folder / "shop.toml").read_text(encoding="utf-8"))
     discount = shop.pop("member_discount_percent", "0")
-    save_shop_settings(session, member_discount_bp=parse_basis_points(str(discount)), **shop)
+    store_shop_settings(session, member_discount_bp=parse_basis_points(str(discount)), **shop)
     import_categories(session, read_table(folder / "categories.csv"))
-    import_products(session, read_table(folder / "products.csv"), now)
+    store_products(session, read_table(folder / "products.csv"), now, by=SYSTEM.name)
     import_members(session, read_table(folder / "members.csv"), now.date())
     session.merge(ShopSetting(key=DEMO_MARKER, value="1"))
     return load_shop(session)
+
+
+def create_demo_users(session: Session, now: datetime) -> None:
+    """The demo users, created by the command line's operator (audited)."""
+    for name, pin, role in DEMO_USERS:
+        create_user(session, SYSTEM, name, role, pin, now=now)
 
 
 @dataclass
@@ -164,7 +179,7 @@ def _one_sale(
         cart,
         [Tender(method, amount)],
         till=DEMO_TILL,
-        cashier=DEMO_CASHIER,
+        actor=DEMO_CASHIER,
         shop=shop,
         now=at,
     )
@@ -246,4 +261,4 @@ def _close_day(session: Session, rng: random.Random, shift: Shift, at: datetime)
         counts[value], rest = divmod(rest, value)
     reason = "uang kembalian kurang / pembulatan koin" if counted != expected else ""
     assert shift.id is not None
-    close_shift(session, shift.id, counts, reason, DEMO_CASHIER, DEMO_TREASURER, at)
+    close_shift(session, shift.id, counts, reason, DEMO_CASHIER, at, approval=DEMO_TREASURER)

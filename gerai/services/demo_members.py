@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session
 
-from gerai.services.auth import KASIR, Actor
+from gerai.services.auth import Actor
 from gerai.services.kasbon import kasbon_list, repay
 from gerai.services.member_payments import POKOK, SUKARELA, SUKARELA_OUT, WAJIB
 from gerai.services.members import MemberInfo
@@ -25,13 +25,12 @@ def member_day(
     members: list[MemberInfo],
     shop: ShopProfile,
     till: str,
-    cashier: str,
+    actor: Actor,
     day: date,
     seed: int,
 ) -> int:
     """Take the day's member payments on `till` (its shift open); returns how many."""
     rng = random.Random(seed * 1_000_003 + day.toordinal())
-    actor = Actor(cashier, KASIR)
     made = 0
 
     def moment() -> datetime:

@@ -12,6 +12,8 @@ from sqlmodel import Session, col, select
 
 from gerai.errors import GeraiError
 from gerai.models import HeldCart
+from gerai.services import audit
+from gerai.services.auth import Actor, authorize
 from gerai.services.cart import Cart, CartLine
 from gerai.services.catalog import get_product
 from gerai.services.members import get_member
@@ -27,8 +29,9 @@ class HeldSummary:
     lines: int
 
 
-def hold_cart(session: Session, cart: Cart, till: str, now: datetime) -> HeldSummary:
+def hold_cart(session: Session, cart: Cart, till: str, actor: Actor, now: datetime) -> HeldSummary:
     """Store the cart for this till; the caller clears it."""
+    authorize(session, actor, "hold", now=now)
     if not cart.lines:
         raise GeraiError("held.empty")
     payload = {
@@ -40,6 +43,10 @@ def hold_cart(session: Session, cart: Cart, till: str, now: datetime) -> HeldSum
     session.add(held)
     session.flush()
     assert held.id is not None
+    audit.record(
+        session, kind="cart_held", actor=actor.name, at=now, ref=f"{till}#{held.id}",
+        detail={"lines": len(cart.lines), "total": cart.totals().total},
+    )  # fmt: skip
     return HeldSummary(held.id, held.label, now, len(cart.lines))
 
 
@@ -54,9 +61,10 @@ def list_held(session: Session, till: str) -> list[HeldSummary]:
     ]
 
 
-def recall_cart(session: Session, held_id: int, cart: Cart) -> None:
+def recall_cart(session: Session, held_id: int, cart: Cart, actor: Actor, now: datetime) -> None:
     """Load a held cart into the (empty) `cart` with today's products and prices, and
     delete it from the held list. Products no longer sold are left out."""
+    authorize(session, actor, "hold", now=now)
     if cart.lines:
         raise GeraiError("held.cart_not_empty")
     held = session.get(HeldCart, held_id)
@@ -71,3 +79,7 @@ def recall_cart(session: Session, held_id: int, cart: Cart) -> None:
             cart.lines.append(CartLine(product, Decimal(item["qty"])))
     session.delete(held)
     session.flush()
+    audit.record(
+        session, kind="cart_recalled", actor=actor.name, at=now, ref=f"{held.till}#{held_id}",
+        detail={"lines": len(cart.lines)},
+    )  # fmt: skip

@@ -17,7 +17,7 @@ from gerai.money import parse_basis_points
 from gerai.services import audit
 from gerai.services.auth import Actor, Approval, authorize
 from gerai.services.savings import check_amount
-from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
+from gerai.services.shop import ShopProfile, load_shop, store_shop_settings
 
 MAX_BP = 10_000
 
@@ -87,7 +87,7 @@ def set_global_discount(
     by = authorize(session, actor, "settings", now=now, approval=approval)
     _check_bp(bp)
     old = load_shop(session).member_discount_bp
-    shop = save_shop_settings(session, member_discount_bp=bp)
+    shop = store_shop_settings(session, member_discount_bp=bp)
     if old != bp:
         audit.record(
             session, kind="member_discount_changed", actor=by, at=now, ref="global",
@@ -137,7 +137,7 @@ def set_savings_amounts(
     for amount in (pokok, wajib):
         check_amount(amount)
     old = load_shop(session)
-    shop = save_shop_settings(session, savings_pokok=pokok, savings_wajib=wajib)
+    shop = store_shop_settings(session, savings_pokok=pokok, savings_wajib=wajib)
     if (old.savings_pokok, old.savings_wajib) != (pokok, wajib):
         audit.record(
             session, kind="savings_amounts_changed", actor=by, at=now, ref="shop",

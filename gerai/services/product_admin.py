@@ -1,6 +1,7 @@
 """Adding and editing a product: every field checked as the import checks a row (a price or
 member price above the HET is refused with the ceiling shown, a barcode must be valid and
-nobody else's), its pack units, and every price change on record. The stock is never edited
+nobody else's), its pack units, and every price change on record. Only an admin (or with an
+admin's PIN) adds or changes products, and each save is audited. The stock is never edited
 here: only the ledger moves it."""
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from sqlmodel import Session, col, select
 
 from gerai.errors import GeraiError
 from gerai.models import Barcode, Category, PriceChange, Product
+from gerai.services import audit
+from gerai.services.auth import Actor, Approval, approved_by, authorize
 from gerai.services.packs import format_packs, pack_units, parse_packs, set_pack_units
 from gerai.services.products_io import parse_product_row, product_row, store_product
 
@@ -100,12 +103,15 @@ def save_product(
     session: Session,
     form: ProductForm,
     *,
-    by: str,
+    actor: Actor,
     at: datetime,
     product_id: int | None = None,
+    approval: Approval | None = None,
 ) -> int:
-    """Create a product (`product_id` None) or change one; returns its id. Refused with every
-    problem of the form (ProductRefused) and nothing written."""
+    """Create a product (`product_id` None) or change one; returns its id. Needs the
+    `products` permission (an admin, or an admin's `approval`). Refused with every problem of
+    the form (ProductRefused) and nothing written."""
+    answerable = authorize(session, actor, "products", now=at, approval=approval)
     product = None
     if product_id is not None:
         product = session.get(Product, product_id)
@@ -129,9 +135,15 @@ def save_product(
         problems.extend(_others_problems(session, record.code, record.barcodes, product_id))
     if problems or record is None or category_row is None or category_row.id is None:
         raise ProductRefused(problems)
-    stored = store_product(session, record, category_row.id, product, by=by, at=at)
+    kind = "product_created" if product is None else "product_changed"
+    stored = store_product(session, record, category_row.id, product, by=actor.name, at=at)
     assert stored.id is not None
     set_pack_units(session, stored.id, packs)
+    audit.record(
+        session, kind=kind, actor=actor.name, at=at, ref=stored.code,
+        detail={"price": stored.price, "member_price": stored.member_price,
+                "het": stored.het, "active": stored.active, **approved_by(actor, answerable)},
+    )  # fmt: skip
     return stored.id
 
 

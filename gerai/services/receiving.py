@@ -16,6 +16,8 @@ from gerai.errors import GeraiError
 from gerai.models import GoodsReceipt, GoodsReceiptLine
 from gerai.money import round_rupiah
 from gerai.quantity import PLACES
+from gerai.services import audit
+from gerai.services.auth import Actor, Approval, approved_by, authorize
 from gerai.services.catalog import ProductInfo
 from gerai.services.inventory import (
     amount,
@@ -120,13 +122,16 @@ def receive_goods(
     reference: str,
     lines: list[ReceiveLine],
     *,
-    by: str,
+    actor: Actor,
     at: datetime,
     shop: ShopProfile,
+    approval: Approval | None = None,
 ) -> ReceiptResult:
     """Write a goods receipt in the caller's transaction: the receipt, its lines, the stock
-    movements and each product's new moving-average cost. Nothing is written when any check
-    refuses (the caller's transaction rolls back)."""
+    movements, each product's new moving-average cost and the audit record (permission
+    `stock`). Nothing is written when any check refuses (the caller's transaction rolls
+    back)."""
+    answerable = authorize(session, actor, "stock", now=at, approval=approval)
     supplier = get_supplier(session, supplier_id)
     reference = " ".join(reference.split())
     if len(reference) > 60:
@@ -150,7 +155,7 @@ def receive_goods(
         reference=reference,
         business_date=shop.business_date(at),
         created_at=at,
-        created_by=by,
+        created_by=actor.name,
         total=sum(line.total for line in checked),
     )
     session.add(receipt)
@@ -189,4 +194,9 @@ def receive_goods(
         [Movement(line.product.id, line.qty, "receive", ref=number, note=note) for line in checked],
         at=at,
     )
+    audit.record(
+        session, kind="goods_received", actor=actor.name, at=at, ref=number,
+        detail={"supplier": supplier.name, "reference": reference, "lines": len(checked),
+                "total": receipt.total, **approved_by(actor, answerable)},
+    )  # fmt: skip
     return ReceiptResult(receipt.id, number, receipt.total, len(checked))

@@ -15,6 +15,8 @@ from sqlmodel import Session
 from gerai.errors import GeraiError
 from gerai.models import Repack
 from gerai.quantity import PLACES, format_quantity
+from gerai.services import audit
+from gerai.services.auth import Actor, Approval, approved_by, authorize
 from gerai.services.inventory import (
     factor,
     fresh,
@@ -52,14 +54,17 @@ def repack(
     per_source: Any,
     produced: Any,
     *,
-    by: str,
+    actor: Actor,
     at: datetime,
     shop: ShopProfile,
     note: str = "",
+    approval: Approval | None = None,
 ) -> RepackResult:
     """Turn `source_qty` of the source into `produced` of the target; each source unit holds
-    `per_source` target units (a 25 kg sack: 25 × 1 kg, or 5 × 5 kg). Refused: the same
-    product, more than is in stock, more made than the contents hold, fractions of pieces."""
+    `per_source` target units (a 25 kg sack: 25 × 1 kg, or 5 × 5 kg). Permission `stock`;
+    audited. Refused: the same product, more than is in stock, more made than the contents
+    hold, fractions of pieces."""
+    answerable = authorize(session, actor, "stock", now=at, approval=approval)
     source = fresh(session, product_for(session, source_code))
     target = fresh(session, product_for(session, target_code))
     if source.id == target.id:
@@ -100,7 +105,7 @@ def repack(
             shrinkage=shrinkage,
             value=value,
             created_at=at,
-            created_by=by,
+            created_by=actor.name,
             note=cleaned,
         )
     )
@@ -113,4 +118,10 @@ def repack(
     if shrinkage:
         movements.append(Movement(target.id, -shrinkage, "adjust", ref=number, note=SHRINKAGE_NOTE))
     move_stock(session, movements, at=at, allow_negative=shop.allow_negative_stock)
+    audit.record(
+        session, kind="repacked", actor=actor.name, at=at, ref=number,
+        detail={"source": source.code, "source_qty": str(taken), "target": target.code,
+                "produced": str(made), "shrinkage": str(shrinkage), "value": value,
+                **approved_by(actor, answerable)},
+    )  # fmt: skip
     return RepackResult(number, expected, made, shrinkage, value, new_cost)

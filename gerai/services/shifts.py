@@ -1,8 +1,8 @@
 """Shifts: a till sells only while a shift is open. Opening takes the opening cash (modal
 awal); cash may be put in or taken out with a reason; closing counts the cash by
 denomination, compares it with what the till should hold, asks a reason for any variance
-(selisih), and is signed off by the kasir and confirmed by a bendahara. A closed shift never
-changes."""
+(selisih), and is signed off by the kasir and confirmed by a bendahara (their PIN, unless a
+bendahara closes it). A closed shift never changes; each step is audited."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
 from gerai.money import MAX_RUPIAH, format_rupiah
+from gerai.services import audit
+from gerai.services.auth import Actor, Approval, authorize
 from gerai.services.member_payments import WITHDRAWAL_KINDS
 from gerai.services.shop import ShopProfile
 from gerai.timefmt import format_moment
@@ -87,9 +89,10 @@ def _check_amount(amount: int, allow_zero: bool) -> None:
 
 
 def open_shift(
-    session: Session, till: str, opened_by: str, opening_cash: int, now: datetime, shop: ShopProfile
+    session: Session, till: str, actor: Actor, opening_cash: int, now: datetime, shop: ShopProfile
 ) -> Shift:
     """Open a shift on `till` with `opening_cash` in the drawer."""
+    authorize(session, actor, "open_shift", now=now)
     _check_amount(opening_cash, allow_zero=True)
     if current_shift(session, till) is not None:
         raise GeraiError("shift.already_open", till=till)
@@ -97,12 +100,21 @@ def open_shift(
         till=till,
         business_date=shop.business_date(now),
         opened_at=now,
-        opened_by=opened_by,
+        opened_by=actor.name,
         opening_cash=opening_cash,
     )
     session.add(shift)
     session.flush()
+    audit.record(
+        session, kind="shift_opened", actor=actor.name, at=now, ref=shift_ref(shift),
+        detail={"opening_cash": opening_cash},
+    )  # fmt: skip
     return shift
+
+
+def shift_ref(shift: Shift) -> str:
+    """How the audit trail names a shift: `K1#12`."""
+    return f"{shift.till}#{shift.id}"
 
 
 def cash_position(session: Session, shift: Shift) -> CashPosition:
@@ -147,11 +159,12 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
 
 
 def move_cash(
-    session: Session, till: str, kind: str, amount: int, reason: str, by: str, now: datetime
+    session: Session, till: str, kind: str, amount: int, reason: str, actor: Actor, now: datetime
 ) -> CashMovement:
     """Record cash put into (`in`) or taken out of (`out`) the drawer, with a reason."""
     if kind not in (CASH_IN, CASH_OUT):
         raise ValueError(kind)
+    authorize(session, actor, "cash_move", now=now)
     shift = require_open_shift(session, till)
     _check_amount(amount, allow_zero=False)
     if not reason.strip():
@@ -170,10 +183,14 @@ def move_cash(
         amount=amount,
         reason=reason.strip()[:200],
         created_at=now,
-        created_by=by,
+        created_by=actor.name,
     )
     session.add(movement)
     session.flush()
+    audit.record(
+        session, kind=f"cash_{kind}", actor=actor.name, at=now, ref=shift_ref(shift),
+        detail={"amount": amount, "reason": movement.reason},
+    )  # fmt: skip
     return movement
 
 
@@ -206,12 +223,13 @@ def close_shift(
     shift_id: int,
     counts: dict[int, int],
     reason: str,
-    closed_by: str,
-    confirmed_by: str,
+    actor: Actor,
     now: datetime,
+    approval: Approval | None = None,
 ) -> ShiftClose:
-    """Close a shift with the counted cash: the kasir signs off (`closed_by`) and a bendahara
-    confirms (`confirmed_by`). A variance needs a reason."""
+    """Close a shift with the counted cash: the actor signs off, and a bendahara confirms with
+    their PIN (`approval`) unless the actor is one. A variance needs a reason."""
+    confirmed_by = authorize(session, actor, "close_shift", now=now, approval=approval)
     shift = session.get(Shift, shift_id)
     if shift is None:
         raise GeraiError("shift.missing", id=shift_id)
@@ -222,15 +240,18 @@ def close_shift(
     variance = counted - expected
     if variance and not reason.strip():
         raise GeraiError("shift.variance_reason", variance=format_rupiah(variance))
-    if not closed_by.strip() or not confirmed_by.strip():
-        raise GeraiError("shift.sign_off")
     shift.status, shift.closed_at = CLOSED, now
-    shift.closed_by, shift.confirmed_by = closed_by.strip(), confirmed_by.strip()
+    shift.closed_by, shift.confirmed_by = actor.name, confirmed_by
     shift.expected_cash, shift.counted_cash, shift.variance = expected, counted, variance
     shift.variance_reason = reason.strip()[:300]
     shift.cash_count = json.dumps({str(k): v for k, v in sorted(counts.items()) if v})
     session.add(shift)
     session.flush()
+    audit.record(
+        session, kind="shift_closed", actor=actor.name, at=now, ref=shift_ref(shift),
+        detail={"expected": expected, "counted": counted, "variance": variance,
+                "reason": shift.variance_reason, "confirmed_by": confirmed_by},
+    )  # fmt: skip
     return ShiftClose(shift_id, expected, counted, variance)
 
 

@@ -4,7 +4,7 @@ simpanan wajib."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -12,6 +12,8 @@ from sqlmodel import Session, select
 
 from gerai.errors import GeraiError
 from gerai.models import ShopSetting
+from gerai.services import audit
+from gerai.services.auth import Actor, authorize
 
 ZONE_NAMES = {
     "Asia/Jakarta": "WIB",
@@ -81,8 +83,27 @@ def load_shop(session: Session) -> ShopProfile:
     return ShopProfile(**values)  # type: ignore[arg-type]
 
 
-def save_shop_settings(session: Session, **values: object) -> ShopProfile:
-    """Store some shop settings (validated) and return the resulting profile."""
+def save_shop_settings(
+    session: Session, actor: Actor, *, now: datetime, **values: object
+) -> ShopProfile:
+    """Change some shop settings (admins: permission `settings`), audited with each changed
+    setting before and after; returns the resulting profile."""
+    authorize(session, actor, "settings", now=now)
+    before = asdict(load_shop(session))
+    profile = store_shop_settings(session, **values)
+    changed = {
+        key: [before[key], value]
+        for key, value in asdict(profile).items()
+        if key in values and before[key] != value
+    }
+    if changed:
+        audit.record(session, kind="settings_changed", actor=actor.name, at=now, detail=changed)
+    return profile
+
+
+def store_shop_settings(session: Session, **values: object) -> ShopProfile:
+    """Store some shop settings (validated) and return the resulting profile; no permission
+    check and no audit record: for the demo loader, which sets up a new shop."""
     known = {f.name: _TYPES[str(f.type)] for f in fields(ShopProfile)}
     for key, value in values.items():
         if key not in known:

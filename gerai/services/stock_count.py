@@ -15,6 +15,8 @@ from sqlmodel import Session
 from gerai.errors import GeraiError
 from gerai.models import StockCount, StockCountLine, WriteOff
 from gerai.quantity import format_quantity
+from gerai.services import audit
+from gerai.services.auth import Actor, Approval, approved_by, authorize
 from gerai.services.catalog import ProductFilter, ProductInfo, product_page
 from gerai.services.inventory import (
     fresh,
@@ -88,13 +90,16 @@ def confirm_count(
     reason_text: str,
     scope: str,
     *,
-    by: str,
+    actor: Actor,
     at: datetime,
     shop: ShopProfile,
+    approval: Approval | None = None,
 ) -> CountResult:
     """Write the count of `entries` (code, counted) in the caller's transaction: the count, its
-    lines against the stock now, and an `opname` movement for every difference. A reason is
-    required when anything differs. Refused whole on any bad line."""
+    lines against the stock now, an `opname` movement for every difference, and the audit
+    record (permission `stock`). A reason is required when anything differs. Refused whole on
+    any bad line."""
+    answerable = authorize(session, actor, "stock", now=at, approval=approval)
     if not entries:
         raise GeraiError("count.nothing")
     lines: list[CountLine] = []
@@ -121,7 +126,7 @@ def confirm_count(
         scope=" ".join(scope.split())[:80],
         reason=why[:200],
         created_at=at,
-        created_by=by,
+        created_by=actor.name,
         value=total,
     )
     session.add(count)
@@ -149,6 +154,11 @@ def confirm_count(
         at=at,
         allow_negative=True,  # the count sets the stock to what is there, never below zero
     )
+    audit.record(
+        session, kind="stock_counted", actor=actor.name, at=at, ref=number,
+        detail={"scope": count.scope, "lines": len(lines), "differences": len(differing),
+                "value": total, "reason": count.reason, **approved_by(actor, answerable)},
+    )  # fmt: skip
     return CountResult(number, len(lines), len(differing), total)
 
 
@@ -158,11 +168,14 @@ def write_off(
     qty: Any,
     reason_text: str,
     *,
-    by: str,
+    actor: Actor,
     at: datetime,
     shop: ShopProfile,
+    approval: Approval | None = None,
 ) -> WriteOffResult:
-    """Take damaged or expired goods out of stock, with the reason and their value at HPP."""
+    """Take damaged or expired goods out of stock, with the reason and their value at HPP
+    (permission `stock`; audited)."""
+    answerable = authorize(session, actor, "stock", now=at, approval=approval)
     product = fresh(session, product_for(session, code))
     taken = quantity(qty, product)
     why = reason(reason_text, "writeoff.reason_required")
@@ -184,7 +197,7 @@ def write_off(
             value=value,
             reason=why,
             created_at=at,
-            created_by=by,
+            created_by=actor.name,
         )
     )
     session.flush()
@@ -194,4 +207,9 @@ def write_off(
         at=at,
         allow_negative=shop.allow_negative_stock,
     )
+    audit.record(
+        session, kind="written_off", actor=actor.name, at=at, ref=number,
+        detail={"product": product.code, "qty": str(taken), "value": value, "reason": why,
+                **approved_by(actor, answerable)},
+    )  # fmt: skip
     return WriteOffResult(number, taken, value)

@@ -1,5 +1,5 @@
-"""The Textual application: holds the settings, the database, the shop profile and the cart,
-and opens on the kasir screen."""
+"""The Textual application: holds the settings, the database, the shop profile, the cart and
+the acting user; opens on the login screen, then the kasir screen."""
 
 from __future__ import annotations
 
@@ -8,17 +8,18 @@ from datetime import datetime
 
 from textual import work
 from textual.app import App
+from textual.screen import Screen
 
 from gerai.db import Database
 from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.models import utcnow
 from gerai.printing import FlushReport, PrintQueue
-from gerai.services.auth import KASIR, Actor
+from gerai.services.auth import Actor, logout
 from gerai.services.cart import Cart
 from gerai.services.shop import ShopProfile, load_shop
 from gerai.settings import Settings
-from gerai.tui.screens.kasir import KasirScreen
+from gerai.tui.screens.login import LoginScreen
 
 RETRY_SECONDS = 15
 
@@ -31,13 +32,19 @@ class GeraiApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(
-        self, settings: Settings, database: Database, clock: Callable[[], datetime] = utcnow
+        self,
+        settings: Settings,
+        database: Database,
+        clock: Callable[[], datetime] = utcnow,
+        actor: Actor | None = None,
     ) -> None:
+        """`actor`: who works the till when already known (tests); None opens on the login
+        screen."""
         super().__init__()
         self.settings = settings
         self.database = database
         self.clock = clock
-        self.actor = Actor(settings.cashier, KASIR)
+        self._actor = actor
         with database.read() as session:
             self.shop: ShopProfile = load_shop(session)
         self.cart = Cart(
@@ -48,15 +55,38 @@ class GeraiApp(App[None]):
         self.printer = PrintQueue(database, settings, clock)
         self.printer_failing = False
 
+    @property
+    def actor(self) -> Actor:
+        """The user logged in at this till."""
+        if self._actor is None:
+            raise RuntimeError("nobody is logged in")
+        return self._actor
+
     def on_mount(self) -> None:
-        self.push_screen(KasirScreen())
+        self.push_screen(kasir_screen() if self._actor is not None else LoginScreen())
         if self.printer.target.enabled:
             self.set_interval(RETRY_SECONDS, self.retry_printing)
             self.retry_printing()
 
+    def logged_in(self, actor: Actor) -> None:
+        """The login screen gave way to the kasir screen of `actor`."""
+        self._actor = actor
+        self.switch_screen(kasir_screen())
+
+    def log_out(self) -> None:
+        """Record the logout and show the login screen (the cart must be empty; a member
+        attached to it goes too)."""
+        with self.database.write() as session:
+            logout(session, self.actor, now=self.clock())
+        self.cart.clear()
+        self._actor = None
+        self.switch_screen(LoginScreen())
+
     def print_receipt(self, receipt_no: str, reprint: bool = False) -> None:
-        """Queue a receipt and send what waits, off the UI thread."""
-        self._send(lambda: self.printer.submit(receipt_no, reprint), True)
+        """Queue a receipt (a reprint in the actor's name) and send what waits, off the UI
+        thread."""
+        reprint_by = self.actor if reprint else None
+        self._send(lambda: self.printer.submit(receipt_no, reprint_by), True)
 
     def print_shift_report(self, shift_id: int) -> None:
         """Queue the Z report of a closed shift and send what waits."""
@@ -96,3 +126,10 @@ class GeraiApp(App[None]):
         elif self.printer_failing and report.printed:
             self.printer_failing = False
             self.notify(t("printer.recovered", count=len(report.printed)))
+
+
+def kasir_screen() -> Screen[None]:
+    """A new kasir screen (imported once someone logs in: off the path to the login field)."""
+    from gerai.tui.screens.kasir import KasirScreen
+
+    return KasirScreen()

@@ -13,23 +13,29 @@ from textual.widgets import Input, Label
 from gerai.i18n import t
 from gerai.services.auth import PIN_MAX, Approval
 from gerai.tui.bindings import localize_bindings
+from gerai.tui.credentials import ENTER, NameAndPin
 
 
-class ApprovalScreen(ModalScreen[Approval | None]):
-    """Name + PIN of a supervisor for `action` (a message key naming it); Esc cancels."""
+class ApprovalScreen(NameAndPin, ModalScreen[Approval | None]):
+    """Name + PIN of a supervisor for `action` (a message key naming it; `admin_only` when
+    only an admin's PIN will do); Esc cancels."""
 
     CSS_PATH = "../styles/dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "ui.key.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "ui.key.cancel"), ENTER]
+    name_id, pin_id = "approver", "approver-pin"
 
-    def __init__(self, action: str) -> None:
+    def __init__(self, action: str, admin_only: bool = False) -> None:
         super().__init__()
         self.action = action
+        self.admin_only = admin_only
         localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="approval"):
             yield Label(t("ui.approval.title"), classes="dialog-title")
-            yield Label(t("ui.approval.help", action=t(self.action)))
+            action = t(self.action)
+            help_key = "ui.approval.help_admin" if self.admin_only else "ui.approval.help"
+            yield Label(t(help_key, action=action[:1].upper() + action[1:]))
             yield Input(placeholder=t("ui.approval.name"), id="approver")
             yield Input(
                 placeholder=t("ui.approval.pin"), id="approver-pin", password=True,
@@ -40,20 +46,9 @@ class ApprovalScreen(ModalScreen[Approval | None]):
     def on_mount(self) -> None:
         self.query_one("#approver", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        name = self.query_one("#approver", Input).value.strip()
-        pin = self.query_one("#approver-pin", Input).value
-        if event.input.id == "approver" or not pin:
-            self.query_one("#approver-pin", Input).focus()
-        elif not name:
-            self.query_one("#approver", Input).focus()
-        else:
-            self.approved(Approval(name, pin))
-
-    def approved(self, approval: Approval) -> None:
-        """Name and PIN given: hand them back."""
-        self.dismiss(approval)
+    def submit_credentials(self, name: str, pin: str) -> None:
+        """Hand the name and PIN to the action that asked for them."""
+        self.dismiss(Approval(name, pin))
 
     def action_cancel(self) -> None:
         """Give up the action."""

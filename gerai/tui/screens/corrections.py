@@ -179,14 +179,15 @@ class CheckedApprovalScreen(ApprovalScreen):
         error.styles.width = "100%"
         self.query_one("#approval").mount(error, before=self.query_one(".dialog-hint"))
 
-    def approved(self, approval: Approval) -> None:
+    def submit_credentials(self, name: str, pin: str) -> None:
+        approval = Approval(name, pin)
         try:
             self.attempt(approval)
         except GeraiError as error:
             self.query_one("#approval-error", Label).update(error.message())
-            pin = self.query_one("#approver-pin", Input)
-            pin.value = ""
-            pin.focus()
+            field = self.query_one("#approver-pin", Input)
+            field.value = ""
+            field.focus()
             self.app.bell()
             return
         self.dismiss(approval)

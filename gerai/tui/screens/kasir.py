@@ -1,9 +1,11 @@
-"""The kasir screen: scan field, cart, member, totals; F-keys for member, hold, pay, help."""
+"""The kasir screen: scan field, cart, member, totals; F-keys for member, hold, pay, help;
+Ctrl+D opens the drawer without a sale, F11 the admin menu, Ctrl+L logs out."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,6 +25,7 @@ from gerai.services.receipts import recent_sales
 from gerai.services.shifts import ShiftClose, current_shift
 from gerai.timefmt import format_moment
 from gerai.tui.bindings import localize_bindings
+from gerai.tui.permits import with_approval
 from gerai.tui.screens.bendahara import BendaharaScreen
 from gerai.tui.screens.dialogs import HelpScreen
 from gerai.tui.screens.held import HeldScreen
@@ -56,6 +59,9 @@ class KasirScreen(StatusLine, Screen[None]):
         Binding("f4", "report", "ui.key.report"),
         Binding("f5", "members", "ui.key.members"),
         Binding("f12", "pay", "ui.key.pay"),
+        Binding("f11", "admin", "ui.key.admin"),
+        Binding("ctrl+d", "drawer", "ui.key.drawer", priority=True),  # over the Input's own
+        Binding("ctrl+l", "logout", "ui.key.logout"),
         Binding("plus", "step(1)", "ui.key.more", key_display="+"),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-"),
         Binding("up", "move(-1)", "ui.key.up", show=False),
@@ -147,9 +153,11 @@ class KasirScreen(StatusLine, Screen[None]):
                 low = low_stock_count(session)
         except GeraiError:
             low = 0
+        actor = app.actor
         self.query_one("#header", Label).update(
             t("ui.header", shop=app.shop.name, till=app.settings.till,
-              cashier=app.settings.cashier, now=format_moment(app.clock(), app.shop))
+              cashier=t("ui.kasir.actor", name=actor.name, role=t(f"role.{actor.role}")),
+              now=format_moment(app.clock(), app.shop))
             + (t("ui.kasir.low_stock", count=low) if low else "")
         )  # fmt: skip
 
@@ -273,7 +281,7 @@ class KasirScreen(StatusLine, Screen[None]):
         try:
             if self.cart.lines:
                 with app.database.write() as session:
-                    held = hold_cart(session, self.cart, app.settings.till, app.clock())
+                    held = hold_cart(session, self.cart, app.settings.till, app.actor, app.clock())
                 self.cart.clear()
                 self.refresh_cart()
                 self.say(t("ui.status.held", label=held.label))
@@ -292,9 +300,10 @@ class KasirScreen(StatusLine, Screen[None]):
         """Bring a held cart back."""
         if held_id is None:
             return
+        app = self.gerai
         try:
-            with self.gerai.database.write() as session:
-                recall_cart(session, held_id, self.cart)
+            with app.database.write() as session:
+                recall_cart(session, held_id, self.cart, app.actor, app.clock())
         except GeraiError as error:
             self.fail(error)
             return
@@ -352,8 +361,10 @@ class KasirScreen(StatusLine, Screen[None]):
     # --- report -----------------------------------------------------------------------------
 
     def action_report(self) -> None:
-        """F4: the bendahara's daily report."""
-        self.app.push_screen(BendaharaScreen())
+        """F4: the bendahara's daily report (a kasir needs a supervisor's PIN)."""
+        with_approval(
+            self.gerai, "reports", lambda _: self.app.push_screen(BendaharaScreen()), self.fail
+        )
 
     # --- products and stock -----------------------------------------------------------------
 
@@ -370,6 +381,46 @@ class KasirScreen(StatusLine, Screen[None]):
         from gerai.tui.screens.members import MembersScreen  # off the start-up path
 
         self.app.push_screen(MembersScreen(), lambda _: self.refresh_cart())
+
+    # --- the drawer, the admin menu, logging out -------------------------------------------
+
+    def action_drawer(self) -> None:
+        """Ctrl+D: open the cash drawer without a sale (always recorded)."""
+        self.open_drawer()
+
+    @work(thread=True, group="drawer", exclusive=True)
+    def open_drawer(self) -> None:
+        """Record the opening and kick the drawer, off the UI thread (the printer may stall)."""
+        app = self.gerai
+        try:
+            kicked = app.printer.open_drawer(app.actor)
+        except GeraiError as error:
+            app.call_from_thread(self.fail, error)
+            return
+        app.call_from_thread(self.say, t("ui.status.drawer" if kicked else "ui.status.no_drawer"))
+
+    def action_admin(self) -> None:
+        """F11: the admin menu (users, audit trail)."""
+        from gerai.tui.screens.admin import AdminMenu  # off the start-up path
+
+        self.app.push_screen(AdminMenu(), self.admin_chosen)
+
+    def admin_chosen(self, screen: str | None) -> None:
+        """Open the chosen admin screen, with a supervisor's PIN when the actor needs one."""
+        from gerai.tui.screens.admin import open_admin_screen
+
+        if screen is not None:
+            open_admin_screen(self.gerai, screen, self.fail)
+
+    def action_logout(self) -> None:
+        """Ctrl+L: log out (or hand the till to another user); the cart must be empty."""
+        if self.cart.lines:
+            self.fail(GeraiError("auth.cart_not_empty"))
+            return
+        try:
+            self.gerai.log_out()
+        except GeraiError as error:
+            self.fail(error)
 
     # --- help -------------------------------------------------------------------------------
 

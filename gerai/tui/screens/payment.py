@@ -168,7 +168,7 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
                     self.cart,
                     tenders,
                     till=app.settings.till,
-                    cashier=app.settings.cashier,
+                    actor=app.actor,
                     shop=app.shop,
                     now=app.clock(),
                 )

@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Input, Label, Select
 
 from gerai.errors import GeraiError
 from gerai.i18n import t
+from gerai.services.auth import Approval
 from gerai.services.catalog import categories
 from gerai.services.product_admin import ProductForm, ProductRefused, product_form, save_product
 from gerai.services.products_io import TAX_CATEGORIES
@@ -31,9 +32,10 @@ class ProductDialog(StockDialog[int | None]):
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
-    def __init__(self, product_id: int | None = None) -> None:
+    def __init__(self, product_id: int | None = None, approval: Approval | None = None) -> None:
         super().__init__()
         self.product_id = product_id
+        self.approval = approval  # an admin's, when the user logged in is not one
 
     def compose(self) -> ComposeResult:
         app = self.gerai
@@ -99,9 +101,10 @@ class ProductDialog(StockDialog[int | None]):
                 saved = save_product(
                     session,
                     self.form(),
-                    by=app.settings.cashier,
+                    actor=app.actor,
                     at=app.clock(),
                     product_id=self.product_id,
+                    approval=self.approval,
                 )
         except ProductRefused as refused:
             self.fail(

@@ -6,6 +6,7 @@ card, F10 repacks and F11 writes off the selected product. Esc returns to the ka
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.cells import set_cell_size
@@ -22,8 +23,10 @@ from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.money import format_number
 from gerai.quantity import format_quantity
+from gerai.services.auth import Approval
 from gerai.services.catalog import ProductFilter, ProductInfo, product_page
 from gerai.services.inventory import low_stock_count
+from gerai.tui.permits import with_approval
 from gerai.tui.screens.product_form import ProductDialog
 from gerai.tui.screens.receiving import ReceivingScreen
 from gerai.tui.screens.stock_card import StockCardScreen
@@ -321,14 +324,24 @@ class ProductsScreen(StockScreen[None]):
         """Esc: back to the kasir screen."""
         self.dismiss(None)
 
+    def permitted(self, permission: str, open_screen: Callable[[Approval | None], object]) -> None:
+        """Open a form of `permission` (products: admins; stock: bendahara or admin), with a
+        supervisor's approval when the user logged in needs one."""
+        with_approval(self.gerai, permission, open_screen, self.fail)
+
     def action_new(self) -> None:
         """F2: a new product."""
-        self.app.push_screen(ProductDialog(), self.saved)
+        self.permitted(
+            "products", lambda ok: self.app.push_screen(ProductDialog(None, ok), self.saved)
+        )
 
     def action_edit(self) -> None:
         """Enter: edit the selected product."""
-        if self.selected is not None:
-            self.app.push_screen(ProductDialog(self.selected.id), self.saved)
+        if (product := self.selected) is not None:
+            self.permitted(
+                "products",
+                lambda ok: self.app.push_screen(ProductDialog(product.id, ok), self.saved),
+            )
 
     def saved(self, product_id: int | None) -> None:
         """A product was saved: show the page again with it fresh."""
@@ -342,11 +355,11 @@ class ProductsScreen(StockScreen[None]):
 
     def action_receive(self) -> None:
         """F7: barang masuk."""
-        self.app.push_screen(ReceivingScreen(), self.done)
+        self.permitted("stock", lambda ok: self.app.push_screen(ReceivingScreen(ok), self.done))
 
     def action_count(self) -> None:
         """F8: stok opname."""
-        self.app.push_screen(StockCountScreen(), self.done)
+        self.permitted("stock", lambda ok: self.app.push_screen(StockCountScreen(ok), self.done))
 
     def done(self, message: str | None) -> None:
         """A stock document was written: say so and show the new stock."""
@@ -360,10 +373,14 @@ class ProductsScreen(StockScreen[None]):
 
     def action_repack(self) -> None:
         """F10: repack the selected product into another."""
-        if self.selected is not None:
-            self.app.push_screen(RepackDialog(self.selected), self.done)
+        if (product := self.selected) is not None:
+            self.permitted(
+                "stock", lambda ok: self.app.push_screen(RepackDialog(product, ok), self.done)
+            )
 
     def action_write_off(self) -> None:
         """F11: write off some of the selected product."""
-        if self.selected is not None:
-            self.app.push_screen(WriteOffDialog(self.selected), self.done)
+        if (product := self.selected) is not None:
+            self.permitted(
+                "stock", lambda ok: self.app.push_screen(WriteOffDialog(product, ok), self.done)
+            )

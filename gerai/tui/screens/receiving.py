@@ -14,6 +14,7 @@ from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.money import format_number, format_rupiah
 from gerai.quantity import format_quantity
+from gerai.services.auth import Approval
 from gerai.services.inventory import product_for
 from gerai.services.packs import format_packs, pack_units
 from gerai.services.receiving import CheckedLine, ReceiveLine, check_line, receive_goods
@@ -80,8 +81,9 @@ class ReceivingScreen(StockScreen[str | None]):
         Binding("down", "move(1)", "ui.key.down", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, approval: Approval | None = None) -> None:
         super().__init__()
+        self.approval = approval  # a supervisor's, when the user logged in is a kasir
         self.lines: list[tuple[ReceiveLine, CheckedLine]] = []
         self.has_suppliers = False
 
@@ -253,9 +255,10 @@ class ReceivingScreen(StockScreen[str | None]):
                     supplier,
                     self.query_one("#reference", Input).value,
                     [line for line, _ in self.lines],
-                    by=app.settings.cashier,
+                    actor=app.actor,
                     at=app.clock(),
                     shop=app.shop,
+                    approval=self.approval,
                 )
         except GeraiError as error:
             self.fail(error)

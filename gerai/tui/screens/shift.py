@@ -1,6 +1,7 @@
 """Opening the till (modal awal), cash in/out during the shift (F6), and closing the shift by
-counting the cash (F10): expected vs counted, the variance and its reason, the kasir's
-sign-off and the bendahara's confirmation."""
+counting the cash (F10): expected vs counted, the variance and its reason; the user logged in
+signs off, and a bendahara confirms with their name and PIN (not needed when a bendahara or
+admin closes)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.money import format_number, format_rupiah
+from gerai.services.auth import PIN_MAX, Approval, allows
 from gerai.services.shifts import (
     CASH_IN,
     CASH_OUT,
@@ -83,9 +85,7 @@ class OpenShiftScreen(ShiftDialog):
             if opening is None:
                 raise GeraiError("shift.opening_required")
             with app.database.write() as session:
-                open_shift(
-                    session, app.settings.till, app.settings.cashier, opening, app.clock(), app.shop
-                )
+                open_shift(session, app.settings.till, app.actor, opening, app.clock(), app.shop)
         except GeraiError as error:
             self.fail(error)
             return
@@ -145,7 +145,7 @@ class CashScreen(ShiftDialog):
                     self.kind,
                     amount,
                     self.query_one("#cash-reason", Input).value,
-                    app.settings.cashier,
+                    app.actor,
                     app.clock(),
                 )
         except GeraiError as error:
@@ -177,8 +177,15 @@ class CloseShiftScreen(ShiftDialog):
                     yield Input("0", id=f"d{value}", type="integer", classes="pieces")
             yield Label("", id="count-line")
             yield Input(placeholder=t("ui.close.reason"), id="reason")
-            yield Input(self.gerai.settings.cashier, placeholder=t("ui.close.kasir"), id="kasir")
-            yield Input(placeholder=t("ui.close.bendahara"), id="bendahara")
+            actor = self.gerai.actor
+            yield Label(t("ui.close.signed", name=actor.name), id="signed")
+            if not allows(actor.role, "close_shift"):
+                with Horizontal(id="confirm"):
+                    yield Input(placeholder=t("ui.close.bendahara"), id="bendahara")
+                    yield Input(
+                        placeholder=t("ui.close.bendahara_pin"), id="bendahara-pin",
+                        password=True, max_length=PIN_MAX, restrict=r"[0-9]*",
+                    )  # fmt: skip
             yield Label("", classes="dialog-error")
             yield Label(t("ui.close.hint"), classes="dialog-hint")
 
@@ -236,9 +243,9 @@ class CloseShiftScreen(ShiftDialog):
             self.recount()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field; on the bendahara's name it closes the shift."""
+        """Enter moves to the next field; on the last one it closes the shift."""
         event.stop()
-        if event.input.id == "bendahara":
+        if event.input is list(self.query(Input))[-1]:
             self.action_close_shift()
         else:
             self.focus_next()
@@ -247,22 +254,37 @@ class CloseShiftScreen(ShiftDialog):
         """Esc: the shift stays open."""
         self.dismiss(None)
 
+    def approval(self) -> Approval | None:
+        """The bendahara's name and PIN as typed (None when the dialog does not ask for them,
+        or nothing was typed: the service then refuses the kasir)."""
+        if not self.query("#bendahara"):
+            return None
+        name = self.query_one("#bendahara", Input).value.strip()
+        pin = self.query_one("#bendahara-pin", Input).value
+        return Approval(name, pin) if name or pin else None
+
     def action_close_shift(self) -> None:
-        """Close with the count, the reason and both signatures."""
+        """Close with the count, the reason, the sign-off and the confirmation."""
         app = self.gerai
-        value = self.query_one
         try:
             with app.database.write() as session:
                 result = close_shift(
                     session,
                     self.shift_id,
                     self.counts(),
-                    value("#reason", Input).value,
-                    value("#kasir", Input).value,
-                    value("#bendahara", Input).value,
+                    self.query_one("#reason", Input).value,
+                    app.actor,
                     app.clock(),
+                    approval=self.approval(),
                 )
         except GeraiError as error:
+            if error.key.startswith("auth.") and self.query("#bendahara"):
+                name, pin = (
+                    self.query_one("#bendahara", Input),
+                    self.query_one("#bendahara-pin", Input),
+                )
+                pin.value = ""
+                (pin if name.value.strip() else name).focus()
             self.fail(error)
             return
         self.dismiss(result)

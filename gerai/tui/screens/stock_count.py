@@ -17,6 +17,7 @@ from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.money import format_number, format_rupiah
 from gerai.quantity import MAX_QUANTITY, format_quantity
+from gerai.services.auth import Approval
 from gerai.services.cart import parse_scan
 from gerai.services.catalog import ProductInfo, find_by_code
 from gerai.services.inventory import quantity
@@ -53,8 +54,9 @@ class StockCountScreen(StockScreen[str | None]):
         Binding("down", "move(1)", "ui.key.down", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, approval: Approval | None = None) -> None:
         super().__init__()
+        self.approval = approval  # a supervisor's, when the user logged in is a kasir
         self.rows: list[CountRow] = []
         self.scopes: list[str] = []
         self.scanned = False
@@ -257,9 +259,10 @@ class StockCountScreen(StockScreen[str | None]):
                     entries,
                     self.query_one("#reason", Input).value,
                     self.scope(),
-                    by=app.settings.cashier,
+                    actor=app.actor,
                     at=app.clock(),
                     shop=app.shop,
+                    approval=self.approval,
                 )
         except GeraiError as error:
             self.fail(error)

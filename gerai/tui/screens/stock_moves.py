@@ -12,6 +12,7 @@ from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.money import format_rupiah
 from gerai.quantity import format_quantity
+from gerai.services.auth import Approval
 from gerai.services.catalog import ProductInfo
 from gerai.services.repack import repack
 from gerai.services.stock_count import write_off
@@ -30,9 +31,10 @@ class MoveDialog(StockDialog[str | None]):
     hint_key = ""
     fields: tuple[tuple[str, str], ...] = ()  # (id, placeholder key)
 
-    def __init__(self, product: ProductInfo) -> None:
+    def __init__(self, product: ProductInfo, approval: Approval | None = None) -> None:
         super().__init__()
         self.product = product
+        self.approval = approval  # a supervisor's, when the user logged in is a kasir
 
     def compose(self) -> ComposeResult:
         product = self.product
@@ -91,9 +93,10 @@ class WriteOffDialog(MoveDialog):
                 self.product.code,
                 self.value("writeoff-qty"),
                 self.value("writeoff-reason"),
-                by=app.settings.cashier,
+                actor=app.actor,
                 at=app.clock(),
                 shop=app.shop,
+                approval=self.approval,
             )
         return t(
             "ui.writeoff.saved",
@@ -126,10 +129,11 @@ class RepackDialog(MoveDialog):
                 self.value("repack-target"),
                 self.value("repack-contents"),
                 self.value("repack-produced"),
-                by=app.settings.cashier,
+                actor=app.actor,
                 at=app.clock(),
                 shop=app.shop,
                 note=self.value("repack-note"),
+                approval=self.approval,
             )
         return t(
             "ui.repack.saved",

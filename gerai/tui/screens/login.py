@@ -1,0 +1,84 @@
+"""The login screen `gerai` opens on: user name and PIN (hidden). A wrong PIN says so and
+counts; five in a row lock the user for some minutes (the message says how many). A shop
+without users is told how to add its first admin."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Input, Label
+
+from gerai.errors import GeraiError
+from gerai.i18n import t
+from gerai.services.auth import PIN_MAX, login
+from gerai.services.users import has_users
+from gerai.tui.bindings import localize_bindings
+from gerai.tui.credentials import ENTER, NameAndPin
+
+if TYPE_CHECKING:
+    from gerai.tui.app import GeraiApp
+
+
+class LoginScreen(NameAndPin, Screen[None]):
+    """Who is at the till."""
+
+    CSS_PATH: ClassVar[Any] = ["../styles/dialogs.tcss", "../styles/login.tcss"]
+    BINDINGS = [ENTER]  # Ctrl+Q quits: the app's own key
+    name_id, pin_id = "login-name", "login-pin"
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+
+    @property
+    def gerai(self) -> GeraiApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        app = self.gerai
+        with Center(id="login-box"), Vertical(id="login"):
+            yield Label(app.shop.name, id="login-shop")
+            yield Label(t("ui.login.title", till=app.settings.till), classes="dialog-title")
+            yield Input(placeholder=t("ui.login.name"), id="login-name", max_length=60)
+            yield Input(
+                placeholder=t("ui.login.pin"), id="login-pin", password=True,
+                max_length=PIN_MAX, restrict=r"[0-9]*",
+            )  # fmt: skip
+            yield Label("", id="login-error", classes="dialog-error")
+            yield Label(t("ui.login.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#login-name", Input).focus()
+        self.call_after_refresh(self.check_users)
+
+    def check_users(self) -> None:
+        """A new shop has nobody to log in yet: say how to add the first admin."""
+        try:
+            with self.gerai.database.read() as session:
+                ready = has_users(session)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        if not ready:
+            self.fail(GeraiError("auth.no_users"))
+
+    def fail(self, error: GeraiError) -> None:
+        """Show why the login was refused."""
+        self.query_one("#login-error", Label).update(error.message())
+        self.app.bell()
+
+    def submit_credentials(self, name: str, pin: str) -> None:
+        """Log in; a refusal clears the PIN and says why."""
+        app = self.gerai
+        try:
+            with app.database.write() as session:
+                actor = login(session, name, pin, now=app.clock())
+        except GeraiError as error:
+            self.query_one("#login-pin", Input).value = ""
+            self.fail(error)
+            return
+        app.logged_in(actor)
