@@ -241,6 +241,7 @@ from pathlib import Path
 
 from gerai.db import Database
 from gerai.errors import GeraiError
+from gerai.services.auth import KASIR, Actor
 from gerai.services.cart import Cart
 from gerai.services.catalog import find_by_code
 from gerai.services.checkout import Tender, checkout
@@ -268,7 +269,7 @@ for r in range(int(rounds)):
     wait(folder / f"go.{r}")
     try:
         with db.write() as session:
-            checkout(session, cart, [Tender("tunai")], till=till, cashier=till, shop=shop,
+            checkout(session, cart, [Tender("tunai")], till=till, actor=Actor(till.lower(), KASIR), shop=shop,
                      now=now)
         outcomes.append("sold")
     except GeraiError as exc:

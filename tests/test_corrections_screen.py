@@ -26,7 +26,7 @@ from gerai.tui.screens.corrections import (
 )
 from gerai.tui.screens.dialogs import HelpScreen
 from gerai.tui.screens.kasir import KasirScreen
-from tests.conftest import NOW
+from tests.conftest import CASHIER, NOW
 
 Pilot = Any
 
@@ -44,7 +44,7 @@ def a_sale(db: Database) -> SaleResult:
 
 
 def make_app(db: Database) -> GeraiApp:
-    return GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW)
+    return GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=CASHIER)
 
 
 async def type_in(pilot: Pilot, text: str) -> None:

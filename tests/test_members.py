@@ -233,7 +233,7 @@ def test_percent_text() -> None:
 def test_discount_settings_need_an_admin_and_are_audited(catalogue_db: Database) -> None:
     with pytest.raises(GeraiError) as refused, catalogue_db.write() as session:
         set_global_discount(session, BENDAHARA_ACTOR, 200, now=NOW)
-    assert refused.value.key == "auth.not_allowed"
+    assert refused.value.key == "auth.admin_only"
     with catalogue_db.write() as session:
         shop = set_global_discount(
             session, BENDAHARA_ACTOR, 200, now=NOW, approval=Approval("admin", "9999")

@@ -31,7 +31,7 @@ from gerai.tui.screens.member_form import MemberDialog
 from gerai.tui.screens.member_money import RepaymentDialog, SavingsDialog
 from gerai.tui.screens.member_settings import MemberSettingsDialog
 from gerai.tui.screens.members import MembersScreen
-from tests.conftest import NOW
+from tests.conftest import CASHIER, NOW
 
 SIZE = (120, 40)
 SPHP = "8991201000178"  # Beras SPHP Bulog 5 kg, member price 61.500
@@ -39,10 +39,8 @@ SPHP = "8991201000178"  # Beras SPHP Bulog 5 kg, member price 61.500
 
 def make_app(db: Database, actor: Actor | None = None, printer: str = "none") -> GeraiApp:
     set_language("id")
-    app = GeraiApp(Settings(db_url=db.url, printer=printer), db, clock=lambda: NOW)
-    if actor is not None:
-        app.actor = actor
-    return app
+    settings = Settings(db_url=db.url, printer=printer)
+    return GeraiApp(settings, db, clock=lambda: NOW, actor=actor or CASHIER)
 
 
 def text(widget: Any) -> str:

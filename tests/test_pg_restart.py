@@ -28,7 +28,7 @@ from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.kasir import KasirScreen
 from gerai.tui.screens.payment import PaymentScreen
-from tests.conftest import NOW, OPENING_CASH, raw
+from tests.conftest import CASHIER, NOW, OPENING_CASH, raw
 from tests.pg import PG_SKIPPED, Cluster, pg_bindir, pg_url
 
 CODES = ["IDM-GRG", "AQA-600", "GLA-KG", "MYK-1L"]
@@ -57,7 +57,7 @@ def shop_db(cluster: Cluster) -> Iterator[Database]:
     database.upgrade()
     with database.write() as session:
         shop = load_catalogue(session, data_dir(), NOW)
-        open_shift(session, "K1", "kasir", OPENING_CASH, NOW, shop)
+        open_shift(session, "K1", CASHIER, OPENING_CASH, NOW, shop)
     yield database
     database.dispose()
 
@@ -76,7 +76,7 @@ def cart_of(database: Database, number: int) -> Cart:
 def pay(database: Database, cart: Cart) -> str:
     with database.write() as session:
         return checkout(
-            session, cart, [Tender("tunai")], till="K1", cashier="kasir",
+            session, cart, [Tender("tunai")], till="K1", actor=CASHIER,
             shop=load_shop(session), now=NOW,
         ).receipt_no  # fmt: skip
 

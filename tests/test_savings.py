@@ -28,7 +28,7 @@ from gerai.services.member_slips import build_member_slip
 from gerai.services.reports import daily_summary
 from gerai.services.savings import SavingsBalance, savings_balance, savings_balances, take_savings
 from gerai.services.shifts import cash_position, current_shift, shift_report
-from gerai.services.shop import load_shop, save_shop_settings
+from gerai.services.shop import load_shop, store_shop_settings
 from gerai.settings import Settings
 from receipts.layout import WIDTHS
 from receipts.member_slip import MemberSlip, layout_member_slip, slip_text
@@ -75,7 +75,7 @@ def test_pokok_is_the_shops_amount_and_paid_once(db: Database) -> None:
 )
 def test_wajib_is_months_times_the_monthly_amount(db: Database, months: int, monthly: int) -> None:
     with db.write() as session:
-        save_shop_settings(session, savings_wajib=monthly)
+        store_shop_settings(session, savings_wajib=monthly)
     before = balance(db)
     payment = save(db, MEMBER, "wajib", at(9), months=months)
     assert (payment.amount, payment.months) == (months * monthly, months)
