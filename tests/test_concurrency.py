@@ -269,8 +269,8 @@ for r in range(int(rounds)):
     wait(folder / f"go.{r}")
     try:
         with db.write() as session:
-            checkout(session, cart, [Tender("tunai")], till=till, actor=Actor(till.lower(), KASIR), shop=shop,
-                     now=now)
+            checkout(session, cart, [Tender("tunai")], till=till,
+                     actor=Actor(till.lower(), KASIR), shop=shop, now=now)
         outcomes.append("sold")
     except GeraiError as exc:
         outcomes.append(exc.key)
