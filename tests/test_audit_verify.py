@@ -25,7 +25,8 @@ from gerai.services.catalog import find_by_code
 from gerai.services.checkout import SaleResult, Tender, checkout
 from gerai.services.members import find_member
 from gerai.services.shop import load_shop
-from tests.conftest import CASHIER, NOW, copy_database
+from gerai.services.voids import void_sale
+from tests.conftest import CASHIER, NOW, TREASURER, copy_database
 
 PRODUCTS = ["MYK-1L", "GLA-KG", "IDM-GRG", "AQA-600", "TLR-KG", "BRS-MED-KG"]
 
@@ -146,9 +147,10 @@ def test_a_sale_changed_in_the_file_is_caught(
     assert problem is not None and expected.ref in problem.message()
 
 
-def test_voiding_a_sale_does_not_break_its_digest(sold: Database) -> None:
-    """The status is not in the digest: a void is a record of its own (issue 7, part B)."""
-    tamper(sold, f"UPDATE sale SET status = 'void' WHERE receipt_no = '{SALE_1}'")
+def test_a_void_through_its_service_verifies(sold: Database) -> None:
+    """The status is not in the sale's digest: a void is a record of its own."""
+    with sold.write() as session:
+        void_sale(session, TREASURER, SALE_1, "salah input", approval=None, now=NOW, till="K1")
     assert checked(sold).intact
 
 
@@ -304,3 +306,12 @@ def test_any_edit_of_a_sales_money_is_caught(
         assert result.broken.ref == f"K1-20251130-{sale_id:04d}"
     finally:
         db.dispose()
+
+
+def test_the_command_catches_a_sale_voided_straight_in_the_file(
+    sold: Database, cli: CliRunner
+) -> None:
+    tamper(sold, "UPDATE sale SET status = 'void' WHERE receipt_no = 'K1-20251130-0001'")
+    result = cli.invoke(main, ["--db", sold.url, "--lang", "en", "audit", "verify"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Receipt K1-20251130-0001 is marked VOID without")

@@ -1,7 +1,8 @@
 """`gerai audit verify`: the audit chain recomputed from its first record, then each kind of
 document checked against its records (`DOCUMENT_CHECKS`: every sale has its record and still
-matches its digest...). Another kind of document adds its own check to the list: a function
-of a session that returns the first `DocumentBreak`, or None when all match."""
+matches its digest; every void and retur has its record...). Another kind of document adds
+its own check to the list: a function of a session that returns the first `DocumentBreak`
+(or a `GeraiError` that says it), or None when all match."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from sqlmodel import Session
 
 from gerai.errors import GeraiError
 from gerai.services.audit import ChainBreak, DocumentBreak, verify_chain
+from gerai.services.corrections import check_corrections
 from gerai.services.sale_audit import check_sales
 
-DocumentCheck = Callable[[Session], DocumentBreak | None]
+Break = ChainBreak | DocumentBreak | GeraiError
+DocumentCheck = Callable[[Session], DocumentBreak | GeraiError | None]
 
-DOCUMENT_CHECKS: list[DocumentCheck] = [check_sales]
+DOCUMENT_CHECKS: list[DocumentCheck] = [check_sales, check_corrections]
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class Verification:
     """How many audit records were checked and the first break found, if any."""
 
     records: int
-    broken: ChainBreak | DocumentBreak | None
+    broken: Break | None
 
     @property
     def intact(self) -> bool:
@@ -37,7 +40,7 @@ class Verification:
             return GeraiError(self.broken.reason, seq=self.broken.seq)
         if isinstance(self.broken, DocumentBreak):
             return GeraiError(self.broken.reason, ref=self.broken.ref, seq=self.broken.seq)
-        return None
+        return self.broken
 
 
 def verify(session: Session) -> Verification:
