@@ -1469,6 +1469,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ui.kasbon_list.none": ("Tidak ada anggota yang berutang.", "No member owes kasbon."),
     # --- users, roles, audit trail (issue 7) ---
+    "audit.old_sales_changed": (
+        "Jejak audit tidak cocok: penjualan dari sebelum jejak audit (sampai id {ref}) tidak lagi "
+        "sama jumlah atau totalnya dengan catatan #{seq}.",
+        "Audit trail mismatch: the sales from before the audit trail (up to id {ref}) no longer "
+        "have the count or total of record #{seq}.",
+    ),
     "ui.approval.title": ("Persetujuan bendahara / admin", "Bendahara / admin approval"),
     "ui.approval.help": (
         "{action} perlu PIN bendahara atau admin.",

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from gerai.cli import main
 from gerai.db import Database
 from gerai.paths import data_dir
+from gerai.services import audit
 from gerai.services.demo import load_catalogue
 from tests.conftest import NOW
 from tests.test_migration_0004 import tables
@@ -54,7 +55,22 @@ def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) ->
         assert raw.execute("SELECT receipt_no, total, status FROM sale").fetchall() == [
             ("K1-20251130-0001", 31400, "completed")
         ]
-        assert raw.execute("SELECT id, last_seq, last_hash FROM audithead").fetchall() == [
-            (1, 0, "")
+        assert raw.execute("SELECT kind, detail FROM auditrecord").fetchall() == [
+            ("audit_started", '{"last_sale_id":1,"sales":1,"total":31400}')
         ]
-        assert raw.execute("SELECT count(*) FROM auditrecord").fetchone() == (0,)
+
+    verified = CliRunner().invoke(main, ["--db", database.url, "audit", "verify"])
+    assert verified.exit_code == 0, verified.output
+    assert verified.stdout.strip() == "OK, 1 catatan"
+    with closing(sqlite3.connect(database.path)) as raw, raw:
+        raw.execute("UPDATE sale SET total = 3140 WHERE id = 1")
+    tampered = CliRunner().invoke(main, ["--db", database.url, "--lang", "en", "audit", "verify"])
+    assert tampered.exit_code == 1
+    assert tampered.stderr.startswith(
+        "Error: Audit trail mismatch: the sales from before the audit trail (up to id 1)"
+    )
+
+
+def test_a_new_database_starts_its_trail_empty(empty_db: Database) -> None:
+    with empty_db.read() as session:
+        assert list(audit.rows(session)) == []

@@ -19,6 +19,7 @@ from gerai.errors import GeraiError
 from gerai.models import AUDIT_HEAD, AUDIT_RECORD
 
 GENESIS = ""
+TRAIL_STARTED = "audit_started"  # the first record of a shop that sold before the trail
 BATCH = 5_000
 
 

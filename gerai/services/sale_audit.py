@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, Table, select, type_coerce
+from sqlalchemy import Integer, Table, func, select, type_coerce
 from sqlmodel import Session
 
 from gerai.models import AUDIT_RECORD, PAYMENT, SALE, SALE_LINE
@@ -121,10 +121,10 @@ def _by_sale(
     return grouped
 
 
-def _stored_sales(session: Session) -> Iterator[tuple[Mapping[str, Any], str]]:
-    """Every stored sale, by id, with the digest of its rows as they are now."""
+def _stored_sales(session: Session, after: int) -> Iterator[tuple[Mapping[str, Any], str]]:
+    """Every stored sale past id `after`, by id, with the digest of its rows as they are now."""
     columns = [SALE.c[name] for name in SALE_FIELDS]
-    last = 0
+    last = after
     while True:
         sales = (
             session.connection()
@@ -147,9 +147,13 @@ def _stored_sales(session: Session) -> Iterator[tuple[Mapping[str, Any], str]]:
 
 def check_sales(session: Session) -> DocumentBreak | None:
     """The first sale that does not match its audit record: one with no record, one whose
-    rows changed since, or a record whose sale is gone."""
+    rows changed since, or a record whose sale is gone. Sales from before the trail (a shop
+    upgraded from an older version) are checked as a whole against the trail's first record."""
+    before, problem = _sales_before_the_trail(session)
+    if problem is not None:
+        return problem
     recorded = _recorded_sales(session)
-    for sale, digest in _stored_sales(session):
+    for sale, digest in _stored_sales(session, before):
         found = recorded.pop(sale["receipt_no"], None)
         if found is None:
             return DocumentBreak("audit.sale_unrecorded", sale["receipt_no"])
@@ -159,3 +163,25 @@ def check_sales(session: Session) -> DocumentBreak | None:
         ref, (seq, _) = min(recorded.items(), key=lambda item: item[1][0])
         return DocumentBreak("audit.sale_missing", ref, seq)
     return None
+
+
+def _sales_before_the_trail(session: Session) -> tuple[int, DocumentBreak | None]:
+    """The last sale id from before the audit trail (0 when it began with the shop), and a
+    break when those sales are no longer the count and total the trail's first record holds."""
+    connection = session.connection()
+    started = connection.execute(
+        select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.detail).where(
+            AUDIT_RECORD.c.kind == audit.TRAIL_STARTED
+        )
+    ).first()
+    if started is None:
+        return 0, None
+    seq, detail = started
+    expected = json.loads(detail)
+    last_id = int(expected.get("last_sale_id", 0))
+    count, total = connection.execute(
+        select(func.count(), func.coalesce(func.sum(SALE.c.total), 0)).where(SALE.c.id <= last_id)
+    ).one()
+    if (count, total) != (expected.get("sales"), expected.get("total")):
+        return last_id, DocumentBreak("audit.old_sales_changed", str(last_id), seq)
+    return last_id, None

@@ -181,6 +181,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_salereturnline_sale_line_id"), ["sale_line_id"], unique=False
         )
+    _start_the_trail()
 
 
 def downgrade() -> None:
@@ -215,3 +216,29 @@ def downgrade() -> None:
 
     op.drop_table("auditrecord")
     op.drop_table("audithead")
+
+
+def _start_the_trail() -> None:
+    """A shop's sales from before the audit trail have no records of their own: the first
+    record holds how many there were, the last id and their total, so `gerai audit verify`
+    can tell that they were left as they were."""
+    from datetime import UTC, datetime
+
+    from sqlmodel import Session
+
+    from gerai.services import audit
+
+    bind = op.get_bind()
+    count, last_id, total = bind.execute(
+        sa.text("SELECT count(*), coalesce(max(id), 0), coalesce(sum(total), 0) FROM sale")
+    ).one()
+    if not count:
+        return
+    with Session(bind=bind) as session:
+        audit.record(
+            session,
+            kind=audit.TRAIL_STARTED,
+            actor="system",
+            at=datetime.now(UTC),
+            detail={"sales": int(count), "last_sale_id": int(last_id), "total": int(total)},
+        )
