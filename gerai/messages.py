@@ -1359,9 +1359,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enter kolom berikut · Ctrl+S simpan · Esc batal. Tanggal kosong = hari ini.",
         "Enter next field · Ctrl+S save · Esc cancel. An empty date = today.",
     ),
-    "ui.members.action_edit": ("Mengubah data anggota", "Changing the member register"),
-    "ui.members.action_savings": ("Menerima simpanan", "Taking savings"),
-    "ui.members.action_repayment": ("Menerima bayar kasbon", "Taking a kasbon repayment"),
     "ui.savings.title": ("Simpanan {number} {name}", "Savings of {number} {name}"),
     "ui.savings.kind.pokok": ("Pokok", "Pokok"),
     "ui.savings.kind.wajib": ("Wajib", "Wajib"),
@@ -1454,7 +1451,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A product's own member price (F3) wins, then the category's discount, then the global "
         "one. Ctrl+S save · Esc cancel",
     ),
-    "ui.msettings.action": ("Mengubah pengaturan anggota", "Changing the member settings"),
     "ui.msettings.saved": ("Pengaturan anggota disimpan.", "Member settings saved."),
     "ui.kasbon_list.title": ("Kasbon anggota", "Members' kasbon"),
     "ui.kasbon_list.hint": ("Enter buka anggota · Esc tutup", "Enter open member · Esc close"),

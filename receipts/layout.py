@@ -59,6 +59,26 @@ def rule(width: int, char: str = "-") -> Line:
     return Line(char * width)
 
 
+def slip_header(
+    shop: tuple[str, str, str], title: str, reprint: bool, width: int
+) -> list[Line]:
+    """The head of a slip that is not a sale (savings, retur...): the shop's name, address
+    and phone, a rule, the slip's title, and CETAK ULANG on a reprint."""
+    if width < MIN_WIDTH:
+        raise ValueError(f"slip width {width} is below {MIN_WIDTH}")
+    name, address, phone = shop
+    lines = [*centered(name.upper(), width, bold=True)]
+    if address:
+        lines += centered(address, width)
+    if phone:
+        lines += centered(t("receipt.phone", phone=phone), width)
+    lines.append(rule(width, "="))
+    lines += centered(title, width, bold=True)
+    if reprint:
+        lines += centered(t("receipt.reprint"), width, bold=True)
+    return lines
+
+
 def layout_receipt(receipt: Receipt, width: int) -> list[Line]:
     """The lines of `receipt` for paper `width` characters wide."""
     if width < MIN_WIDTH:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from gerai.i18n import t
 from gerai.money import format_number, format_rupiah
-from receipts.layout import MIN_WIDTH, Line, centered, pair, rule, wrap
+from receipts.layout import Line, centered, pair, rule, slip_header, wrap
 
 WITHDRAWAL = "sukarela_out"
 REPAYMENT = "repayment"
@@ -47,17 +47,8 @@ def _title(kind: str) -> str:
 
 def layout_member_slip(slip: MemberSlip, width: int) -> list[Line]:
     """The lines of the slip for paper `width` characters wide."""
-    if width < MIN_WIDTH:
-        raise ValueError(f"slip width {width} is below {MIN_WIDTH}")
-    lines = [*centered(slip.shop_name.upper(), width, bold=True)]
-    if slip.shop_address:
-        lines += centered(slip.shop_address, width)
-    if slip.shop_phone:
-        lines += centered(t("receipt.phone", phone=slip.shop_phone), width)
-    lines.append(rule(width, "="))
-    lines += centered(_title(slip.kind), width, bold=True)
-    if slip.reprint:
-        lines += centered(t("receipt.reprint"), width, bold=True)
+    shop = (slip.shop_name, slip.shop_address, slip.shop_phone)
+    lines = slip_header(shop, _title(slip.kind), slip.reprint, width)
     lines += pair(t("receipt.number"), slip.number, width)
     lines += pair(t("receipt.date"), slip.moment, width)
     lines += pair(t("receipt.cashier"), slip.cashier, width)

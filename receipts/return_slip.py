@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from gerai.i18n import t
 from gerai.money import format_number, format_rupiah
-from receipts.layout import MIN_WIDTH, Line, centered, pair, rule, wrap
+from receipts.layout import Line, centered, pair, rule, slip_header, wrap
 
 
 @dataclass(frozen=True)
@@ -48,17 +48,8 @@ class ReturnSlip:
 
 def layout_return_slip(slip: ReturnSlip, width: int) -> list[Line]:
     """The lines of the retur slip for paper `width` characters wide."""
-    if width < MIN_WIDTH:
-        raise ValueError(f"slip width {width} is below {MIN_WIDTH}")
-    lines = [*centered(slip.shop_name.upper(), width, bold=True)]
-    if slip.shop_address:
-        lines += centered(slip.shop_address, width)
-    if slip.shop_phone:
-        lines += centered(t("receipt.phone", phone=slip.shop_phone), width)
-    lines.append(rule(width, "="))
-    lines += centered(t("slip.title"), width, bold=True)
-    if slip.reprint:
-        lines += centered(t("receipt.reprint"), width, bold=True)
+    shop = (slip.shop_name, slip.shop_address, slip.shop_phone)
+    lines = slip_header(shop, t("slip.title"), slip.reprint, width)
     for key, value in (
         ("slip.number", slip.number),
         ("slip.receipt", slip.receipt_no),

@@ -23,9 +23,10 @@ from gerai.services.member_slips import recent_payments
 from gerai.services.members import MemberInfo, get_member
 from gerai.services.savings import SavingsBalance, savings_balance
 from gerai.timefmt import format_date, format_moment
+from gerai.tui.permits import with_approval
 from gerai.tui.screens.member_form import MemberDialog
 from gerai.tui.screens.member_money import RepaymentDialog, SavingsDialog
-from gerai.tui.screens.members_common import SCREEN_CSS, with_permission
+from gerai.tui.screens.members_common import SCREEN_CSS
 from gerai.tui.screens.stock_common import StockScreen, fit_column
 
 PAYMENTS_SHOWN = 50
@@ -178,7 +179,7 @@ class MemberDetailScreen(StockScreen[str | None]):
     def action_toggle_active(self) -> None:
         """F6: deactivate the member, or reactivate them."""
         if self.member is not None:
-            with_permission(self, "members", "ui.members.action_edit", self.toggle_active)
+            with_approval(self.gerai, "members", self.toggle_active, self.fail)
 
     def toggle_active(self, approval: Approval | None) -> None:
         app = self.gerai

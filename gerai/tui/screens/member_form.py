@@ -16,7 +16,8 @@ from gerai.errors import GeraiError
 from gerai.i18n import t
 from gerai.services.auth import Approval
 from gerai.services.member_admin import MemberForm, MemberRefused, member_form, save_member
-from gerai.tui.screens.members_common import DIALOG_CSS, with_permission
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.members_common import DIALOG_CSS
 from gerai.tui.screens.stock_common import StockDialog
 
 
@@ -70,7 +71,7 @@ class MemberDialog(StockDialog[int | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save (after a supervisor's PIN for a kasir), or show every problem."""
-        with_permission(self, "members", "ui.members.action_edit", self.save)
+        with_approval(self.gerai, "members", self.save, self.fail)
 
     def save(self, approval: Approval | None) -> None:
         """Write the member."""

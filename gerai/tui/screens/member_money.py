@@ -28,7 +28,8 @@ from gerai.services.member_payments import (
 )
 from gerai.services.members import MemberInfo
 from gerai.services.savings import savings_amount, savings_balance, take_savings
-from gerai.tui.screens.members_common import DIALOG_CSS, with_permission
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.members_common import DIALOG_CSS
 from gerai.tui.screens.stock_common import StockDialog
 
 SAVINGS_CHOICES = (*SAVINGS_KINDS, SUKARELA_OUT)
@@ -101,7 +102,7 @@ class MoneyDialog(StockDialog[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: take the payment."""
         event.stop()
-        with_permission(self, self.permission, f"ui.members.action_{self.permission}", self.commit)
+        with_approval(self.gerai, self.permission, self.commit, self.fail)
 
     def commit(self, approval: Approval | None) -> None:
         """Write the payment; close with its slip number."""

@@ -26,7 +26,8 @@ from gerai.services.member_settings import (
     set_savings_amounts,
 )
 from gerai.services.shop import load_shop
-from gerai.tui.screens.members_common import DIALOG_CSS, with_permission
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.members_common import DIALOG_CSS
 from gerai.tui.screens.stock_common import StockDialog
 
 
@@ -92,7 +93,7 @@ class MemberSettingsDialog(StockDialog[str | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save (after an admin's PIN when needed)."""
-        with_permission(self, "settings", "ui.msettings.action", self.save)
+        with_approval(self.gerai, "settings", self.save, self.fail)
 
     def save(self, approval: Approval | None) -> None:
         """Write every setting in one transaction; refresh the till's shop and cart."""

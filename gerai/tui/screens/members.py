@@ -23,7 +23,7 @@ from gerai.tui.screens.member_form import MemberDialog
 from gerai.tui.screens.member_settings import MemberSettingsDialog
 from gerai.tui.screens.members_common import SCREEN_CSS
 from gerai.tui.screens.stock_common import StockScreen
-from gerai.tui.widgets.paged_list import Key, KeysetPaging, PagedList
+from gerai.tui.widgets.paged_list import PAGING_BINDINGS, Key, KeysetPaging, PagedList
 
 
 def _cells(member: MemberInfo) -> list[str]:
@@ -48,10 +48,7 @@ class MembersScreen(KeysetPaging[MemberInfo], StockScreen[None]):
         Binding("f6", "inactive", "ui.key.inactive"),
         Binding("f7", "settings", "ui.key.member_settings"),
         Binding("f8", "kasbon", "ui.key.kasbon_list"),
-        Binding("up", "move(-1)", "ui.key.up", show=False),
-        Binding("down", "move(1)", "ui.key.down", show=False),
-        Binding("pageup", "page(-1)", "ui.key.page_up", show=False),
-        Binding("pagedown", "page(1)", "ui.key.page_down", show=False),
+        *PAGING_BINDINGS,
     ]
 
     def __init__(self) -> None:

@@ -33,6 +33,7 @@ from gerai.tui.screens.stock_card import StockCardScreen
 from gerai.tui.screens.stock_common import CategoryPicker, StockScreen
 from gerai.tui.screens.stock_count import StockCountScreen
 from gerai.tui.screens.stock_moves import RepackDialog, WriteOffDialog
+from gerai.tui.widgets.paged_list import PAGING_BINDINGS
 
 Key = tuple[str, int]
 
@@ -150,10 +151,7 @@ class ProductsScreen(StockScreen[None]):
         Binding("f9", "card", "ui.key.card"),
         Binding("f10", "repack", "ui.key.repack"),
         Binding("f11", "write_off", "ui.key.write_off"),
-        Binding("up", "move(-1)", "ui.key.up", show=False),
-        Binding("down", "move(1)", "ui.key.down", show=False),
-        Binding("pageup", "page(-1)", "ui.key.page_up", show=False),
-        Binding("pagedown", "page(1)", "ui.key.page_down", show=False),
+        *PAGING_BINDINGS,
     ]
 
     def __init__(self) -> None:

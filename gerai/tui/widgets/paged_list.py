@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -18,6 +19,14 @@ from textual.widget import Widget
 Row = TypeVar("Row")
 Key = tuple[str, int]
 GAP = 2
+
+PAGING_BINDINGS = [
+    Binding("up", "move(-1)", "ui.key.up", show=False),
+    Binding("down", "move(1)", "ui.key.down", show=False),
+    Binding("pageup", "page(-1)", "ui.key.page_up", show=False),
+    Binding("pagedown", "page(1)", "ui.key.page_down", show=False),
+]
+"""The keys of a screen that pages through a list: a row up or down, a page back or on."""
 
 
 class PagedList(Widget, Generic[Row]):
