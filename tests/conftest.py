@@ -98,6 +98,20 @@ def raw(database: Database, sql: str, **params: Any) -> list[tuple[Any, ...]]:
         return [tuple(str(v) if isinstance(v, date) else v for v in row) for row in result]
 
 
+def tamper(database: Database, *statements: str) -> None:
+    """Change the database behind gerai's back, as someone with the sqlite3 shell or psql
+    would: foreign keys are not enforced, all statements commit together."""
+    if database.path is not None:
+        with closing(sqlite3.connect(database.path)) as connection, connection:
+            for statement in statements:
+                connection.execute(statement)
+        return
+    with database.engine.begin() as connection:
+        connection.execute(text("SET LOCAL session_replication_role = replica"))
+        for statement in statements:
+            connection.execute(text(statement))
+
+
 class WriteLock:
     """Another till in the middle of a write: on SQLite it holds the database's write lock, on
     PostgreSQL the receipt counter's table lock."""

@@ -5,8 +5,6 @@ deleted or reordered) is caught and named; an untouched shop verifies whatever i
 from __future__ import annotations
 
 import os
-import sqlite3
-from contextlib import closing
 from datetime import timedelta
 from decimal import Decimal
 
@@ -26,7 +24,7 @@ from gerai.services.checkout import SaleResult, Tender, checkout
 from gerai.services.members import find_member
 from gerai.services.shop import load_shop
 from gerai.services.voids import void_sale
-from tests.conftest import CASHIER, NOW, TREASURER, copy_database
+from tests.conftest import CASHIER, NOW, TREASURER, copy_database, raw, tamper
 
 PRODUCTS = ["MYK-1L", "GLA-KG", "IDM-GRG", "AQA-600", "TLR-KG", "BRS-MED-KG"]
 
@@ -56,14 +54,6 @@ def sold(db: Database) -> Database:
     sell(db, [("IDM-GRG", "5")], member=True)
     sell(db, [("AQA-600", "3"), ("TLR-KG", "0.75")], qris=True)
     return db
-
-
-def tamper(db: Database, *statements: str) -> None:
-    """Change the file as someone with the sqlite3 shell would (foreign keys off)."""
-    assert db.path is not None
-    with closing(sqlite3.connect(db.path)) as raw, raw:
-        for statement in statements:
-            raw.execute(statement)
 
 
 def checked(db: Database) -> Verification:
@@ -155,12 +145,8 @@ def test_a_void_through_its_service_verifies(sold: Database) -> None:
 
 
 def sale_record_seq(db: Database, receipt_no: str) -> int:
-    assert db.path is not None
-    with closing(sqlite3.connect(db.path)) as raw:
-        row = raw.execute(
-            "SELECT seq FROM auditrecord WHERE kind = 'sale' AND ref = ?", (receipt_no,)
-        ).fetchone()
-    return int(row[0])
+    rows = raw(db, "SELECT seq FROM auditrecord WHERE kind = 'sale' AND ref = :ref", ref=receipt_no)
+    return int(rows[0][0])
 
 
 def test_editing_the_sale_and_its_record_together_breaks_the_chain(sold: Database) -> None:
@@ -260,6 +246,7 @@ MONEY = ["sale.total", "sale.gross", "sale.paid", "sale.change", "sale.member_di
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@pytest.mark.sqlite_only("copies the SQLite file for each example")
 @given(
     sales=st.lists(st.tuples(ITEMS, st.booleans()), min_size=1, max_size=4),
     target=st.sampled_from(MONEY),
@@ -298,8 +285,8 @@ def test_any_edit_of_a_sales_money_is_caught(
         table, column = target.split(".")
         sale_id = which % len(sales) + 1
         key = "id" if table == "sale" else "sale_id"
-        tamper(db, f"UPDATE {table} SET {column} = {column} + {delta} WHERE rowid = "
-                   f"(SELECT min(rowid) FROM {table} WHERE {key} = {sale_id})")  # fmt: skip
+        tamper(db, f"UPDATE {table} SET {column} = {column} + {delta} WHERE id = "
+                   f"(SELECT min(id) FROM {table} WHERE {key} = {sale_id})")  # fmt: skip
         result = checked(db)
         assert isinstance(result.broken, DocumentBreak)
         assert result.broken.reason == "audit.sale_changed"

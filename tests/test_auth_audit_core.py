@@ -4,12 +4,10 @@ chain that catches an edited, deleted or reordered record."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import timedelta
 
 import pytest
-from conftest import NOW
+from conftest import NOW, tamper
 
 from gerai.db import Database
 from gerai.errors import GeraiError
@@ -117,13 +115,8 @@ def test_a_kasir_needs_a_supervisor_pin_and_a_refusal_survives_the_rollback(
     assert refused.value.key == "auth.admin_only"  # users: admins only
 
 
-def _raw(database: Database) -> sqlite3.Connection:
-    assert database.path is not None
-    return sqlite3.connect(database.path)
-
-
 @pytest.mark.parametrize(
-    ("tamper", "seq", "reason"),
+    ("statement", "seq", "reason"),
     [
         ('UPDATE auditrecord SET detail = \'{"role":"admin"}\' WHERE seq = 1', 1, "hash"),
         ("DELETE FROM auditrecord WHERE seq = 2", 2, "missing"),
@@ -133,22 +126,23 @@ def _raw(database: Database) -> sqlite3.Connection:
     ],
 )
 def test_the_chain_names_the_first_tampered_record(
-    staffed: Database, tamper: str, seq: int, reason: str
+    staffed: Database, statement: str, seq: int, reason: str
 ) -> None:
     with staffed.read() as session:
         assert audit.verify_chain(session) == (3, None)
-    with closing(_raw(staffed)) as raw, raw:
-        raw.execute(tamper)
+    tamper(staffed, statement)
     with staffed.read() as session:
         _, broken = audit.verify_chain(session)
     assert broken == audit.ChainBreak(seq, f"audit.break_{reason}")
 
 
 def test_swapping_two_records_contents_is_caught(staffed: Database) -> None:
-    with closing(_raw(staffed)) as raw, raw:
-        raw.execute("UPDATE auditrecord SET seq = -1 WHERE seq = 1")
-        raw.execute("UPDATE auditrecord SET seq = 1 WHERE seq = 2")
-        raw.execute("UPDATE auditrecord SET seq = 2 WHERE seq = -1")
+    tamper(
+        staffed,
+        "UPDATE auditrecord SET seq = -1 WHERE seq = 1",
+        "UPDATE auditrecord SET seq = 1 WHERE seq = 2",
+        "UPDATE auditrecord SET seq = 2 WHERE seq = -1",
+    )
     with staffed.read() as session, pytest.raises(GeraiError) as broken:
         audit.require_intact(session)
     assert broken.value.key in {"audit.break_link", "audit.break_missing", "audit.break_hash"}

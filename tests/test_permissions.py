@@ -4,9 +4,7 @@ audit record each service writes in its own transaction."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -41,7 +39,7 @@ from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
 from gerai.services.stock_count import confirm_count, write_off
 from gerai.services.till_actions import open_drawer, record_reprint
 from gerai.services.users import add_user
-from tests.conftest import CASHIER, NOW, OWNER, OWNER_PIN, TREASURER, TREASURER_PIN
+from tests.conftest import CASHIER, NOW, OWNER, OWNER_PIN, TREASURER, TREASURER_PIN, tamper
 from tests.stock_helpers import snapshot, supplier
 
 ACTORS = {KASIR: CASHIER, BENDAHARA: TREASURER, ADMIN: OWNER}
@@ -206,9 +204,7 @@ def test_a_sale_is_recorded_in_its_own_transaction_with_its_digest(db: Database)
 def test_a_sale_refused_halfway_leaves_no_record(db: Database) -> None:
     with db.read() as session:
         cart = one_cart(session, "LPG-12KG")
-    assert db.path is not None
-    with closing(sqlite3.connect(db.path)) as raw, raw:  # another till sold the last ones
-        raw.execute("UPDATE product SET stock = 0 WHERE code = 'LPG-12KG'")
+    tamper(db, "UPDATE product SET stock = 0 WHERE code = 'LPG-12KG'")  # another till sold them
     before = snapshot(db)
     with pytest.raises(GeraiError) as refused, db.write() as session:
         checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER,

@@ -5,13 +5,12 @@ summary and `gerai receipt show` show them."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import tamper
 from shop_day import at, close, fill, open_till, sell
 from sqlmodel import col, select
 
@@ -426,13 +425,6 @@ def test_a_cash_refund_cannot_exceed_the_drawer(staffed: Database) -> None:
 
 
 # --- the corrections check -------------------------------------------------------------------
-
-
-def tamper(db: Database, statement: str) -> None:
-    assert db.path is not None
-    with closing(sqlite3.connect(db.path)) as raw:
-        raw.execute(statement)
-        raw.commit()
 
 
 @pytest.fixture
