@@ -740,7 +740,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.report.reorder": ("Batas pesan", "Reorder level"),
     "ui.report.exporting": ("Membuat PDF…", "Building the PDF…"),
     "ui.report.exported": ("PDF tersimpan: {path}", "PDF saved: {path}"),
-    "ui.key.cash": ("Kas masuk/keluar", "Cash in/out"),
+    "ui.key.cash": ("Kas", "Cash"),
     "ui.key.close_shift": ("Tutup kasir", "Close till"),
     "ui.key.quit": ("Keluar", "Quit"),
     "ui.key.cash_kind": ("Masuk/keluar", "In/out"),
@@ -1313,7 +1313,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Belum ada setoran atau pembayaran kasbon.",
         "No savings or kasbon payments yet.",
     ),
-    "ui.key.members": ("Anggota", "Members"),
+    "ui.key.members": ("Data anggota", "Members"),
     "ui.help.members": (
         "Anggota: daftar, simpanan, kasbon, pengaturan harga anggota",
         "Members: register, savings, kasbon, member price settings",

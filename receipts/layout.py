@@ -59,9 +59,7 @@ def rule(width: int, char: str = "-") -> Line:
     return Line(char * width)
 
 
-def slip_header(
-    shop: tuple[str, str, str], title: str, reprint: bool, width: int
-) -> list[Line]:
+def slip_header(shop: tuple[str, str, str], title: str, reprint: bool, width: int) -> list[Line]:
     """The head of a slip that is not a sale (savings, retur...): the shop's name, address
     and phone, a rule, the slip's title, and CETAK ULANG on a reprint."""
     if width < MIN_WIDTH:

@@ -346,4 +346,4 @@ async def test_f5_is_in_the_footer_and_the_help(db: Database) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         keys = {key: b.description for key, (_, b, _, _) in app.screen.active_bindings.items()}
-        assert keys.get("f5") == "Anggota"
+        assert keys.get("f5") == "Data anggota"

@@ -47,23 +47,25 @@ class KasirScreen(StatusLine, Screen[None]):
     """Selling at the counter."""
 
     CSS_PATH = "../styles/kasir.tcss"
+    # The footer shows them in this order, the most used first; F1 lists every key, also the
+    # few the footer has no room for at 120 columns.
     BINDINGS = [
-        Binding("f1", "help", "ui.key.help"),
+        Binding("f12", "pay", "ui.key.pay"),
         Binding("f2", "member", "ui.key.member"),
+        Binding("f1", "help", "ui.key.help"),
         Binding("f3", "products", "ui.key.products"),
         Binding("f8", "hold", "ui.key.hold"),
         Binding("f9", "reprint", "ui.key.reprint"),
-        Binding("f6", "cash", "ui.key.cash"),
         Binding("f7", "corrections", "ui.key.corrections"),
+        Binding("f5", "members", "ui.key.members"),
+        Binding("f6", "cash", "ui.key.cash"),
         Binding("f10", "close_shift", "ui.key.close_shift"),
         Binding("f4", "report", "ui.key.report"),
-        Binding("f5", "members", "ui.key.members"),
-        Binding("f12", "pay", "ui.key.pay"),
         Binding("f11", "admin", "ui.key.admin"),
-        Binding("ctrl+d", "drawer", "ui.key.drawer", priority=True),  # over the Input's own
         Binding("ctrl+l", "logout", "ui.key.logout"),
-        Binding("plus", "step(1)", "ui.key.more", key_display="+"),
-        Binding("minus", "step(-1)", "ui.key.less", key_display="-"),
+        Binding("ctrl+d", "drawer", "ui.key.drawer", priority=True, show=False),  # over Input's
+        Binding("plus", "step(1)", "ui.key.more", key_display="+", show=False),
+        Binding("minus", "step(-1)", "ui.key.less", key_display="-", show=False),
         Binding("up", "move(-1)", "ui.key.up", show=False),
         Binding("down", "move(1)", "ui.key.down", show=False),
         Binding("escape", "clear_entry", "ui.key.clear", show=False),
@@ -92,7 +94,7 @@ class KasirScreen(StatusLine, Screen[None]):
                 yield CartTable(id="cart")
             yield TotalsPanel(id="totals")
         yield Label(t("ui.status.ready"), id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#scan", ScanField).focus()

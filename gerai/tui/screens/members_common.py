@@ -7,4 +7,3 @@ from gerai.tui.screens.stock_common import STOCK_CSS
 MEMBERS_CSS = "../styles/members.tcss"
 SCREEN_CSS = [STOCK_CSS, MEMBERS_CSS]
 DIALOG_CSS = ["../styles/dialogs.tcss", STOCK_CSS, MEMBERS_CSS]
-
