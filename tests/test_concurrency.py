@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import NOW, OPENING_CASH, raw
+from conftest import CASHIER, NOW, OPENING_CASH, raw
 
 from gerai.db import Database
 from gerai.services.audit_verify import verify
@@ -211,7 +211,7 @@ def test_tills_in_processes(stocked: Database, engine: str, tmp_path: Path) -> N
     with stocked.write() as session:
         shop = load_shop(session)
         for till in tills[2:]:  # K1 and K2 are open already
-            open_shift(session, till, "kasir", OPENING_CASH, NOW, shop)
+            open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
     opening = stock_of(stocked)
     results = run_tills(stocked, tills, sales, tmp_path / "go")
     check_outcome(stocked, opening, results, sales)
@@ -291,7 +291,7 @@ def test_the_last_one_on_the_shelf_is_sold_exactly_once(
     with db.write() as session:
         shop = load_shop(session)
         for till in tills[2:]:
-            open_shift(session, till, "kasir", OPENING_CASH, NOW, shop)
+            open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
         scarce = find_by_code(session, SCARCE)
         assert scarce is not None
         move_stock(session, [Movement(scarce.id, 1 - scarce.stock, "adjust")], at=NOW)

@@ -3,8 +3,6 @@ the close dialog's confirmation, driven by real key presses with a fake clock.""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -26,7 +24,7 @@ from gerai.tui.screens.kasir import KasirScreen
 from gerai.tui.screens.login import LoginScreen
 from gerai.tui.screens.shift import CloseShiftScreen, OpenShiftScreen
 from gerai.tui.screens.users import AddUserDialog, UsersScreen
-from tests.conftest import CASHIER, NOW, OWNER, TREASURER
+from tests.conftest import CASHIER, NOW, OWNER, TREASURER, tamper
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
 from tests.test_printing import payload_of
@@ -292,9 +290,7 @@ async def test_the_audit_screen_filters_pages_and_shows_the_chain(db: Database) 
         await pilot.press(*"29-11-2025", "enter")
         await pilot.pause()
         assert table.row_count == 0 and "Tidak ada catatan" in text(app, ".admin-status")
-        assert db.path is not None
-        with closing(sqlite3.connect(db.path)) as raw, raw:
-            raw.execute("UPDATE sale SET total = total - 100")
+        tamper(db, "UPDATE sale SET total = total - 100")
         await pilot.press("f5")
         await settle(app, pilot)
         assert "K1-20251130-0001 diubah" in text(app, "#chain")
