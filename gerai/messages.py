@@ -1933,6 +1933,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Receipt {number} voided (approved by {approver}); stock is back. "
         "Give {total} back to the buyer.",
     ),
+    "ui.corrections.voided_kasbon": (
+        "Struk {number} dibatalkan (disetujui {approver}); stok kembali. Kasbon anggota "
+        "{kasbon} dihapus; kembalikan {total} ke pembeli.",
+        "Receipt {number} voided (approved by {approver}); stock is back. The member's kasbon "
+        "of {kasbon} is cancelled; give {total} back to the buyer.",
+    ),
     "ui.corrections.returned": (
         "Retur {number}: refund {amount} lewat {method} (disetujui {approver}).",
         "Return {number}: {amount} refunded by {method} (approved by {approver}).",

@@ -129,6 +129,15 @@ def written(db: Database) -> tuple[int, int, int, int]:
 # --- void ------------------------------------------------------------------------------------
 
 
+def test_a_void_of_a_kasbon_sale_says_the_debt_goes_and_no_money_comes_back(
+    staffed: Database,
+) -> None:
+    cart = fill(staffed, [("MYK-1L", Decimal(2))], member=True)
+    sale = sell(staffed, "K1", cart, at(14), [Tender("qris", 10_000), Tender("kasbon")])
+    done = do_void(staffed, sale.receipt_no)
+    assert (done.total, done.kasbon) == (sale.total, sale.total - 10_000)
+
+
 def test_a_void_cancels_the_sale_brings_the_stock_back_and_leaves_a_trace(
     staffed: Database,
 ) -> None:

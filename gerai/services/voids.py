@@ -11,15 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
 from gerai.errors import GeraiError
-from gerai.models import Sale, SaleLine, SaleReturn, SaleVoid
+from gerai.models import Payment, Sale, SaleLine, SaleReturn, SaleVoid
 from gerai.services import audit
 from gerai.services.auth import Actor, Approval, authorize
 from gerai.services.corrections import VOID, VOID_AUDIT, sale_for_correction
 from gerai.services.inventory import reason as required_reason
+from gerai.services.kasbon import KASBON
 from gerai.services.shifts import current_shift
 from gerai.services.stock import Movement, move_stock
 
@@ -31,6 +32,7 @@ class VoidResult:
     receipt_no: str
     total: int
     approved_by: str
+    kasbon: int = 0  # of the total, what was member credit: the debt goes, no money back
 
 
 def check_void(session: Session, receipt_no: str, till: str) -> Sale:
@@ -104,4 +106,9 @@ def void_sale(
         ref=sale.receipt_no,
         detail={"reason": why, "approved_by": approved_by, "total": sale.total, "till": sale.till},
     )
-    return VoidResult(sale.receipt_no, sale.total, approved_by)
+    kasbon = session.execute(
+        select(func.coalesce(func.sum(col(Payment.amount)), 0)).where(
+            col(Payment.sale_id) == sale.id, col(Payment.method) == KASBON
+        )
+    ).scalar_one()
+    return VoidResult(sale.receipt_no, sale.total, approved_by, int(kasbon))

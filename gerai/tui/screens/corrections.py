@@ -452,11 +452,13 @@ class CorrectionsScreen(StatusLine, Screen[None]):
                     till=app.settings.till,
                 )
             self.load(done.receipt_no, keep_status=True)
+            key = "ui.corrections.voided_kasbon" if done.kasbon else "ui.corrections.voided"
             self.say(
                 t(
-                    "ui.corrections.voided",
+                    key,
                     number=done.receipt_no,
-                    total=format_rupiah(done.total),
+                    total=format_rupiah(done.total - done.kasbon),
+                    kasbon=format_rupiah(done.kasbon),
                     approver=done.approved_by,
                 )
             )
