@@ -141,7 +141,7 @@ def test_a_restart_in_the_middle_of_a_run_of_sales(cluster: Cluster, shop_db: Da
 async def test_the_till_says_the_server_is_gone_keeps_the_cart_and_sells_when_it_is_back(
     cluster: Cluster, shop_db: Database
 ) -> None:
-    app = GeraiApp(Settings(db_url=shop_db.url), shop_db, clock=lambda: NOW)
+    app = GeraiApp(Settings(db_url=shop_db.url), shop_db, clock=lambda: NOW, actor=CASHIER)
     async with app.run_test(size=(120, 40)) as pilot:
         for key in "AQA-600":
             await pilot.press(key)
