@@ -45,8 +45,10 @@ class Verification:
 
 def verify(session: Session) -> Verification:
     """Recompute the chain; when it holds, run the document checks in order. Stops at the
-    first break."""
-    if session.get_bind().dialect.name == "postgresql":  # SQLite's read is one snapshot already
+    first break. Given a fresh session on PostgreSQL, everything is read in one snapshot
+    (SQLite's read transaction is one already)."""
+    fresh = not session.in_transaction()
+    if fresh and session.get_bind().dialect.name == "postgresql":
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     records, broken = verify_chain(session)
     if broken is not None:
