@@ -1,7 +1,7 @@
 """The one exception a person may see: a catalog key plus the values for its message."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 
 class GeraiError(Exception):
@@ -30,3 +30,15 @@ class Refused(GeraiError):
     def __init__(self, key: str, /, aftermath: Callable[[Any], None], **params: Any) -> None:
         super().__init__(key, **params)
         self.aftermath = aftermath
+
+
+class FormRefused(GeraiError):
+    """A form with problems, each with its field; nothing was saved. A subclass's `KEY` names
+    the message that joins them."""
+
+    KEY: ClassVar[str]
+
+    def __init__(self, problems: list[tuple[str, GeraiError]]) -> None:
+        joined = "; ".join(str(error).rstrip(".") for _, error in problems)
+        super().__init__(self.KEY, problems=f"{joined}.")
+        self.problems = problems

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from gerai.errors import GeraiError
+from gerai.errors import FormRefused, GeraiError
 from gerai.models import Member
 from gerai.money import format_number
 from gerai.services import audit
@@ -34,13 +34,10 @@ class MemberForm:
     active: bool = True
 
 
-class MemberRefused(GeraiError):
+class MemberRefused(FormRefused):
     """The form has problems, each with its field; nothing was saved."""
 
-    def __init__(self, problems: list[tuple[str, GeraiError]]) -> None:
-        joined = "; ".join(str(error).rstrip(".") for _, error in problems)
-        super().__init__("members.not_saved", problems=f"{joined}.")
-        self.problems = problems
+    KEY = "members.not_saved"
 
 
 def member_form(session: Session, member_id: int) -> MemberForm:

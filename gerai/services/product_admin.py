@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from gerai.errors import GeraiError
+from gerai.errors import FormRefused, GeraiError
 from gerai.models import Barcode, Category, PriceChange, Product
 from gerai.services import audit
 from gerai.services.auth import Actor, Approval, approved_by, authorize
@@ -41,13 +41,10 @@ class ProductForm:
     packs: str = ""
 
 
-class ProductRefused(GeraiError):
+class ProductRefused(FormRefused):
     """The form has problems, each with its field; nothing was saved."""
 
-    def __init__(self, problems: list[tuple[str, GeraiError]]) -> None:
-        joined = "; ".join(str(error).rstrip(".") for _, error in problems)
-        super().__init__("stockadm.not_saved", problems=f"{joined}.")
-        self.problems = problems
+    KEY = "stockadm.not_saved"
 
 
 def product_form(session: Session, product_id: int) -> ProductForm:
