@@ -94,7 +94,7 @@ def build(path: Path, products: int, days: int, sales_per_day: int) -> Built:
     yesterday."""
     from gerai.db import SCHEMA_REVISION, Database
     from gerai.paths import data_dir
-    from gerai.services.demo import create_demo_users, load_catalogue
+    from gerai.services.demo.generate import create_demo_users, load_catalogue
 
     remove_db(path)
     progress = Progress()

@@ -79,10 +79,10 @@ def add_sales(
         SALE_LINE,
         STOCK_MOVEMENT,
     )
-    from gerai.services.audit import canonical, chain_hash
-    from gerai.services.demo import CASH_STEPS, HOUR_WEIGHTS, METHOD_WEIGHTS
-    from gerai.services.sale_audit import SALE_KIND, sale_digest
-    from gerai.services.stock import OPENING_REF
+    from gerai.services.audit.sale_digest import SALE_KIND, sale_digest
+    from gerai.services.audit.trail import canonical, chain_hash
+    from gerai.services.demo.generate import CASH_STEPS, HOUR_WEIGHTS, METHOD_WEIGHTS
+    from gerai.services.stock.ledger import OPENING_REF
 
     sale_sql = insert_sql(SALE, SALE_COLUMNS)
     line_sql = insert_sql(SALE_LINE, LINE_COLUMNS)

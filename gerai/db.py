@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, select
 
-from gerai.errors import GeraiError, Refused
+from gerai.core.errors import GeraiError, Refused
 
 SCHEMA_REVISION = "0005"
 BUSY_TIMEOUT_MS = 8000

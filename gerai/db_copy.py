@@ -15,10 +15,10 @@ from typing import NamedTuple
 from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from gerai.core.errors import GeraiError
 from gerai.db import SCHEMA_REVISION, Database, engine_url, shown
-from gerai.errors import GeraiError
 from gerai.models import AUDIT_HEAD, SALE, metadata
-from gerai.services.stock import StockMismatch, stock_check
+from gerai.services.stock.ledger import StockMismatch, stock_check
 
 BATCH_ROWS = 5000
 # rows the migrations themselves put in a new database: replaced by the source's

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from gerai.errors import GeraiError
+from gerai.core.errors import GeraiError
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-from gerai.quantity import from_milli, to_milli
+from gerai.core.quantity import from_milli, to_milli
 
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",

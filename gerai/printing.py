@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.i18n import t
-from gerai.services.auth import Actor
-from gerai.services.member_payments import CASH
-from gerai.services.member_slips import build_member_slip
-from gerai.services.receipts import (
+from gerai.services.cash.shifts import shift_report
+from gerai.services.cash.till_actions import open_drawer, record_reprint
+from gerai.services.members.payments import CASH
+from gerai.services.members.slips import build_member_slip
+from gerai.services.sale.receipts import (
     build_receipt,
     enqueue,
     is_cash_sale,
@@ -25,10 +26,9 @@ from gerai.services.receipts import (
     mark_printed,
     pending_jobs,
 )
-from gerai.services.returns import build_return_slip, is_cash_refund
-from gerai.services.shifts import shift_report
-from gerai.services.shop import load_shop
-from gerai.services.till_actions import open_drawer, record_reprint
+from gerai.services.sale.returns import build_return_slip, is_cash_refund
+from gerai.services.shop.auth import Actor
+from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from receipts.escpos_job import JobOptions, drawer_kick_job, render_job
 from receipts.layout import Line, layout_receipt, wrap

@@ -8,8 +8,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from gerai.errors import GeraiError
-from gerai.i18n import LANGUAGES
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import LANGUAGES
 from gerai.paths import default_config_path, default_db_path
 
 TILL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

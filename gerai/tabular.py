@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from gerai.errors import GeraiError
+from gerai.core.errors import GeraiError
 
 FORMATS = ("csv", "xlsx", "json")
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
-from gerai.i18n import t
-from gerai.money import format_number, format_rupiah
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah
 from receipts.model import Receipt
 
 WIDTHS = (32, 42, 48)

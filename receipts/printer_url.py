@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from gerai.errors import GeraiError
+from gerai.core.errors import GeraiError
 
 SCHEMES = ("none", "usb", "file", "serial", "tcp", "win32")
 DEFAULT_PROFILE = "POS-5890"

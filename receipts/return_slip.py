@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gerai.i18n import t
-from gerai.money import format_number, format_rupiah
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah
 from receipts.layout import Line, centered, pair, rule, slip_header, wrap
 
 

@@ -8,7 +8,7 @@ import socket
 import threading
 from collections.abc import Callable
 
-from gerai.errors import GeraiError
+from gerai.core.errors import GeraiError
 from receipts.printer_url import PrinterTarget, usb_ids
 
 STATUS_PRINTER = b"\x10\x04\x01"

@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from gerai.core.i18n import set_language
 from gerai.db import Database
-from gerai.i18n import set_language
 from gerai.paths import data_dir
-from gerai.services.auth import ADMIN, BENDAHARA, KASIR, Actor, Approval
-from gerai.services.demo import create_demo_users, load_catalogue
-from gerai.services.shifts import open_shift
-from gerai.services.shop import ShopProfile, load_shop
+from gerai.services.cash.shifts import open_shift
+from gerai.services.demo.generate import create_demo_users, load_catalogue
+from gerai.services.shop.auth import ADMIN, BENDAHARA, KASIR, Actor, Approval
+from gerai.services.shop.profile import ShopProfile, load_shop
 from tests.pg import PG_SKIPPED, PgServer, pg_url
 
 NOW = datetime(2025, 11, 30, 6, 32, tzinfo=UTC)  # 14.32 WITA

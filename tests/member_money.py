@@ -10,10 +10,10 @@ from sqlmodel import col, select
 
 from gerai.db import Database
 from gerai.models import AuditRecord, MemberPayment, Sale, SaleReturn
-from gerai.services.kasbon import repay
-from gerai.services.members import find_member
-from gerai.services.savings import take_savings
-from gerai.services.shop import load_shop
+from gerai.services.members.kasbon import repay
+from gerai.services.members.lookup import find_member
+from gerai.services.members.savings import take_savings
+from gerai.services.shop.profile import load_shop
 from tests.conftest import CASHIER, OWNER, TREASURER
 
 KASIR_ACTOR, BENDAHARA_ACTOR, ADMIN_ACTOR = CASHIER, TREASURER, OWNER

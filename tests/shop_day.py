@@ -9,16 +9,16 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from gerai.db import Database
-from gerai.services.auth import KASIR, Actor
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import SaleResult, Tender, checkout
-from gerai.services.members import find_member
-from gerai.services.receipts import find_sale
-from gerai.services.returns import ReturnResult, return_items
-from gerai.services.shifts import DENOMINATIONS, ShiftClose, close_shift, move_cash, open_shift
-from gerai.services.shop import load_shop
-from gerai.services.voids import void_sale
+from gerai.services.cash.shifts import DENOMINATIONS, ShiftClose, close_shift, move_cash, open_shift
+from gerai.services.members.lookup import find_member
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import SaleResult, Tender, checkout
+from gerai.services.sale.receipts import find_sale
+from gerai.services.sale.returns import ReturnResult, return_items
+from gerai.services.sale.voids import void_sale
+from gerai.services.shop.auth import KASIR, Actor
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
 from tests.conftest import CASHIER, TREASURER, TREASURER_PIN
 
 WITA = ZoneInfo("Asia/Makassar")

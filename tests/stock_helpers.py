@@ -9,8 +9,8 @@ from typing import Any
 
 from gerai.db import Database
 from gerai.models import metadata
-from gerai.services.catalog import ProductInfo, find_by_code
-from gerai.services.suppliers import add_supplier
+from gerai.services.stock.catalog import ProductInfo, find_by_code
+from gerai.services.stock.suppliers import add_supplier
 from tests.conftest import raw
 
 

@@ -15,15 +15,15 @@ from hypothesis import strategies as st
 
 from gerai.cli import main
 from gerai.db import Database
-from gerai.services import audit_verify
-from gerai.services.audit import ChainBreak, DocumentBreak
-from gerai.services.audit_verify import Verification, verify
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import SaleResult, Tender, checkout
-from gerai.services.members import find_member
-from gerai.services.shop import load_shop
-from gerai.services.voids import void_sale
+from gerai.services.audit import verify as audit_verify
+from gerai.services.audit.trail import ChainBreak, DocumentBreak
+from gerai.services.audit.verify import Verification, verify
+from gerai.services.members.lookup import find_member
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import SaleResult, Tender, checkout
+from gerai.services.sale.voids import void_sale
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
 from tests.conftest import CASHIER, NOW, TREASURER, copy_database, raw, tamper
 
 PRODUCTS = ["MYK-1L", "GLA-KG", "IDM-GRG", "AQA-600", "TLR-KG", "BRS-MED-KG"]

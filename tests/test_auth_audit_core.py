@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 from conftest import NOW, tamper
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.services import audit
-from gerai.services.auth import (
+from gerai.services.audit import trail as audit
+from gerai.services.shop.auth import (
     ADMIN,
     BENDAHARA,
     KASIR,

@@ -9,14 +9,14 @@ import pytest
 from textual.widgets import DataTable, Label
 
 from gerai.db import Database
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.reports import daily_summary
-from gerai.services.shop import load_shop
+from gerai.services.reports.daily import daily_summary
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
-from gerai.tui.screens.bendahara import BendaharaScreen, SaleDetailScreen
+from gerai.tui.screens.cash.bendahara import BendaharaScreen, SaleDetailScreen
 from tests.conftest import CASHIER, NOW, TREASURER
 
 

@@ -14,17 +14,17 @@ from conftest import NOW
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gerai.core.errors import GeraiError
+from gerai.core.money import MAX_RUPIAH
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.money import MAX_RUPIAH
-from gerai.services.cart import Cart, parse_scan
-from gerai.services.catalog import find_by_code, get_product
-from gerai.services.checkout import SaleResult, Settlement, Tender, checkout, settle
-from gerai.services.held import hold_cart, list_held, recall_cart
-from gerai.services.members import find_member
-from gerai.services.reports import daily_summary
-from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
-from gerai.services.stock import Movement, move_stock, stock_check
+from gerai.services.members.lookup import find_member
+from gerai.services.reports.daily import daily_summary
+from gerai.services.sale.cart import Cart, parse_scan
+from gerai.services.sale.checkout import SaleResult, Settlement, Tender, checkout, settle
+from gerai.services.sale.held import hold_cart, list_held, recall_cart
+from gerai.services.shop.profile import ShopProfile, load_shop, save_shop_settings
+from gerai.services.stock.catalog import find_by_code, get_product
+from gerai.services.stock.ledger import Movement, move_stock, stock_check
 from tests.conftest import CASHIER, OWNER, copy_database, raw
 
 TABLES = ("sale", "saleline", "payment", "stockmovement", "receiptcounter")

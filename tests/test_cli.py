@@ -23,8 +23,8 @@ from click.testing import CliRunner, Result
 import gerai.db
 from gerai.cli import main
 from gerai.db import Database
-from gerai.services.reports import daily_summary
-from gerai.services.shop import load_shop
+from gerai.services.reports.daily import daily_summary
+from gerai.services.shop.profile import load_shop
 
 GERAI = Path(sys.executable).with_name("gerai")
 

@@ -18,11 +18,11 @@ import pytest
 from conftest import CASHIER, NOW, OPENING_CASH, raw
 
 from gerai.db import Database
-from gerai.services.audit_verify import verify
-from gerai.services.catalog import find_by_code
-from gerai.services.shifts import open_shift
-from gerai.services.shop import load_shop
-from gerai.services.stock import Movement, move_stock, stock_check
+from gerai.services.audit.verify import verify
+from gerai.services.cash.shifts import open_shift
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
+from gerai.services.stock.ledger import Movement, move_stock, stock_check
 
 # per engine: the tills (one process each) and how many sales each one makes
 LEGS = {"sqlite": (["K1", "K2"], 100), "postgresql": (["K1", "K2", "K3", "K4"], 500)}
@@ -37,13 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.services.auth import KASIR, Actor
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.members import find_member
-from gerai.services.shop import load_shop
+from gerai.core.errors import GeraiError
+from gerai.services.shop.auth import KASIR, Actor
+from gerai.services.sale.cart import Cart
+from gerai.services.stock.catalog import find_by_code
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.members.lookup import find_member
+from gerai.services.shop.profile import load_shop
 
 url, till, count, seed, gate, now = sys.argv[1:7]
 plenty = sys.argv[7].split(",")
@@ -240,12 +240,12 @@ from datetime import datetime
 from pathlib import Path
 
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.services.auth import KASIR, Actor
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.shop import load_shop
+from gerai.core.errors import GeraiError
+from gerai.services.shop.auth import KASIR, Actor
+from gerai.services.sale.cart import Cart
+from gerai.services.stock.catalog import find_by_code
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.shop.profile import load_shop
 
 url, till, code, rounds, folder, now = sys.argv[1:7]
 folder, now = Path(folder), datetime.fromisoformat(now)

@@ -14,18 +14,18 @@ from textual.widgets import DataTable, Input, Label
 
 from gerai.db import Database
 from gerai.models import Product, Sale, SaleReturn, SaleReturnLine, SaleVoid
-from gerai.services import audit
-from gerai.services.checkout import SaleResult
+from gerai.services.audit import trail as audit
+from gerai.services.sale.checkout import SaleResult
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
-from gerai.tui.screens.corrections import (
+from gerai.tui.screens.sale.help import HelpScreen
+from gerai.tui.screens.sale.kasir import KasirScreen
+from gerai.tui.screens.sale.void_retur import (
     CheckedApprovalScreen,
     CorrectionsScreen,
     EntryDialog,
     RefundDialog,
 )
-from gerai.tui.screens.dialogs import HelpScreen
-from gerai.tui.screens.kasir import KasirScreen
 from tests.conftest import CASHIER, NOW
 
 Pilot = Any

@@ -30,17 +30,17 @@ from shop_day import DAY, at, close, fill, give_back, move, open_till, sell, voi
 from sqlalchemy import update
 
 from gerai.cli import main
+from gerai.core.i18n import set_language
+from gerai.core.money import format_number, format_rupiah
+from gerai.core.quantity import format_quantity
 from gerai.db import Database
 from gerai.exports.cashbook import cashbook_csv, cashbook_entries, cashbook_xlsx
 from gerai.exports.daily_pdf import MARGIN, PAGE_WIDTH, daily_pdf
 from gerai.exports.daily_tables import daily_csv, daily_xlsx
-from gerai.i18n import set_language
 from gerai.models import Product
-from gerai.money import format_number, format_rupiah
-from gerai.quantity import format_quantity
-from gerai.services.checkout import Tender
-from gerai.services.reports import DailySummary, daily_summary
-from gerai.services.shop import ShopProfile, load_shop
+from gerai.services.reports.daily import DailySummary, daily_summary
+from gerai.services.sale.checkout import Tender
+from gerai.services.shop.profile import ShopProfile, load_shop
 
 PRINTED = datetime(2025, 12, 1, 1, 5, tzinfo=at(0).tzinfo)
 LONG_NAME = "Minyakita 1 L Pouch & <Isi Ulang> " + " ".join(["Kemasan Hemat Untuk Warung"] * 3)

@@ -22,15 +22,15 @@ from hypothesis import strategies as st
 from shop_day import DAY, at, close, fill, give_back, move, open_till, sell, void
 from sqlalchemy import update
 
+from gerai.core.errors import GeraiError
+from gerai.core.money import round_rupiah
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import Product
-from gerai.money import round_rupiah
-from gerai.services.cart import Cart
-from gerai.services.checkout import PAYMENT_METHODS, Tender
-from gerai.services.kasbon import outstanding
-from gerai.services.reports import DailySummary, daily_summary
-from gerai.services.shop import load_shop, save_shop_settings
+from gerai.services.members.kasbon import outstanding
+from gerai.services.reports.daily import DailySummary, daily_summary
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import PAYMENT_METHODS, Tender
+from gerai.services.shop.profile import load_shop, save_shop_settings
 
 CODES = ["BRS-SPHP5", "BRS-MED-KG", "TLR-KG", "MYK-1L", "IDM-GRG", "AQA-600", "CBR-KG"]
 TILLS = ("K1", "K2")

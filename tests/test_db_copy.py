@@ -21,16 +21,16 @@ from sqlalchemy import select
 
 from gerai import db_copy
 from gerai.cli import main
+from gerai.core.errors import GeraiError
 from gerai.db import Database
 from gerai.db_copy import SEEDED
-from gerai.errors import GeraiError
 from gerai.models import SALE, metadata
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.shifts import open_shift
-from gerai.services.shop import load_shop
-from gerai.services.stock import StockMismatch, stock_check
+from gerai.services.cash.shifts import open_shift
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
+from gerai.services.stock.ledger import StockMismatch, stock_check
 from tests.conftest import CASHIER, NOW, OPENING_CASH, raw
 from tests.pg import PgServer
 

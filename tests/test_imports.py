@@ -13,11 +13,11 @@ from click.testing import CliRunner, Result
 from conftest import NOW, OWNER, raw
 
 from gerai.cli import main
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.services.importing import ImportRefused
-from gerai.services.members_io import MEMBER_COLUMNS, export_members, import_members
-from gerai.services.products_io import (
+from gerai.services.members.import_export import MEMBER_COLUMNS, export_members, import_members
+from gerai.services.stock.import_export import (
     PRODUCT_COLUMNS,
     ean13_valid,
     export_products,

@@ -15,11 +15,11 @@ from shop_day import DAY, at, fill, sell, void
 from sqlalchemy import update
 from sqlmodel import col, func, select
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import AuditRecord, Member, MemberPayment, Sale
-from gerai.services.checkout import Tender
-from gerai.services.kasbon import (
+from gerai.services.cash.shifts import cash_position, current_shift
+from gerai.services.members.kasbon import (
     Aging,
     _age,
     _Ledger,
@@ -28,9 +28,9 @@ from gerai.services.kasbon import (
     outstanding,
     statement,
 )
-from gerai.services.member_admin import set_member_active
-from gerai.services.members import find_member, get_member
-from gerai.services.shifts import cash_position, current_shift
+from gerai.services.members.lookup import find_member, get_member
+from gerai.services.members.register import set_member_active
+from gerai.services.sale.checkout import Tender
 
 MEMBER = "KKMP-0001"  # credit limit Rp300.000 in the demo register
 OILS = [("MYK-1L", Decimal(10))]  # Rp155.000 at the member price

@@ -11,15 +11,15 @@ from textual import events
 from textual.widgets import Label
 
 import gerai.db
+from gerai.core.i18n import set_language
 from gerai.db import Database
-from gerai.i18n import set_language
 from gerai.models import Payment, Product, Sale, SaleLine
-from gerai.services.catalog import find_by_code
+from gerai.services.stock.catalog import find_by_code
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
-from gerai.tui.screens.kasir import KasirScreen
-from gerai.tui.screens.payment import PaymentScreen
-from gerai.tui.screens.search import SearchScreen
+from gerai.tui.screens.sale.kasir import KasirScreen
+from gerai.tui.screens.sale.payment import PaymentScreen
+from gerai.tui.screens.sale.search import SearchScreen
 from gerai.tui.widgets.scan_field import ScanField
 from tests.conftest import CASHIER, NOW, WriteLock
 

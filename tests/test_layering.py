@@ -14,7 +14,7 @@ BIN = Path(sys.executable).parent
 PROBE = r"""
 import importlib, json, pkgutil, sys
 import gerai.services, receipts
-names = ["gerai.models", "gerai.db", "gerai.db_copy", "gerai.money", "gerai.quantity",
+names = ["gerai.models", "gerai.db", "gerai.db_copy", "gerai.core.money", "gerai.core.quantity",
          "gerai.tabular"]
 for package in (gerai.services, receipts):
     names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
@@ -43,8 +43,8 @@ def test_import_linter_contracts_are_kept() -> None:
 
 def test_services_and_receipts_do_not_load_textual() -> None:
     result = probe(PROBE)
-    assert "gerai.services.checkout" in result["imported"]
-    assert "gerai.services.cart" in result["imported"]
+    assert "gerai.services.sale.checkout" in result["imported"]
+    assert "gerai.services.sale.cart" in result["imported"]
     tops = {name.split(".")[0] for name in result["loaded"]}
     assert "sqlalchemy" in tops  # the probe really imported the services
     assert "textual" not in tops

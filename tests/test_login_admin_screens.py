@@ -12,18 +12,18 @@ from textual.widgets import DataTable, Input, Label, Select
 
 from gerai.db import Database
 from gerai.models import Shift
-from gerai.services import audit
-from gerai.services.auth import KASIR, LOCKOUT, MAX_WRONG_PINS, Actor, login
+from gerai.services.audit import trail as audit
+from gerai.services.shop.auth import KASIR, LOCKOUT, MAX_WRONG_PINS, Actor, login
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
-from gerai.tui.screens.admin import AdminMenu
+from gerai.tui.screens.admin.audit_trail import AuditScreen
+from gerai.tui.screens.admin.menu import AdminMenu
+from gerai.tui.screens.admin.users import AddUserDialog, UsersScreen
 from gerai.tui.screens.approval import ApprovalScreen
-from gerai.tui.screens.audit_trail import AuditScreen
-from gerai.tui.screens.dialogs import HelpScreen
-from gerai.tui.screens.kasir import KasirScreen
+from gerai.tui.screens.cash.shift import CloseShiftScreen, OpenShiftScreen
 from gerai.tui.screens.login import LoginScreen
-from gerai.tui.screens.shift import CloseShiftScreen, OpenShiftScreen
-from gerai.tui.screens.users import AddUserDialog, UsersScreen
+from gerai.tui.screens.sale.help import HelpScreen
+from gerai.tui.screens.sale.kasir import KasirScreen
 from tests.conftest import CASHIER, NOW, OWNER, TREASURER, tamper
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
@@ -373,14 +373,14 @@ async def test_the_approval_dialog_survives_a_burst(db: Database) -> None:
         assert isinstance(app.screen, ApprovalScreen)
         burst(app, "bendahara\r2222\r")
         await settle(app, pilot)
-        from gerai.tui.screens.receiving import ReceivingScreen
+        from gerai.tui.screens.stock.receiving import ReceivingScreen
 
         assert isinstance(app.screen, ReceivingScreen)
         assert app.screen.approval is not None and app.screen.approval.name == "bendahara"
 
 
 async def test_a_kasir_reads_the_days_report_only_with_a_supervisors_pin(db: Database) -> None:
-    from gerai.tui.screens.bendahara import BendaharaScreen
+    from gerai.tui.screens.cash.bendahara import BendaharaScreen
 
     app = make_app(db, CASHIER)
     async with app.run_test(size=SIZE) as pilot:

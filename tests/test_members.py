@@ -21,31 +21,31 @@ from sqlalchemy import update
 from sqlmodel import col, func, select
 
 from gerai.cli import main
+from gerai.core.errors import GeraiError
+from gerai.core.money import percent_of
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import AuditRecord, Category, Member, Product, utcnow
-from gerai.money import percent_of
-from gerai.services.auth import Approval
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
 from gerai.services.importing import ImportRefused
-from gerai.services.member_admin import (
+from gerai.services.members.import_export import MEMBER_COLUMNS, export_members, import_members
+from gerai.services.members.lookup import find_member, member_page, search_members
+from gerai.services.members.register import (
     MemberForm,
     MemberRefused,
     member_form,
     save_member,
     set_member_active,
 )
-from gerai.services.member_settings import (
+from gerai.services.members.settings import (
     category_discounts,
     format_percent,
     parse_percent,
     set_category_discount,
     set_global_discount,
 )
-from gerai.services.members import find_member, member_page, search_members
-from gerai.services.members_io import MEMBER_COLUMNS, export_members, import_members
-from gerai.services.shop import load_shop
+from gerai.services.sale.cart import Cart
+from gerai.services.shop.auth import Approval
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
 from gerai.tabular import read_table
 
 TODAY = date(2025, 11, 30)

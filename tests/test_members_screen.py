@@ -14,23 +14,23 @@ from sqlmodel import col, func, select
 from textual import events
 from textual.widgets import DataTable, Input, Label
 
+from gerai.core.i18n import set_language
 from gerai.db import Database
-from gerai.i18n import set_language
 from gerai.models import Member, MemberPayment, PrintJob
-from gerai.services.auth import Actor
-from gerai.services.checkout import Tender
-from gerai.services.kasbon import outstanding
+from gerai.services.members.kasbon import outstanding
+from gerai.services.sale.checkout import Tender
+from gerai.services.shop.auth import Actor
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.approval import ApprovalScreen
-from gerai.tui.screens.dialogs import HELP_ROWS
-from gerai.tui.screens.kasbon_list import KasbonListScreen
-from gerai.tui.screens.kasir import KasirScreen
-from gerai.tui.screens.member_detail import MemberDetailScreen
-from gerai.tui.screens.member_form import MemberDialog
-from gerai.tui.screens.member_money import RepaymentDialog, SavingsDialog
-from gerai.tui.screens.member_settings import MemberSettingsDialog
-from gerai.tui.screens.members import MembersScreen
+from gerai.tui.screens.members.detail import MemberDetailScreen
+from gerai.tui.screens.members.form import MemberDialog
+from gerai.tui.screens.members.kasbon_list import KasbonListScreen
+from gerai.tui.screens.members.money import RepaymentDialog, SavingsDialog
+from gerai.tui.screens.members.register import MembersScreen
+from gerai.tui.screens.members.settings import MemberSettingsDialog
+from gerai.tui.screens.sale.help import HELP_ROWS
+from gerai.tui.screens.sale.kasir import KasirScreen
 from tests.conftest import CASHIER, NOW
 
 SIZE = (120, 40)

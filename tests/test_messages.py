@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from gerai.errors import GeraiError
-from gerai.i18n import set_language, t
-from gerai.messages import MESSAGES
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import set_language, t
+from gerai.core.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([*(ROOT / "gerai").rglob("*.py"), *(ROOT / "receipts").rglob("*.py")])
@@ -55,7 +55,7 @@ def collect_uses() -> list[Use]:
     for path, tree in trees.items():
         translators = {"t"}
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "gerai.i18n":
+            if isinstance(node, ast.ImportFrom) and node.module == "gerai.core.i18n":
                 translators |= {a.asname or a.name for a in node.names if a.name == "t"}
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:

@@ -14,12 +14,12 @@ from gerai.cli import main
 from gerai.db import Database
 from gerai.models import Product, Sale, Shift
 from gerai.paths import data_dir
-from gerai.services.demo import load_catalogue
-from gerai.services.inventory import low_stock_count
-from gerai.services.receiving import ReceiveLine, receive_goods
-from gerai.services.shop import load_shop
-from gerai.services.stock import stock_check
-from gerai.services.suppliers import add_supplier
+from gerai.services.demo.generate import load_catalogue
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.inventory import low_stock_count
+from gerai.services.stock.ledger import stock_check
+from gerai.services.stock.receiving import ReceiveLine, receive_goods
+from gerai.services.stock.suppliers import add_supplier
 from tests.conftest import NOW, OWNER
 
 NEW_TABLES = {

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from gerai.cli import main
 from gerai.db import Database
 from gerai.paths import data_dir
-from gerai.services import audit
-from gerai.services.demo import load_catalogue
+from gerai.services.audit import trail as audit
+from gerai.services.demo.generate import load_catalogue
 from tests.conftest import NOW
 from tests.test_migration_0004 import tables
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gerai.money import (
+from gerai.core.money import (
     MAX_RUPIAH,
     format_number,
     format_rupiah,
@@ -19,7 +19,7 @@ from gerai.money import (
     percent_of,
     round_rupiah,
 )
-from gerai.quantity import (
+from gerai.core.quantity import (
     format_quantity,
     from_milli,
     is_whole,
@@ -27,7 +27,7 @@ from gerai.quantity import (
     parse_quantity,
     to_milli,
 )
-from gerai.services.pricing import line_amount
+from gerai.services.sale.pricing import line_amount
 
 # --- money ---------------------------------------------------------------------------------
 

@@ -12,11 +12,16 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.services import audit
-from gerai.services.audit_log import AuditFilter, audit_page
-from gerai.services.auth import (
+from gerai.services.audit import trail as audit
+from gerai.services.audit.log import AuditFilter, audit_page
+from gerai.services.cash.shifts import CASH_IN, close_shift, current_shift, move_cash, open_shift
+from gerai.services.cash.till_actions import open_drawer, record_reprint
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.sale.held import hold_cart, recall_cart
+from gerai.services.shop.auth import (
     ADMIN,
     BENDAHARA,
     KASIR,
@@ -27,18 +32,13 @@ from gerai.services.auth import (
     authorize,
     find_user,
 )
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.held import hold_cart, recall_cart
-from gerai.services.product_admin import product_form, save_product
-from gerai.services.receiving import ReceiveLine, receive_goods
-from gerai.services.repack import repack
-from gerai.services.shifts import CASH_IN, close_shift, current_shift, move_cash, open_shift
-from gerai.services.shop import ShopProfile, load_shop, save_shop_settings
-from gerai.services.stock_count import confirm_count, write_off
-from gerai.services.till_actions import open_drawer, record_reprint
-from gerai.services.users import add_user
+from gerai.services.shop.profile import ShopProfile, load_shop, save_shop_settings
+from gerai.services.shop.users import add_user
+from gerai.services.stock.catalog import find_by_code
+from gerai.services.stock.count import confirm_count, write_off
+from gerai.services.stock.products import product_form, save_product
+from gerai.services.stock.receiving import ReceiveLine, receive_goods
+from gerai.services.stock.repack import repack
 from tests.conftest import CASHIER, NOW, OWNER, OWNER_PIN, TREASURER, TREASURER_PIN, tamper
 from tests.stock_helpers import snapshot, supplier
 

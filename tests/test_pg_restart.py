@@ -13,21 +13,21 @@ from decimal import Decimal
 import pytest
 from textual.widgets import Label
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import Sale
 from gerai.paths import data_dir
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.demo import load_catalogue
-from gerai.services.shifts import open_shift
-from gerai.services.shop import load_shop
-from gerai.services.stock import stock_check
+from gerai.services.cash.shifts import open_shift
+from gerai.services.demo.generate import load_catalogue
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
+from gerai.services.stock.ledger import stock_check
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
-from gerai.tui.screens.kasir import KasirScreen
-from gerai.tui.screens.payment import PaymentScreen
+from gerai.tui.screens.sale.kasir import KasirScreen
+from gerai.tui.screens.sale.payment import PaymentScreen
 from tests.conftest import CASHIER, NOW, OPENING_CASH, raw
 from tests.pg import PG_SKIPPED, Cluster, pg_bindir, pg_url
 

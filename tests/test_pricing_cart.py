@@ -15,15 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.paths import data_dir
-from gerai.services.cart import Cart, CartLine, parse_scan
-from gerai.services.catalog import ProductInfo, find_by_code
-from gerai.services.members import MemberInfo, find_member
-from gerai.services.pricing import check_het, member_unit_price, unit_price
-from gerai.services.shop import ShopProfile, load_shop
-from gerai.services.stock import Movement, move_stock
+from gerai.services.members.lookup import MemberInfo, find_member
+from gerai.services.sale.cart import Cart, CartLine, parse_scan
+from gerai.services.sale.pricing import check_het, member_unit_price, unit_price
+from gerai.services.shop.profile import ShopProfile, load_shop
+from gerai.services.stock.catalog import ProductInfo, find_by_code
+from gerai.services.stock.ledger import Movement, move_stock
 from tests.conftest import copy_database, raw
 
 

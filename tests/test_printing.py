@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import PrintJob
 from gerai.printing import PrintQueue
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.members import find_member
-from gerai.services.shop import ShopProfile
+from gerai.services.members.lookup import find_member
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.catalog import find_by_code
 from gerai.settings import Settings
 from receipts.escpos_job import JobOptions, render_job
 from receipts.printer_url import parse_printer_url

@@ -12,7 +12,7 @@ from gerai.db import Database
 from gerai.models import PrintJob, Sale
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
-from gerai.tui.screens.kasir import KasirScreen
+from gerai.tui.screens.sale.kasir import KasirScreen
 from tests.conftest import CASHIER, NOW
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter

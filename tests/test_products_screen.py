@@ -16,25 +16,25 @@ import pytest
 from sqlmodel import select
 from textual.widgets import Checkbox, DataTable, Input, Label, Select
 
+from gerai.core.i18n import set_language
 from gerai.db import Database
-from gerai.i18n import set_language
 from gerai.models import GoodsReceipt, PriceChange, StockCount
-from gerai.services import audit
-from gerai.services.auth import Actor
-from gerai.services.shop import ShopProfile
-from gerai.services.stock import stock_check
-from gerai.services.stock_count import write_off
+from gerai.services.audit import trail as audit
+from gerai.services.shop.auth import Actor
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.count import write_off
+from gerai.services.stock.ledger import stock_check
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.approval import ApprovalScreen
-from gerai.tui.screens.kasir import KasirScreen
-from gerai.tui.screens.product_form import ProductDialog
-from gerai.tui.screens.products import ProductList, ProductsScreen
-from gerai.tui.screens.receiving import ReceivingScreen, SupplierDialog
-from gerai.tui.screens.stock_card import StockCardScreen
-from gerai.tui.screens.stock_common import CategoryPicker
-from gerai.tui.screens.stock_count import StockCountScreen
-from gerai.tui.screens.stock_moves import RepackDialog, WriteOffDialog
+from gerai.tui.screens.sale.kasir import KasirScreen
+from gerai.tui.screens.stock.card import StockCardScreen
+from gerai.tui.screens.stock.common import CategoryPicker
+from gerai.tui.screens.stock.count import StockCountScreen
+from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
+from gerai.tui.screens.stock.product_form import ProductDialog
+from gerai.tui.screens.stock.products import ProductList, ProductsScreen
+from gerai.tui.screens.stock.receiving import ReceivingScreen, SupplierDialog
 from gerai.tui.widgets.scan_field import ScanField
 from tests.conftest import CASHIER, NOW, OWNER, TREASURER, copy_database
 from tests.stock_helpers import product, snapshot, stock
@@ -90,8 +90,8 @@ def big_file(catalogue_file: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture
 def big(big_file: Path, tmp_path: Path) -> Iterator[Database]:
     """A private copy of the big catalogue with a shift open on K1."""
-    from gerai.services.shifts import open_shift
-    from gerai.services.shop import load_shop
+    from gerai.services.cash.shifts import open_shift
+    from gerai.services.shop.profile import load_shop
 
     path = tmp_path / "big.db"
     copy_database(big_file, path)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gerai.i18n import set_language
+from gerai.core.i18n import set_language
 from receipts.layout import WIDTHS, layout_receipt, receipt_text
 from receipts.model import Receipt, ReceiptItem, ReceiptPayment, TaxLine
 

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from shop_day import at, fill, give_back, sell
 from sqlmodel import select
 
+from gerai.core.i18n import set_language
 from gerai.db import Database
-from gerai.i18n import set_language
 from gerai.models import PrintJob
 from gerai.printing import PrintQueue
-from gerai.services.checkout import Tender
+from gerai.services.sale.checkout import Tender
 from gerai.settings import Settings
 from receipts.layout import WIDTHS
 from receipts.return_slip import ReturnSlip, ReturnSlipItem, layout_return_slip, return_slip_text

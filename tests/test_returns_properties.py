@@ -18,15 +18,15 @@ from hypothesis import strategies as st
 from shop_day import at, fill, give_back, open_till, sell, void
 from sqlmodel import col, select
 
+from gerai.core.errors import GeraiError
+from gerai.core.quantity import from_milli
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import Product
-from gerai.quantity import from_milli
-from gerai.services.checkout import Tender
-from gerai.services.corrections import check_corrections
-from gerai.services.returns import SaleLineState, SaleState, plan_return, sale_state
-from gerai.services.shifts import cash_position, current_shift
-from gerai.services.stock import stock_check
+from gerai.services.cash.shifts import cash_position, current_shift
+from gerai.services.sale.checkout import Tender
+from gerai.services.sale.corrections import check_corrections
+from gerai.services.sale.returns import SaleLineState, SaleState, plan_return, sale_state
+from gerai.services.stock.ledger import stock_check
 
 # --- the refund of one line, without a database --------------------------------------------
 

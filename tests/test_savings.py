@@ -18,17 +18,22 @@ from shop_day import DAY, at, close, fill, sell
 from sqlalchemy import update
 from sqlmodel import col, func, select
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.exports.cashbook import cashbook_entries
 from gerai.models import AuditRecord, Member, MemberPayment, PrintJob, Sale
 from gerai.printing import PrintQueue
-from gerai.services.checkout import Tender
-from gerai.services.member_slips import build_member_slip
-from gerai.services.reports import daily_summary
-from gerai.services.savings import SavingsBalance, savings_balance, savings_balances, take_savings
-from gerai.services.shifts import cash_position, current_shift, shift_report
-from gerai.services.shop import load_shop, store_shop_settings
+from gerai.services.cash.shifts import cash_position, current_shift, shift_report
+from gerai.services.members.savings import (
+    SavingsBalance,
+    savings_balance,
+    savings_balances,
+    take_savings,
+)
+from gerai.services.members.slips import build_member_slip
+from gerai.services.reports.daily import daily_summary
+from gerai.services.sale.checkout import Tender
+from gerai.services.shop.profile import load_shop, store_shop_settings
 from gerai.settings import Settings
 from receipts.layout import WIDTHS
 from receipts.member_slip import MemberSlip, layout_member_slip, slip_text

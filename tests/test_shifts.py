@@ -9,15 +9,11 @@ import pytest
 from sqlmodel import select
 from textual.widgets import Input, Label
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import CashMovement, Sale, Shift
-from gerai.services import audit
-from gerai.services.auth import Approval
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.shifts import (
+from gerai.services.audit import trail as audit
+from gerai.services.cash.shifts import (
     CASH_IN,
     CASH_OUT,
     cash_position,
@@ -27,11 +23,15 @@ from gerai.services.shifts import (
     move_cash,
     open_shift,
 )
-from gerai.services.shop import load_shop
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.shop.auth import Approval
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
-from gerai.tui.screens.kasir import KasirScreen
-from gerai.tui.screens.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
+from gerai.tui.screens.cash.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
+from gerai.tui.screens.sale.kasir import KasirScreen
 from tests.conftest import CASHIER, NOW, OPENING_CASH, TREASURER, TREASURER_PIN
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter

@@ -23,10 +23,10 @@ from shop_day import at, fill, sell, void
 from sqlmodel import col, select
 
 from gerai.cli import main
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import Member
-from gerai.services.shu import largest_remainder, parse_pool, parse_year, shu_report
+from gerai.services.members.shu import largest_remainder, parse_pool, parse_year, shu_report
 
 YEAR = 2025
 TODAY = date(2025, 11, 30)
@@ -146,7 +146,7 @@ def test_each_members_purchases_are_their_sales_less_returns_and_shares_sum_to_t
     before = {m.number: m.purchases for m in report(db).members}
     expected = dict(before)
     with db.read() as session:
-        from gerai.services.members import find_member
+        from gerai.services.members.lookup import find_member
 
         members = {n: find_member(session, n) for n in {s[0] for s in sales}}
     for number, qty, month, fate in sales:
@@ -207,7 +207,7 @@ def year_of_sales(db: Database) -> Database:
     for number, month in (("KKMP-0001", 2), ("KKMP-0002", 5), ("KKMP-0002", 9), ("KKMP-0007", 11)):
         cart = fill(db, [("MYK-1L", Decimal(month))])
         with db.read() as session:
-            from gerai.services.members import find_member
+            from gerai.services.members.lookup import find_member
 
             cart.attach_member(find_member(session, number))  # type: ignore[arg-type]
         sell(db, "K1", cart, at(9, day=date(YEAR, month, 10)))

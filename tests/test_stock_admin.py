@@ -13,29 +13,29 @@ from typing import Any
 import pytest
 from sqlmodel import Session, col, select
 
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import set_language
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.i18n import set_language
 from gerai.models import GoodsReceiptLine, PriceChange, StockCountLine, StockMovement
-from gerai.services import audit
-from gerai.services.catalog import ProductFilter, categories, product_page
-from gerai.services.inventory import low_stock, low_stock_count, moving_average
-from gerai.services.packs import Pack, format_packs, pack_units, parse_packs, set_pack_units
-from gerai.services.product_admin import (
+from gerai.services.audit import trail as audit
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.card import card_rows, stock_card
+from gerai.services.stock.catalog import ProductFilter, categories, product_page
+from gerai.services.stock.count import confirm_count, count_candidates, write_off
+from gerai.services.stock.import_export import PRODUCT_COLUMNS, export_products, import_products
+from gerai.services.stock.inventory import low_stock, low_stock_count, moving_average
+from gerai.services.stock.ledger import stock_check
+from gerai.services.stock.packs import Pack, format_packs, pack_units, parse_packs, set_pack_units
+from gerai.services.stock.products import (
     ProductForm,
     ProductRefused,
     price_history,
     product_form,
     save_product,
 )
-from gerai.services.products_io import PRODUCT_COLUMNS, export_products, import_products
-from gerai.services.receiving import ReceiveLine, receive_goods
-from gerai.services.repack import repack
-from gerai.services.shop import ShopProfile
-from gerai.services.stock import stock_check
-from gerai.services.stock_card import card_rows, stock_card
-from gerai.services.stock_count import confirm_count, count_candidates, write_off
-from gerai.services.suppliers import add_supplier, list_suppliers
+from gerai.services.stock.receiving import ReceiveLine, receive_goods
+from gerai.services.stock.repack import repack
+from gerai.services.stock.suppliers import add_supplier, list_suppliers
 from gerai.tabular import Table
 from tests.conftest import NOW, OWNER, OWNER_PIN, TREASURER
 from tests.stock_helpers import product, snapshot, stock, supplier

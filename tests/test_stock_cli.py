@@ -14,14 +14,14 @@ from click.testing import CliRunner, Result
 
 from gerai.cli import main
 from gerai.db import Database
-from gerai.services.catalog import find_by_code
-from gerai.services.product_admin import ProductForm, product_form, save_product
-from gerai.services.products_io import export_products
-from gerai.services.receiving import ReceiveLine, receive_goods
-from gerai.services.repack import repack
-from gerai.services.shop import ShopProfile
-from gerai.services.stock_card import CARD_COLUMNS
-from gerai.services.stock_count import confirm_count, write_off
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.card import CARD_COLUMNS
+from gerai.services.stock.catalog import find_by_code
+from gerai.services.stock.count import confirm_count, write_off
+from gerai.services.stock.import_export import export_products
+from gerai.services.stock.products import ProductForm, product_form, save_product
+from gerai.services.stock.receiving import ReceiveLine, receive_goods
+from gerai.services.stock.repack import repack
 from gerai.tabular import read_table
 from tests.conftest import NOW, OWNER
 from tests.stock_helpers import product, supplier

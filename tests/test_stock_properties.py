@@ -14,19 +14,19 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.services.cart import Cart
-from gerai.services.catalog import find_by_code
-from gerai.services.checkout import Tender, checkout
-from gerai.services.inventory import moving_average
-from gerai.services.receiving import ReceiveLine, receive_goods
-from gerai.services.repack import repack
-from gerai.services.shifts import open_shift
-from gerai.services.shop import load_shop
-from gerai.services.stock import stock_check
-from gerai.services.stock_count import confirm_count, write_off
-from gerai.services.suppliers import add_supplier
+from gerai.services.cash.shifts import open_shift
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
+from gerai.services.stock.count import confirm_count, write_off
+from gerai.services.stock.inventory import moving_average
+from gerai.services.stock.ledger import stock_check
+from gerai.services.stock.receiving import ReceiveLine, receive_goods
+from gerai.services.stock.repack import repack
+from gerai.services.stock.suppliers import add_supplier
 from tests.conftest import CASHIER, NOW, OWNER, copy_database
 
 PIECES = "KRS-PAK"  # pak: 10 in stock at Rp6.800

@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from sqlmodel import select
 
 from gerai.cli import main
+from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import Sale, Shift
-from gerai.services import audit
-from gerai.services.auth import (
+from gerai.services.audit import trail as audit
+from gerai.services.shop.auth import (
     ADMIN,
     BENDAHARA,
     KASIR,
@@ -30,7 +30,7 @@ from gerai.services.auth import (
     find_user,
     login,
 )
-from gerai.services.users import add_user, change_pin, change_role, list_users, set_active
+from gerai.services.shop.users import add_user, change_pin, change_role, list_users, set_active
 from tests.conftest import CASHIER, NOW, OWNER, TREASURER
 
 

@@ -15,8 +15,9 @@ from shop_day import at, close, fill, open_till, sell
 from sqlmodel import col, select
 
 from gerai.cli import main
+from gerai.core.errors import GeraiError
+from gerai.core.money import format_number
 from gerai.db import Database
-from gerai.errors import GeraiError
 from gerai.models import (
     AuditRecord,
     Product,
@@ -26,9 +27,14 @@ from gerai.models import (
     SaleVoid,
     StockMovement,
 )
-from gerai.money import format_number
-from gerai.services import audit
-from gerai.services.auth import (
+from gerai.services.audit import trail as audit
+from gerai.services.cash.shifts import cash_position, current_shift, shift_report
+from gerai.services.reports.daily import daily_summary
+from gerai.services.sale.checkout import SaleResult, Tender
+from gerai.services.sale.corrections import check_corrections
+from gerai.services.sale.returns import ReturnResult, return_items, sale_state
+from gerai.services.sale.voids import VoidResult, void_sale
+from gerai.services.shop.auth import (
     ADMIN,
     BENDAHARA,
     KASIR,
@@ -36,14 +42,8 @@ from gerai.services.auth import (
     Approval,
     find_user,
 )
-from gerai.services.checkout import SaleResult, Tender
-from gerai.services.corrections import check_corrections
-from gerai.services.reports import daily_summary
-from gerai.services.returns import ReturnResult, return_items, sale_state
-from gerai.services.shifts import cash_position, current_shift, shift_report
-from gerai.services.shop import load_shop
-from gerai.services.stock import stock_check
-from gerai.services.voids import VoidResult, void_sale
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.ledger import stock_check
 from receipts.z_report import layout_shift_report
 
 KASIR_ACTOR = Actor("kasir", KASIR)

@@ -11,7 +11,7 @@ from bench.report import Row
 
 def measure_audit_verify(ctx: Context) -> list[Row]:
     """One full verification, as the command runs it."""
-    from gerai.services.audit_verify import verify
+    from gerai.services.audit.verify import verify
 
     started = time.perf_counter()
     with ctx.database().read() as session:

@@ -25,8 +25,8 @@ from bench.report import Row
 from bench.sales import LINES_PER_SALE, TILL
 
 if TYPE_CHECKING:
-    from gerai.services.cart import Cart
-    from gerai.services.shop import ShopProfile
+    from gerai.services.sale.cart import Cart
+    from gerai.services.shop.profile import ShopProfile
 
 RAW_COUNTER = (
     "INSERT INTO receiptcounter (till, business_date, last_no) VALUES (?, ?, 1) "
@@ -77,11 +77,11 @@ class PreparedSale:
 
 def _prepare_sales(ctx: Context, count: int) -> list[PreparedSale]:
     """`count` carts of `LINES_PER_SALE` well-stocked products, 45 % with a member."""
-    from gerai.quantity import to_milli
-    from gerai.services.cart import Cart
-    from gerai.services.catalog import get_product
-    from gerai.services.checkout import Tender, settle
-    from gerai.services.members import get_member
+    from gerai.core.quantity import to_milli
+    from gerai.services.members.lookup import get_member
+    from gerai.services.sale.cart import Cart
+    from gerai.services.sale.checkout import Tender, settle
+    from gerai.services.stock.catalog import get_product
 
     shop = ctx.shop()
     with ctx.raw() as raw:
@@ -152,8 +152,8 @@ def _prepare_sales(ctx: Context, count: int) -> list[PreparedSale]:
 def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
     """What `checkout` writes, as plain statements in one `BEGIN IMMEDIATE` transaction (the
     audit record's digests computed with gerai's own pure functions)."""
-    from gerai.services.audit import canonical, chain_hash
-    from gerai.services.sale_audit import sale_digest
+    from gerai.services.audit import sale_digest
+    from gerai.services.audit.trail import canonical, chain_hash
 
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -215,9 +215,9 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
 def measure_commit(ctx: Context) -> list[Row]:
     """gerai's commit time over raw sqlite3's for the same sales, alternating who goes first."""
     from gerai.db import BUSY_TIMEOUT_MS, Database
-    from gerai.services.auth import KASIR, Actor
-    from gerai.services.checkout import Tender, checkout
-    from gerai.services.stock import stock_check
+    from gerai.services.sale.checkout import Tender, checkout
+    from gerai.services.shop.auth import KASIR, Actor
+    from gerai.services.stock.ledger import stock_check
 
     count = 60 if ctx.quick else 400
     warm = 10
@@ -348,7 +348,7 @@ class _PostgresCopy:
         print(f"  copied {self.copied_rows:,} rows in {self.copy_seconds:.0f} s", flush=True)
 
     def commit(self, shop: ShopProfile, sale: PreparedSale) -> None:
-        from gerai.services.checkout import Tender, checkout
+        from gerai.services.sale.checkout import Tender, checkout
 
         with self.database.write() as session:
             checkout(

@@ -14,7 +14,7 @@ from bench.sales import TILL
 
 if TYPE_CHECKING:
     from gerai.db import Database
-    from gerai.services.shop import ShopProfile
+    from gerai.services.shop.profile import ShopProfile
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Context:
     def shop(self) -> ShopProfile:
         """The shop profile stored in the database."""
         if "shop" not in self.cache:
-            from gerai.services.shop import load_shop
+            from gerai.services.shop.profile import load_shop
 
             with self.database().read() as session:
                 self.cache["shop"] = load_shop(session)
@@ -57,8 +57,8 @@ class Context:
         """Open a shift on the benchmark's till, as a shop's till is when the kasir starts
         selling (the TUI and the checkout refuse to sell without one)."""
         from gerai.models import utcnow
-        from gerai.services.auth import KASIR, Actor
-        from gerai.services.shifts import current_shift, open_shift
+        from gerai.services.cash.shifts import current_shift, open_shift
+        from gerai.services.shop.auth import KASIR, Actor
 
         with self.database().write() as session:
             if current_shift(session, TILL) is None:

@@ -16,8 +16,8 @@ from bench.sales import LINES_PER_SALE
 
 def measure_barcode(ctx: Context) -> list[Row]:
     """Barcode → line: lookup in its own read session, add to the cart, recompute totals."""
-    from gerai.services.cart import Cart
-    from gerai.services.catalog import find_by_code
+    from gerai.services.sale.cart import Cart
+    from gerai.services.stock.catalog import find_by_code
 
     shop = ctx.shop()
     with ctx.raw() as raw:
@@ -74,7 +74,7 @@ def typed_prefixes(name: str, limit: int = 24) -> list[str]:
 
 def measure_search(ctx: Context) -> list[Row]:
     """Name search for every prefix typed of 25 product names (p95 is the figure)."""
-    from gerai.services.catalog import search_products
+    from gerai.services.stock.catalog import search_products
 
     with ctx.raw() as raw:
         names = [row[0] for row in raw.execute("SELECT name FROM product WHERE active")]

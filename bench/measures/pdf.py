@@ -19,7 +19,7 @@ def measure_daily_pdf(ctx: Context) -> list[Row]:
     """Median of 3 (summary + PDF), after one warm-up run; the warm-up (which imports
     reportlab when nothing has yet) is reported as "first use"."""
     from gerai.exports.daily_pdf import daily_pdf
-    from gerai.services.reports import daily_summary
+    from gerai.services.reports.daily import daily_summary
 
     shop = ctx.shop()
     day = ctx.middle_day()

@@ -21,7 +21,7 @@ TYPED = "beras medium"
 
 def _queries(ctx: Context) -> dict[str, Any]:
     """The page queries alone: first page, the page after it, one search, low stock."""
-    from gerai.services.catalog import ProductFilter, product_page
+    from gerai.services.stock.catalog import ProductFilter, product_page
 
     database = ctx.database()
     cases: dict[str, tuple[ProductFilter, bool]] = {
@@ -57,10 +57,10 @@ async def _screen(ctx: Context) -> dict[str, list[float]]:
     actions they are bound to (a pilot's key press adds its own ~40 ms of idle-waiting)."""
     from textual.widgets import Input
 
-    from gerai.services.auth import KASIR, Actor
+    from gerai.services.shop.auth import KASIR, Actor
     from gerai.settings import Settings
     from gerai.tui.app import GeraiApp
-    from gerai.tui.screens.products import ProductsScreen
+    from gerai.tui.screens.stock.products import ProductsScreen
 
     timings: dict[str, list[float]] = {"open": [], "pagedown": [], "down": [], "key": []}
     app = GeraiApp(Settings(db_url=ctx.url), ctx.database(), actor=Actor("kasir", KASIR))

@@ -12,7 +12,7 @@ from bench.report import Row
 
 def measure_daily_summary(ctx: Context) -> list[Row]:
     """Median of 20 summaries of the same day, after a first (reported) one."""
-    from gerai.services.reports import daily_summary
+    from gerai.services.reports.daily import daily_summary
 
     shop = ctx.shop()
     day = ctx.middle_day()

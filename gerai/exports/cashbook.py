@@ -13,13 +13,13 @@ import io
 from dataclasses import dataclass, replace
 from datetime import date
 
+from gerai.core.i18n import t
+from gerai.core.timefmt import format_date, format_time
 from gerai.exports.sheets import Sheet, xlsx_bytes
-from gerai.i18n import t
-from gerai.services.reports import DailySummary, ShiftReport
-from gerai.services.shifts import CASH_IN
-from gerai.services.shop import ShopProfile
+from gerai.services.cash.shifts import CASH_IN
+from gerai.services.reports.daily import DailySummary, ShiftReport
+from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import write_table
-from gerai.timefmt import format_date, format_time
 
 COLUMNS = ("no", "date", "description", "voucher", "debit", "credit", "balance", "remarks")
 

@@ -14,13 +14,13 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
-from gerai.i18n import t
-from gerai.money import format_number, format_rupiah
-from gerai.quantity import format_quantity
-from gerai.services.reports import DailySummary, ShiftReport
-from gerai.services.shifts import CASH_IN
-from gerai.services.shop import ShopProfile
-from gerai.timefmt import format_date, format_moment, format_time
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah
+from gerai.core.quantity import format_quantity
+from gerai.core.timefmt import format_date, format_moment, format_time
+from gerai.services.cash.shifts import CASH_IN
+from gerai.services.reports.daily import DailySummary, ShiftReport
+from gerai.services.shop.profile import ShopProfile
 
 MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = 595.27, 841.89  # A4 in points

@@ -12,7 +12,7 @@ from dataclasses import fields
 from typing import Any
 
 from gerai.exports.sheets import Sheet, xlsx_bytes
-from gerai.services.reports import (
+from gerai.services.reports.daily import (
     BuyerGroup,
     CashMove,
     CategorySales,

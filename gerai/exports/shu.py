@@ -10,13 +10,13 @@ from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah
+from gerai.core.timefmt import format_date, format_moment
 from gerai.exports.sheets import Sheet, xlsx_bytes
-from gerai.i18n import t
-from gerai.money import format_number, format_rupiah
-from gerai.services.shop import ShopProfile
-from gerai.services.shu import ShuReport, shu_columns, shu_rows
+from gerai.services.members.shu import ShuReport, shu_columns, shu_rows
+from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import write_table
-from gerai.timefmt import format_date, format_moment
 
 MM = 72 / 25.4
 SUMMARY_FIELDS = (

@@ -9,10 +9,10 @@ from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
-from gerai.i18n import t
-from gerai.services.shop import ShopProfile
-from gerai.services.stock_card import CARD_COLUMNS, StockCard, describe, shown_cells
-from gerai.timefmt import format_moment
+from gerai.core.i18n import t
+from gerai.core.timefmt import format_moment
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.card import CARD_COLUMNS, StockCard, describe, shown_cells
 
 MM = 72 / 25.4
 CHUNK = 400  # rows per table: reportlab splits one long table in quadratic time

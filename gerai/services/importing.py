@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from gerai.errors import GeraiError
-from gerai.money import parse_rupiah
-from gerai.quantity import parse_quantity
+from gerai.core.errors import GeraiError
+from gerai.core.money import parse_rupiah
+from gerai.core.quantity import parse_quantity
 
 TRUE_WORDS = ("1", "true", "ya", "y", "yes")
 FALSE_WORDS = ("0", "false", "tidak", "t", "no", "n", "")
@@ -25,7 +25,7 @@ class RowProblem:
 
     def message(self) -> str:
         """`baris 7, price: ...` in the current language."""
-        from gerai.i18n import t
+        from gerai.core.i18n import t
 
         return t("import.row_problem", row=self.row, column=self.column, problem=self.error)
 

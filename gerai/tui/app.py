@@ -10,16 +10,17 @@ from textual import work
 from textual.app import App
 from textual.screen import Screen
 
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
 from gerai.db import Database
-from gerai.errors import GeraiError
-from gerai.i18n import t
 from gerai.models import utcnow
 from gerai.printing import FlushReport, PrintQueue
-from gerai.services.auth import Actor, logout
-from gerai.services.cart import Cart
-from gerai.services.shop import ShopProfile, load_shop
+from gerai.services.sale.cart import Cart
+from gerai.services.shop.auth import Actor, logout
+from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.settings import Settings
 from gerai.tui.screens.login import LoginScreen
+from gerai.tui.styles import sheet
 
 RETRY_SECONDS = 15
 
@@ -27,7 +28,7 @@ RETRY_SECONDS = 15
 class GeraiApp(App[None]):
     """gerai in the terminal."""
 
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = sheet("app")
     TITLE = "gerai"
     ENABLE_COMMAND_PALETTE = False
 
@@ -130,6 +131,6 @@ class GeraiApp(App[None]):
 
 def kasir_screen() -> Screen[None]:
     """A new kasir screen (imported once someone logs in: off the path to the login field)."""
-    from gerai.tui.screens.kasir import KasirScreen
+    from gerai.tui.screens.sale.kasir import KasirScreen
 
     return KasirScreen()

@@ -5,7 +5,7 @@ from dataclasses import replace
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
-from gerai.i18n import t
+from gerai.core.i18n import t
 
 
 def localize_bindings(node: DOMNode) -> None:

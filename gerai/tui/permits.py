@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sqlmodel import Session
 
-from gerai.errors import GeraiError
-from gerai.services.auth import (
+from gerai.core.errors import GeraiError
+from gerai.services.shop.auth import (
     ADMIN,
     PERMISSIONS,
     Actor,

@@ -7,7 +7,7 @@ from typing import Any, cast
 from textual.screen import Screen
 from textual.widgets import Label
 
-from gerai.errors import GeraiError
+from gerai.core.errors import GeraiError
 
 
 class StatusLine:

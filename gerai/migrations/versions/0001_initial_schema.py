@@ -258,7 +258,7 @@ def downgrade() -> None:
 
 def _create_product_search() -> None:
     """The word-prefix index of product names and codes: on SQLite an FTS5 table kept in step
-    by triggers; on PostgreSQL a GIN index on the expression `gerai.services.catalog` uses."""
+    by triggers; on PostgreSQL a GIN index on the expression `gerai.services.stock.catalog` uses."""
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             "CREATE INDEX ix_product_search ON product USING gin (to_tsvector('simple'::regconfig,"

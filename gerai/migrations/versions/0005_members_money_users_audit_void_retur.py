@@ -226,7 +226,7 @@ def _start_the_trail() -> None:
 
     from sqlmodel import Session
 
-    from gerai.services import audit
+    from gerai.services.audit import trail as audit
 
     bind = op.get_bind()
     count, last_id, total = bind.execute(

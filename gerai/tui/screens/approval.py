@@ -10,17 +10,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from gerai.i18n import t
-from gerai.services.auth import PIN_MAX, Approval
+from gerai.core.i18n import t
+from gerai.services.shop.auth import PIN_MAX, Approval
 from gerai.tui.bindings import localize_bindings
 from gerai.tui.credentials import ENTER, NameAndPin
+from gerai.tui.styles import sheet
 
 
 class ApprovalScreen(NameAndPin, ModalScreen[Approval | None]):
     """Name + PIN of a supervisor for `action` (a message key naming it; `admin_only` when
     only an admin's PIN will do); Esc cancels."""
 
-    CSS_PATH = "../styles/dialogs.tcss"
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [Binding("escape", "cancel", "ui.key.cancel"), ENTER]
     name_id, pin_id = "approver", "approver-pin"
 

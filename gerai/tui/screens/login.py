@@ -11,12 +11,13 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
-from gerai.errors import GeraiError
-from gerai.i18n import t
-from gerai.services.auth import PIN_MAX, login
-from gerai.services.users import has_users
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.services.shop.auth import PIN_MAX, login
+from gerai.services.shop.users import has_users
 from gerai.tui.bindings import localize_bindings
 from gerai.tui.credentials import ENTER, NameAndPin
+from gerai.tui.styles import sheet
 
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 class LoginScreen(NameAndPin, Screen[None]):
     """Who is at the till."""
 
-    CSS_PATH: ClassVar[Any] = ["../styles/dialogs.tcss", "../styles/login.tcss"]
+    CSS_PATH: ClassVar[Any] = [sheet("dialogs"), sheet("login")]
     BINDINGS = [ENTER]  # Ctrl+Q quits: the app's own key
     name_id, pin_id = "login-name", "login-pin"
 

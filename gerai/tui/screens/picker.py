@@ -12,9 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from gerai.errors import GeraiError
-from gerai.i18n import t
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
 from gerai.tui.bindings import localize_bindings
+from gerai.tui.styles import sheet
 from gerai.tui.widgets.scan_field import ScanField
 
 Item = TypeVar("Item")
@@ -23,7 +24,7 @@ Item = TypeVar("Item")
 class PickerScreen(ModalScreen[Item | None], Generic[Item]):
     """Subclasses say how to search and how to show an item."""
 
-    CSS_PATH = "../styles/dialogs.tcss"
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("escape", "cancel", "ui.key.cancel"),
         Binding("up", "move(-1)", "ui.key.up", show=False),

@@ -7,10 +7,10 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from gerai.i18n import t
-from gerai.money import format_number
-from gerai.quantity import format_quantity
-from gerai.services.cart import LineView
+from gerai.core.i18n import t
+from gerai.core.money import format_number
+from gerai.core.quantity import format_quantity
+from gerai.services.sale.cart import LineView
 
 
 class CartTable(DataTable[str | Text]):

@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Label
 
-from gerai.i18n import t
-from gerai.money import format_number, format_rupiah
-from gerai.services.cart import CartTotals
-from gerai.services.checkout import SaleResult
-from gerai.services.members import MemberInfo
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah
+from gerai.services.members.lookup import MemberInfo
+from gerai.services.sale.cart import CartTotals
+from gerai.services.sale.checkout import SaleResult
 
 
 class TotalsPanel(Vertical):

@@ -1,0 +1,125 @@
+"""The `gerai` command line. Each command resolves the settings, opens the database and calls
+the services; heavy modules (Textual, exports) are imported only by the command that needs
+them. Errors are one line on stderr with exit code 1; usage errors exit 2. The command line
+is the shop owner's tool on the shop's machine: it acts as `auth.SYSTEM` (role admin), and
+what it changes is audited under that name. One module per group of commands."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import click
+
+from gerai.cli.audit import audit_group
+from gerai.cli.common import GeraiGroup, Options, now_utc, open_database, pass_options
+from gerai.cli.database import backup, db
+from gerai.cli.members import members
+from gerai.cli.printer import printer, receipt
+from gerai.cli.products import products
+from gerai.cli.report import report
+from gerai.cli.stock import stock
+from gerai.cli.users import users
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+
+
+@click.group(cls=GeraiGroup, invoke_without_command=True)
+@click.option("--db", help="SQLite file or SQLAlchemy URL [GERAI_DB]")
+@click.option("--config", help="settings file (TOML) [GERAI_CONFIG]")
+@click.option("--printer", help="receipt printer URL [GERAI_PRINTER]")
+@click.option("--lang", type=click.Choice(["id", "en"]), help="UI language [GERAI_LANG]")
+@click.version_option(package_name="gerai")
+@click.pass_context
+def main(
+    ctx: click.Context, db: str | None, config: str | None, printer: str | None, lang: str | None
+) -> None:
+    """gerai: kasir dan stok gerai sembako Koperasi Merah Putih."""
+    from gerai.logs import configure_logging
+
+    configure_logging()
+    ctx.obj = Options(db, config, printer, lang)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(run)
+
+
+@main.command()
+@pass_options
+def run(options: Options) -> None:
+    """Open the kasir screen."""
+    settings = options.settings()
+    database = open_database(settings)
+    from gerai.tui.app import GeraiApp
+
+    GeraiApp(settings, database).run()
+
+
+@main.command()
+@click.option(
+    "--days",
+    default=30,
+    show_default=True,
+    type=click.IntRange(0, 400),
+    help="days of past sales to generate",
+)
+@pass_options
+def demo(options: Options, days: int) -> None:
+    """Create the demo database (catalogue, members and past sales)."""
+    from gerai.db import Database, count_rows, shown
+    from gerai.models import Member, Product
+    from gerai.paths import data_dir
+    from gerai.services.demo import generate as demo_service
+
+    settings = options.settings()
+    database = Database(settings.db_url)
+    if database.path is None or database.path.exists():
+        holds_data = False
+        if database.revision() is not None:
+            with database.read() as session:
+                holds_data = demo_service.holds_data(session)
+                if holds_data and not demo_service.is_demo(session):
+                    raise GeraiError("cli.demo_refused", path=shown(settings.db_url))
+        elif database.has_tables():  # another program's database: never delete it
+            raise GeraiError("db.not_gerai", path=shown(settings.db_url))
+        if database.path is None:  # a server database is never dropped, only an empty one filled
+            if holds_data:
+                raise GeraiError("demo.server_not_empty", path=shown(settings.db_url))
+        else:
+            database.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{database.path}{suffix}").unlink(missing_ok=True)
+            database = Database(settings.db_url)
+    database.upgrade()
+    now = now_utc()
+    with database.write() as session:  # the opening stock comes before the generated sales
+        opened = now - timedelta(days=days + 1)
+        shop = demo_service.load_catalogue(session, data_dir(), opened)
+        demo_service.create_demo_users(session, opened)
+    sales = demo_service.generate_sales(database.write, shop, days, shop.business_date(now))
+    with database.read() as session:
+        products_count, members_count = count_rows(session, Product), count_rows(session, Member)
+    click.echo(
+        t(
+            "cli.demo_done",
+            path=shown(settings.db_url),
+            products=products_count,
+            members=members_count,
+            sales=sales,
+            days=days,
+        )
+    )
+
+
+for _command in (
+    products,
+    members,
+    report,
+    stock,
+    printer,
+    receipt,
+    db,
+    backup,
+    audit_group,
+    users,
+):
+    main.add_command(_command)

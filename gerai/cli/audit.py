@@ -1,0 +1,36 @@
+"""The audit trail."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from gerai.core.i18n import t
+
+if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
+    pass
+
+
+from gerai.cli.common import Options, open_database, pass_options
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """The audit trail."""
+
+
+@audit_group.command("verify")
+@pass_options
+def audit_verify(options: Options) -> None:
+    """Recompute the audit chain and check every sale against its record; exit 1 naming the
+    first break."""
+    from gerai.services.audit.verify import verify
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        result = verify(session)
+    problem = result.problem()
+    if problem is not None:
+        raise problem
+    click.echo(t("cli.audit_ok", count=result.records))

@@ -1,0 +1,169 @@
+"""What every command shares: the options, opening the database, dates, output files,
+imports and exports of tables, and the error that exits 1."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
+
+import click
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import set_language, t
+from gerai.files import atomic_file
+from gerai.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
+    from gerai.db import Database
+    from gerai.printing import PrintQueue
+
+
+class UserError(click.ClickException):
+    """A GeraiError shown as one translated line, exit code 1."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(t("cli.error", message=self.message), err=True)
+
+
+class GeraiGroup(click.Group):
+    """Turns GeraiErrors raised anywhere below into a clean exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GeraiError as exc:
+            raise UserError(exc.message()) from exc
+        except KeyboardInterrupt:
+            click.echo(t("cli.interrupted"), err=True)
+            ctx.exit(130)
+
+
+@dataclass
+class Options:
+    """The global options given before the command."""
+
+    db: str | None
+    config: str | None
+    printer: str | None
+    lang: str | None
+
+    def settings(self) -> Settings:
+        settings = load_settings(self.db, self.config, self.printer, self.lang)
+        set_language(settings.lang)
+        return settings
+
+
+pass_options = click.make_pass_decorator(Options)
+
+
+def open_database(settings: Settings) -> Database:
+    """The shop's database, checked to be a current gerai database."""
+    from gerai.db import Database
+
+    database = Database(settings.db_url)
+    database.check_ready()
+    return database
+
+
+def now_utc() -> datetime:
+    """The current moment (UTC, aware)."""
+    from gerai.models import utcnow
+
+    return utcnow()
+
+
+def parse_date(value: str | None, today: date) -> date:
+    """A `YYYY-MM-DD` date that is not in the future; `today` when not given."""
+    if value is None:
+        return today
+    try:
+        day = date.fromisoformat(value)
+    except ValueError as exc:
+        raise GeraiError("cli.bad_date", value=value) from exc
+    if day > today:
+        raise GeraiError("cli.future_date", value=value)
+    return day
+
+
+@contextmanager
+def output_stream(output: str | None, default_name: str) -> Iterator[BinaryIO]:
+    """Write to stdout for `-`, else to a file that appears whole or not at all."""
+    if output == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output or default_name)
+    with atomic_file(target) as stream:
+        yield stream
+    click.echo(str(target), err=True)
+
+
+def _import(
+    options: Options, file: Path, skip_bad: bool, action: Callable[[Any, Any, datetime], Any]
+) -> None:
+    from gerai.services.importing import ImportRefused
+    from gerai.tabular import read_table
+
+    database = open_database(options.settings())
+    table = read_table(file)
+    try:
+        with database.write() as session:
+            report = action(session, table, now_utc())
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            click.echo(problem.message(), err=True)
+        raise
+    for problem in report.skipped:
+        click.echo(problem.message(), err=True)
+    click.echo(
+        t(
+            "import.done",
+            created=report.created,
+            updated=report.updated,
+            skipped=len({p.row for p in report.skipped}),
+        )
+    )
+
+
+def _export(
+    options: Options,
+    fmt: str,
+    output: str | None,
+    name: str,
+    header: list[str],
+    rows_of: Callable[[Any], list[dict[str, Any]]],
+) -> None:
+    from gerai.tabular import write_table
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        rows = rows_of(session)
+    with output_stream(output, f"{name}.{fmt}") as stream:
+        write_table(stream, fmt, header, rows, sheet=name)
+
+
+FORMAT = click.Choice(["csv", "xlsx", "json"])
+
+
+def print_queue(options: Options) -> PrintQueue:
+    """The print queue of this till, on its database."""
+    from gerai.printing import PrintQueue
+
+    settings = options.settings()
+    return PrintQueue(open_database(settings), settings, now_utc)
+
+
+DOCUMENT_FORMATS = ("pdf", "xlsx")  # written to a file unless `--output -` says otherwise
+
+
+def write_whole(output: str | None, default_name: str, data: bytes) -> None:
+    """Write finished bytes: a PDF or XLSX to `default_name` unless told otherwise, other
+    formats to stdout unless told otherwise."""
+    to_file = default_name.rsplit(".", 1)[-1] in DOCUMENT_FORMATS
+    with output_stream(output or (None if to_file else "-"), default_name) as stream:
+        stream.write(data)

@@ -1,0 +1,162 @@
+"""Reports: the day, the cash book, the members' year (SHU)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
+    from gerai.services.reports.daily import DailySummary
+    from gerai.services.shop.profile import ShopProfile
+
+
+from gerai.cli.common import (
+    Options,
+    now_utc,
+    open_database,
+    parse_date,
+    pass_options,
+    write_whole,
+)
+
+
+@click.group()
+def report() -> None:
+    """Reports."""
+
+
+DAILY_FORMATS = ("pdf", "csv", "xlsx", "json")
+CASHBOOK_FORMATS = ("csv", "xlsx")
+
+
+def report_format(fmt: str | None, output: str | None, accepted: tuple[str, ...]) -> str:
+    """The format asked for, else the one the output file's name ends with, else the first."""
+    if fmt is not None:
+        return fmt
+    suffix = Path(output).suffix.lstrip(".").lower() if output and output != "-" else ""
+    return suffix if suffix in accepted else accepted[0]
+
+
+def day_summary(options: Options, day: str | None) -> tuple[DailySummary, ShopProfile]:
+    """The daily summary of `--date` (default: today in the shop's time zone), and the shop."""
+    from gerai.services.reports.daily import daily_summary
+    from gerai.services.shop.profile import load_shop
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        shop = load_shop(session)
+        summary = daily_summary(session, parse_date(day, shop.business_date(now_utc())), shop)
+    return summary, shop
+
+
+@report.command("daily")
+@click.option("--date", "day", help="YYYY-MM-DD (default: today in the shop's time zone)")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DAILY_FORMATS),
+    help="default: the --output file's extension, else pdf",
+)
+@click.option(
+    "--output",
+    help="file to write, or - for stdout (default: laporan-harian-DATE.pdf or .xlsx; "
+    "json and csv to stdout)",
+)
+@pass_options
+def report_daily(options: Options, day: str | None, fmt: str | None, output: str | None) -> None:
+    """The day's summary: an A4 PDF, or its figures as CSV, XLSX or JSON."""
+    fmt = report_format(fmt, output, DAILY_FORMATS)
+    summary, shop = day_summary(options, day)
+    if fmt == "pdf":
+        from gerai.exports.daily_pdf import daily_pdf
+
+        data = daily_pdf(summary, shop, now_utc())
+    elif fmt == "json":
+        import json
+
+        data = json.dumps(summary.as_dict(), indent=2).encode("utf-8") + b"\n"
+    else:
+        from gerai.exports.daily_tables import daily_csv, daily_xlsx
+
+        data = daily_csv(summary) if fmt == "csv" else daily_xlsx(summary)
+    write_whole(output, f"laporan-harian-{summary.date}.{fmt}", data)
+
+
+@report.command("cashbook")
+@click.option("--date", "day", help="YYYY-MM-DD (default: today in the shop's time zone)")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(CASHBOOK_FORMATS),
+    help="default: the --output file's extension, else csv",
+)
+@click.option(
+    "--output", help="file to write, or - for stdout (default: buku-kas-DATE.xlsx; csv to stdout)"
+)
+@pass_options
+def report_cashbook(options: Options, day: str | None, fmt: str | None, output: str | None) -> None:
+    """The day's cash in the buku kas layout (No, Tanggal, Uraian, Bukti, Debet, Kredit, Saldo,
+    Keterangan)."""
+    from gerai.exports.cashbook import cashbook_csv, cashbook_xlsx
+
+    fmt = report_format(fmt, output, CASHBOOK_FORMATS)
+    summary, shop = day_summary(options, day)
+    data = cashbook_csv(summary, shop) if fmt == "csv" else cashbook_xlsx(summary, shop)
+    write_whole(output, f"buku-kas-{summary.date}.{fmt}", data)
+
+
+SHU_FORMATS = ("pdf", "csv", "xlsx", "json")
+
+
+@report.command("members")
+@click.option("--year", "year_text", required=True, help="the business year, YYYY")
+@click.option("--pool-purchases", help="SHU pool shared by purchases (jasa usaha), Rupiah")
+@click.option("--pool-savings", help="SHU pool shared by savings (jasa modal), Rupiah")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(SHU_FORMATS),
+    help="default: the --output file's extension, else pdf",
+)
+@click.option(
+    "--output",
+    help="file to write, or - for stdout (default: shu-anggota-YEAR.pdf or .xlsx; "
+    "json and csv to stdout)",
+)
+@pass_options
+def report_members(
+    options: Options,
+    year_text: str,
+    pool_purchases: str | None,
+    pool_savings: str | None,
+    fmt: str | None,
+    output: str | None,
+) -> None:
+    """Each member's purchases in the year (net of returns), their share, their savings at
+    the year's end and, given the pools, their SHU share (largest-remainder rounding)."""
+    from gerai.services.members.shu import parse_pool, parse_year, shu_report
+    from gerai.services.shop.profile import load_shop
+
+    fmt = report_format(fmt, output, SHU_FORMATS)
+    purchases = parse_pool(pool_purchases, "--pool-purchases")
+    savings = parse_pool(pool_savings, "--pool-savings")
+    database = open_database(options.settings())
+    with database.read() as session:
+        shop = load_shop(session)
+        year = parse_year(year_text, shop.business_date(now_utc()))
+        shu = shu_report(session, year, shop.timezone, purchases, savings)
+    if fmt == "json":
+        import json
+
+        data = json.dumps(shu.as_dict(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    elif fmt == "pdf":
+        from gerai.exports.shu import shu_pdf
+
+        data = shu_pdf(shu, shop, now_utc())
+    else:
+        from gerai.exports.shu import shu_csv, shu_xlsx
+
+        data = shu_csv(shu) if fmt == "csv" else shu_xlsx(shu)
+    write_whole(output, f"shu-anggota-{year}.{fmt}", data)

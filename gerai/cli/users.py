@@ -1,0 +1,82 @@
+"""Users of the tills."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from gerai.core.i18n import t
+
+if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
+    pass
+
+
+from gerai.cli.common import Options, now_utc, open_database, pass_options
+
+
+@click.group()
+def users() -> None:
+    """Users of the tills (the first admin of a new shop is added here)."""
+
+
+def _new_pin() -> tuple[str, str]:
+    """A PIN typed twice, hidden."""
+    return (
+        click.prompt(t("cli.pin_prompt"), hide_input=True),
+        click.prompt(t("cli.pin_again"), hide_input=True),
+    )
+
+
+@users.command("add")
+@click.argument("name")
+@click.option(
+    "--role", type=click.Choice(["kasir", "bendahara", "admin"]), required=True, help="the role"
+)
+@click.option("--full-name", default="", help="the person's full name")
+@pass_options
+def users_add(options: Options, name: str, role: str, full_name: str) -> None:
+    """Add a user; the PIN (4-8 digits) is asked twice."""
+    from gerai.services.shop.auth import SYSTEM
+    from gerai.services.shop.users import add_user
+
+    database = open_database(options.settings())
+    pin, again = _new_pin()
+    with database.write() as session:
+        user = add_user(session, SYSTEM, name, full_name, role, pin, again, now=now_utc())
+    click.echo(t("cli.user_added", name=user.name, role=t(f"role.{user.role}")))
+
+
+@users.command("pin")
+@click.argument("name")
+@pass_options
+def users_pin(options: Options, name: str) -> None:
+    """Give a user a new PIN (this also unlocks them)."""
+    from gerai.services.shop.auth import SYSTEM
+    from gerai.services.shop.users import change_pin
+
+    database = open_database(options.settings())
+    pin, again = _new_pin()
+    with database.write() as session:
+        change_pin(session, SYSTEM, name, pin, again, now=now_utc())
+    click.echo(t("cli.user_pin_changed", name=name.strip().lower()))
+
+
+@users.command("list")
+@pass_options
+def users_list(options: Options) -> None:
+    """List the users: name, role, full name, and whether they are inactive or locked."""
+    from gerai.services.shop.users import list_users
+
+    database = open_database(options.settings())
+    now = now_utc()
+    with database.read() as session:
+        found = list_users(session)
+    for user in found:
+        state = "" if user.active else t("cli.user_inactive")
+        if user.locked_until is not None and user.locked_until > now:
+            state = t("cli.user_locked")
+        click.echo(
+            t("cli.user_line", name=user.name, role=t(f"role.{user.role}"),
+              full_name=user.full_name, state=state).rstrip()
+        )  # fmt: skip

@@ -1,0 +1,2 @@
+"""The audit trail: the hash chain, each sale's digest, reading it a page at a time, and `gerai
+audit verify`."""

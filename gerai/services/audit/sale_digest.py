@@ -1,0 +1,187 @@
+"""A sale in the audit trail: its record (kind `sale`, ref the receipt number) is written in the
+sale's own transaction and holds a SHA-256 digest of what was sold: the sale's fields, its
+lines (product, quantity in thousandths, unit price, line total) and its payments. The check
+`check_sales` recomputes every digest from the stored rows, so a sale edited, deleted or
+inserted straight in the database file is caught. A sale's status is left out: a void
+changes it, and the void has a record of its own."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Integer, Table, func, select, type_coerce
+from sqlmodel import Session
+
+from gerai.models import AUDIT_RECORD, PAYMENT, SALE, SALE_LINE
+from gerai.services.audit import trail as audit
+from gerai.services.audit.trail import DocumentBreak
+
+SALE_KIND = "sale"
+SALE_FIELDS = (
+    "receipt_no", "shift_id", "till", "business_date", "created_at", "member_id", "cashier",
+    "gross", "member_discount", "manual_discount", "total", "paid", "change",
+)  # fmt: skip
+_DAY, _MOMENT = SALE_FIELDS.index("business_date"), SALE_FIELDS.index("created_at")
+BATCH = 5_000
+
+LineKey = tuple[int, int, int, int]  # product id, quantity in thousandths, unit price, total
+PaymentKey = tuple[str, int, int]  # method, amount, tendered
+
+
+def _text(value: Any) -> Any:
+    """A time as its UTC ISO text, a day as its ISO text, anything else as it is."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def sale_digest(
+    sale: Mapping[str, Any], lines: Iterable[LineKey], payments: Iterable[PaymentKey]
+) -> str:
+    """The SHA-256 of a sale's content: `sale` holds at least SALE_FIELDS, `lines` come in
+    line order, `payments` in the order they were written."""
+    fields = [sale[name] for name in SALE_FIELDS]
+    fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
+    content = [fields, list(lines), list(payments)]
+    text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def record_sale(
+    session: Session,
+    sale: Mapping[str, Any],
+    lines: Sequence[LineKey],
+    payments: Sequence[PaymentKey],
+) -> int:
+    """Write the sale's audit record in the caller's transaction (the sale's own)."""
+    receipt_no = sale["receipt_no"]
+    return audit.record(
+        session,
+        kind=SALE_KIND,
+        actor=sale["cashier"],
+        at=sale["created_at"],
+        ref=receipt_no,
+        detail={
+            "receipt": receipt_no,
+            "total": sale["total"],
+            "digest": sale_digest(sale, lines, payments),
+        },
+    )
+
+
+def _recorded_sales(session: Session) -> dict[str, tuple[int, str]]:
+    """Receipt number → (sequence, digest) of every sale record, read in batches."""
+    recorded: dict[str, tuple[int, str]] = {}
+    connection = session.connection()
+    last = 0
+    while True:
+        rows = connection.execute(
+            select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.ref, AUDIT_RECORD.c.detail)
+            .where(AUDIT_RECORD.c.kind == SALE_KIND, AUDIT_RECORD.c.seq > last)
+            .order_by(AUDIT_RECORD.c.seq)
+            .limit(audit.BATCH)
+        ).all()
+        if not rows:
+            return recorded
+        for seq, ref, detail in rows:
+            recorded[ref] = (seq, json.loads(detail).get("digest", ""))
+        last = rows[-1][0]
+
+
+_LINES = (
+    SALE_LINE.c.product_id,
+    type_coerce(SALE_LINE.c.qty, Integer),  # the stored thousandths, not a Decimal
+    SALE_LINE.c.unit_price,
+    SALE_LINE.c.line_total,
+)
+_PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered)
+
+
+def _by_sale(
+    session: Session, table: Table, columns: tuple[Any, ...], order: Any, low: int, high: int
+) -> dict[int, list[tuple[Any, ...]]]:
+    """The rows of `table` (lines or payments) of the sales with ids `low`..`high`, grouped
+    by sale, each sale's in `order`."""
+    rows = (
+        session.connection()
+        .execute(
+            select(table.c.sale_id, *columns)
+            .where(table.c.sale_id.between(low, high))
+            .order_by(table.c.sale_id, order)
+        )
+        .all()
+    )
+    grouped: dict[int, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        grouped.setdefault(row[0], []).append(row[1:])
+    return grouped
+
+
+def _stored_sales(session: Session, after: int) -> Iterator[tuple[Mapping[str, Any], str]]:
+    """Every stored sale past id `after`, by id, with the digest of its rows as they are now."""
+    columns = [SALE.c[name] for name in SALE_FIELDS]
+    last = after
+    while True:
+        sales = (
+            session.connection()
+            .execute(
+                select(SALE.c.id, *columns).where(SALE.c.id > last).order_by(SALE.c.id).limit(BATCH)
+            )
+            .mappings()
+            .all()
+        )
+        if not sales:
+            return
+        low, high = sales[0]["id"], sales[-1]["id"]
+        lines = _by_sale(session, SALE_LINE, _LINES, SALE_LINE.c.line_no, low, high)
+        payments = _by_sale(session, PAYMENT, _PAYMENTS, PAYMENT.c.id, low, high)
+        for row in sales:
+            sale = dict(row)
+            yield sale, sale_digest(sale, lines.get(sale["id"], ()), payments.get(sale["id"], ()))
+        last = high
+
+
+def check_sales(session: Session) -> DocumentBreak | None:
+    """The first sale that does not match its audit record: one with no record, one whose
+    rows changed since, or a record whose sale is gone. Sales from before the trail (a shop
+    upgraded from an older version) are checked as a whole against the trail's first record."""
+    before, problem = _sales_before_the_trail(session)
+    if problem is not None:
+        return problem
+    recorded = _recorded_sales(session)
+    for sale, digest in _stored_sales(session, before):
+        found = recorded.pop(sale["receipt_no"], None)
+        if found is None:
+            return DocumentBreak("audit.sale_unrecorded", sale["receipt_no"])
+        if found[1] != digest:
+            return DocumentBreak("audit.sale_changed", sale["receipt_no"], found[0])
+    if recorded:
+        ref, (seq, _) = min(recorded.items(), key=lambda item: item[1][0])
+        return DocumentBreak("audit.sale_missing", ref, seq)
+    return None
+
+
+def _sales_before_the_trail(session: Session) -> tuple[int, DocumentBreak | None]:
+    """The last sale id from before the audit trail (0 when it began with the shop), and a
+    break when those sales are no longer the count and total the trail's first record holds."""
+    connection = session.connection()
+    started = connection.execute(
+        select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.detail).where(
+            AUDIT_RECORD.c.kind == audit.TRAIL_STARTED
+        )
+    ).first()
+    if started is None:
+        return 0, None
+    seq, detail = started
+    expected = json.loads(detail)
+    last_id = int(expected.get("last_sale_id", 0))
+    count, total = connection.execute(
+        select(func.count(), func.coalesce(func.sum(SALE.c.total), 0)).where(SALE.c.id <= last_id)
+    ).one()
+    if (count, total) != (expected.get("sales"), expected.get("total")):
+        return last_id, DocumentBreak("audit.old_sales_changed", str(last_id), seq)
+    return last_id, None

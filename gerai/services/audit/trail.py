@@ -1,0 +1,181 @@
+"""The append-only audit trail: every record carries the SHA-256 of the previous record's hash
+and its own content, so an edited, deleted or reordered record breaks the chain. Records are
+written in the same transaction as what they describe; the chain's head row is updated first,
+which serializes writers on SQLite and PostgreSQL alike, so the chain never forks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import bindparam, select, update
+from sqlmodel import Session
+
+from gerai.core.errors import GeraiError
+from gerai.models import AUDIT_HEAD, AUDIT_RECORD
+
+GENESIS = ""
+TRAIL_STARTED = "audit_started"  # the first record of a shop that sold before the trail
+BATCH = 5_000
+
+
+def canonical(detail: Mapping[str, Any]) -> str:
+    """`detail` as the exact JSON text that is stored and hashed (sorted keys, no spaces)."""
+    return json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chain_hash(
+    prev_hash: str, seq: int, at: datetime, actor: str, kind: str, ref: str, detail: str
+) -> str:
+    """The hash of one record: its predecessor's hash and every field of its content (the time
+    in UTC, as stored)."""
+    moment = at.astimezone(UTC).isoformat(timespec="microseconds")
+    content = json.dumps(
+        [prev_hash, seq, moment, actor, kind, ref, detail],
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(content.encode()).hexdigest()
+
+
+def record(
+    session: Session,
+    *,
+    kind: str,
+    actor: str,
+    at: datetime,
+    ref: str = "",
+    detail: Mapping[str, Any] | None = None,
+) -> int:
+    """Append one audit record in the caller's transaction and return its sequence number."""
+    if at.tzinfo is None:
+        raise ValueError("audit times must be time-zone aware")
+    connection = session.connection()
+    seq, prev_hash = connection.execute(_TAKE_NEXT).one()
+    text = canonical(detail or {})
+    at = at.astimezone(UTC)
+    digest = chain_hash(prev_hash, seq, at, actor, kind, ref, text)
+    connection.execute(
+        _APPEND,
+        {
+            "seq": seq,
+            "created_at": at,
+            "actor": actor,
+            "kind": kind,
+            "ref": ref,
+            "detail": text,
+            "prev_hash": prev_hash,
+            "hash": digest,
+        },
+    )
+    connection.execute(_SET_END, {"end_hash": digest})
+    return int(seq)
+
+
+# built once: a sale commit runs them on its hot path
+_HEAD = AUDIT_HEAD.c.id == 1
+_TAKE_NEXT = (
+    update(AUDIT_HEAD)
+    .where(_HEAD)
+    .values(last_seq=AUDIT_HEAD.c.last_seq + 1)
+    .returning(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash)
+)
+_APPEND = AUDIT_RECORD.insert()
+_SET_END = update(AUDIT_HEAD).where(_HEAD).values(last_hash=bindparam("end_hash"))
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One stored audit record as read back."""
+
+    seq: int
+    created_at: datetime
+    actor: str
+    kind: str
+    ref: str
+    detail: str
+    prev_hash: str
+    hash: str
+
+    def data(self) -> dict[str, Any]:
+        """The record's detail as a dict."""
+        loaded: dict[str, Any] = json.loads(self.detail)
+        return loaded
+
+
+def rows(session: Session) -> Iterator[AuditRow]:
+    """Every audit record in stored order (by id), read in batches."""
+    columns = [AUDIT_RECORD.c[name] for name in AuditRow.__dataclass_fields__]
+    last_id = 0
+    while True:
+        batch = (
+            session.connection()
+            .execute(
+                select(AUDIT_RECORD.c.id, *columns)
+                .where(AUDIT_RECORD.c.id > last_id)
+                .order_by(AUDIT_RECORD.c.id)
+                .limit(BATCH)
+            )
+            .all()
+        )
+        if not batch:
+            return
+        for row in batch:
+            yield AuditRow(*row[1:])
+        last_id = batch[-1][0]
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """Where the chain is broken: the sequence number of the first bad record and why."""
+
+    seq: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class DocumentBreak:
+    """A document (a sale, a void...) that does not match the audit trail: `reason` is a
+    message key taking `ref` (the document's number) and `seq` (its record, 0 if none)."""
+
+    reason: str
+    ref: str
+    seq: int = 0
+
+
+def verify_chain(session: Session) -> tuple[int, ChainBreak | None]:
+    """Recompute the whole chain: how many records were checked and the first break, if any.
+    Catches an edited record (hash), a deleted or reordered one (sequence or link) and a
+    deleted tail (the head row names a later record)."""
+    expected_seq, prev_hash, checked = 1, GENESIS, 0
+    for row in rows(session):
+        if row.seq != expected_seq:
+            return checked, ChainBreak(expected_seq, "audit.break_missing")
+        if row.prev_hash != prev_hash:
+            return checked, ChainBreak(row.seq, "audit.break_link")
+        digest = chain_hash(
+            prev_hash, row.seq, row.created_at, row.actor, row.kind, row.ref, row.detail
+        )
+        if digest != row.hash:
+            return checked, ChainBreak(row.seq, "audit.break_hash")
+        prev_hash, expected_seq, checked = row.hash, expected_seq + 1, checked + 1
+    head_seq, head_hash = (
+        session.connection()
+        .execute(select(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash).where(AUDIT_HEAD.c.id == 1))
+        .one()
+    )
+    if head_seq != checked or head_hash != prev_hash:
+        return checked, ChainBreak(checked + 1, "audit.break_missing")
+    return checked, None
+
+
+def require_intact(session: Session) -> int:
+    """The number of records checked; raises naming the first broken record."""
+    checked, broken = verify_chain(session)
+    if broken is not None:
+        raise GeraiError(broken.reason, seq=broken.seq)
+    return checked

@@ -1,0 +1,1 @@
+"""The demo shop: catalogue, members, users and generated past days."""

@@ -1,0 +1,433 @@
+"""The daily summary of SPEC §6, computed from the ledger for one business day (local midnight
+to midnight in the shop's time zone): the sales figures, the shifts and their cash, the
+payment methods, categories, top items, sales by hour, voids and returns, margin from cost
+(HPP) and the items at or below their reorder level. Only completed sales count in the sales
+figures. Every figure comes from a few indexed queries by business date or sale id."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import BigInteger, func, select, type_coerce
+from sqlmodel import Session, col
+
+from gerai.core.quantity import SCALE, from_milli
+from gerai.models import (
+    PAYMENT,
+    PRODUCT,
+    SALE,
+    SALE_LINE,
+    CashMovement,
+    SaleReturn,
+    SaleVoid,
+    table_of,
+)
+from gerai.services.cash.shifts import CLOSED, cash_position, shifts_of_day
+from gerai.services.sale.checkout import PAYMENT_METHODS
+from gerai.services.shop.profile import ShopProfile
+
+COMPLETED = "completed"
+VOID = "void"
+VOID_TABLE = table_of(SaleVoid)
+RETURN_TABLE = table_of(SaleReturn)
+TOP_ITEMS = 10
+HOURS = 24
+
+
+@dataclass(frozen=True)
+class BuyerGroup:
+    """Sales to members or to non-members."""
+
+    count: int
+    net: int
+
+
+@dataclass(frozen=True)
+class CashMove:
+    """Cash put into (`in`) or taken out of (`out`) a till during a shift."""
+
+    time: datetime
+    kind: str
+    amount: int
+    reason: str
+    by: str
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """One shift's cash: expected = opening + cash sales + cash in − cash out − refunds +
+    member cash in (savings deposits, kasbon repayments) − member cash out (sukarela
+    withdrawals). The counted cash and the variance are None while the shift is open."""
+
+    id: int
+    till: str
+    status: str
+    opened_at: datetime
+    opened_by: str
+    opening_cash: int
+    cash_sales: int
+    cash_in: int
+    cash_out: int
+    refunds: int
+    member_cash_in: int
+    member_cash_out: int
+    expected_cash: int
+    counted_cash: int | None
+    variance: int | None
+    variance_reason: str
+    closed_at: datetime | None
+    closed_by: str | None
+    confirmed_by: str | None
+    movements: tuple[CashMove, ...]
+
+
+@dataclass(frozen=True)
+class CategorySales:
+    """A category's line totals, their cost (HPP) and the margin."""
+
+    name: str
+    net: int
+    cost: int
+    margin: int
+
+
+@dataclass(frozen=True)
+class ItemSales:
+    """One product's quantity sold and line totals."""
+
+    code: str
+    name: str
+    unit: str
+    qty: Decimal
+    net: int
+
+
+@dataclass(frozen=True)
+class HourSales:
+    """The completed sales made in one local hour (`hour` 0..23)."""
+
+    hour: int
+    count: int
+    net: int
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A voided sale or a retur. `receipt_no` is the sale's, `number` the retur's own (None for
+    a void); `till` and `time` are where and when the correction was made; `cashier` sold the
+    sale, `by` made the correction and `approved_by` answered for it; `total` is the voided
+    sale's total or the retur's refund, `refund_method` how a retur was refunded (None for a
+    void)."""
+
+    receipt_no: str
+    number: str | None
+    till: str
+    time: datetime
+    cashier: str
+    by: str
+    approved_by: str
+    total: int
+    refund_method: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class LowStock:
+    """A product whose stock is at or below its reorder level."""
+
+    code: str
+    name: str
+    unit: str
+    stock: Decimal
+    reorder_level: Decimal
+
+
+@dataclass(frozen=True)
+class DailySummary:
+    """One day's figures. `as_dict()` is the stable JSON form documented in the README.
+
+    `categories[].net` are line totals, before any sale-level manual discount, so
+    Σ categories.net − manual_discount = net; `cost` is the HPP of the day's completed sales
+    and `margin` = net − cost. `returns_total` is what the day's returs refunded (of sales of
+    any day) and `net_after_returns` = net − returns_total. Times are local to the shop."""
+
+    date: date
+    timezone: str
+    sales_count: int
+    gross: int
+    member_discount: int
+    manual_discount: int
+    net: int
+    returns_total: int
+    net_after_returns: int
+    average_basket: int
+    payments: dict[str, int]
+    member: BuyerGroup
+    non_member: BuyerGroup
+    cost: int
+    margin: int
+    margin_percent: Decimal | None
+    shifts: tuple[ShiftReport, ...]
+    categories: tuple[CategorySales, ...]
+    top_items: tuple[ItemSales, ...]
+    by_hour: tuple[HourSales, ...]
+    voids: tuple[Correction, ...]
+    returns: tuple[Correction, ...]
+    low_stock: tuple[LowStock, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: dates `YYYY-MM-DD`, times ISO 8601 with the local offset, money
+        as int Rupiah, quantities and the margin percent as exact decimal strings."""
+        result: dict[str, Any] = _jsonable(asdict(self))
+        return result
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _jsonable(inner) for key, inner in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(inner) for inner in value]
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummary:
+    """The summary of business day `day` in the shop's time zone."""
+    zone = shop.zone
+    sales = session.execute(
+        select(
+            SALE.c.receipt_no,
+            SALE.c.till,
+            SALE.c.created_at,
+            SALE.c.cashier,
+            SALE.c.member_id,
+            SALE.c.gross,
+            SALE.c.member_discount,
+            SALE.c.manual_discount,
+            SALE.c.total,
+            SALE.c.status,
+        )
+        .where(SALE.c.business_date == day)
+        .order_by(SALE.c.id)
+    ).all()
+    completed = [s for s in sales if s.status == COMPLETED]
+    count, net = len(completed), sum(s.total for s in completed)
+    members = [s for s in completed if s.member_id is not None]
+    member_net = sum(s.total for s in members)
+    categories, items = _lines(session, day)
+    cost = sum(c.cost for c in categories)
+    returns = _returns(session, day, zone)
+    returned = sum(r.total for r in returns)
+    return DailySummary(
+        date=day,
+        timezone=shop.timezone,
+        sales_count=count,
+        gross=sum(s.gross for s in completed),
+        member_discount=sum(s.member_discount for s in completed),
+        manual_discount=sum(s.manual_discount for s in completed),
+        net=net,
+        returns_total=returned,
+        net_after_returns=net - returned,
+        average_basket=net // count if count else 0,
+        payments=_payments(session, day),
+        member=BuyerGroup(len(members), member_net),
+        non_member=BuyerGroup(count - len(members), net - member_net),
+        cost=cost,
+        margin=net - cost,
+        margin_percent=_percent(net - cost, net),
+        shifts=_shifts(session, day, zone),
+        categories=categories,
+        top_items=items,
+        by_hour=_by_hour(completed, zone),
+        voids=_voids(session, day, zone),
+        returns=returns,
+        low_stock=_low_stock(session),
+    )
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    """`part` as a percentage of `whole`, one decimal, rounded half up; None when whole is 0."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _day_completed(day: date) -> tuple[Any, ...]:
+    return SALE.c.business_date == day, SALE.c.status == COMPLETED
+
+
+def _payments(session: Session, day: date) -> dict[str, int]:
+    payments = dict.fromkeys(PAYMENT_METHODS, 0)
+    for method, amount in session.execute(
+        select(PAYMENT.c.method, func.sum(PAYMENT.c.amount))
+        .join(SALE, SALE.c.id == PAYMENT.c.sale_id)
+        .where(*_day_completed(day))
+        .group_by(PAYMENT.c.method)
+    ):
+        payments[method] = int(amount)
+    return payments
+
+
+def _lines(session: Session, day: date) -> tuple[tuple[CategorySales, ...], tuple[ItemSales, ...]]:
+    """Sales by category (net, HPP, margin) and the top items, from one grouped query. The HPP
+    of a line is its quantity × its unit cost at the time of sale, rounded half up."""
+    qty = type_coerce(SALE_LINE.c.qty, BigInteger)  # integer thousandths, summed exactly
+    line_cost = (qty * SALE_LINE.c.cost + SCALE // 2) // SCALE
+    rows = session.execute(
+        select(
+            SALE_LINE.c.category,
+            SALE_LINE.c.product_id,
+            func.max(SALE_LINE.c.code),
+            func.max(SALE_LINE.c.name),
+            func.max(SALE_LINE.c.unit),
+            func.sum(qty),
+            func.sum(SALE_LINE.c.line_total),
+            func.sum(line_cost),
+        )
+        .join(SALE, SALE.c.id == SALE_LINE.c.sale_id)
+        .where(*_day_completed(day))
+        .group_by(SALE_LINE.c.category, SALE_LINE.c.product_id)
+    ).all()
+    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_product: dict[int, list[Any]] = {}
+    for category, product_id, code, name, unit, milli, net, cost in rows:
+        by_category[category][0] += int(net)
+        by_category[category][1] += int(cost)
+        item = by_product.setdefault(product_id, [code, name, unit, 0, 0])
+        item[3] += int(milli)
+        item[4] += int(net)
+    categories = sorted(
+        (CategorySales(name, net, cost, net - cost) for name, (net, cost) in by_category.items()),
+        key=lambda c: (-c.net, c.name),
+    )
+    top = sorted(by_product.values(), key=lambda i: (-i[4], -i[3], i[0]))[:TOP_ITEMS]
+    items = [
+        ItemSales(code, name, unit, from_milli(milli), net) for code, name, unit, milli, net in top
+    ]
+    return tuple(categories), tuple(items)
+
+
+def _by_hour(completed: list[Any], zone: ZoneInfo) -> tuple[HourSales, ...]:
+    counts, nets = [0] * HOURS, [0] * HOURS
+    for sale in completed:
+        hour = sale.created_at.astimezone(zone).hour
+        counts[hour] += 1
+        nets[hour] += sale.total
+    return tuple(HourSales(h, counts[h], nets[h]) for h in range(HOURS))
+
+
+def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, ...]:
+    """The shifts opened on `day` (every till), with their cash figures and movements."""
+    shifts = shifts_of_day(session, day)
+    moves: dict[int, list[CashMove]] = defaultdict(list)
+    if shifts:
+        for m in session.execute(
+            select(CashMovement)
+            .where(col(CashMovement.shift_id).in_([s.id for s in shifts]))
+            .order_by(col(CashMovement.created_at), col(CashMovement.id))
+        ).scalars():
+            moves[m.shift_id].append(
+                CashMove(m.created_at.astimezone(zone), m.kind, m.amount, m.reason, m.created_by)
+            )
+    reports = []
+    for shift in shifts:
+        position = cash_position(session, shift)
+        closed = shift.status == CLOSED
+        reports.append(
+            ShiftReport(
+                id=shift.id or 0,
+                till=shift.till,
+                status=shift.status,
+                opened_at=shift.opened_at.astimezone(zone),
+                opened_by=shift.opened_by,
+                opening_cash=position.opening,
+                cash_sales=position.cash_sales,
+                cash_in=position.cash_in,
+                cash_out=position.cash_out,
+                refunds=position.refunds,
+                member_cash_in=position.member_in,
+                member_cash_out=position.member_out,
+                expected_cash=position.expected,
+                counted_cash=shift.counted_cash if closed else None,
+                variance=shift.variance if closed else None,
+                variance_reason=shift.variance_reason,
+                closed_at=shift.closed_at.astimezone(zone) if shift.closed_at else None,
+                closed_by=shift.closed_by,
+                confirmed_by=shift.confirmed_by,
+                movements=tuple(moves[shift.id or 0]),
+            )
+        )
+    return tuple(reports)
+
+
+def _voids(session: Session, day: date, zone: ZoneInfo) -> tuple[Correction, ...]:
+    """The day's voided sales with their void records (a sale marked void without one, made
+    outside gerai, is still listed, at its sale's time, with no reason)."""
+    rows = session.execute(
+        select(
+            SALE.c.receipt_no,
+            SALE.c.till,
+            func.coalesce(VOID_TABLE.c.created_at, SALE.c.created_at),
+            SALE.c.cashier,
+            func.coalesce(VOID_TABLE.c.created_by, ""),
+            func.coalesce(VOID_TABLE.c.approved_by, ""),
+            SALE.c.total,
+            func.coalesce(VOID_TABLE.c.reason, ""),
+        )
+        .outerjoin(VOID_TABLE, VOID_TABLE.c.sale_id == SALE.c.id)
+        .where(SALE.c.business_date == day, SALE.c.status == VOID)
+        .order_by(SALE.c.id)
+    ).all()
+    return tuple(
+        Correction(n, None, till, at.astimezone(zone), cashier, by, approver, total, None, why)
+        for n, till, at, cashier, by, approver, total, why in rows
+    )
+
+
+def _returns(session: Session, day: date, zone: ZoneInfo) -> tuple[Correction, ...]:
+    """The returs made on the day (of sales of any day), in order."""
+    rows = session.execute(
+        select(
+            SALE.c.receipt_no,
+            RETURN_TABLE.c.number,
+            RETURN_TABLE.c.till,
+            RETURN_TABLE.c.created_at,
+            SALE.c.cashier,
+            RETURN_TABLE.c.created_by,
+            RETURN_TABLE.c.approved_by,
+            RETURN_TABLE.c.refund_total,
+            RETURN_TABLE.c.refund_method,
+            RETURN_TABLE.c.reason,
+        )
+        .join(SALE, SALE.c.id == RETURN_TABLE.c.sale_id)
+        .where(RETURN_TABLE.c.business_date == day)
+        .order_by(RETURN_TABLE.c.id)
+    ).all()
+    return tuple(
+        Correction(receipt, n, till, at.astimezone(zone), cashier, by, approver, total, how, why)
+        for receipt, n, till, at, cashier, by, approver, total, how, why in rows
+    )
+
+
+def _low_stock(session: Session) -> tuple[LowStock, ...]:
+    """Active products whose stock now is at or below their reorder level."""
+    rows = session.execute(
+        select(
+            PRODUCT.c.code,
+            PRODUCT.c.name,
+            PRODUCT.c.unit,
+            PRODUCT.c.stock,
+            PRODUCT.c.reorder_level,
+        ).where(PRODUCT.c.active, PRODUCT.c.stock <= PRODUCT.c.reorder_level)
+    ).all()  # sorted here: ORDER BY code would walk the code index, 5× slower than one scan
+    return tuple(LowStock(*row) for row in sorted(rows))

@@ -1,0 +1,186 @@
+"""Paying for a cart: the tender rules, the gapless receipt number, and the one transaction
+that writes the sale, its lines, its payments, its stock movements and its audit record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from gerai.core.errors import GeraiError
+from gerai.core.money import MAX_RUPIAH, format_rupiah
+from gerai.core.quantity import to_milli
+from gerai.models import PAYMENT, SALE, SALE_LINE
+from gerai.services.audit.sale_digest import record_sale
+from gerai.services.cash.numbering import next_receipt_number
+from gerai.services.cash.shifts import open_shift_id
+from gerai.services.members.kasbon import check_credit
+from gerai.services.sale.cart import Cart
+from gerai.services.shop.auth import Actor, authorize
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.ledger import Movement, move_stock
+
+CASH = "tunai"
+PAYMENT_METHODS = (CASH, "qris", "transfer", "kasbon")
+MEMBER_ONLY_METHODS = ("kasbon",)
+
+
+@dataclass(frozen=True)
+class Tender:
+    """One payment offered: a method and the amount handed over (None = exactly what is due)."""
+
+    method: str
+    amount: int | None = None
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """How a total is paid: the amount each tender covers, what was handed over, the change."""
+
+    payments: tuple[tuple[str, int, int], ...]
+    paid: int
+    change: int
+
+
+def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
+    """Apply `tenders` in order to `total`. Only cash may exceed what is due (the excess is
+    the change); a tender below the total is refused; kasbon is for members only."""
+    if not tenders:
+        raise GeraiError("pay.no_tender")
+    remaining = total
+    payments: list[tuple[str, int, int]] = []
+    change = 0
+    for tender in tenders:
+        if tender.method not in PAYMENT_METHODS:
+            raise GeraiError("pay.bad_method", method=tender.method)
+        if tender.method in MEMBER_ONLY_METHODS and not is_member:
+            raise GeraiError("pay.kasbon_member_only")
+        handed = remaining if tender.amount is None else tender.amount
+        if handed < 0:
+            raise GeraiError("pay.negative")
+        if handed > MAX_RUPIAH:
+            raise GeraiError("pay.too_large", amount=format_rupiah(handed))
+        applied = min(handed, remaining)
+        if handed > remaining:
+            if tender.method != CASH:
+                raise GeraiError(
+                    "pay.noncash_over", method=tender.method, due=format_rupiah(remaining)
+                )
+            change += handed - remaining
+        if handed:
+            payments.append((tender.method, applied, handed))
+        remaining -= applied
+    if remaining > 0:
+        raise GeraiError(
+            "pay.too_little", total=format_rupiah(total), short=format_rupiah(remaining)
+        )
+    return Settlement(tuple(payments), paid=sum(p[2] for p in payments), change=change)
+
+
+@dataclass(frozen=True)
+class SaleResult:
+    """A committed sale."""
+
+    sale_id: int
+    receipt_no: str
+    total: int
+    paid: int
+    change: int
+    member_discount: int
+
+
+def checkout(
+    session: Session,
+    cart: Cart,
+    tenders: list[Tender],
+    *,
+    till: str,
+    actor: Actor,
+    shop: ShopProfile,
+    now: datetime,
+) -> SaleResult:
+    """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
+    the audit record. Nothing is written when any rule refuses (the caller's transaction
+    rolls back)."""
+    authorize(session, actor, "sell", now=now)
+    if not cart.lines:
+        raise GeraiError("pay.empty_cart")
+    shift_id = open_shift_id(session, till)
+    views = cart.view()
+    for line in cart.lines:
+        cart.check_quantity(line.product, line.qty)
+    totals = cart.totals()
+    settlement = settle(totals.total, tenders, cart.member is not None)
+    check_credit(session, cart.member, settlement.payments)
+    business_date = shop.business_date(now)
+    receipt_no = next_receipt_number(session, till, business_date)
+    connection = session.connection()
+    sale_id: int = connection.execute(
+        SALE.insert().returning(SALE.c.id),
+        sale := {
+            "receipt_no": receipt_no,
+            "shift_id": shift_id,
+            "till": till,
+            "business_date": business_date,
+            "created_at": now,
+            "member_id": cart.member.id if cart.member else None,
+            "cashier": actor.name,
+            "gross": totals.gross,
+            "member_discount": totals.member_discount,
+            "manual_discount": 0,
+            "total": totals.total,
+            "paid": settlement.paid,
+            "change": settlement.change,
+            "status": "completed",
+        },
+    ).scalar_one()
+    connection.execute(
+        SALE_LINE.insert(),
+        [
+            {
+                "sale_id": sale_id,
+                "line_no": number,
+                "product_id": v.product.id,
+                "code": v.product.code,
+                "name": v.product.name,
+                "category": v.product.category,
+                "unit": v.product.unit,
+                "qty": v.qty,
+                "regular_price": v.regular_price,
+                "unit_price": v.unit_price,
+                "line_gross": v.gross,
+                "line_total": v.amount,
+                "cost": v.product.cost,
+                "tax_category": v.product.tax_category,
+            }
+            for number, v in enumerate(views, start=1)
+        ],
+    )
+    connection.execute(
+        PAYMENT.insert(),
+        [
+            {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed}
+            for method, amount, handed in settlement.payments
+        ],
+    )
+    move_stock(
+        session,
+        [Movement(v.product.id, -v.qty, "sale", ref=receipt_no, sale_id=sale_id) for v in views],
+        at=now,
+        allow_negative=cart.allow_negative_stock,
+    )
+    record_sale(
+        session,
+        sale,
+        [(v.product.id, to_milli(v.qty), v.unit_price, v.amount) for v in views],
+        settlement.payments,
+    )
+    return SaleResult(
+        sale_id=sale_id,
+        receipt_no=receipt_no,
+        total=totals.total,
+        paid=settlement.paid,
+        change=settlement.change,
+        member_discount=totals.member_discount,
+    )

@@ -1,0 +1,85 @@
+"""Held carts (F8): a buyer steps aside, the cart waits in the database, the next buyer is
+served, and the held cart is recalled later, priced afresh."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlmodel import Session, col, select
+
+from gerai.core.errors import GeraiError
+from gerai.models import HeldCart
+from gerai.services.audit import trail as audit
+from gerai.services.members.lookup import get_member
+from gerai.services.sale.cart import Cart, CartLine
+from gerai.services.shop.auth import Actor, authorize
+from gerai.services.stock.catalog import get_product
+
+
+@dataclass(frozen=True)
+class HeldSummary:
+    """A held cart as the recall list shows it."""
+
+    id: int
+    label: str
+    created_at: datetime
+    lines: int
+
+
+def hold_cart(session: Session, cart: Cart, till: str, actor: Actor, now: datetime) -> HeldSummary:
+    """Store the cart for this till; the caller clears it."""
+    authorize(session, actor, "hold", now=now)
+    if not cart.lines:
+        raise GeraiError("held.empty")
+    payload = {
+        "member_id": cart.member.id if cart.member else None,
+        "lines": [{"product_id": line.product.id, "qty": str(line.qty)} for line in cart.lines],
+    }
+    label = cart.member.name if cart.member else cart.lines[0].product.name
+    held = HeldCart(till=till, created_at=now, label=label[:60], payload=json.dumps(payload))
+    session.add(held)
+    session.flush()
+    assert held.id is not None
+    audit.record(
+        session, kind="cart_held", actor=actor.name, at=now, ref=f"{till}#{held.id}",
+        detail={"lines": len(cart.lines), "total": cart.totals().total},
+    )  # fmt: skip
+    return HeldSummary(held.id, held.label, now, len(cart.lines))
+
+
+def list_held(session: Session, till: str) -> list[HeldSummary]:
+    """This till's held carts, oldest first."""
+    rows = session.exec(
+        select(HeldCart).where(col(HeldCart.till) == till).order_by(col(HeldCart.id))
+    )
+    return [
+        HeldSummary(h.id or 0, h.label, h.created_at, len(json.loads(h.payload)["lines"]))
+        for h in rows
+    ]
+
+
+def recall_cart(session: Session, held_id: int, cart: Cart, actor: Actor, now: datetime) -> None:
+    """Load a held cart into the (empty) `cart` with today's products and prices, and
+    delete it from the held list. Products no longer sold are left out."""
+    authorize(session, actor, "hold", now=now)
+    if cart.lines:
+        raise GeraiError("held.cart_not_empty")
+    held = session.get(HeldCart, held_id)
+    if held is None:
+        raise GeraiError("held.missing")
+    payload = json.loads(held.payload)
+    member = get_member(session, payload["member_id"]) if payload["member_id"] else None
+    cart.member = member if member is not None and member.active else None
+    for item in payload["lines"]:
+        product = get_product(session, item["product_id"])
+        if product is not None and product.active:
+            cart.lines.append(CartLine(product, Decimal(item["qty"])))
+    session.delete(held)
+    session.flush()
+    audit.record(
+        session, kind="cart_recalled", actor=actor.name, at=now, ref=f"{held.till}#{held_id}",
+        detail={"lines": len(cart.lines)},
+    )  # fmt: skip

@@ -1,0 +1,114 @@
+"""Void (batal): cancel a whole completed sale of the shift still open on its till, with a reason
+and the `void` permission (a kasir needs a bendahara's or admin's PIN). The sale keeps its
+receipt number and is marked void, so it still appears, marked, wherever receipts are listed,
+and drops out of the sales figures and of the expected cash; a `SaleVoid` row says why and who
+approved; every line's stock comes back as a `void` movement; an audit record (kind `void`)
+is written in the same transaction. A sale of a closed shift, or one with returns already
+made, is corrected by a retur instead."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlmodel import Session, col
+
+from gerai.core.errors import GeraiError
+from gerai.models import Payment, Sale, SaleLine, SaleReturn, SaleVoid
+from gerai.services.audit import trail as audit
+from gerai.services.cash.shifts import current_shift
+from gerai.services.members.kasbon import KASBON
+from gerai.services.sale.corrections import VOID, VOID_AUDIT, sale_for_correction
+from gerai.services.shop.auth import Actor, Approval, authorize
+from gerai.services.stock.inventory import reason as required_reason
+from gerai.services.stock.ledger import Movement, move_stock
+
+
+@dataclass(frozen=True)
+class VoidResult:
+    """A sale voided."""
+
+    receipt_no: str
+    total: int
+    approved_by: str
+    kasbon: int = 0  # of the total, what was member credit: the debt goes, no money back
+
+
+def check_void(session: Session, receipt_no: str, till: str) -> Sale:
+    """The sale `receipt_no` if it may be voided on `till`; otherwise why not: unknown, already
+    void, made on another till (its cash went into that drawer), of a shift that is closed,
+    or with returns already made."""
+    sale = sale_for_correction(session, receipt_no)
+    number = sale.receipt_no
+    if sale.status == VOID:
+        raise GeraiError("void.already", number=number)
+    if sale.till != till:
+        raise GeraiError("void.other_till", number=number, till=sale.till)
+    shift = current_shift(session, sale.till)
+    if shift is None or sale.shift_id != shift.id:
+        raise GeraiError("void.shift_closed", number=number)
+    returns = session.execute(
+        select(col(SaleReturn.number)).where(col(SaleReturn.sale_id) == sale.id)
+    ).scalars()
+    made = sorted(returns)
+    if made:
+        raise GeraiError("void.has_returns", number=number, returns=", ".join(made))
+    return sale
+
+
+def void_sale(
+    session: Session,
+    actor: Actor,
+    receipt_no: str,
+    reason: str,
+    *,
+    approval: Approval | None,
+    now: datetime,
+    till: str,
+) -> VoidResult:
+    """Void the sale `receipt_no` in the caller's transaction (see the module's rules). Nothing
+    is written when anything is refused; a refused permission or a wrong PIN is audited."""
+    sale = check_void(session, receipt_no, till)
+    why = required_reason(reason, "void.reason_required")
+    approved_by = authorize(session, actor, "void", now=now, approval=approval)
+    assert sale.id is not None and sale.shift_id is not None
+    session.execute(update(Sale).where(col(Sale.id) == sale.id).values(status=VOID))
+    session.add(
+        SaleVoid(
+            sale_id=sale.id,
+            shift_id=sale.shift_id,
+            created_at=now,
+            created_by=actor.name,
+            approved_by=approved_by,
+            reason=why,
+        )
+    )
+    session.flush()
+    lines = session.execute(
+        select(col(SaleLine.product_id), col(SaleLine.qty))
+        .where(col(SaleLine.sale_id) == sale.id)
+        .order_by(col(SaleLine.line_no))
+    ).all()
+    move_stock(
+        session,
+        [
+            Movement(product_id, qty, "void", ref=sale.receipt_no, note=why, sale_id=sale.id)
+            for product_id, qty in lines
+        ],
+        at=now,
+    )
+    audit.record(
+        session,
+        kind=VOID_AUDIT,
+        actor=actor.name,
+        at=now,
+        ref=sale.receipt_no,
+        detail={"reason": why, "approved_by": approved_by, "total": sale.total, "till": sale.till},
+    )
+    kasbon = session.execute(
+        select(func.coalesce(func.sum(col(Payment.amount)), 0)).where(
+            col(Payment.sale_id) == sale.id, col(Payment.method) == KASBON
+        )
+    ).scalar_one()
+    return VoidResult(sale.receipt_no, sale.total, approved_by, int(kasbon))

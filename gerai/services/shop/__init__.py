@@ -1,0 +1,1 @@
+"""The shop itself: its profile (shop-wide settings), users, PINs and permissions."""

@@ -1,0 +1,253 @@
+"""Users, PINs and permissions. A PIN is kept only as a salted scrypt hash; five wrong PINs in a
+row lock the user for a while. Every service that changes money, prices or stock calls
+`authorize` itself, so no caller (TUI, CLI, a test) can skip the check: an action beyond the
+actor's role needs the PIN of a bendahara or admin given at that moment (`Approval`)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from gerai.core.errors import GeraiError, Refused
+from gerai.core.i18n import t
+from gerai.models import User
+from gerai.services.audit import trail as audit
+
+KASIR, BENDAHARA, ADMIN = "kasir", "bendahara", "admin"
+ROLES = (KASIR, BENDAHARA, ADMIN)
+SUPERVISORS = frozenset({BENDAHARA, ADMIN})
+EVERYONE = frozenset(ROLES)
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "sell": EVERYONE,
+    "hold": EVERYONE,
+    "reprint": EVERYONE,
+    "savings": EVERYONE,
+    "repayment": EVERYONE,
+    "open_shift": EVERYONE,
+    "cash_move": EVERYONE,
+    "open_drawer": EVERYONE,
+    "price_override": SUPERVISORS,
+    "manual_discount": SUPERVISORS,
+    "void": SUPERVISORS,
+    "retur": SUPERVISORS,
+    "close_shift": SUPERVISORS,
+    "reports": SUPERVISORS,
+    "members": SUPERVISORS,
+    "stock": SUPERVISORS,
+    "audit": SUPERVISORS,
+    "products": frozenset({ADMIN}),
+    "users": frozenset({ADMIN}),
+    "settings": frozenset({ADMIN}),
+}
+
+PIN_MIN, PIN_MAX = 4, 8
+MAX_WRONG_PINS = 5
+LOCKOUT = timedelta(minutes=5)
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: the user logged in at the till (from `login`), or the command line's
+    operator (`SYSTEM`)."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A supervisor's name and PIN typed at the moment of the action."""
+
+    name: str
+    pin: str
+
+
+SYSTEM = Actor("system", ADMIN)
+
+
+def check_pin_format(pin: str) -> None:
+    """Refuse a PIN that is not 4 to 8 digits."""
+    if not (pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX):
+        raise GeraiError("auth.pin_format", low=PIN_MIN, high=PIN_MAX)
+
+
+def hash_pin(pin: str) -> str:
+    """A salted scrypt hash of `pin`, with its parameters, for storing."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P)
+    parts = (_SCRYPT_N, _SCRYPT_R, _SCRYPT_P, base64.b64encode(salt).decode())
+    return "$".join(["scrypt", *map(str, parts), base64.b64encode(digest).decode()])
+
+
+def pin_matches(stored: str, pin: str) -> bool:
+    """Whether `pin` is the PIN behind the stored hash (constant-time comparison)."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p)
+        )
+    except ValueError:
+        return False
+    return scheme == "scrypt" and hmac.compare_digest(expected, actual)
+
+
+def find_user(session: Session, name: str) -> User | None:
+    """The user with this login name (any case)."""
+    return session.exec(select(User).where(User.name == name.strip().lower())).first()
+
+
+def create_user(
+    session: Session,
+    actor: Actor,
+    name: str,
+    role: str,
+    pin: str,
+    *,
+    now: datetime,
+    full_name: str = "",
+) -> User:
+    """Register a user (admins only). Login names are unique, lower case, without spaces."""
+    authorize(session, actor, "users", now=now)
+    login_name = name.strip().lower()
+    if not login_name or " " in login_name or len(login_name) > 60:
+        raise GeraiError("auth.bad_name", name=name)
+    if role not in ROLES:
+        raise GeraiError("auth.bad_role", role=role, roles=", ".join(ROLES))
+    check_pin_format(pin)
+    if find_user(session, login_name) is not None:
+        raise GeraiError("auth.duplicate_name", name=login_name)
+    user = User(
+        name=login_name,
+        full_name=full_name.strip(),
+        role=role,
+        pin_hash=hash_pin(pin),
+        created_at=now,
+    )
+    session.add(user)
+    session.flush()
+    audit.record(
+        session, kind="user_created", actor=actor.name, at=now, ref=login_name,
+        detail={"role": role},
+    )  # fmt: skip
+    return user
+
+
+def _wrong_pin(name: str, now: datetime, kind: str, detail: dict[str, str]) -> Refused:
+    """The refusal of a wrong PIN: the count (and lockout) and the audit record survive."""
+
+    def aftermath(session: Session) -> None:
+        user = find_user(session, name)
+        if user is not None:
+            user.failed_pins += 1
+            if user.failed_pins >= MAX_WRONG_PINS:
+                user.locked_until = now + LOCKOUT
+                user.failed_pins = 0
+            session.add(user)
+        audit.record(session, kind=kind, actor=name, at=now, detail=detail)
+
+    return Refused("auth.wrong_pin", aftermath=aftermath)
+
+
+def _check_credentials(session: Session, name: str, pin: str, now: datetime, kind: str) -> User:
+    """The active, unlocked user whose PIN this is; otherwise a refusal that counts."""
+    user = find_user(session, name)
+    if user is not None and user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
+        raise GeraiError("auth.locked", name=user.name, minutes=minutes)
+    if user is None or not user.active or not pin_matches(user.pin_hash, pin):
+        raise _wrong_pin(name.strip().lower(), now, kind, {"reason": "wrong_pin"})
+    if user.failed_pins or user.locked_until is not None:
+        user.failed_pins = 0
+        user.locked_until = None
+        session.add(user)
+    return user
+
+
+def login(session: Session, name: str, pin: str, *, now: datetime) -> Actor:
+    """The actor for a user name and PIN. Call it inside `Database.write()`: a wrong PIN is
+    counted and audited even though the login fails."""
+    user = _check_credentials(session, name, pin, now, "login_refused")
+    audit.record(session, kind="login", actor=user.name, at=now, detail={"role": user.role})
+    return Actor(user.name, user.role)
+
+
+def logout(session: Session, actor: Actor, *, now: datetime) -> None:
+    """Record that the user left the till (logged out or handed it to another user)."""
+    audit.record(session, kind="logout", actor=actor.name, at=now)
+
+
+def allows(role: str, permission: str) -> bool:
+    """Whether `role` may do `permission` on its own (without a supervisor's PIN)."""
+    return role in PERMISSIONS[permission]
+
+
+def authorize(
+    session: Session,
+    actor: Actor,
+    permission: str,
+    *,
+    now: datetime,
+    approval: Approval | None = None,
+) -> str:
+    """Who answers for `permission`: the actor when their role allows it, else the supervisor
+    whose PIN was given. Anything else is refused (and audited, even though the caller's
+    transaction rolls back)."""
+    return _answerable(session, actor, permission, now, approval).name
+
+
+def elevate(
+    session: Session,
+    actor: Actor,
+    permission: str,
+    *,
+    now: datetime,
+    approval: Approval | None = None,
+) -> Actor:
+    """The actor who works a supervisor's screen (users, audit trail): the actor when their
+    role allows `permission`, else the supervisor whose PIN was given, who then acts there in
+    their own name (recorded as `supervisor_access`). Refused like `authorize`."""
+    answerable = _answerable(session, actor, permission, now, approval)
+    if answerable != actor:
+        audit.record(
+            session, kind="supervisor_access", actor=answerable.name, at=now, ref=permission,
+            detail={"at_till_of": actor.name},
+        )  # fmt: skip
+    return answerable
+
+
+def approved_by(actor: Actor, answerable: str) -> dict[str, str]:
+    """The audit detail naming the supervisor who approved an actor's action, if one did."""
+    return {} if answerable == actor.name else {"approved_by": answerable}
+
+
+def _answerable(
+    session: Session, actor: Actor, permission: str, now: datetime, approval: Approval | None
+) -> Actor:
+    if allows(actor.role, permission):
+        return actor
+    if approval is None:
+        raise _refusal(actor, permission, now, None)
+    supervisor = _check_credentials(session, approval.name, approval.pin, now, "approval_refused")
+    if not allows(supervisor.role, permission):
+        raise _refusal(actor, permission, now, supervisor.name)
+    return Actor(supervisor.name, supervisor.role)
+
+
+def _refusal(actor: Actor, permission: str, now: datetime, approver: str | None) -> Refused:
+    def aftermath(session: Session) -> None:
+        audit.record(
+            session, kind="permission_refused", actor=actor.name, at=now,
+            detail={"permission": permission, "role": actor.role, "approver": approver or ""},
+        )  # fmt: skip
+
+    key = "auth.admin_only" if PERMISSIONS[permission] == {ADMIN} else "auth.not_allowed"
+    return Refused(key, aftermath=aftermath, permission=t(f"perm.{permission}"))

@@ -1,0 +1,120 @@
+"""Shop-wide settings kept in the database, shared by every till: name, address, time zone,
+the global member discount, whether stock may go negative, the simpanan pokok and the monthly
+simpanan wajib."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlmodel import Session, select
+
+from gerai.core.errors import GeraiError
+from gerai.models import ShopSetting
+from gerai.services.audit import trail as audit
+from gerai.services.shop.auth import Actor, authorize
+
+ZONE_NAMES = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+@dataclass(frozen=True)
+class ShopProfile:
+    """The shop's settings with their defaults."""
+
+    name: str = "Gerai Koperasi Merah Putih"
+    address: str = ""
+    phone: str = ""
+    timezone: str = "Asia/Jakarta"
+    het_zone: int = 1
+    member_discount_bp: int = 0
+    allow_negative_stock: bool = False
+    footer: str = "Terima kasih. Simpan struk ini sebagai bukti pembayaran."
+    pkp: bool = False
+    npwp: str = ""
+    ppn_rate_bp: int = 1100
+    savings_pokok: int = 50_000
+    savings_wajib: int = 10_000
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The shop's time zone."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def zone_label(self) -> str:
+        """`WIB`, `WITA` or `WIT` (else the zone's own name)."""
+        return ZONE_NAMES.get(self.timezone, self.timezone)
+
+    def business_date(self, moment: datetime) -> date:
+        """The local calendar day a moment belongs to (local midnight to midnight)."""
+        return moment.astimezone(self.zone).date()
+
+
+def _coerce(name: str, kind: type, raw: str) -> object:
+    if kind is bool:
+        if raw.lower() not in ("1", "0", "true", "false"):
+            raise GeraiError("shop.bad_setting", key=name, value=raw)
+        return raw.lower() in ("1", "true")
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError as exc:
+            raise GeraiError("shop.bad_setting", key=name, value=raw) from exc
+    return raw
+
+
+_TYPES = {"bool": bool, "int": int, "str": str}
+
+
+def load_shop(session: Session) -> ShopProfile:
+    """Read the shop's settings from the database, defaults for any not set."""
+    stored = {row.key: row.value for row in session.exec(select(ShopSetting))}
+    values = {
+        f.name: _coerce(f.name, _TYPES[str(f.type)], stored[f.name])
+        for f in fields(ShopProfile)
+        if f.name in stored
+    }
+    return ShopProfile(**values)  # type: ignore[arg-type]
+
+
+def save_shop_settings(
+    session: Session, actor: Actor, *, now: datetime, **values: object
+) -> ShopProfile:
+    """Change some shop settings (admins: permission `settings`), audited with each changed
+    setting before and after; returns the resulting profile."""
+    authorize(session, actor, "settings", now=now)
+    before = asdict(load_shop(session))
+    profile = store_shop_settings(session, **values)
+    changed = {
+        key: [before[key], value]
+        for key, value in asdict(profile).items()
+        if key in values and before[key] != value
+    }
+    if changed:
+        audit.record(session, kind="settings_changed", actor=actor.name, at=now, detail=changed)
+    return profile
+
+
+def store_shop_settings(session: Session, **values: object) -> ShopProfile:
+    """Store some shop settings (validated) and return the resulting profile; no permission
+    check and no audit record: for the demo loader, which sets up a new shop."""
+    known = {f.name: _TYPES[str(f.type)] for f in fields(ShopProfile)}
+    for key, value in values.items():
+        if key not in known:
+            raise GeraiError("shop.unknown_setting", key=key)
+        raw = str(int(value)) if isinstance(value, bool) else str(value)
+        _coerce(key, known[key], raw)
+        if key == "timezone":
+            try:
+                ZoneInfo(raw)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise GeraiError("shop.bad_setting", key=key, value=raw) from exc
+        session.merge(ShopSetting(key=key, value=raw))
+    session.flush()
+    return load_shop(session)

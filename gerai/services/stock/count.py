@@ -1,0 +1,215 @@
+"""Stock as found on the shelf. Stok opname: count all or some products (a category, or what
+is scanned), see expected vs counted and the value of the difference at HPP, confirm with a
+reason; the differences go on the ledger (kind `opname`). Write-offs: damaged or expired
+goods taken out of stock with a reason (kind `adjust`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session
+
+from gerai.core.errors import GeraiError
+from gerai.core.quantity import format_quantity
+from gerai.models import StockCount, StockCountLine, WriteOff
+from gerai.services.audit import trail as audit
+from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.catalog import ProductFilter, ProductInfo, product_page
+from gerai.services.stock.inventory import (
+    fresh,
+    next_number,
+    product_for,
+    quantity,
+    reason,
+    value_at,
+)
+from gerai.services.stock.ledger import Movement, move_stock
+
+COUNT_PREFIX = "SO"
+WRITE_OFF_PREFIX = "HP"
+MAX_COUNT_LINES = 20_000
+
+
+@dataclass(frozen=True)
+class CountLine:
+    """One product counted: the stock the books expect and what is on the shelf."""
+
+    product: ProductInfo
+    expected: Decimal
+    counted: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """Counted minus expected: negative when goods are missing."""
+        return self.counted - self.expected
+
+    @property
+    def value(self) -> int:
+        """The difference at the product's HPP."""
+        return value_at(self.difference, self.product.cost)
+
+
+@dataclass(frozen=True)
+class CountResult:
+    """A stock count confirmed."""
+
+    number: str
+    lines: int
+    differences: int
+    value: int
+
+
+@dataclass(frozen=True)
+class WriteOffResult:
+    """A write-off written."""
+
+    number: str
+    qty: Decimal
+    value: int
+
+
+def count_candidates(session: Session, category_id: int | None = None) -> list[ProductInfo]:
+    """The active products to count, by name: one category's, or every one."""
+    return product_page(session, ProductFilter(category_id=category_id), limit=MAX_COUNT_LINES)
+
+
+def count_line(session: Session, code: str, counted: Any) -> CountLine:
+    """One line of a count: `code` must name a product, `counted` be a quantity (0 or more,
+    whole for pieces); the expected stock is the stock now."""
+    product = fresh(session, product_for(session, code))
+    return CountLine(product, product.stock, quantity(counted, product, allow_zero=True))
+
+
+def confirm_count(
+    session: Session,
+    entries: list[tuple[str, Any]],
+    reason_text: str,
+    scope: str,
+    *,
+    actor: Actor,
+    at: datetime,
+    shop: ShopProfile,
+    approval: Approval | None = None,
+) -> CountResult:
+    """Write the count of `entries` (code, counted) in the caller's transaction: the count, its
+    lines against the stock now, an `opname` movement for every difference, and the audit
+    record (permission `stock`). A reason is required when anything differs. Refused whole on
+    any bad line."""
+    answerable = authorize(session, actor, "stock", now=at, approval=approval)
+    if not entries:
+        raise GeraiError("count.nothing")
+    lines: list[CountLine] = []
+    seen: set[int] = set()
+    for line_no, (code, counted) in enumerate(entries, start=1):
+        try:
+            line = count_line(session, code, counted)
+        except GeraiError as error:
+            raise GeraiError(
+                "count.line_problem", line=line_no, code=code.strip(), problem=error
+            ) from error
+        if line.product.id in seen:
+            raise GeraiError("count.duplicate", name=line.product.name)
+        seen.add(line.product.id)
+        lines.append(line)
+    differing = [line for line in lines if line.difference]
+    why = " ".join(reason_text.split())
+    if differing:
+        why = reason(reason_text, "count.reason_required")
+    total = sum(line.value for line in lines)
+    number = next_number(session, StockCount, COUNT_PREFIX, shop.business_date(at))
+    count = StockCount(
+        number=number,
+        scope=" ".join(scope.split())[:80],
+        reason=why[:200],
+        created_at=at,
+        created_by=actor.name,
+        value=total,
+    )
+    session.add(count)
+    session.flush()
+    assert count.id is not None
+    session.add_all(
+        StockCountLine(
+            count_id=count.id,
+            product_id=line.product.id,
+            expected=line.expected,
+            counted=line.counted,
+            difference=line.difference,
+            cost=line.product.cost,
+            value=line.value,
+        )
+        for line in lines
+    )
+    session.flush()
+    move_stock(
+        session,
+        [
+            Movement(line.product.id, line.difference, "opname", ref=number, note=why[:200])
+            for line in differing
+        ],
+        at=at,
+        allow_negative=True,  # the count sets the stock to what is there, never below zero
+    )
+    audit.record(
+        session, kind="stock_counted", actor=actor.name, at=at, ref=number,
+        detail={"scope": count.scope, "lines": len(lines), "differences": len(differing),
+                "value": total, "reason": count.reason, **approved_by(actor, answerable)},
+    )  # fmt: skip
+    return CountResult(number, len(lines), len(differing), total)
+
+
+def write_off(
+    session: Session,
+    code: str,
+    qty: Any,
+    reason_text: str,
+    *,
+    actor: Actor,
+    at: datetime,
+    shop: ShopProfile,
+    approval: Approval | None = None,
+) -> WriteOffResult:
+    """Take damaged or expired goods out of stock, with the reason and their value at HPP
+    (permission `stock`; audited)."""
+    answerable = authorize(session, actor, "stock", now=at, approval=approval)
+    product = fresh(session, product_for(session, code))
+    taken = quantity(qty, product)
+    why = reason(reason_text, "writeoff.reason_required")
+    if taken > product.stock and not shop.allow_negative_stock:
+        raise GeraiError(
+            "writeoff.short",
+            name=product.name,
+            wanted=format_quantity(taken, product.unit),
+            stock=format_quantity(max(product.stock, Decimal(0)), product.unit),
+        )
+    value = value_at(taken, product.cost)
+    number = next_number(session, WriteOff, WRITE_OFF_PREFIX, shop.business_date(at))
+    session.add(
+        WriteOff(
+            number=number,
+            product_id=product.id,
+            qty=taken,
+            cost=product.cost,
+            value=value,
+            reason=why,
+            created_at=at,
+            created_by=actor.name,
+        )
+    )
+    session.flush()
+    move_stock(
+        session,
+        [Movement(product.id, -taken, "adjust", ref=number, note=why)],
+        at=at,
+        allow_negative=shop.allow_negative_stock,
+    )
+    audit.record(
+        session, kind="written_off", actor=actor.name, at=at, ref=number,
+        detail={"product": product.code, "qty": str(taken), "value": value, "reason": why,
+                **approved_by(actor, answerable)},
+    )  # fmt: skip
+    return WriteOffResult(number, taken, value)

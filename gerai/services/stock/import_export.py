@@ -1,0 +1,412 @@
+"""The product catalogue in and out (CSV, XLSX, JSON). An import checks every row first and
+writes nothing while any row is bad, unless told to skip the bad rows; it is the admin's
+(permission `products`) and audited. Storing a product records every change of its price or
+member price (who, when, before and after) in the price history and the audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from gerai.core.errors import GeraiError
+from gerai.core.money import parse_basis_points
+from gerai.core.quantity import is_whole
+from gerai.models import Barcode, Category, PriceChange, Product
+from gerai.services.audit import trail as audit
+from gerai.services.importing import (
+    ImportRefused,
+    ImportReport,
+    RowProblem,
+    cell_flag,
+    cell_money,
+    cell_qty,
+    cell_text,
+)
+from gerai.services.sale.pricing import check_het
+from gerai.services.shop.auth import Actor, authorize
+from gerai.services.stock.ledger import OPENING_REF, Movement, move_stock
+from gerai.tabular import Table
+
+PRODUCT_COLUMNS = [
+    "code", "barcodes", "name", "category", "unit", "sold_by_weight", "price", "member_price",
+    "cost", "het", "max_per_sale", "tax_category", "reorder_level", "stock", "active",
+]  # fmt: skip
+REQUIRED_COLUMNS = ("code", "name", "category", "unit", "price")
+TAX_CATEGORIES = ("exempt", "ppn")
+CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./")
+
+
+def ean13_valid(code: str) -> bool:
+    """True for a 13-digit code whose last digit is the correct EAN-13 check digit."""
+    if len(code) != 13 or not code.isdigit() or not code.isascii():
+        return False
+    digits = [int(c) for c in code]
+    weighted = sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits[:12]))
+    return (10 - weighted % 10) % 10 == digits[12]
+
+
+def check_barcode(code: str) -> None:
+    """A barcode is digits only; 13 digits must carry a valid EAN-13 check digit (8 or 12
+    digit EAN-8/UPC-A codes are accepted as printed on the pack)."""
+    if not code.isdigit() or not code.isascii() or len(code) not in (8, 12, 13):
+        raise GeraiError("product.bad_barcode", code=code)
+    if len(code) == 13 and not ean13_valid(code):
+        raise GeraiError("product.bad_check_digit", code=code)
+
+
+@dataclass
+class ProductRecord:
+    """A product as a file row describes it, already checked."""
+
+    code: str
+    barcodes: list[str]
+    name: str
+    category: str
+    unit: str
+    sold_by_weight: bool
+    price: int
+    member_price: int | None
+    cost: int
+    het: int | None
+    max_per_sale: Decimal | None
+    tax_category: str
+    reorder_level: Decimal
+    stock: Decimal
+    active: bool
+
+
+def _barcodes(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else cell_text(value).replace(",", "|").split("|")
+    codes = [cell_text(c) for c in items if cell_text(c)]
+    for code in codes:
+        check_barcode(code)
+    return codes
+
+
+def parse_product_row(
+    row: dict[str, Any],
+) -> tuple[ProductRecord | None, list[tuple[str, GeraiError]]]:
+    """Check one row; returns the record, or the problems column by column."""
+    problems: list[tuple[str, GeraiError]] = []
+    values: dict[str, Any] = {}
+
+    def take(column: str, parse: Any) -> None:
+        try:
+            values[column] = parse(row.get(column))
+        except GeraiError as exc:
+            problems.append((column, exc))
+
+    def requiredcell_text(column: str, limit: int) -> Any:
+        def parse(value: Any) -> str:
+            raw = cell_text(value)
+            if not raw:
+                raise GeraiError("import.required", column=column)
+            if len(raw) > limit:
+                raise GeraiError("import.too_long", limit=limit)
+            return raw
+
+        return parse
+
+    def code(value: Any) -> str:
+        raw = requiredcell_text("code", 40)(value).upper()
+        if not set(raw) <= CODE_CHARS:
+            raise GeraiError("product.bad_code", code=raw)
+        return raw
+
+    def tax(value: Any) -> str:
+        raw = cell_text(value).lower() or "exempt"
+        if raw not in TAX_CATEGORIES:
+            raise GeraiError("import.bad_choice", value=raw, accepted=", ".join(TAX_CATEGORIES))
+        return raw
+
+    take("code", code)
+    take("barcodes", _barcodes)
+    take("name", requiredcell_text("name", 120))
+    take("category", requiredcell_text("category", 60))
+    take("unit", requiredcell_text("unit", 20))
+    take("sold_by_weight", lambda v: cell_flag(v, False))
+    take("price", lambda v: cell_money(v, "price", True))
+    take("member_price", lambda v: cell_money(v, "member_price", False))
+    take("cost", lambda v: cell_money(v, "cost", False) or 0)
+    take("het", lambda v: cell_money(v, "het", False))
+    take("max_per_sale", lambda v: cell_qty(v, None))
+    take("tax_category", tax)
+    take("reorder_level", lambda v: cell_qty(v, Decimal(0)))
+    take("stock", lambda v: cell_qty(v, Decimal(0)))
+    take("active", lambda v: cell_flag(v, True))
+    if problems:
+        return None, problems
+    record = ProductRecord(**values)
+    try:
+        check_het(record.name, record.het, record.price, record.member_price)
+    except GeraiError as exc:
+        problems.append(("het", exc))
+    if record.member_price is not None and record.member_price > record.price:
+        problems.append(("member_price", GeraiError("product.member_above_price")))
+    if not record.sold_by_weight:
+        for column in ("stock", "max_per_sale"):
+            qty = getattr(record, column)
+            if qty is not None and not is_whole(qty):
+                problems.append(
+                    (column, GeraiError("cart.fraction_piece", name=record.name, unit=record.unit))
+                )
+    return (None, problems) if problems else (record, [])
+
+
+def check_products(
+    session: Session, table: Table
+) -> tuple[list[tuple[int, ProductRecord]], list[RowProblem]]:
+    """Every row checked on its own and against the others and the database (duplicate codes
+    and barcodes). Returns the good rows with their numbers, and every problem."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
+    if missing:
+        raise GeraiError(
+            "import.missing_columns",
+            columns=", ".join(missing),
+            expected=", ".join(PRODUCT_COLUMNS),
+        )
+    good: list[tuple[int, ProductRecord]] = []
+    problems: list[RowProblem] = []
+    seen_codes: dict[str, int] = {}
+    seen_barcodes: dict[str, int] = {}
+    owners = {
+        barcode: owner
+        for barcode, owner in session.execute(
+            select(Barcode.code, Product.code).join(
+                Product, col(Product.id) == col(Barcode.product_id)
+            )
+        )
+    }
+    for number, row in zip(table.numbers, table.rows, strict=True):
+        record, row_problems = parse_product_row(row)
+        if record is not None:
+            if record.code in seen_codes:
+                row_problems.append(
+                    (
+                        "code",
+                        GeraiError(
+                            "import.duplicate_in_file",
+                            value=record.code,
+                            row=seen_codes[record.code],
+                        ),
+                    )
+                )
+            for barcode in record.barcodes:
+                if barcode in seen_barcodes:
+                    row_problems.append(
+                        (
+                            "barcodes",
+                            GeraiError(
+                                "import.duplicate_in_file",
+                                value=barcode,
+                                row=seen_barcodes[barcode],
+                            ),
+                        )
+                    )
+                elif owners.get(barcode, record.code) != record.code:
+                    row_problems.append(
+                        (
+                            "barcodes",
+                            GeraiError(
+                                "product.barcode_taken", code=barcode, owner=owners[barcode]
+                            ),
+                        )
+                    )
+                seen_barcodes.setdefault(barcode, number)
+            seen_codes.setdefault(record.code, number)
+        if row_problems:
+            problems.extend(RowProblem(number, column, error) for column, error in row_problems)
+        elif record is not None:
+            good.append((number, record))
+    return good, problems
+
+
+def store_product(
+    session: Session,
+    record: ProductRecord,
+    category_id: int,
+    product: Product | None,
+    *,
+    by: str,
+    at: datetime,
+) -> Product:
+    """Create (`product` None) or update a product from a checked record: its fields and its
+    barcodes, with a changed price on record. The stock is the caller's: only the ledger
+    moves it."""
+    if product is None:
+        product = Product(
+            code=record.code,
+            name=record.name,
+            category_id=category_id,
+            unit=record.unit,
+            price=record.price,
+        )
+    elif (product.price, product.member_price) != (record.price, record.member_price):
+        assert product.id is not None
+        session.add(
+            PriceChange(
+                product_id=product.id,
+                changed_at=at,
+                changed_by=by,
+                old_price=product.price,
+                new_price=record.price,
+                old_member_price=product.member_price,
+                new_member_price=record.member_price,
+            )
+        )
+        audit.record(
+            session, kind="price_changed", actor=by, at=at, ref=record.code,
+            detail={"price": [product.price, record.price],
+                    "member_price": [product.member_price, record.member_price]},
+        )  # fmt: skip
+    product.code, product.name, product.unit = record.code, record.name, record.unit
+    product.category_id = category_id
+    product.sold_by_weight, product.price = record.sold_by_weight, record.price
+    product.member_price, product.cost, product.het = (
+        record.member_price,
+        record.cost,
+        record.het,
+    )
+    product.max_per_sale, product.tax_category = record.max_per_sale, record.tax_category
+    product.reorder_level, product.active = record.reorder_level, record.active
+    product.updated_at = at
+    session.add(product)
+    session.flush()
+    assert product.id is not None
+    existing = {
+        b.code: b
+        for b in session.exec(select(Barcode).where(col(Barcode.product_id) == product.id))
+    }
+    for code, barcode in existing.items():
+        if code not in record.barcodes:
+            session.delete(barcode)
+    session.add_all(
+        Barcode(code=c, product_id=product.id) for c in record.barcodes if c not in existing
+    )
+    return product
+
+
+def import_products(
+    session: Session, table: Table, now: datetime, *, actor: Actor, skip_bad: bool = False
+) -> ImportReport:
+    """Create or update products from `table` (admins: permission `products`), audited with
+    what it did. Opening stock of a new product, and any change of an existing product's
+    stock, goes on the ledger as an adjustment."""
+    authorize(session, actor, "products", now=now)
+    report = store_products(session, table, now, by=actor.name, skip_bad=skip_bad)
+    audit.record(
+        session, kind="products_imported", actor=actor.name, at=now,
+        detail={"created": report.created, "updated": report.updated,
+                "skipped": len({p.row for p in report.skipped})},
+    )  # fmt: skip
+    return report
+
+
+def store_products(
+    session: Session, table: Table, now: datetime, *, by: str, skip_bad: bool = False
+) -> ImportReport:
+    """The import itself, without the permission check and the import's audit record: for
+    the demo loader, which builds a new shop (also at older schema revisions, for the
+    migration tests)."""
+    good, problems = check_products(session, table)
+    if problems and not skip_bad:
+        raise ImportRefused(problems)
+    report = ImportReport(skipped=problems)
+    categories = {c.name: c for c in session.exec(select(Category))}
+    movements: list[Movement] = []
+    for _number, record in good:
+        category = categories.get(record.category)
+        if category is None:
+            category = categories[record.category] = Category(name=record.category)
+            session.add(category)
+            session.flush()
+        product = session.exec(select(Product).where(col(Product.code) == record.code)).first()
+        if product is None:
+            report.created += 1
+            change = record.stock
+        else:
+            report.updated += 1
+            change = record.stock - product.stock
+        assert category.id is not None
+        product = store_product(session, record, category.id, product, by=by, at=now)
+        assert product.id is not None
+        if change:
+            movements.append(
+                Movement(product.id, change, "adjust", ref=OPENING_REF, note="impor katalog")
+            )
+    session.flush()
+    move_stock(session, movements, at=now, allow_negative=True)
+    return report
+
+
+def import_categories(session: Session, table: Table) -> int:
+    """Create or update categories (`name`, `member_discount_percent`); returns how many."""
+    problems: list[RowProblem] = []
+    wanted: dict[str, int | None] = {}
+    for number, row in zip(table.numbers, table.rows, strict=True):
+        name = cell_text(row.get("name"))
+        raw = cell_text(row.get("member_discount_percent"))
+        if not name:
+            problems.append(
+                RowProblem(number, "name", GeraiError("import.required", column="name"))
+            )
+            continue
+        try:
+            wanted[name] = parse_basis_points(raw) if raw else None
+        except ValueError:
+            problems.append(
+                RowProblem(
+                    number, "member_discount_percent", GeraiError("import.bad_percent", value=raw)
+                )
+            )
+    if problems:
+        raise ImportRefused(problems)
+    existing = {c.name: c for c in session.exec(select(Category))}
+    for name, discount in wanted.items():
+        category = existing.get(name) or Category(name=name)
+        category.member_discount_bp = discount
+        session.add(category)
+    session.flush()
+    return len(wanted)
+
+
+def export_products(session: Session) -> list[dict[str, Any]]:
+    """Every product as a row of PRODUCT_COLUMNS (quantities as exact decimal strings)."""
+    barcodes: dict[int, list[str]] = {}
+    for product_id, code in session.execute(
+        select(Barcode.product_id, Barcode.code).order_by(col(Barcode.id))
+    ):
+        barcodes.setdefault(product_id, []).append(code)
+    return [
+        product_row(product, category.name, barcodes.get(product.id or 0, []))
+        for product, category in session.exec(
+            select(Product, Category)
+            .join(Category, col(Category.id) == col(Product.category_id))
+            .order_by(col(Product.code))
+        )
+    ]
+
+
+def product_row(product: Product, category: str, barcodes: list[str]) -> dict[str, Any]:
+    """A product as a row of PRODUCT_COLUMNS (quantities as exact decimal strings)."""
+    return {
+        "code": product.code,
+        "barcodes": barcodes,
+        "name": product.name,
+        "category": category,
+        "unit": product.unit,
+        "sold_by_weight": product.sold_by_weight,
+        "price": product.price,
+        "member_price": product.member_price,
+        "cost": product.cost,
+        "het": product.het,
+        "max_per_sale": None if product.max_per_sale is None else str(product.max_per_sale),
+        "tax_category": product.tax_category,
+        "reorder_level": str(product.reorder_level),
+        "stock": str(product.stock),
+        "active": product.active,
+    }

@@ -1,0 +1,127 @@
+"""The stock ledger: every change of a product's stock is a movement, and a product's stock
+always equals the sum of its movements (`stock_check` proves it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, bindparam, false, func, or_, select, type_coerce
+from sqlmodel import Session, col
+
+from gerai.core.errors import GeraiError
+from gerai.core.quantity import format_quantity
+from gerai.models import PRODUCT, STOCK_MOVEMENT, Product, Qty, StockMovement
+
+MOVEMENT_KINDS = ("sale", "receive", "adjust", "opname", "return", "void", "repack")
+OPENING_REF = "STOK-AWAL"
+
+
+@dataclass(frozen=True)
+class Movement:
+    """One stock change to record."""
+
+    product_id: int
+    qty: Decimal
+    kind: str
+    ref: str = ""
+    note: str = ""
+    sale_id: int | None = None
+
+
+def move_stock(
+    session: Session, movements: list[Movement], at: datetime, allow_negative: bool = False
+) -> None:
+    """Apply `movements` to the products' stock and write them to the ledger. Each change is
+    a conditional UPDATE (stock + change >= 0 unless `allow_negative`), so two tills never lose
+    an update and stock never goes below zero. All in one batch; when any is refused, the
+    batch is undone and the first product short of stock is named."""
+    for movement in movements:
+        if movement.kind not in MOVEMENT_KINDS:
+            raise ValueError(f"unknown movement kind {movement.kind!r}")
+    if not movements:
+        return
+    connection = session.connection()
+    # in product order, so two tills selling the same products lock them in the same order
+    # (PostgreSQL locks each row it updates until the commit: another order could deadlock)
+    changes: list[dict[str, Any]] = [
+        {"product": m.product_id, "change": m.qty, "guarded": m.qty < 0 and not allow_negative}
+        for m in sorted(movements, key=lambda m: m.product_id)
+    ]
+    batch = connection.begin_nested()
+    if connection.execute(_CHANGE, changes).rowcount == len(changes):
+        batch.commit()
+    else:
+        batch.rollback()
+        for change in changes:
+            if connection.execute(_CHANGE, change).rowcount != 1:
+                _refuse(session, change["product"])
+    connection.execute(
+        STOCK_MOVEMENT.insert(),
+        [
+            {
+                "product_id": m.product_id,
+                "kind": m.kind,
+                "qty": m.qty,
+                "created_at": at,
+                "ref": m.ref,
+                "sale_id": m.sale_id,
+                "note": m.note,
+            }
+            for m in movements
+        ],
+    )
+
+
+_CHANGE = (
+    PRODUCT.update()
+    .where(
+        PRODUCT.c.id == bindparam("product"),
+        or_(
+            bindparam("guarded", type_=Boolean) == false(),
+            PRODUCT.c.stock + bindparam("change", type_=Qty()) >= 0,
+        ),
+    )
+    .values(stock=PRODUCT.c.stock + bindparam("change", type_=Qty()))
+)
+
+
+def _refuse(session: Session, product_id: int) -> None:
+    product = session.get(Product, product_id)
+    if product is None:
+        raise GeraiError("stock.no_product", id=product_id)
+    session.refresh(product)
+    raise GeraiError(
+        "cart.out_of_stock",
+        name=product.name,
+        stock=format_quantity(max(product.stock, Decimal(0)), product.unit),
+    )
+
+
+@dataclass(frozen=True)
+class StockMismatch:
+    """A product whose stock differs from the sum of its ledger movements."""
+
+    code: str
+    name: str
+    stock: Decimal
+    ledger: Decimal
+
+
+def stock_check(session: Session) -> list[StockMismatch]:
+    """Every product whose stock is not the sum of its movements (empty when all agree)."""
+    ledger = (
+        select(col(StockMovement.product_id), func.sum(col(StockMovement.qty)).label("total"))
+        .group_by(col(StockMovement.product_id))
+        .subquery()
+    )
+    total = type_coerce(func.coalesce(ledger.c.total, 0), Qty())
+    rows = session.execute(
+        select(col(Product.code), col(Product.name), col(Product.stock), total)
+        .outerjoin(ledger, ledger.c.product_id == col(Product.id))
+        .where(col(Product.stock) != total)
+        .order_by(col(Product.code))
+    ).all()
+    return [StockMismatch(*row) for row in rows]

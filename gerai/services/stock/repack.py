@@ -1,0 +1,127 @@
+"""Pecah karung: stock of one product turned into another (a 25 kg sack of rice into 5 × 5 kg
+or 25 × 1 kg packs). The source goes down and the target up (kind `repack`), the source's
+value at HPP moves with them into the target's moving-average cost, and what the contents
+should have given but did not (shrinkage, susut) leaves the target as its own movement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session
+
+from gerai.core.errors import GeraiError
+from gerai.core.quantity import PLACES, format_quantity
+from gerai.models import Repack
+from gerai.services.audit import trail as audit
+from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.inventory import (
+    factor,
+    fresh,
+    moving_average,
+    next_number,
+    product_for,
+    quantity,
+    set_cost,
+    value_at,
+)
+from gerai.services.stock.ledger import Movement, move_stock
+
+REPACK_PREFIX = "PK"
+SHRINKAGE_NOTE = "susut pecah karung"
+
+
+@dataclass(frozen=True)
+class RepackResult:
+    """A repack written: what the contents should give, what was made, what was lost."""
+
+    number: str
+    expected: Decimal
+    produced: Decimal
+    shrinkage: Decimal
+    value: int
+    target_cost: int
+
+
+def repack(
+    session: Session,
+    source_code: str,
+    source_qty: Any,
+    target_code: str,
+    per_source: Any,
+    produced: Any,
+    *,
+    actor: Actor,
+    at: datetime,
+    shop: ShopProfile,
+    note: str = "",
+    approval: Approval | None = None,
+) -> RepackResult:
+    """Turn `source_qty` of the source into `produced` of the target; each source unit holds
+    `per_source` target units (a 25 kg sack: 25 × 1 kg, or 5 × 5 kg). Permission `stock`;
+    audited. Refused: the same product, more than is in stock, more made than the contents
+    hold, fractions of pieces."""
+    answerable = authorize(session, actor, "stock", now=at, approval=approval)
+    source = fresh(session, product_for(session, source_code))
+    target = fresh(session, product_for(session, target_code))
+    if source.id == target.id:
+        raise GeraiError("repack.same_product")
+    taken = quantity(source_qty, source)
+    contents = factor(per_source)
+    made = quantity(produced, target)
+    expected = taken * contents
+    if expected != expected.quantize(PLACES):
+        raise GeraiError("stockadm.too_precise", value=str(expected))
+    if taken > source.stock and not shop.allow_negative_stock:
+        raise GeraiError(
+            "repack.short",
+            name=source.name,
+            wanted=format_quantity(taken, source.unit),
+            stock=format_quantity(max(source.stock, Decimal(0)), source.unit),
+        )
+    if made > expected:
+        raise GeraiError(
+            "repack.too_much",
+            produced=format_quantity(made, target.unit),
+            expected=format_quantity(expected, target.unit),
+        )
+    value = value_at(taken, source.cost)
+    new_cost = moving_average(target.stock, target.cost, expected, value)
+    shrinkage = expected - made
+    number = next_number(session, Repack, REPACK_PREFIX, shop.business_date(at))
+    cleaned = " ".join(note.split())[:200]
+    session.add(
+        Repack(
+            number=number,
+            source_id=source.id,
+            source_qty=taken,
+            target_id=target.id,
+            per_source=contents,
+            expected=expected,
+            produced=made,
+            shrinkage=shrinkage,
+            value=value,
+            created_at=at,
+            created_by=actor.name,
+            note=cleaned,
+        )
+    )
+    session.flush()
+    set_cost(session, target.id, new_cost, at)
+    movements = [
+        Movement(source.id, -taken, "repack", ref=number, note=cleaned),
+        Movement(target.id, expected, "repack", ref=number, note=cleaned),
+    ]
+    if shrinkage:
+        movements.append(Movement(target.id, -shrinkage, "adjust", ref=number, note=SHRINKAGE_NOTE))
+    move_stock(session, movements, at=at, allow_negative=shop.allow_negative_stock)
+    audit.record(
+        session, kind="repacked", actor=actor.name, at=at, ref=number,
+        detail={"source": source.code, "source_qty": str(taken), "target": target.code,
+                "produced": str(made), "shrinkage": str(shrinkage), "value": value,
+                **approved_by(actor, answerable)},
+    )  # fmt: skip
+    return RepackResult(number, expected, made, shrinkage, value, new_cost)

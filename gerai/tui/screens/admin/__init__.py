@@ -1,0 +1,1 @@
+"""The admin menu (F11): users and the audit trail."""

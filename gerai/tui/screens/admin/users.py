@@ -1,0 +1,280 @@
+"""The users screen (F11 → Pengguna): every user with their role and state; F2 adds one (PIN
+twice), F5 sets a new PIN (and unlocks), F6 changes the role, F7 deactivates or reactivates.
+It is worked by an admin, in their own name; every change is audited by the service."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sqlmodel import Session
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Label, Select
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.timefmt import format_moment
+from gerai.services.shop.auth import PIN_MAX, ROLES, Actor
+from gerai.services.shop.users import (
+    UserInfo,
+    add_user,
+    change_pin,
+    change_role,
+    list_users,
+    set_active,
+)
+from gerai.tui.bindings import localize_bindings
+from gerai.tui.status_line import StatusLine
+from gerai.tui.styles import sheet
+
+if TYPE_CHECKING:
+    from gerai.tui.app import GeraiApp
+
+ADMIN_CSS = [sheet("dialogs"), sheet("admin")]
+
+
+def _pin_input(field_id: str, placeholder: str) -> Input:
+    return Input(
+        placeholder=t(placeholder), id=field_id, password=True, max_length=PIN_MAX,
+        restrict=r"[0-9]*",
+    )  # fmt: skip
+
+
+class UserDialog(ModalScreen[str | None]):
+    """A form on one user: Enter moves on, Enter on the last field (or Ctrl+S) saves; a
+    refusal shows in place and the dialog stays. Dismissed with what was done."""
+
+    CSS_PATH: ClassVar[Any] = ADMIN_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "save", "ui.key.save"),
+        Binding("escape", "cancel", "ui.key.cancel"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.title_text = title
+
+    @property
+    def gerai(self) -> GeraiApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def fields(self) -> ComposeResult:
+        """The form's inputs."""
+        raise NotImplementedError
+
+    def write(self, session: Session) -> str:
+        """Save the form in `session`; returns what to tell the admin."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog user-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield from self.fields()
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.users.form_hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query("Input, Select").first().focus()
+
+    def value(self, field_id: str) -> str:
+        """What is typed in a field."""
+        return self.query_one(f"#{field_id}", Input).value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        """Save, or show why not and stay."""
+        try:
+            with self.gerai.database.write() as session:
+                done = self.write(session)
+        except GeraiError as error:
+            self.query_one(".dialog-error", Label).update(error.message())
+            self.app.bell()
+            return
+        self.dismiss(done)
+
+    def action_cancel(self) -> None:
+        """Esc: nothing changes."""
+        self.dismiss(None)
+
+
+class AddUserDialog(UserDialog):
+    """F2: a new user: login name, full name, role, PIN twice."""
+
+    def __init__(self, acting: Actor) -> None:
+        super().__init__(t("ui.users.add_title"))
+        self.acting = acting
+
+    def fields(self) -> ComposeResult:
+        yield Input(placeholder=t("ui.users.name"), id="user-name", max_length=60)
+        yield Input(placeholder=t("ui.users.full_name"), id="user-full-name", max_length=120)
+        yield Select(
+            [(t(f"role.{role}"), role) for role in ROLES], value=ROLES[0], allow_blank=False,
+            id="user-role",
+        )  # fmt: skip
+        yield _pin_input("user-pin", "ui.users.pin")
+        yield _pin_input("user-pin-again", "ui.users.pin_again")
+
+    def write(self, session: Session) -> str:
+        role = str(self.query_one("#user-role", Select).value)
+        user = add_user(
+            session, self.acting, self.value("user-name"), self.value("user-full-name"), role,
+            self.value("user-pin"), self.value("user-pin-again"), now=self.gerai.clock(),
+        )  # fmt: skip
+        return t("ui.users.added", name=user.name, role=t(f"role.{user.role}"))
+
+
+class PinDialog(UserDialog):
+    """F5: a new PIN for the selected user, typed twice (unlocks them too)."""
+
+    def __init__(self, acting: Actor, name: str) -> None:
+        super().__init__(t("ui.users.pin_title", name=name))
+        self.acting, self.name_of_user = acting, name
+
+    def fields(self) -> ComposeResult:
+        yield _pin_input("user-pin", "ui.users.pin")
+        yield _pin_input("user-pin-again", "ui.users.pin_again")
+
+    def write(self, session: Session) -> str:
+        change_pin(
+            session, self.acting, self.name_of_user, self.value("user-pin"),
+            self.value("user-pin-again"), now=self.gerai.clock(),
+        )  # fmt: skip
+        return t("ui.users.pin_changed", name=self.name_of_user)
+
+
+class RoleDialog(UserDialog):
+    """F6: another role for the selected user."""
+
+    def __init__(self, acting: Actor, user: UserInfo) -> None:
+        super().__init__(t("ui.users.role_title", name=user.name))
+        self.acting, self.user = acting, user
+
+    def fields(self) -> ComposeResult:
+        yield Select(
+            [(t(f"role.{role}"), role) for role in ROLES], value=self.user.role,
+            allow_blank=False, id="user-role",
+        )  # fmt: skip
+
+    def write(self, session: Session) -> str:
+        role = str(self.query_one("#user-role", Select).value)
+        change_role(session, self.acting, self.user.name, role, now=self.gerai.clock())
+        return t("ui.users.role_changed", name=self.user.name, role=t(f"role.{role}"))
+
+
+class UsersScreen(StatusLine, Screen[None]):
+    """Every user; the admin's keys in the footer."""
+
+    CSS_PATH: ClassVar[Any] = ADMIN_CSS
+    status_selector = ".admin-status"
+    BINDINGS = [
+        Binding("escape", "back", "ui.key.back"),
+        Binding("f2", "add", "ui.key.user_add"),
+        Binding("f5", "pin", "ui.key.user_pin"),
+        Binding("f6", "role", "ui.key.user_role"),
+        Binding("f7", "toggle_active", "ui.key.user_active"),
+    ]
+
+    def __init__(self, acting: Actor) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.acting = acting
+        self.users: list[UserInfo] = []
+
+    @property
+    def gerai(self) -> GeraiApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Label(
+            t("ui.users.header", name=self.acting.name, role=t(f"role.{self.acting.role}")),
+            classes="admin-header",
+        )
+        yield DataTable(id="users", cursor_type="row", zebra_stripes=True)
+        yield Label(t("ui.users.ready"), classes="admin-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#users", DataTable)
+        for key in ("name", "full_name", "role", "state"):
+            table.add_column(t(f"ui.users.{key}"), key=key)
+        self.reload()
+        table.focus()
+
+    def reload(self, keep: str | None = None) -> None:
+        """Read the users again; the cursor stays on `keep` when given."""
+        try:
+            with self.gerai.database.read() as session:
+                self.users = list_users(session)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        table = self.query_one("#users", DataTable)
+        table.clear()
+        now = self.gerai.clock()
+        for user in self.users:
+            state = t("ui.users.active") if user.active else t("ui.users.inactive")
+            if user.locked_until is not None and user.locked_until > now:
+                state = t(
+                    "ui.users.locked", until=format_moment(user.locked_until, self.gerai.shop)
+                )
+            table.add_row(user.name, user.full_name, t(f"role.{user.role}"), state)
+        names = [user.name for user in self.users]
+        if keep in names:
+            table.move_cursor(row=names.index(keep), animate=False)
+
+    @property
+    def selected(self) -> UserInfo | None:
+        """The user under the cursor."""
+        row = self.query_one("#users", DataTable).cursor_row
+        return self.users[row] if 0 <= row < len(self.users) else None
+
+    def done(self, message: str | None) -> None:
+        """A dialog saved: say so and show the users again."""
+        if message:
+            self.reload(self.selected.name if self.selected else None)
+            self.say(message)
+
+    def action_back(self) -> None:
+        """Esc: back to the till."""
+        self.dismiss(None)
+
+    def action_add(self) -> None:
+        """F2: a new user."""
+        self.app.push_screen(AddUserDialog(self.acting), self.done)
+
+    def action_pin(self) -> None:
+        """F5: a new PIN for the selected user."""
+        if self.selected is not None:
+            self.app.push_screen(PinDialog(self.acting, self.selected.name), self.done)
+
+    def action_role(self) -> None:
+        """F6: another role for the selected user."""
+        if self.selected is not None:
+            self.app.push_screen(RoleDialog(self.acting, self.selected), self.done)
+
+    def action_toggle_active(self) -> None:
+        """F7: deactivate the selected user, or reactivate them."""
+        user = self.selected
+        if user is None:
+            return
+        app = self.gerai
+        try:
+            with app.database.write() as session:
+                set_active(session, self.acting, user.name, not user.active, now=app.clock())
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.done(t("ui.users.reactivated" if not user.active else "ui.users.deactivated",
+                    name=user.name))  # fmt: skip

@@ -1,0 +1,291 @@
+"""Opening the till (modal awal), cash in/out during the shift (F6), and closing the shift by
+counting the cash (F10): expected vs counted, the variance and its reason; the user logged in
+signs off, and a bendahara confirms with their name and PIN (not needed when a bendahara or
+admin closes)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah
+from gerai.services.cash.shifts import (
+    CASH_IN,
+    CASH_OUT,
+    DENOMINATIONS,
+    cash_position,
+    close_shift,
+    count_cash,
+    move_cash,
+    open_shift,
+    require_open_shift,
+)
+from gerai.services.shop.auth import PIN_MAX, Approval, allows
+from gerai.tui.bindings import localize_bindings
+from gerai.tui.screens.sale.payment import parse_tender
+from gerai.tui.styles import sheet
+
+if TYPE_CHECKING:
+    from gerai.tui.app import GeraiApp
+
+
+class ShiftDialog(ModalScreen[object]):
+    """What the shift dialogs share: the app, an error line, a refusal shown in place."""
+
+    CSS_PATH = sheet("dialogs")
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+
+    @property
+    def gerai(self) -> GeraiApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def fail(self, error: GeraiError) -> None:
+        """Show why the action was refused; the dialog stays."""
+        self.query_one(".dialog-error", Label).update(error.message())
+        self.app.bell()
+
+    def amount(self, selector: str) -> int:
+        """The Rupiah amount typed in `selector`; empty counts as zero."""
+        return parse_tender(self.query_one(selector, Input).value) or 0
+
+
+class OpenShiftScreen(ShiftDialog):
+    """The till is closed: type the opening cash and Enter to open it."""
+
+    BINDINGS = [Binding("ctrl+q", "app.quit", "ui.key.quit")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="open-shift"):
+            yield Label(
+                t("ui.shift.open_title", till=self.gerai.settings.till), classes="dialog-title"
+            )
+            yield Label(t("ui.shift.open_help"))
+            yield Input(placeholder=t("ui.shift.opening_cash"), id="opening", type="integer")
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.shift.open_hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#opening", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        app = self.gerai
+        try:
+            opening = parse_tender(event.value)
+            if opening is None:
+                raise GeraiError("shift.opening_required")
+            with app.database.write() as session:
+                open_shift(session, app.settings.till, app.actor, opening, app.clock(), app.shop)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.dismiss(opening)
+
+
+class CashScreen(ShiftDialog):
+    """F6: cash into or out of the drawer, with a reason."""
+
+    BINDINGS = [
+        Binding("tab", "toggle_kind", "ui.key.cash_kind", priority=True),
+        Binding("escape", "cancel", "ui.key.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind = CASH_OUT
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="cash"):
+            yield Label(t("ui.cash.title"), classes="dialog-title")
+            yield Label("", id="cash-kind")
+            yield Input(placeholder=t("ui.cash.amount"), id="cash-amount")
+            yield Input(placeholder=t("ui.cash.reason"), id="cash-reason")
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.cash.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.show_kind()
+        self.query_one("#cash-amount", Input).focus()
+
+    def show_kind(self) -> None:
+        """Which way the cash goes."""
+        self.query_one("#cash-kind", Label).update(t(f"ui.cash.{self.kind}"))
+
+    def action_toggle_kind(self) -> None:
+        """Tab: cash in ↔ cash out."""
+        self.kind = CASH_IN if self.kind == CASH_OUT else CASH_OUT
+        self.show_kind()
+
+    def action_cancel(self) -> None:
+        """Esc: nothing moved."""
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "cash-amount":
+            self.query_one("#cash-reason", Input).focus()
+            return
+        app = self.gerai
+        try:
+            amount = self.amount("#cash-amount")
+            with app.database.write() as session:
+                move_cash(
+                    session,
+                    app.settings.till,
+                    self.kind,
+                    amount,
+                    self.query_one("#cash-reason", Input).value,
+                    app.actor,
+                    app.clock(),
+                )
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.dismiss((self.kind, amount))
+
+
+class CloseShiftScreen(ShiftDialog):
+    """F10: count the drawer by denomination and close the shift."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "ui.key.cancel"),
+        Binding("ctrl+s", "close_shift", "ui.key.close_shift"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.expected = 0
+        self.shift_id = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="close-shift"):
+            yield Label(t("ui.close.title", till=self.gerai.settings.till), classes="dialog-title")
+            yield Label("", id="position")
+            with Grid(id="denominations"):
+                for value in DENOMINATIONS:
+                    yield Label(format_rupiah(value), classes="denomination")
+                    yield Input("0", id=f"d{value}", type="integer", classes="pieces")
+            yield Label("", id="count-line")
+            yield Input(placeholder=t("ui.close.reason"), id="reason")
+            actor = self.gerai.actor
+            yield Label(t("ui.close.signed", name=actor.name), id="signed")
+            if not allows(actor.role, "close_shift"):
+                with Horizontal(id="confirm"):
+                    yield Input(placeholder=t("ui.close.bendahara"), id="bendahara")
+                    yield Input(
+                        placeholder=t("ui.close.bendahara_pin"), id="bendahara-pin",
+                        password=True, max_length=PIN_MAX, restrict=r"[0-9]*",
+                    )  # fmt: skip
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.close.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        app = self.gerai
+        try:
+            with app.database.read() as session:
+                shift = require_open_shift(session, app.settings.till)
+                position = cash_position(session, shift)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        assert shift.id is not None
+        self.shift_id, self.expected = shift.id, position.expected
+        self.query_one("#position", Label).update(
+            t(
+                "ui.close.position",
+                opening=format_rupiah(position.opening),
+                sales=format_rupiah(position.cash_sales),
+                cash_in=format_rupiah(position.cash_in),
+                cash_out=format_rupiah(position.cash_out),
+                expected=format_rupiah(position.expected),
+            )
+        )
+        self.query_one(f"#d{DENOMINATIONS[0]}", Input).focus()
+        self.recount()
+
+    def counts(self) -> dict[int, int]:
+        """Pieces of each denomination as typed (empty = 0)."""
+        counts = {}
+        for value in DENOMINATIONS:
+            text = self.query_one(f"#d{value}", Input).value.strip() or "0"
+            counts[value] = int(text) if text.lstrip("-").isdigit() else 0
+        return counts
+
+    def recount(self) -> None:
+        """Counted total and the variance, live."""
+        try:
+            counted = count_cash(self.counts())
+        except GeraiError as error:
+            self.query_one("#count-line", Label).update(error.message())
+            return
+        variance = counted - self.expected
+        self.query_one("#count-line", Label).update(
+            t(
+                "ui.close.count_line",
+                counted=format_rupiah(counted),
+                expected=format_rupiah(self.expected),
+                variance=format_number(variance),
+            )
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.has_class("pieces"):
+            self.recount()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last one it closes the shift."""
+        event.stop()
+        if event.input is list(self.query(Input))[-1]:
+            self.action_close_shift()
+        else:
+            self.focus_next()
+
+    def action_cancel(self) -> None:
+        """Esc: the shift stays open."""
+        self.dismiss(None)
+
+    def approval(self) -> Approval | None:
+        """The bendahara's name and PIN as typed (None when the dialog does not ask for them,
+        or nothing was typed: the service then refuses the kasir)."""
+        if not self.query("#bendahara"):
+            return None
+        name = self.query_one("#bendahara", Input).value.strip()
+        pin = self.query_one("#bendahara-pin", Input).value
+        return Approval(name, pin) if name or pin else None
+
+    def action_close_shift(self) -> None:
+        """Close with the count, the reason, the sign-off and the confirmation."""
+        app = self.gerai
+        try:
+            with app.database.write() as session:
+                result = close_shift(
+                    session,
+                    self.shift_id,
+                    self.counts(),
+                    self.query_one("#reason", Input).value,
+                    app.actor,
+                    app.clock(),
+                    approval=self.approval(),
+                )
+        except GeraiError as error:
+            if error.key.startswith("auth.") and self.query("#bendahara"):
+                name, pin = (
+                    self.query_one("#bendahara", Input),
+                    self.query_one("#bendahara-pin", Input),
+                )
+                pin.value = ""
+                (pin if name.value.strip() else name).focus()
+            self.fail(error)
+            return
+        self.dismiss(result)

@@ -1,0 +1,97 @@
+"""Adding or editing a member: every field on one form; Enter moves to the next field, Ctrl+S
+saves (a kasir is asked for a supervisor's PIN first). A refusal (a number already taken, a
+NIK that is not 16 digits, ...) is shown in the dialog with its field, and nothing is saved."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.widgets import Checkbox, Input, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.services.members.register import MemberForm, MemberRefused, member_form, save_member
+from gerai.services.shop.auth import Approval
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.members.common import DIALOG_CSS
+from gerai.tui.screens.stock.common import StockDialog
+
+
+class MemberDialog(StockDialog[int | None]):
+    """The form of a new member (`member_id` None) or of an existing one; dismissed with the
+    member's id once saved."""
+
+    CSS_PATH: ClassVar[Any] = DIALOG_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "save", "ui.key.save"),
+        Binding("escape", "cancel", "ui.key.cancel"),
+    ]
+
+    def __init__(self, member_id: int | None = None) -> None:
+        super().__init__()
+        self.member_id = member_id
+
+    def compose(self) -> ComposeResult:
+        with self.gerai.database.read() as session:
+            form = MemberForm() if self.member_id is None else member_form(session, self.member_id)
+        title = "ui.members.new_title" if self.member_id is None else "ui.members.edit_title"
+        with Vertical(classes="dialog", id="member-form"):
+            yield Label(t(title, number=form.number), classes="dialog-title")
+            with Grid(id="member-fields"):
+                for field in fields(MemberForm):
+                    value = getattr(form, field.name)
+                    yield Label(t(f"ui.members.field.{field.name}"))
+                    if field.name == "active":
+                        yield Checkbox("", bool(value), id="f-active")
+                    else:
+                        yield Input(str(value), id=f"f-{field.name}")
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.members.form_hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-number" if self.member_id is None else "#f-name", Input).focus()
+
+    def form(self) -> MemberForm:
+        """The form as typed."""
+        values: dict[str, Any] = {
+            f.name: self.query_one(f"#f-{f.name}", Input).value
+            for f in fields(MemberForm)
+            if f.name != "active"
+        }
+        return MemberForm(**values, active=self.query_one("#f-active", Checkbox).value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field."""
+        event.stop()
+        self.focus_next()
+
+    def action_save(self) -> None:
+        """Ctrl+S: save (after a supervisor's PIN for a kasir), or show every problem."""
+        with_approval(self.gerai, "members", self.save, self.fail)
+
+    def save(self, approval: Approval | None) -> None:
+        """Write the member."""
+        app = self.gerai
+        try:
+            with app.database.write() as session:
+                now = app.clock()
+                saved = save_member(
+                    session, app.actor, self.form(), now=now, today=app.shop.business_date(now),
+                    member_id=self.member_id, approval=approval,
+                )  # fmt: skip
+        except MemberRefused as refused:
+            self.fail(
+                "\n".join(
+                    f"{t(f'ui.members.field.{field}')}: {error.message()}"
+                    for field, error in refused.problems
+                )
+            )
+            return
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.dismiss(saved)

@@ -1,0 +1,271 @@
+"""Money a member brings to (or takes from) the counter: a savings payment (pokok, wajib for
+some months, sukarela, a sukarela withdrawal) and a kasbon repayment. `Tab` cycles the kind
+(savings) or the method (repayment), `F2` the method (savings); Enter takes the payment and
+the dialog closes with its slip number, which the caller prints. A refusal keeps the dialog
+open with the reason."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.money import format_rupiah, parse_rupiah
+from gerai.services.members.kasbon import outstanding, repay
+from gerai.services.members.lookup import MemberInfo
+from gerai.services.members.payments import (
+    IN_METHODS,
+    OUT_METHODS,
+    POKOK,
+    SAVINGS_KINDS,
+    SUKARELA_OUT,
+    WAJIB,
+)
+from gerai.services.members.savings import savings_amount, savings_balance, take_savings
+from gerai.services.shop.auth import Approval
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.members.common import DIALOG_CSS
+from gerai.tui.screens.stock.common import StockDialog
+
+SAVINGS_CHOICES = (*SAVINGS_KINDS, SUKARELA_OUT)
+
+
+def parse_amount(text: str) -> int | None:
+    """A Rupiah amount as typed (`50000`, `50.000`, `Rp50.000`); None when empty."""
+    raw = text.strip()
+    if not raw:
+        return None
+    if raw.startswith("-"):
+        raise GeraiError("members.amount_positive", amount=raw)
+    try:
+        return parse_rupiah(raw)
+    except ValueError as exc:
+        raise GeraiError("members.not_amount", text=raw) from exc
+
+
+def parse_months(text: str) -> int:
+    """Months of simpanan wajib as typed; empty is one month."""
+    raw = text.strip()
+    if not raw:
+        return 1
+    if not (raw.isascii() and raw.lstrip("-").isdigit()):
+        raise GeraiError("members.not_months", text=raw)
+    return int(raw)
+
+
+def choices(options: tuple[str, ...], chosen: str, prefix: str) -> str:
+    """The options on one line, the chosen one highlighted."""
+    return "  ".join(
+        f"[reverse] {t(prefix + o)} [/]" if o == chosen else f" {t(prefix + o)} " for o in options
+    )
+
+
+class MoneyDialog(StockDialog[str | None]):
+    """What both dialogs share: the member, the methods, the amount field and committing."""
+
+    CSS_PATH: ClassVar[Any] = DIALOG_CSS
+    permission = ""
+
+    def __init__(self, member: MemberInfo) -> None:
+        super().__init__()
+        self.member = member
+        self.method = "tunai"
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Show the current choices and the preview."""
+        raise NotImplementedError
+
+    def methods(self) -> tuple[str, ...]:
+        """The methods this payment may use."""
+        return IN_METHODS
+
+    def cycle_method(self) -> None:
+        """The next method."""
+        options = self.methods()
+        index = options.index(self.method) if self.method in options else -1
+        self.method = options[(index + 1) % len(options)]
+        self.redraw()
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.query_one(".dialog-error", Label).update("")
+        self.redraw()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: take the payment."""
+        event.stop()
+        with_approval(self.gerai, self.permission, self.commit, self.fail)
+
+    def commit(self, approval: Approval | None) -> None:
+        """Write the payment; close with its slip number."""
+        app = self.gerai
+        try:
+            with app.database.write() as session:
+                number = self.write(session, approval)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.dismiss(number)
+
+    def write(self, session: Any, approval: Approval | None) -> str:
+        """Take the payment in `session`; its slip number."""
+        raise NotImplementedError
+
+
+class SavingsDialog(MoneyDialog):
+    """A savings payment or withdrawal for `member`."""
+
+    BINDINGS = [
+        Binding("tab", "cycle_kind", "ui.key.savings_kind", priority=True),
+        Binding("f2", "cycle_method", "ui.key.method"),
+        Binding("escape", "cancel", "ui.key.cancel"),
+    ]
+    permission = "savings"
+
+    def __init__(self, member: MemberInfo, kind: str = POKOK) -> None:
+        super().__init__(member)
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="savings"):
+            yield Label(
+                t("ui.savings.title", number=self.member.number, name=self.member.name),
+                classes="dialog-title",
+            )
+            yield Label("", id="kinds")
+            yield Label("", id="methods")
+            yield Label("", id="amount-label")
+            yield Input(id="amount")
+            yield Label("", id="preview")
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.savings.hint"), classes="dialog-hint")
+
+    def methods(self) -> tuple[str, ...]:
+        return OUT_METHODS if self.kind == SUKARELA_OUT else IN_METHODS
+
+    def action_cycle_kind(self) -> None:
+        """Tab: the next kind of savings payment."""
+        self.kind = SAVINGS_CHOICES[(SAVINGS_CHOICES.index(self.kind) + 1) % len(SAVINGS_CHOICES)]
+        if self.method not in self.methods():
+            self.method = self.methods()[0]
+        self.query_one("#amount", Input).value = ""
+        self.redraw()
+
+    def action_cycle_method(self) -> None:
+        """F2: the next method."""
+        self.cycle_method()
+
+    def redraw(self) -> None:
+        self.query_one("#kinds", Label).update(
+            choices(SAVINGS_CHOICES, self.kind, "ui.savings.kind.")
+        )
+        self.query_one("#methods", Label).update(choices(self.methods(), self.method, "method."))
+        label = {POKOK: "ui.savings.pokok", WAJIB: "ui.savings.months"}.get(
+            self.kind, "ui.savings.amount"
+        )
+        self.query_one("#amount-label", Label).update(t(label))
+        self.query_one("#preview", Label).update(self.preview())
+
+    def preview(self) -> str:
+        """What will be taken, or the balance a withdrawal may take."""
+        app = self.gerai
+        text = self.query_one("#amount", Input).value
+        try:
+            with app.database.read() as session:
+                balance = savings_balance(session, self.member.id)
+            if self.kind == SUKARELA_OUT:
+                return t("ui.savings.available", balance=format_rupiah(balance.sukarela))
+            if self.kind == WAJIB:
+                months = parse_months(text)
+                return t(
+                    "ui.savings.wajib_preview", months=months,
+                    monthly=format_rupiah(app.shop.savings_wajib),
+                    amount=format_rupiah(savings_amount(WAJIB, app.shop, None, months)),
+                )  # fmt: skip
+            if self.kind == POKOK:
+                if balance.pokok:
+                    return t("ui.savings.pokok_paid", amount=format_rupiah(balance.pokok))
+                return t("ui.savings.pokok_preview", amount=format_rupiah(app.shop.savings_pokok))
+            typed = parse_amount(text)
+            return "" if typed is None else format_rupiah(typed)
+        except GeraiError:
+            return ""
+
+    def write(self, session: Any, approval: Approval | None) -> str:
+        app = self.gerai
+        text = self.query_one("#amount", Input).value
+        months = parse_months(text) if self.kind == WAJIB else 0
+        amount = None if self.kind == WAJIB else parse_amount(text)
+        payment = take_savings(
+            session, app.actor, self.member.id, self.kind, till=app.settings.till,
+            now=app.clock(), shop=app.shop, amount=amount, months=months, method=self.method,
+            approval=approval,
+        )  # fmt: skip
+        return payment.number
+
+
+class RepaymentDialog(MoneyDialog):
+    """A kasbon repayment by `member`: empty = the whole debt."""
+
+    BINDINGS = [
+        Binding("tab", "cycle_method", "ui.key.method", priority=True),
+        Binding("escape", "cancel", "ui.key.cancel"),
+    ]
+    permission = "repayment"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="repayment"):
+            yield Label(
+                t("ui.repay.title", number=self.member.number, name=self.member.name),
+                classes="dialog-title",
+            )
+            yield Label("", id="owed")
+            yield Label("", id="methods")
+            yield Input(placeholder=t("ui.repay.placeholder"), id="amount")
+            yield Label("", id="preview")
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.repay.hint"), classes="dialog-hint")
+
+    def owed(self) -> int:
+        """What the member owes now."""
+        with self.gerai.database.read() as session:
+            return outstanding(session, self.member.id)
+
+    def action_cycle_method(self) -> None:
+        """Tab: the next method."""
+        self.cycle_method()
+
+    def redraw(self) -> None:
+        try:
+            owed = self.owed()
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.query_one("#owed", Label).update(t("ui.repay.owed", owed=format_rupiah(owed)))
+        self.query_one("#methods", Label).update(choices(self.methods(), self.method, "method."))
+        try:
+            amount = parse_amount(self.query_one("#amount", Input).value)
+        except GeraiError:
+            amount = -1
+        left = owed - (owed if amount is None else amount)
+        preview = t("ui.repay.left", left=format_rupiah(left)) if 0 <= left <= owed else ""
+        self.query_one("#preview", Label).update(preview)
+
+    def write(self, session: Any, approval: Approval | None) -> str:
+        app = self.gerai
+        amount = parse_amount(self.query_one("#amount", Input).value)
+        if amount is None:
+            amount = outstanding(session, self.member.id)
+        payment = repay(
+            session, app.actor, self.member.id, amount, till=app.settings.till, now=app.clock(),
+            shop=app.shop, method=self.method, approval=approval,
+        )  # fmt: skip
+        return payment.number

@@ -1,0 +1,129 @@
+"""The member settings (F7 on the members screen): the global member discount, each
+category's own discount (empty = the global one), the simpanan pokok and the monthly simpanan
+wajib. Ctrl+S saves everything at once (an admin's PIN is asked when the acting user is not
+an admin); the till's cart uses the new global discount at once."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.widgets import Input, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.money import parse_rupiah
+from gerai.services.members.settings import (
+    CategoryDiscount,
+    category_discounts,
+    format_percent,
+    parse_percent,
+    set_category_discount,
+    set_global_discount,
+    set_savings_amounts,
+)
+from gerai.services.shop.auth import Approval
+from gerai.services.shop.profile import load_shop
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.members.common import DIALOG_CSS
+from gerai.tui.screens.stock.common import StockDialog
+
+
+def _rupiah(text: str, field: str) -> int:
+    try:
+        return parse_rupiah(text)
+    except ValueError as exc:
+        raise GeraiError("members.bad_setting", field=t(field), value=text.strip()) from exc
+
+
+class MemberSettingsDialog(StockDialog[str | None]):
+    """Member discounts and savings amounts; dismissed with a message once saved."""
+
+    CSS_PATH: ClassVar[Any] = DIALOG_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "save", "ui.key.save"),
+        Binding("escape", "cancel", "ui.key.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.categories: list[CategoryDiscount] = []
+
+    def compose(self) -> ComposeResult:
+        app = self.gerai
+        with app.database.read() as session:
+            shop = load_shop(session)
+            self.categories = category_discounts(session)
+        with Vertical(classes="dialog", id="member-settings"):
+            yield Label(t("ui.msettings.title"), classes="dialog-title")
+            with Grid(id="msettings-shop"):
+                yield Label(t("ui.msettings.global"))
+                yield Input(format_percent(shop.member_discount_bp), id="s-global")
+                yield Label(t("ui.msettings.pokok"))
+                yield Input(str(shop.savings_pokok), id="s-pokok")
+                yield Label(t("ui.msettings.wajib"))
+                yield Input(str(shop.savings_wajib), id="s-wajib")
+            yield Label(t("ui.msettings.categories"), classes="msettings-subtitle")
+            with VerticalScroll(id="msettings-categories"), Grid(id="msettings-grid"):
+                for category in self.categories:
+                    yield Label(category.name)
+                    yield Input(
+                        format_percent(category.discount_bp),
+                        placeholder=t("ui.msettings.follow_global"),
+                        id=f"c-{category.id}",
+                    )
+                    yield Label(
+                        t("ui.msettings.member_prices", count=category.member_prices)
+                        if category.member_prices
+                        else "",
+                        classes="msettings-note",
+                    )
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.msettings.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#s-global", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field."""
+        event.stop()
+        self.focus_next()
+
+    def action_save(self) -> None:
+        """Ctrl+S: save (after an admin's PIN when needed)."""
+        with_approval(self.gerai, "settings", self.save, self.fail)
+
+    def save(self, approval: Approval | None) -> None:
+        """Write every setting in one transaction; refresh the till's shop and cart."""
+        app = self.gerai
+
+        def value(selector: str) -> str:
+            return self.query_one(selector, Input).value
+
+        try:
+            global_bp = parse_percent(value("#s-global"), optional=False)
+            assert global_bp is not None
+            pokok = _rupiah(value("#s-pokok"), "ui.msettings.pokok")
+            wajib = _rupiah(value("#s-wajib"), "ui.msettings.wajib")
+            wanted = {
+                c.id: parse_percent(value(f"#c-{c.id}"), optional=True) for c in self.categories
+            }
+            with app.database.write() as session:
+                now = app.clock()
+                set_global_discount(session, app.actor, global_bp, now=now, approval=approval)
+                set_savings_amounts(session, app.actor, pokok, wajib, now=now, approval=approval)
+                for category in self.categories:
+                    if wanted[category.id] != category.discount_bp:
+                        set_category_discount(
+                            session, app.actor, category.id, wanted[category.id], now=now,
+                            approval=approval,
+                        )  # fmt: skip
+                shop = load_shop(session)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        app.shop = shop
+        app.cart.global_discount_bp = shop.member_discount_bp
+        self.dismiss(t("ui.msettings.saved"))

@@ -1,0 +1,432 @@
+"""The kasir screen: scan field, cart, member, totals; F-keys for member, hold, pay, help;
+Ctrl+D opens the drawer without a sale, F11 the admin menu, Ctrl+L logs out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.money import format_rupiah
+from gerai.core.timefmt import format_moment
+from gerai.services.cash.shifts import ShiftClose, current_shift
+from gerai.services.members.lookup import MemberInfo, find_member
+from gerai.services.sale.cart import Cart, ScanRequest, parse_scan
+from gerai.services.sale.checkout import SaleResult
+from gerai.services.sale.held import hold_cart, list_held, recall_cart
+from gerai.services.sale.receipts import recent_sales
+from gerai.services.stock.catalog import ProductInfo, find_by_code, search_products
+from gerai.services.stock.inventory import low_stock_count
+from gerai.tui.bindings import localize_bindings
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.cash.bendahara import BendaharaScreen
+from gerai.tui.screens.cash.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
+from gerai.tui.screens.sale.held import HeldScreen
+from gerai.tui.screens.sale.help import HelpScreen
+from gerai.tui.screens.sale.member import MemberScreen
+from gerai.tui.screens.sale.payment import PaymentScreen
+from gerai.tui.screens.sale.reprint import ReprintScreen
+from gerai.tui.screens.sale.search import SearchScreen
+from gerai.tui.status_line import StatusLine
+from gerai.tui.styles import sheet
+from gerai.tui.widgets.cart_table import CartTable
+from gerai.tui.widgets.scan_field import ScanField
+from gerai.tui.widgets.totals import TotalsPanel
+
+if TYPE_CHECKING:
+    from gerai.tui.app import GeraiApp
+
+
+class KasirScreen(StatusLine, Screen[None]):
+    """Selling at the counter."""
+
+    CSS_PATH = sheet("kasir")
+    # The footer shows them in this order, the most used first; F1 lists every key, also the
+    # few the footer has no room for at 120 columns.
+    BINDINGS = [
+        Binding("f12", "pay", "ui.key.pay"),
+        Binding("f2", "member", "ui.key.member"),
+        Binding("f1", "help", "ui.key.help"),
+        Binding("f3", "products", "ui.key.products"),
+        Binding("f8", "hold", "ui.key.hold"),
+        Binding("f9", "reprint", "ui.key.reprint"),
+        Binding("f7", "corrections", "ui.key.corrections"),
+        Binding("f5", "members", "ui.key.members"),
+        Binding("f6", "cash", "ui.key.cash"),
+        Binding("f10", "close_shift", "ui.key.close_shift"),
+        Binding("f4", "report", "ui.key.report"),
+        Binding("f11", "admin", "ui.key.admin"),
+        Binding("ctrl+l", "logout", "ui.key.logout"),
+        Binding("ctrl+d", "drawer", "ui.key.drawer", priority=True, show=False),  # over Input's
+        Binding("plus", "step(1)", "ui.key.more", key_display="+", show=False),
+        Binding("minus", "step(-1)", "ui.key.less", key_display="-", show=False),
+        Binding("up", "move(-1)", "ui.key.up", show=False),
+        Binding("down", "move(1)", "ui.key.down", show=False),
+        Binding("escape", "clear_entry", "ui.key.clear", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.selected = 0
+
+    @property
+    def gerai(self) -> GeraiApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def cart(self) -> Cart:
+        """The cart being sold."""
+        return self.gerai.cart
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="header")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield ScanField(placeholder=t("ui.scan.placeholder"), id="scan")
+                yield CartTable(id="cart")
+            yield TotalsPanel(id="totals")
+        yield Label(t("ui.status.ready"), id="status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#scan", ScanField).focus()
+        self.refresh_header()
+        self.set_interval(20, self.refresh_header)
+        self.refresh_cart()
+        self.ensure_shift()
+
+    # --- the shift ----------------------------------------------------------------------------
+
+    def ensure_shift(self) -> None:
+        """No selling until a shift is open on this till: ask for the opening cash."""
+        app = self.gerai
+        try:
+            with app.database.read() as session:
+                shift = current_shift(session, app.settings.till)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        if shift is None:
+            self.app.push_screen(OpenShiftScreen(), self.opened)
+
+    def opened(self, opening: object) -> None:
+        """The shift is open."""
+        if isinstance(opening, int):
+            self.say(t("ui.status.opened", amount=format_rupiah(opening)))
+
+    def action_cash(self) -> None:
+        """F6: cash in or out."""
+        self.app.push_screen(CashScreen(), self.cash_moved)
+
+    def cash_moved(self, moved: object) -> None:
+        """Cash went in or out."""
+        if isinstance(moved, tuple):
+            kind, amount = moved
+            self.say(t(f"ui.status.cash_{kind}", amount=format_rupiah(amount)))
+
+    def action_close_shift(self) -> None:
+        """F10: count the cash and close the shift (the cart must be empty)."""
+        if self.cart.lines:
+            self.fail(GeraiError("shift.cart_not_empty"))
+            return
+        self.app.push_screen(CloseShiftScreen(), self.closed)
+
+    def closed(self, result: object) -> None:
+        """The shift is closed: print the Z report, then wait for the next shift."""
+        if not isinstance(result, ShiftClose):
+            return
+        self.say(t("ui.status.closed", variance=format_rupiah(result.variance)))
+        self.gerai.print_shift_report(result.shift_id)
+        self.ensure_shift()
+
+    def refresh_header(self) -> None:
+        """Shop, till, kasir, date and time; how many products are low on stock."""
+        app = self.gerai
+        try:
+            with app.database.read() as session:
+                low = low_stock_count(session)
+        except GeraiError:
+            low = 0
+        actor = app.actor
+        self.query_one("#header", Label).update(
+            t("ui.header", shop=app.shop.name, till=app.settings.till,
+              cashier=t("ui.kasir.actor", name=actor.name, role=t(f"role.{actor.role}")),
+              now=format_moment(app.clock(), app.shop))
+            + (t("ui.kasir.low_stock", count=low) if low else "")
+        )  # fmt: skip
+
+    def refresh_cart(self) -> None:
+        """Redraw the cart table and the totals from the cart."""
+        views = self.cart.view()
+        self.selected = min(self.selected, max(len(views) - 1, 0))
+        self.query_one(CartTable).show(views, self.selected)
+        self.query_one(TotalsPanel).show_cart(self.cart.totals(), self.cart.member)
+
+    # --- scanning ---------------------------------------------------------------------------
+
+    def on_scan_field_scanned(self, message: ScanField.Scanned) -> None:
+        """A code (with an optional `qty*`) and Enter."""
+        if message.value.strip():
+            self.enter(message.value)
+
+    def on_scan_field_remove_line(self, _message: ScanField.RemoveLine) -> None:
+        self.action_remove()
+
+    def on_scan_field_step_line(self, message: ScanField.StepLine) -> None:
+        self.action_step(message.step)
+
+    def enter(self, raw: str) -> None:
+        """Add the product the entry names, attach a scanned member card, or search."""
+        try:
+            request = parse_scan(raw)
+            with self.gerai.database.read() as session:
+                product = find_by_code(session, request.code)
+                member = None
+                if product is None and not request.explicit_qty:
+                    member = find_member(session, request.code)
+                matches = [] if product or member else search_products(session, request.code)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        if product is not None:
+            self.add(product, request)
+        elif member is not None:
+            self.attach(member)
+        elif matches:
+            self.app.push_screen(
+                SearchScreen(request.code, matches),
+                lambda picked: self.add(picked, request) if picked else None,
+            )
+        else:
+            self.fail(GeraiError("scan.unknown", code=request.code))
+
+    def add(self, product: ProductInfo, request: ScanRequest) -> None:
+        """Add the requested quantity of `product` and select its line."""
+        try:
+            self.selected = self.cart.add(product, request.qty)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+        self.say(t("ui.status.added", name=product.name))
+
+    # --- lines ------------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        """Select the line above or below."""
+        if self.cart.lines:
+            self.selected = max(0, min(len(self.cart.lines) - 1, self.selected + step))
+            self.query_one(CartTable).move_cursor(row=self.selected, animate=False)
+
+    def action_step(self, step: int) -> None:
+        """One more or one less of the selected line."""
+        try:
+            self.cart.step_quantity(self.selected, step)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+
+    def action_remove(self) -> None:
+        """Remove the selected line."""
+        try:
+            line = self.cart.remove(self.selected)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+        self.say(t("ui.status.removed", name=line.product.name))
+
+    def action_clear_entry(self) -> None:
+        """Esc: empty the scan field."""
+        self.query_one("#scan", ScanField).value = ""
+
+    # --- member -----------------------------------------------------------------------------
+
+    def action_member(self) -> None:
+        """F2: attach a member, or remove the one attached."""
+        if self.cart.member is not None:
+            self.cart.detach_member()
+            self.refresh_cart()
+            self.say(t("ui.status.member_removed"))
+            return
+        self.app.push_screen(MemberScreen(), self.attach_if_any)
+
+    def attach_if_any(self, member: MemberInfo | None) -> None:
+        """Attach the member picked in the dialog, if one was."""
+        if member is not None:
+            self.attach(member)
+
+    def attach(self, member: MemberInfo) -> None:
+        """Member prices apply to the whole cart at once."""
+        try:
+            self.cart.attach_member(member)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+        self.say(t("ui.status.member_attached", number=member.number, name=member.name))
+
+    # --- hold and recall --------------------------------------------------------------------
+
+    def action_hold(self) -> None:
+        """F8: hold this cart, or (with an empty cart) recall a held one."""
+        app = self.gerai
+        try:
+            if self.cart.lines:
+                with app.database.write() as session:
+                    held = hold_cart(session, self.cart, app.settings.till, app.actor, app.clock())
+                self.cart.clear()
+                self.refresh_cart()
+                self.say(t("ui.status.held", label=held.label))
+                return
+            with app.database.read() as session:
+                carts = list_held(session, app.settings.till)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        if not carts:
+            self.fail(GeraiError("held.none"))
+            return
+        self.app.push_screen(HeldScreen(carts, app.shop), self.recall)
+
+    def recall(self, held_id: int | None) -> None:
+        """Bring a held cart back."""
+        if held_id is None:
+            return
+        app = self.gerai
+        try:
+            with app.database.write() as session:
+                recall_cart(session, held_id, self.cart, app.actor, app.clock())
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.selected = 0
+        self.refresh_cart()
+        self.say(t("ui.status.recalled"))
+
+    # --- pay --------------------------------------------------------------------------------
+
+    def action_pay(self) -> None:
+        """F12: the payment dialog."""
+        if not self.cart.lines:
+            self.fail(GeraiError("pay.empty_cart"))
+            return
+        self.app.push_screen(PaymentScreen(self.cart), self.paid)
+
+    def paid(self, result: SaleResult | None) -> None:
+        """The sale is committed: show the change and start a fresh cart."""
+        if result is None:
+            return
+        self.cart.clear()
+        self.selected = 0
+        self.refresh_cart()
+        self.query_one(TotalsPanel).show_change(result)
+        self.say(t("ui.status.sold", receipt=result.receipt_no))
+        self.gerai.print_receipt(result.receipt_no)
+
+    # --- reprint ----------------------------------------------------------------------------
+
+    def action_reprint(self) -> None:
+        """F9: print a past receipt again."""
+        app = self.gerai
+        try:
+            with app.database.read() as session:
+                sales = recent_sales(session, app.settings.till)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.app.push_screen(ReprintScreen(sales, app.shop), self.reprint)
+
+    def reprint(self, receipt_no: str | None) -> None:
+        """Queue the reprint of `receipt_no`."""
+        if receipt_no is not None:
+            self.gerai.print_receipt(receipt_no, reprint=True)
+            self.say(t("ui.status.reprinting", receipt=receipt_no))
+
+    # --- void and retur ----------------------------------------------------------------------
+
+    def action_corrections(self) -> None:
+        """F7: Batal / Retur."""
+        from gerai.tui.screens.sale.void_retur import CorrectionsScreen  # off the start-up path
+
+        self.app.push_screen(CorrectionsScreen(), lambda _: self.refresh_header())
+
+    # --- report -----------------------------------------------------------------------------
+
+    def action_report(self) -> None:
+        """F4: the bendahara's daily report (a kasir needs a supervisor's PIN)."""
+        with_approval(
+            self.gerai, "reports", lambda _: self.app.push_screen(BendaharaScreen()), self.fail
+        )
+
+    # --- products and stock -----------------------------------------------------------------
+
+    def action_products(self) -> None:
+        """F3: the products screen (Esc comes back here)."""
+        from gerai.tui.screens.stock.products import ProductsScreen  # off the start-up path
+
+        self.app.push_screen(ProductsScreen(), lambda _: self.refresh_header())
+
+    # --- members ----------------------------------------------------------------------------
+
+    def action_members(self) -> None:
+        """F5: the members screen (Esc comes back here; member settings apply to the cart)."""
+        from gerai.tui.screens.members.register import MembersScreen  # off the start-up path
+
+        self.app.push_screen(MembersScreen(), lambda _: self.refresh_cart())
+
+    # --- the drawer, the admin menu, logging out -------------------------------------------
+
+    def action_drawer(self) -> None:
+        """Ctrl+D: open the cash drawer without a sale (always recorded)."""
+        self.open_drawer()
+
+    @work(thread=True, group="drawer", exclusive=True)
+    def open_drawer(self) -> None:
+        """Record the opening and kick the drawer, off the UI thread (the printer may stall)."""
+        app = self.gerai
+        try:
+            kicked = app.printer.open_drawer(app.actor)
+        except GeraiError as error:
+            app.call_from_thread(self.fail, error)
+            return
+        app.call_from_thread(self.say, t("ui.status.drawer" if kicked else "ui.status.no_drawer"))
+
+    def action_admin(self) -> None:
+        """F11: the admin menu (users, audit trail)."""
+        from gerai.tui.screens.admin.menu import AdminMenu  # off the start-up path
+
+        self.app.push_screen(AdminMenu(), self.admin_chosen)
+
+    def admin_chosen(self, screen: str | None) -> None:
+        """Open the chosen admin screen, with a supervisor's PIN when the actor needs one."""
+        from gerai.tui.screens.admin.menu import open_admin_screen
+
+        if screen is not None:
+            open_admin_screen(self.gerai, screen, self.fail)
+
+    def action_logout(self) -> None:
+        """Ctrl+L: log out (or hand the till to another user); the cart must be empty."""
+        if self.cart.lines:
+            self.fail(GeraiError("auth.cart_not_empty"))
+            return
+        try:
+            self.gerai.log_out()
+        except GeraiError as error:
+            self.fail(error)
+
+    # --- help -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """F1: every key."""
+        self.app.push_screen(HelpScreen())

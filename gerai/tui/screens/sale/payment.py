@@ -1,0 +1,179 @@
+"""F12: the payment dialog. Shows the total, takes the amount handed over (empty = uang pas),
+Tab cycles the method; a non-cash amount below what is due is a split payment and the rest
+is asked for. Enter commits the sale in a worker thread; a refusal keeps the dialog open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Digits, Input, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah, parse_rupiah
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import CASH, PAYMENT_METHODS, SaleResult, Tender, checkout
+from gerai.tui.bindings import localize_bindings
+from gerai.tui.styles import sheet
+
+if TYPE_CHECKING:
+    from gerai.tui.app import GeraiApp
+
+
+def parse_tender(text: str) -> int | None:
+    """What the kasir typed as the amount handed over: None for empty (uang pas)."""
+    raw = text.strip()
+    if not raw:
+        return None
+    if raw.startswith("-"):
+        raise GeraiError("pay.negative")
+    try:
+        return parse_rupiah(raw)
+    except ValueError as exc:
+        raise GeraiError("pay.not_number", text=raw) from exc
+
+
+class PaymentScreen(ModalScreen[SaleResult | None]):
+    """Take payment for `cart` and commit the sale."""
+
+    CSS_PATH = sheet("dialogs")
+    BINDINGS = [
+        Binding("tab", "cycle_method", "ui.key.method", priority=True),
+        Binding("escape", "cancel", "ui.key.cancel"),
+    ]
+
+    def __init__(self, cart: Cart) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.cart = cart
+        self.total = cart.totals().total
+        self.method = CASH
+        self.tenders: list[Tender] = []
+        self.busy = False
+
+    @property
+    def gerai(self) -> GeraiApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def due(self) -> int:
+        """What remains to be paid after the split payments so far."""
+        return self.total - sum(tender.amount or 0 for tender in self.tenders)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="payment"):
+            yield Label(t("ui.pay.title"), classes="dialog-title")
+            yield Label(t("ui.total"), id="due-title")
+            yield Digits(format_number(self.total), id="due")
+            yield Label("", id="methods")
+            yield Label("", id="split")
+            yield Input(placeholder=t("ui.pay.placeholder"), id="tendered")
+            yield Label("", id="preview")
+            yield Label("", id="pay-error", classes="dialog-error")
+            yield Label(t("ui.pay.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#tendered", Input).focus()
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Methods line, split payments, due amount and the change preview."""
+        self.query_one("#methods", Label).update(
+            "  ".join(
+                f"[reverse] {t('method.' + m)} [/]" if m == self.method else f" {t('method.' + m)} "
+                for m in PAYMENT_METHODS
+            )
+        )
+        self.query_one("#split", Label).update(
+            "  ".join(
+                f"{t('method.' + tender.method)} {format_rupiah(tender.amount or 0)}"
+                for tender in self.tenders
+            )
+        )
+        self.query_one("#due-title", Label).update(
+            t("ui.pay.due") if self.tenders else t("ui.total")
+        )
+        self.query_one("#due", Digits).update(format_number(self.due))
+        self.preview(self.query_one("#tendered", Input).value)
+
+    def preview(self, text: str) -> None:
+        """Change or shortage for what is typed so far."""
+        label = self.query_one("#preview", Label)
+        try:
+            amount = parse_tender(text)
+        except GeraiError:
+            label.update("")
+            return
+        if amount is None:
+            label.update(t("ui.pay.exact"))
+        elif amount >= self.due:
+            label.update(t("ui.pay.change_preview", amount=format_rupiah(amount - self.due)))
+        else:
+            label.update(t("ui.pay.short_preview", amount=format_rupiah(self.due - amount)))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#pay-error", Label).update("")
+        self.preview(event.value)
+
+    def action_cycle_method(self) -> None:
+        """Tab: the next payment method."""
+        index = PAYMENT_METHODS.index(self.method)
+        self.method = PAYMENT_METHODS[(index + 1) % len(PAYMENT_METHODS)]
+        self.redraw()
+
+    def action_cancel(self) -> None:
+        """Esc: back to the cart, nothing paid."""
+        if not self.busy:
+            self.dismiss(None)
+
+    def fail(self, error: GeraiError) -> None:
+        """Show why the payment was refused; the dialog stays."""
+        self.busy = False
+        self.query_one("#pay-error", Label).update(error.message())
+        self.app.bell()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: take this tender; commit when the total is covered."""
+        event.stop()
+        if self.busy:
+            return
+        try:
+            amount = parse_tender(event.value)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        tender = Tender(self.method, amount)
+        if amount is not None and amount < self.due and self.method != CASH:
+            self.tenders.append(tender)
+            event.input.value = ""
+            self.method = CASH
+            self.redraw()
+            return
+        self.busy = True
+        self.commit([*self.tenders, tender])
+
+    @work(thread=True)
+    def commit(self, tenders: list[Tender]) -> None:
+        """Write the sale (off the UI thread: a busy database must not freeze the till)."""
+        app = self.gerai
+        try:
+            with app.database.write() as session:
+                result = checkout(
+                    session,
+                    self.cart,
+                    tenders,
+                    till=app.settings.till,
+                    actor=app.actor,
+                    shop=app.shop,
+                    now=app.clock(),
+                )
+        except GeraiError as error:
+            app.call_from_thread(self.fail, error)
+            return
+        app.call_from_thread(self.dismiss, result)

@@ -1,0 +1,532 @@
+"""F7 on the kasir screen: Batal / Retur. Type or scan a receipt number (its QR holds the
+number); the sale shows with its lines, payments, status and what came back already. `F8`
+voids the whole sale (reason, then a supervisor's PIN when the user's role needs one); or pick
+lines with ↑↓ and Enter (the quantity coming back), `F5` marks a line damaged, `F6` takes back
+everything left, and `F12` makes the retur (reason and refund method, then the PIN); its slip
+is printed. The services decide; whatever they refuse is shown in place and nothing typed is
+lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah
+from gerai.core.quantity import format_quantity
+from gerai.core.timefmt import format_moment
+from gerai.services.sale.corrections import VOID
+from gerai.services.sale.returns import (
+    ReturnPlan,
+    ReturnRequest,
+    SaleLineState,
+    SaleState,
+    plan_return,
+    return_items,
+    return_quantity,
+    sale_state,
+)
+from gerai.services.sale.voids import check_void, void_sale
+from gerai.services.shop.auth import PERMISSIONS, Approval
+from gerai.services.stock.inventory import reason as required_reason
+from gerai.tui.bindings import localize_bindings
+from gerai.tui.screens.approval import ApprovalScreen
+from gerai.tui.status_line import StatusLine
+from gerai.tui.styles import sheet
+from gerai.tui.widgets.scan_field import ScanField
+
+if TYPE_CHECKING:
+    from gerai.tui.app import GeraiApp
+
+LINE_COLUMNS = ("no", "item", "sold", "returned", "returnable", "back", "damaged", "refund")
+
+
+class EntryDialog(ModalScreen[Any]):
+    """A few lines of text and one entry. Enter hands the entry to `take`, which gives the
+    dialog's result or raises GeraiError: the refusal is shown in place and the dialog stays."""
+
+    CSS_PATH = sheet("dialogs")
+    DEFAULT_CSS = "#entry-dialog Label { width: 100%; }"
+    BINDINGS = [Binding("escape", "cancel", "ui.key.back")]
+
+    def __init__(
+        self,
+        title: str,
+        info: list[str],
+        placeholder: str,
+        hint: str,
+        take: Callable[[str], Any] | None = None,
+        value: str = "",
+    ) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.title_text, self.info, self.placeholder = title, info, placeholder
+        self.hint, self.taker, self.value = hint, take, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="entry-dialog"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            for line in self.info:
+                yield Label(line, markup=False)
+            yield from self.extra()
+            yield Input(self.value, placeholder=self.placeholder, id="entry")
+            yield Label("", classes="dialog-error", markup=False)
+            yield Label(self.hint, classes="dialog-hint")
+
+    def extra(self) -> list[Widget]:
+        """Widgets between the text and the entry."""
+        return []
+
+    def on_mount(self) -> None:
+        self.query_one("#entry", Input).focus()
+
+    def take(self, value: str) -> Any:
+        """The result for what was typed; GeraiError when it is refused."""
+        assert self.taker is not None
+        return self.taker(value)
+
+    def fail(self, error: GeraiError) -> None:
+        """Show the refusal; the dialog stays."""
+        self.query_one(".dialog-error", Label).update(error.message())
+        self.app.bell()
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.query_one(".dialog-error", Label).update("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            result = self.take(event.value)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        """Esc: back, nothing done."""
+        self.dismiss(None)
+
+
+class RefundDialog(EntryDialog):
+    """The retur's reason and refund method (`Tab` cycles the methods the sale allows)."""
+
+    BINDINGS = [
+        Binding("tab", "cycle_method", "ui.key.refund_method", priority=True),
+        Binding("escape", "cancel", "ui.key.back"),
+    ]
+
+    def __init__(self, plan: ReturnPlan) -> None:
+        self.methods = plan.sale.refund_methods
+        self.method = self.methods[0]
+        super().__init__(
+            t("ui.corrections.return_title", number=plan.sale.receipt_no),
+            [t("ui.corrections.refund", amount=format_rupiah(plan.total), count=len(plan.lines))],
+            t("ui.corrections.reason"),
+            t("ui.corrections.return_hint"),
+        )
+
+    def extra(self) -> list[Widget]:
+        return [Label("", id="refund-methods")]
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.show_methods()
+
+    def show_methods(self) -> None:
+        """The refund methods, the chosen one highlighted."""
+        self.query_one("#refund-methods", Label).update(
+            "  ".join(
+                [t("ui.corrections.refund_by")]
+                + [
+                    f"[reverse] {t('method.' + m)} [/]"
+                    if m == self.method
+                    else f" {t('method.' + m)} "
+                    for m in self.methods
+                ]
+            )
+        )
+
+    def action_cycle_method(self) -> None:
+        """Tab: the next refund method."""
+        self.method = self.methods[(self.methods.index(self.method) + 1) % len(self.methods)]
+        self.show_methods()
+
+    def take(self, value: str) -> tuple[str, str]:
+        return required_reason(value, "retur.reason_required"), self.method
+
+
+class CheckedApprovalScreen(ApprovalScreen):
+    """The approval dialog that runs the action with the name and PIN given and closes only
+    once it went through; a wrong PIN, or any other refusal, is shown here and the PIN can be
+    typed again."""
+
+    def __init__(self, action: str, attempt: Callable[[Approval], None]) -> None:
+        super().__init__(action)
+        self.attempt = attempt
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        error = Label("", classes="dialog-error", id="approval-error", markup=False)
+        error.styles.width = "100%"
+        self.query_one("#approval").mount(error, before=self.query_one(".dialog-hint"))
+
+    def submit_credentials(self, name: str, pin: str) -> None:
+        approval = Approval(name, pin)
+        try:
+            self.attempt(approval)
+        except GeraiError as error:
+            self.query_one("#approval-error", Label).update(error.message())
+            field = self.query_one("#approver-pin", Input)
+            field.value = ""
+            field.focus()
+            self.app.bell()
+            return
+        self.dismiss(approval)
+
+
+class CorrectionsScreen(StatusLine, Screen[None]):
+    """Void a sale of this shift, or return lines of any past sale."""
+
+    CSS_PATH = sheet("corrections")
+    BINDINGS = [
+        Binding("f2", "other_receipt", "ui.key.other_receipt"),
+        Binding("f5", "damaged", "ui.key.damaged"),
+        Binding("f6", "return_all", "ui.key.return_all"),
+        Binding("f8", "void", "ui.key.void_sale"),
+        Binding("f12", "make_return", "ui.key.make_return"),
+        Binding("escape", "back", "ui.key.back"),
+        Binding("up", "move(-1)", "ui.key.up", show=False),
+        Binding("down", "move(1)", "ui.key.down", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.sale: SaleState | None = None
+        self.chosen: dict[int, Decimal] = {}
+        self.damaged: set[int] = set()
+        self.plan: ReturnPlan | None = None
+        self.selected = 0
+
+    @property
+    def gerai(self) -> GeraiApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("ui.corrections.title", till=self.gerai.settings.till), id="header")
+        yield ScanField(placeholder=t("ui.corrections.placeholder"), id="receipt")
+        yield Static("", id="sale-info", markup=False)
+        lines: DataTable[str | Text] = DataTable(id="return-lines", cursor_type="row")
+        lines.add_columns(*(t(f"ui.corrections.col_{name}") for name in LINE_COLUMNS))
+        lines.can_focus = False
+        yield lines
+        yield Label("", id="refund-line")
+        yield Label(t("ui.corrections.ready"), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#receipt", ScanField).focus()
+
+    # --- the sale -----------------------------------------------------------------------------
+
+    def on_scan_field_scanned(self, message: ScanField.Scanned) -> None:
+        """A receipt number typed or scanned; Enter on an empty field: the selected line."""
+        if message.value.strip():
+            self.load(message.value)
+        elif self.sale is not None and self.sale.lines:
+            self.ask_quantity(self.sale.lines[self.selected])
+
+    def load(self, receipt_no: str, keep_status: bool = False) -> None:
+        """Show the sale `receipt_no`, nothing chosen yet."""
+        try:
+            with self.gerai.database.read() as session:
+                sale = sale_state(session, receipt_no)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.sale, self.chosen, self.damaged, self.plan = sale, {}, set(), None
+        self.selected = 0
+        self.show()
+        if not keep_status:
+            self.say(t("ui.corrections.loaded", number=sale.receipt_no))
+
+    def show(self) -> None:
+        """The sale's details, its lines with what is chosen, and the refund so far."""
+        sale = self.sale
+        if sale is None:
+            return
+        self.query_one("#sale-info", Static).update(self.sale_text(sale))
+        table = self.query_one("#return-lines", DataTable)
+        table.clear()
+        refunds = {p.line.line_no: p.amount for p in self.plan.lines} if self.plan else {}
+        for line in sale.lines:
+            table.add_row(*self.line_cells(line, refunds.get(line.line_no)))
+        if sale.lines:
+            self.selected = min(self.selected, len(sale.lines) - 1)
+            table.move_cursor(row=self.selected, animate=False)
+        self.query_one("#refund-line", Label).update(
+            t("ui.corrections.refund", amount=format_rupiah(self.plan.total), count=len(refunds))
+            if self.plan
+            else t("ui.corrections.nothing_chosen")
+        )
+
+    def sale_text(self, sale: SaleState) -> str:
+        """The sale's header lines."""
+        shop = self.gerai.shop
+        status = t(f"ui.report.status_{sale.status}")
+        paid = ", ".join(f"{t('method.' + m)} {format_rupiah(a)}" for m, a in sale.payments)
+        lines = [
+            t(
+                "ui.corrections.sale",
+                number=sale.receipt_no,
+                moment=format_moment(sale.created_at, shop),
+                cashier=sale.cashier,
+                status=status,
+            ),
+            t("ui.corrections.paid", total=format_rupiah(sale.total), payments=paid),
+        ]
+        if sale.member:
+            lines.append(t("ui.corrections.member", member=sale.member))
+        made = ", ".join(
+            f"{r.number} {format_rupiah(r.refund_total)} ({t('method.' + r.refund_method)})"
+            for r in sale.returns
+        )
+        if made:
+            lines.append(t("ui.corrections.returns", returns=made))
+        return "\n".join(lines)
+
+    def line_cells(self, line: SaleLineState, refund: int | None) -> list[str | Text]:
+        """One row of the lines table."""
+        back = self.chosen.get(line.line_no)
+        open_ = self.sale is not None and self.sale.status != VOID
+        return [
+            str(line.line_no),
+            line.name,
+            Text(format_quantity(line.qty, line.unit), justify="right"),
+            Text(
+                format_quantity(line.returned, line.unit) if line.returned else "", justify="right"
+            ),
+            Text(format_quantity(line.returnable, line.unit) if open_ else "", justify="right"),
+            Text(format_quantity(back, line.unit) if back else "", justify="right", style="bold"),
+            t("ui.corrections.yes") if line.line_no in self.damaged else "",
+            Text(format_number(refund) if refund is not None else "", justify="right"),
+        ]
+
+    # --- choosing lines -----------------------------------------------------------------------
+
+    def on_scan_field_remove_line(self, _message: ScanField.RemoveLine) -> None:
+        """Delete on an empty field: the selected line does not come back after all."""
+        if self.sale is not None and self.sale.lines:
+            number = self.sale.lines[self.selected].line_no
+            self.replan({n: q for n, q in self.chosen.items() if n != number})
+            self.show()
+
+    def action_move(self, step: int) -> None:
+        """Select the line above or below."""
+        if self.sale is not None and self.sale.lines:
+            self.selected = max(0, min(len(self.sale.lines) - 1, self.selected + step))
+            self.query_one("#return-lines", DataTable).move_cursor(row=self.selected)
+
+    def requests(self, chosen: dict[int, Decimal]) -> list[ReturnRequest]:
+        """The chosen lines as the service takes them."""
+        return [ReturnRequest(n, qty, n in self.damaged) for n, qty in sorted(chosen.items())]
+
+    def replan(self, chosen: dict[int, Decimal]) -> None:
+        """Take `chosen` as the retur if the service accepts it (GeraiError when not)."""
+        assert self.sale is not None
+        self.plan = plan_return(self.sale, self.requests(chosen)) if chosen else None
+        self.chosen = chosen
+
+    def ask_quantity(self, line: SaleLineState) -> None:
+        """Enter: how much of the selected line comes back."""
+        current = self.chosen.get(line.line_no, line.returnable)
+
+        def take(text: str) -> bool:
+            chosen = {n: q for n, q in self.chosen.items() if n != line.line_no}
+            if text.strip():
+                chosen[line.line_no] = return_quantity(text)
+            self.replan(chosen)
+            return True
+
+        self.app.push_screen(
+            EntryDialog(
+                t("ui.corrections.qty_title", line=line.line_no, name=line.name),
+                [
+                    t(
+                        "ui.corrections.qty_info",
+                        sold=format_quantity(line.qty, line.unit),
+                        returned=format_quantity(line.returned, line.unit),
+                        returnable=format_quantity(line.returnable, line.unit),
+                    )
+                ],
+                t("ui.corrections.qty_placeholder"),
+                t("ui.corrections.qty_hint"),
+                take,
+                value=format_quantity(current),
+            ),
+            lambda _: self.show(),
+        )
+
+    def action_damaged(self) -> None:
+        """F5: the selected line's goods are damaged (or not)."""
+        if self.sale is None or not self.sale.lines:
+            self.fail(GeraiError("ui.corrections.no_sale"))
+            return
+        number = self.sale.lines[self.selected].line_no
+        self.damaged ^= {number}
+        if self.chosen:
+            self.replan(self.chosen)
+        self.show()
+
+    def action_return_all(self) -> None:
+        """F6: everything still returnable comes back."""
+        if self.sale is None:
+            self.fail(GeraiError("ui.corrections.no_sale"))
+            return
+        everything = {line.line_no: line.returnable for line in self.sale.lines if line.returnable}
+        try:
+            self.replan(everything)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.show()
+
+    def action_other_receipt(self) -> None:
+        """F2: type or scan another receipt number."""
+        field = self.query_one("#receipt", ScanField)
+        field.value = ""
+        field.focus()
+
+    # --- void and retur -----------------------------------------------------------------------
+
+    def action_void(self) -> None:
+        """F8: void the whole sale (this shift's sales only)."""
+        sale = self.sale
+        if sale is None:
+            self.fail(GeraiError("ui.corrections.no_sale"))
+            return
+        app = self.gerai
+        try:
+            with app.database.read() as session:
+                check_void(session, sale.receipt_no, app.settings.till)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.app.push_screen(
+            EntryDialog(
+                t("ui.corrections.void_title", number=sale.receipt_no),
+                [t("ui.corrections.void_info", total=format_rupiah(sale.total))],
+                t("ui.corrections.reason"),
+                t("ui.corrections.void_hint"),
+                lambda text: required_reason(text, "void.reason_required"),
+            ),
+            self.void_with_reason,
+        )
+
+    def void_with_reason(self, reason: str | None) -> None:
+        """The reason is given: void, with a supervisor's approval when needed."""
+        sale = self.sale
+        if reason is None or sale is None:
+            return
+        app = self.gerai
+
+        def attempt(approval: Approval | None) -> None:
+            with app.database.write() as session:
+                done = void_sale(
+                    session,
+                    app.actor,
+                    sale.receipt_no,
+                    reason,
+                    approval=approval,
+                    now=app.clock(),
+                    till=app.settings.till,
+                )
+            self.load(done.receipt_no, keep_status=True)
+            key = "ui.corrections.voided_kasbon" if done.kasbon else "ui.corrections.voided"
+            self.say(
+                t(
+                    key,
+                    number=done.receipt_no,
+                    total=format_rupiah(done.total - done.kasbon),
+                    kasbon=format_rupiah(done.kasbon),
+                    approver=done.approved_by,
+                )
+            )
+
+        self.approve("void", "ui.corrections.void_action", attempt)
+
+    def action_make_return(self) -> None:
+        """F12: return the chosen lines."""
+        if self.sale is None:
+            self.fail(GeraiError("ui.corrections.no_sale"))
+            return
+        if self.plan is None:
+            self.fail(GeraiError("retur.nothing"))
+            return
+        self.app.push_screen(RefundDialog(self.plan), self.return_with_reason)
+
+    def return_with_reason(self, given: tuple[str, str] | None) -> None:
+        """Reason and method are given: make the retur, with a supervisor's approval when
+        needed, then print its slip."""
+        sale = self.sale
+        if given is None or sale is None:
+            return
+        reason, method = given
+        app = self.gerai
+        requests = self.requests(self.chosen)
+
+        def attempt(approval: Approval | None) -> None:
+            with app.database.write() as session:
+                done = return_items(
+                    session,
+                    app.actor,
+                    sale.receipt_no,
+                    requests,
+                    reason,
+                    method,
+                    approval=approval,
+                    now=app.clock(),
+                    till=app.settings.till,
+                    shop=app.shop,
+                )
+            app.print_return(done.number)
+            self.load(done.receipt_no, keep_status=True)
+            message = t(
+                "ui.corrections.returned",
+                number=done.number,
+                amount=format_rupiah(done.refund_total),
+                method=t("method." + done.refund_method),
+                approver=done.approved_by,
+            )
+            printing = t("ui.corrections.slip_printing") if app.printer.target.enabled else ""
+            self.say(f"{message} {printing}".strip())
+
+        self.approve("retur", "ui.corrections.return_action", attempt)
+
+    def approve(
+        self, permission: str, action: str, attempt: Callable[[Approval | None], None]
+    ) -> None:
+        """Run `attempt` as the acting user when their role allows `permission`, else in the
+        supervisor approval dialog (which stays open on a wrong PIN or any refusal)."""
+        if self.gerai.actor.role in PERMISSIONS[permission]:
+            try:
+                attempt(None)
+            except GeraiError as error:
+                self.fail(error)
+            return
+        self.app.push_screen(CheckedApprovalScreen(action, attempt))
+
+    def action_back(self) -> None:
+        """Esc: back to the till."""
+        self.dismiss(None)

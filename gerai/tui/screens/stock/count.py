@@ -1,0 +1,282 @@
+"""Stok opname (F8 on the products screen): choose a category (F4) or every product (F5), or
+just scan. A scanned code counts one more of it (`12*CODE` twelve more); a number typed on
+its own sets the count of the selected line. The table shows expected, counted, the
+difference and its value at HPP; Ctrl+S confirms with the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Input, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.money import format_number, format_rupiah
+from gerai.core.quantity import MAX_QUANTITY, format_quantity
+from gerai.services.sale.cart import parse_scan
+from gerai.services.shop.auth import Approval
+from gerai.services.stock.catalog import ProductInfo, find_by_code
+from gerai.services.stock.count import CountLine, confirm_count, count_candidates
+from gerai.services.stock.inventory import quantity
+from gerai.tui.screens.stock.common import CategoryPicker, StockScreen, fit_column
+from gerai.tui.widgets.scan_field import ScanField
+
+COLUMNS = ("expected", "counted", "difference", "value")
+
+
+@dataclass
+class CountRow:
+    """A product on the count sheet and what was counted of it so far (None: not yet)."""
+
+    product: ProductInfo
+    counted: Decimal | None = None
+
+    def line(self) -> CountLine | None:
+        """The counted line, once counted."""
+        if self.counted is None:
+            return None
+        return CountLine(self.product, self.product.stock, self.counted)
+
+
+class StockCountScreen(StockScreen[str | None]):
+    """A stock count; dismissed with what was confirmed (or None)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "confirm", "ui.key.confirm_count"),
+        Binding("f4", "category", "ui.key.category"),
+        Binding("f5", "everything", "ui.key.count_all"),
+        Binding("escape", "cancel", "ui.key.cancel"),
+        Binding("up", "move(-1)", "ui.key.up", show=False),
+        Binding("down", "move(1)", "ui.key.down", show=False),
+    ]
+
+    def __init__(self, approval: Approval | None = None) -> None:
+        super().__init__()
+        self.approval = approval  # a supervisor's, when the user logged in is a kasir
+        self.rows: list[CountRow] = []
+        self.scopes: list[str] = []
+        self.scanned = False
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("ui.count.title"), classes="stock-header")
+        yield Label("", id="count-scope", classes="stock-filters")
+        yield ScanField(placeholder=t("ui.count.entry"), id="entry", classes="stock-search")
+        yield DataTable(id="count-lines", classes="stock-table", cursor_type="row")
+        yield Label("", id="count-summary", classes="stock-summary")
+        yield Input(placeholder=t("ui.count.reason"), id="reason", classes="stock-search")
+        yield Label(t("ui.count.ready"), classes="stock-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#count-lines", DataTable)
+        table.can_focus = False
+        table.add_column(t("ui.products.code"), width=14, key="code")
+        table.add_column(t("ui.products.name"), key="name")
+        for key in COLUMNS:
+            table.add_column(Text(t(f"ui.count.{key}"), justify="right"), width=12, key=key)
+        self.query_one("#entry", ScanField).focus()
+        self.show_all()
+
+    def on_resize(self) -> None:
+        fit_column(self.query_one("#count-lines", DataTable), "name")
+
+    # --- the sheet --------------------------------------------------------------------------
+
+    def cells(self, row: CountRow) -> list[str | Text]:
+        """A row's cells: code, name, expected, counted, difference, value."""
+        unit = row.product.unit
+        line = row.line()
+        blank = Text("")
+        cells: list[str | Text] = [
+            row.product.code,
+            row.product.name,
+            Text(format_quantity(row.product.stock, unit), justify="right"),
+        ]
+        if line is None:
+            return [*cells, blank, blank, blank]
+        style = "bold red" if line.difference < 0 else "bold green" if line.difference else ""
+        return [
+            *cells,
+            Text(format_quantity(line.counted, unit), justify="right"),
+            Text(format_quantity(line.difference, unit), justify="right", style=style),
+            Text(format_number(line.value), justify="right", style=style),
+        ]
+
+    def show_all(self) -> None:
+        """Redraw the sheet (after the scope changes)."""
+        table = self.query_one("#count-lines", DataTable)
+        table.clear()
+        for row in self.rows:
+            table.add_row(*self.cells(row), key=str(row.product.id))
+        self.show_summary()
+
+    def show_row(self, index: int) -> None:
+        """Redraw one row and select it."""
+        table = self.query_one("#count-lines", DataTable)
+        row = self.rows[index]
+        if index >= table.row_count:
+            table.add_row(*self.cells(row), key=str(row.product.id))
+        else:
+            for key, cell in zip(("code", "name", *COLUMNS), self.cells(row), strict=False):
+                table.update_cell(str(row.product.id), key, cell)
+        table.move_cursor(row=index, animate=False)
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        """What is counted so far, the differences and their value; the scope."""
+        lines = [line for row in self.rows if (line := row.line()) is not None]
+        differing = [line for line in lines if line.difference]
+        self.query_one("#count-summary", Label).update(
+            t(
+                "ui.count.summary",
+                counted=len(lines),
+                listed=len(self.rows),
+                differing=len(differing),
+                value=format_rupiah(sum(line.value for line in lines)),
+            )
+        )
+        self.query_one("#count-scope", Label).update(t("ui.count.scope", scope=self.scope()))
+
+    def scope(self) -> str:
+        """What this count covers, in words: the categories, all, and what was scanned."""
+        scanned = [t("ui.count.scope_scan")] if self.scanned or not self.scopes else []
+        return ", ".join([*self.scopes, *scanned])
+
+    def add_products(self, products: list[ProductInfo], scope: str) -> None:
+        """Put products on the sheet (those already there keep their count)."""
+        present = {row.product.id for row in self.rows}
+        first = len(self.rows)
+        self.rows.extend(CountRow(p) for p in products if p.id not in present)
+        self.scopes.append(scope)
+        self.show_all()
+        if first < len(self.rows):
+            self.query_one("#count-lines", DataTable).move_cursor(row=first, animate=False)
+
+    # --- entering counts --------------------------------------------------------------------
+
+    def on_scan_field_scanned(self, message: ScanField.Scanned) -> None:
+        message.stop()
+        if message.value.strip():
+            self.enter(message.value)
+
+    def enter(self, raw: str) -> None:
+        """A code counts more of a product; a plain number sets the selected line's count."""
+        try:
+            request = parse_scan(raw)
+            with self.gerai.database.read() as session:
+                product = find_by_code(session, request.code, include_inactive=True)
+            if product is None:
+                if not self.is_count(raw, request.explicit_qty):
+                    raise GeraiError("stockadm.unknown_code", code=request.code)
+                self.set_selected(raw)
+                return
+            index = next((i for i, r in enumerate(self.rows) if r.product.id == product.id), None)
+            if index is None:
+                self.rows.append(CountRow(product))
+                index = len(self.rows) - 1
+                self.scanned = True
+            row = self.rows[index]
+            more = quantity(request.qty, product)
+            row.counted = (row.counted or Decimal(0)) + more
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.show_row(index)
+        self.say(
+            t(
+                "ui.count.counted_line",
+                name=product.name,
+                counted=format_quantity(row.counted, product.unit),
+            )
+        )
+
+    def is_count(self, raw: str, explicit: bool) -> bool:
+        """A plain number small enough to be a count (not a barcode), with a line selected."""
+        text = raw.strip().replace(",", ".")
+        try:
+            return not explicit and bool(self.rows) and Decimal(text) <= MAX_QUANTITY
+        except ArithmeticError:
+            return False
+
+    def set_selected(self, raw: str) -> None:
+        """Set the count of the selected line to what was typed."""
+        index = self.query_one("#count-lines", DataTable).cursor_row
+        row = self.rows[index]
+        row.counted = quantity(raw, row.product, allow_zero=True)
+        self.show_row(index)
+
+    def on_scan_field_remove_line(self, message: ScanField.RemoveLine) -> None:
+        """Delete on an empty entry: the selected line is not counted after all."""
+        message.stop()
+        if self.rows:
+            index = self.query_one("#count-lines", DataTable).cursor_row
+            self.rows[index].counted = None
+            self.show_row(index)
+
+    def action_move(self, step: int) -> None:
+        """Select the line above or below."""
+        table = self.query_one("#count-lines", DataTable)
+        if self.rows:
+            row = max(0, min(len(self.rows) - 1, table.cursor_row + step))
+            table.move_cursor(row=row, animate=False)
+
+    # --- scope and confirming ---------------------------------------------------------------
+
+    def action_category(self) -> None:
+        """F4: put a category's products on the sheet."""
+        self.app.push_screen(CategoryPicker(everything=False), self.category_chosen)
+
+    def category_chosen(self, chosen: tuple[int | None, str] | None) -> None:
+        if chosen is None or chosen[0] is None:
+            return
+        with self.gerai.database.read() as session:
+            products = count_candidates(session, chosen[0])
+        self.add_products(products, chosen[1])
+
+    def action_everything(self) -> None:
+        """F5: every active product on the sheet."""
+        with self.gerai.database.read() as session:
+            products = count_candidates(session)
+        self.add_products(products, t("ui.count.scope_all"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the reason: confirm."""
+        event.stop()
+        self.action_confirm()
+
+    def action_confirm(self) -> None:
+        """Ctrl+S: write the counted lines and their differences."""
+        app = self.gerai
+        entries = [(r.product.code, r.counted) for r in self.rows if r.counted is not None]
+        try:
+            with app.database.write() as session:
+                result = confirm_count(
+                    session,
+                    entries,
+                    self.query_one("#reason", Input).value,
+                    self.scope(),
+                    actor=app.actor,
+                    at=app.clock(),
+                    shop=app.shop,
+                    approval=self.approval,
+                )
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.dismiss(
+            t(
+                "ui.count.saved",
+                number=result.number,
+                lines=result.lines,
+                differing=result.differences,
+                value=format_rupiah(result.value),
+            )
+        )
+
+    def action_cancel(self) -> None:
+        """Esc: leave; nothing is written."""
+        self.dismiss(None)

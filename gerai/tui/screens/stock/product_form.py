@@ -1,0 +1,120 @@
+"""Adding or editing a product: every field on one form; Enter moves to the next field,
+Ctrl+S saves. A refusal (a price above the HET, a barcode that is invalid or someone
+else's, ...) is shown in the dialog with its field, and nothing is saved."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.widgets import Checkbox, Input, Label, Select
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.services.shop.auth import Approval
+from gerai.services.stock.catalog import categories
+from gerai.services.stock.import_export import TAX_CATEGORIES
+from gerai.services.stock.products import ProductForm, ProductRefused, product_form, save_product
+from gerai.tui.screens.stock.common import StockDialog
+
+CHECKBOXES = ("sold_by_weight", "active")
+CHOICES = ("category", "tax_category")
+
+
+class ProductDialog(StockDialog[int | None]):
+    """The form of a new product (`product_id` None) or of an existing one; dismissed with the
+    product's id once saved."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "ui.key.save"),
+        Binding("escape", "cancel", "ui.key.cancel"),
+    ]
+
+    def __init__(self, product_id: int | None = None, approval: Approval | None = None) -> None:
+        super().__init__()
+        self.product_id = product_id
+        self.approval = approval  # an admin's, when the user logged in is not one
+
+    def compose(self) -> ComposeResult:
+        app = self.gerai
+        with app.database.read() as session:
+            form = ProductForm() if self.product_id is None else product_form(
+                session, self.product_id
+            )  # fmt: skip
+            names = [name for _, name in categories(session)]
+        title = "ui.product.new_title" if self.product_id is None else "ui.product.edit_title"
+        with Vertical(classes="dialog", id="product-form"):
+            yield Label(t(title, code=form.code), classes="dialog-title")
+            with Grid(id="product-fields"):
+                for field in fields(ProductForm):
+                    value = getattr(form, field.name)
+                    yield Label(t(f"ui.product.field.{field.name}"))
+                    if field.name in CHECKBOXES:
+                        yield Checkbox("", bool(value), id=f"f-{field.name}")
+                    elif field.name == "category":
+                        yield Select(
+                            [(n, n) for n in names],
+                            value=value if value in names else Select.NULL,
+                            prompt=t("ui.product.choose_category"),
+                            id="f-category",
+                        )
+                    elif field.name == "tax_category":
+                        yield Select(
+                            [(t(f"ui.product.tax.{c}"), c) for c in TAX_CATEGORIES],
+                            value=value,
+                            allow_blank=False,
+                            id="f-tax_category",
+                        )
+                    else:
+                        yield Input(str(value), id=f"f-{field.name}")
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.product.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-code" if self.product_id is None else "#f-name", Input).focus()
+
+    def form(self) -> ProductForm:
+        """The form as typed."""
+        values: dict[str, object] = {}
+        for field in fields(ProductForm):
+            if field.name in CHECKBOXES:
+                values[field.name] = self.query_one(f"#f-{field.name}", Checkbox).value
+            elif field.name in CHOICES:
+                chosen = self.query_one(f"#f-{field.name}", Select).value
+                values[field.name] = "" if chosen is Select.NULL else str(chosen)
+            else:
+                values[field.name] = self.query_one(f"#f-{field.name}", Input).value
+        return ProductForm(**values)  # type: ignore[arg-type]
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field."""
+        event.stop()
+        self.focus_next()
+
+    def action_save(self) -> None:
+        """Ctrl+S: save, or show every problem and stay."""
+        app = self.gerai
+        try:
+            with app.database.write() as session:
+                saved = save_product(
+                    session,
+                    self.form(),
+                    actor=app.actor,
+                    at=app.clock(),
+                    product_id=self.product_id,
+                    approval=self.approval,
+                )
+        except ProductRefused as refused:
+            self.fail(
+                "\n".join(
+                    f"{t(f'ui.product.field.{column}')}: {error.message()}"
+                    for column, error in refused.problems
+                )
+            )
+            return
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.dismiss(saved)

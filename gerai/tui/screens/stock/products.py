@@ -1,0 +1,384 @@
+"""The products screen (F3 on the kasir screen): the catalogue read from the database one
+page at a time (keyset on name and id), so it opens and scrolls at once on 100,000
+products. Typing searches names, codes and barcodes; F4/F5/F6 filter by category, low stock
+and inactive; Enter edits, F2 adds; F7 receives goods, F8 counts stock, F9 shows the stock
+card, F10 repacks and F11 writes off the selected product. Esc returns to the kasir."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.money import format_number
+from gerai.core.quantity import format_quantity
+from gerai.services.shop.auth import Approval
+from gerai.services.stock.catalog import ProductFilter, ProductInfo, product_page
+from gerai.services.stock.inventory import low_stock_count
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.stock.card import StockCardScreen
+from gerai.tui.screens.stock.common import CategoryPicker, StockScreen
+from gerai.tui.screens.stock.count import StockCountScreen
+from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
+from gerai.tui.screens.stock.product_form import ProductDialog
+from gerai.tui.screens.stock.receiving import ReceivingScreen
+from gerai.tui.widgets.paged_list import PAGING_BINDINGS
+
+Key = tuple[str, int]
+
+
+def key_of(product: ProductInfo) -> Key:
+    """The product's place in the (name, id) order."""
+    return (product.name, product.id)
+
+
+def from_(product: ProductInfo) -> Key:
+    """A keyset bound just before `product`, so a page starts with it (ids are integers)."""
+    return (product.name, product.id - 1)
+
+
+# (key, width, right-aligned); the name takes the width the others leave
+COLUMNS = (
+    ("code", 14, False), ("name", 0, False), ("category", 12, False), ("price", 9, True),
+    ("member_price", 9, True), ("cost", 9, True), ("stock", 12, True), ("reorder", 6, True),
+)  # fmt: skip
+GAP = 2
+
+
+class ProductList(Widget):
+    """One page of products drawn line by line (a DataTable measures and renders every cell
+    of a new page as rich text, tens of milliseconds a page). The screen holds the rows and
+    moves the cursor; focus stays in the search field."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "product-list--header",
+        "product-list--cursor",
+        "product-list--even",
+        "product-list--low",
+    }
+    DEFAULT_CSS = """
+    ProductList { height: 1fr; }
+    ProductList > .product-list--header { text-style: bold; color: $text-accent; }
+    ProductList > .product-list--cursor { background: $block-cursor-background;
+        color: $block-cursor-foreground; text-style: bold; }
+    ProductList > .product-list--even { background: $surface-lighten-1; }
+    ProductList > .product-list--low { color: $text-error; text-style: bold; }
+    """
+
+    class Fits(Message):
+        """The list was laid out: it shows `rows` rows."""
+
+        def __init__(self, rows: int) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.products: list[ProductInfo] = []
+        self.cursor = 0
+        self.widths = [w for _, w, _ in COLUMNS]
+        self.header = [t(f"ui.products.{key}") for key, _, _ in COLUMNS]
+
+    def on_resize(self) -> None:
+        fixed = sum(self.widths) - self.widths[1] + GAP * len(COLUMNS)
+        self.widths[1] = max(12, self.size.width - fixed)
+        self.post_message(self.Fits(self.size.height - 1))  # the header takes a line
+
+    def show(self, products: list[ProductInfo], cursor: int) -> None:
+        """Draw these rows with the cursor on row `cursor`."""
+        self.products, self.cursor = products, cursor
+        self.refresh()
+
+    def move_cursor(self, cursor: int) -> None:
+        """Put the cursor on row `cursor`."""
+        self.cursor = cursor
+        self.refresh()
+
+    def _line(self, cells: list[str], base: Style, low: Style | None = None) -> Strip:
+        segments = []
+        for (key, _, right), width, cell in zip(COLUMNS, self.widths, cells, strict=True):
+            text = set_cell_size(cell, width) if not right else cell[-width:].rjust(width)
+            style = low if low is not None and key == "stock" else base
+            segments += [Segment(" " * GAP, base), Segment(text, style)]
+        return Strip(segments).adjust_cell_length(self.size.width, base)
+
+    def render_line(self, y: int) -> Strip:
+        if y == 0:
+            return self._line(self.header, self.get_component_rich_style("product-list--header"))
+        index = y - 1
+        base = self.rich_style
+        if index >= len(self.products):
+            return Strip.blank(self.size.width, base)
+        p = self.products[index]
+        if index == self.cursor:
+            base = self.get_component_rich_style("product-list--cursor")
+        elif index % 2:
+            base = base + self.get_component_rich_style("product-list--even")
+        low = p.active and p.stock <= p.reorder_level  # at or below the reorder level
+        number = format_number
+        cells = [
+            p.code, p.name, p.category, number(p.price),
+            "" if p.member_price is None else number(p.member_price), number(p.cost),
+            ("!" if low else "") + format_quantity(p.stock, p.unit),
+            format_quantity(p.reorder_level),
+        ]  # fmt: skip
+        alarm = base + self.get_component_rich_style("product-list--low") if low else None
+        return self._line(cells, base, alarm)
+
+
+class ProductsScreen(StockScreen[None]):
+    """The catalogue, a page at a time."""
+
+    BINDINGS = [
+        Binding("escape", "back", "ui.key.back"),
+        Binding("f2", "new", "ui.key.new_product"),
+        Binding("f4", "category", "ui.key.category"),
+        Binding("f5", "low", "ui.key.low_stock"),
+        Binding("f6", "inactive", "ui.key.inactive"),
+        Binding("f7", "receive", "ui.key.receive"),
+        Binding("f8", "count", "ui.key.count"),
+        Binding("f9", "card", "ui.key.card"),
+        Binding("f10", "repack", "ui.key.repack"),
+        Binding("f11", "write_off", "ui.key.write_off"),
+        *PAGING_BINDINGS,
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = ProductFilter()
+        self.category_name = ""
+        self.rows: list[ProductInfo] = []
+        self.cursor = 0
+        self.page_size = 0  # rows in a page, known once the list is laid out
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="products-header", classes="stock-header")
+        yield Input(placeholder=t("ui.products.search"), id="search", classes="stock-search")
+        yield Label("", id="filters", classes="stock-filters")
+        yield ProductList(id="products", classes="stock-table")
+        yield Label(t("ui.products.ready"), classes="stock-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).focus()  # the first page comes once the list fits
+
+    @property
+    def selected(self) -> ProductInfo | None:
+        """The product under the cursor."""
+        return self.rows[self.cursor] if self.rows else None
+
+    # --- paging -----------------------------------------------------------------------------
+
+    def page(self, **where: Key) -> list[ProductInfo]:
+        """Products of the filter after or before a key (see `product_page`)."""
+        with self.gerai.database.read() as session:
+            return product_page(session, self.filters, limit=self.page_size, **where)
+
+    def show(self, rows: list[ProductInfo], cursor: int) -> None:
+        """Show `rows` with the cursor on row `cursor` (kept inside the page)."""
+        self.rows = rows
+        self.cursor = max(0, min(cursor, len(rows) - 1))
+        self.query_one(ProductList).show(rows, self.cursor)
+
+    def reload(self, first: ProductInfo | None = None) -> None:
+        """Fetch the page that starts at `first` (default: the first page); refresh the
+        header and the filter line."""
+        try:
+            rows = self.page(after=from_(first)) if first is not None else self.page()
+            with self.gerai.database.read() as session:
+                low = low_stock_count(session)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.show(rows, self.cursor if first is not None else 0)
+        self.query_one("#products-header", Label).update(
+            t("ui.products.header", shop=self.gerai.shop.name, low=low)
+        )
+        self.query_one("#filters", Label).update(self.describe_filters())
+        if not rows:
+            self.say(t("ui.products.none"))
+
+    def describe_filters(self) -> str:
+        """The filters in force, in words."""
+        parts = [self.category_name or t("ui.stock.all_categories")]
+        parts.append(
+            t("ui.products.only_inactive" if self.filters.inactive else "ui.products.only_active")
+        )
+        if self.filters.low_stock:
+            parts.append(t("ui.products.only_low"))
+        return t("ui.products.filters", filters=" · ".join(parts))
+
+    def on_product_list_fits(self, message: ProductList.Fits) -> None:
+        """A page is as many rows as the list shows: (re)load it when that changes."""
+        rows = max(1, message.rows)
+        if rows != self.page_size:
+            self.page_size = rows
+            self.reload(self.rows[0] if self.rows else None)
+
+    def action_move(self, step: int) -> None:
+        """Arrows: move the cursor; past either end the page slides by one product."""
+        target = self.cursor + step
+        if 0 <= target < len(self.rows):
+            self.cursor = target
+            self.query_one(ProductList).move_cursor(target)
+            return
+        if not self.rows:
+            return
+        try:
+            if step > 0:
+                more = self.page(after=key_of(self.rows[-1]))[:1]
+                rows = self.rows[1:] + more if more else self.rows
+            else:
+                more = self.page(before=key_of(self.rows[0]))[-1:]
+                rows = more + self.rows[:-1] if more else self.rows
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.show(rows, self.cursor)
+
+    def action_page(self, step: int) -> None:
+        """PageDown/PageUp: the next or previous page (the cursor stays on its row)."""
+        if not self.rows:
+            return
+        try:
+            if step > 0:
+                more = self.page(after=key_of(self.rows[-1]))
+                rows = (self.rows + more)[-self.page_size :]
+            else:
+                more = self.page(before=key_of(self.rows[0]))
+                rows = (more + self.rows)[: self.page_size]
+        except GeraiError as error:
+            self.fail(error)
+            return
+        edge = len(rows) - 1 if step > 0 else 0
+        self.show(rows, self.cursor if more else edge)
+
+    # --- search and filters -----------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Search as you type."""
+        if event.input.id == "search":
+            self.filters = ProductFilter(
+                event.value,
+                self.filters.category_id,
+                self.filters.low_stock,
+                self.filters.inactive,
+            )
+            self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: edit the selected product."""
+        event.stop()
+        self.action_edit()
+
+    def action_category(self) -> None:
+        """F4: show one category, or all."""
+        self.app.push_screen(CategoryPicker(), self.category_chosen)
+
+    def category_chosen(self, chosen: tuple[int | None, str] | None) -> None:
+        if chosen is None:
+            return
+        category_id, name = chosen
+        self.category_name = name if category_id is not None else ""
+        self.filters = ProductFilter(
+            self.filters.query, category_id, self.filters.low_stock, self.filters.inactive
+        )
+        self.reload()
+
+    def action_low(self) -> None:
+        """F5: only the products at or below their reorder level, or all again."""
+        self.filters = ProductFilter(
+            self.filters.query,
+            self.filters.category_id,
+            not self.filters.low_stock,
+            self.filters.inactive,
+        )
+        self.reload()
+
+    def action_inactive(self) -> None:
+        """F6: the inactive products instead of the active ones, and back."""
+        self.filters = ProductFilter(
+            self.filters.query,
+            self.filters.category_id,
+            self.filters.low_stock,
+            not self.filters.inactive,
+        )
+        self.reload()
+
+    # --- actions on products ----------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Esc: back to the kasir screen."""
+        self.dismiss(None)
+
+    def permitted(self, permission: str, open_screen: Callable[[Approval | None], object]) -> None:
+        """Open a form of `permission` (products: admins; stock: bendahara or admin), with a
+        supervisor's approval when the user logged in needs one."""
+        with_approval(self.gerai, permission, open_screen, self.fail)
+
+    def action_new(self) -> None:
+        """F2: a new product."""
+        self.permitted(
+            "products", lambda ok: self.app.push_screen(ProductDialog(None, ok), self.saved)
+        )
+
+    def action_edit(self) -> None:
+        """Enter: edit the selected product."""
+        if (product := self.selected) is not None:
+            self.permitted(
+                "products",
+                lambda ok: self.app.push_screen(ProductDialog(product.id, ok), self.saved),
+            )
+
+    def saved(self, product_id: int | None) -> None:
+        """A product was saved: show the page again with it fresh."""
+        if product_id is not None:
+            self.refresh_page(t("ui.products.saved"))
+
+    def refresh_page(self, message: str) -> None:
+        """Fetch the current page again (stock or prices changed) and say what happened."""
+        self.reload(self.rows[0] if self.rows else None)
+        self.say(message)
+
+    def action_receive(self) -> None:
+        """F7: barang masuk."""
+        self.permitted("stock", lambda ok: self.app.push_screen(ReceivingScreen(ok), self.done))
+
+    def action_count(self) -> None:
+        """F8: stok opname."""
+        self.permitted("stock", lambda ok: self.app.push_screen(StockCountScreen(ok), self.done))
+
+    def done(self, message: str | None) -> None:
+        """A stock document was written: say so and show the new stock."""
+        if message:
+            self.refresh_page(message)
+
+    def action_card(self) -> None:
+        """F9: the stock card of the selected product."""
+        if self.selected is not None:
+            self.app.push_screen(StockCardScreen(self.selected.id))
+
+    def action_repack(self) -> None:
+        """F10: repack the selected product into another."""
+        if (product := self.selected) is not None:
+            self.permitted(
+                "stock", lambda ok: self.app.push_screen(RepackDialog(product, ok), self.done)
+            )
+
+    def action_write_off(self) -> None:
+        """F11: write off some of the selected product."""
+        if (product := self.selected) is not None:
+            self.permitted(
+                "stock", lambda ok: self.app.push_screen(WriteOffDialog(product, ok), self.done)
+            )
