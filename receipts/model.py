@@ -19,7 +19,7 @@ class ReceiptItem:
 
 @dataclass(frozen=True)
 class ReceiptPayment:
-    """One payment: the method's label, what it covered, and what was handed over."""
+    """One payment: the method (`tunai`...), what it covered, and what was handed over."""
 
     method: str
     amount: int
