@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from gerai.core.i18n import Translator
 from gerai.core.money import format_number, format_rupiah
-from gerai.core.phrases import MEMBER_PAYMENT_KIND, METHOD
+from gerai.core.phrases import BALANCE, MEMBER_PAYMENT_KIND, METHOD
 from receipts.layout import Line, centered, pair, rule, slip_header, wrap
 
 WITHDRAWAL = "sukarela_out"
@@ -64,7 +64,7 @@ def layout_member_slip(slip: MemberSlip, width: int, tr: Translator) -> list[Lin
     lines += pair(tr.t("slip.amount"), format_rupiah(slip.amount), width, bold=True)
     lines += pair(tr.t(METHOD[slip.method]), format_number(slip.amount), width)
     lines.append(rule(width))
-    balance_key = "slip.owed" if slip.kind == REPAYMENT else f"slip.balance.{slip.kind}"
+    balance_key = "slip.owed" if slip.kind == REPAYMENT else BALANCE[slip.kind]
     lines += pair(tr.t(balance_key), format_rupiah(slip.balance), width, bold=True)
     lines.append(rule(width))
     if slip.kind == WITHDRAWAL:

@@ -112,6 +112,19 @@ def key_tables(tree: ast.Module) -> list[tuple[str, int]]:
     return found
 
 
+PREFIXES = {key[: i + 1] for key in TEXTS["id"] for i, c in enumerate(key) if c in "._"}
+
+
+def builds_a_key(node: ast.JoinedStr) -> bool:
+    """An f-string that starts like a message key (`f"method.{m}"`)."""
+    first = node.values[0] if node.values else None
+    return (
+        isinstance(first, ast.Constant)
+        and len(node.values) > 1
+        and (first.value in PREFIXES or first.value in TEXTS["id"])
+    )
+
+
 def scan() -> tuple[list[Use], list[str]]:
     """Every use of a key, and every call that builds its key at run time."""
     trees = {path: ast.parse(path.read_text("utf-8"), str(path)) for path in SOURCES}
@@ -121,6 +134,8 @@ def scan() -> tuple[list[Use], list[str]]:
         where_of = f"{path.relative_to(ROOT)}:"
         uses += [Use(key, f"{where_of}{line}", None) for key, line in key_tables(tree)]
         for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr) and builds_a_key(node):
+                built.append(f"{where_of}{node.lineno}")
             if not isinstance(node, ast.Call) or not node.args or not is_key_call(node, callers):
                 continue
             first, where = node.args[0], f"{where_of}{node.lineno}"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import gettext
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from io import BytesIO
@@ -66,6 +65,8 @@ def _load(lang: str) -> gettext.GNUTranslations:
             return gettext.GNUTranslations(handle)
     data = compile_catalog(po)
     try:
+        import tempfile
+
         fd, temporary = tempfile.mkstemp(dir=mo.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

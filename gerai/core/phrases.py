@@ -62,6 +62,12 @@ MEMBER_PAYMENT_KIND = {
     "sukarela_out": "slip.kind.sukarela_out",
     "repayment": "slip.kind.repayment",
 }
+BALANCE = {
+    "pokok": "slip.balance.pokok",
+    "wajib": "slip.balance.wajib",
+    "sukarela": "slip.balance.sukarela",
+    "sukarela_out": "slip.balance.sukarela_out",
+}
 SALE_STATUS = {"completed": "ui.report.status_completed", "void": "ui.report.status_void"}
 CARD_COLUMN = {
     "date": "stockadm.column.date",
@@ -72,4 +78,35 @@ CARD_COLUMN = {
     "in": "stockadm.column.in",
     "out": "stockadm.column.out",
     "balance": "stockadm.column.balance",
+}
+AUDIT_KIND = {
+    "sale": "audit.kind.sale",
+    "login": "audit.kind.login",
+    "logout": "audit.kind.logout",
+    "login_refused": "audit.kind.login_refused",
+    "approval_refused": "audit.kind.approval_refused",
+    "permission_refused": "audit.kind.permission_refused",
+    "supervisor_access": "audit.kind.supervisor_access",
+    "user_created": "audit.kind.user_created",
+    "user_pin_changed": "audit.kind.user_pin_changed",
+    "user_role_changed": "audit.kind.user_role_changed",
+    "user_deactivated": "audit.kind.user_deactivated",
+    "user_reactivated": "audit.kind.user_reactivated",
+    "shift_opened": "audit.kind.shift_opened",
+    "shift_closed": "audit.kind.shift_closed",
+    "cash_in": "audit.kind.cash_in",
+    "cash_out": "audit.kind.cash_out",
+    "cart_held": "audit.kind.cart_held",
+    "cart_recalled": "audit.kind.cart_recalled",
+    "reprint": "audit.kind.reprint",
+    "drawer_opened": "audit.kind.drawer_opened",
+    "price_changed": "audit.kind.price_changed",
+    "product_created": "audit.kind.product_created",
+    "product_changed": "audit.kind.product_changed",
+    "products_imported": "audit.kind.products_imported",
+    "goods_received": "audit.kind.goods_received",
+    "stock_counted": "audit.kind.stock_counted",
+    "written_off": "audit.kind.written_off",
+    "repacked": "audit.kind.repacked",
+    "settings_changed": "audit.kind.settings_changed",
 }

@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import shown, t
+from gerai.core.i18n import t
+from gerai.core.phrases import AUDIT_KIND
 from gerai.core.timefmt import format_moment
 from gerai.services.audit.log import AuditFilter, audit_choices, audit_page, parse_day
 from gerai.services.audit.trail import AuditRow
@@ -40,8 +41,7 @@ COLUMNS = {
 
 def kind_label(kind: str) -> str:
     """A kind of record in words (the kind itself when the catalog does not name it)."""
-    key = f"audit.kind.{kind}"
-    return t(key) if key in shown() else kind
+    return t(AUDIT_KIND[kind]) if kind in AUDIT_KIND else kind
 
 
 def describe(row: AuditRow) -> str:
