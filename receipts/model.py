@@ -61,7 +61,8 @@ class Receipt:
 
 @dataclass(frozen=True)
 class ShiftReport:
-    """A closed shift, as the Z report prints it. Amounts are integer Rupiah."""
+    """A closed shift, as the Z report prints it. Amounts are integer Rupiah; `payments` are
+    (method, amount) pairs, the method as stored (`tunai`...)."""
 
     shop_name: str
     till: str

@@ -6,6 +6,7 @@ a missing key fails loudly in the tests."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import string
@@ -279,7 +280,7 @@ def test_phrases_and_errors_inside_a_message_speak_its_language() -> None:
     assert "Cash, Member credit" in text
 
 
-def test_a_catalog_is_compiled_from_its_po_when_its_mo_is_missing(
+def test_a_catalog_is_compiled_from_its_po_when_its_mo_is_missing_or_stale(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for lang in LANGUAGES:
@@ -288,7 +289,12 @@ def test_a_catalog_is_compiled_from_its_po_when_its_mo_is_missing(
         shutil.copy(i18n.catalog_path(lang), target)
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     assert Translator("en").t("ui.lines", count=2) == "2 lines"
-    assert (tmp_path / "en" / "LC_MESSAGES" / "gerai.mo").exists()
+    mo = tmp_path / "en" / "LC_MESSAGES" / "gerai.mo"
+    assert mo.exists()
+    po = mo.with_suffix(".po")
+    po.write_text(po.read_text("utf-8").replace('"{count} lines"', '"{count} rows"'), "utf-8")
+    os.utime(mo, (mo.stat().st_mtime - 10, mo.stat().st_mtime - 10))  # edited after compiling
+    assert Translator("en").t("ui.lines", count=2) == "2 rows"
 
 
 def test_a_message_may_take_a_value_called_key() -> None:
