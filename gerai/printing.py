@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
+from gerai.core.i18n import Translator, translator
 from gerai.db import Database
 from gerai.services.cash.shifts import shift_report
 from gerai.services.cash.till_actions import open_drawer, record_reprint
@@ -57,6 +57,7 @@ class PrintQueue:
         self.settings = settings
         self.clock = clock
         self.target: PrinterTarget = parse_printer_url(settings.printer)
+        self.translator = translator(settings.lang)
         self._lock = threading.Lock()
 
     def receipt_lines(
@@ -65,7 +66,7 @@ class PrintQueue:
         """The layout of a stored sale's receipt."""
         with self.database.read() as session:
             receipt = build_receipt(session, receipt_no, load_shop(session), reprint=reprint)
-        return layout_receipt(receipt, width or self.target.width)
+        return layout_receipt(receipt, width or self.target.width, self.translator)
 
     def render(self, receipt_no: str, reprint: bool = False) -> bytes:
         """The ESC/POS job of a stored sale (the drawer opens for a first print of a cash sale)."""
@@ -108,7 +109,7 @@ class PrintQueue:
             return False
         with self.database.read() as session:
             report = shift_report(session, shift_id, load_shop(session))
-        lines = layout_shift_report(report, self.target.width)
+        lines = layout_shift_report(report, self.target.width, self.translator)
         payload = render_job(lines, JobOptions(profile=self.target.profile))
         self._store(f"Z-{report.till}-{shift_id}", "zreport", payload)
         return True
@@ -121,7 +122,9 @@ class PrintQueue:
         self, number: str, reprint: bool = False, width: int | None = None
     ) -> list[Line]:
         """The layout of a stored member payment's slip."""
-        return layout_member_slip(self._slip(number, reprint), width or self.target.width)
+        return layout_member_slip(
+            self._slip(number, reprint), width or self.target.width, self.translator
+        )
 
     def submit_member_slip(self, number: str, reprint: bool = False) -> bool:
         """Store the slip of a member payment (savings, repayment) for printing, opening the
@@ -134,7 +137,9 @@ class PrintQueue:
             kick_drawer=self.settings.kick_drawer and slip.method == CASH and not reprint,
         )
         self._store(
-            slip.number, "slip", render_job(layout_member_slip(slip, self.target.width), options)
+            slip.number,
+            "slip",
+            render_job(layout_member_slip(slip, self.target.width, self.translator), options),
         )
         return True
 
@@ -144,7 +149,7 @@ class PrintQueue:
         """The layout of a stored retur's slip."""
         with self.database.read() as session:
             slip = build_return_slip(session, number, load_shop(session), reprint=reprint)
-        return layout_return_slip(slip, width or self.target.width)
+        return layout_return_slip(slip, width or self.target.width, self.translator)
 
     def submit_return(self, number: str, reprint: bool = False) -> bool:
         """Store the slip of retur `number` for printing (the drawer opens for the first print
@@ -186,7 +191,7 @@ class PrintQueue:
                     send(self.target, payload)
                 except GeraiError as error:
                     with self.database.write() as session:
-                        mark_failed(session, job_id, error.message())
+                        mark_failed(session, job_id, error.message(self.translator))
                     report.error = error
                     report.waiting = len(jobs) - index
                     return report
@@ -196,16 +201,16 @@ class PrintQueue:
         return report
 
 
-def print_test_page(target: PrinterTarget) -> None:
+def print_test_page(target: PrinterTarget, tr: Translator) -> None:
     """Print a test page: a ruler of the configured width, the URL and the profile."""
     width = target.width
     ruler = "".join(str(i % 10) for i in range(1, width + 1))
     lines = [
-        Line(t("printer.test_title"), bold=True),
+        Line(tr.t("printer.test_title"), bold=True),
         Line(ruler),
         Line("+" + "-" * (width - 2) + "+"),
-        *[Line(part) for part in wrap(t("printer.test_url", url=target.url), width)],
-        Line(t("printer.test_profile", profile=target.profile, width=width)[:width]),
+        *[Line(part) for part in wrap(tr.t("printer.test_url", url=target.url), width)],
+        Line(tr.t("printer.test_profile", profile=target.profile, width=width)[:width]),
         Line(ruler),
     ]
     send(target, render_job(lines, JobOptions(profile=target.profile)))

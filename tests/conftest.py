@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from gerai.core.i18n import set_language
+from gerai.core.i18n import set_language, set_strict
 from gerai.db import Database
 from gerai.paths import data_dir
 from gerai.services.cash.shifts import open_shift
@@ -46,6 +46,7 @@ def indonesian() -> Iterator[None]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    set_strict(True)  # a message key missing from a catalog fails the test
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about SQLite files; no PostgreSQL leg"
     )

@@ -16,6 +16,7 @@ from sqlmodel import col, select
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
+from gerai.core.i18n import translator
 from gerai.core.money import format_number
 from gerai.db import Database
 from gerai.models import (
@@ -45,6 +46,8 @@ from gerai.services.shop.auth import (
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.ledger import stock_check
 from receipts.z_report import layout_shift_report
+
+ID = translator("id")  # the receipts' language in these tests
 
 KASIR_ACTOR = Actor("kasir", KASIR)
 BENDAHARA_ACTOR = Actor("bendahara", BENDAHARA)
@@ -550,5 +553,5 @@ def test_the_z_report_shows_the_cash_refunds(staffed: Database) -> None:
     with staffed.read() as session:
         report = shift_report(session, shift.id or 0, load_shop(session))
     assert (report.refunds, report.expected) == (back.refund_total, expected)
-    text = "\n".join(line.text for line in layout_shift_report(report, 42))
+    text = "\n".join(line.text for line in layout_shift_report(report, 42, ID))
     assert f"-{format_number(back.refund_total)}" in text and "Refund retur tunai" in text

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 import click
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import set_language, t
+from gerai.core.i18n import set_language, shown, t
 from gerai.files import atomic_file
 from gerai.settings import Settings, load_settings
 
@@ -116,16 +116,16 @@ def _import(
             report = action(session, table, now_utc())
     except ImportRefused as refused:
         for problem in refused.problems:
-            click.echo(problem.message(), err=True)
+            click.echo(shown().phrase(problem.phrase()), err=True)
         raise
     for problem in report.skipped:
-        click.echo(problem.message(), err=True)
+        click.echo(shown().phrase(problem.phrase()), err=True)
     click.echo(
         t(
             "import.done",
             created=report.created,
             updated=report.updated,
-            skipped=len({p.row for p in report.skipped}),
+            count=len({p.row for p in report.skipped}),
         )
     )
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
+from gerai.core.i18n import shown, t
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
@@ -29,7 +29,7 @@ def printer_test(options: Options) -> None:
     from receipts.printer_url import parse_printer_url
 
     target = parse_printer_url(options.settings().printer)
-    print_test_page(target)
+    print_test_page(target, shown())
     click.echo(t("printer.test_done", url=target.url, width=target.width))
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from gerai.core.i18n import t
+from gerai.core.phrases import ROLE
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
@@ -44,7 +45,7 @@ def users_add(options: Options, name: str, role: str, full_name: str) -> None:
     pin, again = _new_pin()
     with database.write() as session:
         user = add_user(session, SYSTEM, name, full_name, role, pin, again, now=now_utc())
-    click.echo(t("cli.user_added", name=user.name, role=t(f"role.{user.role}")))
+    click.echo(t("cli.user_added", name=user.name, role=t(ROLE[user.role])))
 
 
 @users.command("pin")
@@ -77,6 +78,6 @@ def users_list(options: Options) -> None:
         if user.locked_until is not None and user.locked_until > now:
             state = t("cli.user_locked")
         click.echo(
-            t("cli.user_line", name=user.name, role=t(f"role.{user.role}"),
+            t("cli.user_line", name=user.name, role=t(ROLE[user.role]),
               full_name=user.full_name, state=state).rstrip()
         )  # fmt: skip

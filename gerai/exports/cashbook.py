@@ -21,7 +21,16 @@ from gerai.services.reports.daily import DailySummary, ShiftReport
 from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import write_table
 
-COLUMNS = ("no", "date", "description", "voucher", "debit", "credit", "balance", "remarks")
+COLUMNS = {
+    "no": "cashbook.no",
+    "date": "cashbook.date",
+    "description": "cashbook.description",
+    "voucher": "cashbook.voucher",
+    "debit": "cashbook.debit",
+    "credit": "cashbook.credit",
+    "balance": "cashbook.balance",
+    "remarks": "cashbook.remarks",
+}
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,7 @@ def _shift_lines(day: date, shift: ShiftReport, shop: ShopProfile) -> list[Entry
 
 
 def _header() -> list[str]:
-    return [t(f"cashbook.{name}") for name in COLUMNS]
+    return [t(title) for title in COLUMNS.values()]
 
 
 def _row(entry: Entry) -> list[object]:

@@ -1,5 +1,6 @@
-"""The Textual application: holds the settings, the database, the shop profile, the cart and
-the acting user; opens on the login screen, then the kasir screen."""
+"""The Textual application: holds the settings, the translator of the till's language, the
+database, the shop profile, the cart and the acting user; opens on the login screen, then the
+kasir screen."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
+from gerai.core.i18n import t, translator, use
 from gerai.db import Database
 from gerai.models import utcnow
 from gerai.printing import FlushReport, PrintQueue
@@ -43,6 +44,8 @@ class GeraiApp(App[None]):
         screen."""
         super().__init__()
         self.settings = settings
+        self.translator = translator(settings.lang)
+        use(self.translator)  # the screens' `t` speaks the till's language
         self.database = database
         self.clock = clock
         self._actor = actor

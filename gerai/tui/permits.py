@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
+from gerai.core.phrases import PERMISSION
 from gerai.services.shop.auth import (
     ADMIN,
     PERMISSIONS,
@@ -47,7 +48,7 @@ def _approved(
         proceed(granted)
 
     admin_only = PERMISSIONS[permission] == {ADMIN}
-    app.push_screen(ApprovalScreen(f"perm.{permission}", admin_only), given)
+    app.push_screen(ApprovalScreen(PERMISSION[permission], admin_only), given)
 
 
 def with_approval(

@@ -14,7 +14,6 @@ from sqlalchemy import bindparam, func, select
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.timefmt import format_moment
 from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
@@ -292,7 +291,7 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         closed=format_moment(shift.closed_at, shop),
         sales_count=int(count),
         net=int(net),
-        payments=tuple((t(f"method.{method}"), int(amount)) for method, amount in payments),
+        payments=tuple((method, int(amount)) for method, amount in payments),
         opening=position.opening,
         cash_sales=position.cash_sales,
         cash_in=position.cash_in,

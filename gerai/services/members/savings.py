@@ -124,7 +124,7 @@ def savings_amount(kind: str, shop: ShopProfile, amount: int | None, months: int
     own: one that differs from the shop's is refused)."""
     if kind in (POKOK, WAJIB):
         if kind == WAJIB and not 1 <= months <= MAX_MONTHS:
-            raise GeraiError("savings.bad_months", months=months, high=MAX_MONTHS)
+            raise GeraiError("savings.bad_months", count=months, high=MAX_MONTHS)
         fixed = shop.savings_pokok if kind == POKOK else months * shop.savings_wajib
         if fixed <= 0:
             raise GeraiError("savings.not_set", kind=kind)

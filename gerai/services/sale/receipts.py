@@ -11,7 +11,6 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
 from gerai.models import Member, Payment, PrintJob, Sale, SaleLine
@@ -66,9 +65,7 @@ def build_receipt(
         gross=sale.gross,
         member_discount=sale.member_discount,
         total=sale.total,
-        payments=tuple(
-            ReceiptPayment(t(f"method.{p.method}"), p.amount, p.tendered) for p in payments
-        ),
+        payments=tuple(ReceiptPayment(p.method, p.amount, p.tendered) for p in payments),
         change=sale.change,
         footer=shop.footer,
         npwp=shop.npwp if shop.pkp else None,

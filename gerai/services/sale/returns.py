@@ -28,8 +28,8 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
 from gerai.core.money import format_rupiah, round_rupiah
+from gerai.core.phrases import METHOD, Phrase
 from gerai.core.quantity import MAX_QUANTITY, PLACES, format_quantity, is_whole, parse_quantity
 from gerai.core.timefmt import format_moment
 from gerai.models import Member, Payment, Product, Sale, SaleLine, SaleReturn, SaleReturnLine
@@ -305,7 +305,7 @@ def return_items(
         raise GeraiError(
             "retur.bad_method",
             method=refund_method,
-            methods=", ".join(t(f"method.{m}") for m in sale.refund_methods),
+            methods=tuple(Phrase(METHOD[m]) for m in sale.refund_methods),
         )
     shift = require_open_shift(session, till)
     if refund_method == CASH:
@@ -435,7 +435,7 @@ def build_return_slip(
             for back, sale_line in items
         ),
         total=retur.refund_total,
-        refund_method=t(f"method.{retur.refund_method}"),
+        refund_method=retur.refund_method,
         reason=retur.reason,
         member=f"{member.number} {member.name}" if member else None,
         kasbon=retur.refund_method == KASBON,

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError, Refused
-from gerai.core.i18n import t
+from gerai.core.phrases import PERMISSION, Phrase
 from gerai.models import User
 from gerai.services.audit import trail as audit
 
@@ -162,7 +162,7 @@ def _check_credentials(session: Session, name: str, pin: str, now: datetime, kin
     user = find_user(session, name)
     if user is not None and user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
-        raise GeraiError("auth.locked", name=user.name, minutes=minutes)
+        raise GeraiError("auth.locked", name=user.name, count=minutes)
     if user is None or not user.active or not pin_matches(user.pin_hash, pin):
         raise _wrong_pin(name.strip().lower(), now, kind, {"reason": "wrong_pin"})
     if user.failed_pins or user.locked_until is not None:
@@ -250,4 +250,4 @@ def _refusal(actor: Actor, permission: str, now: datetime, approver: str | None)
         )  # fmt: skip
 
     key = "auth.admin_only" if PERMISSIONS[permission] == {ADMIN} else "auth.not_allowed"
-    return Refused(key, aftermath=aftermath, permission=t(f"perm.{permission}"))
+    return Refused(key, aftermath=aftermath, permission=Phrase(PERMISSION[permission]))

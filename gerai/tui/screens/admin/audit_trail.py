@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Select
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.core.messages import MESSAGES
+from gerai.core.phrases import AUDIT_KIND
 from gerai.core.timefmt import format_moment
 from gerai.services.audit.log import AuditFilter, audit_choices, audit_page, parse_day
 from gerai.services.audit.trail import AuditRow
@@ -29,13 +29,19 @@ if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
 PAGE = 50
-COLUMNS = ("seq", "time", "actor", "kind", "ref", "detail")
+COLUMNS = {
+    "seq": "ui.audit.seq",
+    "time": "ui.audit.time",
+    "actor": "ui.audit.actor",
+    "kind": "ui.audit.kind",
+    "ref": "ui.audit.ref",
+    "detail": "ui.audit.detail",
+}
 
 
 def kind_label(kind: str) -> str:
     """A kind of record in words (the kind itself when the catalog does not name it)."""
-    key = f"audit.kind.{kind}"
-    return t(key) if key in MESSAGES else kind
+    return t(AUDIT_KIND[kind]) if kind in AUDIT_KIND else kind
 
 
 def describe(row: AuditRow) -> str:
@@ -84,8 +90,8 @@ class AuditScreen(StatusLine, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#records", DataTable)
-        for key in COLUMNS:
-            table.add_column(t(f"ui.audit.{key}"), key=key)
+        for key, title in COLUMNS.items():
+            table.add_column(t(title), key=key)
         try:
             with self.gerai.database.read() as session:
                 actors, kinds = audit_choices(session)

@@ -22,7 +22,8 @@ from gerai.tui.styles import sheet
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
-ENTRIES = ("users", "audit")  # each also names the permission its screen needs
+ENTRIES = {"users": "ui.admin.users", "audit": "ui.admin.audit"}  # each key also names the
+# permission its screen needs
 
 
 class AdminMenu(ModalScreen[str | None]):
@@ -39,7 +40,7 @@ class AdminMenu(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="admin-menu"):
             yield Label(t("ui.admin.title"), classes="dialog-title")
             yield OptionList(
-                *[Option(t(f"ui.admin.{name}"), id=name) for name in ENTRIES], id="admin-choices"
+                *[Option(t(title), id=name) for name, title in ENTRIES.items()], id="admin-choices"
             )
             yield Label(t("ui.admin.hint"), classes="dialog-hint")
 

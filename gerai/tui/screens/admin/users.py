@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Select
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.phrases import ROLE
 from gerai.core.timefmt import format_moment
 from gerai.services.shop.auth import PIN_MAX, ROLES, Actor
 from gerai.services.shop.users import (
@@ -33,6 +34,14 @@ if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
 ADMIN_CSS = [sheet("dialogs"), sheet("admin")]
+
+
+COLUMNS = {
+    "name": "ui.users.name",
+    "full_name": "ui.users.full_name",
+    "role": "ui.users.role",
+    "state": "ui.users.state",
+}
 
 
 def _pin_input(field_id: str, placeholder: str) -> Input:
@@ -119,7 +128,7 @@ class AddUserDialog(UserDialog):
         yield Input(placeholder=t("ui.users.name"), id="user-name", max_length=60)
         yield Input(placeholder=t("ui.users.full_name"), id="user-full-name", max_length=120)
         yield Select(
-            [(t(f"role.{role}"), role) for role in ROLES], value=ROLES[0], allow_blank=False,
+            [(t(ROLE[role]), role) for role in ROLES], value=ROLES[0], allow_blank=False,
             id="user-role",
         )  # fmt: skip
         yield _pin_input("user-pin", "ui.users.pin")
@@ -131,7 +140,7 @@ class AddUserDialog(UserDialog):
             session, self.acting, self.value("user-name"), self.value("user-full-name"), role,
             self.value("user-pin"), self.value("user-pin-again"), now=self.gerai.clock(),
         )  # fmt: skip
-        return t("ui.users.added", name=user.name, role=t(f"role.{user.role}"))
+        return t("ui.users.added", name=user.name, role=t(ROLE[user.role]))
 
 
 class PinDialog(UserDialog):
@@ -162,14 +171,14 @@ class RoleDialog(UserDialog):
 
     def fields(self) -> ComposeResult:
         yield Select(
-            [(t(f"role.{role}"), role) for role in ROLES], value=self.user.role,
+            [(t(ROLE[role]), role) for role in ROLES], value=self.user.role,
             allow_blank=False, id="user-role",
         )  # fmt: skip
 
     def write(self, session: Session) -> str:
         role = str(self.query_one("#user-role", Select).value)
         change_role(session, self.acting, self.user.name, role, now=self.gerai.clock())
-        return t("ui.users.role_changed", name=self.user.name, role=t(f"role.{role}"))
+        return t("ui.users.role_changed", name=self.user.name, role=t(ROLE[role]))
 
 
 class UsersScreen(StatusLine, Screen[None]):
@@ -198,7 +207,7 @@ class UsersScreen(StatusLine, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label(
-            t("ui.users.header", name=self.acting.name, role=t(f"role.{self.acting.role}")),
+            t("ui.users.header", name=self.acting.name, role=t(ROLE[self.acting.role])),
             classes="admin-header",
         )
         yield DataTable(id="users", cursor_type="row", zebra_stripes=True)
@@ -207,8 +216,8 @@ class UsersScreen(StatusLine, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#users", DataTable)
-        for key in ("name", "full_name", "role", "state"):
-            table.add_column(t(f"ui.users.{key}"), key=key)
+        for key, title in COLUMNS.items():
+            table.add_column(t(title), key=key)
         self.reload()
         table.focus()
 
@@ -229,7 +238,7 @@ class UsersScreen(StatusLine, Screen[None]):
                 state = t(
                     "ui.users.locked", until=format_moment(user.locked_until, self.gerai.shop)
                 )
-            table.add_row(user.name, user.full_name, t(f"role.{user.role}"), state)
+            table.add_row(user.name, user.full_name, t(ROLE[user.role]), state)
         names = [user.name for user in self.users]
         if keep in names:
             table.move_cursor(row=names.index(keep), animate=False)

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Label, Static, TabbedContent, Tab
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date, format_time
 from gerai.files import write_atomically
@@ -31,6 +32,15 @@ if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
 BAR_WIDTH = 40
+
+
+TAB = {
+    "sales": "ui.report.tab_sales",
+    "shifts": "ui.report.tab_shifts",
+    "corrections": "ui.report.tab_corrections",
+    "stock": "ui.report.tab_stock",
+}
+CORRECTION = {"void": "ui.report.void", "return": "ui.report.return"}
 
 
 def hour_chart(summary: DailySummary) -> Text:
@@ -167,7 +177,7 @@ class BendaharaScreen(Screen[None]):
                         yield table(table_id, columns)
                 yield VerticalScroll(Static(id="hour-chart"), id="summary-right")
             for tab, table_id in LIST_TABS.items():
-                with TabPane(t(f"ui.report.tab_{tab}"), id=f"tab-{tab}"):
+                with TabPane(t(TAB[tab]), id=f"tab-{tab}"):
                     yield table(table_id, LIST_TABLES[table_id])
         yield Label("", id="report-status")
         yield Footer()
@@ -248,7 +258,7 @@ class BendaharaScreen(Screen[None]):
         self.fill("summary-table", [[t(key), value] for key, value in figures])
         self.fill(
             "payments-table",
-            [[t(f"method.{m}"), right(amount)] for m, amount in summary.payments.items()],
+            [[t(METHOD[m]), right(amount)] for m, amount in summary.payments.items()],
         )
         self.fill(
             "categories-table",
@@ -264,7 +274,7 @@ class BendaharaScreen(Screen[None]):
                 right(s.total),
                 str(s.lines),
                 t("ui.report.member_yes") if s.member else "",
-                t(f"ui.report.status_{s.status}"),
+                t(SALE_STATUS[s.status]),
             ]
             for s in sales
         ]
@@ -300,8 +310,8 @@ class BendaharaScreen(Screen[None]):
         shop = self.gerai.shop
         rows: list[list[str | Text]] = [
             [
-                t(f"ui.report.{kind}")
-                + (f" ({t(f'method.{c.refund_method}')})" if c.refund_method else ""),
+                t(CORRECTION[kind])
+                + (f" ({t(METHOD[c.refund_method])})" if c.refund_method else ""),
                 f"{c.receipt_no} {c.number}" if c.number else c.receipt_no,
                 format_time(c.time, shop),
                 right(c.total),

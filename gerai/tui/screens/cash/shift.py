@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
 
+CASH_KIND = {"in": "ui.cash.in", "out": "ui.cash.out"}
+
+
 class ShiftDialog(ModalScreen[object]):
     """What the shift dialogs share: the app, an error line, a refusal shown in place."""
 
@@ -120,7 +123,7 @@ class CashScreen(ShiftDialog):
 
     def show_kind(self) -> None:
         """Which way the cash goes."""
-        self.query_one("#cash-kind", Label).update(t(f"ui.cash.{self.kind}"))
+        self.query_one("#cash-kind", Label).update(t(CASH_KIND[self.kind]))
 
     def action_toggle_kind(self) -> None:
         """Tab: cash in ↔ cash out."""

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import MEMBER_PAYMENT_KIND, METHOD
 from gerai.core.timefmt import format_date, format_moment
 from gerai.services.members.kasbon import KasbonStatement, statement
 from gerai.services.members.lookup import MemberInfo, get_member
@@ -30,6 +31,14 @@ from gerai.tui.screens.members.money import RepaymentDialog, SavingsDialog
 from gerai.tui.screens.stock.common import StockScreen, fit_column
 
 PAYMENTS_SHOWN = 50
+
+
+COLUMN = {
+    "time": "ui.member_detail.column.time",
+    "number": "ui.member_detail.column.number",
+    "kind": "ui.member_detail.column.kind",
+    "method": "ui.member_detail.column.method",
+}
 
 
 class MemberDetailScreen(StockScreen[str | None]):
@@ -66,7 +75,7 @@ class MemberDetailScreen(StockScreen[str | None]):
     def on_mount(self) -> None:
         table = self.query_one("#member-payments", DataTable)
         for key, width in (("time", 22), ("number", 18), ("kind", 28), ("method", 10)):
-            table.add_column(t(f"ui.member_detail.column.{key}"), width=width, key=key)
+            table.add_column(t(COLUMN[key]), width=width, key=key)
         table.add_column(
             Text(t("ui.member_detail.column.amount"), justify="right"), width=14, key="amount"
         )
@@ -113,8 +122,8 @@ class MemberDetailScreen(StockScreen[str | None]):
         sign = {"sukarela_out": "-"}
         for p in payments:
             table.add_row(
-                format_moment(p.created_at, app.shop), p.number, t(f"slip.kind.{p.kind}"),
-                t(f"method.{p.method}"),
+                format_moment(p.created_at, app.shop), p.number, t(MEMBER_PAYMENT_KIND[p.kind]),
+                t(METHOD[p.method]),
                 Text(sign.get(p.kind, "") + format_number(p.amount), justify="right"), p.note,
             )  # fmt: skip
             self.numbers.append(p.number)

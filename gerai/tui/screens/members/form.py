@@ -20,6 +20,17 @@ from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
 from gerai.tui.screens.stock.common import StockDialog
 
+FIELD = {
+    "number": "ui.members.field.number",
+    "name": "ui.members.field.name",
+    "nik": "ui.members.field.nik",
+    "phone": "ui.members.field.phone",
+    "address": "ui.members.field.address",
+    "join_date": "ui.members.field.join_date",
+    "credit_limit": "ui.members.field.credit_limit",
+    "active": "ui.members.field.active",
+}
+
 
 class MemberDialog(StockDialog[int | None]):
     """The form of a new member (`member_id` None) or of an existing one; dismissed with the
@@ -44,7 +55,7 @@ class MemberDialog(StockDialog[int | None]):
             with Grid(id="member-fields"):
                 for field in fields(MemberForm):
                     value = getattr(form, field.name)
-                    yield Label(t(f"ui.members.field.{field.name}"))
+                    yield Label(t(FIELD[field.name]))
                     if field.name == "active":
                         yield Checkbox("", bool(value), id="f-active")
                     else:
@@ -86,8 +97,7 @@ class MemberDialog(StockDialog[int | None]):
         except MemberRefused as refused:
             self.fail(
                 "\n".join(
-                    f"{t(f'ui.members.field.{field}')}: {error.message()}"
-                    for field, error in refused.problems
+                    f"{t(FIELD[field])}: {error.message()}" for field, error in refused.problems
                 )
             )
             return

@@ -19,7 +19,13 @@ from gerai.tui.screens.members.common import DIALOG_CSS
 from gerai.tui.screens.members.detail import MemberDetailScreen
 from gerai.tui.screens.stock.common import StockDialog, fit_column
 
-MONEY = ("limit", "owed", "d30", "d60", "over")
+MONEY = {
+    "limit": "ui.kasbon_list.limit",
+    "owed": "ui.kasbon_list.owed",
+    "d30": "ui.kasbon_list.d30",
+    "d60": "ui.kasbon_list.d60",
+    "over": "ui.kasbon_list.over",
+}
 
 
 class KasbonListScreen(StockDialog[str | None]):
@@ -44,8 +50,8 @@ class KasbonListScreen(StockDialog[str | None]):
         table = self.query_one("#kasbon-table", DataTable)
         table.add_column(t("ui.members.column.number"), width=12, key="number")
         table.add_column(t("ui.members.column.name"), key="name")
-        for key in MONEY:
-            table.add_column(Text(t(f"ui.kasbon_list.{key}"), justify="right"), width=11, key=key)
+        for key, title in MONEY.items():
+            table.add_column(Text(t(title), justify="right"), width=11, key=key)
         self.load()
         table.focus()
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah, parse_rupiah
+from gerai.core.phrases import METHOD
 from gerai.services.members.kasbon import outstanding, repay
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.members.payments import (
@@ -33,6 +34,12 @@ from gerai.tui.screens.members.common import DIALOG_CSS
 from gerai.tui.screens.stock.common import StockDialog
 
 SAVINGS_CHOICES = (*SAVINGS_KINDS, SUKARELA_OUT)
+SAVINGS_KIND = {
+    "pokok": "ui.savings.kind.pokok",
+    "wajib": "ui.savings.kind.wajib",
+    "sukarela": "ui.savings.kind.sukarela",
+    "sukarela_out": "ui.savings.kind.sukarela_out",
+}
 
 
 def parse_amount(text: str) -> int | None:
@@ -58,10 +65,10 @@ def parse_months(text: str) -> int:
     return int(raw)
 
 
-def choices(options: tuple[str, ...], chosen: str, prefix: str) -> str:
-    """The options on one line, the chosen one highlighted."""
+def choices(options: tuple[str, ...], chosen: str, keys: dict[str, str]) -> str:
+    """The options on one line (their message `keys`), the chosen one highlighted."""
     return "  ".join(
-        f"[reverse] {t(prefix + o)} [/]" if o == chosen else f" {t(prefix + o)} " for o in options
+        f"[reverse] {t(keys[o])} [/]" if o == chosen else f" {t(keys[o])} " for o in options
     )
 
 
@@ -164,10 +171,8 @@ class SavingsDialog(MoneyDialog):
         self.cycle_method()
 
     def redraw(self) -> None:
-        self.query_one("#kinds", Label).update(
-            choices(SAVINGS_CHOICES, self.kind, "ui.savings.kind.")
-        )
-        self.query_one("#methods", Label).update(choices(self.methods(), self.method, "method."))
+        self.query_one("#kinds", Label).update(choices(SAVINGS_CHOICES, self.kind, SAVINGS_KIND))
+        self.query_one("#methods", Label).update(choices(self.methods(), self.method, METHOD))
         label = {POKOK: "ui.savings.pokok", WAJIB: "ui.savings.months"}.get(
             self.kind, "ui.savings.amount"
         )
@@ -186,7 +191,7 @@ class SavingsDialog(MoneyDialog):
             if self.kind == WAJIB:
                 months = parse_months(text)
                 return t(
-                    "ui.savings.wajib_preview", months=months,
+                    "ui.savings.wajib_preview", count=months,
                     monthly=format_rupiah(app.shop.savings_wajib),
                     amount=format_rupiah(savings_amount(WAJIB, app.shop, None, months)),
                 )  # fmt: skip
@@ -250,7 +255,7 @@ class RepaymentDialog(MoneyDialog):
             self.fail(error)
             return
         self.query_one("#owed", Label).update(t("ui.repay.owed", owed=format_rupiah(owed)))
-        self.query_one("#methods", Label).update(choices(self.methods(), self.method, "method."))
+        self.query_one("#methods", Label).update(choices(self.methods(), self.method, METHOD))
         try:
             amount = parse_amount(self.query_one("#amount", Input).value)
         except GeraiError:

@@ -25,6 +25,15 @@ from gerai.tui.screens.members.settings import MemberSettingsDialog
 from gerai.tui.screens.stock.common import StockScreen
 from gerai.tui.widgets.paged_list import PAGING_BINDINGS, Key, KeysetPaging, PagedList
 
+MEMBER_COLUMN = {
+    "number": "ui.members.column.number",
+    "name": "ui.members.column.name",
+    "phone": "ui.members.column.phone",
+    "nik": "ui.members.column.nik",
+    "joined": "ui.members.column.joined",
+    "limit": "ui.members.column.limit",
+}
+
 
 def _cells(member: MemberInfo) -> list[str]:
     return [
@@ -61,7 +70,7 @@ class MembersScreen(KeysetPaging[MemberInfo], StockScreen[None]):
 
     def compose(self) -> ComposeResult:
         columns = [
-            (t(f"ui.members.column.{key}"), width, right)
+            (t(MEMBER_COLUMN[key]), width, right)
             for key, width, right in (
                 ("number", 12, False), ("name", 0, False), ("phone", 14, False),
                 ("nik", 16, False), ("joined", 10, False), ("limit", 12, True),

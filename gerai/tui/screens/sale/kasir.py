@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah
+from gerai.core.phrases import ROLE
 from gerai.core.timefmt import format_moment
 from gerai.services.cash.shifts import ShiftClose, current_shift
 from gerai.services.members.lookup import MemberInfo, find_member
@@ -42,6 +43,9 @@ from gerai.tui.widgets.totals import TotalsPanel
 
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
+
+
+CASH_MOVED = {"in": "ui.status.cash_in", "out": "ui.status.cash_out"}
 
 
 class KasirScreen(StatusLine, Screen[None]):
@@ -131,7 +135,7 @@ class KasirScreen(StatusLine, Screen[None]):
         """Cash went in or out."""
         if isinstance(moved, tuple):
             kind, amount = moved
-            self.say(t(f"ui.status.cash_{kind}", amount=format_rupiah(amount)))
+            self.say(t(CASH_MOVED[kind], amount=format_rupiah(amount)))
 
     def action_close_shift(self) -> None:
         """F10: count the cash and close the shift (the cart must be empty)."""
@@ -159,7 +163,7 @@ class KasirScreen(StatusLine, Screen[None]):
         actor = app.actor
         self.query_one("#header", Label).update(
             t("ui.header", shop=app.shop.name, till=app.settings.till,
-              cashier=t("ui.kasir.actor", name=actor.name, role=t(f"role.{actor.role}")),
+              cashier=t("ui.kasir.actor", name=actor.name, role=t(ROLE[actor.role])),
               now=format_moment(app.clock(), app.shop))
             + (t("ui.kasir.low_stock", count=low) if low else "")
         )  # fmt: skip

@@ -16,6 +16,7 @@ from textual.widgets import Digits, Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah, parse_rupiah
+from gerai.core.phrases import METHOD
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.checkout import CASH, PAYMENT_METHODS, SaleResult, Tender, checkout
 from gerai.tui.bindings import localize_bindings
@@ -86,13 +87,13 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         """Methods line, split payments, due amount and the change preview."""
         self.query_one("#methods", Label).update(
             "  ".join(
-                f"[reverse] {t('method.' + m)} [/]" if m == self.method else f" {t('method.' + m)} "
+                f"[reverse] {t(METHOD[m])} [/]" if m == self.method else f" {t(METHOD[m])} "
                 for m in PAYMENT_METHODS
             )
         )
         self.query_one("#split", Label).update(
             "  ".join(
-                f"{t('method.' + tender.method)} {format_rupiah(tender.amount or 0)}"
+                f"{t(METHOD[tender.method])} {format_rupiah(tender.amount or 0)}"
                 for tender in self.tenders
             )
         )

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
 from gerai.services.sale.corrections import VOID
@@ -48,7 +49,16 @@ from gerai.tui.widgets.scan_field import ScanField
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
-LINE_COLUMNS = ("no", "item", "sold", "returned", "returnable", "back", "damaged", "refund")
+LINE_COLUMNS = {
+    "no": "ui.corrections.col_no",
+    "item": "ui.corrections.col_item",
+    "sold": "ui.corrections.col_sold",
+    "returned": "ui.corrections.col_returned",
+    "returnable": "ui.corrections.col_returnable",
+    "back": "ui.corrections.col_back",
+    "damaged": "ui.corrections.col_damaged",
+    "refund": "ui.corrections.col_refund",
+}
 
 
 class EntryDialog(ModalScreen[Any]):
@@ -148,9 +158,7 @@ class RefundDialog(EntryDialog):
             "  ".join(
                 [t("ui.corrections.refund_by")]
                 + [
-                    f"[reverse] {t('method.' + m)} [/]"
-                    if m == self.method
-                    else f" {t('method.' + m)} "
+                    f"[reverse] {t(METHOD[m])} [/]" if m == self.method else f" {t(METHOD[m])} "
                     for m in self.methods
                 ]
             )
@@ -228,7 +236,7 @@ class CorrectionsScreen(StatusLine, Screen[None]):
         yield ScanField(placeholder=t("ui.corrections.placeholder"), id="receipt")
         yield Static("", id="sale-info", markup=False)
         lines: DataTable[str | Text] = DataTable(id="return-lines", cursor_type="row")
-        lines.add_columns(*(t(f"ui.corrections.col_{name}") for name in LINE_COLUMNS))
+        lines.add_columns(*(t(title) for title in LINE_COLUMNS.values()))
         lines.can_focus = False
         yield lines
         yield Label("", id="refund-line")
@@ -284,8 +292,8 @@ class CorrectionsScreen(StatusLine, Screen[None]):
     def sale_text(self, sale: SaleState) -> str:
         """The sale's header lines."""
         shop = self.gerai.shop
-        status = t(f"ui.report.status_{sale.status}")
-        paid = ", ".join(f"{t('method.' + m)} {format_rupiah(a)}" for m, a in sale.payments)
+        status = t(SALE_STATUS[sale.status])
+        paid = ", ".join(f"{t(METHOD[m])} {format_rupiah(a)}" for m, a in sale.payments)
         lines = [
             t(
                 "ui.corrections.sale",
@@ -299,7 +307,7 @@ class CorrectionsScreen(StatusLine, Screen[None]):
         if sale.member:
             lines.append(t("ui.corrections.member", member=sale.member))
         made = ", ".join(
-            f"{r.number} {format_rupiah(r.refund_total)} ({t('method.' + r.refund_method)})"
+            f"{r.number} {format_rupiah(r.refund_total)} ({t(METHOD[r.refund_method])})"
             for r in sale.returns
         )
         if made:
@@ -506,7 +514,7 @@ class CorrectionsScreen(StatusLine, Screen[None]):
                 "ui.corrections.returned",
                 number=done.number,
                 amount=format_rupiah(done.refund_total),
-                method=t("method." + done.refund_method),
+                method=t(METHOD[done.refund_method]),
                 approver=done.approved_by,
             )
             printing = t("ui.corrections.slip_printing") if app.printer.target.enabled else ""

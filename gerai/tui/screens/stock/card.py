@@ -11,8 +11,10 @@ from textual.widgets import DataTable, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.phrases import CARD_COLUMN
 from gerai.core.quantity import format_quantity
-from gerai.services.stock.card import CARD_COLUMNS, StockCard, describe, shown_cells, stock_card
+from gerai.exports.stock_card import describe, shown_cells
+from gerai.services.stock.card import CARD_COLUMNS, StockCard, stock_card
 from gerai.tui.screens.stock.common import StockDialog, fit_column
 
 CARD_LINES = 500
@@ -38,7 +40,7 @@ class StockCardScreen(StockDialog[None]):
     def on_mount(self) -> None:
         table = self.query_one("#card-table", DataTable)
         for key in CARD_COLUMNS:
-            title = t(f"stockadm.column.{key}")
+            title = t(CARD_COLUMN[key])
             numeric = key in ("in", "out", "balance")
             width = {"date": 10, "time": 10, "kind": 12, "ref": 16}.get(key, 9)
             table.add_column(

@@ -25,7 +25,12 @@ from gerai.services.stock.inventory import quantity
 from gerai.tui.screens.stock.common import CategoryPicker, StockScreen, fit_column
 from gerai.tui.widgets.scan_field import ScanField
 
-COLUMNS = ("expected", "counted", "difference", "value")
+COLUMNS = {
+    "expected": "ui.count.expected",
+    "counted": "ui.count.counted",
+    "difference": "ui.count.difference",
+    "value": "ui.count.value",
+}
 
 
 @dataclass
@@ -76,8 +81,8 @@ class StockCountScreen(StockScreen[str | None]):
         table.can_focus = False
         table.add_column(t("ui.products.code"), width=14, key="code")
         table.add_column(t("ui.products.name"), key="name")
-        for key in COLUMNS:
-            table.add_column(Text(t(f"ui.count.{key}"), justify="right"), width=12, key=key)
+        for key, title in COLUMNS.items():
+            table.add_column(Text(t(title), justify="right"), width=12, key=key)
         self.query_one("#entry", ScanField).focus()
         self.show_all()
 
@@ -271,7 +276,7 @@ class StockCountScreen(StockScreen[str | None]):
             t(
                 "ui.count.saved",
                 number=result.number,
-                lines=result.lines,
+                count=result.lines,
                 differing=result.differences,
                 value=format_rupiah(result.value),
             )

@@ -23,6 +23,26 @@ CHECKBOXES = ("sold_by_weight", "active")
 CHOICES = ("category", "tax_category")
 
 
+FIELD = {
+    "code": "ui.product.field.code",
+    "barcodes": "ui.product.field.barcodes",
+    "name": "ui.product.field.name",
+    "category": "ui.product.field.category",
+    "unit": "ui.product.field.unit",
+    "sold_by_weight": "ui.product.field.sold_by_weight",
+    "price": "ui.product.field.price",
+    "member_price": "ui.product.field.member_price",
+    "cost": "ui.product.field.cost",
+    "het": "ui.product.field.het",
+    "max_per_sale": "ui.product.field.max_per_sale",
+    "tax_category": "ui.product.field.tax_category",
+    "reorder_level": "ui.product.field.reorder_level",
+    "active": "ui.product.field.active",
+    "packs": "ui.product.field.packs",
+}
+TAX = {"exempt": "ui.product.tax.exempt", "ppn": "ui.product.tax.ppn"}
+
+
 class ProductDialog(StockDialog[int | None]):
     """The form of a new product (`product_id` None) or of an existing one; dismissed with the
     product's id once saved."""
@@ -50,7 +70,7 @@ class ProductDialog(StockDialog[int | None]):
             with Grid(id="product-fields"):
                 for field in fields(ProductForm):
                     value = getattr(form, field.name)
-                    yield Label(t(f"ui.product.field.{field.name}"))
+                    yield Label(t(FIELD[field.name]))
                     if field.name in CHECKBOXES:
                         yield Checkbox("", bool(value), id=f"f-{field.name}")
                     elif field.name == "category":
@@ -62,7 +82,7 @@ class ProductDialog(StockDialog[int | None]):
                         )
                     elif field.name == "tax_category":
                         yield Select(
-                            [(t(f"ui.product.tax.{c}"), c) for c in TAX_CATEGORIES],
+                            [(t(TAX[c]), c) for c in TAX_CATEGORIES],
                             value=value,
                             allow_blank=False,
                             id="f-tax_category",
@@ -109,8 +129,7 @@ class ProductDialog(StockDialog[int | None]):
         except ProductRefused as refused:
             self.fail(
                 "\n".join(
-                    f"{t(f'ui.product.field.{column}')}: {error.message()}"
-                    for column, error in refused.problems
+                    f"{t(FIELD[column])}: {error.message()}" for column, error in refused.problems
                 )
             )
             return

@@ -38,6 +38,18 @@ from gerai.tui.widgets.paged_list import PAGING_BINDINGS
 Key = tuple[str, int]
 
 
+HEADER = {
+    "code": "ui.products.code",
+    "name": "ui.products.name",
+    "category": "ui.products.category",
+    "price": "ui.products.price",
+    "member_price": "ui.products.member_price",
+    "cost": "ui.products.cost",
+    "stock": "ui.products.stock",
+    "reorder": "ui.products.reorder",
+}
+
+
 def key_of(product: ProductInfo) -> Key:
     """The product's place in the (name, id) order."""
     return (product.name, product.id)
@@ -88,7 +100,7 @@ class ProductList(Widget):
         self.products: list[ProductInfo] = []
         self.cursor = 0
         self.widths = [w for _, w, _ in COLUMNS]
-        self.header = [t(f"ui.products.{key}") for key, _, _ in COLUMNS]
+        self.header = [t(HEADER[key]) for key, _, _ in COLUMNS]
 
     def on_resize(self) -> None:
         fixed = sum(self.widths) - self.widths[1] + GAP * len(COLUMNS)

@@ -205,7 +205,7 @@ class ReceivingScreen(StockScreen[str | None]):
             table.move_cursor(row=len(self.lines) - 1, animate=False)
         total = sum(line.total for _, line in self.lines)
         self.query_one("#receipt-total", Label).update(
-            t("ui.receive.summary", lines=len(self.lines), total=format_rupiah(total))
+            t("ui.receive.summary", count=len(self.lines), total=format_rupiah(total))
         )
 
     def action_move(self, step: int) -> None:
@@ -264,7 +264,7 @@ class ReceivingScreen(StockScreen[str | None]):
             self.fail(error)
             return
         self.dismiss(
-            t("ui.receive.saved", number=result.number, lines=result.lines,
+            t("ui.receive.saved", number=result.number, count=result.lines,
               total=format_rupiah(result.total))
         )  # fmt: skip
 
