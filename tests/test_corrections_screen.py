@@ -18,9 +18,9 @@ from gerai.services.audit import trail as audit
 from gerai.services.sale.checkout import SaleResult
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
+from gerai.tui.screens.approval import ApprovalScreen
 from gerai.tui.screens.sale.help import HelpScreen
 from gerai.tui.screens.sale.kasir import KasirScreen
-from gerai.tui.screens.approval import ApprovalScreen
 from gerai.tui.screens.sale.void_retur import CorrectionsScreen, EntryDialog, RefundDialog
 from tests.conftest import CASHIER, NOW
 
