@@ -120,9 +120,7 @@ def test_the_sale_is_priced_as_the_database_holds_the_product_when_paid(
     assert result.total == 2 * (scanned - 500)
 
 
-def test_a_product_withdrawn_since_the_scan_is_refused_at_payment(
-    db: Database, till: Till
-) -> None:
+def test_a_product_withdrawn_since_the_scan_is_refused_at_payment(db: Database, till: Till) -> None:
     fill(till, (OIL, "1"))
     raw(db, "UPDATE product SET active = :no WHERE code = :code", no=False, code=OIL)
     before = counts(db)
