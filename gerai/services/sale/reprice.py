@@ -7,14 +7,15 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.services.sale.cart import Cart
-from gerai.services.stock.catalog import get_product
+from gerai.services.stock.catalog import get_products
 
 
 def reprice(session: Session, cart: Cart) -> None:
     """Replace every line's product by the product as stored now; a product no longer sold is
     refused (`cart.inactive`) and the kasir removes it."""
+    stored = get_products(session, [line.product.id for line in cart.lines])
     for line in cart.lines:
-        fresh = get_product(session, line.product.id)
+        fresh = stored.get(line.product.id)
         if fresh is None or not fresh.active:
             raise GeraiError("cart.inactive", name=line.product.name)
         line.product = fresh
