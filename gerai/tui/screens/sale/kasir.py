@@ -296,8 +296,10 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     def paid(self, result: SaleResult | None) -> None:
         """The sale is committed (the till emptied the cart and queued the receipt): show the
-        change and send the receipt."""
+        change and send the receipt. Without a sale, the cart shows the prices it was last
+        priced at."""
         if result is None:
+            self.refresh_cart()
             return
         self.selected = 0
         self.refresh_cart()
