@@ -5,8 +5,13 @@ started or the product was scanned."""
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -253,3 +258,26 @@ def test_the_shift_verbs_use_the_tills_own_id(db: Database) -> None:
     till.move_cash("in", 50_000, "uang kecil")
     _, position = till.cash_position()
     assert position.expected == 250_000
+
+
+def test_no_screen_opens_a_transaction() -> None:
+    """The screens call the till; only the till opens sessions."""
+    tui = Path(__file__).resolve().parent.parent / "gerai" / "tui"
+    opened = [
+        f"{path.relative_to(tui)}:{number}"
+        for path in sorted(tui.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"database\.(read|write)\(\)", line)
+    ]
+    assert opened == []
+
+
+def test_the_till_loads_neither_textual_nor_the_screens() -> None:
+    code = "import json, sys, gerai.till; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "gerai.till.sale" in loaded
+    assert not [m for m in loaded if m.split(".")[0] == "textual"]
+    assert not [m for m in loaded if m.startswith(("gerai.tui", "gerai.cli"))]
