@@ -20,6 +20,7 @@ from sqlmodel import col, select
 from gerai.core.errors import GeraiError
 from gerai.db import Database, count_rows
 from gerai.models import AuditRecord, HeldCart, PrintJob, Sale, SaleLine, StockMovement
+from gerai.printing import PrintQueue
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.checkout import Tender, checkout
 from gerai.services.shop.auth import Approval
@@ -34,8 +35,10 @@ OIL, SUGAR, FLOUR = "MYK-1L", "GLA-KG", "TPG-BRS500"  # flour: no member price o
 MEMBER = "KKMP-0001"
 
 
-def make_till(db: Database, printer: str = PRINTER) -> Till:
-    return Till(Settings(db_url=db.url, printer=printer), db, clock=lambda: NOW, actor=CASHIER)
+def make_till(db: Database, printer: str = PRINTER, till: str = "K1") -> Till:
+    settings = Settings(db_url=db.url, printer=printer, till=till)
+    queue = PrintQueue(db, settings, lambda: NOW)
+    return Till(settings, db, queue, clock=lambda: NOW, actor=CASHIER)
 
 
 @pytest.fixture
@@ -236,7 +239,8 @@ def test_member_settings_changed_through_the_till_price_its_cart_at_once(
 
 
 def test_login_and_logout(db: Database) -> None:
-    till = Till(Settings(db_url=db.url), db, clock=lambda: NOW)
+    settings = Settings(db_url=db.url)
+    till = Till(settings, db, PrintQueue(db, settings, lambda: NOW), clock=lambda: NOW)
     assert not till.logged_in
     with pytest.raises(GeraiError):
         till.login("kasir", "0000")
@@ -249,7 +253,7 @@ def test_login_and_logout(db: Database) -> None:
 
 
 def test_the_shift_verbs_use_the_tills_own_id(db: Database) -> None:
-    till = Till(Settings(db_url=db.url, till="K3"), db, clock=lambda: NOW, actor=CASHIER)
+    till = make_till(db, till="K3")
     assert till.current_shift() is None
     with pytest.raises(GeraiError):
         till.move_cash("out", 10_000, "kantong plastik")  # no shift open on K3

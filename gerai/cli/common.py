@@ -72,13 +72,13 @@ def open_database(settings: Settings) -> Database:
     return database
 
 
-def open_till(options: Options) -> Till:
-    """This till on the shop's database, worked by the command line's operator (`SYSTEM`)."""
+def open_till(queue: PrintQueue) -> Till:
+    """This till on the database of `queue`, its print queue, worked by the command line's
+    operator (`SYSTEM`)."""
     from gerai.services.shop.auth import SYSTEM
     from gerai.till import Till
 
-    settings = options.settings()
-    return Till(settings, open_database(settings), now_utc, SYSTEM)
+    return Till(queue.settings, queue.database, queue, now_utc, SYSTEM)
 
 
 def now_utc() -> datetime:

@@ -61,8 +61,8 @@ def receipt_print(options: Options, number: str) -> None:
     """Reprint a receipt or a retur slip (marked CETAK ULANG) on the configured printer."""
     from gerai.services.sale.returns import is_return_number
 
-    till = open_till(options)
-    queue = till.printer
+    queue = print_queue(options)
+    till = open_till(queue)
     if is_return_number(number):
         queued = queue.submit_return(number, reprint=True)
     else:

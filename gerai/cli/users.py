@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
 
 
-from gerai.cli.common import Options, open_till, pass_options
+from gerai.cli.common import Options, now_utc, open_database, pass_options
 
 
 @click.group()
@@ -37,9 +37,13 @@ def _new_pin() -> tuple[str, str]:
 @pass_options
 def users_add(options: Options, name: str, role: str, full_name: str) -> None:
     """Add a user; the PIN (4-8 digits) is asked twice."""
-    till = open_till(options)
+    from gerai.services.shop.auth import SYSTEM
+    from gerai.services.shop.users import add_user
+
+    database = open_database(options.settings())
     pin, again = _new_pin()
-    user = till.add_user(till.actor, name, full_name, role, pin, again)
+    with database.write() as session:
+        user = add_user(session, SYSTEM, name, full_name, role, pin, again, now=now_utc())
     click.echo(t("cli.user_added", name=user.name, role=t(f"role.{user.role}")))
 
 
@@ -48,9 +52,13 @@ def users_add(options: Options, name: str, role: str, full_name: str) -> None:
 @pass_options
 def users_pin(options: Options, name: str) -> None:
     """Give a user a new PIN (this also unlocks them)."""
-    till = open_till(options)
+    from gerai.services.shop.auth import SYSTEM
+    from gerai.services.shop.users import change_pin
+
+    database = open_database(options.settings())
     pin, again = _new_pin()
-    till.change_pin(till.actor, name, pin, again)
+    with database.write() as session:
+        change_pin(session, SYSTEM, name, pin, again, now=now_utc())
     click.echo(t("cli.user_pin_changed", name=name.strip().lower()))
 
 
@@ -58,9 +66,13 @@ def users_pin(options: Options, name: str) -> None:
 @pass_options
 def users_list(options: Options) -> None:
     """List the users: name, role, full name, and whether they are inactive or locked."""
-    till = open_till(options)
-    now = till.clock()
-    for user in till.users():
+    from gerai.services.shop.users import list_users
+
+    database = open_database(options.settings())
+    now = now_utc()
+    with database.read() as session:
+        found = list_users(session)
+    for user in found:
         state = "" if user.active else t("cli.user_inactive")
         if user.locked_until is not None and user.locked_until > now:
             state = t("cli.user_locked")

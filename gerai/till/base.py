@@ -1,18 +1,39 @@
 """What every verb of the till stands on: the database, the clock, the logged-in user, the
-till id, the shop's settings and the print-job queue; one transaction per verb."""
+till id, the shop's settings and the print-job queue; one transaction per verb. The queue is
+handed in (`gerai.printing.PrintQueue`, a layer above the till), as the `PrintJobs` it needs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Protocol
+
+from sqlmodel import Session
 
 from gerai.db import Database
 from gerai.models import utcnow
-from gerai.printing import PrintQueue
 from gerai.services.sale.cart import Cart
 from gerai.services.shop.auth import Actor
 from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.settings import Settings
+
+
+class PrintJobs(Protocol):
+    """What the till asks of this till's print queue."""
+
+    def queue_receipt(
+        self, session: Session, receipt_no: str, reprint_by: Actor | None = None
+    ) -> bool:
+        """Store a sale's receipt job in the caller's transaction; False without a printer."""
+        ...
+
+    def submit(self, receipt_no: str, reprint_by: Actor | None = None) -> bool:
+        """Store a receipt's job (a recorded reprint with `reprint_by`); False without one."""
+        ...
+
+    def open_drawer(self, actor: Actor) -> bool:
+        """Record the drawer opened without a sale and kick it; False when there is none."""
+        ...
 
 
 class TillBase:
@@ -22,6 +43,7 @@ class TillBase:
         self,
         settings: Settings,
         database: Database,
+        printer: PrintJobs,
         clock: Callable[[], datetime] = utcnow,
         actor: Actor | None = None,
     ) -> None:
@@ -32,7 +54,7 @@ class TillBase:
         self.clock = clock
         self.till_id = settings.till
         self._actor = actor
-        self.printer = PrintQueue(database, settings, clock)
+        self.printer = printer
         with database.read() as session:
             self._shop = load_shop(session)
         self.cart = Cart(

@@ -44,9 +44,9 @@ class GeraiApp(App[None]):
         """`actor`: who works the till when already known (tests); None opens on the login
         screen."""
         super().__init__()
-        self.till = Till(settings, database, clock, actor)
+        self.printer = PrintQueue(database, settings, clock)
+        self.till = Till(settings, database, self.printer, clock, actor)
         self.settings = settings
-        self.printer: PrintQueue = self.till.printer
         self.printer_failing = False
 
     @property

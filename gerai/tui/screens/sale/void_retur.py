@@ -461,7 +461,7 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
             method=t("method." + done.refund_method),
             approver=done.approved_by,
         )
-        printing = t("ui.corrections.slip_printing") if self.till.printer.target.enabled else ""
+        printing = t("ui.corrections.slip_printing") if app.printer.target.enabled else ""
         app.call_from_thread(app.print_return, done.number)
         app.call_from_thread(self.corrected, done.receipt_no, f"{message} {printing}".strip())
 
