@@ -1,5 +1,5 @@
-"""The till's verbs about people and the house: login and logout, approvals, users, the
-audit trail and the shop's settings."""
+"""The till's verbs about people and the house: login and logout, approvals, users and the
+audit trail."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from gerai.services.audit.log import AuditFilter, audit_choices, audit_page
 from gerai.services.audit.trail import AuditRow
 from gerai.services.audit.verify import Verification, verify
 from gerai.services.shop.auth import Actor, Approval, authorize, elevate, login, logout
-from gerai.services.shop.profile import ShopProfile, save_shop_settings
 from gerai.services.shop.users import (
     UserInfo,
     add_user,
@@ -106,10 +105,3 @@ class AdminVerbs(TillBase):
                 session, acting, filters, self.shop, now=self.clock(), limit=limit,
                 older_than=older_than, newer_than=newer_than,
             )  # fmt: skip
-
-    def save_settings(self, **values: object) -> ShopProfile:
-        """Change some shop settings (admins); this till works with them at once."""
-        with self.database.write() as session:
-            shop = save_shop_settings(session, self.actor, now=self.clock(), **values)
-        self.adopt_shop(shop)
-        return shop

@@ -55,12 +55,9 @@ class TillBase:
         self.till_id = settings.till
         self._actor = actor
         self.printer = printer
+        self.cart = Cart()
         with database.read() as session:
-            self._shop = load_shop(session)
-        self.cart = Cart(
-            global_discount_bp=self._shop.member_discount_bp,
-            allow_negative_stock=self._shop.allow_negative_stock,
-        )
+            self.adopt_shop(load_shop(session))
 
     @property
     def actor(self) -> Actor:
