@@ -104,7 +104,7 @@ class SaleDetailScreen(GeraiDialog[None]):
 
     CSS_PATH = sheet("dialogs")
     BINDINGS = [
-        Binding("escape", "close", "ui.key.close"),
+        Binding("escape", "cancel", "ui.key.close"),
         Binding("f9", "reprint", "ui.key.reprint"),
     ]
 
@@ -119,10 +119,6 @@ class SaleDetailScreen(GeraiDialog[None]):
             with VerticalScroll(id="receipt-view"):
                 yield Static(self.text, id="receipt-text")
             yield Label(t("ui.report.detail_hint"), classes="dialog-hint")
-
-    def action_close(self) -> None:
-        """Back to the list."""
-        self.dismiss(None)
 
     def action_reprint(self) -> None:
         """Print this receipt again (CETAK ULANG)."""
