@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlmodel import Session
+
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import Translator, translator
 from gerai.db import Database
@@ -21,10 +23,12 @@ from gerai.services.members.slips import build_member_slip
 from gerai.services.sale.receipts import (
     build_receipt,
     enqueue,
-    is_cash_sale,
+    find_sale,
     mark_failed,
     mark_printed,
+    paid_cash,
     pending_jobs,
+    receipt_of,
 )
 from gerai.services.sale.returns import build_return_slip, is_cash_refund
 from gerai.services.shop.auth import Actor
@@ -70,26 +74,39 @@ class PrintQueue:
 
     def render(self, receipt_no: str, reprint: bool = False) -> bytes:
         """The ESC/POS job of a stored sale (the drawer opens for a first print of a cash sale)."""
-        lines = self.receipt_lines(receipt_no, reprint)
         with self.database.read() as session:
-            cash = is_cash_sale(session, receipt_no)
+            return self._receipt_job(session, receipt_no, reprint)
+
+    def _receipt_job(self, session: Session, receipt_no: str, reprint: bool) -> bytes:
+        sale = find_sale(session, receipt_no)
+        receipt = receipt_of(session, sale, load_shop(session), reprint=reprint)
         logo = Path(self.settings.logo) if self.settings.logo else None
         options = JobOptions(
             profile=self.target.profile,
-            kick_drawer=self.settings.kick_drawer and cash and not reprint,
+            kick_drawer=self.settings.kick_drawer and not reprint and paid_cash(session, sale),
             logo=logo,
-            qr=receipt_no,
+            qr=sale.receipt_no,
         )
-        return render_job(lines, options)
+        return render_job(layout_receipt(receipt, self.target.width, self.translator), options)
 
     def submit(self, receipt_no: str, reprint_by: Actor | None = None) -> bool:
         """Store the receipt's job for printing (a reprint, recorded, when `reprint_by` says
         who asks for it); False when this till has no printer."""
         if not self.target.enabled:
             return False
-        payload = self.render(receipt_no, reprint=reprint_by is not None)
+        with self.database.write() as session:
+            return self.queue_receipt(session, receipt_no, reprint_by)
+
+    def queue_receipt(
+        self, session: Session, receipt_no: str, reprint_by: Actor | None = None
+    ) -> bool:
+        """`submit` in the caller's transaction (a sale and its receipt job commit together);
+        False when this till has no printer."""
+        if not self.target.enabled:
+            return False
+        payload = self._receipt_job(session, receipt_no, reprint=reprint_by is not None)
         kind = "sale" if reprint_by is None else "reprint"
-        self._store(receipt_no, kind, payload, reprint_by)
+        self._enqueue(session, receipt_no, kind, payload, reprint_by)
         return True
 
     def open_drawer(self, actor: Actor) -> bool:
@@ -166,13 +183,21 @@ class PrintQueue:
         self._store(number.strip().upper(), "reprint" if reprint else "retur", payload)
         return True
 
-    def _store(
-        self, reference: str, kind: str, payload: bytes, reprint_by: Actor | None = None
-    ) -> None:
+    def _store(self, reference: str, kind: str, payload: bytes) -> None:
         with self.database.write() as session:
-            if reprint_by is not None:
-                record_reprint(session, reprint_by, reference, now=self.clock())
-            enqueue(session, self.settings.till, reference, kind, payload, self.clock())
+            self._enqueue(session, reference, kind, payload)
+
+    def _enqueue(
+        self,
+        session: Session,
+        reference: str,
+        kind: str,
+        payload: bytes,
+        reprint_by: Actor | None = None,
+    ) -> None:
+        if reprint_by is not None:
+            record_reprint(session, reprint_by, reference, now=self.clock())
+        enqueue(session, self.settings.till, reference, kind, payload, self.clock())
 
     def flush(self) -> FlushReport:
         """Send the waiting jobs, oldest first, stopping at the first failure."""

@@ -1,5 +1,6 @@
-"""What every command shares: the options, opening the database, dates, output files,
-imports and exports of tables, and the error that exits 1."""
+"""What every command shares: the options, opening the database (or the till, worked by the
+command line's operator), dates, output files, imports and exports of tables, and the error
+that exits 1."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from gerai.settings import Settings, load_settings
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     from gerai.db import Database
     from gerai.printing import PrintQueue
+    from gerai.till import Till
 
 
 class UserError(click.ClickException):
@@ -68,6 +70,15 @@ def open_database(settings: Settings) -> Database:
     database = Database(settings.db_url)
     database.check_ready()
     return database
+
+
+def open_till(queue: PrintQueue) -> Till:
+    """This till on the database of `queue`, its print queue, worked by the command line's
+    operator (`SYSTEM`)."""
+    from gerai.services.shop.auth import SYSTEM
+    from gerai.till import Till
+
+    return Till(queue.settings, queue.database, queue, now_utc, SYSTEM)
 
 
 def now_utc() -> datetime:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
 
 
-from gerai.cli.common import Options, pass_options, print_queue
+from gerai.cli.common import Options, open_till, pass_options, print_queue
 
 
 @click.group()
@@ -60,13 +60,13 @@ def receipt_show(options: Options, number: str, width: int | None) -> None:
 def receipt_print(options: Options, number: str) -> None:
     """Reprint a receipt or a retur slip (marked CETAK ULANG) on the configured printer."""
     from gerai.services.sale.returns import is_return_number
-    from gerai.services.shop.auth import SYSTEM
 
     queue = print_queue(options)
+    till = open_till(queue)
     if is_return_number(number):
         queued = queue.submit_return(number, reprint=True)
     else:
-        queued = queue.submit(number, reprint_by=SYSTEM)
+        queued = till.reprint(number)
     if not queued:
         raise GeraiError("printer.none")
     report = queue.flush()

@@ -18,7 +18,7 @@ from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import check_credit
 from gerai.services.sale.cart import Cart
 from gerai.services.shop.auth import Actor, authorize
-from gerai.services.shop.profile import ShopProfile
+from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.services.stock.ledger import Movement, move_stock
 
 CASH = "tunai"
@@ -101,8 +101,8 @@ def checkout(
     now: datetime,
 ) -> SaleResult:
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
-    the audit record. Nothing is written when any rule refuses (the caller's transaction
-    rolls back)."""
+    the audit record. Whether stock may go negative is the shop's setting as stored now.
+    Nothing is written when any rule refuses (the caller's transaction rolls back)."""
     authorize(session, actor, "sell", now=now)
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
@@ -168,7 +168,7 @@ def checkout(
         session,
         [Movement(v.product.id, -v.qty, "sale", ref=receipt_no, sale_id=sale_id) for v in views],
         at=now,
-        allow_negative=cart.allow_negative_stock,
+        allow_negative=load_shop(session).allow_negative_stock,
     )
     record_sale(
         session,

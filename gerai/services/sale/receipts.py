@@ -36,7 +36,11 @@ def build_receipt(
     session: Session, receipt_no: str, shop: ShopProfile, reprint: bool = False
 ) -> Receipt:
     """Everything the receipt of `receipt_no` says."""
-    sale = find_sale(session, receipt_no)
+    return receipt_of(session, find_sale(session, receipt_no), shop, reprint)
+
+
+def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = False) -> Receipt:
+    """Everything the receipt of a sale already looked up says."""
     lines = session.exec(
         select(SaleLine).where(col(SaleLine.sale_id) == sale.id).order_by(col(SaleLine.line_no))
     ).all()
@@ -120,9 +124,8 @@ def sales_of_day(session: Session, day: date) -> list[SaleSummary]:
     return _sale_summaries(session, col(Sale.business_date) == day)
 
 
-def is_cash_sale(session: Session, receipt_no: str) -> bool:
+def paid_cash(session: Session, sale: Sale) -> bool:
     """True when any of the sale's payments was cash (the drawer opens)."""
-    sale = find_sale(session, receipt_no)
     methods = session.exec(select(Payment.method).where(col(Payment.sale_id) == sale.id)).all()
     return "tunai" in methods
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, Static, TabbedContent, TabPane
 
 from gerai.core.errors import GeraiError
@@ -23,13 +21,10 @@ from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date, format_time
 from gerai.files import write_atomically
-from gerai.services.reports.daily import DailySummary, daily_summary
-from gerai.services.sale.receipts import SaleSummary, sales_of_day
-from gerai.tui.bindings import localize_bindings
+from gerai.services.reports.daily import DailySummary
+from gerai.services.sale.receipts import SaleSummary
+from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.styles import sheet
-
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
 
 BAR_WIDTH = 40
 
@@ -114,18 +109,17 @@ def right(amount: int) -> Text:
     return Text(format_number(amount), justify="right")
 
 
-class SaleDetailScreen(ModalScreen[None]):
+class SaleDetailScreen(GeraiDialog[None]):
     """One sale's receipt as it prints; F9 prints it again."""
 
     CSS_PATH = sheet("dialogs")
     BINDINGS = [
-        Binding("escape", "close", "ui.key.close"),
+        Binding("escape", "cancel", "ui.key.close"),
         Binding("f9", "reprint", "ui.key.reprint"),
     ]
 
     def __init__(self, receipt_no: str, text: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.receipt_no = receipt_no
         self.text = text
 
@@ -136,17 +130,13 @@ class SaleDetailScreen(ModalScreen[None]):
                 yield Static(self.text, id="receipt-text")
             yield Label(t("ui.report.detail_hint"), classes="dialog-hint")
 
-    def action_close(self) -> None:
-        """Back to the list."""
-        self.dismiss(None)
-
     def action_reprint(self) -> None:
         """Print this receipt again (CETAK ULANG)."""
-        self.app.print_receipt(self.receipt_no, reprint=True)  # type: ignore[attr-defined]
+        self.app.reprint_receipt(self.receipt_no)
         self.notify(t("ui.status.reprinting", receipt=self.receipt_no))
 
 
-class BendaharaScreen(Screen[None]):
+class BendaharaScreen(GeraiScreen[None]):
     """A day's figures for the bendahara."""
 
     CSS_PATH = sheet("bendahara")
@@ -159,14 +149,8 @@ class BendaharaScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
-        self.day = self.gerai.shop.business_date(self.gerai.clock())
+        self.day = self.till.today()
         self.sales: list[SaleSummary] = []
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Label("", id="report-header")
@@ -187,8 +171,7 @@ class BendaharaScreen(Screen[None]):
 
     def action_day(self, step: int) -> None:
         """The previous or next day (never past today)."""
-        today = self.gerai.shop.business_date(self.gerai.clock())
-        self.day = min(self.day + timedelta(days=step), today)
+        self.day = min(self.day + timedelta(days=step), self.till.today())
         self.load()
 
     def action_back(self) -> None:
@@ -198,12 +181,10 @@ class BendaharaScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="report")
     def load(self) -> None:
         """Compute the day's summary off the UI thread, then show it."""
-        app = self.gerai
+        app = self.app
         day = self.day
         try:
-            with app.database.read() as session:
-                summary = daily_summary(session, day, app.shop)
-                sales = sales_of_day(session, day)
+            summary, sales = self.till.day_report(day)
         except GeraiError as error:
             app.call_from_thread(self.say, error.message())
             return
@@ -215,7 +196,7 @@ class BendaharaScreen(Screen[None]):
 
     def show(self, summary: DailySummary, sales: list[SaleSummary]) -> None:
         """Fill every tab with the day's figures."""
-        shop = self.gerai.shop
+        shop = self.app.shop
         self.sales = sales
         self.query_one("#report-header", Label).update(
             t(
@@ -266,7 +247,7 @@ class BendaharaScreen(Screen[None]):
         )
 
     def _sales_rows(self, sales: list[SaleSummary]) -> Rows:
-        shop = self.gerai.shop
+        shop = self.app.shop
         rows: list[list[str | Text]] = [
             [
                 s.receipt_no,
@@ -281,7 +262,7 @@ class BendaharaScreen(Screen[None]):
         return rows
 
     def _shift_rows(self, summary: DailySummary) -> Rows:
-        shop = self.gerai.shop
+        shop = self.app.shop
         rows: list[list[str | Text]] = []
         for s in summary.shifts:
             variance = Text(
@@ -307,7 +288,7 @@ class BendaharaScreen(Screen[None]):
         return rows
 
     def _correction_rows(self, summary: DailySummary) -> Rows:
-        shop = self.gerai.shop
+        shop = self.app.shop
         rows: list[list[str | Text]] = [
             [
                 t(CORRECTION[kind])
@@ -342,7 +323,7 @@ class BendaharaScreen(Screen[None]):
         receipt_no = self.sales[event.cursor_row].receipt_no
         try:
             text = "\n".join(
-                line.text for line in self.gerai.printer.receipt_lines(receipt_no, width=48)
+                line.text for line in self.app.printer.receipt_lines(receipt_no, width=48)
             )
         except GeraiError as error:
             self.say(error.message())
@@ -359,13 +340,12 @@ class BendaharaScreen(Screen[None]):
         """Build the PDF off the UI thread."""
         from gerai.exports.daily_pdf import daily_pdf
 
-        app = self.gerai
-        folder = app.database.path.parent if app.database.path else Path.cwd()
+        app, till = self.app, self.till
+        folder = till.database.path.parent if till.database.path else Path.cwd()
         target = folder / f"laporan-harian-{day.isoformat()}.pdf"
         try:
-            with app.database.read() as session:
-                summary = daily_summary(session, day, app.shop)
-            write_atomically(target, daily_pdf(summary, app.shop, app.clock()))
+            summary = till.daily_summary(day)
+            write_atomically(target, daily_pdf(summary, till.shop, till.clock()))
         except GeraiError as error:
             app.call_from_thread(self.say, error.message())
             return

@@ -14,11 +14,11 @@ from textual.widgets import Checkbox, Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.services.members.register import MemberForm, MemberRefused, member_form, save_member
+from gerai.services.members.register import MemberForm, MemberRefused
 from gerai.services.shop.auth import Approval
+from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
-from gerai.tui.screens.stock.common import StockDialog
 
 FIELD = {
     "number": "ui.members.field.number",
@@ -32,7 +32,7 @@ FIELD = {
 }
 
 
-class MemberDialog(StockDialog[int | None]):
+class MemberDialog(GeraiDialog[int | None]):
     """The form of a new member (`member_id` None) or of an existing one; dismissed with the
     member's id once saved."""
 
@@ -47,8 +47,7 @@ class MemberDialog(StockDialog[int | None]):
         self.member_id = member_id
 
     def compose(self) -> ComposeResult:
-        with self.gerai.database.read() as session:
-            form = MemberForm() if self.member_id is None else member_form(session, self.member_id)
+        form = self.till.member_form(self.member_id)
         title = "ui.members.new_title" if self.member_id is None else "ui.members.edit_title"
         with Vertical(classes="dialog", id="member-form"):
             yield Label(t(title, number=form.number), classes="dialog-title")
@@ -82,18 +81,12 @@ class MemberDialog(StockDialog[int | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save (after a supervisor's PIN for a kasir), or show every problem."""
-        with_approval(self.gerai, "members", self.save, self.fail)
+        with_approval(self.app, "members", self.save, self.fail)
 
     def save(self, approval: Approval | None) -> None:
         """Write the member."""
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                now = app.clock()
-                saved = save_member(
-                    session, app.actor, self.form(), now=now, today=app.shop.business_date(now),
-                    member_id=self.member_id, approval=approval,
-                )  # fmt: skip
+            saved = self.till.save_member(self.form(), self.member_id, approval)
         except MemberRefused as refused:
             self.fail(
                 "\n".join(

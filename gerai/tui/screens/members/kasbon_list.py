@@ -14,10 +14,11 @@ from textual.widgets import DataTable, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
-from gerai.services.members.kasbon import KasbonRow, kasbon_list
+from gerai.services.members.kasbon import KasbonRow
+from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.members.common import DIALOG_CSS
 from gerai.tui.screens.members.detail import MemberDetailScreen
-from gerai.tui.screens.stock.common import StockDialog, fit_column
+from gerai.tui.screens.stock.common import fit_column
 
 MONEY = {
     "limit": "ui.kasbon_list.limit",
@@ -28,7 +29,7 @@ MONEY = {
 }
 
 
-class KasbonListScreen(StockDialog[str | None]):
+class KasbonListScreen(GeraiDialog[str | None]):
     """The kasbon of every member who owes, by member number."""
 
     CSS_PATH: ClassVar[Any] = DIALOG_CSS
@@ -60,10 +61,8 @@ class KasbonListScreen(StockDialog[str | None]):
 
     def load(self) -> None:
         """Read the list and fill the table."""
-        app = self.gerai
         try:
-            with app.database.read() as session:
-                self.rows = kasbon_list(session, app.shop.business_date(app.clock()))
+            self.rows = self.till.kasbon_list()
         except GeraiError as error:
             self.fail(error)
             return

@@ -4,26 +4,19 @@ is asked for. Enter commits the sale in a worker thread; a refusal keeps the dia
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Digits, Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah, parse_rupiah
 from gerai.core.phrases import METHOD
-from gerai.services.sale.cart import Cart
-from gerai.services.sale.checkout import CASH, PAYMENT_METHODS, SaleResult, Tender, checkout
-from gerai.tui.bindings import localize_bindings
+from gerai.services.sale.checkout import CASH, PAYMENT_METHODS, SaleResult, Tender
+from gerai.tui.base import GeraiDialog
 from gerai.tui.styles import sheet
-
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
 
 
 def parse_tender(text: str) -> int | None:
@@ -39,8 +32,8 @@ def parse_tender(text: str) -> int | None:
         raise GeraiError("pay.not_number", text=raw) from exc
 
 
-class PaymentScreen(ModalScreen[SaleResult | None]):
-    """Take payment for `cart` and commit the sale."""
+class PaymentScreen(GeraiDialog[SaleResult | None]):
+    """Take payment for the till's cart and commit the sale."""
 
     CSS_PATH = sheet("dialogs")
     BINDINGS = [
@@ -48,19 +41,12 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
-    def __init__(self, cart: Cart) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
-        self.cart = cart
-        self.total = cart.totals().total
+        self.total = 0
         self.method = CASH
         self.tenders: list[Tender] = []
         self.busy = False
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     @property
     def due(self) -> int:
@@ -68,6 +54,7 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         return self.total - sum(tender.amount or 0 for tender in self.tenders)
 
     def compose(self) -> ComposeResult:
+        self.total = self.till.cart.totals().total
         with Vertical(classes="dialog", id="payment"):
             yield Label(t("ui.pay.title"), classes="dialog-title")
             yield Label(t("ui.total"), id="due-title")
@@ -133,10 +120,12 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         if not self.busy:
             self.dismiss(None)
 
-    def fail(self, error: GeraiError) -> None:
+    def fail(self, error: GeraiError | str) -> None:
         """Show why the payment was refused; the dialog stays."""
         self.busy = False
-        self.query_one("#pay-error", Label).update(error.message())
+        self.query_one("#pay-error", Label).update(
+            error.message() if isinstance(error, GeraiError) else error
+        )
         self.app.bell()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -161,19 +150,10 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
 
     @work(thread=True)
     def commit(self, tenders: list[Tender]) -> None:
-        """Write the sale (off the UI thread: a busy database must not freeze the till)."""
-        app = self.gerai
+        """Sell (off the UI thread: a busy database must not freeze the till)."""
+        app = self.app
         try:
-            with app.database.write() as session:
-                result = checkout(
-                    session,
-                    self.cart,
-                    tenders,
-                    till=app.settings.till,
-                    actor=app.actor,
-                    shop=app.shop,
-                    now=app.clock(),
-                )
+            result = self.till.sell(tenders)
         except GeraiError as error:
             app.call_from_thread(self.fail, error)
             return

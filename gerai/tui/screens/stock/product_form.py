@@ -14,9 +14,8 @@ from textual.widgets import Checkbox, Input, Label, Select
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.services.shop.auth import Approval
-from gerai.services.stock.catalog import categories
 from gerai.services.stock.import_export import TAX_CATEGORIES
-from gerai.services.stock.products import ProductForm, ProductRefused, product_form, save_product
+from gerai.services.stock.products import ProductForm, ProductRefused
 from gerai.tui.screens.stock.common import StockDialog
 
 CHECKBOXES = ("sold_by_weight", "active")
@@ -58,12 +57,7 @@ class ProductDialog(StockDialog[int | None]):
         self.approval = approval  # an admin's, when the user logged in is not one
 
     def compose(self) -> ComposeResult:
-        app = self.gerai
-        with app.database.read() as session:
-            form = ProductForm() if self.product_id is None else product_form(
-                session, self.product_id
-            )  # fmt: skip
-            names = [name for _, name in categories(session)]
+        form, names = self.till.product_form(self.product_id)
         title = "ui.product.new_title" if self.product_id is None else "ui.product.edit_title"
         with Vertical(classes="dialog", id="product-form"):
             yield Label(t(title, code=form.code), classes="dialog-title")
@@ -115,17 +109,8 @@ class ProductDialog(StockDialog[int | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save, or show every problem and stay."""
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                saved = save_product(
-                    session,
-                    self.form(),
-                    actor=app.actor,
-                    at=app.clock(),
-                    product_id=self.product_id,
-                    approval=self.approval,
-                )
+            saved = self.till.save_product(self.form(), self.product_id, self.approval)
         except ProductRefused as refused:
             self.fail(
                 "\n".join(
