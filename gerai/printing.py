@@ -13,10 +13,10 @@ from pathlib import Path
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.words import PaymentMethod, PrintJobKind
 from gerai.db import Database
 from gerai.services.cash.shifts import shift_report
 from gerai.services.cash.till_actions import open_drawer, record_reprint
-from gerai.services.members.payments import CASH
 from gerai.services.members.slips import build_member_slip
 from gerai.services.sale.receipts import (
     build_receipt,
@@ -87,7 +87,7 @@ class PrintQueue:
         if not self.target.enabled:
             return False
         payload = self.render(receipt_no, reprint=reprint_by is not None)
-        kind = "sale" if reprint_by is None else "reprint"
+        kind = PrintJobKind.SALE if reprint_by is None else PrintJobKind.REPRINT
         self._store(receipt_no, kind, payload, reprint_by)
         return True
 
@@ -110,7 +110,7 @@ class PrintQueue:
             report = shift_report(session, shift_id, load_shop(session))
         lines = layout_shift_report(report, self.target.width)
         payload = render_job(lines, JobOptions(profile=self.target.profile))
-        self._store(f"Z-{report.till}-{shift_id}", "zreport", payload)
+        self._store(f"Z-{report.till}-{shift_id}", PrintJobKind.Z_REPORT, payload)
         return True
 
     def _slip(self, number: str, reprint: bool) -> MemberSlip:
@@ -131,10 +131,14 @@ class PrintQueue:
         slip = self._slip(number, reprint)
         options = JobOptions(
             profile=self.target.profile,
-            kick_drawer=self.settings.kick_drawer and slip.method == CASH and not reprint,
+            kick_drawer=self.settings.kick_drawer
+            and slip.method == PaymentMethod.CASH
+            and not reprint,
         )
         self._store(
-            slip.number, "slip", render_job(layout_member_slip(slip, self.target.width), options)
+            slip.number,
+            PrintJobKind.SLIP,
+            render_job(layout_member_slip(slip, self.target.width), options),
         )
         return True
 
@@ -158,11 +162,13 @@ class PrintQueue:
             kick_drawer=self.settings.kick_drawer and cash and not reprint,
         )
         payload = render_job(self.return_lines(number, reprint), options)
-        self._store(number.strip().upper(), "reprint" if reprint else "retur", payload)
+        self._store(
+            number.strip().upper(), PrintJobKind.REPRINT if reprint else PrintJobKind.RETUR, payload
+        )
         return True
 
     def _store(
-        self, reference: str, kind: str, payload: bytes, reprint_by: Actor | None = None
+        self, reference: str, kind: PrintJobKind, payload: bytes, reprint_by: Actor | None = None
     ) -> None:
         with self.database.write() as session:
             if reprint_by is not None:

@@ -8,17 +8,14 @@ from dataclasses import dataclass
 
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.words import MemberPaymentKind
 from receipts.layout import Line, centered, pair, rule, slip_header, wrap
-
-WITHDRAWAL = "sukarela_out"
-REPAYMENT = "repayment"
 
 
 @dataclass(frozen=True)
 class MemberSlip:
-    """What a member payment slip says. `kind` is `pokok`, `wajib`, `sukarela`,
-    `sukarela_out` or `repayment`; `method` is `tunai`, `qris` or `transfer`; `balance` is
-    the savings balance of that kind (or, for a repayment, the kasbon still owed) after it."""
+    """What a member payment slip says: its kind, the payment method and the balance
+    after it (the savings balance of that kind, or for a repayment the kasbon still owed)."""
 
     shop_name: str
     shop_address: str
@@ -38,9 +35,9 @@ class MemberSlip:
 
 
 def _title(kind: str) -> str:
-    if kind == WITHDRAWAL:
+    if kind == MemberPaymentKind.SUKARELA_OUT:
         return t("slip.title_withdrawal")
-    if kind == REPAYMENT:
+    if kind == MemberPaymentKind.REPAYMENT:
         return t("slip.title_repayment")
     return t("slip.title_deposit")
 
@@ -63,10 +60,12 @@ def layout_member_slip(slip: MemberSlip, width: int) -> list[Line]:
     lines += pair(t("slip.amount"), format_rupiah(slip.amount), width, bold=True)
     lines += pair(t(f"method.{slip.method}"), format_number(slip.amount), width)
     lines.append(rule(width))
-    balance_key = "slip.owed" if slip.kind == REPAYMENT else f"slip.balance.{slip.kind}"
+    balance_key = (
+        "slip.owed" if slip.kind == MemberPaymentKind.REPAYMENT else f"slip.balance.{slip.kind}"
+    )
     lines += pair(t(balance_key), format_rupiah(slip.balance), width, bold=True)
     lines.append(rule(width))
-    if slip.kind == WITHDRAWAL:
+    if slip.kind == MemberPaymentKind.SUKARELA_OUT:
         lines += centered(t("slip.received_by"), width)
         lines += [Line(""), Line(""), Line(("(" + "_" * (width - 8) + ")").center(width).rstrip())]
         lines.append(rule(width))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from gerai.core.i18n import t
+from gerai.core.words import Role
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
@@ -31,7 +32,7 @@ def _new_pin() -> tuple[str, str]:
 @users.command("add")
 @click.argument("name")
 @click.option(
-    "--role", type=click.Choice(["kasir", "bendahara", "admin"]), required=True, help="the role"
+    "--role", type=click.Choice([role.value for role in Role]), required=True, help="the role"
 )
 @click.option("--full-name", default="", help="the person's full name")
 @pass_options

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import Role
 from gerai.services.shop.auth import (
-    ADMIN,
     PERMISSIONS,
     Actor,
     Approval,
@@ -46,7 +46,7 @@ def _approved(
             return
         proceed(granted)
 
-    admin_only = PERMISSIONS[permission] == {ADMIN}
+    admin_only = PERMISSIONS[permission] == {Role.ADMIN}
     app.push_screen(ApprovalScreen(f"perm.{permission}", admin_only), given)
 
 

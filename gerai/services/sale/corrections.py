@@ -14,11 +14,10 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import format_rupiah
+from gerai.core.words import SaleStatus
 from gerai.models import AuditRecord, Sale, SaleReturn, SaleReturnLine, SaleVoid
 from gerai.services.sale.receipts import find_sale
 
-COMPLETED = "completed"
-VOID = "void"
 VOID_AUDIT = "void"
 RETURN_AUDIT = "retur"
 
@@ -56,7 +55,7 @@ def check_corrections(session: Session) -> GeraiError | None:
         session.execute(
             select(col(Sale.receipt_no), col(SaleVoid.id))
             .outerjoin(SaleVoid, col(SaleVoid.sale_id) == col(Sale.id))
-            .where(col(Sale.status) == VOID)
+            .where(col(Sale.status) == SaleStatus.VOID)
         ).all()
     )
     audited = _audit_details(session, VOID_AUDIT)

@@ -16,12 +16,12 @@ from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError, Refused
 from gerai.core.i18n import t
+from gerai.core.words import Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
 
-KASIR, BENDAHARA, ADMIN = "kasir", "bendahara", "admin"
-ROLES = (KASIR, BENDAHARA, ADMIN)
-SUPERVISORS = frozenset({BENDAHARA, ADMIN})
+ROLES = tuple(Role)
+SUPERVISORS = frozenset({Role.BENDAHARA, Role.ADMIN})
 EVERYONE = frozenset(ROLES)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -42,9 +42,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "members": SUPERVISORS,
     "stock": SUPERVISORS,
     "audit": SUPERVISORS,
-    "products": frozenset({ADMIN}),
-    "users": frozenset({ADMIN}),
-    "settings": frozenset({ADMIN}),
+    "products": frozenset({Role.ADMIN}),
+    "users": frozenset({Role.ADMIN}),
+    "settings": frozenset({Role.ADMIN}),
 }
 
 PIN_MIN, PIN_MAX = 4, 8
@@ -70,7 +70,7 @@ class Approval:
     pin: str
 
 
-SYSTEM = Actor("system", ADMIN)
+SYSTEM = Actor("system", Role.ADMIN)
 
 
 def check_pin_format(pin: str) -> None:
@@ -249,5 +249,5 @@ def _refusal(actor: Actor, permission: str, now: datetime, approver: str | None)
             detail={"permission": permission, "role": actor.role, "approver": approver or ""},
         )  # fmt: skip
 
-    key = "auth.admin_only" if PERMISSIONS[permission] == {ADMIN} else "auth.not_allowed"
+    key = "auth.admin_only" if PERMISSIONS[permission] == {Role.ADMIN} else "auth.not_allowed"
     return Refused(key, aftermath=aftermath, permission=t(f"perm.{permission}"))

@@ -12,10 +12,10 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import (
-    ADMIN,
     ROLES,
     Actor,
     authorize,
@@ -62,7 +62,9 @@ def _user(session: Session, name: str) -> User:
 
 
 def _active_admins(session: Session) -> int:
-    return session.exec(select(func.count()).where(col(User.role) == ADMIN, col(User.active))).one()
+    return session.exec(
+        select(func.count()).where(col(User.role) == Role.ADMIN, col(User.active))
+    ).one()
 
 
 def add_user(
@@ -104,7 +106,7 @@ def change_role(session: Session, actor: Actor, name: str, role: str, *, now: da
         raise GeraiError("auth.bad_role", role=role, roles=", ".join(ROLES))
     if role == user.role:
         return
-    if user.role == ADMIN and user.active and _active_admins(session) == 1:
+    if user.role == Role.ADMIN and user.active and _active_admins(session) == 1:
         raise GeraiError("users.last_admin", name=user.name)
     audit.record(
         session, kind="user_role_changed", actor=actor.name, at=now, ref=user.name,
@@ -124,7 +126,7 @@ def set_active(session: Session, actor: Actor, name: str, active: bool, *, now: 
     if not active:
         if user.name == actor.name:
             raise GeraiError("users.not_yourself")
-        if user.role == ADMIN and _active_admins(session) == 1:
+        if user.role == Role.ADMIN and _active_admins(session) == 1:
             raise GeraiError("users.last_admin", name=user.name)
     user.active = active
     session.add(user)

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import FormRefused, GeraiError
+from gerai.core.words import TaxCategory
 from gerai.models import Barcode, Category, PriceChange, Product
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -35,7 +36,7 @@ class ProductForm:
     cost: str = ""
     het: str = ""
     max_per_sale: str = ""
-    tax_category: str = "exempt"
+    tax_category: str = TaxCategory.EXEMPT
     reorder_level: str = "0"
     active: bool = True
     packs: str = ""

@@ -17,6 +17,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.timefmt import format_date, format_moment
+from gerai.core.words import MemberPaymentKind
 from gerai.services.members.kasbon import KasbonStatement, statement
 from gerai.services.members.lookup import MemberInfo, get_member
 from gerai.services.members.register import set_member_active
@@ -110,7 +111,7 @@ class MemberDetailScreen(StockScreen[str | None]):
         table = self.query_one("#member-payments", DataTable)
         table.clear()
         self.numbers = []
-        sign = {"sukarela_out": "-"}
+        sign: dict[str, str] = {MemberPaymentKind.SUKARELA_OUT: "-"}
         for p in payments:
             table.add_row(
                 format_moment(p.created_at, app.shop), p.number, t(f"slip.kind.{p.kind}"),

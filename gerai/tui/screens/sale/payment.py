@@ -16,8 +16,9 @@ from textual.widgets import Digits, Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah, parse_rupiah
+from gerai.core.words import PaymentMethod
 from gerai.services.sale.cart import Cart
-from gerai.services.sale.checkout import CASH, PAYMENT_METHODS, SaleResult, Tender, checkout
+from gerai.services.sale.checkout import SaleResult, Tender, checkout
 from gerai.tui.bindings import localize_bindings
 from gerai.tui.styles import sheet
 
@@ -52,7 +53,7 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         localize_bindings(self)
         self.cart = cart
         self.total = cart.totals().total
-        self.method = CASH
+        self.method = PaymentMethod.CASH
         self.tenders: list[Tender] = []
         self.busy = False
 
@@ -87,7 +88,7 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         self.query_one("#methods", Label).update(
             "  ".join(
                 f"[reverse] {t('method.' + m)} [/]" if m == self.method else f" {t('method.' + m)} "
-                for m in PAYMENT_METHODS
+                for m in PaymentMethod
             )
         )
         self.query_one("#split", Label).update(
@@ -123,8 +124,8 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
 
     def action_cycle_method(self) -> None:
         """Tab: the next payment method."""
-        index = PAYMENT_METHODS.index(self.method)
-        self.method = PAYMENT_METHODS[(index + 1) % len(PAYMENT_METHODS)]
+        index = tuple(PaymentMethod).index(self.method)
+        self.method = tuple(PaymentMethod)[(index + 1) % len(PaymentMethod)]
         self.redraw()
 
     def action_cancel(self) -> None:
@@ -149,10 +150,10 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
             self.fail(error)
             return
         tender = Tender(self.method, amount)
-        if amount is not None and amount < self.due and self.method != CASH:
+        if amount is not None and amount < self.due and self.method != PaymentMethod.CASH:
             self.tenders.append(tender)
             event.input.value = ""
-            self.method = CASH
+            self.method = PaymentMethod.CASH
             self.redraw()
             return
         self.busy = True
