@@ -71,7 +71,7 @@ def add_sales(
 ) -> tuple[int, int]:
     """Add `days` days of about `sales_per_day` sales of `LINES_PER_SALE` lines from
     `first_day` on, then the opening stock; returns the numbers of sales and of lines."""
-    from gerai.core.words import MovementKind, PaymentMethod, SaleStatus
+    from gerai.core.words import AuditKind, MovementKind, PaymentMethod, SaleStatus
     from gerai.models import (
         AUDIT_RECORD,
         PAYMENT,
@@ -80,7 +80,7 @@ def add_sales(
         SALE_LINE,
         STOCK_MOVEMENT,
     )
-    from gerai.services.audit.sale_digest import SALE_KIND, sale_digest
+    from gerai.services.audit.sale_digest import sale_digest
     from gerai.services.audit.trail import canonical, chain_hash
     from gerai.services.demo.generate import CASH_STEPS, HOUR_WEIGHTS, METHOD_WEIGHTS
     from gerai.services.stock.ledger import OPENING_REF
@@ -235,9 +235,11 @@ def add_sales(
             digest = sale_digest(fields, keys, [(method, total, tendered)])
             detail = canonical({"receipt": receipt, "total": total, "digest": digest})
             seq += 1
-            record_hash = chain_hash(last_hash, seq, local, cashier, SALE_KIND, receipt, detail)
+            record_hash = chain_hash(
+                last_hash, seq, local, cashier, AuditKind.SALE, receipt, detail
+            )
             batch["record"].append(
-                (seq, created, cashier, SALE_KIND, receipt, detail, last_hash, record_hash)
+                (seq, created, cashier, AuditKind.SALE, receipt, detail, last_hash, record_hash)
             )
             last_hash = record_hash
             total_lines += len(picks)

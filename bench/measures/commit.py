@@ -155,7 +155,7 @@ def _prepare_sales(ctx: Context, count: int) -> list[PreparedSale]:
 def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
     """What `checkout` writes, as plain statements in one `BEGIN IMMEDIATE` transaction (the
     audit record's digests computed with gerai's own pure functions)."""
-    from gerai.core.words import MovementKind, SaleStatus
+    from gerai.core.words import AuditKind, MovementKind, SaleStatus
     from gerai.services.audit import sale_digest
     from gerai.services.audit.trail import canonical, chain_hash
 
@@ -204,10 +204,10 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
         lines = [(line[1], line[6], line[8], line[10]) for line in sale.lines]
         digest = sale_digest(fields, lines, sale.payments)
         detail = canonical({"receipt": receipt, "total": sale.total, "digest": digest})
-        record_hash = chain_hash(prev_hash, seq, sale.now, "kasir", "sale", receipt, detail)
+        record_hash = chain_hash(prev_hash, seq, sale.now, "kasir", AuditKind.SALE, receipt, detail)
         conn.execute(
             RAW_RECORD,
-            (seq, sale.created, "kasir", "sale", receipt, detail, prev_hash, record_hash),
+            (seq, sale.created, "kasir", AuditKind.SALE, receipt, detail, prev_hash, record_hash),
         )
         conn.execute(RAW_HEAD_HASH, (record_hash,))
         conn.execute("COMMIT")

@@ -17,7 +17,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.timefmt import format_moment
-from gerai.core.words import CashDirection, PaymentMethod, SaleStatus, ShiftStatus
+from gerai.core.words import AuditKind, CashDirection, PaymentMethod, SaleStatus, ShiftStatus
 from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
 from gerai.services.audit import trail as audit
 from gerai.services.members.payments import WITHDRAWAL_KINDS
@@ -105,7 +105,7 @@ def open_shift(
     session.add(shift)
     session.flush()
     audit.record(
-        session, kind="shift_opened", actor=actor.name, at=now, ref=shift_ref(shift),
+        session, kind=AuditKind.SHIFT_OPENED, actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"opening_cash": opening_cash},
     )  # fmt: skip
     return shift
@@ -190,7 +190,7 @@ def move_cash(
     session.add(movement)
     session.flush()
     audit.record(
-        session, kind=f"cash_{kind}", actor=actor.name, at=now, ref=shift_ref(shift),
+        session, kind=AuditKind(f"cash_{kind}"), actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"amount": amount, "reason": movement.reason},
     )  # fmt: skip
     return movement
@@ -250,7 +250,7 @@ def close_shift(
     session.add(shift)
     session.flush()
     audit.record(
-        session, kind="shift_closed", actor=actor.name, at=now, ref=shift_ref(shift),
+        session, kind=AuditKind.SHIFT_CLOSED, actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"expected": expected, "counted": counted, "variance": variance,
                 "reason": shift.variance_reason, "confirmed_by": confirmed_by},
     )  # fmt: skip

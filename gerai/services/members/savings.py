@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
-from gerai.core.words import DocumentSeries, MemberPaymentKind, PaymentMethod
+from gerai.core.words import AuditKind, DocumentSeries, MemberPaymentKind, PaymentMethod
 from gerai.models import Member, MemberPayment
 from gerai.services.audit import trail as audit
 from gerai.services.cash.numbering import next_document_number
@@ -112,7 +112,7 @@ def record_member_payment(
     session.add(payment)
     session.flush()
     audit.record(
-        session, kind=f"member_payment_{kind}", actor=by, at=now, ref=payment.number,
+        session, kind=AuditKind(f"member_payment_{kind}"), actor=by, at=now, ref=payment.number,
         detail={"member": member.number, "amount": amount, "months": months, "method": method},
     )  # fmt: skip
     return payment

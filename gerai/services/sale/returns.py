@@ -32,13 +32,12 @@ from gerai.core.i18n import t
 from gerai.core.money import format_rupiah, round_rupiah
 from gerai.core.quantity import MAX_QUANTITY, PLACES, format_quantity, is_whole, parse_quantity
 from gerai.core.timefmt import format_moment
-from gerai.core.words import DocumentSeries, MovementKind, PaymentMethod, SaleStatus
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind, PaymentMethod, SaleStatus
 from gerai.models import Member, Payment, Product, Sale, SaleLine, SaleReturn, SaleReturnLine
 from gerai.services.audit import trail as audit
 from gerai.services.cash.numbering import next_document_number
 from gerai.services.cash.shifts import cash_position, require_open_shift
 from gerai.services.sale.corrections import (
-    RETURN_AUDIT,
     returned_so_far,
     sale_for_correction,
 )
@@ -359,7 +358,7 @@ def return_items(
     move_stock(session, movements, at=now, allow_negative=True)
     audit.record(
         session,
-        kind=RETURN_AUDIT,
+        kind=AuditKind.RETUR,
         actor=actor.name,
         at=now,
         ref=number,

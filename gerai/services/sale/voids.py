@@ -15,11 +15,11 @@ from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import MovementKind, PaymentMethod, SaleStatus
+from gerai.core.words import AuditKind, MovementKind, PaymentMethod, SaleStatus
 from gerai.models import Payment, Sale, SaleLine, SaleReturn, SaleVoid
 from gerai.services.audit import trail as audit
 from gerai.services.cash.shifts import current_shift
-from gerai.services.sale.corrections import VOID_AUDIT, sale_for_correction
+from gerai.services.sale.corrections import sale_for_correction
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.stock.inventory import reason as required_reason
 from gerai.services.stock.ledger import Movement, move_stock
@@ -102,7 +102,7 @@ def void_sale(
     )
     audit.record(
         session,
-        kind=VOID_AUDIT,
+        kind=AuditKind.VOID,
         actor=actor.name,
         at=now,
         ref=sale.receipt_no,

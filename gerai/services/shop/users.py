@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import Role
+from gerai.core.words import AuditKind, Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import (
@@ -95,7 +95,7 @@ def change_pin(
     user.pin_hash = hash_pin(pin)
     user.failed_pins, user.locked_until = 0, None
     session.add(user)
-    audit.record(session, kind="user_pin_changed", actor=actor.name, at=now, ref=user.name)
+    audit.record(session, kind=AuditKind.USER_PIN_CHANGED, actor=actor.name, at=now, ref=user.name)
 
 
 def change_role(session: Session, actor: Actor, name: str, role: str, *, now: datetime) -> None:
@@ -109,7 +109,7 @@ def change_role(session: Session, actor: Actor, name: str, role: str, *, now: da
     if user.role == Role.ADMIN and user.active and _active_admins(session) == 1:
         raise GeraiError("users.last_admin", name=user.name)
     audit.record(
-        session, kind="user_role_changed", actor=actor.name, at=now, ref=user.name,
+        session, kind=AuditKind.USER_ROLE_CHANGED, actor=actor.name, at=now, ref=user.name,
         detail={"before": user.role, "after": role},
     )  # fmt: skip
     user.role = role
@@ -130,5 +130,5 @@ def set_active(session: Session, actor: Actor, name: str, active: bool, *, now: 
             raise GeraiError("users.last_admin", name=user.name)
     user.active = active
     session.add(user)
-    kind = "user_reactivated" if active else "user_deactivated"
+    kind = AuditKind.USER_REACTIVATED if active else AuditKind.USER_DEACTIVATED
     audit.record(session, kind=kind, actor=actor.name, at=now, ref=user.name)

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
-from gerai.core.words import DocumentSeries, MovementKind
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind
 from gerai.models import StockCount, StockCountLine, WriteOff
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -156,7 +156,7 @@ def confirm_count(
         allow_negative=True,  # the count sets the stock to what is there, never below zero
     )
     audit.record(
-        session, kind="stock_counted", actor=actor.name, at=at, ref=number,
+        session, kind=AuditKind.STOCK_COUNTED, actor=actor.name, at=at, ref=number,
         detail={"scope": count.scope, "lines": len(lines), "differences": len(differing),
                 "value": total, "reason": count.reason, **approved_by(actor, answerable)},
     )  # fmt: skip
@@ -209,7 +209,7 @@ def write_off(
         allow_negative=shop.allow_negative_stock,
     )
     audit.record(
-        session, kind="written_off", actor=actor.name, at=at, ref=number,
+        session, kind=AuditKind.WRITTEN_OFF, actor=actor.name, at=at, ref=number,
         detail={"product": product.code, "qty": str(taken), "value": value, "reason": why,
                 **approved_by(actor, answerable)},
     )  # fmt: skip

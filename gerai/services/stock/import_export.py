@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.quantity import is_whole
-from gerai.core.words import MovementKind, TaxCategory
+from gerai.core.words import AuditKind, MovementKind, TaxCategory
 from gerai.models import Barcode, Category, PriceChange, Product
 from gerai.services.audit import trail as audit
 from gerai.services.importing import (
@@ -259,7 +259,7 @@ def store_product(
             )
         )
         audit.record(
-            session, kind="price_changed", actor=by, at=at, ref=record.code,
+            session, kind=AuditKind.PRICE_CHANGED, actor=by, at=at, ref=record.code,
             detail={"price": [product.price, record.price],
                     "member_price": [product.member_price, record.member_price]},
         )  # fmt: skip
@@ -299,7 +299,7 @@ def import_products(
     authorize(session, actor, "products", now=now)
     report = store_products(session, table, now, by=actor.name, skip_bad=skip_bad)
     audit.record(
-        session, kind="products_imported", actor=actor.name, at=now,
+        session, kind=AuditKind.PRODUCTS_IMPORTED, actor=actor.name, at=now,
         detail={"created": report.created, "updated": report.updated,
                 "skipped": len({p.row for p in report.skipped})},
     )  # fmt: skip

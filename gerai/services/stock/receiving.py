@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import round_rupiah
 from gerai.core.quantity import PLACES
-from gerai.core.words import DocumentSeries, MovementKind
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind
 from gerai.models import GoodsReceipt, GoodsReceiptLine
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -200,7 +200,7 @@ def receive_goods(
         at=at,
     )
     audit.record(
-        session, kind="goods_received", actor=actor.name, at=at, ref=number,
+        session, kind=AuditKind.GOODS_RECEIVED, actor=actor.name, at=at, ref=number,
         detail={"supplier": supplier.name, "reference": reference, "lines": len(checked),
                 "total": receipt.total, **approved_by(actor, answerable)},
     )  # fmt: skip

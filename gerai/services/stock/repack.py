@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import PLACES, format_quantity
-from gerai.core.words import DocumentSeries, MovementKind
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind
 from gerai.models import Repack
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -121,7 +121,7 @@ def repack(
         )
     move_stock(session, movements, at=at, allow_negative=shop.allow_negative_stock)
     audit.record(
-        session, kind="repacked", actor=actor.name, at=at, ref=number,
+        session, kind=AuditKind.REPACKED, actor=actor.name, at=at, ref=number,
         detail={"source": source.code, "source_qty": str(taken), "target": target.code,
                 "produced": str(made), "shrinkage": str(shrinkage), "value": value,
                 **approved_by(actor, answerable)},
