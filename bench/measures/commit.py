@@ -156,7 +156,7 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
     """What `checkout` writes, as plain statements in one `BEGIN IMMEDIATE` transaction (the
     audit record's digests computed with gerai's own pure functions)."""
     from gerai.core.words import AuditKind, MovementKind, SaleStatus
-    from gerai.services.audit import sale_digest
+    from gerai.services.audit.sale_digest import sale_digest
     from gerai.services.audit.trail import canonical, chain_hash
 
     conn.execute("BEGIN IMMEDIATE")
