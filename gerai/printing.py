@@ -15,10 +15,10 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import Translator, translator
+from gerai.core.words import PaymentMethod, PrintJobKind
 from gerai.db import Database
 from gerai.services.cash.shifts import shift_report
 from gerai.services.cash.till_actions import open_drawer, record_reprint
-from gerai.services.members.payments import CASH
 from gerai.services.members.slips import build_member_slip
 from gerai.services.sale.receipts import (
     build_receipt,
@@ -105,7 +105,7 @@ class PrintQueue:
         if not self.target.enabled:
             return False
         payload = self._receipt_job(session, receipt_no, reprint=reprint_by is not None)
-        kind = "sale" if reprint_by is None else "reprint"
+        kind = PrintJobKind.SALE if reprint_by is None else PrintJobKind.REPRINT
         self._enqueue(session, receipt_no, kind, payload, reprint_by)
         return True
 
@@ -128,7 +128,7 @@ class PrintQueue:
             report = shift_report(session, shift_id, load_shop(session))
         lines = layout_shift_report(report, self.target.width, self.translator)
         payload = render_job(lines, JobOptions(profile=self.target.profile))
-        self._store(f"Z-{report.till}-{shift_id}", "zreport", payload)
+        self._store(f"Z-{report.till}-{shift_id}", PrintJobKind.Z_REPORT, payload)
         return True
 
     def _slip(self, number: str, reprint: bool) -> MemberSlip:
@@ -151,11 +151,13 @@ class PrintQueue:
         slip = self._slip(number, reprint)
         options = JobOptions(
             profile=self.target.profile,
-            kick_drawer=self.settings.kick_drawer and slip.method == CASH and not reprint,
+            kick_drawer=self.settings.kick_drawer
+            and slip.method == PaymentMethod.CASH
+            and not reprint,
         )
         self._store(
             slip.number,
-            "slip",
+            PrintJobKind.SLIP,
             render_job(layout_member_slip(slip, self.target.width, self.translator), options),
         )
         return True
@@ -180,10 +182,12 @@ class PrintQueue:
             kick_drawer=self.settings.kick_drawer and cash and not reprint,
         )
         payload = render_job(self.return_lines(number, reprint), options)
-        self._store(number.strip().upper(), "reprint" if reprint else "retur", payload)
+        self._store(
+            number.strip().upper(), PrintJobKind.REPRINT if reprint else PrintJobKind.RETUR, payload
+        )
         return True
 
-    def _store(self, reference: str, kind: str, payload: bytes) -> None:
+    def _store(self, reference: str, kind: PrintJobKind, payload: bytes) -> None:
         with self.database.write() as session:
             self._enqueue(session, reference, kind, payload)
 
@@ -191,7 +195,7 @@ class PrintQueue:
         self,
         session: Session,
         reference: str,
-        kind: str,
+        kind: PrintJobKind,
         payload: bytes,
         reprint_by: Actor | None = None,
     ) -> None:

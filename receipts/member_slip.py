@@ -9,17 +9,14 @@ from dataclasses import dataclass
 from gerai.core.i18n import Translator
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import BALANCE, MEMBER_PAYMENT_KIND, METHOD
+from gerai.core.words import MemberPaymentKind
 from receipts.layout import Line, centered, pair, rule, slip_header, wrap
-
-WITHDRAWAL = "sukarela_out"
-REPAYMENT = "repayment"
 
 
 @dataclass(frozen=True)
 class MemberSlip:
-    """What a member payment slip says. `kind` is `pokok`, `wajib`, `sukarela`,
-    `sukarela_out` or `repayment`; `method` is `tunai`, `qris` or `transfer`; `balance` is
-    the savings balance of that kind (or, for a repayment, the kasbon still owed) after it."""
+    """What a member payment slip says: its kind, the payment method and the balance
+    after it (the savings balance of that kind, or for a repayment the kasbon still owed)."""
 
     shop_name: str
     shop_address: str
@@ -39,9 +36,9 @@ class MemberSlip:
 
 
 def _title(kind: str, tr: Translator) -> str:
-    if kind == WITHDRAWAL:
+    if kind == MemberPaymentKind.SUKARELA_OUT:
         return tr.t("slip.title_withdrawal")
-    if kind == REPAYMENT:
+    if kind == MemberPaymentKind.REPAYMENT:
         return tr.t("slip.title_repayment")
     return tr.t("slip.title_deposit")
 
@@ -64,10 +61,10 @@ def layout_member_slip(slip: MemberSlip, width: int, tr: Translator) -> list[Lin
     lines += pair(tr.t("slip.amount"), format_rupiah(slip.amount), width, bold=True)
     lines += pair(tr.t(METHOD[slip.method]), format_number(slip.amount), width)
     lines.append(rule(width))
-    balance_key = "slip.owed" if slip.kind == REPAYMENT else BALANCE[slip.kind]
+    balance_key = "slip.owed" if slip.kind == MemberPaymentKind.REPAYMENT else BALANCE[slip.kind]
     lines += pair(tr.t(balance_key), format_rupiah(slip.balance), width, bold=True)
     lines.append(rule(width))
-    if slip.kind == WITHDRAWAL:
+    if slip.kind == MemberPaymentKind.SUKARELA_OUT:
         lines += centered(tr.t("slip.received_by"), width)
         lines += [Line(""), Line(""), Line(("(" + "_" * (width - 8) + ")").center(width).rstrip())]
         lines.append(rule(width))

@@ -18,6 +18,7 @@ from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import translator
 from gerai.core.money import format_number
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.models import (
     AuditRecord,
@@ -36,9 +37,6 @@ from gerai.services.sale.corrections import check_corrections
 from gerai.services.sale.returns import ReturnResult, return_items, sale_state
 from gerai.services.sale.voids import VoidResult, void_sale
 from gerai.services.shop.auth import (
-    ADMIN,
-    BENDAHARA,
-    KASIR,
     Actor,
     Approval,
     find_user,
@@ -49,8 +47,8 @@ from receipts.z_report import layout_shift_report
 
 ID = translator("id")  # the receipts' language in these tests
 
-KASIR_ACTOR = Actor("kasir", KASIR)
-BENDAHARA_ACTOR = Actor("bendahara", BENDAHARA)
+KASIR_ACTOR = Actor("kasir", Role.KASIR)
+BENDAHARA_ACTOR = Actor("bendahara", Role.BENDAHARA)
 GOOD_PIN = Approval("bendahara", "2222")
 RICE, OIL = "BRS-MED-KG", "MYK-1L"  # sold by weight / by the piece
 
@@ -409,7 +407,7 @@ def test_a_kasir_cannot_return_without_a_supervisor_pin(
 
 def test_an_admin_returns_without_a_pin(staffed: Database) -> None:
     sale = a_sale(staffed)
-    back = do_return(staffed, sale.receipt_no, [(2, 1, False)], actor=Actor("admin", ADMIN),
+    back = do_return(staffed, sale.receipt_no, [(2, 1, False)], actor=Actor("admin", Role.ADMIN),
                      approval=None)  # fmt: skip
     assert back.approved_by == "admin"
 

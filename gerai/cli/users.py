@@ -8,6 +8,7 @@ import click
 
 from gerai.core.i18n import t
 from gerai.core.phrases import ROLE
+from gerai.core.words import Role
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
@@ -32,7 +33,7 @@ def _new_pin() -> tuple[str, str]:
 @users.command("add")
 @click.argument("name")
 @click.option(
-    "--role", type=click.Choice(["kasir", "bendahara", "admin"]), required=True, help="the role"
+    "--role", type=click.Choice([role.value for role in Role]), required=True, help="the role"
 )
 @click.option("--full-name", default="", help="the person's full name")
 @pass_options

@@ -19,7 +19,7 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date, format_moment, format_time
-from gerai.services.cash.shifts import CASH_IN
+from gerai.core.words import CashDirection
 from gerai.services.reports.daily import DailySummary, ShiftReport
 from gerai.services.shop.profile import ShopProfile
 
@@ -414,7 +414,7 @@ def _shifts(summary: DailySummary, shop: ShopProfile, styles: dict[str, Any]) ->
             (
                 format_time(m.time, shop),
                 s.till,
-                t("report.cash_in" if m.kind == CASH_IN else "report.cash_out"),
+                t("report.cash_in" if m.kind == CashDirection.IN else "report.cash_out"),
                 format_rupiah(m.amount),
                 m.reason,
                 m.by,

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from gerai.core.errors import GeraiError
 from gerai.core.phrases import PERMISSION
-from gerai.services.shop.auth import ADMIN, PERMISSIONS, Actor, Approval, allows
+from gerai.core.words import Role
+from gerai.services.shop.auth import PERMISSIONS, Actor, Approval, allows
 from gerai.tui.screens.approval import ApprovalScreen
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def _approved(
         if granted is not None:
             proceed(granted)
 
-    admin_only = PERMISSIONS[permission] == {ADMIN}
+    admin_only = PERMISSIONS[permission] == {Role.ADMIN}
     app.push_screen(ApprovalScreen(PERMISSION[permission], admin_only, check, fail), given)
 
 

@@ -13,13 +13,11 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
+from gerai.core.words import PaymentMethod, PrintJobKind, PrintJobStatus, SaleStatus
 from gerai.models import Member, Payment, PrintJob, Sale, SaleLine
 from gerai.services.sale.tax import tax_lines
 from gerai.services.shop.profile import ShopProfile
 from receipts.model import Receipt, ReceiptItem, ReceiptPayment
-
-PENDING = "pending"
-PRINTED = "printed"
 
 
 def find_sale(session: Session, receipt_no: str) -> Sale:
@@ -77,7 +75,7 @@ def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = 
         if shop.pkp
         else (),
         reprint=reprint,
-        void=sale.status == "void",
+        void=sale.status == SaleStatus.VOID,
     )
 
 
@@ -127,11 +125,11 @@ def sales_of_day(session: Session, day: date) -> list[SaleSummary]:
 def paid_cash(session: Session, sale: Sale) -> bool:
     """True when any of the sale's payments was cash (the drawer opens)."""
     methods = session.exec(select(Payment.method).where(col(Payment.sale_id) == sale.id)).all()
-    return "tunai" in methods
+    return PaymentMethod.CASH in methods
 
 
 def enqueue(
-    session: Session, till: str, receipt_no: str, kind: str, payload: bytes, now: datetime
+    session: Session, till: str, receipt_no: str, kind: PrintJobKind, payload: bytes, now: datetime
 ) -> int:
     """Store a print job for this till; returns its id."""
     job = PrintJob(till=till, receipt_no=receipt_no, kind=kind, created_at=now, payload=payload)
@@ -146,7 +144,7 @@ def pending_jobs(session: Session, till: str) -> list[PrintJob]:
     return list(
         session.exec(
             select(PrintJob)
-            .where(col(PrintJob.till) == till, col(PrintJob.status) == PENDING)
+            .where(col(PrintJob.till) == till, col(PrintJob.status) == PrintJobStatus.PENDING)
             .order_by(col(PrintJob.id))
         )
     )
@@ -156,7 +154,7 @@ def mark_printed(session: Session, job_id: int, now: datetime) -> None:
     """The printer took the job."""
     job = session.get(PrintJob, job_id)
     if job is not None:
-        job.status, job.printed_at, job.attempts = PRINTED, now, job.attempts + 1
+        job.status, job.printed_at, job.attempts = PrintJobStatus.PRINTED, now, job.attempts + 1
         session.add(job)
 
 

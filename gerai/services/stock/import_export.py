@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.quantity import is_whole
+from gerai.core.words import AuditKind, MovementKind, TaxCategory
 from gerai.models import Barcode, Category, PriceChange, Product
 from gerai.services.audit import trail as audit
 from gerai.services.importing import (
@@ -36,7 +37,6 @@ PRODUCT_COLUMNS = [
     "cost", "het", "max_per_sale", "tax_category", "reorder_level", "stock", "active",
 ]  # fmt: skip
 REQUIRED_COLUMNS = ("code", "name", "category", "unit", "price")
-TAX_CATEGORIES = ("exempt", "ppn")
 CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./")
 
 
@@ -118,9 +118,9 @@ def parse_product_row(
         return raw
 
     def tax(value: Any) -> str:
-        raw = cell_text(value).lower() or "exempt"
-        if raw not in TAX_CATEGORIES:
-            raise GeraiError("import.bad_choice", value=raw, accepted=", ".join(TAX_CATEGORIES))
+        raw = cell_text(value).lower() or TaxCategory.EXEMPT
+        if raw not in tuple(TaxCategory):
+            raise GeraiError("import.bad_choice", value=raw, accepted=", ".join(TaxCategory))
         return raw
 
     take("code", code)
@@ -259,7 +259,7 @@ def store_product(
             )
         )
         audit.record(
-            session, kind="price_changed", actor=by, at=at, ref=record.code,
+            session, kind=AuditKind.PRICE_CHANGED, actor=by, at=at, ref=record.code,
             detail={"price": [product.price, record.price],
                     "member_price": [product.member_price, record.member_price]},
         )  # fmt: skip
@@ -299,7 +299,7 @@ def import_products(
     authorize(session, actor, "products", now=now)
     report = store_products(session, table, now, by=actor.name, skip_bad=skip_bad)
     audit.record(
-        session, kind="products_imported", actor=actor.name, at=now,
+        session, kind=AuditKind.PRODUCTS_IMPORTED, actor=actor.name, at=now,
         detail={"created": report.created, "updated": report.updated,
                 "skipped": len({p.row for p in report.skipped})},
     )  # fmt: skip
@@ -336,7 +336,9 @@ def store_products(
         assert product.id is not None
         if change:
             movements.append(
-                Movement(product.id, change, "adjust", ref=OPENING_REF, note="impor katalog")
+                Movement(
+                    product.id, change, MovementKind.ADJUST, ref=OPENING_REF, note="impor katalog"
+                )
             )
     session.flush()
     move_stock(session, movements, at=now, allow_negative=True)

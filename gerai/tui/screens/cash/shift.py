@@ -13,9 +13,8 @@ from textual.widgets import Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.words import CashDirection
 from gerai.services.cash.shifts import (
-    CASH_IN,
-    CASH_OUT,
     DENOMINATIONS,
     count_cash,
 )
@@ -76,7 +75,7 @@ class CashScreen(ShiftDialog):
 
     def __init__(self) -> None:
         super().__init__()
-        self.kind = CASH_OUT
+        self.kind = CashDirection.OUT
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="cash"):
@@ -97,7 +96,7 @@ class CashScreen(ShiftDialog):
 
     def action_toggle_kind(self) -> None:
         """Tab: cash in ↔ cash out."""
-        self.kind = CASH_IN if self.kind == CASH_OUT else CASH_OUT
+        self.kind = CashDirection.IN if self.kind == CashDirection.OUT else CashDirection.OUT
         self.show_kind()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -18,6 +18,7 @@ from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import MEMBER_PAYMENT_KIND, METHOD
 from gerai.core.timefmt import format_date, format_moment
+from gerai.core.words import MemberPaymentKind
 from gerai.services.members.kasbon import KasbonStatement
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.members.savings import SavingsBalance
@@ -119,7 +120,7 @@ class MemberDetailScreen(StatusLine, GeraiScreen[str | None]):
         table = self.query_one("#member-payments", DataTable)
         table.clear()
         self.numbers = []
-        sign = {"sukarela_out": "-"}
+        sign: dict[str, str] = {MemberPaymentKind.SUKARELA_OUT: "-"}
         for p in payments:
             table.add_row(
                 format_moment(p.created_at, self.till.shop), p.number,

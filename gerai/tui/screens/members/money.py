@@ -17,14 +17,12 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah, parse_rupiah
 from gerai.core.phrases import METHOD
+from gerai.core.words import MemberPaymentKind, PaymentMethod
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.members.payments import (
     IN_METHODS,
     OUT_METHODS,
-    POKOK,
     SAVINGS_KINDS,
-    SUKARELA_OUT,
-    WAJIB,
 )
 from gerai.services.members.savings import savings_amount
 from gerai.services.shop.auth import Approval
@@ -32,7 +30,7 @@ from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
 
-SAVINGS_CHOICES = (*SAVINGS_KINDS, SUKARELA_OUT)
+SAVINGS_CHOICES = (*SAVINGS_KINDS, MemberPaymentKind.SUKARELA_OUT)
 SAVINGS_KIND = {
     "pokok": "ui.savings.kind.pokok",
     "wajib": "ui.savings.kind.wajib",
@@ -80,7 +78,7 @@ class MoneyDialog(GeraiDialog[str | None]):
     def __init__(self, member: MemberInfo) -> None:
         super().__init__()
         self.member = member
-        self.method = "tunai"
+        self.method: str = PaymentMethod.CASH
 
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
@@ -134,7 +132,7 @@ class SavingsDialog(MoneyDialog):
     ]
     permission = "savings"
 
-    def __init__(self, member: MemberInfo, kind: str = POKOK) -> None:
+    def __init__(self, member: MemberInfo, kind: str = MemberPaymentKind.POKOK) -> None:
         super().__init__(member)
         self.kind = kind
 
@@ -153,7 +151,7 @@ class SavingsDialog(MoneyDialog):
             yield Label(t("ui.savings.hint"), classes="dialog-hint")
 
     def methods(self) -> tuple[str, ...]:
-        return OUT_METHODS if self.kind == SUKARELA_OUT else IN_METHODS
+        return OUT_METHODS if self.kind == MemberPaymentKind.SUKARELA_OUT else IN_METHODS
 
     def action_cycle_kind(self) -> None:
         """Tab: the next kind of savings payment."""
@@ -170,9 +168,11 @@ class SavingsDialog(MoneyDialog):
     def redraw(self) -> None:
         self.query_one("#kinds", Label).update(choices(SAVINGS_CHOICES, self.kind, SAVINGS_KIND))
         self.query_one("#methods", Label).update(choices(self.methods(), self.method, METHOD))
-        label = {POKOK: "ui.savings.pokok", WAJIB: "ui.savings.months"}.get(
-            self.kind, "ui.savings.amount"
-        )
+        labels: dict[str, str] = {
+            MemberPaymentKind.POKOK: "ui.savings.pokok",
+            MemberPaymentKind.WAJIB: "ui.savings.months",
+        }
+        label = labels.get(self.kind, "ui.savings.amount")
         self.query_one("#amount-label", Label).update(t(label))
         self.query_one("#preview", Label).update(self.preview())
 
@@ -182,16 +182,16 @@ class SavingsDialog(MoneyDialog):
         text = self.query_one("#amount", Input).value
         try:
             balance = self.till.savings_balance(self.member.id)
-            if self.kind == SUKARELA_OUT:
+            if self.kind == MemberPaymentKind.SUKARELA_OUT:
                 return t("ui.savings.available", balance=format_rupiah(balance.sukarela))
-            if self.kind == WAJIB:
+            if self.kind == MemberPaymentKind.WAJIB:
                 months = parse_months(text)
                 return t(
                     "ui.savings.wajib_preview", count=months,
                     monthly=format_rupiah(shop.savings_wajib),
-                    amount=format_rupiah(savings_amount(WAJIB, shop, None, months)),
+                    amount=format_rupiah(savings_amount(self.kind, shop, None, months)),
                 )  # fmt: skip
-            if self.kind == POKOK:
+            if self.kind == MemberPaymentKind.POKOK:
                 if balance.pokok:
                     return t("ui.savings.pokok_paid", amount=format_rupiah(balance.pokok))
                 return t("ui.savings.pokok_preview", amount=format_rupiah(shop.savings_pokok))
@@ -202,8 +202,8 @@ class SavingsDialog(MoneyDialog):
 
     def write(self, approval: Approval | None) -> str:
         text = self.query_one("#amount", Input).value
-        months = parse_months(text) if self.kind == WAJIB else 0
-        amount = None if self.kind == WAJIB else parse_amount(text)
+        months = parse_months(text) if self.kind == MemberPaymentKind.WAJIB else 0
+        amount = None if self.kind == MemberPaymentKind.WAJIB else parse_amount(text)
         return self.till.take_savings(
             self.member.id, self.kind, amount, months, self.method, approval
         )

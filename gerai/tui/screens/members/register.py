@@ -58,7 +58,7 @@ class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
         Binding("f4", "edit", "ui.key.edit_member"),
         Binding("f6", "inactive", "ui.key.inactive"),
         Binding("f7", "settings", "ui.key.member_settings"),
-        Binding("f8", "kasbon", "ui.key.kasbon_list"),
+        Binding("f8", "kasbon_list", "ui.key.kasbon_list"),
         *PAGING_BINDINGS,
     ]
 
@@ -195,6 +195,6 @@ class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
         """F7: member discounts and savings amounts."""
         self.app.push_screen(MemberSettingsDialog(), self.back_from_member)
 
-    def action_kasbon(self) -> None:
+    def action_kasbon_list(self) -> None:
         """F8: every member's kasbon and its age."""
         self.app.push_screen(KasbonListScreen(), self.back_from_member)

@@ -14,7 +14,8 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah, parse_rupiah
 from gerai.core.phrases import METHOD
-from gerai.services.sale.checkout import CASH, PAYMENT_METHODS, SaleResult, Tender
+from gerai.core.words import PaymentMethod
+from gerai.services.sale.checkout import SaleResult, Tender
 from gerai.tui.base import GeraiDialog
 from gerai.tui.styles import sheet
 
@@ -44,7 +45,7 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
     def __init__(self) -> None:
         super().__init__()
         self.total = 0
-        self.method = CASH
+        self.method = PaymentMethod.CASH
         self.tenders: list[Tender] = []
         self.busy = False
 
@@ -75,7 +76,7 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
         self.query_one("#methods", Label).update(
             "  ".join(
                 f"[reverse] {t(METHOD[m])} [/]" if m == self.method else f" {t(METHOD[m])} "
-                for m in PAYMENT_METHODS
+                for m in PaymentMethod
             )
         )
         self.query_one("#split", Label).update(
@@ -111,8 +112,8 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
 
     def action_cycle_method(self) -> None:
         """Tab: the next payment method."""
-        index = PAYMENT_METHODS.index(self.method)
-        self.method = PAYMENT_METHODS[(index + 1) % len(PAYMENT_METHODS)]
+        index = tuple(PaymentMethod).index(self.method)
+        self.method = tuple(PaymentMethod)[(index + 1) % len(PaymentMethod)]
         self.redraw()
 
     def action_cancel(self) -> None:
@@ -139,10 +140,10 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
             self.fail(error)
             return
         tender = Tender(self.method, amount)
-        if amount is not None and amount < self.due and self.method != CASH:
+        if amount is not None and amount < self.due and self.method != PaymentMethod.CASH:
             self.tenders.append(tender)
             event.input.value = ""
-            self.method = CASH
+            self.method = PaymentMethod.CASH
             self.redraw()
             return
         self.busy = True

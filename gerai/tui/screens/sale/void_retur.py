@@ -26,7 +26,7 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
-from gerai.services.sale.corrections import VOID
+from gerai.core.words import SaleStatus
 from gerai.services.sale.returns import (
     ReturnPlan,
     ReturnRequest,
@@ -265,7 +265,7 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
     def line_cells(self, line: SaleLineState, refund: int | None) -> list[str | Text]:
         """One row of the lines table."""
         back = self.chosen.get(line.line_no)
-        open_ = self.sale is not None and self.sale.status != VOID
+        open_ = self.sale is not None and self.sale.status != SaleStatus.VOID
         return [
             str(line.line_no),
             line.name,

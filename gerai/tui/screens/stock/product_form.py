@@ -13,8 +13,8 @@ from textual.widgets import Checkbox, Input, Label, Select
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.words import TaxCategory
 from gerai.services.shop.auth import Approval
-from gerai.services.stock.import_export import TAX_CATEGORIES
 from gerai.services.stock.products import ProductForm, ProductRefused
 from gerai.tui.screens.stock.common import StockDialog
 
@@ -76,7 +76,7 @@ class ProductDialog(StockDialog[int | None]):
                         )
                     elif field.name == "tax_category":
                         yield Select(
-                            [(t(TAX[c]), c) for c in TAX_CATEGORIES],
+                            [(t(TAX[c]), c) for c in TaxCategory],
                             value=value,
                             allow_blank=False,
                             id="f-tax_category",
