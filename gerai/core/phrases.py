@@ -7,6 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from gerai.core.words import (
+    AuditKind,
+    KasbonEntry,
+    MemberPaymentKind,
+    MovementKind,
+    PaymentMethod,
+    SaleStatus,
+)
+
 
 @dataclass(frozen=True)
 class Phrase:
@@ -17,14 +26,14 @@ class Phrase:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-METHOD = {
-    "tunai": "method.tunai",
-    "qris": "method.qris",
-    "transfer": "method.transfer",
-    "kasbon": "method.kasbon",
+METHOD: dict[str, str] = {
+    PaymentMethod.CASH: "method.tunai",
+    PaymentMethod.QRIS: "method.qris",
+    PaymentMethod.TRANSFER: "method.transfer",
+    KasbonEntry.KASBON: "method.kasbon",
 }
-ROLE = {"kasir": "role.kasir", "bendahara": "role.bendahara", "admin": "role.admin"}
-PERMISSION = {
+ROLE: dict[str, str] = {"kasir": "role.kasir", "bendahara": "role.bendahara", "admin": "role.admin"}
+PERMISSION: dict[str, str] = {
     "sell": "perm.sell",
     "hold": "perm.hold",
     "reprint": "perm.reprint",
@@ -46,30 +55,33 @@ PERMISSION = {
     "users": "perm.users",
     "settings": "perm.settings",
 }
-MOVEMENT_KIND = {
+MOVEMENT_KIND: dict[str, str] = {
     "sale": "stockadm.kind.sale",
     "receive": "stockadm.kind.receive",
-    "adjust": "stockadm.kind.adjust",
-    "opname": "stockadm.kind.opname",
+    MovementKind.ADJUST: "stockadm.kind.adjust",
+    MovementKind.OPNAME: "stockadm.kind.opname",
     "return": "stockadm.kind.return",
     "void": "stockadm.kind.void",
     "repack": "stockadm.kind.repack",
 }
-MEMBER_PAYMENT_KIND = {
+MEMBER_PAYMENT_KIND: dict[str, str] = {
     "pokok": "slip.kind.pokok",
     "wajib": "slip.kind.wajib",
-    "sukarela": "slip.kind.sukarela",
-    "sukarela_out": "slip.kind.sukarela_out",
+    MemberPaymentKind.SUKARELA: "slip.kind.sukarela",
+    MemberPaymentKind.SUKARELA_OUT: "slip.kind.sukarela_out",
     "repayment": "slip.kind.repayment",
 }
-BALANCE = {
+BALANCE: dict[str, str] = {
     "pokok": "slip.balance.pokok",
     "wajib": "slip.balance.wajib",
-    "sukarela": "slip.balance.sukarela",
-    "sukarela_out": "slip.balance.sukarela_out",
+    MemberPaymentKind.SUKARELA: "slip.balance.sukarela",
+    MemberPaymentKind.SUKARELA_OUT: "slip.balance.sukarela_out",
 }
-SALE_STATUS = {"completed": "ui.report.status_completed", "void": "ui.report.status_void"}
-CARD_COLUMN = {
+SALE_STATUS: dict[str, str] = {
+    SaleStatus.COMPLETED: "ui.report.status_completed",
+    "void": "ui.report.status_void",
+}
+CARD_COLUMN: dict[str, str] = {
     "date": "stockadm.column.date",
     "time": "stockadm.column.time",
     "kind": "stockadm.column.kind",
@@ -79,34 +91,34 @@ CARD_COLUMN = {
     "out": "stockadm.column.out",
     "balance": "stockadm.column.balance",
 }
-AUDIT_KIND = {
+AUDIT_KIND: dict[str, str] = {
     "sale": "audit.kind.sale",
     "login": "audit.kind.login",
     "logout": "audit.kind.logout",
-    "login_refused": "audit.kind.login_refused",
-    "approval_refused": "audit.kind.approval_refused",
-    "permission_refused": "audit.kind.permission_refused",
-    "supervisor_access": "audit.kind.supervisor_access",
-    "user_created": "audit.kind.user_created",
-    "user_pin_changed": "audit.kind.user_pin_changed",
-    "user_role_changed": "audit.kind.user_role_changed",
-    "user_deactivated": "audit.kind.user_deactivated",
-    "user_reactivated": "audit.kind.user_reactivated",
-    "shift_opened": "audit.kind.shift_opened",
-    "shift_closed": "audit.kind.shift_closed",
-    "cash_in": "audit.kind.cash_in",
-    "cash_out": "audit.kind.cash_out",
-    "cart_held": "audit.kind.cart_held",
-    "cart_recalled": "audit.kind.cart_recalled",
+    AuditKind.LOGIN_REFUSED: "audit.kind.login_refused",
+    AuditKind.APPROVAL_REFUSED: "audit.kind.approval_refused",
+    AuditKind.PERMISSION_REFUSED: "audit.kind.permission_refused",
+    AuditKind.SUPERVISOR_ACCESS: "audit.kind.supervisor_access",
+    AuditKind.USER_CREATED: "audit.kind.user_created",
+    AuditKind.USER_PIN_CHANGED: "audit.kind.user_pin_changed",
+    AuditKind.USER_ROLE_CHANGED: "audit.kind.user_role_changed",
+    AuditKind.USER_DEACTIVATED: "audit.kind.user_deactivated",
+    AuditKind.USER_REACTIVATED: "audit.kind.user_reactivated",
+    AuditKind.SHIFT_OPENED: "audit.kind.shift_opened",
+    AuditKind.SHIFT_CLOSED: "audit.kind.shift_closed",
+    AuditKind.CASH_IN: "audit.kind.cash_in",
+    AuditKind.CASH_OUT: "audit.kind.cash_out",
+    AuditKind.CART_HELD: "audit.kind.cart_held",
+    AuditKind.CART_RECALLED: "audit.kind.cart_recalled",
     "reprint": "audit.kind.reprint",
-    "drawer_opened": "audit.kind.drawer_opened",
-    "price_changed": "audit.kind.price_changed",
-    "product_created": "audit.kind.product_created",
-    "product_changed": "audit.kind.product_changed",
-    "products_imported": "audit.kind.products_imported",
-    "goods_received": "audit.kind.goods_received",
-    "stock_counted": "audit.kind.stock_counted",
-    "written_off": "audit.kind.written_off",
-    "repacked": "audit.kind.repacked",
-    "settings_changed": "audit.kind.settings_changed",
+    AuditKind.DRAWER_OPENED: "audit.kind.drawer_opened",
+    AuditKind.PRICE_CHANGED: "audit.kind.price_changed",
+    AuditKind.PRODUCT_CREATED: "audit.kind.product_created",
+    AuditKind.PRODUCT_CHANGED: "audit.kind.product_changed",
+    AuditKind.PRODUCTS_IMPORTED: "audit.kind.products_imported",
+    AuditKind.GOODS_RECEIVED: "audit.kind.goods_received",
+    AuditKind.STOCK_COUNTED: "audit.kind.stock_counted",
+    AuditKind.WRITTEN_OFF: "audit.kind.written_off",
+    AuditKind.REPACKED: "audit.kind.repacked",
+    AuditKind.SETTINGS_CHANGED: "audit.kind.settings_changed",
 }

@@ -31,11 +31,11 @@ from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
 
 SAVINGS_CHOICES = (*SAVINGS_KINDS, MemberPaymentKind.SUKARELA_OUT)
-SAVINGS_KIND = {
+SAVINGS_KIND: dict[str, str] = {
     "pokok": "ui.savings.kind.pokok",
     "wajib": "ui.savings.kind.wajib",
-    "sukarela": "ui.savings.kind.sukarela",
-    "sukarela_out": "ui.savings.kind.sukarela_out",
+    MemberPaymentKind.SUKARELA: "ui.savings.kind.sukarela",
+    MemberPaymentKind.SUKARELA_OUT: "ui.savings.kind.sukarela_out",
 }
 
 

@@ -39,7 +39,10 @@ FIELD = {
     "active": "ui.product.field.active",
     "packs": "ui.product.field.packs",
 }
-TAX = {"exempt": "ui.product.tax.exempt", "ppn": "ui.product.tax.ppn"}
+TAX: dict[str, str] = {
+    TaxCategory.EXEMPT: "ui.product.tax.exempt",
+    TaxCategory.PPN: "ui.product.tax.ppn",
+}
 
 
 class ProductDialog(StockDialog[int | None]):
