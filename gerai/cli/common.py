@@ -91,14 +91,17 @@ def parse_date(value: str | None, today: date) -> date:
 
 
 @contextmanager
-def output_stream(output: str | None, default_name: str) -> Iterator[BinaryIO]:
-    """Write to stdout for `-`, else to a file that appears whole or not at all."""
+def output_stream(
+    output: str | None, default_name: str, *, private: bool = False
+) -> Iterator[BinaryIO]:
+    """Write to stdout for `-`, else to a file that appears whole or not at all (0600 when
+    `private`: it holds personal data)."""
     if output == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
     target = Path(output or default_name)
-    with atomic_file(target) as stream:
+    with atomic_file(target, private=private) as stream:
         yield stream
     click.echo(str(target), err=True)
 
@@ -137,13 +140,15 @@ def _export(
     name: str,
     header: list[str],
     rows_of: Callable[[Any], list[dict[str, Any]]],
+    *,
+    private: bool = False,
 ) -> None:
     from gerai.tabular import write_table
 
     database = open_database(options.settings())
     with database.read() as session:
         rows = rows_of(session)
-    with output_stream(output, f"{name}.{fmt}") as stream:
+    with output_stream(output, f"{name}.{fmt}", private=private) as stream:
         write_table(stream, fmt, header, rows, sheet=name)
 
 
@@ -161,9 +166,13 @@ def print_queue(options: Options) -> PrintQueue:
 DOCUMENT_FORMATS = ("pdf", "xlsx")  # written to a file unless `--output -` says otherwise
 
 
-def write_whole(output: str | None, default_name: str, data: bytes) -> None:
+def write_whole(
+    output: str | None, default_name: str, data: bytes, *, private: bool = False
+) -> None:
     """Write finished bytes: a PDF or XLSX to `default_name` unless told otherwise, other
-    formats to stdout unless told otherwise."""
+    formats to stdout unless told otherwise (0600 when `private`)."""
     to_file = default_name.rsplit(".", 1)[-1] in DOCUMENT_FORMATS
-    with output_stream(output or (None if to_file else "-"), default_name) as stream:
+    with output_stream(
+        output or (None if to_file else "-"), default_name, private=private
+    ) as stream:
         stream.write(data)

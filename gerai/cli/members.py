@@ -45,4 +45,4 @@ def members_export(options: Options, fmt: str, output: str | None) -> None:
     """Export the member register."""
     from gerai.services.members.import_export import MEMBER_COLUMNS, export_members
 
-    _export(options, fmt, output, "anggota", MEMBER_COLUMNS, export_members)
+    _export(options, fmt, output, "anggota", MEMBER_COLUMNS, export_members, private=True)
