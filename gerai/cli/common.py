@@ -107,16 +107,23 @@ def output_stream(
 
 
 def _import(
-    options: Options, file: Path, skip_bad: bool, action: Callable[[Any, Any, datetime], Any]
+    options: Options,
+    file: Path,
+    stage: Callable[[Any, Any, datetime], Any],
+    apply: Callable[[Any, Any, datetime], Any],
 ) -> None:
+    """Check the file in a read transaction (`stage`), then write it in one short write
+    transaction (`apply`): the tills selling beside a big import never wait for its checks."""
     from gerai.services.importing import ImportRefused
     from gerai.tabular import read_table
 
     database = open_database(options.settings())
     table = read_table(file)
     try:
+        with database.read() as session:
+            staged = stage(session, table, now_utc())
         with database.write() as session:
-            report = action(session, table, now_utc())
+            report = apply(session, staged, now_utc())
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(problem.message(), err=True)

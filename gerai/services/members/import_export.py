@@ -4,6 +4,7 @@ screen's form (`member_admin`), so a row and a form are held to the same rules."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -142,18 +143,33 @@ def import_members(
     actor: Actor | None = None,
     now: datetime | None = None,
 ) -> ImportReport:
-    """Create or update members by number; all rows checked first. With an `actor` (and
-    `now`), the import needs the `members` permission and goes on the audit trail."""
-    if actor is not None:
-        assert now is not None
-        authorize(session, actor, "members", now=now)
+    """Check and import `table` in the caller's write transaction (see `apply_members`)."""
+    staged = stage_members(session, table, today, skip_bad)
+    return apply_members(session, staged, actor=actor, now=now)
+
+
+@dataclass(frozen=True)
+class StagedMembers:
+    """A member file checked against the database: the good rows' values, and the problems
+    (only when told to skip the bad rows)."""
+
+    good: list[tuple[int, dict[str, Any]]]
+    problems: list[RowProblem]
+    skip_bad: bool
+
+
+def stage_members(
+    session: Session, table: Table, today: date, skip_bad: bool = False
+) -> StagedMembers:
+    """Check every row of `table`, reading only (run it in a read transaction, so the tills
+    keep selling meanwhile). ImportRefused when a row is bad, unless `skip_bad`."""
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
         raise GeraiError(
             "import.missing_columns", columns=", ".join(missing), expected=", ".join(MEMBER_COLUMNS)
         )
     problems: list[RowProblem] = []
-    good: list[dict[str, Any]] = []
+    good: list[tuple[int, dict[str, Any]]] = []
     seen: dict[str, int] = {}
     seen_nik: dict[str, tuple[int, str]] = {}
     for number, row in zip(table.numbers, table.rows, strict=True):
@@ -177,12 +193,45 @@ def import_members(
         if row_problems:
             problems.extend(RowProblem(number, c, e) for c, e in row_problems)
         else:
-            good.append(values)
+            good.append((number, values))
     if problems and not skip_bad:
         raise ImportRefused(problems)
+    return StagedMembers(good, problems, skip_bad)
+
+
+def apply_members(
+    session: Session,
+    staged: StagedMembers,
+    *,
+    actor: Actor | None = None,
+    now: datetime | None = None,
+) -> ImportReport:
+    """Create or update the staged members by number in the caller's write transaction. A NIK
+    registered to another member since the check refuses the import (or skips the row with
+    `skip_bad`). With an `actor` (and `now`), the import needs the `members` permission and
+    goes on the audit trail."""
+    if actor is not None:
+        assert now is not None
+        authorize(session, actor, "members", now=now)
+    owners = {
+        nik: owner
+        for nik, owner in session.exec(
+            select(Member.nik, Member.number).where(col(Member.nik).is_not(None))
+        )
+    }
+    late = [
+        RowProblem(number, "nik", GeraiError("members.nik_taken", nik=nik, owner=owner))
+        for number, values in staged.good
+        if (nik := values.get("nik"))
+        and (owner := owners.get(nik, values["number"])).upper() != values["number"]
+    ]
+    if late and not staged.skip_bad:
+        raise ImportRefused([*staged.problems, *late])
+    late_rows = {problem.row for problem in late}
+    problems = [*staged.problems, *late]
     report = ImportReport(skipped=problems)
     existing = {m.number.upper(): m for m in session.exec(select(Member))}
-    for values in good:
+    for values in (v for number, v in staged.good if number not in late_rows):
         member = existing.get(values["number"])
         if member is None:
             session.add(Member(**values))
