@@ -61,12 +61,15 @@ class Options:
 pass_options = click.make_pass_decorator(Options)
 
 
-def open_database(settings: Settings) -> Database:
-    """The shop's database, checked to be a current gerai database."""
+def open_database(settings: Settings, *, thorough: bool = False) -> Database:
+    """The shop's database, checked to be a current gerai database and not damaged: in the
+    tables a till reads first, or `thorough`ly over the whole file (SQLite's quick_check)."""
     from gerai.db import Database
 
     database = Database(settings.db_url)
     database.check_ready()
+    if thorough:
+        database.check_intact()
     return database
 
 
@@ -117,7 +120,7 @@ def _import(
     from gerai.services.importing import ImportRefused
     from gerai.tabular import read_table
 
-    database = open_database(options.settings())
+    database = open_database(options.settings(), thorough=True)
     table = read_table(file)
     try:
         with database.read() as session:

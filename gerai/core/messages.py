@@ -2028,4 +2028,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} sudah berisi database demo; untuk demo baru buat database kosong di server.",
         "{path} already holds a demo; for a new demo create an empty database on the server.",
     ),
+    # --- issue 19 part A: errors ---
+    "db.bad_scheme": (
+        "Alamat database '{scheme}://' tidak dikenal; pakai path file SQLite, sqlite:///... "
+        "atau postgresql://...",
+        "Unknown database address '{scheme}://'; use a SQLite file path, sqlite:///... or "
+        "postgresql://...",
+    ),
+    "db.bad_url": (
+        "Alamat database tidak sah ({detail}); contoh: /path/gerai.db atau "
+        "postgresql://user@host:5432/gerai.",
+        "The database address is not valid ({detail}); e.g. /path/gerai.db or "
+        "postgresql://user@host:5432/gerai.",
+    ),
+    "db.mysql": (
+        "MySQL/MariaDB tidak didukung; gerai memakai file SQLite atau PostgreSQL "
+        "(postgresql://...).",
+        "MySQL/MariaDB is not supported; gerai uses a SQLite file or PostgreSQL "
+        "(postgresql://...).",
+    ),
+    "db.pg_bad_option": (
+        "Pengaturan koneksi PostgreSQL untuk {path} tidak sah: {detail}. Periksa bagian "
+        "setelah '?' di alamat database.",
+        "The PostgreSQL connection settings for {path} are not valid: {detail}. Check the part "
+        "after '?' in the database address.",
+    ),
+    "db.empty": (
+        "Database {path} masih kosong; jalankan 'gerai db upgrade' untuk membuat tabel gerai.",
+        "Database {path} is empty; run 'gerai db upgrade' to create gerai's tables.",
+    ),
+    "db.newer": (
+        "Gerai ini lebih tua dari database {path} (versi {revision}): perbarui gerai.",
+        "This gerai is older than the database {path} (version {revision}): upgrade gerai.",
+    ),
+    "db.damaged": (
+        "Database {path} rusak. Jangan dipakai lagi: pulihkan cadangan terakhir ('gerai "
+        "backup' membuatnya), lalu periksa dengan 'gerai stock check'.",
+        "Database {path} is damaged. Stop using it: restore the latest backup (made by "
+        "'gerai backup'), then check it with 'gerai stock check'.",
+    ),
+    "io.cell_too_large": (
+        "{path} baris {row}: ada sel lebih dari {limit} karakter; periksa file itu.",
+        "{path} row {row}: a cell holds more than {limit} characters; check the file.",
+    ),
+    "io.bad_csv": (
+        "{path} baris {row}: CSV tidak terbaca ({reason}).",
+        "{path} row {row}: unreadable CSV ({reason}).",
+    ),
+    "text.control": (
+        "berisi karakter kontrol {char} yang tidak boleh ada di teks",
+        "holds the control character {char}, not allowed in text",
+    ),
+    "import.future_date": (
+        "tanggal {value} belum terjadi",
+        "the date {value} is in the future",
+    ),
 }

@@ -85,7 +85,7 @@ def parse_member_row(
 
     def text(column: str, required: bool) -> Any:
         def parse(value: Any) -> str:
-            cell = cell_text(value)
+            cell = cell_text(value, lines=column == "address")
             if required and not cell:
                 raise GeraiError("import.required", column=column)
             if len(cell) > LIMITS[column]:
@@ -107,12 +107,16 @@ def parse_member_row(
     def joined(value: Any) -> date:
         raw = value.date() if isinstance(value, datetime) else value
         if isinstance(raw, date):
-            return raw
-        cell = cell_text(raw)[:10]
-        try:
-            return date.fromisoformat(cell) if cell else today
-        except ValueError as exc:
-            raise GeraiError("import.bad_date", value=cell) from exc
+            day = raw
+        else:
+            cell = cell_text(raw)[:10]
+            try:
+                day = date.fromisoformat(cell) if cell else today
+            except ValueError as exc:
+                raise GeraiError("import.bad_date", value=cell) from exc
+        if day > today:  # nobody has joined on a day still to come
+            raise GeraiError("import.future_date", value=day.isoformat())
+        return day
 
     take("nik", nik)
     take("phone", lambda v: parse_phone(cell_text(v)))
