@@ -70,10 +70,11 @@ def parse_number(raw: str) -> str:
 
 
 def parse_member_row(
-    row: dict[str, Any], today: date
+    row: dict[str, Any], today: date, latest: date | None = None
 ) -> tuple[dict[str, Any], list[tuple[str, GeraiError]]]:
     """A member's fields from a file row or a form: the values to store, and every problem
-    with the column it is in."""
+    with the column it is in. A member joins `today` unless the row says when, and not after
+    `latest` (default: today)."""
     problems: list[tuple[str, GeraiError]] = []
     values: dict[str, Any] = {}
 
@@ -114,7 +115,7 @@ def parse_member_row(
                 day = date.fromisoformat(cell) if cell else today
             except ValueError as exc:
                 raise GeraiError("import.bad_date", value=cell) from exc
-        if day > today:  # nobody has joined on a day still to come
+        if day > (latest or today):  # nobody has joined on a day still to come
             raise GeraiError("import.future_date", value=day.isoformat())
         return day
 
@@ -146,9 +147,10 @@ def import_members(
     *,
     actor: Actor | None = None,
     now: datetime | None = None,
+    latest: date | None = None,
 ) -> ImportReport:
     """Check and import `table` in the caller's write transaction (see `apply_members`)."""
-    staged = stage_members(session, table, today, skip_bad)
+    staged = stage_members(session, table, today, skip_bad, latest=latest)
     return apply_members(session, staged, actor=actor, now=now)
 
 
@@ -163,10 +165,16 @@ class StagedMembers:
 
 
 def stage_members(
-    session: Session, table: Table, today: date, skip_bad: bool = False
+    session: Session,
+    table: Table,
+    today: date,
+    skip_bad: bool = False,
+    *,
+    latest: date | None = None,
 ) -> StagedMembers:
     """Check every row of `table`, reading only (run it in a read transaction, so the tills
-    keep selling meanwhile). ImportRefused when a row is bad, unless `skip_bad`."""
+    keep selling meanwhile); nobody joins after `latest` (default: `today`). ImportRefused
+    when a row is bad, unless `skip_bad`."""
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
         raise GeraiError(
@@ -177,7 +185,7 @@ def stage_members(
     seen: dict[str, int] = {}
     seen_nik: dict[str, tuple[int, str]] = {}
     for number, row in zip(table.numbers, table.rows, strict=True):
-        values, row_problems = parse_member_row(row, today)
+        values, row_problems = parse_member_row(row, today, latest)
         key = values.get("number")
         if key in seen:
             duplicate = GeraiError("import.duplicate_in_file", value=key, row=seen[key])
