@@ -278,10 +278,13 @@ class Database:
             raise explain(exc, self.url) from exc
 
     def _refuse_newer(self, revision: str) -> None:
-        """Refuse a database stored by a newer gerai (a revision this one does not know)."""
+        """Refuse a database stored by a newer gerai: a revision this one does not know, past
+        its own (revision ids are zero-padded numbers), or one it cannot upgrade from."""
         from alembic.script import ScriptDirectory
         from alembic.util.exc import CommandError
 
+        if revision <= SCHEMA_REVISION:
+            return
         try:
             known = ScriptDirectory.from_config(_migrations()).get_revision(revision) is not None
         except CommandError:
@@ -307,12 +310,15 @@ class Database:
                     "db.cannot_create", path=str(self.path), reason=exc.strerror
                 ) from exc
         from alembic import command
+        from alembic.util.exc import CommandError
 
         config = _migrations()
         try:
             with self._write_engine.begin() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
+        except CommandError as exc:  # a revision no gerai ever made
+            raise GeraiError("db.error", path=shown(self.url), detail=str(exc)) from exc
         except DBAPIError as exc:
             raise explain(exc, self.url) from exc
 
