@@ -1,9 +1,11 @@
 """Writing a checked catalogue import in one short transaction, so the tills selling beside it
 wait for the write lock a moment, never for the whole import. The file was read and checked
-before, without the lock (`import_export.stage_products`); here the database is read again
-under the lock, what another till or admin changed meanwhile is checked once more (a barcode
-taken since), and every row is written in a few statements of many rows each. Only rows that
-change are written; stock changes go on the ledger."""
+before, without the lock (`import_export.stage_products`), against a snapshot of the stored
+catalogue taken then. Under the lock a fingerprint of the catalogue tells whether anything
+was written since: if not, the snapshot still holds; if so, it is read again and what another
+till or admin changed meanwhile is checked once more (a barcode taken since). Every row is
+then written in a few statements of many rows each. Only rows that change are written; stock
+changes go on the ledger."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, Integer, bindparam, type_coerce
+from sqlalchemy import Column, Connection, Integer, bindparam, func, type_coerce
 from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Session, select
 
@@ -86,35 +88,21 @@ def barcode_owners(session: Session) -> dict[str, str]:
 NOTE = "impor katalog"
 
 
-def apply_products(
-    session: Session,
-    prepared: list[PreparedProduct],
-    problems: list[RowProblem],
-    now: datetime,
-    *,
-    by: str,
-    skip_bad: bool,
-) -> ImportReport:
-    """Write the prepared products in the caller's write transaction; `problems` are those
-    found when checking. A barcode taken by another product since the check refuses the
-    import (ImportRefused, nothing written), or skips the row with `skip_bad`. Products whose
-    stored fields already match are left alone. A product's stock moves as on the ledger
-    (`ledger.move_stock`, here in a few statements for all products): by the difference to
-    the file's figure, relative to the stock as stored, with an `adjust` movement each."""
-    owners = barcode_owners(session)
-    late = [
-        RowProblem(product.number, "barcodes", taken)
-        for product in prepared
-        for barcode in product.barcodes
-        if (taken := barcode_taken(barcode, product.code, owners)) is not None
-    ]
-    if late and not skip_bad:
-        raise ImportRefused([*problems, *late])
-    late_rows = {problem.row for problem in late}
-    products = [product for product in prepared if product.number not in late_rows]
-    report = ImportReport(skipped=[*problems, *late])
+@dataclass(frozen=True)
+class Snapshot:
+    """The stored catalogue an import is checked against: its fingerprint, every product
+    (code: id, category id, STORED values, stock in thousandths), every barcode's owner (the
+    product's code) and every product's barcodes (barcode: its row id)."""
+
+    fingerprint: tuple[Any, ...]
+    stored: dict[str, tuple[int, int, tuple[Any, ...], int]]
+    owners: dict[str, str]
+    held: dict[int, dict[str, int]]
+
+
+def read_snapshot(session: Session) -> Snapshot:
+    """The catalogue as stored now (read it in the transaction that checks the file)."""
     connection = session.connection()
-    category_ids = _category_ids(session, {product.category for product in products})
     stored = {
         code: (id_, category_id, tuple(values), stock)
         for id_, code, category_id, stock, *values in connection.execute(
@@ -126,6 +114,60 @@ def apply_products(
             )
         )
     }  # fmt: skip
+    held: dict[int, dict[str, int]] = {}
+    for barcode_id, code, product_id in connection.execute(
+        select(BARCODE.c.id, BARCODE.c.code, BARCODE.c.product_id)
+    ):
+        held.setdefault(product_id, {})[code] = barcode_id
+    return Snapshot(_fingerprint(connection), stored, barcode_owners(session), held)
+
+
+def _fingerprint(connection: Connection) -> tuple[Any, ...]:
+    """What changes whenever a product, a barcode or a stock figure is written (services
+    stamp a changed product's `updated_at`; stock moves only by new ledger rows)."""
+    products = connection.execute(
+        select(func.count(), func.max(PRODUCT.c.id), func.max(PRODUCT.c.updated_at))
+    ).one()
+    barcodes = connection.execute(select(func.count(), func.max(BARCODE.c.id))).one()
+    moved = connection.execute(select(func.max(STOCK_MOVEMENT.c.id))).scalar()
+    return (*products, *barcodes, moved)
+
+
+def apply_products(
+    session: Session,
+    prepared: list[PreparedProduct],
+    problems: list[RowProblem],
+    snapshot: Snapshot,
+    now: datetime,
+    *,
+    by: str,
+    skip_bad: bool,
+) -> ImportReport:
+    """Write the prepared products in the caller's write transaction; `problems` are those
+    found when checking against `snapshot`. When the catalogue changed since, it is read
+    again: a barcode taken by another product meanwhile refuses the import (ImportRefused,
+    nothing written), or skips the row with `skip_bad`. Products whose stored fields already
+    match are left alone. A product's stock moves as on the ledger (`ledger.move_stock`, here
+    in a few statements for all products): by the difference to the file's figure, relative
+    to the stock as stored, with an `adjust` movement each."""
+    connection = session.connection()
+    late: list[RowProblem] = []
+    if _fingerprint(connection) != snapshot.fingerprint:
+        snapshot = read_snapshot(session)
+        late = [
+            RowProblem(product.number, "barcodes", taken)
+            for product in prepared
+            for barcode in product.barcodes
+            if (taken := barcode_taken(barcode, product.code, snapshot.owners)) is not None
+        ]
+    if late and not skip_bad:
+        raise ImportRefused([*problems, *late])
+    late_rows = {problem.row for problem in late}
+    products = [product for product in prepared if product.number not in late_rows]
+    report = ImportReport(skipped=[*problems, *late])
+    category_ids = _category_ids(session, {product.category for product in products})
+    stored = snapshot.stored
+    last_id = connection.execute(select(func.coalesce(func.max(PRODUCT.c.id), 0))).scalar_one()
     new = [product for product in products if product.code not in stored]
     changed = [
         (stored[product.code], product)
@@ -176,9 +218,14 @@ def apply_products(
     ids = {code: row[0] for code, row in stored.items()}
     if new:
         ids.update(
-            (code, id_) for code, id_ in connection.execute(select(PRODUCT.c.code, PRODUCT.c.id))
+            (code, id_)
+            for code, id_ in connection.execute(
+                select(PRODUCT.c.code, PRODUCT.c.id).where(PRODUCT.c.id > last_id)
+            )
         )
-    _store_barcodes(session, {ids[product.code]: product.barcodes for product in products})
+    _store_barcodes(
+        connection, snapshot.held, {ids[product.code]: product.barcodes for product in products}
+    )
     created_at = _stored_form(connection, STOCK_MOVEMENT.c.created_at, now)
     _write_many(
         connection,
@@ -260,14 +307,11 @@ def _category_ids(session: Session, names: set[str]) -> dict[str, int]:
     return {name: c.id for name, c in categories.items() if c.id is not None}
 
 
-def _store_barcodes(session: Session, wanted: dict[int, tuple[str, ...]]) -> None:
-    """Give each product in `wanted` exactly its barcodes: the others are removed."""
-    connection = session.connection()
-    held: dict[int, dict[str, int]] = {}
-    for barcode_id, code, product_id in connection.execute(
-        select(BARCODE.c.id, BARCODE.c.code, BARCODE.c.product_id)
-    ):
-        held.setdefault(product_id, {})[code] = barcode_id
+def _store_barcodes(
+    connection: Connection, held: dict[int, dict[str, int]], wanted: dict[int, tuple[str, ...]]
+) -> None:
+    """Give each product in `wanted` exactly its barcodes (`held`: those it has, with their
+    row ids): the others are removed."""
     gone = [
         (barcode_id,)
         for product_id, codes in wanted.items()

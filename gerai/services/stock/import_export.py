@@ -30,10 +30,12 @@ from gerai.services.sale.pricing import check_het
 from gerai.services.shop.auth import Actor, authorize
 from gerai.services.stock.import_apply import (
     PreparedProduct,
+    Snapshot,
     apply_products,
     barcode_owners,
     barcode_taken,
     prepare_products,
+    read_snapshot,
 )
 from gerai.services.stock.prices import PriceUpdate, record_price_changes
 from gerai.tabular import Table
@@ -280,6 +282,7 @@ class StagedProducts:
     products: list[PreparedProduct]
     problems: list[RowProblem]
     skip_bad: bool
+    snapshot: Snapshot
 
 
 def stage_products(session: Session, table: Table, *, skip_bad: bool = False) -> StagedProducts:
@@ -289,7 +292,7 @@ def stage_products(session: Session, table: Table, *, skip_bad: bool = False) ->
     good, problems = check_products(session, table)
     if problems and not skip_bad:
         raise ImportRefused(problems)
-    return StagedProducts(prepare_products(good), problems, skip_bad)
+    return StagedProducts(prepare_products(good), problems, skip_bad, read_snapshot(session))
 
 
 def import_products(
@@ -309,7 +312,13 @@ def apply_staged(
     change of an existing product's stock, goes on the ledger as an adjustment."""
     authorize(session, actor, "products", now=now)
     report = apply_products(
-        session, staged.products, staged.problems, now, by=actor.name, skip_bad=staged.skip_bad
+        session,
+        staged.products,
+        staged.problems,
+        staged.snapshot,
+        now,
+        by=actor.name,
+        skip_bad=staged.skip_bad,
     )
     audit.record(
         session, kind="products_imported", actor=actor.name, at=now,
@@ -326,7 +335,9 @@ def store_products(
     check and the import's audit record: for the demo loader, which builds a new shop (also
     at older schema revisions, for the migration tests)."""
     staged = stage_products(session, table, skip_bad=skip_bad)
-    return apply_products(session, staged.products, staged.problems, now, by=by, skip_bad=skip_bad)
+    return apply_products(
+        session, staged.products, staged.problems, staged.snapshot, now, by=by, skip_bad=skip_bad
+    )
 
 
 def import_categories(session: Session, table: Table) -> int:
