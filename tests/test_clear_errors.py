@@ -148,10 +148,10 @@ def shop_file(catalogue_file: Path, tmp_path: Path) -> Iterator[Path]:
 RUSAK = "rusak. Jangan dipakai lagi: pulihkan cadangan terakhir"
 
 
-def test_a_damaged_catalogue_index_is_found_at_start(
+def test_a_damaged_index_of_a_table_read_first_is_found_at_start(
     shop_file: Path, runner: CliRunner, tmp_path: Path
 ) -> None:
-    damage_index(shop_file, "ix_product_name")
+    damage_index(shop_file, "ix_member_name")
     before = digest(shop_file)
     catalogue = write(tmp_path / "produk.csv", HEADER, product_row("UJI-1"))
     for args in (
@@ -167,12 +167,13 @@ def test_a_damaged_catalogue_index_is_found_at_start(
     assert digest(shop_file) == before  # nothing was written into it
 
 
-def test_a_damaged_ledger_index_is_found_by_the_checks_and_imports(
-    shop_file: Path, runner: CliRunner, tmp_path: Path
+@pytest.mark.parametrize("index", ["ix_product_name", "ix_stockmovement_product_id"])
+def test_a_damaged_catalogue_or_ledger_index_is_found_by_the_checks_and_imports(
+    shop_file: Path, runner: CliRunner, tmp_path: Path, index: str
 ) -> None:
     """Damage outside the tables checked at start: the cheap check lets the till open, the
     whole-file check of `stock check`, `audit verify` and an import finds it."""
-    damage_index(shop_file, "ix_stockmovement_product_id")
+    damage_index(shop_file, index)
     before = digest(shop_file)
     exported = gerai(runner, str(shop_file), "members", "export", "--output", "-")
     assert exported.exit_code == 0, exported.output
