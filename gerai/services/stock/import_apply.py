@@ -30,11 +30,11 @@ if TYPE_CHECKING:
     from gerai.services.stock.import_export import ProductRecord
 
 
+# the columns an import sets besides the code, the category and the stock
 STORED = (
     "name", "unit", "sold_by_weight", "price", "member_price", "cost", "het", "max_per_sale",
     "tax_category", "reorder_level", "active",
 )  # fmt: skip
-"""The columns an import sets besides the code, the category and the stock."""
 QUANTITIES = ("max_per_sale", "reorder_level")
 
 

@@ -276,8 +276,9 @@ def store_product(
 
 @dataclass(frozen=True)
 class StagedProducts:
-    """A catalogue file checked against the database: the good rows with their numbers, and
-    the problems (only when told to skip the bad rows)."""
+    """A catalogue file checked against the database: the good rows as they will be stored,
+    the problems (only when told to skip the bad rows) and the stored catalogue checked
+    against."""
 
     products: list[PreparedProduct]
     problems: list[RowProblem]
