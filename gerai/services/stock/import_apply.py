@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, Integer, bindparam, func, type_coerce
+from sqlalchemy import Column, Connection, Integer, bindparam, func, literal, select, type_coerce
 from sqlalchemy.sql.dml import UpdateBase
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import to_milli
-from gerai.models import BARCODE, PRODUCT, STOCK_MOVEMENT, Category
+from gerai.models import BARCODE, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
 from gerai.services.stock.ledger import OPENING_REF
 from gerai.services.stock.prices import PriceUpdate, record_price_changes
@@ -215,28 +215,42 @@ def apply_products(
         by=by,
         at=now,
     )  # fmt: skip
-    ids = {code: row[0] for code, row in stored.items()}
-    if new:
-        ids.update(
-            (code, id_)
-            for code, id_ in connection.execute(
-                select(PRODUCT.c.code, PRODUCT.c.id).where(PRODUCT.c.id > last_id)
-            )
-        )
     _store_barcodes(
-        connection, snapshot.held, {ids[product.code]: product.barcodes for product in products}
+        connection,
+        snapshot.held,
+        {stored[p.code][0]: p.barcodes for p in products if p.code in stored},
     )
+    # a new product's barcodes and opening stock are found by SQL from its code and row (a
+    # row after the last one before, stamped with this import's time), so no id has to come
+    # back to Python
+    by_code = select(PRODUCT.c.id).where(PRODUCT.c.code == bindparam("product")).scalar_subquery()
+    _write_many(
+        connection,
+        BARCODE.insert().values(code=bindparam("barcode"), product_id=by_code),
+        ("barcode", "product"),
+        [(barcode, p.code) for p in new for barcode in p.barcodes],
+    )
+    moved_at = literal(now, UTCDateTime())
+    connection.execute(
+        STOCK_MOVEMENT.insert().from_select(
+            ["product_id", "qty", "kind", "created_at", "ref", "note"],
+            select(
+                PRODUCT.c.id, PRODUCT.c.stock, literal("adjust"), moved_at, literal(OPENING_REF),
+                literal(NOTE),
+            ).where(PRODUCT.c.id > last_id, PRODUCT.c.updated_at == now, PRODUCT.c.stock != 0),
+        )
+    )  # fmt: skip
     created_at = _stored_form(connection, STOCK_MOVEMENT.c.created_at, now)
     _write_many(
         connection,
         STOCK_MOVEMENT.insert(),
         ("product_id", "qty", "kind", "created_at", "ref", "sale_id", "note"),
         [
-            (ids[p.code], change, "adjust", created_at, OPENING_REF, None, NOTE)
-            for p in products
-            if (change := p.stock - (stored[p.code][3] if p.code in stored else 0))
+            (old[0], p.stock - old[3], "adjust", created_at, OPENING_REF, None, NOTE)
+            for old, p in changed
+            if p.stock != old[3]
         ],
-    )  # fmt: skip
+    )
     return report
 
 
@@ -297,7 +311,7 @@ _FTS_TRIGGER = (
 
 
 def _category_ids(session: Session, names: set[str]) -> dict[str, int]:
-    categories = {c.name: c for c in session.exec(select(Category))}
+    categories = {c.name: c for c in session.scalars(select(Category))}
     missing = sorted(names - categories.keys())
     for name in missing:
         categories[name] = Category(name=name)
