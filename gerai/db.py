@@ -130,7 +130,7 @@ def explain(exc: DBAPIError, url: str) -> GeraiError:
 
 # libpq's words for a connection setting it cannot use (`?sslmode=bogus`, `?bogus=1`, SSL
 # asked of a server without it): said before any server answers, so without a SQLSTATE
-_BAD_OPTION_SIGNS = ("invalid connection option", "bad value for", " value: ", "ssl")
+_BAD_OPTION_SIGNS = ("invalid connection option", "bad value for", 'value: "', "ssl was required")
 
 
 def _last_line(exc: DBAPIError) -> str:
@@ -281,11 +281,11 @@ class Database:
     def _refuse_newer(self, revision: str) -> None:
         """Refuse a database stored by a newer gerai: a revision this one does not know, past
         its own (revision ids are zero-padded numbers), or one it cannot upgrade from."""
+        if revision <= SCHEMA_REVISION:
+            return
         from alembic.script import ScriptDirectory
         from alembic.util.exc import CommandError
 
-        if revision <= SCHEMA_REVISION:
-            return
         try:
             known = ScriptDirectory.from_config(_migrations()).get_revision(revision) is not None
         except CommandError:
