@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gerai.core.words import TaxCategory
+
 
 @dataclass(frozen=True)
 class Family:
@@ -23,7 +25,7 @@ class Family:
     sizes: tuple[str, ...]
     price: tuple[int, int]
     unit: str = "pcs"
-    tax: str = "exempt"
+    tax: TaxCategory = TaxCategory.EXEMPT
     bulk_unit: str = "kg"
 
 
@@ -107,14 +109,14 @@ FAMILIES = (
               "|Yamatsu|Niko"),
            _w("|Isi Ulang|Tabung Baru|Tukar Tabung|Safety Lock|Meter|Double Lock|1 Tungku"
               "|2 Tungku"),
-           _w("3 kg|5,5 kg|12 kg|1,5 m|1,8 m|Standar"), (19_000, 250_000), "pcs", "ppn"),
+           _w("3 kg|5,5 kg|12 kg|1,5 m|1,8 m|Standar"), (19_000, 250_000), "pcs", TaxCategory.PPN),
     Family("Minuman", "MNM", 1,
            _w("Air Mineral|Air Minum Galon|Air Mineral Botol|Air Mineral Gelas"),
            _w("Aqua|Le Minerale|Cleo|Ades|Club|Vit|Nestle Pure Life|Prima|Crystalline|Amidis"
               "|Indomaret|Santri|Total|Pristine"),
            _w("|Sparkling|Alkali|Isi Ulang|Mini"),
            _w("220 ml|330 ml|600 ml|750 ml|1,5 L|Galon 19 L|(dus isi 24)|(dus isi 48)"),
-           (500, 4_000), "botol", "ppn"),
+           (500, 4_000), "botol", TaxCategory.PPN),
     Family("Minuman", "MNM", 5,
            _w("Teh Celup|Teh Melati|Teh Hijau|Teh Tubruk|Teh Botol|Teh Kotak|Teh Gelas"
               "|Kopi Bubuk|Kopi Instan|Kopi Susu|Kopi Toraja|Kopi Gula Aren|Cokelat Bubuk"),
@@ -125,7 +127,7 @@ FAMILIES = (
               "|Vanilla Latte|Tubruk|Special Mix|Robusta|Arabika"),
            _w("Sachet 20 g|Sachet 25 g|isi 10|isi 25|isi 30|165 g|200 ml|250 ml|350 ml"
               "|450 ml Botol|380 g|(renceng isi 10)"),
-           (1_000, 25_000), "pcs", "ppn"),
+           (1_000, 25_000), "pcs", TaxCategory.PPN),
     Family("Minuman", "MNM", 5,
            _w("Minuman Isotonik|Minuman Bersoda|Jus Buah|Sirup|Minuman Serbuk|Minuman Energi"
               "|Minuman Jahe|Minuman Sari Buah|Minuman Yogurt|Air Kelapa|Susu Kedelai"),
@@ -137,7 +139,7 @@ FAMILIES = (
               "|Lemon|Apel|Blewah|Nanas|Sirsak"),
            _w("Sachet|200 ml|250 ml|330 ml Kaleng|350 ml|460 ml Botol|500 ml|1 L|1,5 L Botol"
               "|(renceng isi 10)|(dus isi 24)"),
-           (1_000, 30_000), "pcs", "ppn"),
+           (1_000, 30_000), "pcs", TaxCategory.PPN),
     Family("Susu", "SSU", 5,
            _w("Susu Kental Manis|Susu UHT|Susu Bubuk|Susu Formula|Susu Pasteurisasi|Yoghurt"
               "|Krimer Kental Manis|Susu Cair|Susu Kambing"),
@@ -147,7 +149,7 @@ FAMILIES = (
            _w("|Full Cream|Cokelat|Stroberi|Plain|Low Fat|Vanila|Putih|Madu|Tanpa Gula|1+|3+"
               "|Gold"),
            _w("Sachet 37 g|115 ml|125 ml|190 ml|200 ml|250 ml|370 g Kaleng|400 g|490 g Kaleng"
-              "|545 g Pouch|800 g|1 L"), (1_500, 20_000), "pcs", "ppn"),
+              "|545 g Pouch|800 g|1 L"), (1_500, 20_000), "pcs", TaxCategory.PPN),
     Family("Sabun & Kebersihan", "SBN", 5,
            _w("Sabun Mandi|Sabun Cair|Sabun Cuci Tangan|Sampo|Kondisioner|Pasta Gigi"
               "|Sikat Gigi|Deodoran|Bedak Bayi|Sabun Bayi|Minyak Kayu Putih|Obat Kumur"),
@@ -158,7 +160,7 @@ FAMILIES = (
               "|Aloe Vera|Habbatussauda|Sakura|Bengkoang|Mint|Anti Ketombe|Hitam Berkilau"),
            _w("Sachet 10 ml|60 g|72 g|75 g|85 g|110 g|190 g|100 ml|170 ml|250 ml|400 ml Pouch"
               "|450 ml Botol|isi 3|isi 4"),
-           (1_000, 35_000), "pcs", "ppn"),
+           (1_000, 35_000), "pcs", TaxCategory.PPN),
     Family("Sabun & Kebersihan", "SBN", 5,
            _w("Sabun Cuci Piring|Deterjen Bubuk|Deterjen Cair|Pewangi Pakaian|Pelembut Pakaian"
               "|Pemutih Pakaian|Pembersih Lantai|Pembersih Kaca|Pembersih Toilet|Karbol"
@@ -170,7 +172,7 @@ FAMILIES = (
               "|Extra Wangi|Aroma Kopi|Anti Bakteri|Rose"),
            _w("Sachet 42 g|Sachet 20 ml|210 ml Refill|400 ml|450 ml|700 g|755 ml Refill|770 g"
               "|800 ml|1,6 kg|1,8 kg|5 kg|(renceng isi 6)"),
-           (1_000, 45_000), "pcs", "ppn"),
+           (1_000, 45_000), "pcs", TaxCategory.PPN),
     Family("Sabun & Kebersihan", "SBN", 4,
            _w("Tisu Basah|Tisu Wajah|Tisu Gulung|Pembalut Wanita|Popok Bayi|Popok Dewasa"
               "|Pengharum Ruangan|Obat Nyamuk Semprot|Obat Nyamuk Oles|Kapur Barus|Kapas"),
@@ -180,7 +182,7 @@ FAMILIES = (
               "|Kulit Sensitif|Fresh"),
            _w("isi 2|isi 8|isi 10|isi 20|isi 30|isi 50|250 lembar|S isi 20|M isi 20|L isi 20"
               "|XL isi 18|50 ml|600 ml|(pak isi 4)"),
-           (2_000, 90_000), "pak", "ppn"),
+           (2_000, 90_000), "pak", TaxCategory.PPN),
     Family("Makanan Ringan", "SNK", 16,
            _w("Biskuit|Wafer|Keripik Kentang|Keripik Singkong|Keripik Pisang|Kacang Kulit"
               "|Kacang Atom|Cokelat Batang|Permen|Roti Tawar|Roti Manis|Kue Kering|Kerupuk Udang"
@@ -194,7 +196,7 @@ FAMILIES = (
            _w("|Cokelat|Keju|Original|Sapi Panggang|Rumput Laut|Balado|Pedas Manis|Kelapa|Susu"
               "|Stroberi|Vanila|Jagung Bakar|Ayam Bawang|Pandan|Mocca|Durian|Kacang|BBQ"),
            _w("8 g|18 g|20 g|35 g|50 g|68 g|70 g|100 g|130 g|135 g|200 g|300 g|500 g"
-              "|Kaleng 1 kg|isi 10|(pak isi 20)"), (500, 12_000), "bks", "ppn"),
+              "|Kaleng 1 kg|isi 10|(pak isi 20)"), (500, 12_000), "bks", TaxCategory.PPN),
     Family("Lain-lain", "LLN", 4,
            _w("Korek Api Gas|Korek Api Kayu|Lilin|Obat Nyamuk Bakar|Kantong Plastik|Tali Rafia"
               "|Lakban|Sapu Ijuk|Sapu Lidi|Ember|Gayung|Sendok Plastik|Piring Kertas"
@@ -204,7 +206,7 @@ FAMILIES = (
               "|Kiky|Scotch-Brite|Bagus|Mitra|Dragon|Lokal|Sinar Dunia|Cap Gajah|Golden Star"),
            _w("|Biru|Merah|Hitam|Putih|Hijau|Besar|Sedang|Kecil|Jumbo|Kuning|Motif Bunga"),
            _w("pcs|isi 2|isi 5|isi 10|isi 12|isi 50|(pak)|(pak isi 100)|1 L|5 m|10 m|1 kg"),
-           (1_000, 45_000), "pcs", "ppn"),
+           (1_000, 45_000), "pcs", TaxCategory.PPN),
     Family("Lain-lain", "LLN", 3,
            _w("Baterai|Lampu LED|Lampu Bohlam|Senter|Kabel Roll|Steker|Stop Kontak|Fitting Lampu"
               "|Lampu Emergency|Kipas Angin Mini"),
@@ -212,7 +214,7 @@ FAMILIES = (
               "|Krisbow|Miyako|Maspion|Kawachi|Inoac|Fort"),
            _w("|AA|AAA|9V|Alkaline|Putih|Kuning|Cool Daylight|Warm White|Isi Ulang|Tenaga Surya"),
            _w("5 W|9 W|13 W|18 W|25 W|isi 2|isi 4|3 m|5 m|10 m|3 Lubang|4 Lubang"),
-           (3_000, 150_000), "pcs", "ppn"),
+           (3_000, 150_000), "pcs", TaxCategory.PPN),
     Family("Lain-lain", "LLN", 3,
            _w("Pulpen|Pensil|Buku Tulis|Buku Gambar|Amplop|Penghapus|Penggaris|Lem Kertas"
               "|Payung|Sandal Jepit|Kaos Kaki|Jarum Jahit|Benang Jahit|Jas Hujan|Peniti"),
@@ -220,7 +222,7 @@ FAMILIES = (
               "|Swallow|Rapido|Sinar Dunia|Bigboss|Campus|Tiger"),
            _w("|Hitam|Biru|Merah|Besar|Kecil|Motif Batik|Bergaris|Kotak|Dewasa|Anak|Lipat"),
            _w("pcs|isi 3|isi 10|isi 12|38 lembar|58 lembar|A4|Ukuran 9|Ukuran 10|All Size"),
-           (1_000, 60_000), "pcs", "ppn"),
+           (1_000, 60_000), "pcs", TaxCategory.PPN),
     Family("Makanan Kaleng & Beku", "KLG", 5,
            _w("Sarden|Kornet Sapi|Ikan Tuna Kaleng|Sosis Sapi|Sosis Ayam|Nugget Ayam|Bakso Sapi"
               "|Bakso Ikan|Otak-Otak|Dimsum|Kentang Goreng Beku|Ikan Makarel|Buah Kaleng"
@@ -231,7 +233,7 @@ FAMILIES = (
            _w("|Saus Tomat|Saus Cabai|Original|Pedas|Keju|Spicy|Crispy|Minyak|Air Garam|Sapi"
               "|Ayam"),
            _w("155 g|198 g|200 g|250 g|340 g|425 g|500 g|1 kg|(pak isi 10)|Curah"),
-           (5_000, 40_000), "pcs", "ppn"),
+           (5_000, 40_000), "pcs", TaxCategory.PPN),
 )
 # fmt: on
 

@@ -71,6 +71,7 @@ def add_sales(
 ) -> tuple[int, int]:
     """Add `days` days of about `sales_per_day` sales of `LINES_PER_SALE` lines from
     `first_day` on, then the opening stock; returns the numbers of sales and of lines."""
+    from gerai.core.words import AuditKind, MovementKind, PaymentMethod, SaleStatus
     from gerai.models import (
         AUDIT_RECORD,
         PAYMENT,
@@ -79,7 +80,7 @@ def add_sales(
         SALE_LINE,
         STOCK_MOVEMENT,
     )
-    from gerai.services.audit.sale_digest import SALE_KIND, sale_digest
+    from gerai.services.audit.sale_digest import sale_digest
     from gerai.services.audit.trail import canonical, chain_hash
     from gerai.services.demo.generate import CASH_STEPS, HOUR_WEIGHTS, METHOD_WEIGHTS
     from gerai.services.stock.ledger import OPENING_REF
@@ -202,12 +203,12 @@ def add_sales(
                         tax,
                     )
                 )
-                batch["move"].append((pid, "sale", -qty, created, receipt, sale_id, ""))
+                batch["move"].append((pid, MovementKind.SALE, -qty, created, receipt, sale_id, ""))
             method = rng.choices(methods, method_weights)[0]
-            if method == "kasbon" and member_id is None:
-                method = "tunai"
+            if method == PaymentMethod.KASBON and member_id is None:
+                method = PaymentMethod.CASH
             tendered = total
-            if method == "tunai" and rng.random() >= 0.3:
+            if method == PaymentMethod.CASH and rng.random() >= 0.3:
                 step = rng.choice([s for s in CASH_STEPS if s * 20 >= total] or [100_000])
                 tendered = -(-total // step) * step
             cashier = rng.choice(CASHIERS)
@@ -225,7 +226,7 @@ def add_sales(
                 total,
                 tendered,
                 tendered - total,
-                "completed",
+                SaleStatus.COMPLETED,
             )
             batch["sale"].append(sale)
             batch["pay"].append((sale_id, method, total, tendered))
@@ -234,9 +235,11 @@ def add_sales(
             digest = sale_digest(fields, keys, [(method, total, tendered)])
             detail = canonical({"receipt": receipt, "total": total, "digest": digest})
             seq += 1
-            record_hash = chain_hash(last_hash, seq, local, cashier, SALE_KIND, receipt, detail)
+            record_hash = chain_hash(
+                last_hash, seq, local, cashier, AuditKind.SALE, receipt, detail
+            )
             batch["record"].append(
-                (seq, created, cashier, SALE_KIND, receipt, detail, last_hash, record_hash)
+                (seq, created, cashier, AuditKind.SALE, receipt, detail, last_hash, record_hash)
             )
             last_hash = record_hash
             total_lines += len(picks)
@@ -254,7 +257,7 @@ def add_sales(
         [
             (
                 item.id,
-                "adjust",
+                MovementKind.ADJUST,
                 item.final_stock + sold[i],
                 opening_at,
                 OPENING_REF,

@@ -121,7 +121,7 @@ def copy_database(source: Database, target: Database) -> CopyReport:
         for table in metadata.sorted_tables:
             rows = 0 if table.name in SEEDED else _count(dst, table)
             if rows:
-                raise GeraiError("copy.not_empty", table=table.name, rows=rows)
+                raise GeraiError("copy.not_empty", table=table.name, count=rows)
         for table in metadata.sorted_tables:
             if table.name in SEEDED:
                 dst.execute(table.delete())

@@ -22,6 +22,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from gerai.core.quantity import from_milli, to_milli
+from gerai.core.words import PaymentMethod, PrintJobStatus, SaleStatus, ShiftStatus, TaxCategory
 
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -105,7 +106,7 @@ class Product(SQLModel, table=True):
     cost: int = 0
     het: int | None = None
     max_per_sale: Decimal | None = Field(default=None, sa_type=Qty)
-    tax_category: str = Field(default="exempt", max_length=20)
+    tax_category: str = Field(default=TaxCategory.EXEMPT, max_length=20)
     reorder_level: Decimal = Field(default=Decimal(0), sa_type=Qty)
     stock: Decimal = Field(default=Decimal(0), sa_type=Qty)
     active: bool = True
@@ -139,8 +140,8 @@ class Shift(SQLModel, table=True):
             "uq_shift_open_till",
             "till",
             unique=True,
-            sqlite_where=text("status = 'open'"),
-            postgresql_where=text("status = 'open'"),
+            sqlite_where=text(f"status = '{ShiftStatus.OPEN}'"),
+            postgresql_where=text(f"status = '{ShiftStatus.OPEN}'"),
         ),
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -149,7 +150,7 @@ class Shift(SQLModel, table=True):
     opened_at: datetime = Field(sa_type=UTCDateTime)
     opened_by: str = Field(max_length=60)
     opening_cash: int
-    status: str = Field(default="open", max_length=20)
+    status: str = Field(default=ShiftStatus.OPEN, max_length=20)
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     closed_by: str | None = Field(default=None, max_length=60)
     confirmed_by: str | None = Field(default=None, max_length=60)
@@ -187,7 +188,7 @@ class Sale(SQLModel, table=True):
     total: int
     paid: int
     change: int
-    status: str = Field(default="completed", max_length=20)
+    status: str = Field(default=SaleStatus.COMPLETED, max_length=20)
 
 
 class SaleLine(SQLModel, table=True):
@@ -251,7 +252,7 @@ class PrintJob(SQLModel, table=True):
     kind: str = Field(max_length=20)
     created_at: datetime = Field(sa_type=UTCDateTime)
     payload: bytes = Field(sa_type=LargeBinary)
-    status: str = Field(default="pending", max_length=20, index=True)
+    status: str = Field(default=PrintJobStatus.PENDING, max_length=20, index=True)
     attempts: int = 0
     last_error: str = Field(default="", max_length=300)
     printed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -415,7 +416,7 @@ class MemberPayment(SQLModel, table=True):
     kind: str = Field(max_length=20)
     amount: int
     months: int = 0
-    method: str = Field(default="tunai", max_length=20)
+    method: str = Field(default=PaymentMethod.CASH, max_length=20)
     note: str = Field(default="", max_length=200)
 
 

@@ -11,20 +11,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlmodel import Session
+
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
+from gerai.core.i18n import Translator, translator
+from gerai.core.words import PaymentMethod, PrintJobKind
 from gerai.db import Database
 from gerai.services.cash.shifts import shift_report
 from gerai.services.cash.till_actions import open_drawer, record_reprint
-from gerai.services.members.payments import CASH
 from gerai.services.members.slips import build_member_slip
 from gerai.services.sale.receipts import (
     build_receipt,
     enqueue,
-    is_cash_sale,
+    find_sale,
     mark_failed,
     mark_printed,
+    paid_cash,
     pending_jobs,
+    receipt_of,
 )
 from gerai.services.sale.returns import build_return_slip, is_cash_refund
 from gerai.services.shop.auth import Actor
@@ -57,6 +61,7 @@ class PrintQueue:
         self.settings = settings
         self.clock = clock
         self.target: PrinterTarget = parse_printer_url(settings.printer)
+        self.translator = translator(settings.lang)
         self._lock = threading.Lock()
 
     def receipt_lines(
@@ -65,30 +70,43 @@ class PrintQueue:
         """The layout of a stored sale's receipt."""
         with self.database.read() as session:
             receipt = build_receipt(session, receipt_no, load_shop(session), reprint=reprint)
-        return layout_receipt(receipt, width or self.target.width)
+        return layout_receipt(receipt, width or self.target.width, self.translator)
 
     def render(self, receipt_no: str, reprint: bool = False) -> bytes:
         """The ESC/POS job of a stored sale (the drawer opens for a first print of a cash sale)."""
-        lines = self.receipt_lines(receipt_no, reprint)
         with self.database.read() as session:
-            cash = is_cash_sale(session, receipt_no)
+            return self._receipt_job(session, receipt_no, reprint)
+
+    def _receipt_job(self, session: Session, receipt_no: str, reprint: bool) -> bytes:
+        sale = find_sale(session, receipt_no)
+        receipt = receipt_of(session, sale, load_shop(session), reprint=reprint)
         logo = Path(self.settings.logo) if self.settings.logo else None
         options = JobOptions(
             profile=self.target.profile,
-            kick_drawer=self.settings.kick_drawer and cash and not reprint,
+            kick_drawer=self.settings.kick_drawer and not reprint and paid_cash(session, sale),
             logo=logo,
-            qr=receipt_no,
+            qr=sale.receipt_no,
         )
-        return render_job(lines, options)
+        return render_job(layout_receipt(receipt, self.target.width, self.translator), options)
 
     def submit(self, receipt_no: str, reprint_by: Actor | None = None) -> bool:
         """Store the receipt's job for printing (a reprint, recorded, when `reprint_by` says
         who asks for it); False when this till has no printer."""
         if not self.target.enabled:
             return False
-        payload = self.render(receipt_no, reprint=reprint_by is not None)
-        kind = "sale" if reprint_by is None else "reprint"
-        self._store(receipt_no, kind, payload, reprint_by)
+        with self.database.write() as session:
+            return self.queue_receipt(session, receipt_no, reprint_by)
+
+    def queue_receipt(
+        self, session: Session, receipt_no: str, reprint_by: Actor | None = None
+    ) -> bool:
+        """`submit` in the caller's transaction (a sale and its receipt job commit together);
+        False when this till has no printer."""
+        if not self.target.enabled:
+            return False
+        payload = self._receipt_job(session, receipt_no, reprint=reprint_by is not None)
+        kind = PrintJobKind.SALE if reprint_by is None else PrintJobKind.REPRINT
+        self._enqueue(session, receipt_no, kind, payload, reprint_by)
         return True
 
     def open_drawer(self, actor: Actor) -> bool:
@@ -108,9 +126,9 @@ class PrintQueue:
             return False
         with self.database.read() as session:
             report = shift_report(session, shift_id, load_shop(session))
-        lines = layout_shift_report(report, self.target.width)
+        lines = layout_shift_report(report, self.target.width, self.translator)
         payload = render_job(lines, JobOptions(profile=self.target.profile))
-        self._store(f"Z-{report.till}-{shift_id}", "zreport", payload)
+        self._store(f"Z-{report.till}-{shift_id}", PrintJobKind.Z_REPORT, payload)
         return True
 
     def _slip(self, number: str, reprint: bool) -> MemberSlip:
@@ -121,7 +139,9 @@ class PrintQueue:
         self, number: str, reprint: bool = False, width: int | None = None
     ) -> list[Line]:
         """The layout of a stored member payment's slip."""
-        return layout_member_slip(self._slip(number, reprint), width or self.target.width)
+        return layout_member_slip(
+            self._slip(number, reprint), width or self.target.width, self.translator
+        )
 
     def submit_member_slip(self, number: str, reprint: bool = False) -> bool:
         """Store the slip of a member payment (savings, repayment) for printing, opening the
@@ -131,10 +151,14 @@ class PrintQueue:
         slip = self._slip(number, reprint)
         options = JobOptions(
             profile=self.target.profile,
-            kick_drawer=self.settings.kick_drawer and slip.method == CASH and not reprint,
+            kick_drawer=self.settings.kick_drawer
+            and slip.method == PaymentMethod.CASH
+            and not reprint,
         )
         self._store(
-            slip.number, "slip", render_job(layout_member_slip(slip, self.target.width), options)
+            slip.number,
+            PrintJobKind.SLIP,
+            render_job(layout_member_slip(slip, self.target.width, self.translator), options),
         )
         return True
 
@@ -144,7 +168,7 @@ class PrintQueue:
         """The layout of a stored retur's slip."""
         with self.database.read() as session:
             slip = build_return_slip(session, number, load_shop(session), reprint=reprint)
-        return layout_return_slip(slip, width or self.target.width)
+        return layout_return_slip(slip, width or self.target.width, self.translator)
 
     def submit_return(self, number: str, reprint: bool = False) -> bool:
         """Store the slip of retur `number` for printing (the drawer opens for the first print
@@ -158,16 +182,26 @@ class PrintQueue:
             kick_drawer=self.settings.kick_drawer and cash and not reprint,
         )
         payload = render_job(self.return_lines(number, reprint), options)
-        self._store(number.strip().upper(), "reprint" if reprint else "retur", payload)
+        self._store(
+            number.strip().upper(), PrintJobKind.REPRINT if reprint else PrintJobKind.RETUR, payload
+        )
         return True
 
-    def _store(
-        self, reference: str, kind: str, payload: bytes, reprint_by: Actor | None = None
-    ) -> None:
+    def _store(self, reference: str, kind: PrintJobKind, payload: bytes) -> None:
         with self.database.write() as session:
-            if reprint_by is not None:
-                record_reprint(session, reprint_by, reference, now=self.clock())
-            enqueue(session, self.settings.till, reference, kind, payload, self.clock())
+            self._enqueue(session, reference, kind, payload)
+
+    def _enqueue(
+        self,
+        session: Session,
+        reference: str,
+        kind: PrintJobKind,
+        payload: bytes,
+        reprint_by: Actor | None = None,
+    ) -> None:
+        if reprint_by is not None:
+            record_reprint(session, reprint_by, reference, now=self.clock())
+        enqueue(session, self.settings.till, reference, kind, payload, self.clock())
 
     def flush(self) -> FlushReport:
         """Send the waiting jobs, oldest first, stopping at the first failure."""
@@ -186,7 +220,7 @@ class PrintQueue:
                     send(self.target, payload)
                 except GeraiError as error:
                     with self.database.write() as session:
-                        mark_failed(session, job_id, error.message())
+                        mark_failed(session, job_id, error.message(self.translator))
                     report.error = error
                     report.waiting = len(jobs) - index
                     return report
@@ -196,16 +230,16 @@ class PrintQueue:
         return report
 
 
-def print_test_page(target: PrinterTarget) -> None:
+def print_test_page(target: PrinterTarget, tr: Translator) -> None:
     """Print a test page: a ruler of the configured width, the URL and the profile."""
     width = target.width
     ruler = "".join(str(i % 10) for i in range(1, width + 1))
     lines = [
-        Line(t("printer.test_title"), bold=True),
+        Line(tr.t("printer.test_title"), bold=True),
         Line(ruler),
         Line("+" + "-" * (width - 2) + "+"),
-        *[Line(part) for part in wrap(t("printer.test_url", url=target.url), width)],
-        Line(t("printer.test_profile", profile=target.profile, width=width)[:width]),
+        *[Line(part) for part in wrap(tr.t("printer.test_url", url=target.url), width)],
+        Line(tr.t("printer.test_profile", profile=target.profile, width=width)[:width]),
         Line(ruler),
     ]
     send(target, render_job(lines, JobOptions(profile=target.profile)))

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
-from gerai.core.i18n import t
+from gerai.core.i18n import Translator
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD
 from receipts.model import Receipt
 
 WIDTHS = (32, 42, 48)
@@ -59,7 +60,9 @@ def rule(width: int, char: str = "-") -> Line:
     return Line(char * width)
 
 
-def slip_header(shop: tuple[str, str, str], title: str, reprint: bool, width: int) -> list[Line]:
+def slip_header(
+    shop: tuple[str, str, str], title: str, reprint: bool, width: int, tr: Translator
+) -> list[Line]:
     """The head of a slip that is not a sale (savings, retur...): the shop's name, address
     and phone, a rule, the slip's title, and CETAK ULANG on a reprint."""
     if width < MIN_WIDTH:
@@ -69,15 +72,15 @@ def slip_header(shop: tuple[str, str, str], title: str, reprint: bool, width: in
     if address:
         lines += centered(address, width)
     if phone:
-        lines += centered(t("receipt.phone", phone=phone), width)
+        lines += centered(tr.t("receipt.phone", phone=phone), width)
     lines.append(rule(width, "="))
     lines += centered(title, width, bold=True)
     if reprint:
-        lines += centered(t("receipt.reprint"), width, bold=True)
+        lines += centered(tr.t("receipt.reprint"), width, bold=True)
     return lines
 
 
-def layout_receipt(receipt: Receipt, width: int) -> list[Line]:
+def layout_receipt(receipt: Receipt, width: int, tr: Translator) -> list[Line]:
     """The lines of `receipt` for paper `width` characters wide."""
     if width < MIN_WIDTH:
         raise ValueError(f"receipt width {width} is below {MIN_WIDTH}")
@@ -86,19 +89,19 @@ def layout_receipt(receipt: Receipt, width: int) -> list[Line]:
     if receipt.shop_address:
         lines += centered(receipt.shop_address, width)
     if receipt.shop_phone:
-        lines += centered(t("receipt.phone", phone=receipt.shop_phone), width)
+        lines += centered(tr.t("receipt.phone", phone=receipt.shop_phone), width)
     if receipt.npwp:
-        lines += centered(t("receipt.npwp", npwp=receipt.npwp), width)
+        lines += centered(tr.t("receipt.npwp", npwp=receipt.npwp), width)
     lines.append(rule(width, "="))
     if receipt.reprint:
-        lines += centered(t("receipt.reprint"), width, bold=True)
+        lines += centered(tr.t("receipt.reprint"), width, bold=True)
     if receipt.void:
-        lines += centered(t("receipt.void"), width, bold=True)
-    lines += pair(t("receipt.number"), receipt.receipt_no, width)
-    lines += pair(t("receipt.date"), receipt.moment, width)
-    lines += pair(t("receipt.cashier"), receipt.cashier, width)
+        lines += centered(tr.t("receipt.void"), width, bold=True)
+    lines += pair(tr.t("receipt.number"), receipt.receipt_no, width)
+    lines += pair(tr.t("receipt.date"), receipt.moment, width)
+    lines += pair(tr.t("receipt.cashier"), receipt.cashier, width)
     if receipt.member:
-        lines += [Line(part) for part in wrap(f"{t('receipt.member')}: {receipt.member}", width)]
+        lines += [Line(part) for part in wrap(f"{tr.t('receipt.member')}: {receipt.member}", width)]
     lines.append(rule(width))
     for item in receipt.items:
         lines += [Line(part) for part in wrap(item.name, width)]
@@ -106,32 +109,32 @@ def layout_receipt(receipt: Receipt, width: int) -> list[Line]:
         lines += pair(detail, format_number(item.amount), width, indent=2)
         if item.saving:
             lines += pair(
-                t("receipt.line_saving"), f"-{format_number(item.saving)}", width, indent=2
+                tr.t("receipt.line_saving"), f"-{format_number(item.saving)}", width, indent=2
             )
     lines.append(rule(width))
     if receipt.member_discount:
-        lines += pair(t("receipt.gross"), format_number(receipt.gross), width)
-        lines += pair(t("receipt.saving"), f"-{format_number(receipt.member_discount)}", width)
-    lines += pair(t("receipt.total"), format_rupiah(receipt.total), width, bold=True)
+        lines += pair(tr.t("receipt.gross"), format_number(receipt.gross), width)
+        lines += pair(tr.t("receipt.saving"), f"-{format_number(receipt.member_discount)}", width)
+    lines += pair(tr.t("receipt.total"), format_rupiah(receipt.total), width, bold=True)
     for payment in receipt.payments:
-        lines += pair(payment.method, format_number(payment.tendered), width)
-    lines += pair(t("receipt.change"), format_number(receipt.change), width)
+        lines += pair(tr.t(METHOD[payment.method]), format_number(payment.tendered), width)
+    lines += pair(tr.t("receipt.change"), format_number(receipt.change), width)
     if receipt.taxes:
         lines.append(rule(width))
         for tax in receipt.taxes:
-            lines += pair(t("receipt.tax_base", label=tax.label), format_number(tax.base), width)
-            lines += pair(t("receipt.tax", label=tax.label), format_number(tax.tax), width)
-        lines += centered(t("receipt.tax_included"), width)
+            lines += pair(tr.t("receipt.tax_base", label=tax.label), format_number(tax.base), width)
+            lines += pair(tr.t("receipt.tax", label=tax.label), format_number(tax.tax), width)
+        lines += centered(tr.t("receipt.tax_included"), width)
     if receipt.member_discount:
         lines.append(rule(width))
         lines += centered(
-            t("receipt.you_saved", amount=format_rupiah(receipt.member_discount)), width
+            tr.t("receipt.you_saved", amount=format_rupiah(receipt.member_discount)), width
         )
     lines.append(rule(width))
     lines += centered(receipt.footer, width)
     return lines
 
 
-def receipt_text(receipt: Receipt, width: int) -> str:
+def receipt_text(receipt: Receipt, width: int, tr: Translator) -> str:
     """The layout as plain text, one line each (what `gerai receipt show` prints)."""
-    return "".join(line.text + "\n" for line in layout_receipt(receipt, width))
+    return "".join(line.text + "\n" for line in layout_receipt(receipt, width, tr))

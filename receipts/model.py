@@ -19,7 +19,7 @@ class ReceiptItem:
 
 @dataclass(frozen=True)
 class ReceiptPayment:
-    """One payment: the method's label, what it covered, and what was handed over."""
+    """One payment: the method (`tunai`...), what it covered, and what was handed over."""
 
     method: str
     amount: int
@@ -61,7 +61,8 @@ class Receipt:
 
 @dataclass(frozen=True)
 class ShiftReport:
-    """A closed shift, as the Z report prints it. Amounts are integer Rupiah."""
+    """A closed shift, as the Z report prints it. Amounts are integer Rupiah; `payments` are
+    (method, amount) pairs, the method as stored (`tunai`...)."""
 
     shop_name: str
     till: str

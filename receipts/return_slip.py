@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gerai.core.i18n import t
+from gerai.core.i18n import Translator
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD
 from receipts.layout import Line, centered, pair, rule, slip_header, wrap
 
 
@@ -25,7 +26,7 @@ class ReturnSlipItem:
 @dataclass(frozen=True)
 class ReturnSlip:
     """Everything printed on a retur slip. Amounts are integer Rupiah; `refund_method` is the
-    method's label (`Tunai`, `Kasbon`...) and `kasbon` says the refund lowers the member's
+    method (`tunai`, `kasbon`...) and `kasbon` says the refund lowers the member's
     kasbon instead of paying money out."""
 
     shop_name: str
@@ -46,10 +47,10 @@ class ReturnSlip:
     reprint: bool = False
 
 
-def layout_return_slip(slip: ReturnSlip, width: int) -> list[Line]:
+def layout_return_slip(slip: ReturnSlip, width: int, tr: Translator) -> list[Line]:
     """The lines of the retur slip for paper `width` characters wide."""
     shop = (slip.shop_name, slip.shop_address, slip.shop_phone)
-    lines = slip_header(shop, t("slip.title"), slip.reprint, width)
+    lines = slip_header(shop, tr.t("slip.title"), slip.reprint, width, tr)
     for key, value in (
         ("slip.number", slip.number),
         ("slip.receipt", slip.receipt_no),
@@ -58,25 +59,25 @@ def layout_return_slip(slip: ReturnSlip, width: int) -> list[Line]:
         ("slip.cashier", slip.cashier),
         ("slip.approved", slip.approved_by),
     ):
-        lines += pair(t(key), value, width)
+        lines += pair(tr.t(key), value, width)
     if slip.member:
-        lines += _wrapped(f"{t('receipt.member')}: {slip.member}", width)
+        lines += _wrapped(f"{tr.t('receipt.member')}: {slip.member}", width)
     lines.append(rule(width))
     for item in slip.items:
         lines += _wrapped(item.name, width)
-        detail = f"{item.quantity} {t('slip.damaged')}" if item.damaged else item.quantity
+        detail = f"{item.quantity} {tr.t('slip.damaged')}" if item.damaged else item.quantity
         lines += pair(detail, format_number(item.amount), width, indent=2)
     lines.append(rule(width))
-    lines += pair(t("slip.total"), format_rupiah(slip.total), width, bold=True)
-    lines += pair(t("slip.method"), slip.refund_method, width)
+    lines += pair(tr.t("slip.total"), format_rupiah(slip.total), width, bold=True)
+    lines += pair(tr.t("slip.method"), tr.t(METHOD[slip.refund_method]), width)
     if slip.kasbon:
-        lines += _wrapped(t("slip.kasbon_note"), width)
-    lines += _wrapped(f"{t('slip.reason')}: {slip.reason}", width)
+        lines += _wrapped(tr.t("slip.kasbon_note"), width)
+    lines += _wrapped(f"{tr.t('slip.reason')}: {slip.reason}", width)
     lines.append(rule(width))
-    lines += [*_wrapped(t("slip.signature"), width), Line(""), Line("")]
+    lines += [*_wrapped(tr.t("slip.signature"), width), Line(""), Line("")]
     lines += centered("(" + "." * min(width - 4, 28) + ")", width)
     lines.append(rule(width))
-    lines += centered(t("slip.keep"), width)
+    lines += centered(tr.t("slip.keep"), width)
     return lines
 
 
@@ -84,6 +85,6 @@ def _wrapped(text: str, width: int) -> list[Line]:
     return [Line(part) for part in wrap(text, width)]
 
 
-def return_slip_text(slip: ReturnSlip, width: int) -> str:
+def return_slip_text(slip: ReturnSlip, width: int, tr: Translator) -> str:
     """The layout as plain text, one line each."""
-    return "".join(line.text + "\n" for line in layout_return_slip(slip, width))
+    return "".join(line.text + "\n" for line in layout_return_slip(slip, width, tr))

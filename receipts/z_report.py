@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-from gerai.core.i18n import t
+from gerai.core.i18n import Translator
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD
 from receipts.layout import Line, centered, pair, rule, wrap
 from receipts.model import ShiftReport
 
 
-def layout_shift_report(report: ShiftReport, width: int) -> list[Line]:
+def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list[Line]:
     """The lines of the Z report for paper `width` characters wide."""
     lines = [*centered(report.shop_name.upper(), width, bold=True)]
-    lines += centered(t("zreport.title"), width, bold=True)
+    lines += centered(tr.t("zreport.title"), width, bold=True)
     lines.append(rule(width, "="))
     for key, value in (
         ("zreport.till", report.till),
         ("zreport.opened", report.opened),
         ("zreport.closed", report.closed),
     ):
-        lines += pair(t(key), value, width)
+        lines += pair(tr.t(key), value, width)
     lines.append(rule(width))
-    lines += pair(t("zreport.sales"), str(report.sales_count), width)
+    lines += pair(tr.t("zreport.sales"), str(report.sales_count), width)
     for method, amount in report.payments:
-        lines += pair(method, format_number(amount), width, indent=2)
-    lines += pair(t("zreport.net"), format_rupiah(report.net), width, bold=True)
+        lines += pair(tr.t(METHOD[method]), format_number(amount), width, indent=2)
+    lines += pair(tr.t("zreport.net"), format_rupiah(report.net), width, bold=True)
     lines.append(rule(width))
     for key, amount in (
         ("zreport.opening", report.opening),
@@ -37,13 +38,15 @@ def layout_shift_report(report: ShiftReport, width: int) -> list[Line]:
         ("zreport.counted", report.counted),
     ):
         if amount or not key.startswith("zreport.member_"):
-            lines += pair(t(key), format_number(amount), width)
-    lines += pair(t("zreport.variance"), format_number(report.variance), width, bold=True)
+            lines += pair(tr.t(key), format_number(amount), width)
+    lines += pair(tr.t("zreport.variance"), format_number(report.variance), width, bold=True)
     if report.reason:
-        lines += [Line(part) for part in wrap(f"{t('zreport.reason')}: {report.reason}", width)]
+        lines += [Line(part) for part in wrap(f"{tr.t('zreport.reason')}: {report.reason}", width)]
     lines.append(rule(width))
     lines += [
         Line(part)
-        for part in wrap(t("zreport.signed", kasir=report.kasir, bendahara=report.bendahara), width)
+        for part in wrap(
+            tr.t("zreport.signed", kasir=report.kasir, bendahara=report.bendahara), width
+        )
     ]
     return lines

@@ -17,12 +17,13 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from gerai.core.i18n import set_language
+from gerai.core.i18n import set_language, set_strict
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.paths import data_dir
 from gerai.services.cash.shifts import open_shift
 from gerai.services.demo.generate import create_demo_users, load_catalogue
-from gerai.services.shop.auth import ADMIN, BENDAHARA, KASIR, Actor, Approval
+from gerai.services.shop.auth import Actor, Approval
 from gerai.services.shop.profile import ShopProfile, load_shop
 from tests.pg import PG_SKIPPED, PgServer, pg_url
 
@@ -30,9 +31,9 @@ NOW = datetime(2025, 11, 30, 6, 32, tzinfo=UTC)  # 14.32 WITA
 OPENING_CASH = 500_000
 TILLS = ("K1", "K2")
 # the demo users of the template (SPEC §3), as the services see them
-CASHIER = Actor("kasir", KASIR)
-TREASURER = Actor("bendahara", BENDAHARA)
-OWNER = Actor("admin", ADMIN)
+CASHIER = Actor("kasir", Role.KASIR)
+TREASURER = Actor("bendahara", Role.BENDAHARA)
+OWNER = Actor("admin", Role.ADMIN)
 TREASURER_PIN = Approval("bendahara", "2222")
 OWNER_PIN = Approval("admin", "9999")
 
@@ -46,6 +47,7 @@ def indonesian() -> Iterator[None]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    set_strict(True)  # a message key missing from a catalog fails the test
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about SQLite files; no PostgreSQL leg"
     )

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.services.cash.shifts import DENOMINATIONS, ShiftClose, close_shift, move_cash, open_shift
 from gerai.services.members.lookup import find_member
@@ -16,7 +17,7 @@ from gerai.services.sale.checkout import SaleResult, Tender, checkout
 from gerai.services.sale.receipts import find_sale
 from gerai.services.sale.returns import ReturnResult, return_items
 from gerai.services.sale.voids import void_sale
-from gerai.services.shop.auth import KASIR, Actor
+from gerai.services.shop.auth import Actor
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.catalog import find_by_code
 from tests.conftest import CASHIER, TREASURER, TREASURER_PIN
@@ -34,7 +35,7 @@ def at(hour: int, minute: int = 0, second: int = 0, day: date = DAY) -> datetime
 def open_till(db: Database, till: str, cash: int, when: datetime, by: str = "kasir") -> int:
     """Open a shift; its id."""
     with db.write() as session:
-        shift = open_shift(session, till, Actor(by, KASIR), cash, when, load_shop(session))
+        shift = open_shift(session, till, Actor(by, Role.KASIR), cash, when, load_shop(session))
         assert shift.id is not None
         return shift.id
 
@@ -70,7 +71,7 @@ def sell(
             cart,
             tenders or [Tender("tunai")],
             till=till,
-            actor=Actor(cashier, KASIR),
+            actor=Actor(cashier, Role.KASIR),
             shop=load_shop(session),
             now=when,
         )

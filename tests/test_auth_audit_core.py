@@ -10,12 +10,10 @@ import pytest
 from conftest import NOW, tamper
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import (
-    ADMIN,
-    BENDAHARA,
-    KASIR,
     LOCKOUT,
     MAX_WRONG_PINS,
     SYSTEM,
@@ -33,9 +31,9 @@ from gerai.services.shop.auth import (
 @pytest.fixture
 def staffed(empty_db: Database) -> Database:
     with empty_db.write() as session:
-        create_user(session, SYSTEM, "kasir", KASIR, "1111", now=NOW)
-        create_user(session, SYSTEM, "bendahara", BENDAHARA, "2222", now=NOW)
-        create_user(session, SYSTEM, "admin", ADMIN, "9999", now=NOW)
+        create_user(session, SYSTEM, "kasir", Role.KASIR, "1111", now=NOW)
+        create_user(session, SYSTEM, "bendahara", Role.BENDAHARA, "2222", now=NOW)
+        create_user(session, SYSTEM, "admin", Role.ADMIN, "9999", now=NOW)
     return empty_db
 
 
@@ -50,7 +48,7 @@ def test_a_pin_is_stored_only_as_a_salted_slow_hash() -> None:
 @pytest.mark.parametrize("pin", ["123", "123456789", "12a4", "", "１２３４"])
 def test_a_pin_that_is_not_4_to_8_digits_is_refused(empty_db: Database, pin: str) -> None:
     with pytest.raises(GeraiError) as refused, empty_db.write() as session:
-        create_user(session, SYSTEM, "ani", KASIR, pin, now=NOW)
+        create_user(session, SYSTEM, "ani", Role.KASIR, pin, now=NOW)
     assert refused.value.key == "auth.pin_format"
     with empty_db.read() as session:
         assert find_user(session, "ani") is None
@@ -58,7 +56,7 @@ def test_a_pin_that_is_not_4_to_8_digits_is_refused(empty_db: Database, pin: str
 
 def test_login_gives_the_actor_and_is_audited(staffed: Database) -> None:
     with staffed.write() as session:
-        assert login(session, " Kasir ", "1111", now=NOW) == Actor("kasir", KASIR)
+        assert login(session, " Kasir ", "1111", now=NOW) == Actor("kasir", Role.KASIR)
     with staffed.read() as session:
         last = list(audit.rows(session))[-1]
     assert (last.kind, last.actor) == ("login", "kasir")
@@ -96,7 +94,7 @@ def test_four_wrong_pins_then_the_right_one_resets_the_count(staffed: Database) 
 def test_a_kasir_needs_a_supervisor_pin_and_a_refusal_survives_the_rollback(
     staffed: Database,
 ) -> None:
-    kasir = Actor("kasir", KASIR)
+    kasir = Actor("kasir", Role.KASIR)
     with staffed.write() as session:
         assert authorize(session, kasir, "sell", now=NOW) == "kasir"
         approval = Approval("bendahara", "2222")
@@ -104,14 +102,16 @@ def test_a_kasir_needs_a_supervisor_pin_and_a_refusal_survives_the_rollback(
     for approval in (None, Approval("kasir", "1111"), Approval("bendahara", "0000")):
         with pytest.raises(GeraiError), staffed.write() as session:
             authorize(session, kasir, "void", now=NOW, approval=approval)
-            create_user(session, SYSTEM, "never", KASIR, "4444", now=NOW)
+            create_user(session, SYSTEM, "never", Role.KASIR, "4444", now=NOW)
     with staffed.read() as session:
         kinds = [row.kind for row in audit.rows(session)]
         assert find_user(session, "never") is None
         assert find_user(session, "bendahara").failed_pins == 1  # type: ignore[union-attr]
     assert kinds[-3:] == ["permission_refused", "permission_refused", "approval_refused"]
     with pytest.raises(GeraiError) as refused, staffed.write() as session:
-        create_user(session, Actor("bendahara", BENDAHARA), "budi", KASIR, "5555", now=NOW)
+        create_user(
+            session, Actor("bendahara", Role.BENDAHARA), "budi", Role.KASIR, "5555", now=NOW
+        )
     assert refused.value.key == "auth.admin_only"  # users: admins only
 
 

@@ -20,10 +20,11 @@ from conftest import NOW, OWNER, copy_database, raw
 from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.core.text import check_text
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.services.members.import_export import parse_member_row
 from gerai.services.members.register import MemberForm, MemberRefused, save_member
-from gerai.services.shop.auth import KASIR, create_user
+from gerai.services.shop.auth import create_user
 from gerai.services.shop.profile import load_shop, save_shop_settings
 from gerai.services.stock.products import ProductForm, ProductRefused, save_product
 from gerai.services.stock.suppliers import add_supplier
@@ -253,7 +254,7 @@ def test_every_form_refuses_control_characters(db: Database) -> None:
     for refused in (
         lambda session: add_supplier(session, "CV Maju\x00"),
         lambda session: create_user(
-            session, OWNER, "ani", KASIR, "1234", now=NOW, full_name="A\x00"
+            session, OWNER, "ani", Role.KASIR, "1234", now=NOW, full_name="A\x00"
         ),
         lambda session: save_shop_settings(session, OWNER, now=NOW, name="Gerai\nBaru"),
     ):

@@ -38,7 +38,8 @@ from typing import Any
 
 from gerai.db import Database
 from gerai.core.errors import GeraiError
-from gerai.services.shop.auth import KASIR, Actor
+from gerai.core.words import Role
+from gerai.services.shop.auth import Actor
 from gerai.services.sale.cart import Cart
 from gerai.services.stock.catalog import find_by_code
 from gerai.services.sale.checkout import Tender, checkout
@@ -76,7 +77,7 @@ for number in range(count):
 
     def pay(session):
         return checkout(session, cart, [Tender("tunai")], till=till,
-                        actor=Actor(till.lower(), KASIR), shop=shop, now=now)
+                        actor=Actor(till.lower(), Role.KASIR), shop=shop, now=now)
 
     try:
         if number % 2:
@@ -241,7 +242,8 @@ from pathlib import Path
 
 from gerai.db import Database
 from gerai.core.errors import GeraiError
-from gerai.services.shop.auth import KASIR, Actor
+from gerai.core.words import Role
+from gerai.services.shop.auth import Actor
 from gerai.services.sale.cart import Cart
 from gerai.services.stock.catalog import find_by_code
 from gerai.services.sale.checkout import Tender, checkout
@@ -270,7 +272,7 @@ for r in range(int(rounds)):
     try:
         with db.write() as session:
             checkout(session, cart, [Tender("tunai")], till=till,
-                     actor=Actor(till.lower(), KASIR), shop=shop, now=now)
+                     actor=Actor(till.lower(), Role.KASIR), shop=shop, now=now)
         outcomes.append("sold")
     except GeraiError as exc:
         outcomes.append(exc.key)

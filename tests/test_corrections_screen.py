@@ -18,14 +18,10 @@ from gerai.services.audit import trail as audit
 from gerai.services.sale.checkout import SaleResult
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
+from gerai.tui.screens.approval import ApprovalScreen
 from gerai.tui.screens.sale.help import HelpScreen
 from gerai.tui.screens.sale.kasir import KasirScreen
-from gerai.tui.screens.sale.void_retur import (
-    CheckedApprovalScreen,
-    CorrectionsScreen,
-    EntryDialog,
-    RefundDialog,
-)
+from gerai.tui.screens.sale.void_retur import CorrectionsScreen, EntryDialog, RefundDialog
 from tests.conftest import CASHIER, NOW
 
 Pilot = Any
@@ -64,10 +60,17 @@ async def open_receipt(app: GeraiApp, pilot: Pilot, receipt_no: str) -> Correcti
     return app.screen
 
 
+async def done(app: GeraiApp, pilot: Pilot) -> None:
+    """Wait for the void or retur written off the UI thread, and its display."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def approve(app: GeraiApp, pilot: Pilot, name: str, pin: str) -> None:
-    assert isinstance(app.screen, CheckedApprovalScreen)
+    assert isinstance(app.screen, ApprovalScreen)
     await type_in(pilot, name)
     await type_in(pilot, pin)
+    await done(app, pilot)
 
 
 def oil_stock(db: Database) -> Decimal:
@@ -166,7 +169,7 @@ async def test_a_wrong_pin_stays_in_the_dialog_and_nothing_is_written(staffed: D
         await pilot.pause()
         await type_in(pilot, "salah ambil barang")
         await approve(app, pilot, "bendahara", "0000")
-        assert isinstance(app.screen, CheckedApprovalScreen)
+        assert isinstance(app.screen, ApprovalScreen)
         error = str(app.screen.query_one("#approval-error").render())
         assert error == "Nama atau PIN salah."
         assert app.screen.query_one("#approver-pin", Input).value == ""
@@ -174,6 +177,7 @@ async def test_a_wrong_pin_stays_in_the_dialog_and_nothing_is_written(staffed: D
             assert session.exec(select(SaleReturn)).all() == []
             assert [r.kind for r in audit.rows(session)][-1] == "approval_refused"
         await type_in(pilot, "2222")  # the name is still there
+        await done(app, pilot)
         assert app.screen is screen
         assert "K1-20251130-R001" in status(app)
     with staffed.read() as session:

@@ -24,12 +24,13 @@ from sqlalchemy import update
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import round_rupiah
+from gerai.core.words import PaymentMethod
 from gerai.db import Database
 from gerai.models import Product
 from gerai.services.members.kasbon import outstanding
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.sale.cart import Cart
-from gerai.services.sale.checkout import PAYMENT_METHODS, Tender
+from gerai.services.sale.checkout import Tender
 from gerai.services.shop.profile import load_shop, save_shop_settings
 
 CODES = ["BRS-SPHP5", "BRS-MED-KG", "TLR-KG", "MYK-1L", "IDM-GRG", "AQA-600", "CBR-KG"]
@@ -223,7 +224,7 @@ def test_the_summary_adds_up_on_any_day(catalogue_file: Path, plan: dict[str, An
         expected.net,
     )
     assert s.average_basket == (s.net // s.sales_count if s.sales_count else 0)
-    assert s.payments == {m: expected.payments[m] for m in PAYMENT_METHODS}
+    assert s.payments == {m: expected.payments[m] for m in PaymentMethod}
     assert (s.member.count, s.member.net) == (expected.member_count, expected.member_net)
     assert {c.name: c.net for c in s.categories} == +expected.categories
     assert s.cost == expected.cost
@@ -315,7 +316,7 @@ def test_hours_are_local_hours(catalogue_db: Database) -> None:
 def test_a_day_without_sales_is_a_valid_empty_summary(catalogue_db: Database) -> None:
     summary = summary_of(catalogue_db)
     assert (summary.sales_count, summary.gross, summary.net, summary.average_basket) == (0, 0, 0, 0)
-    assert summary.payments == dict.fromkeys(PAYMENT_METHODS, 0)
+    assert summary.payments == dict.fromkeys(PaymentMethod, 0)
     assert (summary.cost, summary.margin, summary.margin_percent) == (0, 0, None)
     assert summary.shifts == summary.categories == summary.top_items == summary.voids == ()
     assert [(h.count, h.net) for h in summary.by_hour] == [(0, 0)] * 24
@@ -448,7 +449,7 @@ def test_the_json_keys_are_the_documented_ones(db: Database) -> None:
     close(db, shift_id, 500_000 - 10_000 + sale.total - (sale.total % 100), "koin kurang", at(21))
     data = summary_of(db).as_dict()
     assert set(data) == TOP_KEYS
-    assert set(data["payments"]) == set(PAYMENT_METHODS)
+    assert set(data["payments"]) == set(PaymentMethod)
     assert set(data["member"]) == set(data["non_member"]) == {"count", "net"}
     assert all(set(s) == SHIFT_KEYS for s in data["shifts"])
     assert set(data["shifts"][0]["movements"][0]) == {"time", "kind", "amount", "reason", "by"}

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from conftest import CASHIER, NOW, OPENING_CASH, OWNER, raw
 
 from gerai.cli import main
+from gerai.core.words import MovementKind
 from gerai.db import Database
 from gerai.services.audit.verify import verify
 from gerai.services.cash.shifts import open_shift
@@ -57,7 +58,8 @@ from gerai.db import Database
 from gerai.models import utcnow
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.checkout import Tender, checkout
-from gerai.services.shop.auth import KASIR, Actor
+from gerai.core.words import PaymentMethod, Role
+from gerai.services.shop.auth import Actor
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.catalog import find_by_code
 
@@ -74,8 +76,8 @@ while not Path(stop).exists():
         with db.read() as session:
             cart.add(find_by_code(session, "AQA-600"), Decimal(1))
         with db.write() as session:
-            checkout(session, cart, [Tender("tunai")], till="K1",
-                     actor=Actor("kasir", KASIR), shop=shop, now=utcnow())
+            checkout(session, cart, [Tender(PaymentMethod.CASH)], till="K1",
+                     actor=Actor("kasir", Role.KASIR), shop=shop, now=utcnow())
         sales += 1
     except GeraiError as exc:
         errors.append(exc.key)
@@ -106,7 +108,7 @@ def test_a_till_selling_beside_a_big_import_never_fails(
         open_shift(session, "K1", CASHIER, OPENING_CASH, NOW, load_shop(session))
         water = find_by_code(session, "AQA-600")
         assert water is not None and water.id is not None
-        move_stock(session, [Movement(water.id, Decimal(100_000), "receive")], at=NOW)
+        move_stock(session, [Movement(water.id, Decimal(100_000), MovementKind.RECEIVE)], at=NOW)
     catalogue = big_catalogue(tmp_path / "besar.csv", PRODUCTS)
     ready, stop = tmp_path / "ready", tmp_path / "stop"
     seller = subprocess.Popen(

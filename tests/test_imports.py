@@ -14,6 +14,7 @@ from conftest import NOW, OWNER, raw
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
+from gerai.core.i18n import translator
 from gerai.db import Database
 from gerai.services.importing import ImportRefused
 from gerai.services.members.import_export import MEMBER_COLUMNS, export_members, import_members
@@ -27,6 +28,8 @@ from gerai.tabular import read_table, write_table
 
 HEADER = ",".join(PRODUCT_COLUMNS)
 TABLES = ("product", "barcode", "category", "stockmovement", "member")
+
+ID = translator("id")
 
 
 def ean13(stem: str) -> str:
@@ -141,7 +144,7 @@ def test_service_refuses_a_bad_file_whole(db: Database, tmp_path: Path, case: st
         import_products(session, read_table(path), NOW, actor=OWNER)
     problems = raised.value.problems
     assert [(p.row, p.column, p.error.key) for p in problems] == [(row_number, column, key)]
-    assert problems[0].message().startswith(f"baris {row_number}, {column}: ")
+    assert ID.phrase(problems[0].phrase()).startswith(f"baris {row_number}, {column}: ")
     assert counts(db) == before
 
 
@@ -174,7 +177,7 @@ def test_the_problem_messages_say_what_is_wrong(db: Database, tmp_path: Path) ->
     )
     with pytest.raises(ImportRefused) as raised, db.write() as session:
         import_products(session, read_table(path), NOW, actor=OWNER)
-    messages = [p.message() for p in raised.value.problems]
+    messages = [ID.phrase(p.phrase()) for p in raised.value.problems]
     assert messages == [
         f"baris 3, barcodes: Barcode {TAKEN} sudah dipakai barang BRS-SPHP5.",
         "baris 4, price: '-1' negatif; harus 0 atau lebih",
@@ -436,7 +439,7 @@ def test_member_with_a_15_digit_nik_is_refused(
         import_members(session, read_table(path), date(2025, 11, 30))
     [problem] = raised.value.problems
     assert (problem.row, problem.column, problem.error.key) == (3, "nik", "member.bad_nik")
-    assert "15 digit" in problem.message() and "16 digit" in problem.message()
+    assert "15 digit" in ID.phrase(problem.phrase()) and "16 digit" in ID.phrase(problem.phrase())
     result = gerai(runner, db, "members", "import", str(path))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith("baris 3, nik: NIK '730906450264009' punya 15")

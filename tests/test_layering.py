@@ -1,5 +1,7 @@
-"""The layering: business rules never import Textual or the TUI, receipts never import the TUI
-or the CLI, and `gerai --help` starts without SQLAlchemy or Textual."""
+"""The layering: the house's floors (import-linter's layers contract: core at the bottom, then
+models and db, receipts, services, the till, exports and printing, the TUI and the CLI on top),
+business rules never import Textual or the TUI, receipts and the core load nothing of gerai
+above the core, and `gerai --help` starts without SQLAlchemy or Textual."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ PROBE = r"""
 import importlib, json, pkgutil, sys
 import gerai.services, receipts
 names = ["gerai.models", "gerai.db", "gerai.db_copy", "gerai.core.money", "gerai.core.quantity",
-         "gerai.tabular"]
+         "gerai.core.words", "gerai.core.timefmt", "gerai.tabular"]
 for package in (gerai.services, receipts):
     names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
 for name in names:
@@ -33,12 +35,41 @@ def probe(code: str) -> dict[str, list[str]]:
     return result
 
 
+BOTTOM = r"""
+import importlib, json, pkgutil, sys
+import {package}
+names = [m.name for m in pkgutil.walk_packages({package}.__path__, "{package}.")]
+for name in names:
+    importlib.import_module(name)
+print(json.dumps({{"imported": names, "loaded": sorted(sys.modules)}}))
+"""
+
+
 def test_import_linter_contracts_are_kept() -> None:
     done = subprocess.run(
         [str(BIN / "lint-imports")], capture_output=True, text=True, cwd=ROOT, timeout=300
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout
+    assert "each floor imports only the floors below it KEPT" in done.stdout
+    assert "Receipts import nothing of gerai but its shared core KEPT" in done.stdout
+
+
+def test_core_and_receipts_load_nothing_of_gerai_above_the_core() -> None:
+    """Every module of the bottom floor and of receipts, imported for real: the only gerai
+    modules loaded are the core's (what import-linter reads statically, proven at run time)."""
+    for package, probe_module in (
+        ("gerai.core", "gerai.core.words"),
+        ("receipts", "receipts.layout"),
+    ):
+        result = probe(BOTTOM.format(package=package))
+        assert probe_module in result["imported"]
+        above = [
+            m for m in result["loaded"]
+            if m.startswith("gerai.") and not m.startswith("gerai.core.") and m != "gerai.core"
+        ]  # fmt: skip
+        assert not above, (package, above)
+        assert "sqlalchemy" not in {m.split(".")[0] for m in result["loaded"]}, package
 
 
 def test_services_and_receipts_do_not_load_textual() -> None:

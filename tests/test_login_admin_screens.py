@@ -10,10 +10,11 @@ from sqlmodel import select
 from textual import events
 from textual.widgets import DataTable, Input, Label, Select
 
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.models import Shift
 from gerai.services.audit import trail as audit
-from gerai.services.shop.auth import KASIR, LOCKOUT, MAX_WRONG_PINS, Actor, login
+from gerai.services.shop.auth import LOCKOUT, MAX_WRONG_PINS, Actor, login
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.admin.audit_trail import AuditScreen
@@ -81,7 +82,7 @@ async def test_gerai_opens_on_the_login_and_a_fast_login_reaches_the_till(db: Da
         burst(app, "Kasir\r1111\r")  # name, Enter and PIN in one burst: nothing lands astray
         await settle(app, pilot)
         assert isinstance(app.screen, KasirScreen)
-        assert app.actor == Actor("kasir", KASIR)
+        assert app.actor == Actor("kasir", Role.KASIR)
         assert "kasir (Kasir)" in text(app, "#header")
     assert kinds(db)[-1] == "login"
 

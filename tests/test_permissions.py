@@ -13,18 +13,16 @@ import pytest
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import CashDirection, Role
 from gerai.db import Database
 from gerai.services.audit import trail as audit
 from gerai.services.audit.log import AuditFilter, audit_page
-from gerai.services.cash.shifts import CASH_IN, close_shift, current_shift, move_cash, open_shift
+from gerai.services.cash.shifts import close_shift, current_shift, move_cash, open_shift
 from gerai.services.cash.till_actions import open_drawer, record_reprint
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.checkout import Tender, checkout
 from gerai.services.sale.held import hold_cart, recall_cart
 from gerai.services.shop.auth import (
-    ADMIN,
-    BENDAHARA,
-    KASIR,
     PERMISSIONS,
     ROLES,
     Actor,
@@ -42,7 +40,7 @@ from gerai.services.stock.repack import repack
 from tests.conftest import CASHIER, NOW, OWNER, OWNER_PIN, TREASURER, TREASURER_PIN, tamper
 from tests.stock_helpers import snapshot, supplier
 
-ACTORS = {KASIR: CASHIER, BENDAHARA: TREASURER, ADMIN: OWNER}
+ACTORS = {Role.KASIR: CASHIER, Role.BENDAHARA: TREASURER, Role.ADMIN: OWNER}
 
 
 def one_cart(session: Session, code: str = "MYK-1L") -> Cart:
@@ -81,13 +79,13 @@ SERVICES: dict[str, Callable[[Session, Actor], Any]] = {
     "hold": lambda s, a: hold_cart(s, one_cart(s), "K1", a, NOW),
     "reprint": lambda s, a: (sell(s, OWNER), record_reprint(s, a, "K1-20251130-0001", now=NOW)),
     "open_shift": lambda s, a: open_shift(s, "K3", a, 100_000, NOW, load_shop(s)),
-    "cash_move": lambda s, a: move_cash(s, "K1", CASH_IN, 10_000, "uang kecil", a, NOW),
+    "cash_move": lambda s, a: move_cash(s, "K1", CashDirection.IN, 10_000, "uang kecil", a, NOW),
     "open_drawer": lambda s, a: open_drawer(s, a, "K1", now=NOW),
     "close_shift": close_k1,
     "products": edit_sphp,
     "stock": lambda s, a: write_off(s, "MYK-1L", 1, "bocor", actor=a, at=NOW, shop=load_shop(s)),
     "settings": lambda s, a: save_shop_settings(s, a, now=NOW, footer="Terima kasih"),
-    "users": lambda s, a: add_user(s, a, "budi", "Budi", KASIR, "4321", "4321", now=NOW),
+    "users": lambda s, a: add_user(s, a, "budi", "Budi", Role.KASIR, "4321", "4321", now=NOW),
     "audit": lambda s, a: audit_page(s, a, AuditFilter(), load_shop(s), now=NOW, limit=10),
 }
 
@@ -117,10 +115,10 @@ def test_the_role_matrix_through_the_services(db: Database, permission: str, rol
 
 
 def test_every_permission_has_a_role_and_the_kasir_lacks_every_supervisor_one() -> None:
-    supervisor_only = {p for p, roles in PERMISSIONS.items() if KASIR not in roles}
+    supervisor_only = {p for p, roles in PERMISSIONS.items() if Role.KASIR not in roles}
     assert {"void", "retur", "price_override", "manual_discount", "close_shift"} <= supervisor_only
     assert {"products", "users", "settings"} == {
-        p for p, roles in PERMISSIONS.items() if roles == {ADMIN}
+        p for p, roles in PERMISSIONS.items() if roles == {Role.ADMIN}
     }
     assert all(roles for roles in PERMISSIONS.values())
 
@@ -220,7 +218,7 @@ def test_shift_cash_hold_reprint_drawer_and_stock_documents_are_recorded(
 
     def day(session: Session) -> None:
         open_shift(session, "K3", CASHIER, 200_000, NOW, shop)
-        move_cash(session, "K3", CASH_IN, 50_000, "tambah uang kecil", CASHIER, NOW)
+        move_cash(session, "K3", CashDirection.IN, 50_000, "tambah uang kecil", CASHIER, NOW)
         held = hold_cart(session, one_cart(session), "K3", CASHIER, NOW)
         recall_cart(session, held.id, Cart(), CASHIER, NOW)
         sell(session, CASHIER)

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gerai.core.i18n import set_language
+from gerai.core.i18n import translator
 from receipts.layout import WIDTHS, layout_receipt, receipt_text
 from receipts.model import Receipt, ReceiptItem, ReceiptPayment, TaxLine
+
+ID = translator("id")  # the receipts' language in these tests
 
 GOLDEN = Path(__file__).parent / "golden" / "receipts"
 UPDATE = os.environ.get("GERAI_UPDATE_GOLDEN") == "1"
@@ -37,7 +39,7 @@ BASE = Receipt(
     gross=189750,
     member_discount=0,
     total=189750,
-    payments=(ReceiptPayment("Tunai", 189750, 200000),),
+    payments=(ReceiptPayment("tunai", 189750, 200000),),
     change=10250,
     footer="Terima kasih. Simpan struk ini sebagai bukti pembayaran.",
 )
@@ -53,7 +55,7 @@ MEMBER = Receipt(
         "gross": 147500,
         "member_discount": 2750,
         "total": 144750,
-        "payments": (ReceiptPayment("Tunai", 144750, 150000),),
+        "payments": (ReceiptPayment("tunai", 144750, 150000),),
         "change": 5250,
     }
 )
@@ -62,8 +64,8 @@ SPLIT = Receipt(
     **{
         **BASE.__dict__,
         "payments": (
-            ReceiptPayment("QRIS", 100000, 100000),
-            ReceiptPayment("Tunai", 89750, 100000),
+            ReceiptPayment("qris", 100000, 100000),
+            ReceiptPayment("tunai", 89750, 100000),
         ),
     }
 )
@@ -84,7 +86,7 @@ CASES = {"plain": BASE, "member": MEMBER, "split": SPLIT, "pkp": PKP, "reprint":
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_layout_matches_the_golden_file(case: str, width: int) -> None:
-    text = receipt_text(CASES[case], width)
+    text = receipt_text(CASES[case], width, ID)
     path = GOLDEN / f"{case}-{width}.txt"
     if UPDATE or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -93,27 +95,26 @@ def test_layout_matches_the_golden_file(case: str, width: int) -> None:
 
 
 def test_pkp_lines_only_when_pkp() -> None:
-    plain, pkp = receipt_text(BASE, 32), receipt_text(PKP, 32)
+    plain, pkp = receipt_text(BASE, 32, ID), receipt_text(PKP, 32, ID)
     assert "PPN" not in plain and "NPWP" not in plain
     assert "PPN 11%" in pkp and "NPWP 01.234.567.8-901.000" in pkp
     assert "3.815" in pkp
 
 
 def test_reprint_says_so() -> None:
-    assert "CETAK ULANG" in receipt_text(REPRINT, 32)
-    assert "CETAK ULANG" not in receipt_text(BASE, 32)
+    assert "CETAK ULANG" in receipt_text(REPRINT, 32, ID)
+    assert "CETAK ULANG" not in receipt_text(BASE, 32, ID)
 
 
 def test_member_savings_per_line_and_in_total() -> None:
-    text = receipt_text(MEMBER, 42)
+    text = receipt_text(MEMBER, 42, ID)
     assert "Anggota: KKMP-0002 Daeng Ngalle" in text
     assert text.count("hemat anggota") == 2
     assert "-2.750" in text and "Anda hemat Rp2.750 sebagai anggota" in text
 
 
 def test_english_labels() -> None:
-    set_language("en")
-    text = receipt_text(MEMBER, 42)
+    text = receipt_text(MEMBER, 42, translator("en"))
     assert "Change" in text and "Member: KKMP-0002" in text
 
 
@@ -141,16 +142,16 @@ def test_no_line_runs_past_the_width_and_all_is_ascii(
             "items": (ReceiptItem(name, "1.000,125 kg", amount, amount, saving=amount),),
             "total": amount,
             "member_discount": amount,
-            "payments": (ReceiptPayment(name, amount, amount),),
+            "payments": (ReceiptPayment("transfer", amount, amount),),
         }
     )
-    for line in layout_receipt(receipt, width):
+    for line in layout_receipt(receipt, width, ID):
         assert len(line.text) <= width
         assert line.text.isascii() and line.text.isprintable()
 
 
 def test_every_amount_and_the_number_are_printed() -> None:
-    text = receipt_text(BASE, 32)
+    text = receipt_text(BASE, 32, ID)
     for needle in (
         "K1-20251130-0007",
         "125.000",
@@ -166,5 +167,5 @@ def test_every_amount_and_the_number_are_printed() -> None:
 
 def test_never_the_illegal_no_returns_clause() -> None:
     for case in CASES.values():
-        text = receipt_text(case, 48).lower()
+        text = receipt_text(case, 48, ID).lower()
         assert "tidak dapat ditukar" not in text and "tidak dapat dikembalikan" not in text

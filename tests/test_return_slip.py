@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from shop_day import at, fill, give_back, sell
 from sqlmodel import select
 
-from gerai.core.i18n import set_language
+from gerai.core.i18n import translator
 from gerai.db import Database
 from gerai.models import PrintJob
 from gerai.printing import PrintQueue
@@ -25,6 +25,8 @@ from receipts.layout import WIDTHS
 from receipts.return_slip import ReturnSlip, ReturnSlipItem, layout_return_slip, return_slip_text
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
+
+ID = translator("id")  # the receipts' language in these tests
 
 GOLDEN = Path(__file__).parent / "golden" / "receipts"
 UPDATE = os.environ.get("GERAI_UPDATE_GOLDEN") == "1"
@@ -49,14 +51,14 @@ CASH = ReturnSlip(
         ),
     ),
     total=55375,
-    refund_method="Tunai",
+    refund_method="tunai",
     reason="kemasan bocor, minyak merembes ke kardus",
 )
 KASBON = ReturnSlip(
     **{
         **CASH.__dict__,
         "member": "KKMP-0002 Daeng Ngalle",
-        "refund_method": "Kasbon",
+        "refund_method": "kasbon",
         "kasbon": True,
         "reprint": True,
     }
@@ -67,7 +69,7 @@ CASES = {"cash": CASH, "kasbon": KASBON}
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_the_slip_matches_its_golden_file(case: str, width: int) -> None:
-    text = return_slip_text(CASES[case], width)
+    text = return_slip_text(CASES[case], width, ID)
     path = GOLDEN / f"return-{case}-{width}.txt"
     if UPDATE or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,20 +78,19 @@ def test_the_slip_matches_its_golden_file(case: str, width: int) -> None:
 
 
 def test_the_slip_says_what_came_back_and_how_it_was_refunded() -> None:
-    text = return_slip_text(KASBON, 42)
+    text = return_slip_text(KASBON, 42, ID)
     assert "RETUR BARANG" in text and "CETAK ULANG" in text
     assert "K1-20251130-R001" in text and "K1-20251128-0042" in text
     assert "1,25 kg" in text and "1 pcs (rusak)" in text and "16.875" in text
     assert "TOTAL REFUND" in text and "Rp55.375" in text
     assert "mengurangi kasbon" in text and "Anggota: KKMP-0002 Daeng Ngalle" in text
     assert "Tanda tangan pembeli" in text
-    plain = return_slip_text(CASH, 42)
+    plain = return_slip_text(CASH, 42, ID)
     assert "kasbon" not in plain.lower() and "CETAK ULANG" not in plain
 
 
 def test_the_slip_speaks_english() -> None:
-    set_language("en")
-    text = return_slip_text(CASH, 42)
+    text = return_slip_text(CASH, 42, translator("en"))
     assert "RETURN OF GOODS" in text and "REFUND TOTAL" in text and "(damaged)" in text
 
 
@@ -116,7 +117,7 @@ def test_any_slip_stays_ascii_and_within_the_width(
         "cashier": person, "member": person, "reason": reason,
         "items": (ReturnSlipItem(name, "1.000,5 kg", amount, damaged=True),), "total": amount,
     })  # fmt: skip
-    lines = layout_return_slip(slip, width)
+    lines = layout_return_slip(slip, width, ID)
     for line in lines:
         assert len(line.text) <= width and line.text.isascii()
         assert all(" " <= c <= "~" for c in line.text)
@@ -126,7 +127,7 @@ def test_any_slip_stays_ascii_and_within_the_width(
 
 def test_too_narrow_paper_is_refused() -> None:
     with pytest.raises(ValueError):
-        layout_return_slip(CASH, 20)
+        layout_return_slip(CASH, 20, ID)
 
 
 # --- printed through the queue ----------------------------------------------------------------

@@ -19,6 +19,7 @@ from sqlalchemy import update
 from sqlmodel import col, func, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.i18n import translator
 from gerai.db import Database
 from gerai.exports.cashbook import cashbook_entries
 from gerai.models import AuditRecord, Member, MemberPayment, PrintJob, Sale
@@ -38,6 +39,8 @@ from gerai.settings import Settings
 from receipts.layout import WIDTHS
 from receipts.member_slip import MemberSlip, layout_member_slip, slip_text
 from receipts.z_report import layout_shift_report
+
+ID = translator("id")  # the receipts' language in these tests
 
 MEMBER = "KKMP-0003"
 GOLDEN = Path(__file__).parent / "golden" / "receipts"
@@ -235,7 +238,7 @@ def test_member_cash_is_in_the_drawer_the_z_report_and_the_cash_book_but_not_in_
     assert entries[-1].balance == k1.counted_cash
     assert any("Setoran simpanan" in e.description and e.debit == 80_000 for e in entries)
     assert any("Penarikan" in e.description and e.credit == 20_000 for e in entries)
-    text = "\n".join(line.text for line in layout_shift_report(z, 32))
+    text = "\n".join(line.text for line in layout_shift_report(z, 32, ID))
     assert "Setoran anggota" in text and "80.000" in text
     assert "Penarikan anggota" in text and "-20.000" in text
 
@@ -247,7 +250,7 @@ def test_the_z_report_has_no_member_lines_without_member_cash(db: Database) -> N
     close(db, shift.id, 500_000, "", at(21))
     with db.read() as session:
         z = shift_report(session, shift.id, load_shop(session))
-    assert "anggota" not in "\n".join(line.text for line in layout_shift_report(z, 42))
+    assert "anggota" not in "\n".join(line.text for line in layout_shift_report(z, 42, ID))
 
 
 def test_every_payment_is_audited_with_its_slip_number(db: Database) -> None:
@@ -301,14 +304,14 @@ SLIPS = {
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("case", sorted(SLIPS))
 def test_slip_layout_matches_the_golden_file(case: str, width: int) -> None:
-    text = slip_text(SLIPS[case], width)
+    text = slip_text(SLIPS[case], width, ID)
     path = GOLDEN / f"{case}-{width}.txt"
     if UPDATE or not path.exists():
         path.write_text(text, encoding="ascii")
     assert text == path.read_text(encoding="ascii")
     assert all(
         len(line.text) <= width and line.text.isascii()
-        for line in layout_member_slip(SLIPS[case], width)
+        for line in layout_member_slip(SLIPS[case], width, ID)
     )
 
 

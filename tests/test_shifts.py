@@ -10,12 +10,11 @@ from sqlmodel import select
 from textual.widgets import Input, Label
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import CashDirection
 from gerai.db import Database
 from gerai.models import CashMovement, Sale, Shift
 from gerai.services.audit import trail as audit
 from gerai.services.cash.shifts import (
-    CASH_IN,
-    CASH_OUT,
     cash_position,
     close_shift,
     count_cash,
@@ -77,8 +76,8 @@ def test_no_sale_without_an_open_shift(catalogue_db: Database) -> None:
 def test_expected_cash_is_opening_plus_cash_sales_plus_in_minus_out(db: Database) -> None:
     total = sell_cash(db)
     with db.write() as session:
-        move_cash(session, "K1", CASH_IN, 50_000, "tambah uang kecil", CASHIER, NOW)
-        move_cash(session, "K1", CASH_OUT, 20_000, "beli kantong plastik", CASHIER, NOW)
+        move_cash(session, "K1", CashDirection.IN, 50_000, "tambah uang kecil", CASHIER, NOW)
+        move_cash(session, "K1", CashDirection.OUT, 20_000, "beli kantong plastik", CASHIER, NOW)
     shift = open_k1(db)
     with db.read() as session:
         position = cash_position(session, shift)
@@ -89,10 +88,10 @@ def test_expected_cash_is_opening_plus_cash_sales_plus_in_minus_out(db: Database
 @pytest.mark.parametrize(
     ("kind", "amount", "reason", "key"),
     [
-        (CASH_OUT, 10_000, "  ", "shift.reason_required"),
-        (CASH_OUT, 0, "x", "shift.zero"),
-        (CASH_IN, -5, "x", "shift.negative"),
-        (CASH_OUT, OPENING_CASH + 1, "setor bank", "shift.not_enough_cash"),
+        (CashDirection.OUT, 10_000, "  ", "shift.reason_required"),
+        (CashDirection.OUT, 0, "x", "shift.zero"),
+        (CashDirection.IN, -5, "x", "shift.negative"),
+        (CashDirection.OUT, OPENING_CASH + 1, "setor bank", "shift.not_enough_cash"),
     ],
 )
 def test_bad_cash_movements_are_refused(
@@ -141,7 +140,7 @@ def test_closing_needs_a_reason_for_a_variance_and_never_twice(db: Database) -> 
         sell_cash(db)
     assert caught.value.key == "shift.not_open"
     with pytest.raises(GeraiError) as caught, db.write() as session:
-        move_cash(session, "K1", CASH_IN, 1_000, "x", CASHIER, NOW)
+        move_cash(session, "K1", CashDirection.IN, 1_000, "x", CASHIER, NOW)
     assert caught.value.key == "shift.not_open"
 
 
@@ -236,7 +235,11 @@ async def test_f6_takes_cash_out_with_a_reason(db: Database) -> None:
         assert isinstance(app.screen, KasirScreen)
     with db.read() as session:
         movement = session.exec(select(CashMovement)).one()
-    assert (movement.kind, movement.amount, movement.reason) == (CASH_OUT, 25_000, "beli kantong")
+    assert (movement.kind, movement.amount, movement.reason) == (
+        CashDirection.OUT,
+        25_000,
+        "beli kantong",
+    )
 
 
 async def test_f10_closes_the_shift_prints_a_z_report_and_asks_for_the_next(db: Database) -> None:

@@ -16,10 +16,11 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import set_language
 from gerai.db import Database
+from gerai.exports.stock_card import card_rows
 from gerai.models import GoodsReceiptLine, PriceChange, StockCountLine, StockMovement
 from gerai.services.audit import trail as audit
 from gerai.services.shop.profile import ShopProfile
-from gerai.services.stock.card import card_rows, stock_card
+from gerai.services.stock.card import stock_card
 from gerai.services.stock.catalog import ProductFilter, categories, product_page
 from gerai.services.stock.count import confirm_count, count_candidates, write_off
 from gerai.services.stock.import_export import PRODUCT_COLUMNS, export_products, import_products

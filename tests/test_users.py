@@ -16,13 +16,11 @@ from sqlmodel import select
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.models import Sale, Shift
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import (
-    ADMIN,
-    BENDAHARA,
-    KASIR,
     MAX_WRONG_PINS,
     Actor,
     Approval,
@@ -46,21 +44,25 @@ def refused(db: Database, action) -> GeraiError:  # type: ignore[no-untyped-def]
 def test_the_demo_users_are_there_with_their_roles(catalogue_db: Database) -> None:
     with catalogue_db.read() as session:
         users = [(u.name, u.role, u.active) for u in list_users(session)]
-    assert users == [("admin", ADMIN, True), ("bendahara", BENDAHARA, True), ("kasir", KASIR, True)]
+    assert users == [
+        ("admin", Role.ADMIN, True),
+        ("bendahara", Role.BENDAHARA, True),
+        ("kasir", Role.KASIR, True),
+    ]
     with catalogue_db.write() as session:
         assert [login(session, n, p, now=NOW).role for n, p in [("kasir", "1111"),
-                ("bendahara", "2222"), ("admin", "9999")]] == [KASIR, BENDAHARA, ADMIN]  # fmt: skip
+                ("bendahara", "2222"), ("admin", "9999")]] == list(Role)  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("name", "role", "pin", "again", "key"),
     [
-        ("rahma", KASIR, "4321", "1234", "users.pin_mismatch"),
-        ("rahma", KASIR, "432", "432", "auth.pin_format"),
-        ("rahma", KASIR, "12345678901", "12345678901", "auth.pin_format"),
-        ("rahma sari", KASIR, "4321", "4321", "auth.bad_name"),
+        ("rahma", Role.KASIR, "4321", "1234", "users.pin_mismatch"),
+        ("rahma", Role.KASIR, "432", "432", "auth.pin_format"),
+        ("rahma", Role.KASIR, "12345678901", "12345678901", "auth.pin_format"),
+        ("rahma sari", Role.KASIR, "4321", "4321", "auth.bad_name"),
         ("rahma", "ketua", "4321", "4321", "auth.bad_role"),
-        ("Kasir", KASIR, "4321", "4321", "auth.duplicate_name"),
+        ("Kasir", Role.KASIR, "4321", "4321", "auth.duplicate_name"),
     ],
 )
 def test_a_bad_new_user_is_refused_and_nothing_written(
@@ -86,23 +88,23 @@ def test_a_new_pin_unlocks_a_locked_user(catalogue_db: Database) -> None:
 
 
 def test_the_last_active_admin_stays_an_active_admin(catalogue_db: Database) -> None:
-    demote = refused(catalogue_db, lambda s: change_role(s, OWNER, "admin", KASIR, now=NOW))
+    demote = refused(catalogue_db, lambda s: change_role(s, OWNER, "admin", Role.KASIR, now=NOW))
     assert demote.key == "users.last_admin"
-    second = Actor("ani", ADMIN)
+    second = Actor("ani", Role.ADMIN)
     with catalogue_db.write() as session:
-        add_user(session, OWNER, "ani", "Ani", ADMIN, "8888", "8888", now=NOW)
+        add_user(session, OWNER, "ani", "Ani", Role.ADMIN, "8888", "8888", now=NOW)
         set_active(session, second, "admin", False, now=NOW)  # another admin remains
-    alone = refused(catalogue_db, lambda s: change_role(s, second, "ani", BENDAHARA, now=NOW))
+    alone = refused(catalogue_db, lambda s: change_role(s, second, "ani", Role.BENDAHARA, now=NOW))
     assert alone.key == "users.last_admin"
     assert refused(catalogue_db, lambda s: set_active(s, second, "ani", False, now=NOW)).key == (
         "users.not_yourself"
     )
     with catalogue_db.write() as session:
         set_active(session, second, "admin", True, now=NOW)
-        change_role(session, OWNER, "ani", BENDAHARA, now=NOW)
+        change_role(session, OWNER, "ani", Role.BENDAHARA, now=NOW)
     with catalogue_db.read() as session:
         roles = {u.name: (u.role, u.active) for u in list_users(session)}
-    assert roles["admin"] == (ADMIN, True) and roles["ani"] == (BENDAHARA, True)
+    assert roles["admin"] == (Role.ADMIN, True) and roles["ani"] == (Role.BENDAHARA, True)
 
 
 def test_a_deactivated_user_can_neither_log_in_nor_approve(catalogue_db: Database) -> None:
@@ -123,15 +125,17 @@ def test_a_deactivated_user_can_neither_log_in_nor_approve(catalogue_db: Databas
 
 def test_only_an_admin_manages_users_and_every_change_is_recorded(catalogue_db: Database) -> None:
     for actor in (CASHIER, TREASURER):
-        error = refused(catalogue_db, lambda s, a=actor: change_role(s, a, "kasir", ADMIN, now=NOW))
+        error = refused(
+            catalogue_db, lambda s, a=actor: change_role(s, a, "kasir", Role.ADMIN, now=NOW)
+        )
         assert error.key == "auth.admin_only"
     unknown = refused(
         catalogue_db, lambda s: change_pin(s, OWNER, "siapa", "1234", "1234", now=NOW)
     )
     assert unknown.key == "users.unknown"
     with catalogue_db.write() as session:
-        add_user(session, OWNER, "rahma", "Rahma Sari", KASIR, "4321", "4321", now=NOW)
-        change_role(session, OWNER, "rahma", BENDAHARA, now=NOW)
+        add_user(session, OWNER, "rahma", "Rahma Sari", Role.KASIR, "4321", "4321", now=NOW)
+        change_role(session, OWNER, "rahma", Role.BENDAHARA, now=NOW)
         change_pin(session, OWNER, "rahma", "5678", "5678", now=NOW)
         set_active(session, OWNER, "rahma", False, now=NOW)
         set_active(session, OWNER, "rahma", True, now=NOW)
@@ -139,8 +143,8 @@ def test_only_an_admin_manages_users_and_every_change_is_recorded(catalogue_db: 
     with catalogue_db.read() as session:
         records = [(r.kind, r.actor, r.ref, r.data()) for r in audit.rows(session)][-5:]
     assert records == [
-        ("user_created", "admin", "rahma", {"role": KASIR}),
-        ("user_role_changed", "admin", "rahma", {"before": KASIR, "after": BENDAHARA}),
+        ("user_created", "admin", "rahma", {"role": Role.KASIR}),
+        ("user_role_changed", "admin", "rahma", {"before": Role.KASIR, "after": Role.BENDAHARA}),
         ("user_pin_changed", "admin", "rahma", {}),
         ("user_deactivated", "admin", "rahma", {}),
         ("user_reactivated", "admin", "rahma", {}),
@@ -199,7 +203,7 @@ def test_users_pin_unlocks_and_list_shows_who_is_locked(
     )
     assert changed.exit_code == 0, changed.output
     with catalogue_db.write() as session:
-        assert login(session, "bendahara", "1357", now=NOW).role == BENDAHARA
+        assert login(session, "bendahara", "1357", now=NOW).role == Role.BENDAHARA
 
 
 def test_users_add_with_an_unknown_role_is_a_usage_error(

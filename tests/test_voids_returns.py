@@ -16,7 +16,9 @@ from sqlmodel import col, select
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
+from gerai.core.i18n import translator
 from gerai.core.money import format_number
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.models import (
     AuditRecord,
@@ -35,9 +37,6 @@ from gerai.services.sale.corrections import check_corrections
 from gerai.services.sale.returns import ReturnResult, return_items, sale_state
 from gerai.services.sale.voids import VoidResult, void_sale
 from gerai.services.shop.auth import (
-    ADMIN,
-    BENDAHARA,
-    KASIR,
     Actor,
     Approval,
     find_user,
@@ -46,8 +45,10 @@ from gerai.services.shop.profile import load_shop
 from gerai.services.stock.ledger import stock_check
 from receipts.z_report import layout_shift_report
 
-KASIR_ACTOR = Actor("kasir", KASIR)
-BENDAHARA_ACTOR = Actor("bendahara", BENDAHARA)
+ID = translator("id")  # the receipts' language in these tests
+
+KASIR_ACTOR = Actor("kasir", Role.KASIR)
+BENDAHARA_ACTOR = Actor("bendahara", Role.BENDAHARA)
 GOOD_PIN = Approval("bendahara", "2222")
 RICE, OIL = "BRS-MED-KG", "MYK-1L"  # sold by weight / by the piece
 
@@ -406,7 +407,7 @@ def test_a_kasir_cannot_return_without_a_supervisor_pin(
 
 def test_an_admin_returns_without_a_pin(staffed: Database) -> None:
     sale = a_sale(staffed)
-    back = do_return(staffed, sale.receipt_no, [(2, 1, False)], actor=Actor("admin", ADMIN),
+    back = do_return(staffed, sale.receipt_no, [(2, 1, False)], actor=Actor("admin", Role.ADMIN),
                      approval=None)  # fmt: skip
     assert back.approved_by == "admin"
 
@@ -550,5 +551,5 @@ def test_the_z_report_shows_the_cash_refunds(staffed: Database) -> None:
     with staffed.read() as session:
         report = shift_report(session, shift.id or 0, load_shop(session))
     assert (report.refunds, report.expected) == (back.refund_total, expected)
-    text = "\n".join(line.text for line in layout_shift_report(report, 42))
+    text = "\n".join(line.text for line in layout_shift_report(report, 42, ID))
     assert f"-{format_number(back.refund_total)}" in text and "Refund retur tunai" in text

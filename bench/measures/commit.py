@@ -78,6 +78,7 @@ class PreparedSale:
 def _prepare_sales(ctx: Context, count: int) -> list[PreparedSale]:
     """`count` carts of `LINES_PER_SALE` well-stocked products, 45 % with a member."""
     from gerai.core.quantity import to_milli
+    from gerai.core.words import PaymentMethod
     from gerai.services.members.lookup import get_member
     from gerai.services.sale.cart import Cart
     from gerai.services.sale.checkout import Tender, settle
@@ -110,7 +111,9 @@ def _prepare_sales(ctx: Context, count: int) -> list[PreparedSale]:
                 assert product is not None
                 cart.add(product)
             totals = cart.totals()
-            settlement = settle(totals.total, [Tender("tunai", None)], cart.member is not None)
+            settlement = settle(
+                totals.total, [Tender(PaymentMethod.CASH, None)], cart.member is not None
+            )
             now = moment + timedelta(seconds=n)
             views = cart.view()
             prepared.append(
@@ -152,7 +155,8 @@ def _prepare_sales(ctx: Context, count: int) -> list[PreparedSale]:
 def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
     """What `checkout` writes, as plain statements in one `BEGIN IMMEDIATE` transaction (the
     audit record's digests computed with gerai's own pure functions)."""
-    from gerai.services.audit import sale_digest
+    from gerai.core.words import AuditKind, MovementKind, SaleStatus
+    from gerai.services.audit.sale_digest import sale_digest
     from gerai.services.audit.trail import canonical, chain_hash
 
     conn.execute("BEGIN IMMEDIATE")
@@ -174,7 +178,7 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
                 sale.total,
                 sale.paid,
                 sale.change,
-                "completed",
+                SaleStatus.COMPLETED,
             ),
         ).fetchone()[0]
         conn.executemany(RAW_LINE, [(sale_id, *line) for line in sale.lines])
@@ -185,7 +189,7 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
         conn.executemany(
             RAW_MOVE,
             [
-                (product_id, "sale", change, sale.created, receipt, sale_id, "")
+                (product_id, MovementKind.SALE, change, sale.created, receipt, sale_id, "")
                 for product_id, change in sale.moves
             ],
         )
@@ -200,10 +204,10 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
         lines = [(line[1], line[6], line[8], line[10]) for line in sale.lines]
         digest = sale_digest(fields, lines, sale.payments)
         detail = canonical({"receipt": receipt, "total": sale.total, "digest": digest})
-        record_hash = chain_hash(prev_hash, seq, sale.now, "kasir", "sale", receipt, detail)
+        record_hash = chain_hash(prev_hash, seq, sale.now, "kasir", AuditKind.SALE, receipt, detail)
         conn.execute(
             RAW_RECORD,
-            (seq, sale.created, "kasir", "sale", receipt, detail, prev_hash, record_hash),
+            (seq, sale.created, "kasir", AuditKind.SALE, receipt, detail, prev_hash, record_hash),
         )
         conn.execute(RAW_HEAD_HASH, (record_hash,))
         conn.execute("COMMIT")
@@ -214,9 +218,10 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
 
 def measure_commit(ctx: Context) -> list[Row]:
     """gerai's commit time over raw sqlite3's for the same sales, alternating who goes first."""
+    from gerai.core.words import PaymentMethod, Role
     from gerai.db import BUSY_TIMEOUT_MS, Database
     from gerai.services.sale.checkout import Tender, checkout
-    from gerai.services.shop.auth import KASIR, Actor
+    from gerai.services.shop.auth import Actor
     from gerai.services.stock.ledger import stock_check
 
     count = 60 if ctx.quick else 400
@@ -243,9 +248,9 @@ def measure_commit(ctx: Context) -> list[Row]:
             checkout(
                 session,
                 sale.cart,
-                [Tender("tunai", None)],
+                [Tender(PaymentMethod.CASH, None)],
                 till=TILL,
-                actor=Actor("kasir", KASIR),
+                actor=Actor("kasir", Role.KASIR),
                 shop=shop,
                 now=sale.now,
             )
@@ -348,11 +353,12 @@ class _PostgresCopy:
         print(f"  copied {self.copied_rows:,} rows in {self.copy_seconds:.0f} s", flush=True)
 
     def commit(self, shop: ShopProfile, sale: PreparedSale) -> None:
+        from gerai.core.words import PaymentMethod
         from gerai.services.sale.checkout import Tender, checkout
 
         with self.database.write() as session:
             checkout(
-                session, sale.cart, [Tender("tunai", None)], till=TILL, cashier="kasir",
+                session, sale.cart, [Tender(PaymentMethod.CASH, None)], till=TILL, cashier="kasir",
                 shop=shop, now=sale.now,
             )  # fmt: skip
 

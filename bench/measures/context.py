@@ -56,13 +56,16 @@ class Context:
     def open_till(self) -> None:
         """Open a shift on the benchmark's till, as a shop's till is when the kasir starts
         selling (the TUI and the checkout refuse to sell without one)."""
+        from gerai.core.words import Role
         from gerai.models import utcnow
         from gerai.services.cash.shifts import current_shift, open_shift
-        from gerai.services.shop.auth import KASIR, Actor
+        from gerai.services.shop.auth import Actor
 
         with self.database().write() as session:
             if current_shift(session, TILL) is None:
-                open_shift(session, TILL, Actor("kasir", KASIR), 500_000, utcnow(), self.shop())
+                open_shift(
+                    session, TILL, Actor("kasir", Role.KASIR), 500_000, utcnow(), self.shop()
+                )
 
     def middle_day(self) -> date:
         """A business day in the middle of the generated year."""

@@ -22,6 +22,7 @@ class _Undone(Exception):
 
 
 def _catalogue(path: Path, count: int) -> None:
+    from gerai.core.words import TaxCategory
     from gerai.services.stock.import_export import PRODUCT_COLUMNS
 
     with path.open("w", newline="", encoding="utf-8") as out:
@@ -30,7 +31,8 @@ def _catalogue(path: Path, count: int) -> None:
         for n in range(count):
             writer.writerow([
                 f"IMPOR-{n:06d}", ean13(f"2990{n:08d}"), f"Barang impor {n}", "Impor", "pcs",
-                "0", 1000 + n % 500 * 100, "", 800, "", "", "exempt", "5", 10 + n % 50, "1",
+                "0", 1000 + n % 500 * 100, "", 800, "", "", TaxCategory.EXEMPT, "5",
+                10 + n % 50, "1",
             ])  # fmt: skip
 
 

@@ -57,13 +57,14 @@ async def _screen(ctx: Context) -> dict[str, list[float]]:
     actions they are bound to (a pilot's key press adds its own ~40 ms of idle-waiting)."""
     from textual.widgets import Input
 
-    from gerai.services.shop.auth import KASIR, Actor
+    from gerai.core.words import Role
+    from gerai.services.shop.auth import Actor
     from gerai.settings import Settings
     from gerai.tui.app import GeraiApp
     from gerai.tui.screens.stock.products import ProductsScreen
 
     timings: dict[str, list[float]] = {"open": [], "pagedown": [], "down": [], "key": []}
-    app = GeraiApp(Settings(db_url=ctx.url), ctx.database(), actor=Actor("kasir", KASIR))
+    app = GeraiApp(Settings(db_url=ctx.url), ctx.database(), actor=Actor("kasir", Role.KASIR))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for _ in range(6):

@@ -1,5 +1,6 @@
-"""What every command shares: the options, opening the database, dates, output files,
-imports and exports of tables, and the error that exits 1."""
+"""What every command shares: the options, opening the database (or the till, worked by the
+command line's operator), dates, output files, imports and exports of tables, and the error
+that exits 1."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 import click
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import set_language, t
+from gerai.core.i18n import set_language, shown, t
 from gerai.files import atomic_file
 from gerai.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     from gerai.db import Database
     from gerai.printing import PrintQueue
+    from gerai.till import Till
 
 
 class UserError(click.ClickException):
@@ -71,6 +73,15 @@ def open_database(settings: Settings, *, thorough: bool = False) -> Database:
     if thorough:
         database.check_intact()
     return database
+
+
+def open_till(queue: PrintQueue) -> Till:
+    """This till on the database of `queue`, its print queue, worked by the command line's
+    operator (`SYSTEM`)."""
+    from gerai.services.shop.auth import SYSTEM
+    from gerai.till import Till
+
+    return Till(queue.settings, queue.database, queue, now_utc, SYSTEM)
 
 
 def now_utc() -> datetime:
@@ -129,16 +140,16 @@ def _import(
             report = apply(session, staged, now_utc())
     except ImportRefused as refused:
         for problem in refused.problems:
-            click.echo(problem.message(), err=True)
+            click.echo(shown().phrase(problem.phrase()), err=True)
         raise
     for problem in report.skipped:
-        click.echo(problem.message(), err=True)
+        click.echo(shown().phrase(problem.phrase()), err=True)
     click.echo(
         t(
             "import.done",
             created=report.created,
             updated=report.updated,
-            skipped=len({p.row for p in report.skipped}),
+            count=len({p.row for p in report.skipped}),
         )
     )
 

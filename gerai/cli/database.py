@@ -45,7 +45,7 @@ def _show_copy(report: CopyReport, err: bool = False) -> None:
     for table in report.tables:
         if table.source != table.target:
             line = t(
-                "copy.table_differs", table=table.name, source=table.source, target=table.target
+                "copy.table_differs", table=table.name, count=table.source, target=table.target
             )
             click.echo(line, err=err)
     source, target = report.sales_total

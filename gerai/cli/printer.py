@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 import click
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
+from gerai.core.i18n import shown, t
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
 
 
-from gerai.cli.common import Options, pass_options, print_queue
+from gerai.cli.common import Options, open_till, pass_options, print_queue
 
 
 @click.group()
@@ -29,7 +29,7 @@ def printer_test(options: Options) -> None:
     from receipts.printer_url import parse_printer_url
 
     target = parse_printer_url(options.settings().printer)
-    print_test_page(target)
+    print_test_page(target, shown())
     click.echo(t("printer.test_done", url=target.url, width=target.width))
 
 
@@ -60,13 +60,13 @@ def receipt_show(options: Options, number: str, width: int | None) -> None:
 def receipt_print(options: Options, number: str) -> None:
     """Reprint a receipt or a retur slip (marked CETAK ULANG) on the configured printer."""
     from gerai.services.sale.returns import is_return_number
-    from gerai.services.shop.auth import SYSTEM
 
     queue = print_queue(options)
+    till = open_till(queue)
     if is_return_number(number):
         queued = queue.submit_return(number, reprint=True)
     else:
-        queued = queue.submit(number, reprint_by=SYSTEM)
+        queued = till.reprint(number)
     if not queued:
         raise GeraiError("printer.none")
     report = queue.flush()

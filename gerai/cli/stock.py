@@ -66,8 +66,9 @@ def stock_check(options: Options) -> None:
 @pass_options
 def stock_card(options: Options, code: str, fmt: str, output: str | None) -> None:
     """The stock card (kartu stok) of a product: every movement and the running balance."""
+    from gerai.exports.stock_card import card_rows
     from gerai.services.shop.profile import load_shop
-    from gerai.services.stock.card import CARD_COLUMNS, card_rows
+    from gerai.services.stock.card import CARD_COLUMNS
     from gerai.services.stock.card import stock_card as card_of
     from gerai.services.stock.inventory import product_for
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import click
 
 from gerai.core.i18n import t
+from gerai.core.phrases import ROLE
+from gerai.core.words import Role
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
@@ -31,7 +33,7 @@ def _new_pin() -> tuple[str, str]:
 @users.command("add")
 @click.argument("name")
 @click.option(
-    "--role", type=click.Choice(["kasir", "bendahara", "admin"]), required=True, help="the role"
+    "--role", type=click.Choice([role.value for role in Role]), required=True, help="the role"
 )
 @click.option("--full-name", default="", help="the person's full name")
 @pass_options
@@ -44,7 +46,7 @@ def users_add(options: Options, name: str, role: str, full_name: str) -> None:
     pin, again = _new_pin()
     with database.write() as session:
         user = add_user(session, SYSTEM, name, full_name, role, pin, again, now=now_utc())
-    click.echo(t("cli.user_added", name=user.name, role=t(f"role.{user.role}")))
+    click.echo(t("cli.user_added", name=user.name, role=t(ROLE[user.role])))
 
 
 @users.command("pin")
@@ -77,6 +79,6 @@ def users_list(options: Options) -> None:
         if user.locked_until is not None and user.locked_until > now:
             state = t("cli.user_locked")
         click.echo(
-            t("cli.user_line", name=user.name, role=t(f"role.{user.role}"),
+            t("cli.user_line", name=user.name, role=t(ROLE[user.role]),
               full_name=user.full_name, state=state).rstrip()
         )  # fmt: skip

@@ -1,7 +1,12 @@
 """The one exception a person may see: a catalog key plus the values for its message."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from gerai.core.i18n import Translator
 
 
 class GeraiError(Exception):
@@ -12,11 +17,11 @@ class GeraiError(Exception):
         self.key = key
         self.params = params
 
-    def message(self) -> str:
-        """The message in the current language."""
-        from gerai.core.i18n import t
+    def message(self, translator: Translator | None = None) -> str:
+        """The message in `translator`'s language (by default the TUI's or the CLI's)."""
+        from gerai.core.i18n import shown
 
-        return t(self.key, **self.params)
+        return (translator or shown()).t(self.key, **self.params)
 
     def __str__(self) -> str:
         return self.message()
@@ -39,6 +44,13 @@ class FormRefused(GeraiError):
     KEY: ClassVar[str]
 
     def __init__(self, problems: list[tuple[str, GeraiError]]) -> None:
-        joined = "; ".join(str(error).rstrip(".") for _, error in problems)
-        super().__init__(self.KEY, problems=f"{joined}.")
+        super().__init__(self.KEY)
         self.problems = problems
+
+    def message(self, translator: Translator | None = None) -> str:
+        """The problems joined into the form's message."""
+        from gerai.core.i18n import shown
+
+        chosen = translator or shown()
+        joined = "; ".join(error.message(chosen).rstrip(".") for _, error in self.problems)
+        return chosen.t(self.KEY, problems=f"{joined}.")

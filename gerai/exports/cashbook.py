@@ -15,13 +15,22 @@ from datetime import date
 
 from gerai.core.i18n import t
 from gerai.core.timefmt import format_date, format_time
+from gerai.core.words import CashDirection
 from gerai.exports.sheets import Sheet, xlsx_bytes
-from gerai.services.cash.shifts import CASH_IN
 from gerai.services.reports.daily import DailySummary, ShiftReport
 from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import write_table
 
-COLUMNS = ("no", "date", "description", "voucher", "debit", "credit", "balance", "remarks")
+COLUMNS = {
+    "no": "cashbook.no",
+    "date": "cashbook.date",
+    "description": "cashbook.description",
+    "voucher": "cashbook.voucher",
+    "debit": "cashbook.debit",
+    "credit": "cashbook.credit",
+    "balance": "cashbook.balance",
+    "remarks": "cashbook.remarks",
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ def _shift_lines(day: date, shift: ShiftReport, shop: ShopProfile) -> list[Entry
     ]
     for move in shift.movements:
         at_by = t("report.at_by", time=format_time(move.time, shop), by=move.by)
-        cash_in = move.kind == CASH_IN
+        cash_in = move.kind == CashDirection.IN
         description = t("cashbook.cash_in" if cash_in else "cashbook.cash_out", reason=move.reason)
         debit, credit = (move.amount, None) if cash_in else (None, move.amount)
         lines.append(Entry(move.time.date(), description, voucher, debit, credit, at_by))
@@ -94,7 +103,7 @@ def _shift_lines(day: date, shift: ShiftReport, shop: ShopProfile) -> list[Entry
 
 
 def _header() -> list[str]:
-    return [t(f"cashbook.{name}") for name in COLUMNS]
+    return [t(title) for title in COLUMNS.values()]
 
 
 def _row(entry: Entry) -> list[object]:

@@ -16,9 +16,10 @@ from xml.sax.saxutils import escape
 
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date, format_moment, format_time
-from gerai.services.cash.shifts import CASH_IN
+from gerai.core.words import CashDirection
 from gerai.services.reports.daily import DailySummary, ShiftReport
 from gerai.services.shop.profile import ShopProfile
 
@@ -270,7 +271,7 @@ def _summary(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
     column = WIDTH - LEFT_COLUMN
     payments = _grid(
         [(t("report.method"), 0, False), (t("report.amount"), 34 * MM, True)],
-        [(t(f"method.{m}"), format_rupiah(a)) for m, a in summary.payments.items()],
+        [(t(METHOD[m]), format_rupiah(a)) for m, a in summary.payments.items()],
         styles,
         width=column,
     )
@@ -281,8 +282,11 @@ def _summary(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
             (t("report.amount"), 34 * MM, True),
         ],
         [
-            (t(f"report.{key}"), format_number(group.count), format_rupiah(group.net))
-            for key, group in (("member", summary.member), ("non_member", summary.non_member))
+            (t(key), format_number(group.count), format_rupiah(group.net))
+            for key, group in (
+                ("report.member", summary.member),
+                ("report.non_member", summary.non_member),
+            )
         ],
         styles,
         width=column,
@@ -410,7 +414,7 @@ def _shifts(summary: DailySummary, shop: ShopProfile, styles: dict[str, Any]) ->
             (
                 format_time(m.time, shop),
                 s.till,
-                t("report.cash_in" if m.kind == CASH_IN else "report.cash_out"),
+                t("report.cash_in" if m.kind == CashDirection.IN else "report.cash_out"),
                 format_rupiah(m.amount),
                 m.reason,
                 m.by,
@@ -488,7 +492,7 @@ def _corrections(summary: DailySummary, shop: ShopProfile, styles: dict[str, Any
     ]
     rows = [
         (
-            t(kind) + (f" {t(f'method.{c.refund_method}')}" if c.refund_method else ""),
+            t(kind) + (f" {t(METHOD[c.refund_method])}" if c.refund_method else ""),
             f"{c.receipt_no} {c.number}" if c.number else c.receipt_no,
             format_time(c.time, shop),
             c.cashier,

@@ -24,6 +24,21 @@ SUMMARY_FIELDS = (
 )  # fmt: skip
 
 
+SHU_COLUMNS = (
+    "shu.column.no",
+    "shu.column.number",
+    "shu.column.name",
+    "shu.column.sales",
+    "shu.column.returns",
+    "shu.column.purchases",
+    "shu.column.share",
+    "shu.column.savings",
+    "shu.column.shu_purchases",
+    "shu.column.shu_savings",
+    "shu.column.shu_total",
+)
+
+
 def shu_csv(report: ShuReport) -> bytes:
     """One row per member, the JSON's member fields as the header."""
     out = io.BytesIO()
@@ -121,10 +136,7 @@ def shu_pdf(report: ShuReport, shop: ShopProfile, printed_at: datetime) -> bytes
         )
     )
     story.append(Spacer(1, 4 * MM))
-    header = [t(f"shu.column.{key}") for key in (
-        "no", "number", "name", "sales", "returns", "purchases", "share", "savings",
-        "shu_purchases", "shu_savings", "shu_total",
-    )]  # fmt: skip
+    header = [t(key) for key in SHU_COLUMNS]
     rows: list[list[Any]] = [header]
     for number, m in enumerate(report.members, start=1):
         name = m.name if m.active else f"{m.name} ({t('ui.member.inactive')})"

@@ -10,9 +10,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from gerai.core.i18n import t
-from gerai.core.timefmt import format_moment
+from gerai.core.phrases import CARD_COLUMN, MOVEMENT_KIND
+from gerai.core.quantity import format_quantity
+from gerai.core.timefmt import format_date, format_moment, format_time
 from gerai.services.shop.profile import ShopProfile
-from gerai.services.stock.card import CARD_COLUMNS, StockCard, describe, shown_cells
+from gerai.services.stock.card import CARD_COLUMNS, CardLine, StockCard
 
 MM = 72 / 25.4
 CHUNK = 400  # rows per table: reportlab splits one long table in quadratic time
@@ -47,7 +49,7 @@ def stock_card_pdf(card: StockCard, shop: ShopProfile, printed_at: datetime) -> 
         Spacer(1, 4 * MM),
     ]
     unit = card.product.unit
-    header = [t(f"stockadm.column.{column}") for column in CARD_COLUMNS]
+    header = [t(CARD_COLUMN[column]) for column in CARD_COLUMNS]
     rows = [shown_cells(line, shop, unit) for line in card.lines] or [
         [t("stockadm.card_empty"), *[""] * (len(CARD_COLUMNS) - 1)]
     ]
@@ -80,3 +82,43 @@ def _page_number(canvas: Any, document: Any) -> None:
         t("stockadm.page", page=document.page),
     )
     canvas.restoreState()
+
+
+def card_rows(card: StockCard, shop: ShopProfile) -> list[dict[str, Any]]:
+    """The card as rows of CARD_COLUMNS for a spreadsheet: the shop's local date and time,
+    quantities in and out as exact decimals."""
+    return [
+        {
+            "date": format_date(line.at.astimezone(shop.zone).date()),
+            "time": format_time(line.at, shop),
+            "kind": t(MOVEMENT_KIND[line.kind]),
+            "ref": line.ref,
+            "note": line.note,
+            "in": str(line.qty) if line.qty > 0 else "",
+            "out": str(-line.qty) if line.qty < 0 else "",
+            "balance": str(line.balance),
+        }
+        for line in card.lines
+    ]
+
+
+def shown_cells(line: CardLine, shop: ShopProfile, unit: str = "") -> list[str]:
+    """A line as a person reads it, one cell per CARD_COLUMNS: `30-11-2025`, `14.32 WITA`,
+    `Barang masuk`, ..., `1,5 kg`."""
+    return [
+        format_date(line.at.astimezone(shop.zone).date()),
+        format_time(line.at, shop),
+        t(MOVEMENT_KIND[line.kind]),
+        line.ref,
+        line.note,
+        format_quantity(line.qty, unit) if line.qty > 0 else "",
+        format_quantity(-line.qty, unit) if line.qty < 0 else "",
+        format_quantity(line.balance, unit),
+    ]
+
+
+def describe(card: StockCard) -> str:
+    """`MYK-1L Minyakita 1 L · stok 48 pcs`."""
+    product = card.product
+    stock = format_quantity(product.stock, product.unit)
+    return t("stockadm.card_title", code=product.code, name=product.name, stock=stock)

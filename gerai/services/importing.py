@@ -9,6 +9,7 @@ from typing import Any
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_rupiah
+from gerai.core.phrases import Phrase
 from gerai.core.quantity import parse_quantity
 from gerai.core.text import check_text
 
@@ -24,11 +25,10 @@ class RowProblem:
     column: str
     error: GeraiError
 
-    def message(self) -> str:
-        """`baris 7, price: ...` in the current language."""
-        from gerai.core.i18n import t
-
-        return t("import.row_problem", row=self.row, column=self.column, problem=self.error)
+    def phrase(self) -> Phrase:
+        """`baris 7, price: ...` to be shown."""
+        return Phrase("import.row_problem", {"row": self.row, "column": self.column,
+                      "problem": self.error})  # fmt: skip
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""The Textual application: holds the settings, the database, the shop profile, the cart and
-the acting user; opens on the login screen, then the kasir screen."""
+"""The Textual application: holds the translator of the till's language and the till it
+works (`Till`: database, clock, shop profile, cart, acting user, print queue); opens on the
+login screen, then the kasir screen, and sends the waiting print jobs off the UI thread."""
 
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ from textual.app import App
 from textual.screen import Screen
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
+from gerai.core.i18n import t, translator, use
 from gerai.db import Database
 from gerai.models import utcnow
 from gerai.printing import FlushReport, PrintQueue
 from gerai.services.sale.cart import Cart
-from gerai.services.shop.auth import Actor, logout
-from gerai.services.shop.profile import ShopProfile, load_shop
+from gerai.services.shop.auth import Actor
+from gerai.services.shop.profile import ShopProfile
 from gerai.settings import Settings
+from gerai.till import Till
 from gerai.tui.screens.login import LoginScreen
 from gerai.tui.styles import sheet
 
@@ -42,52 +44,52 @@ class GeraiApp(App[None]):
         """`actor`: who works the till when already known (tests); None opens on the login
         screen."""
         super().__init__()
-        self.settings = settings
-        self.database = database
-        self.clock = clock
-        self._actor = actor
-        with database.read() as session:
-            self.shop: ShopProfile = load_shop(session)
-        self.cart = Cart(
-            global_discount_bp=self.shop.member_discount_bp,
-            allow_negative_stock=self.shop.allow_negative_stock,
-        )
-
+        self.translator = translator(settings.lang)
+        use(self.translator)  # the screens' `t` speaks the till's language
         self.printer = PrintQueue(database, settings, clock)
+        self.till = Till(settings, database, self.printer, clock, actor)
+        self.settings = settings
         self.printer_failing = False
 
     @property
     def actor(self) -> Actor:
         """The user logged in at this till."""
-        if self._actor is None:
-            raise RuntimeError("nobody is logged in")
-        return self._actor
+        return self.till.actor
+
+    @property
+    def shop(self) -> ShopProfile:
+        """The shop's settings as the till holds them."""
+        return self.till.shop
+
+    @property
+    def cart(self) -> Cart:
+        """The cart at the counter."""
+        return self.till.cart
 
     def on_mount(self) -> None:
-        self.push_screen(kasir_screen() if self._actor is not None else LoginScreen())
+        self.push_screen(kasir_screen() if self.till.logged_in else LoginScreen())
         if self.printer.target.enabled:
             self.set_interval(RETRY_SECONDS, self.retry_printing)
             self.retry_printing()
 
-    def logged_in(self, actor: Actor) -> None:
-        """The login screen gave way to the kasir screen of `actor`."""
-        self._actor = actor
+    def logged_in(self) -> None:
+        """The login screen gave way to the kasir screen of the till's actor."""
         self.switch_screen(kasir_screen())
 
     def log_out(self) -> None:
         """Record the logout and show the login screen (the cart must be empty; a member
         attached to it goes too)."""
-        with self.database.write() as session:
-            logout(session, self.actor, now=self.clock())
-        self.cart.clear()
-        self._actor = None
+        self.till.logout()
         self.switch_screen(LoginScreen())
 
-    def print_receipt(self, receipt_no: str, reprint: bool = False) -> None:
-        """Queue a receipt (a reprint in the actor's name) and send what waits, off the UI
+    def send_waiting(self) -> None:
+        """Send the waiting print jobs (a sale's receipt, queued with the sale), off the UI
         thread."""
-        reprint_by = self.actor if reprint else None
-        self._send(lambda: self.printer.submit(receipt_no, reprint_by), True)
+        self._send(lambda: True, True)
+
+    def reprint_receipt(self, receipt_no: str) -> None:
+        """Queue the reprint of a receipt in the actor's name and send what waits."""
+        self._send(lambda: self.till.reprint(receipt_no), True)
 
     def print_shift_report(self, shift_id: int) -> None:
         """Queue the Z report of a closed shift and send what waits."""

@@ -1,53 +1,38 @@
-"""Going on with an action beyond the acting user's role: a supervisor types their name and PIN
-(ApprovalScreen), which is checked at once (a wrong PIN counts and is audited), then the
-action goes on. The service called afterwards checks the permission again itself."""
+"""The one approval path of every screen: going on with an action beyond the acting user's
+role. A supervisor types their name and PIN (ApprovalScreen), which the till checks at once (a
+wrong PIN counts, is audited and is typed again in the dialog), then the action goes on. The
+service called afterwards checks the permission again itself."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from gerai.core.errors import GeraiError
-from gerai.services.shop.auth import (
-    ADMIN,
-    PERMISSIONS,
-    Actor,
-    Approval,
-    allows,
-    authorize,
-    elevate,
-)
+from gerai.core.phrases import PERMISSION
+from gerai.core.words import Role
+from gerai.services.shop.auth import PERMISSIONS, Actor, Approval, allows
 from gerai.tui.screens.approval import ApprovalScreen
 
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
-Granted = TypeVar("Granted")
 Fail = Callable[[GeraiError], None]
 
 
 def _approved(
     app: GeraiApp,
     permission: str,
-    check: Callable[[Session, Approval], Granted],
-    proceed: Callable[[Granted], object],
+    check: Callable[[Approval], object],
+    proceed: Callable[[Any], object],
     fail: Fail,
 ) -> None:
-    def given(approval: Approval | None) -> None:
-        if approval is None:
-            return
-        try:
-            with app.database.write() as session:
-                granted = check(session, approval)
-        except GeraiError as error:
-            fail(error)
-            return
-        proceed(granted)
+    def given(granted: object) -> None:
+        if granted is not None:
+            proceed(granted)
 
-    admin_only = PERMISSIONS[permission] == {ADMIN}
-    app.push_screen(ApprovalScreen(f"perm.{permission}", admin_only), given)
+    admin_only = PERMISSIONS[permission] == {Role.ADMIN}
+    app.push_screen(ApprovalScreen(PERMISSION[permission], admin_only, check, fail), given)
 
 
 def with_approval(
@@ -55,16 +40,10 @@ def with_approval(
 ) -> None:
     """`proceed(None)` when the actor may do `permission`, else `proceed(approval)` once a
     supervisor's approval was given and checked (the service then records both names)."""
-    actor = app.actor
-    if allows(actor.role, permission):
+    if allows(app.till.actor.role, permission):
         proceed(None)
         return
-
-    def check(session: Session, approval: Approval) -> Approval:
-        authorize(session, actor, permission, now=app.clock(), approval=approval)
-        return approval
-
-    _approved(app, permission, check, proceed, fail)
+    _approved(app, permission, lambda a: app.till.approve(permission, a), proceed, fail)
 
 
 def as_supervisor(
@@ -72,12 +51,8 @@ def as_supervisor(
 ) -> None:
     """`proceed(actor)` with whoever works a supervisor's screen: the actor when allowed, else
     the supervisor who gave their PIN (see `auth.elevate`)."""
-    actor = app.actor
+    actor = app.till.actor
     if allows(actor.role, permission):
         proceed(actor)
         return
-
-    def check(session: Session, approval: Approval) -> Actor:
-        return elevate(session, actor, permission, now=app.clock(), approval=approval)
-
-    _approved(app, permission, check, proceed, fail)
+    _approved(app, permission, lambda a: app.till.elevate(permission, a), proceed, fail)

@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import Integer, Table, func, select, type_coerce
 from sqlmodel import Session
 
+from gerai.core.words import AuditKind
 from gerai.models import AUDIT_RECORD, PAYMENT, SALE, SALE_LINE
 from gerai.services.audit import trail as audit
 from gerai.services.audit.trail import DocumentBreak
 
-SALE_KIND = "sale"
 SALE_FIELDS = (
     "receipt_no", "shift_id", "till", "business_date", "created_at", "member_id", "cashier",
     "gross", "member_discount", "manual_discount", "total", "paid", "change",
@@ -61,7 +61,7 @@ def record_sale(
     receipt_no = sale["receipt_no"]
     return audit.record(
         session,
-        kind=SALE_KIND,
+        kind=AuditKind.SALE,
         actor=sale["cashier"],
         at=sale["created_at"],
         ref=receipt_no,
@@ -81,7 +81,7 @@ def _recorded_sales(session: Session) -> dict[str, tuple[int, str]]:
     while True:
         rows = connection.execute(
             select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.ref, AUDIT_RECORD.c.detail)
-            .where(AUDIT_RECORD.c.kind == SALE_KIND, AUDIT_RECORD.c.seq > last)
+            .where(AUDIT_RECORD.c.kind == AuditKind.SALE, AUDIT_RECORD.c.seq > last)
             .order_by(AUDIT_RECORD.c.seq)
             .limit(audit.BATCH)
         ).all()

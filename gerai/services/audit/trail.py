@@ -16,10 +16,11 @@ from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import AuditKind
 from gerai.models import AUDIT_HEAD, AUDIT_RECORD
 
 GENESIS = ""
-TRAIL_STARTED = "audit_started"  # the first record of a shop that sold before the trail
+TRAIL_STARTED = AuditKind.AUDIT_STARTED  # migration 0005 writes it by this name
 BATCH = 5_000
 
 
@@ -45,7 +46,7 @@ def chain_hash(
 def record(
     session: Session,
     *,
-    kind: str,
+    kind: AuditKind,
     actor: str,
     at: datetime,
     ref: str = "",

@@ -12,10 +12,8 @@ from typing import Any
 from sqlalchemy import Table, bindparam
 from sqlmodel import Session
 
+from gerai.core.words import DocumentSeries
 from gerai.models import DOCUMENT_COUNTER, RECEIPT_COUNTER
-
-SAVINGS_SERIES = "S"
-RETURN_SERIES = "R"
 
 
 @cache
@@ -47,7 +45,9 @@ def next_receipt_number(session: Session, till: str, business_date: date) -> str
     return f"{till}-{business_date:%Y%m%d}-{number:04d}"
 
 
-def next_document_number(session: Session, series: str, till: str, business_date: date) -> str:
+def next_document_number(
+    session: Session, series: DocumentSeries, till: str, business_date: date
+) -> str:
     """The next number of a non-sale document of `series`, e.g. `K1-20251130-S001`."""
     number = _bump(session, DOCUMENT_COUNTER, series=series, till=till, business_date=business_date)
     return f"{till}-{business_date:%Y%m%d}-{series}{number:03d}"

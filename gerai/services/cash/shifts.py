@@ -14,10 +14,10 @@ from sqlalchemy import bindparam, func, select
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.text import check_text
 from gerai.core.timefmt import format_moment
+from gerai.core.words import AuditKind, CashDirection, PaymentMethod, SaleStatus, ShiftStatus
 from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
 from gerai.services.audit import trail as audit
 from gerai.services.members.payments import WITHDRAWAL_KINDS
@@ -25,10 +25,6 @@ from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
 from receipts.model import ShiftReport
 
-OPEN = "open"
-CLOSED = "closed"
-CASH_IN = "in"
-CASH_OUT = "out"
 DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
 MAX_PIECES = 100_000
 
@@ -56,7 +52,7 @@ class CashPosition:
 def current_shift(session: Session, till: str) -> Shift | None:
     """This till's open shift, if any."""
     return session.execute(
-        select(Shift).where(col(Shift.till) == till, col(Shift.status) == OPEN)
+        select(Shift).where(col(Shift.till) == till, col(Shift.status) == ShiftStatus.OPEN)
     ).scalar_one_or_none()
 
 
@@ -68,7 +64,9 @@ def require_open_shift(session: Session, till: str) -> Shift:
     return shift
 
 
-_OPEN_SHIFT_ID = select(SHIFT.c.id).where(SHIFT.c.till == bindparam("till"), SHIFT.c.status == OPEN)
+_OPEN_SHIFT_ID = select(SHIFT.c.id).where(
+    SHIFT.c.till == bindparam("till"), SHIFT.c.status == ShiftStatus.OPEN
+)
 
 
 def open_shift_id(session: Session, till: str) -> int:
@@ -107,7 +105,7 @@ def open_shift(
     session.add(shift)
     session.flush()
     audit.record(
-        session, kind="shift_opened", actor=actor.name, at=now, ref=shift_ref(shift),
+        session, kind=AuditKind.SHIFT_OPENED, actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"opening_cash": opening_cash},
     )  # fmt: skip
     return shift
@@ -125,8 +123,8 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
         .join(Sale, col(Sale.id) == col(Payment.sale_id))
         .where(
             col(Sale.shift_id) == shift.id,
-            col(Sale.status) == "completed",
-            col(Payment.method) == "tunai",
+            col(Sale.status) == SaleStatus.COMPLETED,
+            col(Payment.method) == PaymentMethod.CASH,
         )
     ).scalar_one()
     moved = dict(
@@ -138,21 +136,24 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
     )
     member_cash = session.execute(
         select(col(MemberPayment.kind), func.sum(col(MemberPayment.amount)))
-        .where(col(MemberPayment.shift_id) == shift.id, col(MemberPayment.method) == "tunai")
+        .where(
+            col(MemberPayment.shift_id) == shift.id, col(MemberPayment.method) == PaymentMethod.CASH
+        )
         .group_by(col(MemberPayment.kind))
     ).all()
     members_out = sum(int(amount) for kind, amount in member_cash if kind in WITHDRAWAL_KINDS)
     members_in = sum(int(amount) for _, amount in member_cash) - members_out
     refunds = session.execute(
         select(func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)).where(
-            col(SaleReturn.shift_id) == shift.id, col(SaleReturn.refund_method) == "tunai"
+            col(SaleReturn.shift_id) == shift.id,
+            col(SaleReturn.refund_method) == PaymentMethod.CASH,
         )
     ).scalar_one()
     return CashPosition(
         opening=shift.opening_cash,
         cash_sales=int(cash_sales),
-        cash_in=int(moved.get(CASH_IN, 0)),
-        cash_out=int(moved.get(CASH_OUT, 0)),
+        cash_in=int(moved.get(CashDirection.IN, 0)),
+        cash_out=int(moved.get(CashDirection.OUT, 0)),
         member_in=members_in,
         member_out=members_out,
         refunds=int(refunds),
@@ -163,14 +164,14 @@ def move_cash(
     session: Session, till: str, kind: str, amount: int, reason: str, actor: Actor, now: datetime
 ) -> CashMovement:
     """Record cash put into (`in`) or taken out of (`out`) the drawer, with a reason."""
-    if kind not in (CASH_IN, CASH_OUT):
+    if kind not in tuple(CashDirection):
         raise ValueError(kind)
     authorize(session, actor, "cash_move", now=now)
     shift = require_open_shift(session, till)
     _check_amount(amount, allow_zero=False)
     if not check_text(reason, lines=True).strip():
         raise GeraiError("shift.reason_required")
-    if kind == CASH_OUT:
+    if kind == CashDirection.OUT:
         available = cash_position(session, shift).expected
         if amount > available:
             raise GeraiError(
@@ -189,7 +190,7 @@ def move_cash(
     session.add(movement)
     session.flush()
     audit.record(
-        session, kind=f"cash_{kind}", actor=actor.name, at=now, ref=shift_ref(shift),
+        session, kind=AuditKind(f"cash_{kind}"), actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"amount": amount, "reason": movement.reason},
     )  # fmt: skip
     return movement
@@ -234,14 +235,14 @@ def close_shift(
     shift = session.get(Shift, shift_id)
     if shift is None:
         raise GeraiError("shift.missing", id=shift_id)
-    if shift.status != OPEN:
+    if shift.status != ShiftStatus.OPEN:
         raise GeraiError("shift.already_closed", till=shift.till)
     counted = count_cash(counts)
     expected = cash_position(session, shift).expected
     variance = counted - expected
     if variance and not check_text(reason, lines=True).strip():
         raise GeraiError("shift.variance_reason", variance=format_rupiah(variance))
-    shift.status, shift.closed_at = CLOSED, now
+    shift.status, shift.closed_at = ShiftStatus.CLOSED, now
     shift.closed_by, shift.confirmed_by = actor.name, confirmed_by
     shift.expected_cash, shift.counted_cash, shift.variance = expected, counted, variance
     shift.variance_reason = reason.strip()[:300]
@@ -249,7 +250,7 @@ def close_shift(
     session.add(shift)
     session.flush()
     audit.record(
-        session, kind="shift_closed", actor=actor.name, at=now, ref=shift_ref(shift),
+        session, kind=AuditKind.SHIFT_CLOSED, actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"expected": expected, "counted": counted, "variance": variance,
                 "reason": shift.variance_reason, "confirmed_by": confirmed_by},
     )  # fmt: skip
@@ -270,10 +271,10 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
     shift = session.get(Shift, shift_id)
     if shift is None:
         raise GeraiError("shift.missing", id=shift_id)
-    if shift.status != CLOSED or shift.closed_at is None:
+    if shift.status != ShiftStatus.CLOSED or shift.closed_at is None:
         raise GeraiError("shift.not_closed", till=shift.till)
     position = cash_position(session, shift)
-    completed = (col(Sale.shift_id) == shift.id, col(Sale.status) == "completed")
+    completed = (col(Sale.shift_id) == shift.id, col(Sale.status) == SaleStatus.COMPLETED)
     count, net = session.execute(
         select(func.count(col(Sale.id)), func.coalesce(func.sum(col(Sale.total)), 0)).where(
             *completed
@@ -293,7 +294,7 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         closed=format_moment(shift.closed_at, shop),
         sales_count=int(count),
         net=int(net),
-        payments=tuple((t(f"method.{method}"), int(amount)) for method, amount in payments),
+        payments=tuple((method, int(amount)) for method, amount in payments),
         opening=position.opening,
         cash_sales=position.cash_sales,
         cash_in=position.cash_in,

@@ -22,10 +22,10 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.quantity import normalize
+from gerai.core.words import CashDirection, MovementKind, PaymentMethod, Role
 from gerai.db import count_rows
 from gerai.models import Member, Product, Sale, Shift, ShopSetting
 from gerai.services.cash.shifts import (
-    CASH_OUT,
     DENOMINATIONS,
     cash_position,
     close_shift,
@@ -38,7 +38,7 @@ from gerai.services.members.kasbon import available_credit
 from gerai.services.members.lookup import MemberInfo, get_member
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.checkout import Tender, checkout
-from gerai.services.shop.auth import ADMIN, BENDAHARA, KASIR, SYSTEM, Actor, Approval, create_user
+from gerai.services.shop.auth import SYSTEM, Actor, Approval, create_user
 from gerai.services.shop.profile import ShopProfile, load_shop, store_shop_settings
 from gerai.services.stock.catalog import ProductInfo, get_product
 from gerai.services.stock.import_export import import_categories, store_products
@@ -48,11 +48,11 @@ from gerai.tabular import read_table
 DEMO_MARKER = "demo_database"
 DEMO_TILL = "K1"
 DEMO_USERS = (  # login name, PIN, role
-    ("kasir", "1111", KASIR),
-    ("bendahara", "2222", BENDAHARA),
-    ("admin", "9999", ADMIN),
+    ("kasir", "1111", Role.KASIR),
+    ("bendahara", "2222", Role.BENDAHARA),
+    ("admin", "9999", Role.ADMIN),
 )
-DEMO_CASHIER = Actor("kasir", KASIR)
+DEMO_CASHIER = Actor("kasir", Role.KASIR)
 DEMO_TREASURER = Approval("bendahara", "2222")
 DEMO_OPENING_CASH = 500_000
 HOUR_WEIGHTS = {
@@ -71,7 +71,12 @@ HOUR_WEIGHTS = {
     19: 6,
     20: 3,
 }
-METHOD_WEIGHTS = (("tunai", 74), ("qris", 16), ("transfer", 6), ("kasbon", 4))
+METHOD_WEIGHTS = (
+    (PaymentMethod.CASH, 74),
+    (PaymentMethod.QRIS, 16),
+    (PaymentMethod.TRANSFER, 6),
+    (PaymentMethod.KASBON, 4),
+)
 CASH_STEPS = (1000, 2000, 5000, 10000, 20000, 50000, 100000)
 
 
@@ -144,7 +149,7 @@ def _restock(
                 Movement(
                     product.id,
                     opening[product.id] * 2 - fresh.stock,
-                    "receive",
+                    MovementKind.RECEIVE,
                     ref=f"SJ-{day:%Y%m%d}-{product.id}",
                     note="barang masuk",
                 )
@@ -170,11 +175,11 @@ def _one_sale(
     if not cart.lines:
         return False
     method = rng.choices([m for m, _ in METHOD_WEIGHTS], [w for _, w in METHOD_WEIGHTS])[0]
-    if method == "kasbon" and (
+    if method == PaymentMethod.KASBON and (
         cart.member is None or available_credit(session, cart.member) < cart.totals().total
     ):
-        method = "tunai"
-    amount = _cash_tendered(rng, cart.totals().total) if method == "tunai" else None
+        method = PaymentMethod.CASH
+    amount = _cash_tendered(rng, cart.totals().total) if method == PaymentMethod.CASH else None
     checkout(
         session,
         cart,
@@ -242,7 +247,7 @@ def generate_sales(
                     move_cash(
                         session,
                         DEMO_TILL,
-                        CASH_OUT,
+                        CashDirection.OUT,
                         rng.choice((15_000, 25_000, 40_000)),
                         "beli kantong plastik",
                         DEMO_CASHIER,

@@ -10,9 +10,9 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session
 
+from gerai.core.words import MemberPaymentKind, PaymentMethod
 from gerai.services.members.kasbon import kasbon_list, repay
 from gerai.services.members.lookup import MemberInfo
-from gerai.services.members.payments import POKOK, SUKARELA, SUKARELA_OUT, WAJIB
 from gerai.services.members.savings import savings_balance, take_savings
 from gerai.services.shop.auth import Actor
 from gerai.services.shop.profile import ShopProfile
@@ -38,23 +38,29 @@ def member_day(
 
     def take(member: MemberInfo, kind: str, amount: int | None = None, months: int = 0) -> None:
         nonlocal made
-        method = rng.choice(("tunai", "tunai", "tunai", "qris", "transfer"))
+        cash, qris, transfer = PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.TRANSFER
+        method = rng.choice((cash, cash, cash, qris, transfer))
         take_savings(
             session, actor, member.id, kind, till=till, now=moment(), shop=shop,
-            method="tunai" if kind == SUKARELA_OUT else method, amount=amount, months=months,
+            method=cash if kind == MemberPaymentKind.SUKARELA_OUT else method, amount=amount,
+            months=months,
         )  # fmt: skip
         made += 1
 
     for member in rng.sample(members, min(len(members), 6)):
         balance = savings_balance(session, member.id)
         if not balance.pokok:
-            take(member, POKOK)
+            take(member, MemberPaymentKind.POKOK)
         elif rng.random() < 0.5:
-            take(member, WAJIB, months=rng.choice((1, 1, 2, 3)))
+            take(member, MemberPaymentKind.WAJIB, months=rng.choice((1, 1, 2, 3)))
         elif balance.sukarela >= 50_000 and rng.random() < 0.3:
-            take(member, SUKARELA_OUT, amount=rng.choice((20_000, 50_000)))
+            take(member, MemberPaymentKind.SUKARELA_OUT, amount=rng.choice((20_000, 50_000)))
         else:
-            take(member, SUKARELA, amount=rng.choice((10_000, 20_000, 25_000, 50_000, 100_000)))
+            take(
+                member,
+                MemberPaymentKind.SUKARELA,
+                amount=rng.choice((10_000, 20_000, 25_000, 50_000, 100_000)),
+            )
     for row in kasbon_list(session, day):
         if row.outstanding > 0 and rng.random() < REPAY_CHANCE:
             amount = row.outstanding if rng.random() < 0.6 else max(row.outstanding // 2, 1)

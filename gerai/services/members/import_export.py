@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import AuditKind
 from gerai.models import Member
 from gerai.services.audit import trail as audit
 from gerai.services.importing import (
@@ -256,7 +257,7 @@ def apply_members(
     session.flush()
     if actor is not None and now is not None:
         audit.record(
-            session, kind="members_imported", actor=actor.name, at=now,
+            session, kind=AuditKind.MEMBERS_IMPORTED, actor=actor.name, at=now,
             detail={"created": report.created, "updated": report.updated,
                     "skipped_rows": len({p.row for p in problems})},
         )  # fmt: skip

@@ -18,15 +18,14 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import format_rupiah
+from gerai.core.words import KasbonEntry, MemberPaymentKind, PaymentMethod, SaleStatus
 from gerai.models import Member, MemberPayment, Payment, Sale, SaleReturn
 from gerai.services.members.lookup import MemberInfo, member_info
-from gerai.services.members.payments import CASH, IN_METHODS, REPAYMENT
+from gerai.services.members.payments import IN_METHODS
 from gerai.services.members.savings import check_amount, locked_member, record_member_payment
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
 
-KASBON = "kasbon"
-COMPLETED = "completed"
 BUCKETS = (30, 60)  # 0–30 days, 31–60 days, over 60 days
 
 
@@ -51,7 +50,7 @@ class StatementLine:
 
     day: date
     moment: datetime
-    kind: str  # "kasbon", "repayment" or "refund"
+    kind: KasbonEntry
     ref: str
     debit: int
     credit: int
@@ -111,8 +110,8 @@ def _ledgers(session: Session, member_ids: Iterable[int] | None) -> dict[int, _L
         )
         .join(Sale, col(Sale.id) == col(Payment.sale_id))
         .where(
-            col(Payment.method) == KASBON,
-            col(Sale.status) == COMPLETED,
+            col(Payment.method) == PaymentMethod.KASBON,
+            col(Sale.status) == SaleStatus.COMPLETED,
             col(Sale.member_id).is_not(None),
             *sale_where,
         )
@@ -123,14 +122,16 @@ def _ledgers(session: Session, member_ids: Iterable[int] | None) -> dict[int, _L
         select(col(Sale.member_id), col(SaleReturn.sale_id), func.sum(col(SaleReturn.refund_total)))
         .join(Sale, col(Sale.id) == col(SaleReturn.sale_id))
         .where(
-            col(SaleReturn.refund_method) == KASBON, col(Sale.member_id).is_not(None), *sale_where
+            col(SaleReturn.refund_method) == PaymentMethod.KASBON,
+            col(Sale.member_id).is_not(None),
+            *sale_where,
         )
         .group_by(col(Sale.member_id), col(SaleReturn.sale_id))
     ):
         ledgers[member_id].refunds[sale_id] += int(amount)
     for member_id, amount in session.execute(
         select(col(MemberPayment.member_id), func.sum(col(MemberPayment.amount)))
-        .where(col(MemberPayment.kind) == REPAYMENT, *pay_where)
+        .where(col(MemberPayment.kind) == MemberPaymentKind.REPAYMENT, *pay_where)
         .group_by(col(MemberPayment.member_id))
     ):
         ledgers[member_id].repaid += int(amount)
@@ -178,7 +179,7 @@ def check_credit(
 ) -> None:
     """Refuse a sale's kasbon part unless the buyer is an active member with credit and the
     kasbon fits in what is left of their limit. `payments` are (method, amount, handed)."""
-    amount = sum(applied for method, applied, _ in payments if method == KASBON)
+    amount = sum(applied for method, applied, _ in payments if method == PaymentMethod.KASBON)
     if not amount:
         return
     if member is None:
@@ -208,7 +209,7 @@ def repay(
     till: str,
     now: datetime,
     shop: ShopProfile,
-    method: str = CASH,
+    method: str = PaymentMethod.CASH,
     approval: Approval | None = None,
     note: str = "",
 ) -> MemberPayment:
@@ -226,15 +227,15 @@ def repay(
             "kasbon.more_than_debt", amount=format_rupiah(amount), owed=format_rupiah(owed)
         )
     return record_member_payment(
-        session, member, REPAYMENT, amount, method=method, by=by, till=till, now=now, shop=shop,
-        note=note,
+        session, member, MemberPaymentKind.REPAYMENT, amount, method=method, by=by, till=till,
+        now=now, shop=shop, note=note,
     )  # fmt: skip
 
 
 def statement(session: Session, member: MemberInfo, today: date) -> KasbonStatement:
     """Every kasbon movement of `member` in order with the running balance, what is owed and
     its age on `today`."""
-    events: list[tuple[datetime, int, str, str, date, int, int]] = []
+    events: list[tuple[datetime, int, KasbonEntry, str, date, int, int]] = []
     for moment, receipt, day, amount in session.execute(
         select(
             col(Sale.created_at),
@@ -244,13 +245,13 @@ def statement(session: Session, member: MemberInfo, today: date) -> KasbonStatem
         )
         .join(Sale, col(Sale.id) == col(Payment.sale_id))
         .where(
-            col(Payment.method) == KASBON,
-            col(Sale.status) == COMPLETED,
+            col(Payment.method) == PaymentMethod.KASBON,
+            col(Sale.status) == SaleStatus.COMPLETED,
             col(Sale.member_id) == member.id,
         )
         .group_by(col(Sale.id), col(Sale.created_at), col(Sale.receipt_no), col(Sale.business_date))
     ):
-        events.append((moment, 0, "kasbon", receipt, day, int(amount), 0))
+        events.append((moment, 0, KasbonEntry.KASBON, receipt, day, int(amount), 0))
     for moment, number, day, amount in session.execute(
         select(
             col(SaleReturn.created_at),
@@ -259,18 +260,23 @@ def statement(session: Session, member: MemberInfo, today: date) -> KasbonStatem
             col(SaleReturn.refund_total),
         )
         .join(Sale, col(Sale.id) == col(SaleReturn.sale_id))
-        .where(col(SaleReturn.refund_method) == KASBON, col(Sale.member_id) == member.id)
+        .where(
+            col(SaleReturn.refund_method) == PaymentMethod.KASBON, col(Sale.member_id) == member.id
+        )
     ):
-        events.append((moment, 1, "refund", number, day, 0, int(amount)))
+        events.append((moment, 1, KasbonEntry.REFUND, number, day, 0, int(amount)))
     for moment, number, day, amount in session.execute(
         select(
             col(MemberPayment.created_at),
             col(MemberPayment.number),
             col(MemberPayment.business_date),
             col(MemberPayment.amount),
-        ).where(col(MemberPayment.member_id) == member.id, col(MemberPayment.kind) == REPAYMENT)
+        ).where(
+            col(MemberPayment.member_id) == member.id,
+            col(MemberPayment.kind) == MemberPaymentKind.REPAYMENT,
+        )
     ):
-        events.append((moment, 2, REPAYMENT, number, day, 0, int(amount)))
+        events.append((moment, 2, KasbonEntry.REPAYMENT, number, day, 0, int(amount)))
     lines, balance = [], 0
     for moment, _, kind, ref, day, debit, credit in sorted(events):
         balance += debit - credit

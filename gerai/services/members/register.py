@@ -14,6 +14,7 @@ from sqlmodel import Session, col, func, select
 
 from gerai.core.errors import FormRefused, GeraiError
 from gerai.core.money import format_number
+from gerai.core.words import AuditKind
 from gerai.models import Member
 from gerai.services.audit import trail as audit
 from gerai.services.members.import_export import nik_owner, parse_member_row
@@ -104,7 +105,7 @@ def save_member(
         session.add(member)
         session.flush()
         audit.record(
-            session, kind="member_added", actor=by, at=now, ref=member.number,
+            session, kind=AuditKind.MEMBER_ADDED, actor=by, at=now, ref=member.number,
             detail={key: _stored(value) for key, value in values.items()},
         )  # fmt: skip
     else:
@@ -119,7 +120,7 @@ def save_member(
             session.add(member)
             session.flush()
             audit.record(
-                session, kind="member_changed", actor=by, at=now, ref=member.number,
+                session, kind=AuditKind.MEMBER_CHANGED, actor=by, at=now, ref=member.number,
                 detail=changes,
             )  # fmt: skip
     assert member.id is not None
@@ -144,5 +145,5 @@ def set_member_active(
     member.active = active
     session.add(member)
     session.flush()
-    kind = "member_reactivated" if active else "member_deactivated"
+    kind = AuditKind.MEMBER_REACTIVATED if active else AuditKind.MEMBER_DEACTIVATED
     audit.record(session, kind=kind, actor=by, at=now, ref=member.number)

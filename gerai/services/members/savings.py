@@ -18,19 +18,15 @@ from sqlmodel import Session, col
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.text import check_text
+from gerai.core.words import AuditKind, DocumentSeries, MemberPaymentKind, PaymentMethod
 from gerai.models import Member, MemberPayment
 from gerai.services.audit import trail as audit
-from gerai.services.cash.numbering import SAVINGS_SERIES, next_document_number
+from gerai.services.cash.numbering import next_document_number
 from gerai.services.cash.shifts import cash_position, require_open_shift
 from gerai.services.members.payments import (
-    CASH,
     IN_METHODS,
     OUT_METHODS,
-    POKOK,
     SAVINGS_KINDS,
-    SUKARELA,
-    SUKARELA_OUT,
-    WAJIB,
     WITHDRAWAL_KINDS,
 )
 from gerai.services.shop.auth import Actor, Approval, authorize
@@ -55,7 +51,11 @@ class SavingsBalance:
 
     def of(self, kind: str) -> int:
         """The balance of one savings type (`sukarela_out` reads the sukarela balance)."""
-        return {POKOK: self.pokok, WAJIB: self.wajib}.get(kind, self.sukarela)
+        balances: dict[str, int] = {
+            MemberPaymentKind.POKOK: self.pokok,
+            MemberPaymentKind.WAJIB: self.wajib,
+        }
+        return balances.get(kind, self.sukarela)
 
 
 def check_amount(amount: int) -> None:
@@ -97,7 +97,7 @@ def record_member_payment(
     assert shift.id is not None and member.id is not None
     business_date = shop.business_date(now)
     payment = MemberPayment(
-        number=next_document_number(session, SAVINGS_SERIES, till, business_date),
+        number=next_document_number(session, DocumentSeries.SAVINGS, till, business_date),
         member_id=member.id,
         shift_id=shift.id,
         till=till,
@@ -113,7 +113,7 @@ def record_member_payment(
     session.add(payment)
     session.flush()
     audit.record(
-        session, kind=f"member_payment_{kind}", actor=by, at=now, ref=payment.number,
+        session, kind=AuditKind(f"member_payment_{kind}"), actor=by, at=now, ref=payment.number,
         detail={"member": member.number, "amount": amount, "months": months, "method": method},
     )  # fmt: skip
     return payment
@@ -123,10 +123,12 @@ def savings_amount(kind: str, shop: ShopProfile, amount: int | None, months: int
     """What a savings payment of `kind` comes to: the shop's pokok, `months` × the shop's
     monthly wajib, or the sukarela `amount` given (pokok and wajib take no amount of their
     own: one that differs from the shop's is refused)."""
-    if kind in (POKOK, WAJIB):
-        if kind == WAJIB and not 1 <= months <= MAX_MONTHS:
-            raise GeraiError("savings.bad_months", months=months, high=MAX_MONTHS)
-        fixed = shop.savings_pokok if kind == POKOK else months * shop.savings_wajib
+    if kind in (MemberPaymentKind.POKOK, MemberPaymentKind.WAJIB):
+        if kind == MemberPaymentKind.WAJIB and not 1 <= months <= MAX_MONTHS:
+            raise GeraiError("savings.bad_months", count=months, high=MAX_MONTHS)
+        fixed = (
+            shop.savings_pokok if kind == MemberPaymentKind.POKOK else months * shop.savings_wajib
+        )
         if fixed <= 0:
             raise GeraiError("savings.not_set", kind=kind)
         if amount is not None and amount != fixed:
@@ -152,7 +154,7 @@ def take_savings(
     shop: ShopProfile,
     amount: int | None = None,
     months: int = 0,
-    method: str = CASH,
+    method: str = PaymentMethod.CASH,
     approval: Approval | None = None,
     note: str = "",
 ) -> MemberPayment:
@@ -162,16 +164,16 @@ def take_savings(
     by = authorize(session, actor, "savings", now=now, approval=approval)
     if kind not in (*SAVINGS_KINDS, *WITHDRAWAL_KINDS):
         raise GeraiError("savings.bad_kind", kind=kind)
-    withdrawal = kind == SUKARELA_OUT
+    withdrawal = kind == MemberPaymentKind.SUKARELA_OUT
     methods = OUT_METHODS if withdrawal else IN_METHODS
     if method not in methods:
         raise GeraiError("members.bad_method", method=method, accepted=", ".join(methods))
     member = locked_member(session, member_id)
     if not member.active and not withdrawal:
         raise GeraiError("member.inactive", number=member.number, name=member.name)
-    value = savings_amount(SUKARELA if withdrawal else kind, shop, amount, months)
+    value = savings_amount(MemberPaymentKind.SUKARELA if withdrawal else kind, shop, amount, months)
     balance = savings_balance(session, member_id)
-    if kind == POKOK and balance.pokok:
+    if kind == MemberPaymentKind.POKOK and balance.pokok:
         raise GeraiError(
             "savings.pokok_paid", number=member.number, amount=format_rupiah(balance.pokok)
         )
@@ -182,7 +184,7 @@ def take_savings(
                 amount=format_rupiah(value),
                 balance=format_rupiah(balance.sukarela),
             )
-        if method == CASH:
+        if method == PaymentMethod.CASH:
             drawer = cash_position(session, require_open_shift(session, till)).expected
             if value > drawer:
                 raise GeraiError(
@@ -192,7 +194,7 @@ def take_savings(
                 )
     return record_member_payment(
         session, member, kind, value, method=method, by=by, till=till, now=now, shop=shop,
-        months=months if kind == WAJIB else 0, note=note,
+        months=months if kind == MemberPaymentKind.WAJIB else 0, note=note,
     )  # fmt: skip
 
 
@@ -211,12 +213,12 @@ def _sums(session: Session, *where: ColumnElement[bool]) -> dict[int, SavingsBal
     sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for member_id, kind, amount, months in rows:
         sums[member_id][kind] += int(amount)
-        sums[member_id]["months"] += int(months) if kind == WAJIB else 0
+        sums[member_id]["months"] += int(months) if kind == MemberPaymentKind.WAJIB else 0
     return {
         member_id: SavingsBalance(
-            pokok=s[POKOK],
-            wajib=s[WAJIB],
-            sukarela=s[SUKARELA] - s[SUKARELA_OUT],
+            pokok=s[MemberPaymentKind.POKOK],
+            wajib=s[MemberPaymentKind.WAJIB],
+            sukarela=s[MemberPaymentKind.SUKARELA] - s[MemberPaymentKind.SUKARELA_OUT],
             wajib_months=s["months"],
         )
         for member_id, s in sums.items()

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, func, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
+from gerai.core.words import AuditKind
 from gerai.models import Category, Product
 from gerai.services.audit import trail as audit
 from gerai.services.members.savings import check_amount
@@ -90,7 +91,7 @@ def set_global_discount(
     shop = store_shop_settings(session, member_discount_bp=bp)
     if old != bp:
         audit.record(
-            session, kind="member_discount_changed", actor=by, at=now, ref="global",
+            session, kind=AuditKind.MEMBER_DISCOUNT_CHANGED, actor=by, at=now, ref="global",
             detail={"old_bp": old, "new_bp": bp},
         )  # fmt: skip
     return shop
@@ -118,7 +119,7 @@ def set_category_discount(
     session.add(category)
     session.flush()
     audit.record(
-        session, kind="member_discount_changed", actor=by, at=now, ref=category.name,
+        session, kind=AuditKind.MEMBER_DISCOUNT_CHANGED, actor=by, at=now, ref=category.name,
         detail={"old_bp": old, "new_bp": bp},
     )  # fmt: skip
 
@@ -140,7 +141,7 @@ def set_savings_amounts(
     shop = store_shop_settings(session, savings_pokok=pokok, savings_wajib=wajib)
     if (old.savings_pokok, old.savings_wajib) != (pokok, wajib):
         audit.record(
-            session, kind="savings_amounts_changed", actor=by, at=now, ref="shop",
+            session, kind=AuditKind.SAVINGS_AMOUNTS_CHANGED, actor=by, at=now, ref="shop",
             detail={"pokok": [old.savings_pokok, pokok], "wajib": [old.savings_wajib, wajib]},
         )  # fmt: skip
     return shop

@@ -18,10 +18,10 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah, parse_rupiah
+from gerai.core.words import SaleStatus
 from gerai.models import Member, Sale, SaleReturn
 from gerai.services.members.savings import savings_balances
 
-COMPLETED = "completed"
 FIRST_YEAR = 2000
 SHARE_PLACES = Decimal("0.0001")
 
@@ -116,7 +116,7 @@ def _year_sales(session: Session, first: date, last: date) -> dict[int, tuple[in
         select(col(Sale.member_id), func.count(col(Sale.id)), func.sum(col(Sale.total)))
         .where(
             col(Sale.member_id).is_not(None),
-            col(Sale.status) == COMPLETED,
+            col(Sale.status) == SaleStatus.COMPLETED,
             col(Sale.business_date) >= first,
             col(Sale.business_date) <= last,
         )
@@ -133,7 +133,7 @@ def _year_returns(session: Session, first: date, last: date) -> dict[int, int]:
         .join(Sale, col(Sale.id) == col(SaleReturn.sale_id))
         .where(
             col(Sale.member_id).is_not(None),
-            col(Sale.status) == COMPLETED,
+            col(Sale.status) == SaleStatus.COMPLETED,
             col(SaleReturn.business_date) >= first,
             col(SaleReturn.business_date) <= last,
         )

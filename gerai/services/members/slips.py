@@ -7,10 +7,10 @@ from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.timefmt import format_moment
+from gerai.core.words import MemberPaymentKind
 from gerai.models import Member, MemberPayment
 from gerai.services.members.kasbon import statement
 from gerai.services.members.lookup import member_info
-from gerai.services.members.payments import REPAYMENT, WAJIB
 from gerai.services.members.savings import savings_balance
 from gerai.services.shop.profile import ShopProfile
 from receipts.member_slip import MemberSlip
@@ -33,7 +33,7 @@ def build_member_slip(
     payment = find_member_payment(session, number)
     member = session.get(Member, payment.member_id)
     assert member is not None and payment.id is not None
-    if payment.kind == REPAYMENT:
+    if payment.kind == MemberPaymentKind.REPAYMENT:
         lines = statement(session, member_info(member), payment.business_date).lines
         balance = next(line.balance for line in lines if line.ref == payment.number)
     else:
@@ -51,7 +51,9 @@ def build_member_slip(
         method=payment.method,
         balance=balance,
         months=payment.months,
-        monthly=payment.amount // payment.months if payment.kind == WAJIB and payment.months else 0,
+        monthly=payment.amount // payment.months
+        if payment.kind == MemberPaymentKind.WAJIB and payment.months
+        else 0,
         note=payment.note,
         reprint=reprint,
     )

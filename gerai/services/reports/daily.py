@@ -17,6 +17,7 @@ from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlmodel import Session, col
 
 from gerai.core.quantity import SCALE, from_milli
+from gerai.core.words import PaymentMethod, SaleStatus, ShiftStatus
 from gerai.models import (
     PAYMENT,
     PRODUCT,
@@ -27,12 +28,9 @@ from gerai.models import (
     SaleVoid,
     table_of,
 )
-from gerai.services.cash.shifts import CLOSED, cash_position, shifts_of_day
-from gerai.services.sale.checkout import PAYMENT_METHODS
+from gerai.services.cash.shifts import cash_position, shifts_of_day
 from gerai.services.shop.profile import ShopProfile
 
-COMPLETED = "completed"
-VOID = "void"
 VOID_TABLE = table_of(SaleVoid)
 RETURN_TABLE = table_of(SaleReturn)
 TOP_ITEMS = 10
@@ -220,7 +218,7 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
         .where(SALE.c.business_date == day)
         .order_by(SALE.c.id)
     ).all()
-    completed = [s for s in sales if s.status == COMPLETED]
+    completed = [s for s in sales if s.status == SaleStatus.COMPLETED]
     count, net = len(completed), sum(s.total for s in completed)
     members = [s for s in completed if s.member_id is not None]
     member_net = sum(s.total for s in members)
@@ -263,11 +261,11 @@ def _percent(part: int, whole: int) -> Decimal | None:
 
 
 def _day_completed(day: date) -> tuple[Any, ...]:
-    return SALE.c.business_date == day, SALE.c.status == COMPLETED
+    return SALE.c.business_date == day, SALE.c.status == SaleStatus.COMPLETED
 
 
 def _payments(session: Session, day: date) -> dict[str, int]:
-    payments = dict.fromkeys(PAYMENT_METHODS, 0)
+    payments: dict[str, int] = dict.fromkeys(PaymentMethod, 0)
     for method, amount in session.execute(
         select(PAYMENT.c.method, func.sum(PAYMENT.c.amount))
         .join(SALE, SALE.c.id == PAYMENT.c.sale_id)
@@ -342,7 +340,7 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
     reports = []
     for shift in shifts:
         position = cash_position(session, shift)
-        closed = shift.status == CLOSED
+        closed = shift.status == ShiftStatus.CLOSED
         reports.append(
             ShiftReport(
                 id=shift.id or 0,
@@ -385,7 +383,7 @@ def _voids(session: Session, day: date, zone: ZoneInfo) -> tuple[Correction, ...
             func.coalesce(VOID_TABLE.c.reason, ""),
         )
         .outerjoin(VOID_TABLE, VOID_TABLE.c.sale_id == SALE.c.id)
-        .where(SALE.c.business_date == day, SALE.c.status == VOID)
+        .where(SALE.c.business_date == day, SALE.c.status == SaleStatus.VOID)
         .order_by(SALE.c.id)
     ).all()
     return tuple(

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.quantity import to_milli
+from gerai.core.words import MovementKind, PaymentMethod, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.services.audit.sale_digest import record_sale
 from gerai.services.cash.numbering import next_receipt_number
@@ -18,12 +19,8 @@ from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import check_credit
 from gerai.services.sale.cart import Cart
 from gerai.services.shop.auth import Actor, authorize
-from gerai.services.shop.profile import ShopProfile
+from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.services.stock.ledger import Movement, move_stock
-
-CASH = "tunai"
-PAYMENT_METHODS = (CASH, "qris", "transfer", "kasbon")
-MEMBER_ONLY_METHODS = ("kasbon",)
 
 
 @dataclass(frozen=True)
@@ -52,9 +49,9 @@ def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
     payments: list[tuple[str, int, int]] = []
     change = 0
     for tender in tenders:
-        if tender.method not in PAYMENT_METHODS:
+        if tender.method not in tuple(PaymentMethod):
             raise GeraiError("pay.bad_method", method=tender.method)
-        if tender.method in MEMBER_ONLY_METHODS and not is_member:
+        if tender.method == PaymentMethod.KASBON and not is_member:
             raise GeraiError("pay.kasbon_member_only")
         handed = remaining if tender.amount is None else tender.amount
         if handed < 0:
@@ -63,7 +60,7 @@ def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
             raise GeraiError("pay.too_large", amount=format_rupiah(handed))
         applied = min(handed, remaining)
         if handed > remaining:
-            if tender.method != CASH:
+            if tender.method != PaymentMethod.CASH:
                 raise GeraiError(
                     "pay.noncash_over", method=tender.method, due=format_rupiah(remaining)
                 )
@@ -101,8 +98,8 @@ def checkout(
     now: datetime,
 ) -> SaleResult:
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
-    the audit record. Nothing is written when any rule refuses (the caller's transaction
-    rolls back)."""
+    the audit record. Whether stock may go negative is the shop's setting as stored now.
+    Nothing is written when any rule refuses (the caller's transaction rolls back)."""
     authorize(session, actor, "sell", now=now)
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
@@ -132,7 +129,7 @@ def checkout(
             "total": totals.total,
             "paid": settlement.paid,
             "change": settlement.change,
-            "status": "completed",
+            "status": SaleStatus.COMPLETED,
         },
     ).scalar_one()
     connection.execute(
@@ -167,9 +164,12 @@ def checkout(
         )
     move_stock(
         session,
-        [Movement(v.product.id, -v.qty, "sale", ref=receipt_no, sale_id=sale_id) for v in views],
+        [
+            Movement(v.product.id, -v.qty, MovementKind.SALE, ref=receipt_no, sale_id=sale_id)
+            for v in views
+        ],
         at=now,
-        allow_negative=cart.allow_negative_stock,
+        allow_negative=load_shop(session).allow_negative_stock,
     )
     record_sale(
         session,

@@ -14,13 +14,9 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import format_rupiah
+from gerai.core.words import AuditKind, SaleStatus
 from gerai.models import AuditRecord, Sale, SaleReturn, SaleReturnLine, SaleVoid
 from gerai.services.sale.receipts import find_sale
-
-COMPLETED = "completed"
-VOID = "void"
-VOID_AUDIT = "void"
-RETURN_AUDIT = "retur"
 
 
 def sale_for_correction(session: Session, receipt_no: str) -> Sale:
@@ -56,10 +52,10 @@ def check_corrections(session: Session) -> GeraiError | None:
         session.execute(
             select(col(Sale.receipt_no), col(SaleVoid.id))
             .outerjoin(SaleVoid, col(SaleVoid.sale_id) == col(Sale.id))
-            .where(col(Sale.status) == VOID)
+            .where(col(Sale.status) == SaleStatus.VOID)
         ).all()
     )
-    audited = _audit_details(session, VOID_AUDIT)
+    audited = _audit_details(session, AuditKind.VOID)
     for number in sorted(void_sales):
         if void_sales[number] is None or number not in audited:
             return GeraiError("corrections.void_unrecorded", number=number)
@@ -75,7 +71,7 @@ def check_corrections(session: Session) -> GeraiError | None:
 
 
 def _check_returns(session: Session) -> GeraiError | None:
-    audited = _audit_details(session, RETURN_AUDIT)
+    audited = _audit_details(session, AuditKind.RETUR)
     returns = session.execute(
         select(
             col(SaleReturn.number),
@@ -105,7 +101,7 @@ def _check_returns(session: Session) -> GeraiError | None:
     return None
 
 
-def _audit_details(session: Session, kind: str) -> dict[str, dict[str, object]]:
+def _audit_details(session: Session, kind: AuditKind) -> dict[str, dict[str, object]]:
     """The audit records of `kind`, by their reference, with their details."""
     rows = session.execute(
         select(col(AuditRecord.ref), col(AuditRecord.detail)).where(col(AuditRecord.kind) == kind)

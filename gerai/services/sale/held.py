@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import AuditKind
 from gerai.models import HeldCart
 from gerai.services.audit import trail as audit
 from gerai.services.members.lookup import get_member
@@ -44,7 +45,7 @@ def hold_cart(session: Session, cart: Cart, till: str, actor: Actor, now: dateti
     session.flush()
     assert held.id is not None
     audit.record(
-        session, kind="cart_held", actor=actor.name, at=now, ref=f"{till}#{held.id}",
+        session, kind=AuditKind.CART_HELD, actor=actor.name, at=now, ref=f"{till}#{held.id}",
         detail={"lines": len(cart.lines), "total": cart.totals().total},
     )  # fmt: skip
     return HeldSummary(held.id, held.label, now, len(cart.lines))
@@ -80,6 +81,6 @@ def recall_cart(session: Session, held_id: int, cart: Cart, actor: Actor, now: d
     session.delete(held)
     session.flush()
     audit.record(
-        session, kind="cart_recalled", actor=actor.name, at=now, ref=f"{held.till}#{held_id}",
-        detail={"lines": len(cart.lines)},
+        session, kind=AuditKind.CART_RECALLED, actor=actor.name, at=now,
+        ref=f"{held.till}#{held_id}", detail={"lines": len(cart.lines)},
     )  # fmt: skip

@@ -11,16 +11,13 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
+from gerai.core.words import PaymentMethod, PrintJobKind, PrintJobStatus, SaleStatus
 from gerai.models import Member, Payment, PrintJob, Sale, SaleLine
 from gerai.services.sale.tax import tax_lines
 from gerai.services.shop.profile import ShopProfile
 from receipts.model import Receipt, ReceiptItem, ReceiptPayment
-
-PENDING = "pending"
-PRINTED = "printed"
 
 
 def find_sale(session: Session, receipt_no: str) -> Sale:
@@ -37,7 +34,11 @@ def build_receipt(
     session: Session, receipt_no: str, shop: ShopProfile, reprint: bool = False
 ) -> Receipt:
     """Everything the receipt of `receipt_no` says."""
-    sale = find_sale(session, receipt_no)
+    return receipt_of(session, find_sale(session, receipt_no), shop, reprint)
+
+
+def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = False) -> Receipt:
+    """Everything the receipt of a sale already looked up says."""
     lines = session.exec(
         select(SaleLine).where(col(SaleLine.sale_id) == sale.id).order_by(col(SaleLine.line_no))
     ).all()
@@ -66,9 +67,7 @@ def build_receipt(
         gross=sale.gross,
         member_discount=sale.member_discount,
         total=sale.total,
-        payments=tuple(
-            ReceiptPayment(t(f"method.{p.method}"), p.amount, p.tendered) for p in payments
-        ),
+        payments=tuple(ReceiptPayment(p.method, p.amount, p.tendered) for p in payments),
         change=sale.change,
         footer=shop.footer,
         npwp=shop.npwp if shop.pkp else None,
@@ -76,7 +75,7 @@ def build_receipt(
         if shop.pkp
         else (),
         reprint=reprint,
-        void=sale.status == "void",
+        void=sale.status == SaleStatus.VOID,
     )
 
 
@@ -123,15 +122,14 @@ def sales_of_day(session: Session, day: date) -> list[SaleSummary]:
     return _sale_summaries(session, col(Sale.business_date) == day)
 
 
-def is_cash_sale(session: Session, receipt_no: str) -> bool:
+def paid_cash(session: Session, sale: Sale) -> bool:
     """True when any of the sale's payments was cash (the drawer opens)."""
-    sale = find_sale(session, receipt_no)
     methods = session.exec(select(Payment.method).where(col(Payment.sale_id) == sale.id)).all()
-    return "tunai" in methods
+    return PaymentMethod.CASH in methods
 
 
 def enqueue(
-    session: Session, till: str, receipt_no: str, kind: str, payload: bytes, now: datetime
+    session: Session, till: str, receipt_no: str, kind: PrintJobKind, payload: bytes, now: datetime
 ) -> int:
     """Store a print job for this till; returns its id."""
     job = PrintJob(till=till, receipt_no=receipt_no, kind=kind, created_at=now, payload=payload)
@@ -146,7 +144,7 @@ def pending_jobs(session: Session, till: str) -> list[PrintJob]:
     return list(
         session.exec(
             select(PrintJob)
-            .where(col(PrintJob.till) == till, col(PrintJob.status) == PENDING)
+            .where(col(PrintJob.till) == till, col(PrintJob.status) == PrintJobStatus.PENDING)
             .order_by(col(PrintJob.id))
         )
     )
@@ -156,7 +154,7 @@ def mark_printed(session: Session, job_id: int, now: datetime) -> None:
     """The printer took the job."""
     job = session.get(PrintJob, job_id)
     if job is not None:
-        job.status, job.printed_at, job.attempts = PRINTED, now, job.attempts + 1
+        job.status, job.printed_at, job.attempts = PrintJobStatus.PRINTED, now, job.attempts + 1
         session.add(job)
 
 

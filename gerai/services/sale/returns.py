@@ -28,17 +28,16 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
 from gerai.core.money import format_rupiah, round_rupiah
+from gerai.core.phrases import METHOD, Phrase
 from gerai.core.quantity import MAX_QUANTITY, PLACES, format_quantity, is_whole, parse_quantity
 from gerai.core.timefmt import format_moment
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind, PaymentMethod, SaleStatus
 from gerai.models import Member, Payment, Product, Sale, SaleLine, SaleReturn, SaleReturnLine
 from gerai.services.audit import trail as audit
-from gerai.services.cash.numbering import RETURN_SERIES, next_document_number
+from gerai.services.cash.numbering import next_document_number
 from gerai.services.cash.shifts import cash_position, require_open_shift
 from gerai.services.sale.corrections import (
-    RETURN_AUDIT,
-    VOID,
     returned_so_far,
     sale_for_correction,
 )
@@ -49,10 +48,8 @@ from gerai.services.stock.inventory import reason as required_reason
 from gerai.services.stock.ledger import Movement, move_stock
 from receipts.return_slip import ReturnSlip, ReturnSlipItem
 
-CASH = "tunai"
-KASBON = "kasbon"
 DAMAGED_NOTE = "retur rusak"
-RETURN_NUMBER = re.compile(rf"[A-Z0-9]{{1,6}}-\d{{8}}-{RETURN_SERIES}\d{{3,}}")
+RETURN_NUMBER = re.compile(rf"[A-Z0-9]{{1,6}}-\d{{8}}-{DocumentSeries.RETURN}\d{{3,}}")
 
 
 class ReturnRequest(NamedTuple):
@@ -122,9 +119,9 @@ class SaleState:
         """How a refund may be paid, the usual one first: the sale's own method when it was
         paid by one method, and cash."""
         methods = {method for method, _ in self.payments}
-        if len(methods) == 1 and CASH not in methods:
-            return (methods.pop(), CASH)
-        return (CASH,)
+        if len(methods) == 1 and PaymentMethod.CASH not in methods:
+            return (methods.pop(), PaymentMethod.CASH)
+        return (PaymentMethod.CASH,)
 
     @property
     def refunded(self) -> int:
@@ -250,7 +247,7 @@ def return_quantity(value: Decimal | int | str) -> Decimal:
 def plan_return(sale: SaleState, requests: Requested) -> ReturnPlan:
     """Check the lines asked back against the sale and price their refunds; nothing is
     written. Refused whole on the first bad line."""
-    if sale.status == VOID:
+    if sale.status == SaleStatus.VOID:
         raise GeraiError("retur.sale_void", number=sale.receipt_no)
     if not requests:
         raise GeraiError("retur.nothing")
@@ -305,10 +302,10 @@ def return_items(
         raise GeraiError(
             "retur.bad_method",
             method=refund_method,
-            methods=", ".join(t(f"method.{m}") for m in sale.refund_methods),
+            methods=tuple(Phrase(METHOD[m]) for m in sale.refund_methods),
         )
     shift = require_open_shift(session, till)
-    if refund_method == CASH:
+    if refund_method == PaymentMethod.CASH:
         available = cash_position(session, shift).expected
         if plan.total > available:
             raise GeraiError(
@@ -317,7 +314,7 @@ def return_items(
                 available=format_rupiah(available),
             )
     approved_by = authorize(session, actor, "retur", now=now, approval=approval)
-    number = next_document_number(session, RETURN_SERIES, till, shop.business_date(now))
+    number = next_document_number(session, DocumentSeries.RETURN, till, shop.business_date(now))
     retur = SaleReturn(
         number=number,
         sale_id=sale.id,
@@ -347,11 +344,13 @@ def return_items(
     )
     session.flush()
     movements = [
-        Movement(p.line.product_id, p.qty, "return", ref=number, note=why, sale_id=sale.id)
+        Movement(
+            p.line.product_id, p.qty, MovementKind.RETURN, ref=number, note=why, sale_id=sale.id
+        )
         for p in plan.lines
     ]
     movements += [
-        Movement(p.line.product_id, -p.qty, "adjust", ref=number, note=DAMAGED_NOTE)
+        Movement(p.line.product_id, -p.qty, MovementKind.ADJUST, ref=number, note=DAMAGED_NOTE)
         for p in plan.lines
         if p.damaged
     ]
@@ -359,7 +358,7 @@ def return_items(
     move_stock(session, movements, at=now, allow_negative=True)
     audit.record(
         session,
-        kind=RETURN_AUDIT,
+        kind=AuditKind.RETUR,
         actor=actor.name,
         at=now,
         ref=number,
@@ -401,7 +400,7 @@ def is_return_number(number: str) -> bool:
 
 def is_cash_refund(session: Session, number: str) -> bool:
     """True when retur `number` was refunded in cash (the drawer opens)."""
-    return find_return(session, number).refund_method == CASH
+    return find_return(session, number).refund_method == PaymentMethod.CASH
 
 
 def build_return_slip(
@@ -435,9 +434,9 @@ def build_return_slip(
             for back, sale_line in items
         ),
         total=retur.refund_total,
-        refund_method=t(f"method.{retur.refund_method}"),
+        refund_method=retur.refund_method,
         reason=retur.reason,
         member=f"{member.number} {member.name}" if member else None,
-        kasbon=retur.refund_method == KASBON,
+        kasbon=retur.refund_method == PaymentMethod.KASBON,
         reprint=reprint,
     )

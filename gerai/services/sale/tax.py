@@ -7,9 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gerai.core.money import round_rupiah
+from gerai.core.words import TaxCategory
 from receipts.model import TaxLine
-
-TAXED = "ppn"
 
 
 def included_tax(amount: int, rate_bp: int) -> int:
@@ -20,8 +19,8 @@ def included_tax(amount: int, rate_bp: int) -> int:
 def tax_lines(amounts: list[tuple[str, int]], rate_bp: int) -> tuple[TaxLine, ...]:
     """One line per tax category present, from (tax category, line total) pairs: the taxed
     category with its base and PPN, the exempt category with PPN 0."""
-    taxed = sum(amount for category, amount in amounts if category == TAXED)
-    exempt = sum(amount for category, amount in amounts if category != TAXED)
+    taxed = sum(amount for category, amount in amounts if category == TaxCategory.PPN)
+    exempt = sum(amount for category, amount in amounts if category != TaxCategory.PPN)
     lines = []
     if taxed:
         tax = included_tax(taxed, rate_bp)

@@ -15,11 +15,11 @@ from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import AuditKind, MovementKind, PaymentMethod, SaleStatus
 from gerai.models import Payment, Sale, SaleLine, SaleReturn, SaleVoid
 from gerai.services.audit import trail as audit
 from gerai.services.cash.shifts import current_shift
-from gerai.services.members.kasbon import KASBON
-from gerai.services.sale.corrections import VOID, VOID_AUDIT, sale_for_correction
+from gerai.services.sale.corrections import sale_for_correction
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.stock.inventory import reason as required_reason
 from gerai.services.stock.ledger import Movement, move_stock
@@ -41,7 +41,7 @@ def check_void(session: Session, receipt_no: str, till: str) -> Sale:
     or with returns already made."""
     sale = sale_for_correction(session, receipt_no)
     number = sale.receipt_no
-    if sale.status == VOID:
+    if sale.status == SaleStatus.VOID:
         raise GeraiError("void.already", number=number)
     if sale.till != till:
         raise GeraiError("void.other_till", number=number, till=sale.till)
@@ -73,7 +73,7 @@ def void_sale(
     why = required_reason(reason, "void.reason_required")
     approved_by = authorize(session, actor, "void", now=now, approval=approval)
     assert sale.id is not None and sale.shift_id is not None
-    session.execute(update(Sale).where(col(Sale.id) == sale.id).values(status=VOID))
+    session.execute(update(Sale).where(col(Sale.id) == sale.id).values(status=SaleStatus.VOID))
     session.add(
         SaleVoid(
             sale_id=sale.id,
@@ -93,14 +93,16 @@ def void_sale(
     move_stock(
         session,
         [
-            Movement(product_id, qty, "void", ref=sale.receipt_no, note=why, sale_id=sale.id)
+            Movement(
+                product_id, qty, MovementKind.VOID, ref=sale.receipt_no, note=why, sale_id=sale.id
+            )
             for product_id, qty in lines
         ],
         at=now,
     )
     audit.record(
         session,
-        kind=VOID_AUDIT,
+        kind=AuditKind.VOID,
         actor=actor.name,
         at=now,
         ref=sale.receipt_no,
@@ -108,7 +110,7 @@ def void_sale(
     )
     kasbon = session.execute(
         select(func.coalesce(func.sum(col(Payment.amount)), 0)).where(
-            col(Payment.sale_id) == sale.id, col(Payment.method) == KASBON
+            col(Payment.sale_id) == sale.id, col(Payment.method) == PaymentMethod.KASBON
         )
     ).scalar_one()
     return VoidResult(sale.receipt_no, sale.total, approved_by, int(kasbon))

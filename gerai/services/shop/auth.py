@@ -15,14 +15,14 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError, Refused
-from gerai.core.i18n import t
+from gerai.core.phrases import PERMISSION, Phrase
 from gerai.core.text import check_text
+from gerai.core.words import AuditKind, Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
 
-KASIR, BENDAHARA, ADMIN = "kasir", "bendahara", "admin"
-ROLES = (KASIR, BENDAHARA, ADMIN)
-SUPERVISORS = frozenset({BENDAHARA, ADMIN})
+ROLES = tuple(Role)
+SUPERVISORS = frozenset({Role.BENDAHARA, Role.ADMIN})
 EVERYONE = frozenset(ROLES)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -43,9 +43,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "members": SUPERVISORS,
     "stock": SUPERVISORS,
     "audit": SUPERVISORS,
-    "products": frozenset({ADMIN}),
-    "users": frozenset({ADMIN}),
-    "settings": frozenset({ADMIN}),
+    "products": frozenset({Role.ADMIN}),
+    "users": frozenset({Role.ADMIN}),
+    "settings": frozenset({Role.ADMIN}),
 }
 
 PIN_MIN, PIN_MAX = 4, 8
@@ -71,7 +71,7 @@ class Approval:
     pin: str
 
 
-SYSTEM = Actor("system", ADMIN)
+SYSTEM = Actor("system", Role.ADMIN)
 
 
 def check_pin_format(pin: str) -> None:
@@ -137,13 +137,13 @@ def create_user(
     session.add(user)
     session.flush()
     audit.record(
-        session, kind="user_created", actor=actor.name, at=now, ref=login_name,
+        session, kind=AuditKind.USER_CREATED, actor=actor.name, at=now, ref=login_name,
         detail={"role": role},
     )  # fmt: skip
     return user
 
 
-def _wrong_pin(name: str, now: datetime, kind: str, detail: dict[str, str]) -> Refused:
+def _wrong_pin(name: str, now: datetime, kind: AuditKind, detail: dict[str, str]) -> Refused:
     """The refusal of a wrong PIN: the count (and lockout) and the audit record survive."""
 
     def aftermath(session: Session) -> None:
@@ -159,12 +159,14 @@ def _wrong_pin(name: str, now: datetime, kind: str, detail: dict[str, str]) -> R
     return Refused("auth.wrong_pin", aftermath=aftermath)
 
 
-def _check_credentials(session: Session, name: str, pin: str, now: datetime, kind: str) -> User:
+def _check_credentials(
+    session: Session, name: str, pin: str, now: datetime, kind: AuditKind
+) -> User:
     """The active, unlocked user whose PIN this is; otherwise a refusal that counts."""
     user = find_user(session, name)
     if user is not None and user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
-        raise GeraiError("auth.locked", name=user.name, minutes=minutes)
+        raise GeraiError("auth.locked", name=user.name, count=minutes)
     if user is None or not user.active or not pin_matches(user.pin_hash, pin):
         raise _wrong_pin(name.strip().lower(), now, kind, {"reason": "wrong_pin"})
     if user.failed_pins or user.locked_until is not None:
@@ -177,14 +179,14 @@ def _check_credentials(session: Session, name: str, pin: str, now: datetime, kin
 def login(session: Session, name: str, pin: str, *, now: datetime) -> Actor:
     """The actor for a user name and PIN. Call it inside `Database.write()`: a wrong PIN is
     counted and audited even though the login fails."""
-    user = _check_credentials(session, name, pin, now, "login_refused")
-    audit.record(session, kind="login", actor=user.name, at=now, detail={"role": user.role})
+    user = _check_credentials(session, name, pin, now, AuditKind.LOGIN_REFUSED)
+    audit.record(session, kind=AuditKind.LOGIN, actor=user.name, at=now, detail={"role": user.role})
     return Actor(user.name, user.role)
 
 
 def logout(session: Session, actor: Actor, *, now: datetime) -> None:
     """Record that the user left the till (logged out or handed it to another user)."""
-    audit.record(session, kind="logout", actor=actor.name, at=now)
+    audit.record(session, kind=AuditKind.LOGOUT, actor=actor.name, at=now)
 
 
 def allows(role: str, permission: str) -> bool:
@@ -220,8 +222,8 @@ def elevate(
     answerable = _answerable(session, actor, permission, now, approval)
     if answerable != actor:
         audit.record(
-            session, kind="supervisor_access", actor=answerable.name, at=now, ref=permission,
-            detail={"at_till_of": actor.name},
+            session, kind=AuditKind.SUPERVISOR_ACCESS, actor=answerable.name, at=now,
+            ref=permission, detail={"at_till_of": actor.name},
         )  # fmt: skip
     return answerable
 
@@ -238,7 +240,9 @@ def _answerable(
         return actor
     if approval is None:
         raise _refusal(actor, permission, now, None)
-    supervisor = _check_credentials(session, approval.name, approval.pin, now, "approval_refused")
+    supervisor = _check_credentials(
+        session, approval.name, approval.pin, now, AuditKind.APPROVAL_REFUSED
+    )
     if not allows(supervisor.role, permission):
         raise _refusal(actor, permission, now, supervisor.name)
     return Actor(supervisor.name, supervisor.role)
@@ -247,9 +251,9 @@ def _answerable(
 def _refusal(actor: Actor, permission: str, now: datetime, approver: str | None) -> Refused:
     def aftermath(session: Session) -> None:
         audit.record(
-            session, kind="permission_refused", actor=actor.name, at=now,
+            session, kind=AuditKind.PERMISSION_REFUSED, actor=actor.name, at=now,
             detail={"permission": permission, "role": actor.role, "approver": approver or ""},
         )  # fmt: skip
 
-    key = "auth.admin_only" if PERMISSIONS[permission] == {ADMIN} else "auth.not_allowed"
-    return Refused(key, aftermath=aftermath, permission=t(f"perm.{permission}"))
+    key = "auth.admin_only" if PERMISSIONS[permission] == {Role.ADMIN} else "auth.not_allowed"
+    return Refused(key, aftermath=aftermath, permission=Phrase(PERMISSION[permission]))

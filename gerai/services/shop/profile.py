@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.text import check_text
+from gerai.core.words import AuditKind
 from gerai.models import ShopSetting
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, authorize
@@ -98,7 +99,9 @@ def save_shop_settings(
         if key in values and before[key] != value
     }
     if changed:
-        audit.record(session, kind="settings_changed", actor=actor.name, at=now, detail=changed)
+        audit.record(
+            session, kind=AuditKind.SETTINGS_CHANGED, actor=actor.name, at=now, detail=changed
+        )
     return profile
 
 

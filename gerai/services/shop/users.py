@@ -12,10 +12,10 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import AuditKind, Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import (
-    ADMIN,
     ROLES,
     Actor,
     authorize,
@@ -62,7 +62,9 @@ def _user(session: Session, name: str) -> User:
 
 
 def _active_admins(session: Session) -> int:
-    return session.exec(select(func.count()).where(col(User.role) == ADMIN, col(User.active))).one()
+    return session.exec(
+        select(func.count()).where(col(User.role) == Role.ADMIN, col(User.active))
+    ).one()
 
 
 def add_user(
@@ -93,7 +95,7 @@ def change_pin(
     user.pin_hash = hash_pin(pin)
     user.failed_pins, user.locked_until = 0, None
     session.add(user)
-    audit.record(session, kind="user_pin_changed", actor=actor.name, at=now, ref=user.name)
+    audit.record(session, kind=AuditKind.USER_PIN_CHANGED, actor=actor.name, at=now, ref=user.name)
 
 
 def change_role(session: Session, actor: Actor, name: str, role: str, *, now: datetime) -> None:
@@ -104,10 +106,10 @@ def change_role(session: Session, actor: Actor, name: str, role: str, *, now: da
         raise GeraiError("auth.bad_role", role=role, roles=", ".join(ROLES))
     if role == user.role:
         return
-    if user.role == ADMIN and user.active and _active_admins(session) == 1:
+    if user.role == Role.ADMIN and user.active and _active_admins(session) == 1:
         raise GeraiError("users.last_admin", name=user.name)
     audit.record(
-        session, kind="user_role_changed", actor=actor.name, at=now, ref=user.name,
+        session, kind=AuditKind.USER_ROLE_CHANGED, actor=actor.name, at=now, ref=user.name,
         detail={"before": user.role, "after": role},
     )  # fmt: skip
     user.role = role
@@ -124,9 +126,9 @@ def set_active(session: Session, actor: Actor, name: str, active: bool, *, now: 
     if not active:
         if user.name == actor.name:
             raise GeraiError("users.not_yourself")
-        if user.role == ADMIN and _active_admins(session) == 1:
+        if user.role == Role.ADMIN and _active_admins(session) == 1:
             raise GeraiError("users.last_admin", name=user.name)
     user.active = active
     session.add(user)
-    kind = "user_reactivated" if active else "user_deactivated"
+    kind = AuditKind.USER_REACTIVATED if active else AuditKind.USER_DEACTIVATED
     audit.record(session, kind=kind, actor=actor.name, at=now, ref=user.name)

@@ -6,17 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import and_, func, or_, select, type_coerce
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
-from gerai.core.i18n import t
-from gerai.core.quantity import format_quantity
-from gerai.core.timefmt import format_date, format_time
 from gerai.models import STOCK_MOVEMENT, Qty
-from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.catalog import ProductInfo, get_product
 
 CARD_COLUMNS = ["date", "time", "kind", "ref", "note", "in", "out", "balance"]
@@ -77,43 +72,3 @@ def stock_card(session: Session, product_id: int, last: int | None = None) -> St
         balance += row.qty
         lines.append(CardLine(row.created_at, row.kind, row.ref, row.note, row.qty, balance))
     return StockCard(product, opening, lines)
-
-
-def card_rows(card: StockCard, shop: ShopProfile) -> list[dict[str, Any]]:
-    """The card as rows of CARD_COLUMNS for a spreadsheet: the shop's local date and time,
-    quantities in and out as exact decimals."""
-    return [
-        {
-            "date": format_date(line.at.astimezone(shop.zone).date()),
-            "time": format_time(line.at, shop),
-            "kind": t(f"stockadm.kind.{line.kind}"),
-            "ref": line.ref,
-            "note": line.note,
-            "in": str(line.qty) if line.qty > 0 else "",
-            "out": str(-line.qty) if line.qty < 0 else "",
-            "balance": str(line.balance),
-        }
-        for line in card.lines
-    ]
-
-
-def shown_cells(line: CardLine, shop: ShopProfile, unit: str = "") -> list[str]:
-    """A line as a person reads it, one cell per CARD_COLUMNS: `30-11-2025`, `14.32 WITA`,
-    `Barang masuk`, ..., `1,5 kg`."""
-    return [
-        format_date(line.at.astimezone(shop.zone).date()),
-        format_time(line.at, shop),
-        t(f"stockadm.kind.{line.kind}"),
-        line.ref,
-        line.note,
-        format_quantity(line.qty, unit) if line.qty > 0 else "",
-        format_quantity(-line.qty, unit) if line.qty < 0 else "",
-        format_quantity(line.balance, unit),
-    ]
-
-
-def describe(card: StockCard) -> str:
-    """`MYK-1L Minyakita 1 L · stok 48 pcs`."""
-    product = card.product
-    stock = format_quantity(product.stock, product.unit)
-    return t("stockadm.card_title", code=product.code, name=product.name, stock=stock)

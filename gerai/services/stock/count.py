@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind
 from gerai.models import StockCount, StockCountLine, WriteOff
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -29,8 +30,6 @@ from gerai.services.stock.inventory import (
 )
 from gerai.services.stock.ledger import Movement, move_stock
 
-COUNT_PREFIX = "SO"
-WRITE_OFF_PREFIX = "HP"
 MAX_COUNT_LINES = 20_000
 
 
@@ -120,7 +119,7 @@ def confirm_count(
     if differing:
         why = reason(reason_text, "count.reason_required")
     total = sum(line.value for line in lines)
-    number = next_number(session, StockCount, COUNT_PREFIX, shop.business_date(at))
+    number = next_number(session, StockCount, DocumentSeries.COUNT, shop.business_date(at))
     count = StockCount(
         number=number,
         scope=" ".join(scope.split())[:80],
@@ -148,14 +147,16 @@ def confirm_count(
     move_stock(
         session,
         [
-            Movement(line.product.id, line.difference, "opname", ref=number, note=why[:200])
+            Movement(
+                line.product.id, line.difference, MovementKind.OPNAME, ref=number, note=why[:200]
+            )
             for line in differing
         ],
         at=at,
         allow_negative=True,  # the count sets the stock to what is there, never below zero
     )
     audit.record(
-        session, kind="stock_counted", actor=actor.name, at=at, ref=number,
+        session, kind=AuditKind.STOCK_COUNTED, actor=actor.name, at=at, ref=number,
         detail={"scope": count.scope, "lines": len(lines), "differences": len(differing),
                 "value": total, "reason": count.reason, **approved_by(actor, answerable)},
     )  # fmt: skip
@@ -187,7 +188,7 @@ def write_off(
             stock=format_quantity(max(product.stock, Decimal(0)), product.unit),
         )
     value = value_at(taken, product.cost)
-    number = next_number(session, WriteOff, WRITE_OFF_PREFIX, shop.business_date(at))
+    number = next_number(session, WriteOff, DocumentSeries.WRITE_OFF, shop.business_date(at))
     session.add(
         WriteOff(
             number=number,
@@ -203,12 +204,12 @@ def write_off(
     session.flush()
     move_stock(
         session,
-        [Movement(product.id, -taken, "adjust", ref=number, note=why)],
+        [Movement(product.id, -taken, MovementKind.ADJUST, ref=number, note=why)],
         at=at,
         allow_negative=shop.allow_negative_stock,
     )
     audit.record(
-        session, kind="written_off", actor=actor.name, at=at, ref=number,
+        session, kind=AuditKind.WRITTEN_OFF, actor=actor.name, at=at, ref=number,
         detail={"product": product.code, "qty": str(taken), "value": value, "reason": why,
                 **approved_by(actor, answerable)},
     )  # fmt: skip

@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import to_milli
+from gerai.core.words import MovementKind
 from gerai.models import BARCODE, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
 from gerai.services.stock.ledger import OPENING_REF
@@ -235,8 +236,8 @@ def apply_products(
         STOCK_MOVEMENT.insert().from_select(
             ["product_id", "qty", "kind", "created_at", "ref", "note"],
             select(
-                PRODUCT.c.id, PRODUCT.c.stock, literal("adjust"), moved_at, literal(OPENING_REF),
-                literal(NOTE),
+                PRODUCT.c.id, PRODUCT.c.stock, literal(MovementKind.ADJUST), moved_at,
+                literal(OPENING_REF), literal(NOTE),
             ).where(PRODUCT.c.id > last_id, PRODUCT.c.updated_at == now, PRODUCT.c.stock != 0),
         )
     )  # fmt: skip
@@ -246,7 +247,7 @@ def apply_products(
         STOCK_MOVEMENT.insert(),
         ("product_id", "qty", "kind", "created_at", "ref", "sale_id", "note"),
         [
-            (old[0], p.stock - old[3], "adjust", created_at, OPENING_REF, None, NOTE)
+            (old[0], p.stock - old[3], MovementKind.ADJUST, created_at, OPENING_REF, None, NOTE)
             for old, p in changed
             if p.stock != old[3]
         ],

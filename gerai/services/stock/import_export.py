@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.quantity import is_whole
+from gerai.core.words import AuditKind, TaxCategory
 from gerai.models import Barcode, Category, Product
 from gerai.services.audit import trail as audit
 from gerai.services.importing import (
@@ -45,7 +46,6 @@ PRODUCT_COLUMNS = [
     "cost", "het", "max_per_sale", "tax_category", "reorder_level", "stock", "active",
 ]  # fmt: skip
 REQUIRED_COLUMNS = ("code", "name", "category", "unit", "price")
-TAX_CATEGORIES = ("exempt", "ppn")
 CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./")
 
 
@@ -127,9 +127,9 @@ def parse_product_row(
         return raw
 
     def tax(value: Any) -> str:
-        raw = cell_text(value).lower() or "exempt"
-        if raw not in TAX_CATEGORIES:
-            raise GeraiError("import.bad_choice", value=raw, accepted=", ".join(TAX_CATEGORIES))
+        raw = cell_text(value).lower() or TaxCategory.EXEMPT
+        if raw not in tuple(TaxCategory):
+            raise GeraiError("import.bad_choice", value=raw, accepted=", ".join(TaxCategory))
         return raw
 
     take("code", code)
@@ -322,7 +322,7 @@ def apply_staged(
         skip_bad=staged.skip_bad,
     )
     audit.record(
-        session, kind="products_imported", actor=actor.name, at=now,
+        session, kind=AuditKind.PRODUCTS_IMPORTED, actor=actor.name, at=now,
         detail={"created": report.created, "updated": report.updated,
                 "skipped": len({p.row for p in report.skipped})},
     )  # fmt: skip

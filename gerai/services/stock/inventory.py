@@ -15,6 +15,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import parse_rupiah, round_rupiah
 from gerai.core.quantity import is_whole, parse_quantity
 from gerai.core.text import check_text
+from gerai.core.words import DocumentSeries
 from gerai.models import PRODUCT, table_of
 from gerai.services.importing import cell_text
 from gerai.services.stock.catalog import (
@@ -29,7 +30,7 @@ from gerai.services.stock.catalog import (
 LOW_STOCK = and_(PRODUCT.c.active, PRODUCT.c.stock <= PRODUCT.c.reorder_level)
 
 
-def next_number(session: Session, model: type[SQLModel], prefix: str, day: date) -> str:
+def next_number(session: Session, model: type[SQLModel], prefix: DocumentSeries, day: date) -> str:
     """The next document number of the day, e.g. `BM-20251130-003` (the write transaction
     holds the database, and `number` is unique, so two tills never share one)."""
     table = table_of(model)

@@ -13,9 +13,9 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
+from gerai.core.words import MovementKind
 from gerai.models import PRODUCT, STOCK_MOVEMENT, Product, Qty, StockMovement
 
-MOVEMENT_KINDS = ("sale", "receive", "adjust", "opname", "return", "void", "repack")
 OPENING_REF = "STOK-AWAL"
 
 
@@ -25,7 +25,7 @@ class Movement:
 
     product_id: int
     qty: Decimal
-    kind: str
+    kind: MovementKind
     ref: str = ""
     note: str = ""
     sale_id: int | None = None
@@ -39,7 +39,7 @@ def move_stock(
     an update and stock never goes below zero. All in one batch; when any is refused, the
     batch is undone and the first product short of stock is named."""
     for movement in movements:
-        if movement.kind not in MOVEMENT_KINDS:
+        if movement.kind not in tuple(MovementKind):
             raise ValueError(f"unknown movement kind {movement.kind!r}")
     if not movements:
         return

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from gerai.core.words import AuditKind
 from gerai.models import PriceChange, table_of
 from gerai.services.audit import trail as audit
 
@@ -50,7 +51,7 @@ def record_price_changes(
     )
     for u in updates:
         audit.record(
-            session, kind="price_changed", actor=by, at=at, ref=u.code,
+            session, kind=AuditKind.PRICE_CHANGED, actor=by, at=at, ref=u.code,
             detail={"price": [u.old_price, u.new_price],
                     "member_price": [u.old_member_price, u.new_member_price]},
         )  # fmt: skip

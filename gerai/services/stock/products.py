@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import FormRefused, GeraiError
+from gerai.core.words import AuditKind, TaxCategory
 from gerai.models import Barcode, Category, PriceChange, Product
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -35,7 +36,7 @@ class ProductForm:
     cost: str = ""
     het: str = ""
     max_per_sale: str = ""
-    tax_category: str = "exempt"
+    tax_category: str = TaxCategory.EXEMPT
     reorder_level: str = "0"
     active: bool = True
     packs: str = ""
@@ -132,7 +133,7 @@ def save_product(
         problems.extend(_others_problems(session, record.code, record.barcodes, product_id))
     if problems or record is None or category_row is None or category_row.id is None:
         raise ProductRefused(problems)
-    kind = "product_created" if product is None else "product_changed"
+    kind = AuditKind.PRODUCT_CREATED if product is None else AuditKind.PRODUCT_CHANGED
     stored = store_product(session, record, category_row.id, product, by=actor.name, at=at)
     assert stored.id is not None
     set_pack_units(session, stored.id, packs)

@@ -16,6 +16,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import round_rupiah
 from gerai.core.quantity import PLACES
 from gerai.core.text import check_text
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind
 from gerai.models import GoodsReceipt, GoodsReceiptLine
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -36,7 +37,6 @@ from gerai.services.stock.ledger import Movement, move_stock
 from gerai.services.stock.packs import Pack, resolve_pack
 from gerai.services.stock.suppliers import get_supplier
 
-RECEIPT_PREFIX = "BM"
 MAX_LINES = 500
 
 
@@ -149,7 +149,9 @@ def receive_goods(
                 "receive.duplicate", reference=reference, supplier=supplier.name, number=earlier
             )
     checked = _check_all(session, lines)
-    number = next_number(session, GoodsReceipt, RECEIPT_PREFIX, shop.business_date(at))
+    number = next_number(
+        session, GoodsReceipt, DocumentSeries.GOODS_RECEIPT, shop.business_date(at)
+    )
     receipt = GoodsReceipt(
         number=number,
         supplier_id=supplier.id,
@@ -192,11 +194,14 @@ def receive_goods(
     note = f"{supplier.name} {reference}".strip()[:200]
     move_stock(
         session,
-        [Movement(line.product.id, line.qty, "receive", ref=number, note=note) for line in checked],
+        [
+            Movement(line.product.id, line.qty, MovementKind.RECEIVE, ref=number, note=note)
+            for line in checked
+        ],
         at=at,
     )
     audit.record(
-        session, kind="goods_received", actor=actor.name, at=at, ref=number,
+        session, kind=AuditKind.GOODS_RECEIVED, actor=actor.name, at=at, ref=number,
         detail={"supplier": supplier.name, "reference": reference, "lines": len(checked),
                 "total": receipt.total, **approved_by(actor, answerable)},
     )  # fmt: skip

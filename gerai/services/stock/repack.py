@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import PLACES, format_quantity
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind
 from gerai.models import Repack
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -30,7 +31,6 @@ from gerai.services.stock.inventory import (
 )
 from gerai.services.stock.ledger import Movement, move_stock
 
-REPACK_PREFIX = "PK"
 SHRINKAGE_NOTE = "susut pecah karung"
 
 
@@ -91,7 +91,7 @@ def repack(
     value = value_at(taken, source.cost)
     new_cost = moving_average(target.stock, target.cost, expected, value)
     shrinkage = expected - made
-    number = next_number(session, Repack, REPACK_PREFIX, shop.business_date(at))
+    number = next_number(session, Repack, DocumentSeries.REPACK, shop.business_date(at))
     cleaned = " ".join(note.split())[:200]
     session.add(
         Repack(
@@ -112,14 +112,16 @@ def repack(
     session.flush()
     set_cost(session, target.id, new_cost, at)
     movements = [
-        Movement(source.id, -taken, "repack", ref=number, note=cleaned),
-        Movement(target.id, expected, "repack", ref=number, note=cleaned),
+        Movement(source.id, -taken, MovementKind.REPACK, ref=number, note=cleaned),
+        Movement(target.id, expected, MovementKind.REPACK, ref=number, note=cleaned),
     ]
     if shrinkage:
-        movements.append(Movement(target.id, -shrinkage, "adjust", ref=number, note=SHRINKAGE_NOTE))
+        movements.append(
+            Movement(target.id, -shrinkage, MovementKind.ADJUST, ref=number, note=SHRINKAGE_NOTE)
+        )
     move_stock(session, movements, at=at, allow_negative=shop.allow_negative_stock)
     audit.record(
-        session, kind="repacked", actor=actor.name, at=at, ref=number,
+        session, kind=AuditKind.REPACKED, actor=actor.name, at=at, ref=number,
         detail={"source": source.code, "source_qty": str(taken), "target": target.code,
                 "produced": str(made), "shrinkage": str(shrinkage), "value": value,
                 **approved_by(actor, answerable)},

@@ -4,46 +4,32 @@ without users is told how to add its first admin."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.services.shop.auth import PIN_MAX, login
-from gerai.services.shop.users import has_users
-from gerai.tui.bindings import localize_bindings
+from gerai.services.shop.auth import PIN_MAX
+from gerai.tui.base import GeraiScreen
 from gerai.tui.credentials import ENTER, NameAndPin
 from gerai.tui.styles import sheet
 
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
 
-
-class LoginScreen(NameAndPin, Screen[None]):
+class LoginScreen(NameAndPin, GeraiScreen[None]):
     """Who is at the till."""
 
     CSS_PATH: ClassVar[Any] = [sheet("dialogs"), sheet("login")]
     BINDINGS = [ENTER]  # Ctrl+Q quits: the app's own key
     name_id, pin_id = "login-name", "login-pin"
 
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        app = self.gerai
+        app = self.app
         with Center(id="login-box"), Vertical(id="login"):
             yield Label(app.shop.name, id="login-shop")
-            yield Label(t("ui.login.title", till=app.settings.till), classes="dialog-title")
+            yield Label(t("ui.login.title", till=self.till.till_id), classes="dialog-title")
             yield Input(placeholder=t("ui.login.name"), id="login-name", max_length=60)
             yield Input(
                 placeholder=t("ui.login.pin"), id="login-pin", password=True,
@@ -59,8 +45,7 @@ class LoginScreen(NameAndPin, Screen[None]):
     def check_users(self) -> None:
         """A new shop has nobody to log in yet: say how to add the first admin."""
         try:
-            with self.gerai.database.read() as session:
-                ready = has_users(session)
+            ready = self.till.has_users()
         except GeraiError as error:
             self.fail(error)
             return
@@ -74,12 +59,10 @@ class LoginScreen(NameAndPin, Screen[None]):
 
     def submit_credentials(self, name: str, pin: str) -> None:
         """Log in; a refusal clears the PIN and says why."""
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                actor = login(session, name, pin, now=app.clock())
+            self.till.login(name, pin)
         except GeraiError as error:
             self.query_one("#login-pin", Input).value = ""
             self.fail(error)
             return
-        app.logged_in(actor)
+        self.app.logged_in()

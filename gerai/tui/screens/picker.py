@@ -8,20 +8,19 @@ from typing import Generic, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.tui.bindings import localize_bindings
+from gerai.tui.base import GeraiDialog
 from gerai.tui.styles import sheet
 from gerai.tui.widgets.scan_field import ScanField
 
 Item = TypeVar("Item")
 
 
-class PickerScreen(ModalScreen[Item | None], Generic[Item]):
+class PickerScreen(GeraiDialog[Item | None], Generic[Item]):
     """Subclasses say how to search and how to show an item."""
 
     CSS_PATH = sheet("dialogs")
@@ -35,7 +34,6 @@ class PickerScreen(ModalScreen[Item | None], Generic[Item]):
 
     def __init__(self, query: str = "", items: list[Item] | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.query_text = query
         self.items: list[Item] = items if items is not None else []
 
@@ -113,7 +111,3 @@ class PickerScreen(ModalScreen[Item | None], Generic[Item]):
         if self.items:
             current = choices.highlighted or 0
             choices.highlighted = max(0, min(len(self.items) - 1, current + step))
-
-    def action_cancel(self) -> None:
-        """Esc: close without picking."""
-        self.dismiss(None)

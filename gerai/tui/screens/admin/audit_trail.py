@@ -4,38 +4,39 @@ database, newest first, filtered by user, kind and business day."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.core.messages import MESSAGES
+from gerai.core.phrases import AUDIT_KIND
 from gerai.core.timefmt import format_moment
-from gerai.services.audit.log import AuditFilter, audit_choices, audit_page, parse_day
+from gerai.services.audit.log import AuditFilter, parse_day
 from gerai.services.audit.trail import AuditRow
-from gerai.services.audit.verify import verify
 from gerai.services.shop.auth import Actor
-from gerai.tui.bindings import localize_bindings
+from gerai.tui.base import GeraiScreen
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
 
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
-
 PAGE = 50
-COLUMNS = ("seq", "time", "actor", "kind", "ref", "detail")
+COLUMNS = {
+    "seq": "ui.audit.seq",
+    "time": "ui.audit.time",
+    "actor": "ui.audit.actor",
+    "kind": "ui.audit.kind",
+    "ref": "ui.audit.ref",
+    "detail": "ui.audit.detail",
+}
 
 
 def kind_label(kind: str) -> str:
     """A kind of record in words (the kind itself when the catalog does not name it)."""
-    key = f"audit.kind.{kind}"
-    return t(key) if key in MESSAGES else kind
+    return t(AUDIT_KIND[kind]) if kind in AUDIT_KIND else kind
 
 
 def describe(row: AuditRow) -> str:
@@ -48,7 +49,7 @@ def describe(row: AuditRow) -> str:
     return ", ".join(pairs)
 
 
-class AuditScreen(StatusLine, Screen[None]):
+class AuditScreen(StatusLine, GeraiScreen[None]):
     """The audit trail, read by a bendahara or admin."""
 
     CSS_PATH: ClassVar[Any] = [sheet("dialogs"), sheet("admin")]
@@ -62,15 +63,9 @@ class AuditScreen(StatusLine, Screen[None]):
 
     def __init__(self, acting: Actor) -> None:
         super().__init__()
-        localize_bindings(self)
         self.acting = acting
         self.filters = AuditFilter()
         self.rows: list[AuditRow] = []
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Label(t("ui.audit.checking"), id="chain", classes="admin-header")
@@ -84,11 +79,10 @@ class AuditScreen(StatusLine, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#records", DataTable)
-        for key in COLUMNS:
-            table.add_column(t(f"ui.audit.{key}"), key=key)
+        for key, title in COLUMNS.items():
+            table.add_column(t(title), key=key)
         try:
-            with self.gerai.database.read() as session:
-                actors, kinds = audit_choices(session)
+            actors, kinds = self.till.audit_choices()
         except GeraiError as error:
             self.fail(error)
             return
@@ -108,10 +102,9 @@ class AuditScreen(StatusLine, Screen[None]):
     @work(thread=True, exclusive=True, group="verify")
     def check_chain(self) -> None:
         """Recompute the chain off the UI thread (it reads every record and every sale)."""
-        app = self.gerai
+        app = self.app
         try:
-            with app.database.read() as session:
-                result = verify(session)
+            result = self.till.verify_audit()
         except GeraiError as error:
             app.call_from_thread(self.show_chain, error.message(), False)
             return
@@ -133,13 +126,9 @@ class AuditScreen(StatusLine, Screen[None]):
     def load(self, **where: int) -> bool:
         """Show the page the filter and `where` (older_than / newer_than) give; False when
         there is no such page (the current one stays)."""
-        app = self.gerai
+        till = self.till
         try:
-            with app.database.read() as session:
-                rows = audit_page(
-                    session, self.acting, self.filters, app.shop, now=app.clock(), limit=PAGE,
-                    **where,
-                )  # fmt: skip
+            rows = till.audit_page(self.acting, self.filters, limit=PAGE, **where)
         except GeraiError as error:
             self.fail(error)
             return False
@@ -150,7 +139,7 @@ class AuditScreen(StatusLine, Screen[None]):
         table.clear()
         for row in rows:
             table.add_row(
-                str(row.seq), format_moment(row.created_at, app.shop), row.actor,
+                str(row.seq), format_moment(row.created_at, till.shop), row.actor,
                 kind_label(row.kind), row.ref, describe(row),
             )  # fmt: skip
         self.say(t("ui.audit.page", count=len(rows)) if rows else t("ui.audit.none"))

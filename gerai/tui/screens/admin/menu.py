@@ -9,37 +9,33 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from gerai.core.i18n import t
 from gerai.services.shop.auth import Actor
-from gerai.tui.bindings import localize_bindings
+from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import Fail, as_supervisor
 from gerai.tui.styles import sheet
 
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
-ENTRIES = ("users", "audit")  # each also names the permission its screen needs
+ENTRIES = {"users": "ui.admin.users", "audit": "ui.admin.audit"}  # each key also names the
+# permission its screen needs
 
 
-class AdminMenu(ModalScreen[str | None]):
+class AdminMenu(GeraiDialog[str | None]):
     """Pick an admin screen; Esc goes back."""
 
     CSS_PATH: ClassVar[Any] = [sheet("dialogs"), sheet("admin")]
     BINDINGS = [Binding("escape", "cancel", "ui.key.cancel")]
 
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
-
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="admin-menu"):
             yield Label(t("ui.admin.title"), classes="dialog-title")
             yield OptionList(
-                *[Option(t(f"ui.admin.{name}"), id=name) for name in ENTRIES], id="admin-choices"
+                *[Option(t(title), id=name) for name, title in ENTRIES.items()], id="admin-choices"
             )
             yield Label(t("ui.admin.hint"), classes="dialog-hint")
 
@@ -48,10 +44,6 @@ class AdminMenu(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        """Esc: back to the till."""
-        self.dismiss(None)
 
 
 def open_admin_screen(app: GeraiApp, name: str, fail: Fail) -> None:

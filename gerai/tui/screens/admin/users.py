@@ -4,35 +4,32 @@ It is worked by an admin, in their own name; every change is audited by the serv
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.phrases import ROLE
 from gerai.core.timefmt import format_moment
 from gerai.services.shop.auth import PIN_MAX, ROLES, Actor
-from gerai.services.shop.users import (
-    UserInfo,
-    add_user,
-    change_pin,
-    change_role,
-    list_users,
-    set_active,
-)
-from gerai.tui.bindings import localize_bindings
+from gerai.services.shop.users import UserInfo
+from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
 
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
-
 ADMIN_CSS = [sheet("dialogs"), sheet("admin")]
+
+
+COLUMNS = {
+    "name": "ui.users.name",
+    "full_name": "ui.users.full_name",
+    "role": "ui.users.role",
+    "state": "ui.users.state",
+}
 
 
 def _pin_input(field_id: str, placeholder: str) -> Input:
@@ -42,7 +39,7 @@ def _pin_input(field_id: str, placeholder: str) -> Input:
     )  # fmt: skip
 
 
-class UserDialog(ModalScreen[str | None]):
+class UserDialog(GeraiDialog[str | None]):
     """A form on one user: Enter moves on, Enter on the last field (or Ctrl+S) saves; a
     refusal shows in place and the dialog stays. Dismissed with what was done."""
 
@@ -54,20 +51,14 @@ class UserDialog(ModalScreen[str | None]):
 
     def __init__(self, title: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.title_text = title
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def fields(self) -> ComposeResult:
         """The form's inputs."""
         raise NotImplementedError
 
-    def write(self, session: Session) -> str:
-        """Save the form in `session`; returns what to tell the admin."""
+    def write(self) -> str:
+        """Save the form; returns what to tell the admin."""
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
@@ -95,17 +86,11 @@ class UserDialog(ModalScreen[str | None]):
     def action_save(self) -> None:
         """Save, or show why not and stay."""
         try:
-            with self.gerai.database.write() as session:
-                done = self.write(session)
+            done = self.write()
         except GeraiError as error:
-            self.query_one(".dialog-error", Label).update(error.message())
-            self.app.bell()
+            self.fail(error)
             return
         self.dismiss(done)
-
-    def action_cancel(self) -> None:
-        """Esc: nothing changes."""
-        self.dismiss(None)
 
 
 class AddUserDialog(UserDialog):
@@ -119,19 +104,19 @@ class AddUserDialog(UserDialog):
         yield Input(placeholder=t("ui.users.name"), id="user-name", max_length=60)
         yield Input(placeholder=t("ui.users.full_name"), id="user-full-name", max_length=120)
         yield Select(
-            [(t(f"role.{role}"), role) for role in ROLES], value=ROLES[0], allow_blank=False,
+            [(t(ROLE[role]), role) for role in ROLES], value=ROLES[0], allow_blank=False,
             id="user-role",
         )  # fmt: skip
         yield _pin_input("user-pin", "ui.users.pin")
         yield _pin_input("user-pin-again", "ui.users.pin_again")
 
-    def write(self, session: Session) -> str:
+    def write(self) -> str:
         role = str(self.query_one("#user-role", Select).value)
-        user = add_user(
-            session, self.acting, self.value("user-name"), self.value("user-full-name"), role,
-            self.value("user-pin"), self.value("user-pin-again"), now=self.gerai.clock(),
+        user = self.till.add_user(
+            self.acting, self.value("user-name"), self.value("user-full-name"), role,
+            self.value("user-pin"), self.value("user-pin-again"),
         )  # fmt: skip
-        return t("ui.users.added", name=user.name, role=t(f"role.{user.role}"))
+        return t("ui.users.added", name=user.name, role=t(ROLE[user.role]))
 
 
 class PinDialog(UserDialog):
@@ -145,11 +130,10 @@ class PinDialog(UserDialog):
         yield _pin_input("user-pin", "ui.users.pin")
         yield _pin_input("user-pin-again", "ui.users.pin_again")
 
-    def write(self, session: Session) -> str:
-        change_pin(
-            session, self.acting, self.name_of_user, self.value("user-pin"),
-            self.value("user-pin-again"), now=self.gerai.clock(),
-        )  # fmt: skip
+    def write(self) -> str:
+        self.till.change_pin(
+            self.acting, self.name_of_user, self.value("user-pin"), self.value("user-pin-again")
+        )
         return t("ui.users.pin_changed", name=self.name_of_user)
 
 
@@ -162,17 +146,17 @@ class RoleDialog(UserDialog):
 
     def fields(self) -> ComposeResult:
         yield Select(
-            [(t(f"role.{role}"), role) for role in ROLES], value=self.user.role,
+            [(t(ROLE[role]), role) for role in ROLES], value=self.user.role,
             allow_blank=False, id="user-role",
         )  # fmt: skip
 
-    def write(self, session: Session) -> str:
+    def write(self) -> str:
         role = str(self.query_one("#user-role", Select).value)
-        change_role(session, self.acting, self.user.name, role, now=self.gerai.clock())
-        return t("ui.users.role_changed", name=self.user.name, role=t(f"role.{role}"))
+        self.till.change_role(self.acting, self.user.name, role)
+        return t("ui.users.role_changed", name=self.user.name, role=t(ROLE[role]))
 
 
-class UsersScreen(StatusLine, Screen[None]):
+class UsersScreen(StatusLine, GeraiScreen[None]):
     """Every user; the admin's keys in the footer."""
 
     CSS_PATH: ClassVar[Any] = ADMIN_CSS
@@ -187,18 +171,12 @@ class UsersScreen(StatusLine, Screen[None]):
 
     def __init__(self, acting: Actor) -> None:
         super().__init__()
-        localize_bindings(self)
         self.acting = acting
         self.users: list[UserInfo] = []
 
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Label(
-            t("ui.users.header", name=self.acting.name, role=t(f"role.{self.acting.role}")),
+            t("ui.users.header", name=self.acting.name, role=t(ROLE[self.acting.role])),
             classes="admin-header",
         )
         yield DataTable(id="users", cursor_type="row", zebra_stripes=True)
@@ -207,29 +185,26 @@ class UsersScreen(StatusLine, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#users", DataTable)
-        for key in ("name", "full_name", "role", "state"):
-            table.add_column(t(f"ui.users.{key}"), key=key)
+        for key, title in COLUMNS.items():
+            table.add_column(t(title), key=key)
         self.reload()
         table.focus()
 
     def reload(self, keep: str | None = None) -> None:
         """Read the users again; the cursor stays on `keep` when given."""
         try:
-            with self.gerai.database.read() as session:
-                self.users = list_users(session)
+            self.users = self.till.users()
         except GeraiError as error:
             self.fail(error)
             return
         table = self.query_one("#users", DataTable)
         table.clear()
-        now = self.gerai.clock()
+        now = self.till.clock()
         for user in self.users:
             state = t("ui.users.active") if user.active else t("ui.users.inactive")
             if user.locked_until is not None and user.locked_until > now:
-                state = t(
-                    "ui.users.locked", until=format_moment(user.locked_until, self.gerai.shop)
-                )
-            table.add_row(user.name, user.full_name, t(f"role.{user.role}"), state)
+                state = t("ui.users.locked", until=format_moment(user.locked_until, self.till.shop))
+            table.add_row(user.name, user.full_name, t(ROLE[user.role]), state)
         names = [user.name for user in self.users]
         if keep in names:
             table.move_cursor(row=names.index(keep), animate=False)
@@ -269,10 +244,8 @@ class UsersScreen(StatusLine, Screen[None]):
         user = self.selected
         if user is None:
             return
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                set_active(session, self.acting, user.name, not user.active, now=app.clock())
+            self.till.set_user_active(self.acting, user.name, not user.active)
         except GeraiError as error:
             self.fail(error)
             return

@@ -6,31 +6,36 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, Static, TabbedContent, TabPane
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date, format_time
 from gerai.files import write_atomically
-from gerai.services.reports.daily import DailySummary, daily_summary
-from gerai.services.sale.receipts import SaleSummary, sales_of_day
-from gerai.tui.bindings import localize_bindings
+from gerai.services.reports.daily import DailySummary
+from gerai.services.sale.receipts import SaleSummary
+from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.styles import sheet
 
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
-
 BAR_WIDTH = 40
+
+
+TAB = {
+    "sales": "ui.report.tab_sales",
+    "shifts": "ui.report.tab_shifts",
+    "corrections": "ui.report.tab_corrections",
+    "stock": "ui.report.tab_stock",
+}
+CORRECTION = {"void": "ui.report.void", "return": "ui.report.return"}
 
 
 def hour_chart(summary: DailySummary) -> Text:
@@ -104,18 +109,17 @@ def right(amount: int) -> Text:
     return Text(format_number(amount), justify="right")
 
 
-class SaleDetailScreen(ModalScreen[None]):
+class SaleDetailScreen(GeraiDialog[None]):
     """One sale's receipt as it prints; F9 prints it again."""
 
     CSS_PATH = sheet("dialogs")
     BINDINGS = [
-        Binding("escape", "close", "ui.key.close"),
+        Binding("escape", "cancel", "ui.key.close"),
         Binding("f9", "reprint", "ui.key.reprint"),
     ]
 
     def __init__(self, receipt_no: str, text: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.receipt_no = receipt_no
         self.text = text
 
@@ -126,17 +130,13 @@ class SaleDetailScreen(ModalScreen[None]):
                 yield Static(self.text, id="receipt-text")
             yield Label(t("ui.report.detail_hint"), classes="dialog-hint")
 
-    def action_close(self) -> None:
-        """Back to the list."""
-        self.dismiss(None)
-
     def action_reprint(self) -> None:
         """Print this receipt again (CETAK ULANG)."""
-        self.app.print_receipt(self.receipt_no, reprint=True)  # type: ignore[attr-defined]
+        self.app.reprint_receipt(self.receipt_no)
         self.notify(t("ui.status.reprinting", receipt=self.receipt_no))
 
 
-class BendaharaScreen(Screen[None]):
+class BendaharaScreen(GeraiScreen[None]):
     """A day's figures for the bendahara."""
 
     CSS_PATH = sheet("bendahara")
@@ -149,14 +149,8 @@ class BendaharaScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
-        self.day = self.gerai.shop.business_date(self.gerai.clock())
+        self.day = self.till.today()
         self.sales: list[SaleSummary] = []
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Label("", id="report-header")
@@ -167,7 +161,7 @@ class BendaharaScreen(Screen[None]):
                         yield table(table_id, columns)
                 yield VerticalScroll(Static(id="hour-chart"), id="summary-right")
             for tab, table_id in LIST_TABS.items():
-                with TabPane(t(f"ui.report.tab_{tab}"), id=f"tab-{tab}"):
+                with TabPane(t(TAB[tab]), id=f"tab-{tab}"):
                     yield table(table_id, LIST_TABLES[table_id])
         yield Label("", id="report-status")
         yield Footer()
@@ -177,8 +171,7 @@ class BendaharaScreen(Screen[None]):
 
     def action_day(self, step: int) -> None:
         """The previous or next day (never past today)."""
-        today = self.gerai.shop.business_date(self.gerai.clock())
-        self.day = min(self.day + timedelta(days=step), today)
+        self.day = min(self.day + timedelta(days=step), self.till.today())
         self.load()
 
     def action_back(self) -> None:
@@ -188,12 +181,10 @@ class BendaharaScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="report")
     def load(self) -> None:
         """Compute the day's summary off the UI thread, then show it."""
-        app = self.gerai
+        app = self.app
         day = self.day
         try:
-            with app.database.read() as session:
-                summary = daily_summary(session, day, app.shop)
-                sales = sales_of_day(session, day)
+            summary, sales = self.till.day_report(day)
         except GeraiError as error:
             app.call_from_thread(self.say, error.message())
             return
@@ -205,7 +196,7 @@ class BendaharaScreen(Screen[None]):
 
     def show(self, summary: DailySummary, sales: list[SaleSummary]) -> None:
         """Fill every tab with the day's figures."""
-        shop = self.gerai.shop
+        shop = self.app.shop
         self.sales = sales
         self.query_one("#report-header", Label).update(
             t(
@@ -248,7 +239,7 @@ class BendaharaScreen(Screen[None]):
         self.fill("summary-table", [[t(key), value] for key, value in figures])
         self.fill(
             "payments-table",
-            [[t(f"method.{m}"), right(amount)] for m, amount in summary.payments.items()],
+            [[t(METHOD[m]), right(amount)] for m, amount in summary.payments.items()],
         )
         self.fill(
             "categories-table",
@@ -256,7 +247,7 @@ class BendaharaScreen(Screen[None]):
         )
 
     def _sales_rows(self, sales: list[SaleSummary]) -> Rows:
-        shop = self.gerai.shop
+        shop = self.app.shop
         rows: list[list[str | Text]] = [
             [
                 s.receipt_no,
@@ -264,14 +255,14 @@ class BendaharaScreen(Screen[None]):
                 right(s.total),
                 str(s.lines),
                 t("ui.report.member_yes") if s.member else "",
-                t(f"ui.report.status_{s.status}"),
+                t(SALE_STATUS[s.status]),
             ]
             for s in sales
         ]
         return rows
 
     def _shift_rows(self, summary: DailySummary) -> Rows:
-        shop = self.gerai.shop
+        shop = self.app.shop
         rows: list[list[str | Text]] = []
         for s in summary.shifts:
             variance = Text(
@@ -297,11 +288,11 @@ class BendaharaScreen(Screen[None]):
         return rows
 
     def _correction_rows(self, summary: DailySummary) -> Rows:
-        shop = self.gerai.shop
+        shop = self.app.shop
         rows: list[list[str | Text]] = [
             [
-                t(f"ui.report.{kind}")
-                + (f" ({t(f'method.{c.refund_method}')})" if c.refund_method else ""),
+                t(CORRECTION[kind])
+                + (f" ({t(METHOD[c.refund_method])})" if c.refund_method else ""),
                 f"{c.receipt_no} {c.number}" if c.number else c.receipt_no,
                 format_time(c.time, shop),
                 right(c.total),
@@ -332,7 +323,7 @@ class BendaharaScreen(Screen[None]):
         receipt_no = self.sales[event.cursor_row].receipt_no
         try:
             text = "\n".join(
-                line.text for line in self.gerai.printer.receipt_lines(receipt_no, width=48)
+                line.text for line in self.app.printer.receipt_lines(receipt_no, width=48)
             )
         except GeraiError as error:
             self.say(error.message())
@@ -349,13 +340,12 @@ class BendaharaScreen(Screen[None]):
         """Build the PDF off the UI thread."""
         from gerai.exports.daily_pdf import daily_pdf
 
-        app = self.gerai
-        folder = app.database.path.parent if app.database.path else Path.cwd()
+        app, till = self.app, self.till
+        folder = till.database.path.parent if till.database.path else Path.cwd()
         target = folder / f"laporan-harian-{day.isoformat()}.pdf"
         try:
-            with app.database.read() as session:
-                summary = daily_summary(session, day, app.shop)
-            write_atomically(target, daily_pdf(summary, app.shop, app.clock()))
+            summary = till.daily_summary(day)
+            write_atomically(target, daily_pdf(summary, till.shop, till.clock()))
         except GeraiError as error:
             app.call_from_thread(self.say, error.message())
             return

@@ -5,55 +5,31 @@ admin closes)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.words import CashDirection
 from gerai.services.cash.shifts import (
-    CASH_IN,
-    CASH_OUT,
     DENOMINATIONS,
-    cash_position,
-    close_shift,
     count_cash,
-    move_cash,
-    open_shift,
-    require_open_shift,
 )
 from gerai.services.shop.auth import PIN_MAX, Approval, allows
-from gerai.tui.bindings import localize_bindings
+from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.sale.payment import parse_tender
 from gerai.tui.styles import sheet
 
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
+CASH_KIND = {"in": "ui.cash.in", "out": "ui.cash.out"}
 
 
-class ShiftDialog(ModalScreen[object]):
-    """What the shift dialogs share: the app, an error line, a refusal shown in place."""
+class ShiftDialog(GeraiDialog[object]):
+    """What the shift dialogs share: the dialogs' style and reading an amount."""
 
     CSS_PATH = sheet("dialogs")
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
-    def fail(self, error: GeraiError) -> None:
-        """Show why the action was refused; the dialog stays."""
-        self.query_one(".dialog-error", Label).update(error.message())
-        self.app.bell()
 
     def amount(self, selector: str) -> int:
         """The Rupiah amount typed in `selector`; empty counts as zero."""
@@ -67,9 +43,7 @@ class OpenShiftScreen(ShiftDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="open-shift"):
-            yield Label(
-                t("ui.shift.open_title", till=self.gerai.settings.till), classes="dialog-title"
-            )
+            yield Label(t("ui.shift.open_title", till=self.till.till_id), classes="dialog-title")
             yield Label(t("ui.shift.open_help"))
             yield Input(placeholder=t("ui.shift.opening_cash"), id="opening", type="integer")
             yield Label("", classes="dialog-error")
@@ -80,13 +54,11 @@ class OpenShiftScreen(ShiftDialog):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        app = self.gerai
         try:
             opening = parse_tender(event.value)
             if opening is None:
                 raise GeraiError("shift.opening_required")
-            with app.database.write() as session:
-                open_shift(session, app.settings.till, app.actor, opening, app.clock(), app.shop)
+            self.till.open_shift(opening)
         except GeraiError as error:
             self.fail(error)
             return
@@ -103,7 +75,7 @@ class CashScreen(ShiftDialog):
 
     def __init__(self) -> None:
         super().__init__()
-        self.kind = CASH_OUT
+        self.kind = CashDirection.OUT
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="cash"):
@@ -120,35 +92,21 @@ class CashScreen(ShiftDialog):
 
     def show_kind(self) -> None:
         """Which way the cash goes."""
-        self.query_one("#cash-kind", Label).update(t(f"ui.cash.{self.kind}"))
+        self.query_one("#cash-kind", Label).update(t(CASH_KIND[self.kind]))
 
     def action_toggle_kind(self) -> None:
         """Tab: cash in ↔ cash out."""
-        self.kind = CASH_IN if self.kind == CASH_OUT else CASH_OUT
+        self.kind = CashDirection.IN if self.kind == CashDirection.OUT else CashDirection.OUT
         self.show_kind()
-
-    def action_cancel(self) -> None:
-        """Esc: nothing moved."""
-        self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "cash-amount":
             self.query_one("#cash-reason", Input).focus()
             return
-        app = self.gerai
         try:
             amount = self.amount("#cash-amount")
-            with app.database.write() as session:
-                move_cash(
-                    session,
-                    app.settings.till,
-                    self.kind,
-                    amount,
-                    self.query_one("#cash-reason", Input).value,
-                    app.actor,
-                    app.clock(),
-                )
+            self.till.move_cash(self.kind, amount, self.query_one("#cash-reason", Input).value)
         except GeraiError as error:
             self.fail(error)
             return
@@ -170,7 +128,7 @@ class CloseShiftScreen(ShiftDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="close-shift"):
-            yield Label(t("ui.close.title", till=self.gerai.settings.till), classes="dialog-title")
+            yield Label(t("ui.close.title", till=self.till.till_id), classes="dialog-title")
             yield Label("", id="position")
             with Grid(id="denominations"):
                 for value in DENOMINATIONS:
@@ -178,7 +136,7 @@ class CloseShiftScreen(ShiftDialog):
                     yield Input("0", id=f"d{value}", type="integer", classes="pieces")
             yield Label("", id="count-line")
             yield Input(placeholder=t("ui.close.reason"), id="reason")
-            actor = self.gerai.actor
+            actor = self.app.actor
             yield Label(t("ui.close.signed", name=actor.name), id="signed")
             if not allows(actor.role, "close_shift"):
                 with Horizontal(id="confirm"):
@@ -191,11 +149,8 @@ class CloseShiftScreen(ShiftDialog):
             yield Label(t("ui.close.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        app = self.gerai
         try:
-            with app.database.read() as session:
-                shift = require_open_shift(session, app.settings.till)
-                position = cash_position(session, shift)
+            shift, position = self.till.cash_position()
         except GeraiError as error:
             self.fail(error)
             return
@@ -251,10 +206,6 @@ class CloseShiftScreen(ShiftDialog):
         else:
             self.focus_next()
 
-    def action_cancel(self) -> None:
-        """Esc: the shift stays open."""
-        self.dismiss(None)
-
     def approval(self) -> Approval | None:
         """The bendahara's name and PIN as typed (None when the dialog does not ask for them,
         or nothing was typed: the service then refuses the kasir)."""
@@ -266,18 +217,13 @@ class CloseShiftScreen(ShiftDialog):
 
     def action_close_shift(self) -> None:
         """Close with the count, the reason, the sign-off and the confirmation."""
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                result = close_shift(
-                    session,
-                    self.shift_id,
-                    self.counts(),
-                    self.query_one("#reason", Input).value,
-                    app.actor,
-                    app.clock(),
-                    approval=self.approval(),
-                )
+            result = self.till.close_shift(
+                self.shift_id,
+                self.counts(),
+                self.query_one("#reason", Input).value,
+                self.approval(),
+            )
         except GeraiError as error:
             if error.key.startswith("auth.") and self.query("#bendahara"):
                 name, pin = (

@@ -16,26 +16,37 @@ from textual.widgets import DataTable, Footer, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import MEMBER_PAYMENT_KIND, METHOD
 from gerai.core.timefmt import format_date, format_moment
-from gerai.services.members.kasbon import KasbonStatement, statement
-from gerai.services.members.lookup import MemberInfo, get_member
-from gerai.services.members.register import set_member_active
-from gerai.services.members.savings import SavingsBalance, savings_balance
-from gerai.services.members.slips import recent_payments
+from gerai.core.words import MemberPaymentKind
+from gerai.services.members.kasbon import KasbonStatement
+from gerai.services.members.lookup import MemberInfo
+from gerai.services.members.savings import SavingsBalance
 from gerai.services.shop.auth import Approval
+from gerai.tui.base import GeraiScreen
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import SCREEN_CSS
 from gerai.tui.screens.members.form import MemberDialog
 from gerai.tui.screens.members.money import RepaymentDialog, SavingsDialog
-from gerai.tui.screens.stock.common import StockScreen, fit_column
+from gerai.tui.screens.stock.common import fit_column
+from gerai.tui.status_line import StatusLine
 
 PAYMENTS_SHOWN = 50
 
 
-class MemberDetailScreen(StockScreen[str | None]):
+COLUMN = {
+    "time": "ui.member_detail.column.time",
+    "number": "ui.member_detail.column.number",
+    "kind": "ui.member_detail.column.kind",
+    "method": "ui.member_detail.column.method",
+}
+
+
+class MemberDetailScreen(StatusLine, GeraiScreen[str | None]):
     """A member's savings, kasbon and payments; dismissed with what was done, if anything."""
 
     CSS_PATH: ClassVar[Any] = SCREEN_CSS
+    status_selector = ".stock-status"
     BINDINGS = [
         Binding("escape", "back", "ui.key.back"),
         Binding("f2", "savings", "ui.key.savings"),
@@ -66,7 +77,7 @@ class MemberDetailScreen(StockScreen[str | None]):
     def on_mount(self) -> None:
         table = self.query_one("#member-payments", DataTable)
         for key, width in (("time", 22), ("number", 18), ("kind", 28), ("method", 10)):
-            table.add_column(t(f"ui.member_detail.column.{key}"), width=width, key=key)
+            table.add_column(t(COLUMN[key]), width=width, key=key)
         table.add_column(
             Text(t("ui.member_detail.column.amount"), justify="right"), width=14, key="amount"
         )
@@ -81,18 +92,17 @@ class MemberDetailScreen(StockScreen[str | None]):
 
     def refresh_member(self) -> None:
         """Read the member, their savings, kasbon and payments again and show them."""
-        app = self.gerai
         try:
-            with app.database.read() as session:
-                member = get_member(session, self.member_id)
-                if member is None:
-                    raise GeraiError("members.missing", id=self.member_id)
-                balance = savings_balance(session, member.id)
-                kasbon = statement(session, member, app.shop.business_date(app.clock()))
-                payments = recent_payments(session, member.id, PAYMENTS_SHOWN)
+            overview = self.till.member_overview(self.member_id, PAYMENTS_SHOWN)
         except GeraiError as error:
             self.fail(error)
             return
+        member, balance, kasbon, payments = (
+            overview.member,
+            overview.balance,
+            overview.kasbon,
+            overview.payments,
+        )
         self.member = member
         state = "" if member.active else f"  ({t('ui.member.inactive')})"
         self.query_one("#member-header", Label).update(
@@ -110,11 +120,11 @@ class MemberDetailScreen(StockScreen[str | None]):
         table = self.query_one("#member-payments", DataTable)
         table.clear()
         self.numbers = []
-        sign = {"sukarela_out": "-"}
+        sign: dict[str, str] = {MemberPaymentKind.SUKARELA_OUT: "-"}
         for p in payments:
             table.add_row(
-                format_moment(p.created_at, app.shop), p.number, t(f"slip.kind.{p.kind}"),
-                t(f"method.{p.method}"),
+                format_moment(p.created_at, self.till.shop), p.number,
+                t(MEMBER_PAYMENT_KIND[p.kind]), t(METHOD[p.method]),
                 Text(sign.get(p.kind, "") + format_number(p.amount), justify="right"), p.note,
             )  # fmt: skip
             self.numbers.append(p.number)
@@ -161,7 +171,7 @@ class MemberDetailScreen(StockScreen[str | None]):
         """A payment was taken: print its slip and show the new balances."""
         if number is None:
             return
-        self.gerai.print_member_slip(number)
+        self.app.print_member_slip(number)
         self.done = t("ui.member_detail.paid", number=number)
         self.refresh_member()
         self.say(self.done)
@@ -179,17 +189,13 @@ class MemberDetailScreen(StockScreen[str | None]):
     def action_toggle_active(self) -> None:
         """F6: deactivate the member, or reactivate them."""
         if self.member is not None:
-            with_approval(self.gerai, "members", self.toggle_active, self.fail)
+            with_approval(self.app, "members", self.toggle_active, self.fail)
 
     def toggle_active(self, approval: Approval | None) -> None:
-        app = self.gerai
         assert self.member is not None
         active = not self.member.active
         try:
-            with app.database.write() as session:
-                set_member_active(
-                    session, app.actor, self.member_id, active, now=app.clock(), approval=approval
-                )
+            self.till.set_member_active(self.member_id, active, approval)
         except GeraiError as error:
             self.fail(error)
             return
@@ -204,5 +210,5 @@ class MemberDetailScreen(StockScreen[str | None]):
             self.fail(GeraiError("members.no_payments"))
             return
         number = self.numbers[min(table.cursor_row, len(self.numbers) - 1)]
-        self.gerai.print_member_slip(number, reprint=True)
+        self.app.print_member_slip(number, reprint=True)
         self.say(t("ui.status.reprinting", receipt=number))

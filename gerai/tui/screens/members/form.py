@@ -14,14 +14,25 @@ from textual.widgets import Checkbox, Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.services.members.register import MemberForm, MemberRefused, member_form, save_member
+from gerai.services.members.register import MemberForm, MemberRefused
 from gerai.services.shop.auth import Approval
+from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
-from gerai.tui.screens.stock.common import StockDialog
+
+FIELD = {
+    "number": "ui.members.field.number",
+    "name": "ui.members.field.name",
+    "nik": "ui.members.field.nik",
+    "phone": "ui.members.field.phone",
+    "address": "ui.members.field.address",
+    "join_date": "ui.members.field.join_date",
+    "credit_limit": "ui.members.field.credit_limit",
+    "active": "ui.members.field.active",
+}
 
 
-class MemberDialog(StockDialog[int | None]):
+class MemberDialog(GeraiDialog[int | None]):
     """The form of a new member (`member_id` None) or of an existing one; dismissed with the
     member's id once saved."""
 
@@ -36,15 +47,14 @@ class MemberDialog(StockDialog[int | None]):
         self.member_id = member_id
 
     def compose(self) -> ComposeResult:
-        with self.gerai.database.read() as session:
-            form = MemberForm() if self.member_id is None else member_form(session, self.member_id)
+        form = self.till.member_form(self.member_id)
         title = "ui.members.new_title" if self.member_id is None else "ui.members.edit_title"
         with Vertical(classes="dialog", id="member-form"):
             yield Label(t(title, number=form.number), classes="dialog-title")
             with Grid(id="member-fields"):
                 for field in fields(MemberForm):
                     value = getattr(form, field.name)
-                    yield Label(t(f"ui.members.field.{field.name}"))
+                    yield Label(t(FIELD[field.name]))
                     if field.name == "active":
                         yield Checkbox("", bool(value), id="f-active")
                     else:
@@ -71,23 +81,16 @@ class MemberDialog(StockDialog[int | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save (after a supervisor's PIN for a kasir), or show every problem."""
-        with_approval(self.gerai, "members", self.save, self.fail)
+        with_approval(self.app, "members", self.save, self.fail)
 
     def save(self, approval: Approval | None) -> None:
         """Write the member."""
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                now = app.clock()
-                saved = save_member(
-                    session, app.actor, self.form(), now=now, today=app.shop.business_date(now),
-                    member_id=self.member_id, approval=approval,
-                )  # fmt: skip
+            saved = self.till.save_member(self.form(), self.member_id, approval)
         except MemberRefused as refused:
             self.fail(
                 "\n".join(
-                    f"{t(f'ui.members.field.{field}')}: {error.message()}"
-                    for field, error in refused.problems
+                    f"{t(FIELD[field])}: {error.message()}" for field, error in refused.problems
                 )
             )
             return

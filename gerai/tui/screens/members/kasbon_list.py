@@ -14,15 +14,22 @@ from textual.widgets import DataTable, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
-from gerai.services.members.kasbon import KasbonRow, kasbon_list
+from gerai.services.members.kasbon import KasbonRow
+from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.members.common import DIALOG_CSS
 from gerai.tui.screens.members.detail import MemberDetailScreen
-from gerai.tui.screens.stock.common import StockDialog, fit_column
+from gerai.tui.screens.stock.common import fit_column
 
-MONEY = ("limit", "owed", "d30", "d60", "over")
+MONEY = {
+    "limit": "ui.kasbon_list.limit",
+    "owed": "ui.kasbon_list.owed",
+    "d30": "ui.kasbon_list.d30",
+    "d60": "ui.kasbon_list.d60",
+    "over": "ui.kasbon_list.over",
+}
 
 
-class KasbonListScreen(StockDialog[str | None]):
+class KasbonListScreen(GeraiDialog[str | None]):
     """The kasbon of every member who owes, by member number."""
 
     CSS_PATH: ClassVar[Any] = DIALOG_CSS
@@ -44,8 +51,8 @@ class KasbonListScreen(StockDialog[str | None]):
         table = self.query_one("#kasbon-table", DataTable)
         table.add_column(t("ui.members.column.number"), width=12, key="number")
         table.add_column(t("ui.members.column.name"), key="name")
-        for key in MONEY:
-            table.add_column(Text(t(f"ui.kasbon_list.{key}"), justify="right"), width=11, key=key)
+        for key, title in MONEY.items():
+            table.add_column(Text(t(title), justify="right"), width=11, key=key)
         self.load()
         table.focus()
 
@@ -54,10 +61,8 @@ class KasbonListScreen(StockDialog[str | None]):
 
     def load(self) -> None:
         """Read the list and fill the table."""
-        app = self.gerai
         try:
-            with app.database.read() as session:
-                self.rows = kasbon_list(session, app.shop.business_date(app.clock()))
+            self.rows = self.till.kasbon_list()
         except GeraiError as error:
             self.fail(error)
             return

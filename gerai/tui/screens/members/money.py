@@ -16,23 +16,27 @@ from textual.widgets import Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah, parse_rupiah
-from gerai.services.members.kasbon import outstanding, repay
+from gerai.core.phrases import METHOD
+from gerai.core.words import MemberPaymentKind, PaymentMethod
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.members.payments import (
     IN_METHODS,
     OUT_METHODS,
-    POKOK,
     SAVINGS_KINDS,
-    SUKARELA_OUT,
-    WAJIB,
 )
-from gerai.services.members.savings import savings_amount, savings_balance, take_savings
+from gerai.services.members.savings import savings_amount
 from gerai.services.shop.auth import Approval
+from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
-from gerai.tui.screens.stock.common import StockDialog
 
-SAVINGS_CHOICES = (*SAVINGS_KINDS, SUKARELA_OUT)
+SAVINGS_CHOICES = (*SAVINGS_KINDS, MemberPaymentKind.SUKARELA_OUT)
+SAVINGS_KIND = {
+    "pokok": "ui.savings.kind.pokok",
+    "wajib": "ui.savings.kind.wajib",
+    "sukarela": "ui.savings.kind.sukarela",
+    "sukarela_out": "ui.savings.kind.sukarela_out",
+}
 
 
 def parse_amount(text: str) -> int | None:
@@ -58,14 +62,14 @@ def parse_months(text: str) -> int:
     return int(raw)
 
 
-def choices(options: tuple[str, ...], chosen: str, prefix: str) -> str:
-    """The options on one line, the chosen one highlighted."""
+def choices(options: tuple[str, ...], chosen: str, keys: dict[str, str]) -> str:
+    """The options on one line (their message `keys`), the chosen one highlighted."""
     return "  ".join(
-        f"[reverse] {t(prefix + o)} [/]" if o == chosen else f" {t(prefix + o)} " for o in options
+        f"[reverse] {t(keys[o])} [/]" if o == chosen else f" {t(keys[o])} " for o in options
     )
 
 
-class MoneyDialog(StockDialog[str | None]):
+class MoneyDialog(GeraiDialog[str | None]):
     """What both dialogs share: the member, the methods, the amount field and committing."""
 
     CSS_PATH: ClassVar[Any] = DIALOG_CSS
@@ -74,7 +78,7 @@ class MoneyDialog(StockDialog[str | None]):
     def __init__(self, member: MemberInfo) -> None:
         super().__init__()
         self.member = member
-        self.method = "tunai"
+        self.method: str = PaymentMethod.CASH
 
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
@@ -102,21 +106,19 @@ class MoneyDialog(StockDialog[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: take the payment."""
         event.stop()
-        with_approval(self.gerai, self.permission, self.commit, self.fail)
+        with_approval(self.app, self.permission, self.commit, self.fail)
 
     def commit(self, approval: Approval | None) -> None:
         """Write the payment; close with its slip number."""
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                number = self.write(session, approval)
+            number = self.write(approval)
         except GeraiError as error:
             self.fail(error)
             return
         self.dismiss(number)
 
-    def write(self, session: Any, approval: Approval | None) -> str:
-        """Take the payment in `session`; its slip number."""
+    def write(self, approval: Approval | None) -> str:
+        """Take the payment; its slip number."""
         raise NotImplementedError
 
 
@@ -130,7 +132,7 @@ class SavingsDialog(MoneyDialog):
     ]
     permission = "savings"
 
-    def __init__(self, member: MemberInfo, kind: str = POKOK) -> None:
+    def __init__(self, member: MemberInfo, kind: str = MemberPaymentKind.POKOK) -> None:
         super().__init__(member)
         self.kind = kind
 
@@ -149,7 +151,7 @@ class SavingsDialog(MoneyDialog):
             yield Label(t("ui.savings.hint"), classes="dialog-hint")
 
     def methods(self) -> tuple[str, ...]:
-        return OUT_METHODS if self.kind == SUKARELA_OUT else IN_METHODS
+        return OUT_METHODS if self.kind == MemberPaymentKind.SUKARELA_OUT else IN_METHODS
 
     def action_cycle_kind(self) -> None:
         """Tab: the next kind of savings payment."""
@@ -164,52 +166,47 @@ class SavingsDialog(MoneyDialog):
         self.cycle_method()
 
     def redraw(self) -> None:
-        self.query_one("#kinds", Label).update(
-            choices(SAVINGS_CHOICES, self.kind, "ui.savings.kind.")
-        )
-        self.query_one("#methods", Label).update(choices(self.methods(), self.method, "method."))
-        label = {POKOK: "ui.savings.pokok", WAJIB: "ui.savings.months"}.get(
-            self.kind, "ui.savings.amount"
-        )
+        self.query_one("#kinds", Label).update(choices(SAVINGS_CHOICES, self.kind, SAVINGS_KIND))
+        self.query_one("#methods", Label).update(choices(self.methods(), self.method, METHOD))
+        labels: dict[str, str] = {
+            MemberPaymentKind.POKOK: "ui.savings.pokok",
+            MemberPaymentKind.WAJIB: "ui.savings.months",
+        }
+        label = labels.get(self.kind, "ui.savings.amount")
         self.query_one("#amount-label", Label).update(t(label))
         self.query_one("#preview", Label).update(self.preview())
 
     def preview(self) -> str:
         """What will be taken, or the balance a withdrawal may take."""
-        app = self.gerai
+        shop = self.till.shop
         text = self.query_one("#amount", Input).value
         try:
-            with app.database.read() as session:
-                balance = savings_balance(session, self.member.id)
-            if self.kind == SUKARELA_OUT:
+            balance = self.till.savings_balance(self.member.id)
+            if self.kind == MemberPaymentKind.SUKARELA_OUT:
                 return t("ui.savings.available", balance=format_rupiah(balance.sukarela))
-            if self.kind == WAJIB:
+            if self.kind == MemberPaymentKind.WAJIB:
                 months = parse_months(text)
                 return t(
-                    "ui.savings.wajib_preview", months=months,
-                    monthly=format_rupiah(app.shop.savings_wajib),
-                    amount=format_rupiah(savings_amount(WAJIB, app.shop, None, months)),
+                    "ui.savings.wajib_preview", count=months,
+                    monthly=format_rupiah(shop.savings_wajib),
+                    amount=format_rupiah(savings_amount(self.kind, shop, None, months)),
                 )  # fmt: skip
-            if self.kind == POKOK:
+            if self.kind == MemberPaymentKind.POKOK:
                 if balance.pokok:
                     return t("ui.savings.pokok_paid", amount=format_rupiah(balance.pokok))
-                return t("ui.savings.pokok_preview", amount=format_rupiah(app.shop.savings_pokok))
+                return t("ui.savings.pokok_preview", amount=format_rupiah(shop.savings_pokok))
             typed = parse_amount(text)
             return "" if typed is None else format_rupiah(typed)
         except GeraiError:
             return ""
 
-    def write(self, session: Any, approval: Approval | None) -> str:
-        app = self.gerai
+    def write(self, approval: Approval | None) -> str:
         text = self.query_one("#amount", Input).value
-        months = parse_months(text) if self.kind == WAJIB else 0
-        amount = None if self.kind == WAJIB else parse_amount(text)
-        payment = take_savings(
-            session, app.actor, self.member.id, self.kind, till=app.settings.till,
-            now=app.clock(), shop=app.shop, amount=amount, months=months, method=self.method,
-            approval=approval,
-        )  # fmt: skip
-        return payment.number
+        months = parse_months(text) if self.kind == MemberPaymentKind.WAJIB else 0
+        amount = None if self.kind == MemberPaymentKind.WAJIB else parse_amount(text)
+        return self.till.take_savings(
+            self.member.id, self.kind, amount, months, self.method, approval
+        )
 
 
 class RepaymentDialog(MoneyDialog):
@@ -236,8 +233,7 @@ class RepaymentDialog(MoneyDialog):
 
     def owed(self) -> int:
         """What the member owes now."""
-        with self.gerai.database.read() as session:
-            return outstanding(session, self.member.id)
+        return self.till.kasbon_outstanding(self.member.id)
 
     def action_cycle_method(self) -> None:
         """Tab: the next method."""
@@ -250,7 +246,7 @@ class RepaymentDialog(MoneyDialog):
             self.fail(error)
             return
         self.query_one("#owed", Label).update(t("ui.repay.owed", owed=format_rupiah(owed)))
-        self.query_one("#methods", Label).update(choices(self.methods(), self.method, "method."))
+        self.query_one("#methods", Label).update(choices(self.methods(), self.method, METHOD))
         try:
             amount = parse_amount(self.query_one("#amount", Input).value)
         except GeraiError:
@@ -259,13 +255,6 @@ class RepaymentDialog(MoneyDialog):
         preview = t("ui.repay.left", left=format_rupiah(left)) if 0 <= left <= owed else ""
         self.query_one("#preview", Label).update(preview)
 
-    def write(self, session: Any, approval: Approval | None) -> str:
-        app = self.gerai
+    def write(self, approval: Approval | None) -> str:
         amount = parse_amount(self.query_one("#amount", Input).value)
-        if amount is None:
-            amount = outstanding(session, self.member.id)
-        payment = repay(
-            session, app.actor, self.member.id, amount, till=app.settings.till, now=app.clock(),
-            shop=app.shop, method=self.method, approval=approval,
-        )  # fmt: skip
-        return payment.number
+        return self.till.repay_kasbon(self.member.id, amount, self.method, approval)

@@ -16,14 +16,24 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number
 from gerai.core.timefmt import format_date
-from gerai.services.members.lookup import MemberInfo, member_page
+from gerai.services.members.lookup import MemberInfo
+from gerai.tui.base import GeraiScreen
 from gerai.tui.screens.members.common import SCREEN_CSS
 from gerai.tui.screens.members.detail import MemberDetailScreen
 from gerai.tui.screens.members.form import MemberDialog
 from gerai.tui.screens.members.kasbon_list import KasbonListScreen
 from gerai.tui.screens.members.settings import MemberSettingsDialog
-from gerai.tui.screens.stock.common import StockScreen
+from gerai.tui.status_line import StatusLine
 from gerai.tui.widgets.paged_list import PAGING_BINDINGS, Key, KeysetPaging, PagedList
+
+MEMBER_COLUMN = {
+    "number": "ui.members.column.number",
+    "name": "ui.members.column.name",
+    "phone": "ui.members.column.phone",
+    "nik": "ui.members.column.nik",
+    "joined": "ui.members.column.joined",
+    "limit": "ui.members.column.limit",
+}
 
 
 def _cells(member: MemberInfo) -> list[str]:
@@ -37,17 +47,18 @@ def _cells(member: MemberInfo) -> list[str]:
     ]
 
 
-class MembersScreen(KeysetPaging[MemberInfo], StockScreen[None]):
+class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
     """The member register, a page at a time."""
 
     CSS_PATH: ClassVar[Any] = SCREEN_CSS
+    status_selector = ".stock-status"
     BINDINGS = [
         Binding("escape", "back", "ui.key.back"),
         Binding("f2", "new", "ui.key.new_member"),
         Binding("f4", "edit", "ui.key.edit_member"),
         Binding("f6", "inactive", "ui.key.inactive"),
         Binding("f7", "settings", "ui.key.member_settings"),
-        Binding("f8", "kasbon", "ui.key.kasbon_list"),
+        Binding("f8", "kasbon_list", "ui.key.kasbon_list"),
         *PAGING_BINDINGS,
     ]
 
@@ -61,7 +72,7 @@ class MembersScreen(KeysetPaging[MemberInfo], StockScreen[None]):
 
     def compose(self) -> ComposeResult:
         columns = [
-            (t(f"ui.members.column.{key}"), width, right)
+            (t(MEMBER_COLUMN[key]), width, right)
             for key, width, right in (
                 ("number", 12, False), ("name", 0, False), ("phone", 14, False),
                 ("nik", 16, False), ("joined", 10, False), ("limit", 12, True),
@@ -79,7 +90,7 @@ class MembersScreen(KeysetPaging[MemberInfo], StockScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#search", Input).focus()  # the first page comes once the list fits
         self.query_one("#members-header", Label).update(
-            t("ui.members.header", shop=self.gerai.shop.name)
+            t("ui.members.header", shop=self.app.shop.name)
         )
 
     @property
@@ -90,11 +101,10 @@ class MembersScreen(KeysetPaging[MemberInfo], StockScreen[None]):
     # --- paging -----------------------------------------------------------------------------
 
     def fetch(self, *, after: Key | None = None, before: Key | None = None) -> list[MemberInfo]:
-        with self.gerai.database.read() as session:
-            return member_page(
-                session, self.query_text, inactive=self.inactive, after=after, before=before,
-                limit=max(self.page_size, 1),
-            )  # fmt: skip
+        return self.till.member_page(
+            self.query_text, inactive=self.inactive, after=after, before=before,
+            limit=max(self.page_size, 1),
+        )  # fmt: skip
 
     def key_of(self, row: MemberInfo) -> Key:
         return (row.name, row.id)
@@ -185,6 +195,6 @@ class MembersScreen(KeysetPaging[MemberInfo], StockScreen[None]):
         """F7: member discounts and savings amounts."""
         self.app.push_screen(MemberSettingsDialog(), self.back_from_member)
 
-    def action_kasbon(self) -> None:
+    def action_kasbon_list(self) -> None:
         """F8: every member's kasbon and its age."""
         self.app.push_screen(KasbonListScreen(), self.back_from_member)

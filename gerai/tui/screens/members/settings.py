@@ -17,18 +17,13 @@ from gerai.core.i18n import t
 from gerai.core.money import parse_rupiah
 from gerai.services.members.settings import (
     CategoryDiscount,
-    category_discounts,
     format_percent,
     parse_percent,
-    set_category_discount,
-    set_global_discount,
-    set_savings_amounts,
 )
 from gerai.services.shop.auth import Approval
-from gerai.services.shop.profile import load_shop
+from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
-from gerai.tui.screens.stock.common import StockDialog
 
 
 def _rupiah(text: str, field: str) -> int:
@@ -38,7 +33,7 @@ def _rupiah(text: str, field: str) -> int:
         raise GeraiError("members.bad_setting", field=t(field), value=text.strip()) from exc
 
 
-class MemberSettingsDialog(StockDialog[str | None]):
+class MemberSettingsDialog(GeraiDialog[str | None]):
     """Member discounts and savings amounts; dismissed with a message once saved."""
 
     CSS_PATH: ClassVar[Any] = DIALOG_CSS
@@ -52,10 +47,7 @@ class MemberSettingsDialog(StockDialog[str | None]):
         self.categories: list[CategoryDiscount] = []
 
     def compose(self) -> ComposeResult:
-        app = self.gerai
-        with app.database.read() as session:
-            shop = load_shop(session)
-            self.categories = category_discounts(session)
+        shop, self.categories = self.till.member_settings()
         with Vertical(classes="dialog", id="member-settings"):
             yield Label(t("ui.msettings.title"), classes="dialog-title")
             with Grid(id="msettings-shop"):
@@ -93,11 +85,10 @@ class MemberSettingsDialog(StockDialog[str | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save (after an admin's PIN when needed)."""
-        with_approval(self.gerai, "settings", self.save, self.fail)
+        with_approval(self.app, "settings", self.save, self.fail)
 
     def save(self, approval: Approval | None) -> None:
-        """Write every setting in one transaction; refresh the till's shop and cart."""
-        app = self.gerai
+        """Write every setting in one transaction (the till prices with them at once)."""
 
         def value(selector: str) -> str:
             return self.query_one(selector, Input).value
@@ -110,20 +101,9 @@ class MemberSettingsDialog(StockDialog[str | None]):
             wanted = {
                 c.id: parse_percent(value(f"#c-{c.id}"), optional=True) for c in self.categories
             }
-            with app.database.write() as session:
-                now = app.clock()
-                set_global_discount(session, app.actor, global_bp, now=now, approval=approval)
-                set_savings_amounts(session, app.actor, pokok, wajib, now=now, approval=approval)
-                for category in self.categories:
-                    if wanted[category.id] != category.discount_bp:
-                        set_category_discount(
-                            session, app.actor, category.id, wanted[category.id], now=now,
-                            approval=approval,
-                        )  # fmt: skip
-                shop = load_shop(session)
+            changed = {c.id: wanted[c.id] for c in self.categories if wanted[c.id] != c.discount_bp}
+            self.till.save_member_settings(global_bp, pokok, wajib, changed, approval)
         except GeraiError as error:
             self.fail(error)
             return
-        app.shop = shop
-        app.cart.global_discount_bp = shop.member_discount_bp
         self.dismiss(t("ui.msettings.saved"))

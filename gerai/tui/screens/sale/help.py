@@ -5,11 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from gerai.core.i18n import t
-from gerai.tui.bindings import localize_bindings
+from gerai.tui.base import GeraiDialog
 from gerai.tui.styles import sheet
 
 HELP_ROWS = (
@@ -39,15 +38,11 @@ HELP_ROWS = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(GeraiDialog[None]):
     """The list of keys."""
 
     CSS_PATH = sheet("dialogs")
-    BINDINGS = [Binding("escape,f1,enter", "close", "ui.key.close")]
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
+    BINDINGS = [Binding("escape,f1,enter", "cancel", "ui.key.close")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
@@ -58,7 +53,3 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(t(key) if key.startswith("ui.") else key, t(text))
             yield table
             yield Label(t("ui.help.close"), classes="dialog-hint")
-
-    def action_close(self) -> None:
-        """Back to the kasir screen."""
-        self.dismiss(None)

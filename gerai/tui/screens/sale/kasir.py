@@ -3,28 +3,23 @@ Ctrl+D opens the drawer without a sale, F11 the admin menu, Ctrl+L logs out."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah
+from gerai.core.phrases import ROLE
 from gerai.core.timefmt import format_moment
-from gerai.services.cash.shifts import ShiftClose, current_shift
-from gerai.services.members.lookup import MemberInfo, find_member
+from gerai.services.cash.shifts import ShiftClose
+from gerai.services.members.lookup import MemberInfo
 from gerai.services.sale.cart import Cart, ScanRequest, parse_scan
 from gerai.services.sale.checkout import SaleResult
-from gerai.services.sale.held import hold_cart, list_held, recall_cart
-from gerai.services.sale.receipts import recent_sales
-from gerai.services.stock.catalog import ProductInfo, find_by_code, search_products
-from gerai.services.stock.inventory import low_stock_count
-from gerai.tui.bindings import localize_bindings
+from gerai.services.stock.catalog import ProductInfo
+from gerai.tui.base import GeraiScreen
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.cash.bendahara import BendaharaScreen
 from gerai.tui.screens.cash.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
@@ -40,11 +35,10 @@ from gerai.tui.widgets.cart_table import CartTable
 from gerai.tui.widgets.scan_field import ScanField
 from gerai.tui.widgets.totals import TotalsPanel
 
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
+CASH_MOVED = {"in": "ui.status.cash_in", "out": "ui.status.cash_out"}
 
 
-class KasirScreen(StatusLine, Screen[None]):
+class KasirScreen(StatusLine, GeraiScreen[None]):
     """Selling at the counter."""
 
     CSS_PATH = sheet("kasir")
@@ -74,18 +68,12 @@ class KasirScreen(StatusLine, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
         self.selected = 0
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     @property
     def cart(self) -> Cart:
         """The cart being sold."""
-        return self.gerai.cart
+        return self.till.cart
 
     def compose(self) -> ComposeResult:
         yield Label("", id="header")
@@ -108,10 +96,8 @@ class KasirScreen(StatusLine, Screen[None]):
 
     def ensure_shift(self) -> None:
         """No selling until a shift is open on this till: ask for the opening cash."""
-        app = self.gerai
         try:
-            with app.database.read() as session:
-                shift = current_shift(session, app.settings.till)
+            shift = self.till.current_shift()
         except GeraiError as error:
             self.fail(error)
             return
@@ -131,7 +117,7 @@ class KasirScreen(StatusLine, Screen[None]):
         """Cash went in or out."""
         if isinstance(moved, tuple):
             kind, amount = moved
-            self.say(t(f"ui.status.cash_{kind}", amount=format_rupiah(amount)))
+            self.say(t(CASH_MOVED[kind], amount=format_rupiah(amount)))
 
     def action_close_shift(self) -> None:
         """F10: count the cash and close the shift (the cart must be empty)."""
@@ -145,22 +131,21 @@ class KasirScreen(StatusLine, Screen[None]):
         if not isinstance(result, ShiftClose):
             return
         self.say(t("ui.status.closed", variance=format_rupiah(result.variance)))
-        self.gerai.print_shift_report(result.shift_id)
+        self.app.print_shift_report(result.shift_id)
         self.ensure_shift()
 
     def refresh_header(self) -> None:
         """Shop, till, kasir, date and time; how many products are low on stock."""
-        app = self.gerai
+        till = self.till
         try:
-            with app.database.read() as session:
-                low = low_stock_count(session)
+            low = till.low_stock_count()
         except GeraiError:
             low = 0
-        actor = app.actor
+        actor = till.actor
         self.query_one("#header", Label).update(
-            t("ui.header", shop=app.shop.name, till=app.settings.till,
-              cashier=t("ui.kasir.actor", name=actor.name, role=t(f"role.{actor.role}")),
-              now=format_moment(app.clock(), app.shop))
+            t("ui.header", shop=till.shop.name, till=till.till_id,
+              cashier=t("ui.kasir.actor", name=actor.name, role=t(ROLE[actor.role])),
+              now=format_moment(till.clock(), till.shop))
             + (t("ui.kasir.low_stock", count=low) if low else "")
         )  # fmt: skip
 
@@ -188,12 +173,7 @@ class KasirScreen(StatusLine, Screen[None]):
         """Add the product the entry names, attach a scanned member card, or search."""
         try:
             request = parse_scan(raw)
-            with self.gerai.database.read() as session:
-                product = find_by_code(session, request.code)
-                member = None
-                if product is None and not request.explicit_qty:
-                    member = find_member(session, request.code)
-                matches = [] if product or member else search_products(session, request.code)
+            product, member, matches = self.till.scan(request.code, request.explicit_qty)
         except GeraiError as error:
             self.fail(error)
             return
@@ -280,33 +260,27 @@ class KasirScreen(StatusLine, Screen[None]):
 
     def action_hold(self) -> None:
         """F8: hold this cart, or (with an empty cart) recall a held one."""
-        app = self.gerai
         try:
             if self.cart.lines:
-                with app.database.write() as session:
-                    held = hold_cart(session, self.cart, app.settings.till, app.actor, app.clock())
-                self.cart.clear()
+                held = self.till.hold()
                 self.refresh_cart()
                 self.say(t("ui.status.held", label=held.label))
                 return
-            with app.database.read() as session:
-                carts = list_held(session, app.settings.till)
+            carts = self.till.held_carts()
         except GeraiError as error:
             self.fail(error)
             return
         if not carts:
             self.fail(GeraiError("held.none"))
             return
-        self.app.push_screen(HeldScreen(carts, app.shop), self.recall)
+        self.app.push_screen(HeldScreen(carts, self.till.shop), self.recall)
 
     def recall(self, held_id: int | None) -> None:
         """Bring a held cart back."""
         if held_id is None:
             return
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                recall_cart(session, held_id, self.cart, app.actor, app.clock())
+            self.till.recall(held_id)
         except GeraiError as error:
             self.fail(error)
             return
@@ -321,36 +295,36 @@ class KasirScreen(StatusLine, Screen[None]):
         if not self.cart.lines:
             self.fail(GeraiError("pay.empty_cart"))
             return
-        self.app.push_screen(PaymentScreen(self.cart), self.paid)
+        self.app.push_screen(PaymentScreen(), self.paid)
 
     def paid(self, result: SaleResult | None) -> None:
-        """The sale is committed: show the change and start a fresh cart."""
+        """The sale is committed (the till emptied the cart and queued the receipt): show the
+        change and send the receipt. Without a sale, the cart shows the prices it was last
+        priced at."""
         if result is None:
+            self.refresh_cart()
             return
-        self.cart.clear()
         self.selected = 0
         self.refresh_cart()
         self.query_one(TotalsPanel).show_change(result)
         self.say(t("ui.status.sold", receipt=result.receipt_no))
-        self.gerai.print_receipt(result.receipt_no)
+        self.app.send_waiting()
 
     # --- reprint ----------------------------------------------------------------------------
 
     def action_reprint(self) -> None:
         """F9: print a past receipt again."""
-        app = self.gerai
         try:
-            with app.database.read() as session:
-                sales = recent_sales(session, app.settings.till)
+            sales = self.till.recent_sales()
         except GeraiError as error:
             self.fail(error)
             return
-        self.app.push_screen(ReprintScreen(sales, app.shop), self.reprint)
+        self.app.push_screen(ReprintScreen(sales, self.till.shop), self.reprint)
 
     def reprint(self, receipt_no: str | None) -> None:
         """Queue the reprint of `receipt_no`."""
         if receipt_no is not None:
-            self.gerai.print_receipt(receipt_no, reprint=True)
+            self.app.reprint_receipt(receipt_no)
             self.say(t("ui.status.reprinting", receipt=receipt_no))
 
     # --- void and retur ----------------------------------------------------------------------
@@ -366,7 +340,7 @@ class KasirScreen(StatusLine, Screen[None]):
     def action_report(self) -> None:
         """F4: the bendahara's daily report (a kasir needs a supervisor's PIN)."""
         with_approval(
-            self.gerai, "reports", lambda _: self.app.push_screen(BendaharaScreen()), self.fail
+            self.app, "reports", lambda _: self.app.push_screen(BendaharaScreen()), self.fail
         )
 
     # --- products and stock -----------------------------------------------------------------
@@ -394,9 +368,9 @@ class KasirScreen(StatusLine, Screen[None]):
     @work(thread=True, group="drawer", exclusive=True)
     def open_drawer(self) -> None:
         """Record the opening and kick the drawer, off the UI thread (the printer may stall)."""
-        app = self.gerai
+        app = self.app
         try:
-            kicked = app.printer.open_drawer(app.actor)
+            kicked = self.till.open_drawer()
         except GeraiError as error:
             app.call_from_thread(self.fail, error)
             return
@@ -413,7 +387,7 @@ class KasirScreen(StatusLine, Screen[None]):
         from gerai.tui.screens.admin.menu import open_admin_screen
 
         if screen is not None:
-            open_admin_screen(self.gerai, screen, self.fail)
+            open_admin_screen(self.app, screen, self.fail)
 
     def action_logout(self) -> None:
         """Ctrl+L: log out (or hand the till to another user); the cart must be empty."""
@@ -421,7 +395,7 @@ class KasirScreen(StatusLine, Screen[None]):
             self.fail(GeraiError("auth.cart_not_empty"))
             return
         try:
-            self.gerai.log_out()
+            self.app.log_out()
         except GeraiError as error:
             self.fail(error)
 

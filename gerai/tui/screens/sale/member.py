@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gerai.core.i18n import t
-from gerai.services.members.lookup import MemberInfo, find_member, search_members
+from gerai.services.members.lookup import MemberInfo
 from gerai.tui.screens.picker import PickerScreen
 
 
@@ -14,12 +14,10 @@ class MemberScreen(PickerScreen[MemberInfo]):
     placeholder_key = "ui.member.placeholder"
 
     def search(self, text: str) -> list[MemberInfo]:
-        with self.app.database.read() as session:  # type: ignore[attr-defined]
-            return search_members(session, text)
+        return self.till.search_members(text)
 
     def exact(self, text: str) -> MemberInfo | None:
-        with self.app.database.read() as session:  # type: ignore[attr-defined]
-            return find_member(session, text)
+        return self.till.find_member(text)
 
     def label(self, item: MemberInfo) -> str:
         state = "" if item.active else f"  ({t('ui.member.inactive')})"

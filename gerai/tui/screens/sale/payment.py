@@ -4,25 +4,20 @@ is asked for. Enter commits the sale in a worker thread; a refusal keeps the dia
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Digits, Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah, parse_rupiah
-from gerai.services.sale.cart import Cart
-from gerai.services.sale.checkout import CASH, PAYMENT_METHODS, SaleResult, Tender, checkout
-from gerai.tui.bindings import localize_bindings
+from gerai.core.phrases import METHOD
+from gerai.core.words import PaymentMethod
+from gerai.services.sale.checkout import SaleResult, Tender
+from gerai.tui.base import GeraiDialog
 from gerai.tui.styles import sheet
-
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
 
 
 def parse_tender(text: str) -> int | None:
@@ -38,8 +33,8 @@ def parse_tender(text: str) -> int | None:
         raise GeraiError("pay.not_number", text=raw) from exc
 
 
-class PaymentScreen(ModalScreen[SaleResult | None]):
-    """Take payment for `cart` and commit the sale."""
+class PaymentScreen(GeraiDialog[SaleResult | None]):
+    """Take payment for the till's cart and commit the sale."""
 
     CSS_PATH = sheet("dialogs")
     BINDINGS = [
@@ -47,19 +42,12 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
-    def __init__(self, cart: Cart) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
-        self.cart = cart
-        self.total = cart.totals().total
-        self.method = CASH
+        self.total = 0
+        self.method = PaymentMethod.CASH
         self.tenders: list[Tender] = []
         self.busy = False
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     @property
     def due(self) -> int:
@@ -67,6 +55,7 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         return self.total - sum(tender.amount or 0 for tender in self.tenders)
 
     def compose(self) -> ComposeResult:
+        self.total = self.till.cart.totals().total
         with Vertical(classes="dialog", id="payment"):
             yield Label(t("ui.pay.title"), classes="dialog-title")
             yield Label(t("ui.total"), id="due-title")
@@ -86,13 +75,13 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         """Methods line, split payments, due amount and the change preview."""
         self.query_one("#methods", Label).update(
             "  ".join(
-                f"[reverse] {t('method.' + m)} [/]" if m == self.method else f" {t('method.' + m)} "
-                for m in PAYMENT_METHODS
+                f"[reverse] {t(METHOD[m])} [/]" if m == self.method else f" {t(METHOD[m])} "
+                for m in PaymentMethod
             )
         )
         self.query_one("#split", Label).update(
             "  ".join(
-                f"{t('method.' + tender.method)} {format_rupiah(tender.amount or 0)}"
+                f"{t(METHOD[tender.method])} {format_rupiah(tender.amount or 0)}"
                 for tender in self.tenders
             )
         )
@@ -123,8 +112,8 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
 
     def action_cycle_method(self) -> None:
         """Tab: the next payment method."""
-        index = PAYMENT_METHODS.index(self.method)
-        self.method = PAYMENT_METHODS[(index + 1) % len(PAYMENT_METHODS)]
+        index = tuple(PaymentMethod).index(self.method)
+        self.method = tuple(PaymentMethod)[(index + 1) % len(PaymentMethod)]
         self.redraw()
 
     def action_cancel(self) -> None:
@@ -132,10 +121,12 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
         if not self.busy:
             self.dismiss(None)
 
-    def fail(self, error: GeraiError) -> None:
+    def fail(self, error: GeraiError | str) -> None:
         """Show why the payment was refused; the dialog stays."""
         self.busy = False
-        self.query_one("#pay-error", Label).update(error.message())
+        self.query_one("#pay-error", Label).update(
+            error.message() if isinstance(error, GeraiError) else error
+        )
         self.app.bell()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -149,10 +140,10 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
             self.fail(error)
             return
         tender = Tender(self.method, amount)
-        if amount is not None and amount < self.due and self.method != CASH:
+        if amount is not None and amount < self.due and self.method != PaymentMethod.CASH:
             self.tenders.append(tender)
             event.input.value = ""
-            self.method = CASH
+            self.method = PaymentMethod.CASH
             self.redraw()
             return
         self.busy = True
@@ -160,19 +151,10 @@ class PaymentScreen(ModalScreen[SaleResult | None]):
 
     @work(thread=True)
     def commit(self, tenders: list[Tender]) -> None:
-        """Write the sale (off the UI thread: a busy database must not freeze the till)."""
-        app = self.gerai
+        """Sell (off the UI thread: a busy database must not freeze the till)."""
+        app = self.app
         try:
-            with app.database.write() as session:
-                result = checkout(
-                    session,
-                    self.cart,
-                    tenders,
-                    till=app.settings.till,
-                    actor=app.actor,
-                    shop=app.shop,
-                    now=app.clock(),
-                )
+            result = self.till.sell(tenders)
         except GeraiError as error:
             app.call_from_thread(self.fail, error)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gerai.core.money import format_rupiah
 from gerai.core.quantity import format_quantity
-from gerai.services.stock.catalog import ProductInfo, find_by_code, search_products
+from gerai.services.stock.catalog import ProductInfo
 from gerai.tui.screens.picker import PickerScreen
 
 
@@ -16,12 +16,10 @@ class SearchScreen(PickerScreen[ProductInfo]):
     placeholder_key = "ui.search.placeholder"
 
     def search(self, text: str) -> list[ProductInfo]:
-        with self.app.database.read() as session:  # type: ignore[attr-defined]
-            return search_products(session, text)
+        return self.till.search_products(text)
 
     def exact(self, text: str) -> ProductInfo | None:
-        with self.app.database.read() as session:  # type: ignore[attr-defined]
-            return find_by_code(session, text)
+        return self.till.find_product(text)
 
     def label(self, item: ProductInfo) -> str:
         stock = format_quantity(item.stock, item.unit)

@@ -10,48 +10,52 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
-from gerai.services.sale.corrections import VOID
+from gerai.core.words import SaleStatus
 from gerai.services.sale.returns import (
     ReturnPlan,
     ReturnRequest,
     SaleLineState,
     SaleState,
     plan_return,
-    return_items,
     return_quantity,
-    sale_state,
 )
-from gerai.services.sale.voids import check_void, void_sale
-from gerai.services.shop.auth import PERMISSIONS, Approval
+from gerai.services.shop.auth import Approval
 from gerai.services.stock.inventory import reason as required_reason
-from gerai.tui.bindings import localize_bindings
-from gerai.tui.screens.approval import ApprovalScreen
+from gerai.tui.base import GeraiDialog, GeraiScreen
+from gerai.tui.permits import with_approval
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
 from gerai.tui.widgets.scan_field import ScanField
 
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
+LINE_COLUMNS = {
+    "no": "ui.corrections.col_no",
+    "item": "ui.corrections.col_item",
+    "sold": "ui.corrections.col_sold",
+    "returned": "ui.corrections.col_returned",
+    "returnable": "ui.corrections.col_returnable",
+    "back": "ui.corrections.col_back",
+    "damaged": "ui.corrections.col_damaged",
+    "refund": "ui.corrections.col_refund",
+}
 
-LINE_COLUMNS = ("no", "item", "sold", "returned", "returnable", "back", "damaged", "refund")
 
-
-class EntryDialog(ModalScreen[Any]):
+class EntryDialog(GeraiDialog[Any]):
     """A few lines of text and one entry. Enter hands the entry to `take`, which gives the
     dialog's result or raises GeraiError: the refusal is shown in place and the dialog stays."""
 
@@ -69,7 +73,6 @@ class EntryDialog(ModalScreen[Any]):
         value: str = "",
     ) -> None:
         super().__init__()
-        localize_bindings(self)
         self.title_text, self.info, self.placeholder = title, info, placeholder
         self.hint, self.taker, self.value = hint, take, value
 
@@ -95,11 +98,6 @@ class EntryDialog(ModalScreen[Any]):
         assert self.taker is not None
         return self.taker(value)
 
-    def fail(self, error: GeraiError) -> None:
-        """Show the refusal; the dialog stays."""
-        self.query_one(".dialog-error", Label).update(error.message())
-        self.app.bell()
-
     def on_input_changed(self, _event: Input.Changed) -> None:
         self.query_one(".dialog-error", Label).update("")
 
@@ -111,10 +109,6 @@ class EntryDialog(ModalScreen[Any]):
             self.fail(error)
             return
         self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        """Esc: back, nothing done."""
-        self.dismiss(None)
 
 
 class RefundDialog(EntryDialog):
@@ -148,9 +142,7 @@ class RefundDialog(EntryDialog):
             "  ".join(
                 [t("ui.corrections.refund_by")]
                 + [
-                    f"[reverse] {t('method.' + m)} [/]"
-                    if m == self.method
-                    else f" {t('method.' + m)} "
+                    f"[reverse] {t(METHOD[m])} [/]" if m == self.method else f" {t(METHOD[m])} "
                     for m in self.methods
                 ]
             )
@@ -165,36 +157,7 @@ class RefundDialog(EntryDialog):
         return required_reason(value, "retur.reason_required"), self.method
 
 
-class CheckedApprovalScreen(ApprovalScreen):
-    """The approval dialog that runs the action with the name and PIN given and closes only
-    once it went through; a wrong PIN, or any other refusal, is shown here and the PIN can be
-    typed again."""
-
-    def __init__(self, action: str, attempt: Callable[[Approval], None]) -> None:
-        super().__init__(action)
-        self.attempt = attempt
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        error = Label("", classes="dialog-error", id="approval-error", markup=False)
-        error.styles.width = "100%"
-        self.query_one("#approval").mount(error, before=self.query_one(".dialog-hint"))
-
-    def submit_credentials(self, name: str, pin: str) -> None:
-        approval = Approval(name, pin)
-        try:
-            self.attempt(approval)
-        except GeraiError as error:
-            self.query_one("#approval-error", Label).update(error.message())
-            field = self.query_one("#approver-pin", Input)
-            field.value = ""
-            field.focus()
-            self.app.bell()
-            return
-        self.dismiss(approval)
-
-
-class CorrectionsScreen(StatusLine, Screen[None]):
+class CorrectionsScreen(StatusLine, GeraiScreen[None]):
     """Void a sale of this shift, or return lines of any past sale."""
 
     CSS_PATH = sheet("corrections")
@@ -211,24 +174,18 @@ class CorrectionsScreen(StatusLine, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
         self.sale: SaleState | None = None
         self.chosen: dict[int, Decimal] = {}
         self.damaged: set[int] = set()
         self.plan: ReturnPlan | None = None
         self.selected = 0
 
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        yield Label(t("ui.corrections.title", till=self.gerai.settings.till), id="header")
+        yield Label(t("ui.corrections.title", till=self.till.till_id), id="header")
         yield ScanField(placeholder=t("ui.corrections.placeholder"), id="receipt")
         yield Static("", id="sale-info", markup=False)
         lines: DataTable[str | Text] = DataTable(id="return-lines", cursor_type="row")
-        lines.add_columns(*(t(f"ui.corrections.col_{name}") for name in LINE_COLUMNS))
+        lines.add_columns(*(t(title) for title in LINE_COLUMNS.values()))
         lines.can_focus = False
         yield lines
         yield Label("", id="refund-line")
@@ -250,8 +207,7 @@ class CorrectionsScreen(StatusLine, Screen[None]):
     def load(self, receipt_no: str, keep_status: bool = False) -> None:
         """Show the sale `receipt_no`, nothing chosen yet."""
         try:
-            with self.gerai.database.read() as session:
-                sale = sale_state(session, receipt_no)
+            sale = self.till.sale_state(receipt_no)
         except GeraiError as error:
             self.fail(error)
             return
@@ -283,9 +239,9 @@ class CorrectionsScreen(StatusLine, Screen[None]):
 
     def sale_text(self, sale: SaleState) -> str:
         """The sale's header lines."""
-        shop = self.gerai.shop
-        status = t(f"ui.report.status_{sale.status}")
-        paid = ", ".join(f"{t('method.' + m)} {format_rupiah(a)}" for m, a in sale.payments)
+        shop = self.till.shop
+        status = t(SALE_STATUS[sale.status])
+        paid = ", ".join(f"{t(METHOD[m])} {format_rupiah(a)}" for m, a in sale.payments)
         lines = [
             t(
                 "ui.corrections.sale",
@@ -299,7 +255,7 @@ class CorrectionsScreen(StatusLine, Screen[None]):
         if sale.member:
             lines.append(t("ui.corrections.member", member=sale.member))
         made = ", ".join(
-            f"{r.number} {format_rupiah(r.refund_total)} ({t('method.' + r.refund_method)})"
+            f"{r.number} {format_rupiah(r.refund_total)} ({t(METHOD[r.refund_method])})"
             for r in sale.returns
         )
         if made:
@@ -309,7 +265,7 @@ class CorrectionsScreen(StatusLine, Screen[None]):
     def line_cells(self, line: SaleLineState, refund: int | None) -> list[str | Text]:
         """One row of the lines table."""
         back = self.chosen.get(line.line_no)
-        open_ = self.sale is not None and self.sale.status != VOID
+        open_ = self.sale is not None and self.sale.status != SaleStatus.VOID
         return [
             str(line.line_no),
             line.name,
@@ -416,10 +372,8 @@ class CorrectionsScreen(StatusLine, Screen[None]):
         if sale is None:
             self.fail(GeraiError("ui.corrections.no_sale"))
             return
-        app = self.gerai
         try:
-            with app.database.read() as session:
-                check_void(session, sale.receipt_no, app.settings.till)
+            self.till.check_void(sale.receipt_no)
         except GeraiError as error:
             self.fail(error)
             return
@@ -439,32 +393,34 @@ class CorrectionsScreen(StatusLine, Screen[None]):
         sale = self.sale
         if reason is None or sale is None:
             return
-        app = self.gerai
+        with_approval(
+            self.app, "void", lambda approval: self.void(sale.receipt_no, reason, approval),
+            self.fail,
+        )  # fmt: skip
 
-        def attempt(approval: Approval | None) -> None:
-            with app.database.write() as session:
-                done = void_sale(
-                    session,
-                    app.actor,
-                    sale.receipt_no,
-                    reason,
-                    approval=approval,
-                    now=app.clock(),
-                    till=app.settings.till,
-                )
-            self.load(done.receipt_no, keep_status=True)
-            key = "ui.corrections.voided_kasbon" if done.kasbon else "ui.corrections.voided"
-            self.say(
-                t(
-                    key,
-                    number=done.receipt_no,
-                    total=format_rupiah(done.total - done.kasbon),
-                    kasbon=format_rupiah(done.kasbon),
-                    approver=done.approved_by,
-                )
-            )
+    @work(thread=True, group="correction", exclusive=True)
+    def void(self, receipt_no: str, reason: str, approval: Approval | None) -> None:
+        """Void the sale off the UI thread, then show it again."""
+        app = self.app
+        try:
+            done = self.till.void(receipt_no, reason, approval)
+        except GeraiError as error:
+            app.call_from_thread(self.fail, error)
+            return
+        key = "ui.corrections.voided_kasbon" if done.kasbon else "ui.corrections.voided"
+        message = t(
+            key,
+            number=done.receipt_no,
+            total=format_rupiah(done.total - done.kasbon),
+            kasbon=format_rupiah(done.kasbon),
+            approver=done.approved_by,
+        )
+        app.call_from_thread(self.corrected, done.receipt_no, message)
 
-        self.approve("void", "ui.corrections.void_action", attempt)
+    def corrected(self, receipt_no: str, message: str) -> None:
+        """A void or retur is written: show the sale as it now is, and what was done."""
+        self.load(receipt_no, keep_status=True)
+        self.say(message)
 
     def action_make_return(self) -> None:
         """F12: return the chosen lines."""
@@ -483,49 +439,39 @@ class CorrectionsScreen(StatusLine, Screen[None]):
         if given is None or sale is None:
             return
         reason, method = given
-        app = self.gerai
         requests = self.requests(self.chosen)
+        with_approval(
+            self.app, "retur",
+            lambda approval: self.retur(sale.receipt_no, requests, reason, method, approval),
+            self.fail,
+        )  # fmt: skip
 
-        def attempt(approval: Approval | None) -> None:
-            with app.database.write() as session:
-                done = return_items(
-                    session,
-                    app.actor,
-                    sale.receipt_no,
-                    requests,
-                    reason,
-                    method,
-                    approval=approval,
-                    now=app.clock(),
-                    till=app.settings.till,
-                    shop=app.shop,
-                )
-            app.print_return(done.number)
-            self.load(done.receipt_no, keep_status=True)
-            message = t(
-                "ui.corrections.returned",
-                number=done.number,
-                amount=format_rupiah(done.refund_total),
-                method=t("method." + done.refund_method),
-                approver=done.approved_by,
-            )
-            printing = t("ui.corrections.slip_printing") if app.printer.target.enabled else ""
-            self.say(f"{message} {printing}".strip())
-
-        self.approve("retur", "ui.corrections.return_action", attempt)
-
-    def approve(
-        self, permission: str, action: str, attempt: Callable[[Approval | None], None]
+    @work(thread=True, group="correction", exclusive=True)
+    def retur(
+        self,
+        receipt_no: str,
+        requests: list[ReturnRequest],
+        reason: str,
+        method: str,
+        approval: Approval | None,
     ) -> None:
-        """Run `attempt` as the acting user when their role allows `permission`, else in the
-        supervisor approval dialog (which stays open on a wrong PIN or any refusal)."""
-        if self.gerai.actor.role in PERMISSIONS[permission]:
-            try:
-                attempt(None)
-            except GeraiError as error:
-                self.fail(error)
+        """Make the retur off the UI thread, print its slip, then show the sale again."""
+        app = self.app
+        try:
+            done = self.till.retur(receipt_no, requests, reason, method, approval)
+        except GeraiError as error:
+            app.call_from_thread(self.fail, error)
             return
-        self.app.push_screen(CheckedApprovalScreen(action, attempt))
+        message = t(
+            "ui.corrections.returned",
+            number=done.number,
+            amount=format_rupiah(done.refund_total),
+            method=t(METHOD[done.refund_method]),
+            approver=done.approved_by,
+        )
+        printing = t("ui.corrections.slip_printing") if app.printer.target.enabled else ""
+        app.call_from_thread(app.print_return, done.number)
+        app.call_from_thread(self.corrected, done.receipt_no, f"{message} {printing}".strip())
 
     def action_back(self) -> None:
         """Esc: back to the till."""

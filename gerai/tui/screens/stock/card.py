@@ -11,8 +11,10 @@ from textual.widgets import DataTable, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.phrases import CARD_COLUMN
 from gerai.core.quantity import format_quantity
-from gerai.services.stock.card import CARD_COLUMNS, StockCard, describe, shown_cells, stock_card
+from gerai.exports.stock_card import describe, shown_cells
+from gerai.services.stock.card import CARD_COLUMNS, StockCard
 from gerai.tui.screens.stock.common import StockDialog, fit_column
 
 CARD_LINES = 500
@@ -38,15 +40,14 @@ class StockCardScreen(StockDialog[None]):
     def on_mount(self) -> None:
         table = self.query_one("#card-table", DataTable)
         for key in CARD_COLUMNS:
-            title = t(f"stockadm.column.{key}")
+            title = t(CARD_COLUMN[key])
             numeric = key in ("in", "out", "balance")
             width = {"date": 10, "time": 10, "kind": 12, "ref": 16}.get(key, 9)
             table.add_column(
                 Text(title, justify="right") if numeric else title, width=width, key=key
             )
         try:
-            with self.gerai.database.read() as session:
-                card = stock_card(session, self.product_id, last=CARD_LINES)
+            card = self.till.stock_card(self.product_id, CARD_LINES)
         except GeraiError as error:
             self.fail(error)
             return
@@ -58,7 +59,7 @@ class StockCardScreen(StockDialog[None]):
 
     def show(self, card: StockCard) -> None:
         """Title, opening balance and one row per movement, the newest selected."""
-        shop, unit = self.gerai.shop, card.product.unit
+        shop, unit = self.till.shop, card.product.unit
         self.query_one("#card-title", Label).update(f"{t('stockadm.card')} · {describe(card)}")
         self.query_one("#card-opening", Label).update(
             t("ui.card.opening", balance=format_quantity(card.opening, unit), count=len(card.lines))

@@ -1,68 +1,34 @@
-"""What the stock screens and dialogs share: the typed app, translated bindings, a status or
-error line that shows a refusal in place, and the category picker."""
+"""What the stock screens and dialogs share: their style sheet, the status line of a screen,
+and the category picker."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.services.stock.catalog import categories
-from gerai.tui.bindings import localize_bindings
+from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.screens.picker import PickerScreen
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
-
-if TYPE_CHECKING:
-    from gerai.tui.app import GeraiApp
 
 Result = TypeVar("Result")
 STOCK_CSS = sheet("stock")
 
 
-class StockScreen(StatusLine, Screen[Result]):
+class StockScreen(StatusLine, GeraiScreen[Result]):
     """A full screen of the stock area with a `.stock-status` line."""
 
     CSS_PATH: ClassVar[Any] = STOCK_CSS
     status_selector = ".stock-status"
 
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
 
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
-
-class StockDialog(ModalScreen[Result]):
-    """A dialog of the stock area: a refusal shows in its `.dialog-error` line, and it stays."""
+class StockDialog(GeraiDialog[Result]):
+    """A dialog of the stock area."""
 
     CSS_PATH: ClassVar[Any] = [sheet("dialogs"), STOCK_CSS]
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
-
-    @property
-    def gerai(self) -> GeraiApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
-    def fail(self, error: GeraiError | str) -> None:
-        """Show why the action was refused."""
-        text = error.message() if isinstance(error, GeraiError) else error
-        self.query_one(".dialog-error", Label).update(text)
-        self.app.bell()
-
-    def action_cancel(self) -> None:
-        """Esc: close, nothing done."""
-        self.dismiss(None)
 
 
 def fit_column(table: DataTable[Any], key: str, minimum: int = 12) -> None:
@@ -86,9 +52,7 @@ class CategoryPicker(PickerScreen[tuple[int | None, str]]):
         self.everything = everything
 
     def search(self, text: str) -> list[tuple[int | None, str]]:
-        database = self.app.database  # type: ignore[attr-defined]
-        with database.read() as session:
-            rows = categories(session)
+        rows = self.till.categories()
         found: list[tuple[int | None, str]] = [
             (key, name) for key, name in rows if text.strip().lower() in name.lower()
         ]

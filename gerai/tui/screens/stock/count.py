@@ -19,13 +19,18 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.quantity import MAX_QUANTITY, format_quantity
 from gerai.services.sale.cart import parse_scan
 from gerai.services.shop.auth import Approval
-from gerai.services.stock.catalog import ProductInfo, find_by_code
-from gerai.services.stock.count import CountLine, confirm_count, count_candidates
+from gerai.services.stock.catalog import ProductInfo
+from gerai.services.stock.count import CountLine
 from gerai.services.stock.inventory import quantity
 from gerai.tui.screens.stock.common import CategoryPicker, StockScreen, fit_column
 from gerai.tui.widgets.scan_field import ScanField
 
-COLUMNS = ("expected", "counted", "difference", "value")
+COLUMNS = {
+    "expected": "ui.count.expected",
+    "counted": "ui.count.counted",
+    "difference": "ui.count.difference",
+    "value": "ui.count.value",
+}
 
 
 @dataclass
@@ -76,8 +81,8 @@ class StockCountScreen(StockScreen[str | None]):
         table.can_focus = False
         table.add_column(t("ui.products.code"), width=14, key="code")
         table.add_column(t("ui.products.name"), key="name")
-        for key in COLUMNS:
-            table.add_column(Text(t(f"ui.count.{key}"), justify="right"), width=12, key=key)
+        for key, title in COLUMNS.items():
+            table.add_column(Text(t(title), justify="right"), width=12, key=key)
         self.query_one("#entry", ScanField).focus()
         self.show_all()
 
@@ -167,8 +172,7 @@ class StockCountScreen(StockScreen[str | None]):
         """A code counts more of a product; a plain number sets the selected line's count."""
         try:
             request = parse_scan(raw)
-            with self.gerai.database.read() as session:
-                product = find_by_code(session, request.code, include_inactive=True)
+            product = self.till.find_product(request.code, include_inactive=True)
             if product is None:
                 if not self.is_count(raw, request.explicit_qty):
                     raise GeraiError("stockadm.unknown_code", code=request.code)
@@ -233,14 +237,12 @@ class StockCountScreen(StockScreen[str | None]):
     def category_chosen(self, chosen: tuple[int | None, str] | None) -> None:
         if chosen is None or chosen[0] is None:
             return
-        with self.gerai.database.read() as session:
-            products = count_candidates(session, chosen[0])
+        products = self.till.count_candidates(chosen[0])
         self.add_products(products, chosen[1])
 
     def action_everything(self) -> None:
         """F5: every active product on the sheet."""
-        with self.gerai.database.read() as session:
-            products = count_candidates(session)
+        products = self.till.count_candidates()
         self.add_products(products, t("ui.count.scope_all"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -250,20 +252,11 @@ class StockCountScreen(StockScreen[str | None]):
 
     def action_confirm(self) -> None:
         """Ctrl+S: write the counted lines and their differences."""
-        app = self.gerai
         entries = [(r.product.code, r.counted) for r in self.rows if r.counted is not None]
         try:
-            with app.database.write() as session:
-                result = confirm_count(
-                    session,
-                    entries,
-                    self.query_one("#reason", Input).value,
-                    self.scope(),
-                    actor=app.actor,
-                    at=app.clock(),
-                    shop=app.shop,
-                    approval=self.approval,
-                )
+            result = self.till.confirm_count(
+                entries, self.query_one("#reason", Input).value, self.scope(), self.approval
+            )
         except GeraiError as error:
             self.fail(error)
             return
@@ -271,7 +264,7 @@ class StockCountScreen(StockScreen[str | None]):
             t(
                 "ui.count.saved",
                 number=result.number,
-                lines=result.lines,
+                count=result.lines,
                 differing=result.differences,
                 value=format_rupiah(result.value),
             )

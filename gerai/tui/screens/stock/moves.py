@@ -14,8 +14,6 @@ from gerai.core.money import format_rupiah
 from gerai.core.quantity import format_quantity
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.catalog import ProductInfo
-from gerai.services.stock.count import write_off
-from gerai.services.stock.repack import repack
 from gerai.tui.screens.stock.common import StockDialog
 
 
@@ -86,18 +84,12 @@ class WriteOffDialog(MoveDialog):
     fields = (("writeoff-qty", "ui.writeoff.qty"), ("writeoff-reason", "ui.writeoff.reason"))
 
     def write(self) -> str:
-        app = self.gerai
-        with app.database.write() as session:
-            result = write_off(
-                session,
-                self.product.code,
-                self.value("writeoff-qty"),
-                self.value("writeoff-reason"),
-                actor=app.actor,
-                at=app.clock(),
-                shop=app.shop,
-                approval=self.approval,
-            )
+        result = self.till.write_off(
+            self.product.code,
+            self.value("writeoff-qty"),
+            self.value("writeoff-reason"),
+            self.approval,
+        )
         return t(
             "ui.writeoff.saved",
             number=result.number,
@@ -120,21 +112,15 @@ class RepackDialog(MoveDialog):
     )
 
     def write(self) -> str:
-        app = self.gerai
-        with app.database.write() as session:
-            result = repack(
-                session,
-                self.product.code,
-                self.value("repack-qty"),
-                self.value("repack-target"),
-                self.value("repack-contents"),
-                self.value("repack-produced"),
-                actor=app.actor,
-                at=app.clock(),
-                shop=app.shop,
-                note=self.value("repack-note"),
-                approval=self.approval,
-            )
+        result = self.till.repack(
+            self.product.code,
+            self.value("repack-qty"),
+            self.value("repack-target"),
+            self.value("repack-contents"),
+            self.value("repack-produced"),
+            self.value("repack-note"),
+            self.approval,
+        )
         return t(
             "ui.repack.saved",
             number=result.number,

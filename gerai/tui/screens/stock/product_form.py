@@ -13,14 +13,33 @@ from textual.widgets import Checkbox, Input, Label, Select
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.words import TaxCategory
 from gerai.services.shop.auth import Approval
-from gerai.services.stock.catalog import categories
-from gerai.services.stock.import_export import TAX_CATEGORIES
-from gerai.services.stock.products import ProductForm, ProductRefused, product_form, save_product
+from gerai.services.stock.products import ProductForm, ProductRefused
 from gerai.tui.screens.stock.common import StockDialog
 
 CHECKBOXES = ("sold_by_weight", "active")
 CHOICES = ("category", "tax_category")
+
+
+FIELD = {
+    "code": "ui.product.field.code",
+    "barcodes": "ui.product.field.barcodes",
+    "name": "ui.product.field.name",
+    "category": "ui.product.field.category",
+    "unit": "ui.product.field.unit",
+    "sold_by_weight": "ui.product.field.sold_by_weight",
+    "price": "ui.product.field.price",
+    "member_price": "ui.product.field.member_price",
+    "cost": "ui.product.field.cost",
+    "het": "ui.product.field.het",
+    "max_per_sale": "ui.product.field.max_per_sale",
+    "tax_category": "ui.product.field.tax_category",
+    "reorder_level": "ui.product.field.reorder_level",
+    "active": "ui.product.field.active",
+    "packs": "ui.product.field.packs",
+}
+TAX = {"exempt": "ui.product.tax.exempt", "ppn": "ui.product.tax.ppn"}
 
 
 class ProductDialog(StockDialog[int | None]):
@@ -38,19 +57,14 @@ class ProductDialog(StockDialog[int | None]):
         self.approval = approval  # an admin's, when the user logged in is not one
 
     def compose(self) -> ComposeResult:
-        app = self.gerai
-        with app.database.read() as session:
-            form = ProductForm() if self.product_id is None else product_form(
-                session, self.product_id
-            )  # fmt: skip
-            names = [name for _, name in categories(session)]
+        form, names = self.till.product_form(self.product_id)
         title = "ui.product.new_title" if self.product_id is None else "ui.product.edit_title"
         with Vertical(classes="dialog", id="product-form"):
             yield Label(t(title, code=form.code), classes="dialog-title")
             with Grid(id="product-fields"):
                 for field in fields(ProductForm):
                     value = getattr(form, field.name)
-                    yield Label(t(f"ui.product.field.{field.name}"))
+                    yield Label(t(FIELD[field.name]))
                     if field.name in CHECKBOXES:
                         yield Checkbox("", bool(value), id=f"f-{field.name}")
                     elif field.name == "category":
@@ -62,7 +76,7 @@ class ProductDialog(StockDialog[int | None]):
                         )
                     elif field.name == "tax_category":
                         yield Select(
-                            [(t(f"ui.product.tax.{c}"), c) for c in TAX_CATEGORIES],
+                            [(t(TAX[c]), c) for c in TaxCategory],
                             value=value,
                             allow_blank=False,
                             id="f-tax_category",
@@ -95,22 +109,12 @@ class ProductDialog(StockDialog[int | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save, or show every problem and stay."""
-        app = self.gerai
         try:
-            with app.database.write() as session:
-                saved = save_product(
-                    session,
-                    self.form(),
-                    actor=app.actor,
-                    at=app.clock(),
-                    product_id=self.product_id,
-                    approval=self.approval,
-                )
+            saved = self.till.save_product(self.form(), self.product_id, self.approval)
         except ProductRefused as refused:
             self.fail(
                 "\n".join(
-                    f"{t(f'ui.product.field.{column}')}: {error.message()}"
-                    for column, error in refused.problems
+                    f"{t(FIELD[column])}: {error.message()}" for column, error in refused.problems
                 )
             )
             return

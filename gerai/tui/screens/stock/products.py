@@ -24,8 +24,7 @@ from gerai.core.i18n import t
 from gerai.core.money import format_number
 from gerai.core.quantity import format_quantity
 from gerai.services.shop.auth import Approval
-from gerai.services.stock.catalog import ProductFilter, ProductInfo, product_page
-from gerai.services.stock.inventory import low_stock_count
+from gerai.services.stock.catalog import ProductFilter, ProductInfo
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.stock.card import StockCardScreen
 from gerai.tui.screens.stock.common import CategoryPicker, StockScreen
@@ -36,6 +35,18 @@ from gerai.tui.screens.stock.receiving import ReceivingScreen
 from gerai.tui.widgets.paged_list import PAGING_BINDINGS
 
 Key = tuple[str, int]
+
+
+HEADER = {
+    "code": "ui.products.code",
+    "name": "ui.products.name",
+    "category": "ui.products.category",
+    "price": "ui.products.price",
+    "member_price": "ui.products.member_price",
+    "cost": "ui.products.cost",
+    "stock": "ui.products.stock",
+    "reorder": "ui.products.reorder",
+}
 
 
 def key_of(product: ProductInfo) -> Key:
@@ -88,7 +99,7 @@ class ProductList(Widget):
         self.products: list[ProductInfo] = []
         self.cursor = 0
         self.widths = [w for _, w, _ in COLUMNS]
-        self.header = [t(f"ui.products.{key}") for key, _, _ in COLUMNS]
+        self.header = [t(HEADER[key]) for key, _, _ in COLUMNS]
 
     def on_resize(self) -> None:
         fixed = sum(self.widths) - self.widths[1] + GAP * len(COLUMNS)
@@ -182,8 +193,7 @@ class ProductsScreen(StockScreen[None]):
 
     def page(self, **where: Key) -> list[ProductInfo]:
         """Products of the filter after or before a key (see `product_page`)."""
-        with self.gerai.database.read() as session:
-            return product_page(session, self.filters, limit=self.page_size, **where)
+        return self.till.product_page(self.filters, limit=self.page_size, **where)
 
     def show(self, rows: list[ProductInfo], cursor: int) -> None:
         """Show `rows` with the cursor on row `cursor` (kept inside the page)."""
@@ -196,14 +206,13 @@ class ProductsScreen(StockScreen[None]):
         header and the filter line."""
         try:
             rows = self.page(after=from_(first)) if first is not None else self.page()
-            with self.gerai.database.read() as session:
-                low = low_stock_count(session)
+            low = self.till.low_stock_count()
         except GeraiError as error:
             self.fail(error)
             return
         self.show(rows, self.cursor if first is not None else 0)
         self.query_one("#products-header", Label).update(
-            t("ui.products.header", shop=self.gerai.shop.name, low=low)
+            t("ui.products.header", shop=self.till.shop.name, low=low)
         )
         self.query_one("#filters", Label).update(self.describe_filters())
         if not rows:
@@ -325,7 +334,7 @@ class ProductsScreen(StockScreen[None]):
     def permitted(self, permission: str, open_screen: Callable[[Approval | None], object]) -> None:
         """Open a form of `permission` (products: admins; stock: bendahara or admin), with a
         supervisor's approval when the user logged in needs one."""
-        with_approval(self.gerai, permission, open_screen, self.fail)
+        with_approval(self.app, permission, open_screen, self.fail)
 
     def action_new(self) -> None:
         """F2: a new product."""

@@ -15,10 +15,9 @@ from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.quantity import format_quantity
 from gerai.services.shop.auth import Approval
-from gerai.services.stock.inventory import product_for
-from gerai.services.stock.packs import format_packs, pack_units
-from gerai.services.stock.receiving import CheckedLine, ReceiveLine, check_line, receive_goods
-from gerai.services.stock.suppliers import SupplierInfo, add_supplier, list_suppliers
+from gerai.services.stock.packs import format_packs
+from gerai.services.stock.receiving import CheckedLine, ReceiveLine
+from gerai.services.stock.suppliers import SupplierInfo
 from gerai.tui.screens.stock.common import StockDialog, StockScreen, fit_column
 from gerai.tui.widgets.scan_field import ScanField
 
@@ -56,13 +55,11 @@ class SupplierDialog(StockDialog[SupplierInfo | None]):
         """Save the supplier."""
         value = self.query_one
         try:
-            with self.gerai.database.write() as session:
-                supplier = add_supplier(
-                    session,
-                    value("#supplier-name", Input).value,
-                    value("#supplier-phone", Input).value,
-                    value("#supplier-address", Input).value,
-                )
+            supplier = self.till.add_supplier(
+                value("#supplier-name", Input).value,
+                value("#supplier-phone", Input).value,
+                value("#supplier-address", Input).value,
+            )
         except GeraiError as error:
             self.fail(error)
             return
@@ -88,8 +85,7 @@ class ReceivingScreen(StockScreen[str | None]):
         self.has_suppliers = False
 
     def compose(self) -> ComposeResult:
-        with self.gerai.database.read() as session:
-            suppliers = list_suppliers(session)
+        suppliers = self.till.suppliers()
         self.has_suppliers = bool(suppliers)
         yield Label(t("ui.receive.title"), classes="stock-header")
         with Horizontal(classes="stock-line"):
@@ -134,9 +130,8 @@ class ReceivingScreen(StockScreen[str | None]):
         """A product code: say what it is and go on to its quantity."""
         message.stop()
         try:
-            with self.gerai.database.read() as session:
-                product = product_for(session, message.value)
-                packs = format_packs(pack_units(session, product.id))
+            product, units = self.till.product_with_packs(message.value)
+            packs = format_packs(units)
         except GeraiError as error:
             self.fail(error)
             return
@@ -174,8 +169,7 @@ class ReceivingScreen(StockScreen[str | None]):
             pack=value("#line-pack", Input).value,
         )
         try:
-            with self.gerai.database.read() as session:
-                checked = check_line(session, line)
+            checked = self.till.check_receive_line(line)
         except GeraiError as error:
             self.fail(error)
             return
@@ -205,7 +199,7 @@ class ReceivingScreen(StockScreen[str | None]):
             table.move_cursor(row=len(self.lines) - 1, animate=False)
         total = sum(line.total for _, line in self.lines)
         self.query_one("#receipt-total", Label).update(
-            t("ui.receive.summary", lines=len(self.lines), total=format_rupiah(total))
+            t("ui.receive.summary", count=len(self.lines), total=format_rupiah(total))
         )
 
     def action_move(self, step: int) -> None:
@@ -234,8 +228,7 @@ class ReceivingScreen(StockScreen[str | None]):
     def supplier_added(self, supplier: SupplierInfo | None) -> None:
         if supplier is None:
             return
-        with self.gerai.database.read() as session:
-            suppliers = list_suppliers(session)
+        suppliers = self.till.suppliers()
         select = self.query_one("#supplier", Select)
         select.set_options([(s.name, s.id) for s in suppliers])
         select.value = supplier.id
@@ -244,27 +237,21 @@ class ReceivingScreen(StockScreen[str | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: write the receipt; every line is checked again, nothing half-written."""
-        app = self.gerai
         supplier = self.query_one("#supplier", Select).value
         try:
             if not isinstance(supplier, int):
                 raise GeraiError("supplier.none")
-            with app.database.write() as session:
-                result = receive_goods(
-                    session,
-                    supplier,
-                    self.query_one("#reference", Input).value,
-                    [line for line, _ in self.lines],
-                    actor=app.actor,
-                    at=app.clock(),
-                    shop=app.shop,
-                    approval=self.approval,
-                )
+            result = self.till.receive(
+                supplier,
+                self.query_one("#reference", Input).value,
+                [line for line, _ in self.lines],
+                self.approval,
+            )
         except GeraiError as error:
             self.fail(error)
             return
         self.dismiss(
-            t("ui.receive.saved", number=result.number, lines=result.lines,
+            t("ui.receive.saved", number=result.number, count=result.lines,
               total=format_rupiah(result.total))
         )  # fmt: skip
 

@@ -1,0 +1,171 @@
+"""The shop's closed vocabularies, defined once: the words stored in the database, written to the
+exports and shown (through the message catalog) on screens and slips. Each member's value is
+exactly the string stored today; being a `StrEnum`, a member compares, formats and serializes
+as that string."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PaymentMethod(StrEnum):
+    """How a sale (or a member payment, or a retur's refund) is paid: cash, QRIS, bank transfer,
+    or on the member's account (kasbon)."""
+
+    CASH = "tunai"
+    QRIS = "qris"
+    TRANSFER = "transfer"
+    KASBON = "kasbon"
+
+
+class SaleStatus(StrEnum):
+    """Where a sale stands: completed, or voided (batal) during its shift."""
+
+    COMPLETED = "completed"
+    VOID = "void"
+
+
+class MovementKind(StrEnum):
+    """Why a product's stock changed: a sale, goods received, an adjustment (write-off, damaged
+    retur, shrinkage, catalogue import), a stock count (opname), a retur, a voided sale, a
+    repack."""
+
+    SALE = "sale"
+    RECEIVE = "receive"
+    ADJUST = "adjust"
+    OPNAME = "opname"
+    RETURN = "return"
+    VOID = "void"
+    REPACK = "repack"
+
+
+class Role(StrEnum):
+    """What someone who works the till may do: kasir sells, bendahara supervises and handles
+    the money, admin runs the shop's settings."""
+
+    KASIR = "kasir"
+    BENDAHARA = "bendahara"
+    ADMIN = "admin"
+
+
+class DocumentSeries(StrEnum):
+    """The letters of document numbers other than sale receipts: the till's documents (`S`
+    savings and repayment slips, `R` returns: `K1-20251130-R001`) and the stock documents
+    (`BM` goods received, `SO` stock counts, `HP` write-offs, `PK` repacks)."""
+
+    SAVINGS = "S"
+    RETURN = "R"
+    GOODS_RECEIPT = "BM"
+    COUNT = "SO"
+    WRITE_OFF = "HP"
+    REPACK = "PK"
+
+
+class MemberPaymentKind(StrEnum):
+    """What a member's money at the counter is for: simpanan pokok, wajib and sukarela
+    deposits, a sukarela withdrawal, a kasbon repayment."""
+
+    POKOK = "pokok"
+    WAJIB = "wajib"
+    SUKARELA = "sukarela"
+    SUKARELA_OUT = "sukarela_out"
+    REPAYMENT = "repayment"
+
+
+class KasbonEntry(StrEnum):
+    """A line of a member's kasbon statement: a kasbon sale, a repayment, a retur's refund."""
+
+    KASBON = "kasbon"
+    REPAYMENT = "repayment"
+    REFUND = "refund"
+
+
+class ShiftStatus(StrEnum):
+    """A till's shift is open (selling) or closed (counted and signed off)."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class CashDirection(StrEnum):
+    """Cash put into (`in`) or taken out of (`out`) the till during a shift."""
+
+    IN = "in"
+    OUT = "out"
+
+
+class PrintJobKind(StrEnum):
+    """What a print job carries: a sale's receipt, a reprint, a retur slip, a member slip, a
+    shift's Z report."""
+
+    SALE = "sale"
+    REPRINT = "reprint"
+    RETUR = "retur"
+    SLIP = "slip"
+    Z_REPORT = "zreport"
+
+
+class PrintJobStatus(StrEnum):
+    """A print job waits (`pending`) until the printer took it (`printed`)."""
+
+    PENDING = "pending"
+    PRINTED = "printed"
+
+
+class TaxCategory(StrEnum):
+    """A product's PPN category: exempt staples, or ordinary goods that carry PPN."""
+
+    EXEMPT = "exempt"
+    PPN = "ppn"
+
+
+class AuditKind(StrEnum):
+    """What an audit record says happened: a sale and its corrections, who logged in (or was
+    refused), users, shifts and cash, held carts, reprints and the drawer, goods and prices,
+    members and their money, the shop's settings. `audit_started` opens the trail of a shop that
+    sold before it had one."""
+
+    AUDIT_STARTED = "audit_started"
+    SALE = "sale"
+    VOID = "void"
+    RETUR = "retur"
+    LOGIN = "login"
+    LOGOUT = "logout"
+    LOGIN_REFUSED = "login_refused"
+    APPROVAL_REFUSED = "approval_refused"
+    PERMISSION_REFUSED = "permission_refused"
+    SUPERVISOR_ACCESS = "supervisor_access"
+    USER_CREATED = "user_created"
+    USER_PIN_CHANGED = "user_pin_changed"
+    USER_ROLE_CHANGED = "user_role_changed"
+    USER_DEACTIVATED = "user_deactivated"
+    USER_REACTIVATED = "user_reactivated"
+    SHIFT_OPENED = "shift_opened"
+    SHIFT_CLOSED = "shift_closed"
+    CASH_IN = "cash_in"
+    CASH_OUT = "cash_out"
+    CART_HELD = "cart_held"
+    CART_RECALLED = "cart_recalled"
+    REPRINT = "reprint"
+    DRAWER_OPENED = "drawer_opened"
+    PRICE_CHANGED = "price_changed"
+    PRODUCT_CREATED = "product_created"
+    PRODUCT_CHANGED = "product_changed"
+    PRODUCTS_IMPORTED = "products_imported"
+    GOODS_RECEIVED = "goods_received"
+    STOCK_COUNTED = "stock_counted"
+    WRITTEN_OFF = "written_off"
+    REPACKED = "repacked"
+    SETTINGS_CHANGED = "settings_changed"
+    MEMBER_ADDED = "member_added"
+    MEMBER_CHANGED = "member_changed"
+    MEMBER_DEACTIVATED = "member_deactivated"
+    MEMBER_REACTIVATED = "member_reactivated"
+    MEMBER_DISCOUNT_CHANGED = "member_discount_changed"
+    SAVINGS_AMOUNTS_CHANGED = "savings_amounts_changed"
+    MEMBERS_IMPORTED = "members_imported"
+    MEMBER_PAYMENT_POKOK = "member_payment_pokok"
+    MEMBER_PAYMENT_WAJIB = "member_payment_wajib"
+    MEMBER_PAYMENT_SUKARELA = "member_payment_sukarela"
+    MEMBER_PAYMENT_SUKARELA_OUT = "member_payment_sukarela_out"
+    MEMBER_PAYMENT_REPAYMENT = "member_payment_repayment"

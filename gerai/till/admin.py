@@ -1,0 +1,107 @@
+"""The till's verbs about people and the house: login and logout, approvals, users and the
+audit trail."""
+
+from __future__ import annotations
+
+from gerai.services.audit.log import AuditFilter, audit_choices, audit_page
+from gerai.services.audit.trail import AuditRow
+from gerai.services.audit.verify import Verification, verify
+from gerai.services.shop.auth import Actor, Approval, authorize, elevate, login, logout
+from gerai.services.shop.users import (
+    UserInfo,
+    add_user,
+    change_pin,
+    change_role,
+    has_users,
+    list_users,
+    set_active,
+)
+from gerai.till.base import TillBase
+
+
+class AdminVerbs(TillBase):
+    """Who works the till, and what they may see and change."""
+
+    def has_users(self) -> bool:
+        """True when anyone can log in."""
+        with self.database.read() as session:
+            return has_users(session)
+
+    def login(self, name: str, pin: str) -> Actor:
+        """Log `name` in with their PIN (a wrong PIN counts and is audited)."""
+        with self.database.write() as session:
+            self._actor = login(session, name, pin, now=self.clock())
+        return self._actor
+
+    def logout(self) -> None:
+        """Record the logout; the cart (and its member) is emptied."""
+        with self.database.write() as session:
+            logout(session, self.actor, now=self.clock())
+        self.cart.clear()
+        self._actor = None
+
+    def approve(self, permission: str, approval: Approval) -> Approval:
+        """Check a supervisor's approval of `permission` for the actor (a wrong PIN counts and
+        is audited); the approval, for the verb that then needs it."""
+        with self.database.write() as session:
+            authorize(session, self.actor, permission, now=self.clock(), approval=approval)
+        return approval
+
+    def elevate(self, permission: str, approval: Approval) -> Actor:
+        """The supervisor who gave their PIN for `permission`, to work a supervisor's screen."""
+        with self.database.write() as session:
+            return elevate(session, self.actor, permission, now=self.clock(), approval=approval)
+
+    def users(self) -> list[UserInfo]:
+        """Every user."""
+        with self.database.read() as session:
+            return list_users(session)
+
+    def add_user(
+        self, acting: Actor, name: str, full_name: str, role: str, pin: str, pin_again: str
+    ) -> UserInfo:
+        """A new user (by `acting`, an admin)."""
+        with self.database.write() as session:
+            return add_user(
+                session, acting, name, full_name, role, pin, pin_again, now=self.clock()
+            )
+
+    def change_pin(self, acting: Actor, name: str, pin: str, pin_again: str) -> None:
+        """A new PIN for `name` (unlocks them too)."""
+        with self.database.write() as session:
+            change_pin(session, acting, name, pin, pin_again, now=self.clock())
+
+    def change_role(self, acting: Actor, name: str, role: str) -> None:
+        """Another role for `name`."""
+        with self.database.write() as session:
+            change_role(session, acting, name, role, now=self.clock())
+
+    def set_user_active(self, acting: Actor, name: str, active: bool) -> None:
+        """Deactivate or reactivate `name`."""
+        with self.database.write() as session:
+            set_active(session, acting, name, active, now=self.clock())
+
+    def audit_choices(self) -> tuple[list[str], list[str]]:
+        """The actors and kinds the audit trail holds, for its filters."""
+        with self.database.read() as session:
+            return audit_choices(session)
+
+    def verify_audit(self) -> Verification:
+        """Check the audit trail's chain."""
+        with self.database.read() as session:
+            return verify(session)
+
+    def audit_page(
+        self,
+        acting: Actor,
+        filters: AuditFilter,
+        limit: int,
+        older_than: int | None = None,
+        newer_than: int | None = None,
+    ) -> list[AuditRow]:
+        """A page of the audit trail, as `acting` may see it."""
+        with self.database.read() as session:
+            return audit_page(
+                session, acting, filters, self.shop, now=self.clock(), limit=limit,
+                older_than=older_than, newer_than=newer_than,
+            )  # fmt: skip

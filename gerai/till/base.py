@@ -1,0 +1,87 @@
+"""What every verb of the till stands on: the database, the clock, the logged-in user, the
+till id, the shop's settings and the print-job queue; one transaction per verb. The queue is
+handed in (`gerai.printing.PrintQueue`, a layer above the till), as the `PrintJobs` it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Protocol
+
+from sqlmodel import Session
+
+from gerai.db import Database
+from gerai.models import utcnow
+from gerai.services.sale.cart import Cart
+from gerai.services.shop.auth import Actor
+from gerai.services.shop.profile import ShopProfile, load_shop
+from gerai.settings import Settings
+
+
+class PrintJobs(Protocol):
+    """What the till asks of this till's print queue."""
+
+    def queue_receipt(
+        self, session: Session, receipt_no: str, reprint_by: Actor | None = None
+    ) -> bool:
+        """Store a sale's receipt job in the caller's transaction; False without a printer."""
+        ...
+
+    def submit(self, receipt_no: str, reprint_by: Actor | None = None) -> bool:
+        """Store a receipt's job (a recorded reprint with `reprint_by`); False without one."""
+        ...
+
+    def open_drawer(self, actor: Actor) -> bool:
+        """Record the drawer opened without a sale and kick it; False when there is none."""
+        ...
+
+
+class TillBase:
+    """One running till: its context, and the transactions its verbs run in."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        printer: PrintJobs,
+        clock: Callable[[], datetime] = utcnow,
+        actor: Actor | None = None,
+    ) -> None:
+        """`actor`: who works the till when already known (tests, the command line); None
+        until someone logs in."""
+        self.settings = settings
+        self.database = database
+        self.clock = clock
+        self.till_id = settings.till
+        self._actor = actor
+        self.printer = printer
+        self.cart = Cart()
+        with database.read() as session:
+            self.adopt_shop(load_shop(session))
+
+    @property
+    def actor(self) -> Actor:
+        """The user logged in at this till."""
+        if self._actor is None:
+            raise RuntimeError("nobody is logged in")
+        return self._actor
+
+    @property
+    def logged_in(self) -> bool:
+        """True when someone works the till."""
+        return self._actor is not None
+
+    @property
+    def shop(self) -> ShopProfile:
+        """The shop's settings as this till last read them."""
+        return self._shop
+
+    def today(self) -> date:
+        """The shop's business date now."""
+        return self._shop.business_date(self.clock())
+
+    def adopt_shop(self, shop: ShopProfile) -> None:
+        """Hold `shop` as the shop's settings; the cart prices and checks stock with them."""
+        self._shop = shop
+        self.cart.global_discount_bp = shop.member_discount_bp
+        self.cart.allow_negative_stock = shop.allow_negative_stock

@@ -1,0 +1,74 @@
+"""The till's cash verbs: open and close the shift, cash in and out, the drawer opened
+without a sale, and the day's report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gerai.models import Shift
+from gerai.services.cash.shifts import (
+    CashPosition,
+    ShiftClose,
+    cash_position,
+    close_shift,
+    current_shift,
+    move_cash,
+    open_shift,
+    require_open_shift,
+)
+from gerai.services.reports.daily import DailySummary, daily_summary
+from gerai.services.sale.receipts import SaleSummary, sales_of_day
+from gerai.services.shop.auth import Approval
+from gerai.till.base import TillBase
+
+
+class CashVerbs(TillBase):
+    """The drawer and the shift of this till."""
+
+    def current_shift(self) -> Shift | None:
+        """This till's open shift, if any."""
+        with self.database.read() as session:
+            return current_shift(session, self.till_id)
+
+    def open_shift(self, opening_cash: int) -> Shift:
+        """Open a shift with `opening_cash` in the drawer."""
+        with self.database.write() as session:
+            return open_shift(
+                session, self.till_id, self.actor, opening_cash, self.clock(), self.shop
+            )
+
+    def move_cash(self, kind: str, amount: int, reason: str) -> None:
+        """Put cash into (`in`) or take it out of (`out`) the drawer, with a reason."""
+        with self.database.write() as session:
+            move_cash(session, self.till_id, kind, amount, reason, self.actor, self.clock())
+
+    def cash_position(self) -> tuple[Shift, CashPosition]:
+        """The open shift and the cash the drawer should hold."""
+        with self.database.read() as session:
+            shift = require_open_shift(session, self.till_id)
+            return shift, cash_position(session, shift)
+
+    def close_shift(
+        self, shift_id: int, counts: dict[int, int], reason: str, approval: Approval | None
+    ) -> ShiftClose:
+        """Close the shift with the counted cash (a bendahara confirms unless the actor is
+        one)."""
+        with self.database.write() as session:
+            return close_shift(
+                session, shift_id, counts, reason, self.actor, self.clock(), approval=approval
+            )
+
+    def open_drawer(self) -> bool:
+        """Open the drawer without a sale (always recorded); False when there is none to
+        kick."""
+        return self.printer.open_drawer(self.actor)
+
+    def daily_summary(self, day: date) -> DailySummary:
+        """The report of a business day."""
+        with self.database.read() as session:
+            return daily_summary(session, day, self.shop)
+
+    def day_report(self, day: date) -> tuple[DailySummary, list[SaleSummary]]:
+        """The report of a business day and its sales."""
+        with self.database.read() as session:
+            return daily_summary(session, day, self.shop), sales_of_day(session, day)

@@ -1,0 +1,140 @@
+"""The till's verbs at the counter: look up what is scanned, sell (the sale and its receipt
+job in one transaction, at the shop's current prices, discount and stock policy), hold and
+recall carts, reprint, void and retur."""
+
+from __future__ import annotations
+
+from gerai.services.members.lookup import MemberInfo, find_member, search_members
+from gerai.services.sale.checkout import SaleResult, Tender, checkout
+from gerai.services.sale.held import HeldSummary, hold_cart, list_held, recall_cart
+from gerai.services.sale.receipts import SaleSummary, recent_sales
+from gerai.services.sale.reprice import reprice
+from gerai.services.sale.returns import (
+    Requested,
+    ReturnResult,
+    SaleState,
+    return_items,
+    sale_state,
+)
+from gerai.services.sale.voids import VoidResult, check_void, void_sale
+from gerai.services.shop.auth import Approval
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import ProductInfo, find_by_code, search_products
+from gerai.till.base import TillBase
+
+
+class SaleVerbs(TillBase):
+    """Selling and correcting sales."""
+
+    def find_product(self, code: str, include_inactive: bool = False) -> ProductInfo | None:
+        """The product with this code or barcode."""
+        with self.database.read() as session:
+            return find_by_code(session, code, include_inactive)
+
+    def search_products(self, text: str) -> list[ProductInfo]:
+        """Active products matching `text`."""
+        with self.database.read() as session:
+            return search_products(session, text)
+
+    def find_member(self, key: str) -> MemberInfo | None:
+        """The member with this number or card."""
+        with self.database.read() as session:
+            return find_member(session, key)
+
+    def search_members(self, text: str) -> list[MemberInfo]:
+        """Members matching `text`."""
+        with self.database.read() as session:
+            return search_members(session, text)
+
+    def scan(
+        self, code: str, explicit_qty: bool
+    ) -> tuple[ProductInfo | None, MemberInfo | None, list[ProductInfo]]:
+        """What a scanned code names: a product, else (without a quantity) a member card,
+        else the products a search finds."""
+        with self.database.read() as session:
+            product = find_by_code(session, code)
+            member = None
+            if product is None and not explicit_qty:
+                member = find_member(session, code)
+            matches = [] if product or member else search_products(session, code)
+        return product, member, matches
+
+    def sell(self, tenders: list[Tender]) -> SaleResult:
+        """Sell the cart in one transaction: the shop's settings and the products are read
+        again (prices at commit), the sale is written and its receipt job queued. The cart
+        is emptied once the sale is committed."""
+        with self.database.write() as session:
+            self.adopt_shop(load_shop(session))
+            reprice(session, self.cart)
+            result = checkout(
+                session,
+                self.cart,
+                tenders,
+                till=self.till_id,
+                actor=self.actor,
+                shop=self.shop,
+                now=self.clock(),
+            )
+            self.printer.queue_receipt(session, result.receipt_no)
+        self.cart.clear()
+        return result
+
+    def hold(self) -> HeldSummary:
+        """Hold the cart for later and empty it."""
+        with self.database.write() as session:
+            held = hold_cart(session, self.cart, self.till_id, self.actor, self.clock())
+        self.cart.clear()
+        return held
+
+    def held_carts(self) -> list[HeldSummary]:
+        """This till's held carts, oldest first."""
+        with self.database.read() as session:
+            return list_held(session, self.till_id)
+
+    def recall(self, held_id: int) -> None:
+        """Bring a held cart back into the (empty) cart, priced afresh."""
+        with self.database.write() as session:
+            recall_cart(session, held_id, self.cart, self.actor, self.clock())
+
+    def recent_sales(self) -> list[SaleSummary]:
+        """This till's latest sales, newest first."""
+        with self.database.read() as session:
+            return recent_sales(session, self.till_id)
+
+    def reprint(self, receipt_no: str) -> bool:
+        """Queue a reprint of a receipt in the actor's name (recorded); False without a
+        printer."""
+        return self.printer.submit(receipt_no, self.actor)
+
+    def sale_state(self, receipt_no: str) -> SaleState:
+        """A past sale with its lines, payments and what came back already."""
+        with self.database.read() as session:
+            return sale_state(session, receipt_no)
+
+    def check_void(self, receipt_no: str) -> None:
+        """Refuse a sale this till may not void (another shift's, already void...)."""
+        with self.database.read() as session:
+            check_void(session, receipt_no, self.till_id)
+
+    def void(self, receipt_no: str, reason: str, approval: Approval | None) -> VoidResult:
+        """Void a sale of this shift."""
+        with self.database.write() as session:
+            return void_sale(
+                session, self.actor, receipt_no, reason, approval=approval, now=self.clock(),
+                till=self.till_id,
+            )  # fmt: skip
+
+    def retur(
+        self,
+        receipt_no: str,
+        requests: Requested,
+        reason: str,
+        refund_method: str,
+        approval: Approval | None,
+    ) -> ReturnResult:
+        """Take back lines of a past sale and refund them."""
+        with self.database.write() as session:
+            return return_items(
+                session, self.actor, receipt_no, requests, reason, refund_method,
+                approval=approval, now=self.clock(), till=self.till_id, shop=self.shop,
+            )  # fmt: skip

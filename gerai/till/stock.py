@@ -1,0 +1,158 @@
+"""The till's stock verbs: the products list and form, receiving goods from suppliers, stock
+counts, write-offs and repacking, and a product's stock card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gerai.services.shop.auth import Approval
+from gerai.services.stock.card import StockCard, stock_card
+from gerai.services.stock.catalog import ProductFilter, ProductInfo, categories, product_page
+from gerai.services.stock.count import (
+    CountResult,
+    WriteOffResult,
+    confirm_count,
+    count_candidates,
+    write_off,
+)
+from gerai.services.stock.inventory import low_stock_count, product_for
+from gerai.services.stock.packs import Pack, pack_units
+from gerai.services.stock.products import ProductForm, product_form, save_product
+from gerai.services.stock.receiving import (
+    CheckedLine,
+    ReceiptResult,
+    ReceiveLine,
+    check_line,
+    receive_goods,
+)
+from gerai.services.stock.repack import RepackResult, repack
+from gerai.services.stock.suppliers import SupplierInfo, add_supplier, list_suppliers
+from gerai.till.base import TillBase
+
+
+class StockVerbs(TillBase):
+    """Products and the stock they hold."""
+
+    def categories(self) -> list[tuple[int, str]]:
+        """Every category, by name."""
+        with self.database.read() as session:
+            return categories(session)
+
+    def low_stock_count(self) -> int:
+        """How many products are low on stock."""
+        with self.database.read() as session:
+            return low_stock_count(session)
+
+    def product_page(
+        self,
+        filters: ProductFilter,
+        *,
+        limit: int,
+        after: tuple[str, int] | None = None,
+        before: tuple[str, int] | None = None,
+    ) -> list[ProductInfo]:
+        """A page of the products list."""
+        with self.database.read() as session:
+            return product_page(session, filters, after=after, before=before, limit=limit)
+
+    def product_form(self, product_id: int | None) -> tuple[ProductForm, list[str]]:
+        """The form of a product (a blank one for a new product) and the category names."""
+        with self.database.read() as session:
+            form = ProductForm() if product_id is None else product_form(session, product_id)
+            return form, [name for _, name in categories(session)]
+
+    def save_product(
+        self, form: ProductForm, product_id: int | None, approval: Approval | None
+    ) -> int:
+        """Save a new or changed product (prices audited); its id."""
+        with self.database.write() as session:
+            return save_product(
+                session, form, actor=self.actor, at=self.clock(), product_id=product_id,
+                approval=approval,
+            )  # fmt: skip
+
+    def stock_card(self, product_id: int, last: int) -> StockCard:
+        """A product's latest `last` stock movements."""
+        with self.database.read() as session:
+            return stock_card(session, product_id, last=last)
+
+    def suppliers(self) -> list[SupplierInfo]:
+        """Every supplier."""
+        with self.database.read() as session:
+            return list_suppliers(session)
+
+    def add_supplier(self, name: str, phone: str, address: str) -> SupplierInfo:
+        """A new supplier."""
+        with self.database.write() as session:
+            return add_supplier(session, name, phone, address)
+
+    def product_with_packs(self, code: str) -> tuple[ProductInfo, list[Pack]]:
+        """The product with this code (refused when unknown) and its pack units."""
+        with self.database.read() as session:
+            product = product_for(session, code)
+            return product, pack_units(session, product.id)
+
+    def check_receive_line(self, line: ReceiveLine) -> CheckedLine:
+        """A line of goods received, checked."""
+        with self.database.read() as session:
+            return check_line(session, line)
+
+    def receive(
+        self,
+        supplier_id: int,
+        reference: str,
+        lines: list[ReceiveLine],
+        approval: Approval | None,
+    ) -> ReceiptResult:
+        """Receive goods from a supplier: stock, costs and the receiving document."""
+        with self.database.write() as session:
+            return receive_goods(
+                session, supplier_id, reference, lines, actor=self.actor, at=self.clock(),
+                shop=self.shop, approval=approval,
+            )  # fmt: skip
+
+    def count_candidates(self, category_id: int | None = None) -> list[ProductInfo]:
+        """The products a count sheet lists (one category, or every active product)."""
+        with self.database.read() as session:
+            return count_candidates(session, category_id)
+
+    def confirm_count(
+        self,
+        entries: list[tuple[str, Any]],
+        reason: str,
+        scope: str,
+        approval: Approval | None,
+    ) -> CountResult:
+        """Write a stock count and its differences."""
+        with self.database.write() as session:
+            return confirm_count(
+                session, entries, reason, scope, actor=self.actor, at=self.clock(),
+                shop=self.shop, approval=approval,
+            )  # fmt: skip
+
+    def write_off(
+        self, code: str, qty: Any, reason: str, approval: Approval | None
+    ) -> WriteOffResult:
+        """Write off damaged or lost stock."""
+        with self.database.write() as session:
+            return write_off(
+                session, code, qty, reason, actor=self.actor, at=self.clock(), shop=self.shop,
+                approval=approval,
+            )  # fmt: skip
+
+    def repack(
+        self,
+        source_code: str,
+        source_qty: Any,
+        target_code: str,
+        per_source: Any,
+        produced: Any,
+        note: str,
+        approval: Approval | None,
+    ) -> RepackResult:
+        """Repack stock of one product into another (a sack into kilo bags)."""
+        with self.database.write() as session:
+            return repack(
+                session, source_code, source_qty, target_code, per_source, produced,
+                actor=self.actor, at=self.clock(), shop=self.shop, note=note, approval=approval,
+            )  # fmt: skip

@@ -1,0 +1,62 @@
+"""The base classes of every screen and dialog: the app typed as `GeraiApp`, the `till` it
+works, and key bindings translated when the screen is made. A dialog shows a refusal in its
+`.dialog-error` line and stays; Esc closes it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual import getters
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label
+
+from gerai.core.errors import GeraiError
+from gerai.tui.bindings import localize_bindings
+
+if TYPE_CHECKING:
+    from gerai.till import Till
+    from gerai.tui.app import GeraiApp
+
+Result = TypeVar("Result")
+
+
+class GeraiScreen(Screen[Result]):
+    """A full screen of gerai."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+
+    if TYPE_CHECKING:  # the app, typed (at run time: Textual's own property)
+        app = getters.app(GeraiApp)
+
+    @property
+    def till(self) -> Till:
+        """The till this screen works."""
+        return self.app.till
+
+
+class GeraiDialog(ModalScreen[Result]):
+    """A dialog of gerai."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+
+    if TYPE_CHECKING:  # the app, typed (at run time: Textual's own property)
+        app = getters.app(GeraiApp)
+
+    @property
+    def till(self) -> Till:
+        """The till this dialog works."""
+        return self.app.till
+
+    def fail(self, error: GeraiError | str) -> None:
+        """Show why the action was refused."""
+        text = error.message() if isinstance(error, GeraiError) else error
+        self.query_one(".dialog-error", Label).update(text)
+        self.app.bell()
+
+    def action_cancel(self) -> None:
+        """Esc: close, nothing done."""
+        self.dismiss(None)
