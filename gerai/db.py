@@ -8,17 +8,34 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlmodel import Session, SQLModel, select
 
 from gerai.core.errors import GeraiError, Refused
 
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
 SCHEMA_REVISION = "0005"
+# checked for damage whenever gerai opens the database: the small tables every till reads
+# first (settings, users, categories, members, counters), a few ms whatever the size of the
+# catalogue and the sales; `quick_check` over the whole file (about 6 ms per MB) runs before
+# `stock check`, `audit verify` and imports, and damage any query meets is reported the same
+START_CHECKED = (
+    "alembic_version", "shopsetting", "useraccount", "category", "member", "receiptcounter",
+    "audithead",
+)  # fmt: skip
 BUSY_TIMEOUT_MS = 8000
 CONNECT_TIMEOUT_S = 5
 _WRITE = "gerai_write"
@@ -92,13 +109,17 @@ def explain(exc: DBAPIError, url: str) -> GeraiError:
             return GeraiError("db.pg_no_database", path=where)
         if "authentication failed" in detail or ("role" in detail and "does not exist" in detail):
             return GeraiError("db.pg_login", path=where, detail=_last_line(exc))
+        if not state and any(sign in detail for sign in _BAD_OPTION_SIGNS):
+            return GeraiError("db.pg_bad_option", path=where, detail=_last_line(exc))
         if state.startswith(_GONE_STATES) or (not state and isinstance(exc, OperationalError)):
             return GeraiError("db.unreachable", path=where)
     if "locked" in detail or "busy" in detail:
         return GeraiError("db.locked", path=where)
     if "readonly" in detail or "read-only" in detail:
         return GeraiError("db.readonly", path=where)
-    if "not a database" in detail or "malformed" in detail:
+    if "malformed" in detail or "corrupt" in detail:
+        return GeraiError("db.damaged", path=where)
+    if "not a database" in detail:
         return GeraiError("db.not_gerai", path=where)
     if "unable to open" in detail:
         return GeraiError("db.cannot_open", path=where)
@@ -107,10 +128,25 @@ def explain(exc: DBAPIError, url: str) -> GeraiError:
     return GeraiError("db.error", path=where, detail=str(exc.orig).splitlines()[0])
 
 
+# libpq's words for a connection setting it cannot use (`?sslmode=bogus`, `?bogus=1`, SSL
+# asked of a server without it): said before any server answers, so without a SQLSTATE
+_BAD_OPTION_SIGNS = ("invalid connection option", "bad value for", 'value: "', "ssl was required")
+
+
 def _last_line(exc: DBAPIError) -> str:
     """The server's own words: the last line of a driver error (psycopg puts them last)."""
     lines = [line.strip() for line in str(exc.orig).splitlines() if line.strip()]
-    return lines[-1].split("FATAL:", 1)[-1].strip() if lines else ""
+    last = lines[-1].split("FATAL:", 1)[-1].strip() if lines else ""
+    return last.removeprefix("connection is bad:").strip()
+
+
+def _migrations() -> AlembicConfig:
+    """Alembic's configuration: gerai's migration scripts."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "gerai:migrations")
+    return config
 
 
 def count_rows(session: Session, table: type[SQLModel]) -> int:
@@ -123,11 +159,20 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.path = _sqlite_path(url)
+        try:
+            self.path = _sqlite_path(url)
+        except (ArgumentError, ValueError) as exc:  # `postgresql://till@host:port-typo/db`
+            raise GeraiError("db.bad_url", detail=str(exc)) from exc
+        if self.path is None and make_url(url).get_backend_name() == "sqlite":
+            raise GeraiError("db.bad_url", detail="sqlite:///FILE")
         if self.path is not None:
-            self.engine = create_engine(
-                url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
-            )
+            try:
+                self.engine = create_engine(
+                    url,
+                    connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+                )
+            except NoSuchModuleError as exc:  # `sqlite+nothing://`
+                raise GeraiError("db.bad_scheme", scheme=make_url(url).drivername) from exc
             _configure_sqlite(self.engine)
         else:
             target = engine_url(url)
@@ -142,6 +187,8 @@ class Database:
                 self.engine = create_engine(target, pool_pre_ping=True, connect_args=connect_args)
             except ModuleNotFoundError as exc:  # the psycopg extra is not installed
                 raise GeraiError("db.no_driver", url=url, module=exc.name) from exc
+            except NoSuchModuleError as exc:  # a scheme SQLAlchemy does not know
+                raise GeraiError("db.bad_scheme", scheme=target.drivername) from exc
         self._write_engine = self.engine.execution_options(**{_WRITE: True})
 
     @property
@@ -203,21 +250,58 @@ class Database:
             raise explain(exc, self.url) from exc
 
     def check_ready(self) -> None:
-        """Refuse, with a clear message, a database that is missing, foreign or outdated."""
+        """Refuse, with a clear message, a database that is missing, empty, foreign, newer
+        than this gerai, outdated or damaged (the tables of START_CHECKED)."""
         if self.path is not None and not self.path.exists():
             raise GeraiError("db.missing", path=str(self.path))
         revision = self.revision()
         if revision is None:
-            raise GeraiError("db.not_gerai", path=str(self.path or self.url))
+            key = "db.not_gerai" if self.has_tables() else "db.empty"
+            raise GeraiError(key, path=shown(self.url))
         if revision != SCHEMA_REVISION:
+            self._refuse_newer(revision)
             raise GeraiError("db.outdated", revision=revision, head=SCHEMA_REVISION)
+        self.check_intact(START_CHECKED)
+
+    def check_intact(self, tables: tuple[str, ...] = ()) -> None:
+        """Refuse a damaged SQLite file ("rusak": restore a backup): SQLite's `quick_check`
+        of `tables` and their indexes, or of the whole file when none are named. Nothing to
+        do on PostgreSQL, whose server checks its own pages."""
+        if self.path is None:
+            return
+        checks = [f"PRAGMA quick_check('{table}')" for table in tables] or ["PRAGMA quick_check"]
+        try:
+            with self.engine.connect() as conn:
+                for check in checks:
+                    if conn.exec_driver_sql(check).scalar() != "ok":
+                        raise GeraiError("db.damaged", path=str(self.path))
+        except DBAPIError as exc:
+            raise explain(exc, self.url) from exc
+
+    def _refuse_newer(self, revision: str) -> None:
+        """Refuse a database stored by a newer gerai: a revision this one does not know, past
+        its own (revision ids are zero-padded numbers), or one it cannot upgrade from."""
+        if revision <= SCHEMA_REVISION:
+            return
+        from alembic.script import ScriptDirectory
+        from alembic.util.exc import CommandError
+
+        try:
+            known = ScriptDirectory.from_config(_migrations()).get_revision(revision) is not None
+        except CommandError:
+            known = False
+        if not known:
+            raise GeraiError("db.newer", path=shown(self.url), revision=revision)
 
     def upgrade(self, revision: str = "head") -> None:
         """Create the database if needed and apply the migrations up to `revision`. A database
         holding another program's tables is refused, not changed."""
         if self.path is None or self.path.exists():
-            if self.revision() is None and self.has_tables():
+            stored = self.revision()
+            if stored is None and self.has_tables():
                 raise GeraiError("db.not_gerai", path=str(self.path or self.url))
+            if stored is not None:
+                self._refuse_newer(stored)
         else:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -227,14 +311,15 @@ class Database:
                     "db.cannot_create", path=str(self.path), reason=exc.strerror
                 ) from exc
         from alembic import command
-        from alembic.config import Config
+        from alembic.util.exc import CommandError
 
-        config = Config()
-        config.set_main_option("script_location", "gerai:migrations")
+        config = _migrations()
         try:
             with self._write_engine.begin() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
+        except CommandError as exc:  # a revision no gerai ever made
+            raise GeraiError("db.error", path=shown(self.url), detail=str(exc)) from exc
         except DBAPIError as exc:
             raise explain(exc, self.url) from exc
 

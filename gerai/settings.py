@@ -27,9 +27,19 @@ class Settings:
     logo: str = ""
 
 
+DB_BACKENDS = ("sqlite", "postgresql")
+
+
 def db_url_from(value: str) -> str:
-    """A SQLAlchemy URL from either a URL or a path to a SQLite file."""
+    """A SQLAlchemy URL from either a URL or a path to a SQLite file; GeraiError for a URL
+    of a database gerai does not run on."""
     if "://" in value:
+        scheme = value.split("://", 1)[0]
+        backend = scheme.split("+", 1)[0].lower()
+        if backend in ("mysql", "mariadb"):
+            raise GeraiError("db.mysql")
+        if backend not in DB_BACKENDS:
+            raise GeraiError("db.bad_scheme", scheme=scheme)
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 

@@ -51,17 +51,28 @@ def read_table(path: Path) -> Table:
     # csv.reader, not DictReader: it yields blank records too, so counting records gives the
     # spreadsheet's row number even when a quoted cell holds a line break
     reader = csv.reader(io.StringIO(content, newline=""))
-    header = [h.strip() for h in next(reader, [])]
     rows, numbers = [], []
-    for number, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        row: dict[str, Any] = dict(zip(header, values, strict=False))
-        row.update((h, None) for h in header[len(values) :])
-        if len(values) > len(header):
-            row[""] = values[len(header) :]
-        rows.append(row)
-        numbers.append(number)
+    number = 0  # the record read last: a failing read is record `number + 1`
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        number = 1
+        for values in reader:
+            number += 1
+            if not any(v.strip() for v in values):
+                continue
+            row: dict[str, Any] = dict(zip(header, values, strict=False))
+            row.update((h, None) for h in header[len(values) :])
+            if len(values) > len(header):
+                row[""] = values[len(header) :]
+            rows.append(row)
+            numbers.append(number)
+    except csv.Error as exc:
+        limit = csv.field_size_limit()
+        if "field limit" in str(exc):
+            raise GeraiError(
+                "io.cell_too_large", path=str(path), row=number + 1, limit=limit
+            ) from exc
+        raise GeraiError("io.bad_csv", path=str(path), row=number + 1, reason=str(exc)) from exc
     return Table(header, rows, numbers)
 
 

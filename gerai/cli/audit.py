@@ -27,7 +27,7 @@ def audit_verify(options: Options) -> None:
     first break."""
     from gerai.services.audit.verify import verify
 
-    database = open_database(options.settings())
+    database = open_database(options.settings(), thorough=True)
     with database.read() as session:
         result = verify(session)
     problem = result.problem()

@@ -63,12 +63,15 @@ class Options:
 pass_options = click.make_pass_decorator(Options)
 
 
-def open_database(settings: Settings) -> Database:
-    """The shop's database, checked to be a current gerai database."""
+def open_database(settings: Settings, *, thorough: bool = False) -> Database:
+    """The shop's database, checked to be a current gerai database and not damaged: in the
+    tables a till reads first, or `thorough`ly over the whole file (SQLite's quick_check)."""
     from gerai.db import Database
 
     database = Database(settings.db_url)
     database.check_ready()
+    if thorough:
+        database.check_intact()
     return database
 
 
@@ -102,29 +105,39 @@ def parse_date(value: str | None, today: date) -> date:
 
 
 @contextmanager
-def output_stream(output: str | None, default_name: str) -> Iterator[BinaryIO]:
-    """Write to stdout for `-`, else to a file that appears whole or not at all."""
+def output_stream(
+    output: str | None, default_name: str, *, private: bool = False
+) -> Iterator[BinaryIO]:
+    """Write to stdout for `-`, else to a file that appears whole or not at all (0600 when
+    `private`: it holds personal data)."""
     if output == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
     target = Path(output or default_name)
-    with atomic_file(target) as stream:
+    with atomic_file(target, private=private) as stream:
         yield stream
     click.echo(str(target), err=True)
 
 
 def _import(
-    options: Options, file: Path, skip_bad: bool, action: Callable[[Any, Any, datetime], Any]
+    options: Options,
+    file: Path,
+    stage: Callable[[Any, Any, datetime], Any],
+    apply: Callable[[Any, Any, datetime], Any],
 ) -> None:
+    """Check the file in a read transaction (`stage`), then write it in one short write
+    transaction (`apply`): the tills selling beside a big import never wait for its checks."""
     from gerai.services.importing import ImportRefused
     from gerai.tabular import read_table
 
-    database = open_database(options.settings())
+    database = open_database(options.settings(), thorough=True)
     table = read_table(file)
     try:
+        with database.read() as session:
+            staged = stage(session, table, now_utc())
         with database.write() as session:
-            report = action(session, table, now_utc())
+            report = apply(session, staged, now_utc())
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(shown().phrase(problem.phrase()), err=True)
@@ -148,13 +161,15 @@ def _export(
     name: str,
     header: list[str],
     rows_of: Callable[[Any], list[dict[str, Any]]],
+    *,
+    private: bool = False,
 ) -> None:
     from gerai.tabular import write_table
 
     database = open_database(options.settings())
     with database.read() as session:
         rows = rows_of(session)
-    with output_stream(output, f"{name}.{fmt}") as stream:
+    with output_stream(output, f"{name}.{fmt}", private=private) as stream:
         write_table(stream, fmt, header, rows, sheet=name)
 
 
@@ -172,9 +187,13 @@ def print_queue(options: Options) -> PrintQueue:
 DOCUMENT_FORMATS = ("pdf", "xlsx")  # written to a file unless `--output -` says otherwise
 
 
-def write_whole(output: str | None, default_name: str, data: bytes) -> None:
+def write_whole(
+    output: str | None, default_name: str, data: bytes, *, private: bool = False
+) -> None:
     """Write finished bytes: a PDF or XLSX to `default_name` unless told otherwise, other
-    formats to stdout unless told otherwise."""
+    formats to stdout unless told otherwise (0600 when `private`)."""
     to_file = default_name.rsplit(".", 1)[-1] in DOCUMENT_FORMATS
-    with output_stream(output or (None if to_file else "-"), default_name) as stream:
+    with output_stream(
+        output or (None if to_file else "-"), default_name, private=private
+    ) as stream:
         stream.write(data)

@@ -26,15 +26,17 @@ def members() -> None:
 @pass_options
 def members_import(options: Options, file: Path, skip_bad: bool) -> None:
     """Import members from CSV, XLSX or JSON (all rows checked first)."""
-    from gerai.services.members.import_export import import_members
+    from gerai.services.members.import_export import apply_members, stage_members
     from gerai.services.shop.auth import SYSTEM
     from gerai.services.shop.profile import load_shop
 
-    def action(session: Any, table: Any, now: datetime) -> Any:
-        today = load_shop(session).business_date(now)
-        return import_members(session, table, today, skip_bad, actor=SYSTEM, now=now)
+    def stage(session: Any, table: Any, now: datetime) -> Any:
+        return stage_members(session, table, load_shop(session).business_date(now), skip_bad)
 
-    _import(options, file, skip_bad, action)
+    def apply(session: Any, staged: Any, now: datetime) -> Any:
+        return apply_members(session, staged, actor=SYSTEM, now=now)
+
+    _import(options, file, stage, apply)
 
 
 @members.command("export")
@@ -45,4 +47,4 @@ def members_export(options: Options, fmt: str, output: str | None) -> None:
     """Export the member register."""
     from gerai.services.members.import_export import MEMBER_COLUMNS, export_members
 
-    _export(options, fmt, output, "anggota", MEMBER_COLUMNS, export_members)
+    _export(options, fmt, output, "anggota", MEMBER_COLUMNS, export_members, private=True)

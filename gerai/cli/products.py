@@ -26,15 +26,13 @@ def products() -> None:
 def products_import(options: Options, file: Path, skip_bad: bool) -> None:
     """Import products from CSV, XLSX or JSON (all rows checked first)."""
     from gerai.services.shop.auth import SYSTEM
-    from gerai.services.stock.import_export import import_products
+    from gerai.services.stock.import_export import apply_staged, stage_products
 
     _import(
         options,
         file,
-        skip_bad,
-        lambda session, table, now: import_products(
-            session, table, now, actor=SYSTEM, skip_bad=skip_bad
-        ),
+        lambda session, table, _now: stage_products(session, table, skip_bad=skip_bad),
+        lambda session, staged, now: apply_staged(session, staged, now, actor=SYSTEM),
     )
 
 

@@ -37,7 +37,7 @@ def stock_check(options: Options) -> None:
     from gerai.models import Product
     from gerai.services.stock.ledger import stock_check as check
 
-    database = open_database(options.settings())
+    database = open_database(options.settings(), thorough=True)
     with database.read() as session:
         mismatches = check(session)
         products_count = count_rows(session, Product)

@@ -11,6 +11,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import parse_rupiah
 from gerai.core.phrases import Phrase
 from gerai.core.quantity import parse_quantity
+from gerai.core.text import check_text
 
 TRUE_WORDS = ("1", "true", "ya", "y", "yes")
 FALSE_WORDS = ("0", "false", "tidak", "t", "no", "n", "")
@@ -47,11 +48,12 @@ class ImportRefused(GeraiError):
         self.problems = problems
 
 
-def cell_text(value: Any) -> str:
-    """A cell as stripped text (a whole-number float from a spreadsheet loses its `.0`)."""
+def cell_text(value: Any, *, lines: bool = False) -> str:
+    """A cell as stripped text (a whole-number float from a spreadsheet loses its `.0`);
+    GeraiError for a control character (tabs and line breaks allowed with `lines`)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return "" if value is None else str(value).strip()
+    return "" if value is None else check_text(str(value).strip(), lines=lines)
 
 
 def cell_money(value: Any, column: str, required: bool) -> int | None:

@@ -15,6 +15,7 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
+from gerai.core.text import check_text
 from gerai.core.timefmt import format_moment
 from gerai.core.words import AuditKind, CashDirection, PaymentMethod, SaleStatus, ShiftStatus
 from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
@@ -168,7 +169,7 @@ def move_cash(
     authorize(session, actor, "cash_move", now=now)
     shift = require_open_shift(session, till)
     _check_amount(amount, allow_zero=False)
-    if not reason.strip():
+    if not check_text(reason, lines=True).strip():
         raise GeraiError("shift.reason_required")
     if kind == CashDirection.OUT:
         available = cash_position(session, shift).expected
@@ -239,7 +240,7 @@ def close_shift(
     counted = count_cash(counts)
     expected = cash_position(session, shift).expected
     variance = counted - expected
-    if variance and not reason.strip():
+    if variance and not check_text(reason, lines=True).strip():
         raise GeraiError("shift.variance_reason", variance=format_rupiah(variance))
     shift.status, shift.closed_at = ShiftStatus.CLOSED, now
     shift.closed_by, shift.confirmed_by = actor.name, confirmed_by

@@ -98,7 +98,8 @@ def load_catalogue(session: Session, folder: Path, now: datetime) -> ShopProfile
     store_shop_settings(session, member_discount_bp=parse_basis_points(str(discount)), **shop)
     import_categories(session, read_table(folder / "categories.csv"))
     store_products(session, read_table(folder / "products.csv"), now, by=SYSTEM.name)
-    import_members(session, read_table(folder / "members.csv"), now.date())
+    # the shipped members are dated for the demo's own calendar, not the loader's clock
+    import_members(session, read_table(folder / "members.csv"), now.date(), latest=date.max)
     session.merge(ShopSetting(key=DEMO_MARKER, value="1"))
     return load_shop(session)
 

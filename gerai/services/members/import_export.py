@@ -4,6 +4,7 @@ screen's form (`member_admin`), so a row and a form are held to the same rules."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -70,10 +71,11 @@ def parse_number(raw: str) -> str:
 
 
 def parse_member_row(
-    row: dict[str, Any], today: date
+    row: dict[str, Any], today: date, latest: date | None = None
 ) -> tuple[dict[str, Any], list[tuple[str, GeraiError]]]:
     """A member's fields from a file row or a form: the values to store, and every problem
-    with the column it is in."""
+    with the column it is in. A member joins `today` unless the row says when, and not after
+    `latest` (default: today)."""
     problems: list[tuple[str, GeraiError]] = []
     values: dict[str, Any] = {}
 
@@ -85,7 +87,7 @@ def parse_member_row(
 
     def text(column: str, required: bool) -> Any:
         def parse(value: Any) -> str:
-            cell = cell_text(value)
+            cell = cell_text(value, lines=column == "address")
             if required and not cell:
                 raise GeraiError("import.required", column=column)
             if len(cell) > LIMITS[column]:
@@ -107,12 +109,16 @@ def parse_member_row(
     def joined(value: Any) -> date:
         raw = value.date() if isinstance(value, datetime) else value
         if isinstance(raw, date):
-            return raw
-        cell = cell_text(raw)[:10]
-        try:
-            return date.fromisoformat(cell) if cell else today
-        except ValueError as exc:
-            raise GeraiError("import.bad_date", value=cell) from exc
+            day = raw
+        else:
+            cell = cell_text(raw)[:10]
+            try:
+                day = date.fromisoformat(cell) if cell else today
+            except ValueError as exc:
+                raise GeraiError("import.bad_date", value=cell) from exc
+        if day > (latest or today):  # nobody has joined on a day still to come
+            raise GeraiError("import.future_date", value=day.isoformat())
+        return day
 
     take("nik", nik)
     take("phone", lambda v: parse_phone(cell_text(v)))
@@ -142,23 +148,45 @@ def import_members(
     *,
     actor: Actor | None = None,
     now: datetime | None = None,
+    latest: date | None = None,
 ) -> ImportReport:
-    """Create or update members by number; all rows checked first. With an `actor` (and
-    `now`), the import needs the `members` permission and goes on the audit trail."""
-    if actor is not None:
-        assert now is not None
-        authorize(session, actor, "members", now=now)
+    """Check and import `table` in the caller's write transaction (see `apply_members`)."""
+    staged = stage_members(session, table, today, skip_bad, latest=latest)
+    return apply_members(session, staged, actor=actor, now=now)
+
+
+@dataclass(frozen=True)
+class StagedMembers:
+    """A member file checked against the database: the good rows' values, and the problems
+    (only when told to skip the bad rows)."""
+
+    good: list[tuple[int, dict[str, Any]]]
+    problems: list[RowProblem]
+    skip_bad: bool
+
+
+def stage_members(
+    session: Session,
+    table: Table,
+    today: date,
+    skip_bad: bool = False,
+    *,
+    latest: date | None = None,
+) -> StagedMembers:
+    """Check every row of `table`, reading only (run it in a read transaction, so the tills
+    keep selling meanwhile); nobody joins after `latest` (default: `today`). ImportRefused
+    when a row is bad, unless `skip_bad`."""
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
         raise GeraiError(
             "import.missing_columns", columns=", ".join(missing), expected=", ".join(MEMBER_COLUMNS)
         )
     problems: list[RowProblem] = []
-    good: list[dict[str, Any]] = []
+    good: list[tuple[int, dict[str, Any]]] = []
     seen: dict[str, int] = {}
     seen_nik: dict[str, tuple[int, str]] = {}
     for number, row in zip(table.numbers, table.rows, strict=True):
-        values, row_problems = parse_member_row(row, today)
+        values, row_problems = parse_member_row(row, today, latest)
         key = values.get("number")
         if key in seen:
             duplicate = GeraiError("import.duplicate_in_file", value=key, row=seen[key])
@@ -178,12 +206,45 @@ def import_members(
         if row_problems:
             problems.extend(RowProblem(number, c, e) for c, e in row_problems)
         else:
-            good.append(values)
+            good.append((number, values))
     if problems and not skip_bad:
         raise ImportRefused(problems)
+    return StagedMembers(good, problems, skip_bad)
+
+
+def apply_members(
+    session: Session,
+    staged: StagedMembers,
+    *,
+    actor: Actor | None = None,
+    now: datetime | None = None,
+) -> ImportReport:
+    """Create or update the staged members by number in the caller's write transaction. A NIK
+    registered to another member since the check refuses the import (or skips the row with
+    `skip_bad`). With an `actor` (and `now`), the import needs the `members` permission and
+    goes on the audit trail."""
+    if actor is not None:
+        assert now is not None
+        authorize(session, actor, "members", now=now)
+    owners = {
+        nik: owner
+        for nik, owner in session.exec(
+            select(Member.nik, Member.number).where(col(Member.nik).is_not(None))
+        )
+    }
+    late = [
+        RowProblem(number, "nik", GeraiError("members.nik_taken", nik=nik, owner=owner))
+        for number, values in staged.good
+        if (nik := values.get("nik"))
+        and (owner := owners.get(nik, values["number"])).upper() != values["number"]
+    ]
+    if late and not staged.skip_bad:
+        raise ImportRefused([*staged.problems, *late])
+    late_rows = {problem.row for problem in late}
+    problems = [*staged.problems, *late]
     report = ImportReport(skipped=problems)
     existing = {m.number.upper(): m for m in session.exec(select(Member))}
-    for values in good:
+    for values in (v for number, v in staged.good if number not in late_rows):
         member = existing.get(values["number"])
         if member is None:
             session.add(Member(**values))

@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
+from gerai.core.text import check_text
 from gerai.core.words import AuditKind, DocumentSeries, MemberPaymentKind, PaymentMethod
 from gerai.models import Member, MemberPayment
 from gerai.services.audit import trail as audit
@@ -107,7 +108,7 @@ def record_member_payment(
         amount=amount,
         months=months,
         method=method,
-        note=note.strip()[:200],
+        note=check_text(note.strip(), lines=True)[:200],
     )
     session.add(payment)
     session.flush()

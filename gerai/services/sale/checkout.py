@@ -154,13 +154,14 @@ def checkout(
             for number, v in enumerate(views, start=1)
         ],
     )
-    connection.execute(
-        PAYMENT.insert(),
-        [
-            {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed}
-            for method, amount, handed in settlement.payments
-        ],
-    )
+    if settlement.payments:  # a sale of total 0 with nothing handed over has no payment rows
+        connection.execute(
+            PAYMENT.insert(),
+            [
+                {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed}
+                for method, amount, handed in settlement.payments
+            ],
+        )
     move_stock(
         session,
         [

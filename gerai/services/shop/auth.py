@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError, Refused
 from gerai.core.phrases import PERMISSION, Phrase
+from gerai.core.text import check_text
 from gerai.core.words import AuditKind, Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
@@ -117,7 +118,8 @@ def create_user(
 ) -> User:
     """Register a user (admins only). Login names are unique, lower case, without spaces."""
     authorize(session, actor, "users", now=now)
-    login_name = name.strip().lower()
+    login_name = check_text(name.strip().lower())
+    check_text(full_name)
     if not login_name or " " in login_name or len(login_name) > 60:
         raise GeraiError("auth.bad_name", name=name)
     if role not in ROLES:

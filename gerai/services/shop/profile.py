@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.text import check_text
 from gerai.core.words import AuditKind
 from gerai.models import ShopSetting
 from gerai.services.audit import trail as audit
@@ -104,6 +105,9 @@ def save_shop_settings(
     return profile
 
 
+MULTILINE_SETTINGS = ("address", "footer")  # printed on receipts as several lines
+
+
 def store_shop_settings(session: Session, **values: object) -> ShopProfile:
     """Store some shop settings (validated) and return the resulting profile; no permission
     check and no audit record: for the demo loader, which sets up a new shop."""
@@ -112,6 +116,7 @@ def store_shop_settings(session: Session, **values: object) -> ShopProfile:
         if key not in known:
             raise GeraiError("shop.unknown_setting", key=key)
         raw = str(int(value)) if isinstance(value, bool) else str(value)
+        check_text(raw, lines=key in MULTILINE_SETTINGS)
         _coerce(key, known[key], raw)
         if key == "timezone":
             try:

@@ -15,8 +15,8 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.quantity import is_whole
-from gerai.core.words import AuditKind, MovementKind, TaxCategory
-from gerai.models import Barcode, Category, PriceChange, Product
+from gerai.core.words import AuditKind, TaxCategory
+from gerai.models import Barcode, Category, Product
 from gerai.services.audit import trail as audit
 from gerai.services.importing import (
     ImportRefused,
@@ -29,7 +29,16 @@ from gerai.services.importing import (
 )
 from gerai.services.sale.pricing import check_het
 from gerai.services.shop.auth import Actor, authorize
-from gerai.services.stock.ledger import OPENING_REF, Movement, move_stock
+from gerai.services.stock.import_apply import (
+    PreparedProduct,
+    Snapshot,
+    apply_products,
+    barcode_owners,
+    barcode_taken,
+    prepare_products,
+    read_snapshot,
+)
+from gerai.services.stock.prices import PriceUpdate, record_price_changes
 from gerai.tabular import Table
 
 PRODUCT_COLUMNS = [
@@ -173,14 +182,7 @@ def check_products(
     problems: list[RowProblem] = []
     seen_codes: dict[str, int] = {}
     seen_barcodes: dict[str, int] = {}
-    owners = {
-        barcode: owner
-        for barcode, owner in session.execute(
-            select(Barcode.code, Product.code).join(
-                Product, col(Product.id) == col(Barcode.product_id)
-            )
-        )
-    }
+    owners = barcode_owners(session)
     for number, row in zip(table.numbers, table.rows, strict=True):
         record, row_problems = parse_product_row(row)
         if record is not None:
@@ -207,15 +209,8 @@ def check_products(
                             ),
                         )
                     )
-                elif owners.get(barcode, record.code) != record.code:
-                    row_problems.append(
-                        (
-                            "barcodes",
-                            GeraiError(
-                                "product.barcode_taken", code=barcode, owner=owners[barcode]
-                            ),
-                        )
-                    )
+                elif (taken := barcode_taken(barcode, record.code, owners)) is not None:
+                    row_problems.append(("barcodes", taken))
                 seen_barcodes.setdefault(barcode, number)
             seen_codes.setdefault(record.code, number)
         if row_problems:
@@ -247,22 +242,11 @@ def store_product(
         )
     elif (product.price, product.member_price) != (record.price, record.member_price):
         assert product.id is not None
-        session.add(
-            PriceChange(
-                product_id=product.id,
-                changed_at=at,
-                changed_by=by,
-                old_price=product.price,
-                new_price=record.price,
-                old_member_price=product.member_price,
-                new_member_price=record.member_price,
-            )
-        )
-        audit.record(
-            session, kind=AuditKind.PRICE_CHANGED, actor=by, at=at, ref=record.code,
-            detail={"price": [product.price, record.price],
-                    "member_price": [product.member_price, record.member_price]},
+        update = PriceUpdate(
+            product.id, record.code, product.price, record.price,
+            product.member_price, record.member_price,
         )  # fmt: skip
+        record_price_changes(session, [update], by=by, at=at)
     product.code, product.name, product.unit = record.code, record.name, record.unit
     product.category_id = category_id
     product.sold_by_weight, product.price = record.sold_by_weight, record.price
@@ -290,14 +274,53 @@ def store_product(
     return product
 
 
+@dataclass(frozen=True)
+class StagedProducts:
+    """A catalogue file checked against the database: the good rows as they will be stored,
+    the problems (only when told to skip the bad rows) and the stored catalogue checked
+    against."""
+
+    products: list[PreparedProduct]
+    problems: list[RowProblem]
+    skip_bad: bool
+    snapshot: Snapshot
+
+
+def stage_products(session: Session, table: Table, *, skip_bad: bool = False) -> StagedProducts:
+    """Check every row of `table`, reading only: run it in a read transaction, so the tills
+    keep selling while a big file is checked. ImportRefused when a row is bad, unless
+    `skip_bad`."""
+    good, problems = check_products(session, table)
+    if problems and not skip_bad:
+        raise ImportRefused(problems)
+    return StagedProducts(prepare_products(good), problems, skip_bad, read_snapshot(session))
+
+
 def import_products(
     session: Session, table: Table, now: datetime, *, actor: Actor, skip_bad: bool = False
 ) -> ImportReport:
-    """Create or update products from `table` (admins: permission `products`), audited with
-    what it did. Opening stock of a new product, and any change of an existing product's
-    stock, goes on the ledger as an adjustment."""
+    """Check and import `table` in the caller's write transaction (see `apply_staged`)."""
+    return apply_staged(
+        session, stage_products(session, table, skip_bad=skip_bad), now, actor=actor
+    )
+
+
+def apply_staged(
+    session: Session, staged: StagedProducts, now: datetime, *, actor: Actor
+) -> ImportReport:
+    """Create or update the staged products (admins: permission `products`) in the caller's
+    write transaction, audited with what it did. Opening stock of a new product, and any
+    change of an existing product's stock, goes on the ledger as an adjustment."""
     authorize(session, actor, "products", now=now)
-    report = store_products(session, table, now, by=actor.name, skip_bad=skip_bad)
+    report = apply_products(
+        session,
+        staged.products,
+        staged.problems,
+        staged.snapshot,
+        now,
+        by=actor.name,
+        skip_bad=staged.skip_bad,
+    )
     audit.record(
         session, kind=AuditKind.PRODUCTS_IMPORTED, actor=actor.name, at=now,
         detail={"created": report.created, "updated": report.updated,
@@ -309,40 +332,13 @@ def import_products(
 def store_products(
     session: Session, table: Table, now: datetime, *, by: str, skip_bad: bool = False
 ) -> ImportReport:
-    """The import itself, without the permission check and the import's audit record: for
-    the demo loader, which builds a new shop (also at older schema revisions, for the
-    migration tests)."""
-    good, problems = check_products(session, table)
-    if problems and not skip_bad:
-        raise ImportRefused(problems)
-    report = ImportReport(skipped=problems)
-    categories = {c.name: c for c in session.exec(select(Category))}
-    movements: list[Movement] = []
-    for _number, record in good:
-        category = categories.get(record.category)
-        if category is None:
-            category = categories[record.category] = Category(name=record.category)
-            session.add(category)
-            session.flush()
-        product = session.exec(select(Product).where(col(Product.code) == record.code)).first()
-        if product is None:
-            report.created += 1
-            change = record.stock
-        else:
-            report.updated += 1
-            change = record.stock - product.stock
-        assert category.id is not None
-        product = store_product(session, record, category.id, product, by=by, at=now)
-        assert product.id is not None
-        if change:
-            movements.append(
-                Movement(
-                    product.id, change, MovementKind.ADJUST, ref=OPENING_REF, note="impor katalog"
-                )
-            )
-    session.flush()
-    move_stock(session, movements, at=now, allow_negative=True)
-    return report
+    """The import itself, checked and written in one transaction, without the permission
+    check and the import's audit record: for the demo loader, which builds a new shop (also
+    at older schema revisions, for the migration tests)."""
+    staged = stage_products(session, table, skip_bad=skip_bad)
+    return apply_products(
+        session, staged.products, staged.problems, staged.snapshot, now, by=by, skip_bad=skip_bad
+    )
 
 
 def import_categories(session: Session, table: Table) -> int:

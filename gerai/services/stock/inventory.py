@@ -14,6 +14,7 @@ from sqlmodel import Session, SQLModel
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_rupiah, round_rupiah
 from gerai.core.quantity import is_whole, parse_quantity
+from gerai.core.text import check_text
 from gerai.core.words import DocumentSeries
 from gerai.models import PRODUCT, table_of
 from gerai.services.importing import cell_text
@@ -123,8 +124,8 @@ def amount(value: Any) -> int:
 
 
 def reason(text: str, key: str = "stockadm.reason_required") -> str:
-    """A reason, required, at most 200 characters."""
-    cleaned = " ".join(text.split())
+    """A reason, required, at most 200 characters, without control characters."""
+    cleaned = check_text(" ".join(text.split()))
     if not cleaned:
         raise GeraiError(key)
     if len(cleaned) > 200:

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import round_rupiah
 from gerai.core.quantity import PLACES
+from gerai.core.text import check_text
 from gerai.core.words import AuditKind, DocumentSeries, MovementKind
 from gerai.models import GoodsReceipt, GoodsReceiptLine
 from gerai.services.audit import trail as audit
@@ -133,7 +134,7 @@ def receive_goods(
     back)."""
     answerable = authorize(session, actor, "stock", now=at, approval=approval)
     supplier = get_supplier(session, supplier_id)
-    reference = " ".join(reference.split())
+    reference = check_text(" ".join(reference.split()))
     if len(reference) > 60:
         raise GeraiError("stockadm.too_long", limit=60)
     if reference:

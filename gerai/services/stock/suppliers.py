@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, func, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.text import check_text
 from gerai.models import Supplier
 
 
@@ -46,7 +47,7 @@ def add_supplier(session: Session, name: str, phone: str = "", address: str = ""
         raise GeraiError("supplier.name_required")
     fields = {"name": (name, 120), "phone": (phone.strip(), 30), "address": (address.strip(), 200)}
     for value, limit in fields.values():
-        if len(value) > limit:
+        if len(check_text(value)) > limit:
             raise GeraiError("stockadm.too_long", limit=limit)
     taken = session.exec(
         select(Supplier.name).where(func.lower(Supplier.name) == name.lower())

@@ -1,0 +1,344 @@
+"""Writing a checked catalogue import in one short transaction, so the tills selling beside it
+wait for the write lock a moment, never for the whole import. The file was read and checked
+before, without the lock (`import_export.stage_products`), against a snapshot of the stored
+catalogue taken then. Under the lock a fingerprint of the catalogue tells whether anything
+was written since: if not, the snapshot still holds; if so, it is read again and what another
+till or admin changed meanwhile is checked once more (a barcode taken since). Every row is
+then written in a few statements of many rows each. Only rows that change are written; stock
+changes go on the ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Column, Connection, Integer, bindparam, func, literal, select, type_coerce
+from sqlalchemy.sql.dml import UpdateBase
+from sqlmodel import Session
+
+from gerai.core.errors import GeraiError
+from gerai.core.quantity import to_milli
+from gerai.core.words import MovementKind
+from gerai.models import BARCODE, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
+from gerai.services.importing import ImportRefused, ImportReport, RowProblem
+from gerai.services.stock.ledger import OPENING_REF
+from gerai.services.stock.prices import PriceUpdate, record_price_changes
+
+if TYPE_CHECKING:
+    from gerai.services.stock.import_export import ProductRecord
+
+
+# the columns an import sets besides the code, the category and the stock
+STORED = (
+    "name", "unit", "sold_by_weight", "price", "member_price", "cost", "het", "max_per_sale",
+    "tax_category", "reorder_level", "active",
+)  # fmt: skip
+QUANTITIES = ("max_per_sale", "reorder_level")
+
+
+@dataclass(frozen=True)
+class PreparedProduct:
+    """A checked row in the form the database stores it (quantities in thousandths), made
+    before the write lock is taken."""
+
+    number: int
+    code: str
+    category: str
+    values: tuple[Any, ...]  # in the order of STORED
+    stock: int
+    barcodes: tuple[str, ...]
+
+
+def prepare_products(good: list[tuple[int, ProductRecord]]) -> list[PreparedProduct]:
+    """The checked records (row number, record) as the database will store them."""
+
+    def stored(record: ProductRecord, name: str) -> Any:
+        value = getattr(record, name)
+        return to_milli(value) if name in QUANTITIES and value is not None else value
+
+    return [
+        PreparedProduct(
+            number,
+            record.code,
+            record.category,
+            tuple(stored(record, name) for name in STORED),
+            to_milli(record.stock),
+            tuple(record.barcodes),
+        )
+        for number, record in good
+    ]
+
+
+def barcode_taken(barcode: str, code: str, owners: dict[str, str]) -> GeraiError | None:
+    """The refusal when `barcode` belongs to a product other than `code`, else None."""
+    owner = owners.get(barcode, code)
+    return None if owner == code else GeraiError("product.barcode_taken", code=barcode, owner=owner)
+
+
+def barcode_owners(session: Session) -> dict[str, str]:
+    """Every barcode with the code of the product it belongs to."""
+    rows = session.connection().execute(
+        select(BARCODE.c.code, PRODUCT.c.code).join(PRODUCT, PRODUCT.c.id == BARCODE.c.product_id)
+    )
+    return {barcode: code for barcode, code in rows}
+
+
+NOTE = "impor katalog"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The stored catalogue an import is checked against: its fingerprint, every product
+    (code: id, category id, STORED values, stock in thousandths), every barcode's owner (the
+    product's code) and every product's barcodes (barcode: its row id)."""
+
+    fingerprint: tuple[Any, ...]
+    stored: dict[str, tuple[int, int, tuple[Any, ...], int]]
+    owners: dict[str, str]
+    held: dict[int, dict[str, int]]
+
+
+def read_snapshot(session: Session) -> Snapshot:
+    """The catalogue as stored now (read it in the transaction that checks the file)."""
+    connection = session.connection()
+    stored = {
+        code: (id_, category_id, tuple(values), stock)
+        for id_, code, category_id, stock, *values in connection.execute(
+            select(
+                PRODUCT.c.id, PRODUCT.c.code, PRODUCT.c.category_id,
+                type_coerce(PRODUCT.c.stock, Integer),
+                *(type_coerce(PRODUCT.c[name], Integer) if name in QUANTITIES else PRODUCT.c[name]
+                  for name in STORED),
+            )
+        )
+    }  # fmt: skip
+    held: dict[int, dict[str, int]] = {}
+    for barcode_id, code, product_id in connection.execute(
+        select(BARCODE.c.id, BARCODE.c.code, BARCODE.c.product_id)
+    ):
+        held.setdefault(product_id, {})[code] = barcode_id
+    return Snapshot(_fingerprint(connection), stored, barcode_owners(session), held)
+
+
+def _fingerprint(connection: Connection) -> tuple[Any, ...]:
+    """What changes whenever a product, a barcode or a stock figure is written (services
+    stamp a changed product's `updated_at`; stock moves only by new ledger rows)."""
+    products = connection.execute(
+        select(func.count(), func.max(PRODUCT.c.id), func.max(PRODUCT.c.updated_at))
+    ).one()
+    barcodes = connection.execute(select(func.count(), func.max(BARCODE.c.id))).one()
+    moved = connection.execute(select(func.max(STOCK_MOVEMENT.c.id))).scalar()
+    return (*products, *barcodes, moved)
+
+
+def apply_products(
+    session: Session,
+    prepared: list[PreparedProduct],
+    problems: list[RowProblem],
+    snapshot: Snapshot,
+    now: datetime,
+    *,
+    by: str,
+    skip_bad: bool,
+) -> ImportReport:
+    """Write the prepared products in the caller's write transaction; `problems` are those
+    found when checking against `snapshot`. When the catalogue changed since, it is read
+    again: a barcode taken by another product meanwhile refuses the import (ImportRefused,
+    nothing written), or skips the row with `skip_bad`. Products whose stored fields already
+    match are left alone. A product's stock moves as on the ledger (`ledger.move_stock`, here
+    in a few statements for all products): by the difference to the file's figure, relative
+    to the stock as stored, with an `adjust` movement each."""
+    connection = session.connection()
+    late: list[RowProblem] = []
+    if _fingerprint(connection) != snapshot.fingerprint:
+        snapshot = read_snapshot(session)
+        late = [
+            RowProblem(product.number, "barcodes", taken)
+            for product in prepared
+            for barcode in product.barcodes
+            if (taken := barcode_taken(barcode, product.code, snapshot.owners)) is not None
+        ]
+    if late and not skip_bad:
+        raise ImportRefused([*problems, *late])
+    late_rows = {problem.row for problem in late}
+    products = [product for product in prepared if product.number not in late_rows]
+    report = ImportReport(skipped=[*problems, *late])
+    category_ids = _category_ids(session, {product.category for product in products})
+    stored = snapshot.stored
+    last_id = connection.execute(select(func.coalesce(func.max(PRODUCT.c.id), 0))).scalar_one()
+    new = [product for product in products if product.code not in stored]
+    changed = [
+        (stored[product.code], product)
+        for product in products
+        if product.code in stored
+        and stored[product.code][1:]
+        != (category_ids[product.category], product.values, product.stock)
+    ]
+    report.created, report.updated = len(new), len(products) - len(new)
+    updated_at = _stored_form(connection, PRODUCT.c.updated_at, now)
+    if new:
+        with _search_indexed_at_the_end(connection):
+            _write_many(
+                connection,
+                PRODUCT.insert(),
+                ("code", "category_id", "stock", "updated_at", *STORED),
+                [(p.code, category_ids[p.category], p.stock, updated_at, *p.values) for p in new],
+            )
+    _write_many(
+        connection,
+        PRODUCT.update()
+        .where(PRODUCT.c.id == bindparam("product_id"))
+        .values(
+            {name: bindparam(name) for name in ("category_id", "updated_at", *STORED)}
+            | {"stock": PRODUCT.c.stock + bindparam("change", type_=Integer)}
+        ),
+        ("product_id", "change", "category_id", "updated_at", *STORED),
+        [
+            (old[0], p.stock - old[3], category_ids[p.category], updated_at, *p.values)
+            for old, p in changed
+        ],
+    )
+    price, member_price = STORED.index("price"), STORED.index("member_price")
+    record_price_changes(
+        session,
+        [
+            PriceUpdate(
+                old[0], product.code, old[2][price], product.values[price],
+                old[2][member_price], product.values[member_price],
+            )
+            for old, product in changed
+            if (old[2][price], old[2][member_price])
+            != (product.values[price], product.values[member_price])
+        ],
+        by=by,
+        at=now,
+    )  # fmt: skip
+    _store_barcodes(
+        connection,
+        snapshot.held,
+        {stored[p.code][0]: p.barcodes for p in products if p.code in stored},
+    )
+    # a new product's barcodes and opening stock are found by SQL from its code and row (a
+    # row after the last one before, stamped with this import's time), so no id has to come
+    # back to Python
+    by_code = select(PRODUCT.c.id).where(PRODUCT.c.code == bindparam("product")).scalar_subquery()
+    _write_many(
+        connection,
+        BARCODE.insert().values(code=bindparam("barcode"), product_id=by_code),
+        ("barcode", "product"),
+        [(barcode, p.code) for p in new for barcode in p.barcodes],
+    )
+    moved_at = literal(now, UTCDateTime())
+    connection.execute(
+        STOCK_MOVEMENT.insert().from_select(
+            ["product_id", "qty", "kind", "created_at", "ref", "note"],
+            select(
+                PRODUCT.c.id, PRODUCT.c.stock, literal(MovementKind.ADJUST), moved_at,
+                literal(OPENING_REF), literal(NOTE),
+            ).where(PRODUCT.c.id > last_id, PRODUCT.c.updated_at == now, PRODUCT.c.stock != 0),
+        )
+    )  # fmt: skip
+    created_at = _stored_form(connection, STOCK_MOVEMENT.c.created_at, now)
+    _write_many(
+        connection,
+        STOCK_MOVEMENT.insert(),
+        ("product_id", "qty", "kind", "created_at", "ref", "sale_id", "note"),
+        [
+            (old[0], p.stock - old[3], MovementKind.ADJUST, created_at, OPENING_REF, None, NOTE)
+            for old, p in changed
+            if p.stock != old[3]
+        ],
+    )
+    return report
+
+
+def _stored_form(connection: Connection, column: Column[Any], value: Any) -> Any:
+    """`value` as the driver receives it for `column` (a timestamp as the column keeps it)."""
+    processor = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    return value if processor is None else processor(value)
+
+
+def _write_many(
+    connection: Connection,
+    statement: UpdateBase,
+    names: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+) -> None:
+    """Run `statement` once for each row of values named `names`, given already in their
+    stored form: the driver's own executemany, without SQLAlchemy's per-row processing (a big
+    import spends most of its time there otherwise)."""
+    if not rows:
+        return
+    compiled = statement.compile(dialect=connection.dialect, column_keys=list(names))
+    params: list[Any]
+    if not compiled.positional:
+        params = [dict(zip(names, row, strict=True)) for row in rows]
+    elif (order := tuple(compiled.positiontup or ())) == names:
+        params = rows
+    else:
+        where = [names.index(name) for name in order]
+        params = [tuple(row[i] for i in where) for row in rows]
+    connection.exec_driver_sql(str(compiled), params)
+
+
+@contextmanager
+def _search_indexed_at_the_end(connection: Connection) -> Iterator[None]:
+    """On SQLite, the products inserted in the block enter the name search (FTS5) in one
+    statement at its end rather than row by row through the insert trigger, which is ten
+    times slower for a big file. All in the caller's transaction: it commits whole or not."""
+    trigger = None
+    if connection.dialect.name == "sqlite":
+        trigger = connection.exec_driver_sql(_FTS_TRIGGER).scalar()
+    if trigger is None:
+        yield
+        return
+    last = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM product").scalar()
+    connection.exec_driver_sql("DROP TRIGGER product_fts_insert")
+    yield
+    connection.exec_driver_sql(
+        "INSERT INTO product_fts (rowid, name, code) "
+        "SELECT id, name, code FROM product WHERE id > ? ORDER BY id",
+        (last,),
+    )
+    connection.exec_driver_sql(trigger)
+
+
+_FTS_TRIGGER = (
+    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'product_fts_insert'"
+)
+
+
+def _category_ids(session: Session, names: set[str]) -> dict[str, int]:
+    categories = {c.name: c for c in session.scalars(select(Category))}
+    missing = sorted(names - categories.keys())
+    for name in missing:
+        categories[name] = Category(name=name)
+        session.add(categories[name])
+    if missing:
+        session.flush()
+    return {name: c.id for name, c in categories.items() if c.id is not None}
+
+
+def _store_barcodes(
+    connection: Connection, held: dict[int, dict[str, int]], wanted: dict[int, tuple[str, ...]]
+) -> None:
+    """Give each product in `wanted` exactly its barcodes (`held`: those it has, with their
+    row ids): the others are removed."""
+    gone = [
+        (barcode_id,)
+        for product_id, codes in wanted.items()
+        for code, barcode_id in held.get(product_id, {}).items()
+        if code not in codes
+    ]
+    delete = BARCODE.delete().where(BARCODE.c.id == bindparam("barcode_id"))
+    _write_many(connection, delete, ("barcode_id",), gone)
+    added = [
+        (code, product_id)
+        for product_id, codes in wanted.items()
+        for code in codes
+        if code not in held.get(product_id, {})
+    ]
+    _write_many(connection, BARCODE.insert(), ("code", "product_id"), added)

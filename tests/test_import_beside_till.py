@@ -1,0 +1,242 @@
+"""Imports checked outside the write lock and written in one short transaction: a till selling
+in another process beside a big import never fails, what changed in the database between the
+check and the write is checked again, and the written catalogue is whole (search, ledger,
+audit trail)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CASHIER, NOW, OPENING_CASH, OWNER, raw
+
+from gerai.cli import main
+from gerai.core.words import MovementKind
+from gerai.db import Database
+from gerai.services.audit.verify import verify
+from gerai.services.cash.shifts import open_shift
+from gerai.services.importing import ImportRefused
+from gerai.services.members.import_export import (
+    MEMBER_COLUMNS,
+    apply_members,
+    stage_members,
+)
+from gerai.services.members.register import MemberForm, save_member
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code, search_products
+from gerai.services.stock.import_export import (
+    PRODUCT_COLUMNS,
+    apply_staged,
+    stage_products,
+)
+from gerai.services.stock.ledger import Movement, move_stock, stock_check
+from gerai.services.stock.products import product_form, save_product
+from gerai.tabular import read_table
+from tests.test_imports import GOOD_1, GOOD_2, HEADER, ean13, product_row, write
+
+PRODUCTS = 20_000
+
+SELLER = r"""
+import json, sys, time
+from decimal import Decimal
+from pathlib import Path
+
+import gerai.db
+gerai.db.BUSY_TIMEOUT_MS = 3000  # a till that waits more than 3 s for the lock fails
+from gerai.core.errors import GeraiError
+from gerai.db import Database
+from gerai.models import utcnow
+from gerai.services.sale.cart import Cart
+from gerai.services.sale.checkout import Tender, checkout
+from gerai.core.words import PaymentMethod, Role
+from gerai.services.shop.auth import Actor
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.catalog import find_by_code
+
+url, ready, stop = sys.argv[1:4]
+db = Database(url)
+with db.read() as session:
+    shop = load_shop(session)
+sales, errors, slowest = 0, [], 0.0
+Path(ready).touch()
+while not Path(stop).exists():
+    started = time.monotonic()
+    try:
+        cart = Cart(global_discount_bp=shop.member_discount_bp)
+        with db.read() as session:
+            cart.add(find_by_code(session, "AQA-600"), Decimal(1))
+        with db.write() as session:
+            checkout(session, cart, [Tender(PaymentMethod.CASH)], till="K1",
+                     actor=Actor("kasir", Role.KASIR), shop=shop, now=utcnow())
+        sales += 1
+    except GeraiError as exc:
+        errors.append(exc.key)
+    slowest = max(slowest, time.monotonic() - started)
+    time.sleep(0.01)
+db.dispose()
+print(json.dumps({"sales": sales, "errors": errors, "slowest": slowest}))
+"""
+
+
+def big_catalogue(path: Path, count: int) -> Path:
+    """`count` new products, each with one barcode and opening stock."""
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(PRODUCT_COLUMNS)
+        for n in range(count):
+            writer.writerow([
+                f"BSR-{n:06d}", ean13(f"898{n:09d}"), f"Barang besar {n}", "Impor", "pcs", "0",
+                1000 + n % 500 * 100, "", 800, "", "", "exempt", "5", 10 + n % 50, "1",
+            ])  # fmt: skip
+    return path
+
+
+def test_a_till_selling_beside_a_big_import_never_fails(
+    catalogue_db: Database, tmp_path: Path
+) -> None:
+    with catalogue_db.write() as session:
+        open_shift(session, "K1", CASHIER, OPENING_CASH, NOW, load_shop(session))
+        water = find_by_code(session, "AQA-600")
+        assert water is not None and water.id is not None
+        move_stock(session, [Movement(water.id, Decimal(100_000), MovementKind.RECEIVE)], at=NOW)
+    catalogue = big_catalogue(tmp_path / "besar.csv", PRODUCTS)
+    ready, stop = tmp_path / "ready", tmp_path / "stop"
+    seller = subprocess.Popen(
+        [sys.executable, "-c", SELLER, catalogue_db.url, str(ready), str(stop)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists():
+            assert seller.poll() is None and time.monotonic() < deadline, seller.communicate()
+            time.sleep(0.01)
+        sold_before = raw(catalogue_db, "SELECT count(*) FROM sale")[0][0]
+        started = time.monotonic()
+        result = CliRunner().invoke(
+            main, ["--db", catalogue_db.url, "products", "import", str(catalogue)]
+        )
+        took = time.monotonic() - started
+        sold_during = raw(catalogue_db, "SELECT count(*) FROM sale")[0][0] - sold_before
+        time.sleep(0.2)
+    finally:
+        stop.touch()
+        out, err = seller.communicate(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert seller.returncode == 0 and "Traceback" not in err, err
+    report = json.loads(out.strip().splitlines()[-1])
+    print(f"import of {PRODUCTS} products: {took:.1f} s; slowest sale {report['slowest']:.2f} s")
+    assert report["errors"] == []
+    assert sold_during > 0 and report["sales"] >= sold_during
+    assert report["slowest"] < 3
+    assert raw(catalogue_db, "SELECT count(*) FROM product WHERE code LIKE 'BSR-%'") == [
+        (PRODUCTS,)
+    ]
+    with catalogue_db.read() as session:
+        assert stock_check(session) == []
+        assert verify(session).broken is None
+        assert [p.code for p in search_products(session, "besar 19999")] == ["BSR-019999"]
+
+
+def test_a_barcode_taken_between_check_and_write_refuses_the_import(
+    db: Database, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "a.csv", HEADER, product_row("UJI-1", GOOD_1), product_row("UJI-2"))
+    with db.read() as session:
+        staged = stage_products(session, read_table(path))
+    with db.write() as session:  # meanwhile an admin gives the barcode to another product
+        product = find_by_code(session, "AQA-600")
+        assert product is not None and product.id is not None
+        form = product_form(session, product.id)
+        taken = replace(form, barcodes=f"{form.barcodes}, {GOOD_1}")
+        save_product(session, taken, actor=OWNER, at=NOW, product_id=product.id)
+    before = raw(db, "SELECT count(*) FROM product")
+    with pytest.raises(ImportRefused) as refused, db.write() as session:
+        apply_staged(session, staged, NOW, actor=OWNER)
+    assert [(p.row, p.column, p.error.key) for p in refused.value.problems] == [
+        (2, "barcodes", "product.barcode_taken")
+    ]
+    assert raw(db, "SELECT count(*) FROM product") == before
+    with db.read() as session:
+        staged = stage_products(session, read_table(path), skip_bad=True)
+    assert [p.row for p in staged.problems] == [2]
+    with db.write() as session:
+        report = apply_staged(session, staged, NOW, actor=OWNER)
+    assert (report.created, [p.row for p in report.skipped]) == (1, [2])
+
+
+def test_an_import_leaves_unchanged_products_alone_and_moves_changed_ones(
+    db: Database, tmp_path: Path
+) -> None:
+    first = write(
+        tmp_path / "a.csv",
+        HEADER,
+        product_row("UJI-1", GOOD_1, stock="10"),
+        product_row("UJI-2", GOOD_2, stock="4"),
+    )
+    later = NOW + timedelta(hours=1)
+    second = write(
+        tmp_path / "b.csv",
+        HEADER,
+        product_row("UJI-1", GOOD_1, stock="10"),
+        product_row("UJI-2", "", "7000", stock="9", name="Nama baru"),
+    )
+    for path, at in ((first, NOW), (second, later)):
+        with db.read() as session:
+            staged = stage_products(session, read_table(path))
+        with db.write() as session:
+            apply_staged(session, staged, at, actor=OWNER)
+    rows = raw(
+        db,
+        "SELECT code, name, price, stock, updated_at FROM product WHERE code LIKE 'UJI-%' "
+        "ORDER BY code",
+    )
+    assert [r[:4] for r in rows] == [
+        ("UJI-1", "Barang UJI-1", 5000, 10_000),
+        ("UJI-2", "Nama baru", 7000, 9_000),
+    ]
+    assert rows[0][4] < rows[1][4]  # the unchanged product was not written again
+    assert raw(db, "SELECT count(*) FROM barcode WHERE code = :c", c=GOOD_2) == [(0,)]
+    assert raw(
+        db,
+        "SELECT old_price, new_price FROM pricechange c JOIN product p ON p.id = c.product_id "
+        "WHERE p.code = 'UJI-2'",
+    ) == [(5000, 7000)]
+    with db.read() as session:
+        assert stock_check(session) == []
+        assert verify(session).broken is None
+        assert [p.code for p in search_products(session, "nama baru")] == ["UJI-2"]
+
+
+def test_a_nik_taken_between_check_and_write_refuses_the_member_import(
+    db: Database, tmp_path: Path
+) -> None:
+    nik = "3201010101010099"
+    path = tmp_path / "anggota.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=MEMBER_COLUMNS)
+        writer.writeheader()
+        writer.writerow({"number": "BARU-1", "name": "Siti", "nik": nik})
+    with db.read() as session:
+        staged = stage_members(session, read_table(path), date(2025, 11, 30))
+    with db.write() as session:
+        form = MemberForm(number="LAIN-1", name="Budi", nik=nik)
+        save_member(session, OWNER, form, now=NOW, today=date(2025, 11, 30))
+    with pytest.raises(ImportRefused) as refused, db.write() as session:
+        apply_members(session, staged, actor=OWNER, now=NOW)
+    assert [(p.row, p.column, p.error.key) for p in refused.value.problems] == [
+        (2, "nik", "members.nik_taken")
+    ]
+    assert raw(db, "SELECT count(*) FROM member WHERE number = 'BARU-1'") == [(0,)]
