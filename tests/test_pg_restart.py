@@ -156,7 +156,7 @@ async def test_the_till_says_the_server_is_gone_keeps_the_cart_and_sells_when_it
         assert isinstance(app.screen, PaymentScreen)
         message = str(app.screen.query_one("#pay-error", Label).render())
         assert "tidak terjangkau" in message and "Keranjang tetap tersimpan" in message
-        assert len(app.screen.cart.lines) == 1
+        assert len(app.till.cart.lines) == 1
         cluster.start()
         await pilot.press("enter")
         await app.workers.wait_for_complete()
