@@ -35,8 +35,9 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.quantity import format_quantity
 from gerai.db import Database
 from gerai.exports.cashbook import cashbook_csv, cashbook_entries, cashbook_xlsx
-from gerai.exports.daily_pdf import MARGIN, PAGE_WIDTH, daily_pdf
+from gerai.exports.daily_pdf import daily_pdf
 from gerai.exports.daily_tables import daily_csv, daily_xlsx
+from gerai.exports.pdf_kit import MARGIN, PAGE_WIDTH
 from gerai.models import Product
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.sale.checkout import Tender

@@ -8,17 +8,29 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 from typing import Any
-from xml.sax.saxutils import escape
 
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
-from gerai.core.timefmt import format_date, format_moment
+from gerai.core.timefmt import format_date
+from gerai.exports.pdf_kit import (
+    DASH,
+    LANDSCAPE,
+    MM,
+    build_pdf,
+    grid,
+    header_block,
+    number_cell,
+    para,
+    paragraph_styles,
+    percent_cell,
+    rupiah_cell,
+    signatures,
+)
 from gerai.exports.sheets import Sheet, xlsx_bytes
 from gerai.services.members.shu import ShuReport, shu_columns, shu_rows
 from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import write_table
 
-MM = 72 / 25.4
 SUMMARY_FIELDS = (
     "year", "timezone", "pool_purchases", "pool_savings", "total_purchases", "total_savings",
 )  # fmt: skip
@@ -58,94 +70,34 @@ def shu_xlsx(report: ShuReport) -> bytes:
     )
 
 
-def _money(value: int | None) -> str:
-    return "–" if value is None else format_number(value)
-
-
-def _rupiah(value: int | None) -> str:
-    return "–" if value is None else format_rupiah(value)
-
-
 def shu_pdf(report: ShuReport, shop: ShopProfile, printed_at: datetime) -> bytes:
     """The report as an A4 landscape PDF, stamped as printed at `printed_at`."""
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer
 
-    out = io.BytesIO()
-    margin = 12 * MM
-    document = SimpleDocTemplate(
-        out,
-        pagesize=landscape(A4),
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin + 4 * MM,
-        title=t("shu.title", year=report.year),
-        author=shop.name,
-    )
-    styles = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=styles["Normal"], fontSize=8.5, leading=10.5)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=9.5)
+    styles = paragraph_styles()
+    width = LANDSCAPE.body
     first, last = date(report.year, 1, 1), date(report.year, 12, 31)
-    story: list[Any] = [
-        Paragraph(escape(t("shu.title", year=report.year)), styles["Title"]),
-        Paragraph(escape(shop.name), styles["Heading3"]),
-        Paragraph(escape(shop.address), body),
-        Paragraph(
-            escape(
-                t(
-                    "shu.period",
-                    first=format_date(first),
-                    last=format_date(last),
-                    zone=shop.zone_label,
-                )
-                + " · "
-                + t("report.printed", moment=format_moment(printed_at, shop))
-            ),
-            body,
-        ),
-        Spacer(1, 4 * MM),
-    ]
+    period = t("shu.period", first=format_date(first), last=format_date(last), zone=shop.zone_label)
     summary = [
         (t("shu.members_count"), str(len(report.members))),
         (t("shu.total_purchases"), format_rupiah(report.total_purchases)),
         (t("shu.total_savings", date=format_date(last)), format_rupiah(report.total_savings)),
-        (
-            t("shu.pool_purchases"),
-            "–" if report.pool_purchases is None else format_rupiah(report.pool_purchases),
-        ),
-        (
-            t("shu.pool_savings"),
-            "–" if report.pool_savings is None else format_rupiah(report.pool_savings),
-        ),
+        (t("shu.pool_purchases"), rupiah_cell(report.pool_purchases)),
+        (t("shu.pool_savings"), rupiah_cell(report.pool_savings)),
     ]
-    story.append(
-        Table(
-            summary,
-            colWidths=[70 * MM, 40 * MM],
-            hAlign="LEFT",
-            style=TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), "Helvetica", 8.5),
-                    ("FONT", (1, 0), (1, -1), "Helvetica-Bold", 8.5),
-                    ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#9a9a9a"),
-                ]
-            ),
-        )
-    )
-    story.append(Spacer(1, 4 * MM))
-    header = [t(key) for key in SHU_COLUMNS]
-    rows: list[list[Any]] = [header]
+    widths = (10, 24, 0, 27, 22, 27, 18, 25, 26, 26, 26)
+    columns = [
+        (t(key), w * MM, n > 2) for n, (key, w) in enumerate(zip(SHU_COLUMNS, widths, strict=True))
+    ]
+    rows: list[list[str]] = []
     for number, m in enumerate(report.members, start=1):
         name = m.name if m.active else f"{m.name} ({t('ui.member.inactive')})"
         rows.append(
             [
-                str(number), m.number, Paragraph(escape(name), cell), format_number(m.sales),
-                format_number(m.returns), format_number(m.purchases),
-                format(m.share_percent, "f").replace(".", ",") + " %", format_number(m.savings),
-                _money(m.shu_purchases), _money(m.shu_savings), _money(m.shu_total),
+                str(number), m.number, name, format_number(m.sales), format_number(m.returns),
+                format_number(m.purchases), percent_cell(m.share_percent),
+                format_number(m.savings), number_cell(m.shu_purchases),
+                number_cell(m.shu_savings), number_cell(m.shu_total),
             ]
         )  # fmt: skip
     totals = [
@@ -160,71 +112,36 @@ def shu_pdf(report: ShuReport, shop: ShopProfile, printed_at: datetime) -> bytes
             "",
             t("shu.total"),
             *(format_number(v) for v in totals),
-            "100 %" if report.total_purchases else "–",
+            "100 %" if report.total_purchases else DASH,
             format_number(report.total_savings),
-            _money(report.pool_purchases),
-            _money(report.pool_savings),
-            _money(sum(both) if both else None),
+            number_cell(report.pool_purchases),
+            number_cell(report.pool_savings),
+            number_cell(sum(both) if both else None),
         ]
     )
-    widths = [10, 24, 0, 27, 22, 27, 18, 25, 26, 26, 26]
-    rest = document.width - sum(w * MM for w in widths)
-    story.append(
-        Table(
-            rows,
-            colWidths=[w * MM if w else rest for w in widths],
-            repeatRows=1,
-            hAlign="LEFT",
-            style=TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), "Helvetica", 8),
-                    ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
-                    ("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 8),
-                    ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#9a9a9a"),
-                    ("LINEABOVE", (0, -1), (-1, -1), 0.8, "#333333"),
-                    ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            ),
-        )
-    )
-    story += [Spacer(1, 3 * MM), Paragraph(escape(t("shu.note")), body), Spacer(1, 10 * MM)]
-    signatures = [
-        [t("report.made_by"), "", t("report.approved_by")],
-        ["", "", ""],
-        ["", "", ""],
-        [t("report.sign_bendahara"), "", t("report.sign_ketua")],
+    story: list[Any] = [
+        *header_block(
+            shop, t("shu.title", year=report.year), period, [], printed_at, styles, width
+        ),
+        Spacer(1, 4 * MM),
+        grid([("", 70 * MM, False), ("", 40 * MM, True)], summary, styles, False, [], 110 * MM),
+        Spacer(1, 4 * MM),
+        grid(columns, rows, styles, strong=[len(rows) - 1], width=width),
+        Spacer(1, 3 * MM),
+        para(t("shu.note"), styles["body"]),
+        Spacer(1, 8 * MM),
+        signatures(SIGNATURES, styles, width * 0.6),
     ]
-    story.append(
-        Table(
-            signatures,
-            colWidths=[60 * MM, 20 * MM, 60 * MM],
-            rowHeights=[5 * MM, 8 * MM, 5 * MM, 5 * MM],
-            hAlign="LEFT",
-            style=TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), "Helvetica", 8.5),
-                    ("LINEABOVE", (0, 3), (0, 3), 0.5, "#333333"),
-                    ("LINEABOVE", (2, 3), (2, 3), 0.5, "#333333"),
-                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ]
-            ),
-        )
+    return build_pdf(
+        story,
+        LANDSCAPE,
+        title=t("shu.title", year=report.year),
+        author=shop.name,
+        footer=t("shu.footer", shop=shop.name, year=report.year),
     )
-    footer = t("shu.footer", shop=shop.name, year=report.year)
 
-    def page(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 7)
-        canvas.setFillColor("#555555")
-        canvas.drawString(doc.leftMargin, margin, footer)
-        canvas.drawRightString(
-            doc.pagesize[0] - doc.rightMargin, margin, t("stockadm.page", page=doc.page)
-        )
-        canvas.restoreState()
 
-    document.build(story, onFirstPage=page, onLaterPages=page)
-    return out.getvalue()
+SIGNATURES = (
+    ("report.made_by", "report.sign_bendahara"),
+    ("report.approved_by", "report.sign_ketua"),
+)

@@ -4,84 +4,49 @@ balance, the header row repeated on every page. reportlab is imported only in he
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import Any
-from xml.sax.saxutils import escape
 
 from gerai.core.i18n import t
 from gerai.core.phrases import CARD_COLUMN, MOVEMENT_KIND
 from gerai.core.quantity import format_quantity
-from gerai.core.timefmt import format_date, format_moment, format_time
+from gerai.core.timefmt import format_date, format_time
+from gerai.exports.pdf_kit import MM, PORTRAIT, build_pdf, grid, header_block, paragraph_styles
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.card import CARD_COLUMNS, CardLine, StockCard
 
-MM = 72 / 25.4
 CHUNK = 400  # rows per table: reportlab splits one long table in quadratic time
 WIDTHS = (20 * MM, 16 * MM, 22 * MM, 38 * MM, 0, 18 * MM, 18 * MM, 20 * MM)
+NUMERIC_FROM = 5  # in, out and the balance
 
 
 def stock_card_pdf(card: StockCard, shop: ShopProfile, printed_at: datetime) -> bytes:
     """The card as PDF bytes, stamped as printed at `printed_at`."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer
 
-    out = io.BytesIO()
-    margin = 15 * MM
-    document = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=f"{t('stockadm.card')} {card.product.code}",
-        author=shop.name,
-    )
-    styles = getSampleStyleSheet()
+    styles = paragraph_styles()
+    title = t("stockadm.card")
     story: list[Any] = [
-        Paragraph(f"{t('stockadm.card').upper()} · {escape(shop.name)}", styles["Title"]),
-        Paragraph(escape(describe(card)), styles["Heading3"]),
-        Paragraph(
-            escape(t("stockadm.printed", moment=format_moment(printed_at, shop))), styles["Normal"]
-        ),
+        *header_block(shop, title.upper(), describe(card), [], printed_at, styles),
         Spacer(1, 4 * MM),
     ]
+    columns = [
+        (t(CARD_COLUMN[column]), width, n >= NUMERIC_FROM)
+        for n, (column, width) in enumerate(zip(CARD_COLUMNS, WIDTHS, strict=True))
+    ]
     unit = card.product.unit
-    header = [t(CARD_COLUMN[column]) for column in CARD_COLUMNS]
     rows = [shown_cells(line, shop, unit) for line in card.lines] or [
         [t("stockadm.card_empty"), *[""] * (len(CARD_COLUMNS) - 1)]
     ]
-    rest = document.width - sum(WIDTHS)
-    widths = [w or rest for w in WIDTHS]
-    style = TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), "Helvetica", 7.5),
-            ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 7.5),
-            ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee"),
-            ("ALIGN", (5, 0), (-1, -1), "RIGHT"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#9a9a9a"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ]
-    )
     for start in range(0, len(rows), CHUNK):
-        chunk = [header, *rows[start : start + CHUNK]]
-        story.append(Table(chunk, colWidths=widths, style=style, repeatRows=1, hAlign="LEFT"))
-    document.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
-    return out.getvalue()
-
-
-def _page_number(canvas: Any, document: Any) -> None:
-    canvas.saveState()
-    canvas.setFont("Helvetica", 7)
-    canvas.drawRightString(
-        document.pagesize[0] - document.rightMargin,
-        document.bottomMargin / 2,
-        t("stockadm.page", page=document.page),
+        story.append(grid(columns, rows[start : start + CHUNK], styles, wrap=False, font_size=7.5))
+    return build_pdf(
+        story,
+        PORTRAIT,
+        title=f"{title} {card.product.code}",
+        author=shop.name,
+        footer=f"{shop.name} · {title} {card.product.code}",
     )
-    canvas.restoreState()
 
 
 def card_rows(card: StockCard, shop: ShopProfile) -> list[dict[str, Any]]:
