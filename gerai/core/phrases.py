@@ -93,6 +93,7 @@ CARD_COLUMN: dict[str, str] = {
 }
 AUDIT_KIND: dict[str, str] = {
     "sale": "audit.kind.sale",
+    AuditKind.ROWS_SEALED: "audit.kind.rows_sealed",
     "login": "audit.kind.login",
     "logout": "audit.kind.logout",
     AuditKind.LOGIN_REFUSED: "audit.kind.login_refused",

@@ -126,6 +126,7 @@ class AuditKind(StrEnum):
     sold before it had one."""
 
     AUDIT_STARTED = "audit_started"
+    ROWS_SEALED = "rows_sealed"
     SALE = "sale"
     VOID = "void"
     RETUR = "retur"

@@ -13,13 +13,14 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.services.audit.sale_digest import check_sales
+from gerai.services.audit.seals import check_seals
 from gerai.services.audit.trail import ChainBreak, DocumentBreak, verify_chain
 from gerai.services.sale.corrections import check_corrections
 
 Break = ChainBreak | DocumentBreak | GeraiError
 DocumentCheck = Callable[[Session], DocumentBreak | GeraiError | None]
 
-DOCUMENT_CHECKS: list[DocumentCheck] = [check_sales, check_corrections]
+DOCUMENT_CHECKS: list[DocumentCheck] = [check_sales, check_corrections, check_seals]
 
 
 @dataclass(frozen=True)
