@@ -10,7 +10,7 @@ import pytest
 from conftest import NOW, tamper
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import Role
+from gerai.core.words import Permission, Role
 from gerai.db import Database
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import (
@@ -96,12 +96,12 @@ def test_a_kasir_needs_a_supervisor_pin_and_a_refusal_survives_the_rollback(
 ) -> None:
     kasir = Actor("kasir", Role.KASIR)
     with staffed.write() as session:
-        assert authorize(session, kasir, "sell", now=NOW) == "kasir"
+        assert authorize(session, kasir, Permission.SELL, now=NOW) == "kasir"
         approval = Approval("bendahara", "2222")
-        assert authorize(session, kasir, "void", now=NOW, approval=approval) == "bendahara"
+        assert authorize(session, kasir, Permission.VOID, now=NOW, approval=approval) == "bendahara"
     for approval in (None, Approval("kasir", "1111"), Approval("bendahara", "0000")):
         with pytest.raises(GeraiError), staffed.write() as session:
-            authorize(session, kasir, "void", now=NOW, approval=approval)
+            authorize(session, kasir, Permission.VOID, now=NOW, approval=approval)
             create_user(session, SYSTEM, "never", Role.KASIR, "4444", now=NOW)
     with staffed.read() as session:
         kinds = [row.kind for row in audit.rows(session)]

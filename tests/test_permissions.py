@@ -13,7 +13,7 @@ import pytest
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import CashDirection, Role
+from gerai.core.words import CashDirection, Permission, Role
 from gerai.db import Database
 from gerai.services.audit import trail as audit
 from gerai.services.audit.log import AuditFilter, audit_page
@@ -74,25 +74,36 @@ def close_k1(session: Session, actor: Actor) -> None:
 # one call per permission that a service of this issue enforces; the others (savings,
 # kasbon repayments, price override, manual discount, void, retur, members, reports) belong to
 # the services of their own issues and are checked there
-SERVICES: dict[str, Callable[[Session, Actor], Any]] = {
-    "sell": sell,
-    "hold": lambda s, a: hold_cart(s, one_cart(s), "K1", a, NOW),
-    "reprint": lambda s, a: (sell(s, OWNER), record_reprint(s, a, "K1-20251130-0001", now=NOW)),
-    "open_shift": lambda s, a: open_shift(s, "K3", a, 100_000, NOW, load_shop(s)),
-    "cash_move": lambda s, a: move_cash(s, "K1", CashDirection.IN, 10_000, "uang kecil", a, NOW),
-    "open_drawer": lambda s, a: open_drawer(s, a, "K1", now=NOW),
-    "close_shift": close_k1,
-    "products": edit_sphp,
-    "stock": lambda s, a: write_off(s, "MYK-1L", 1, "bocor", actor=a, at=NOW, shop=load_shop(s)),
-    "settings": lambda s, a: save_shop_settings(s, a, now=NOW, footer="Terima kasih"),
-    "users": lambda s, a: add_user(s, a, "budi", "Budi", Role.KASIR, "4321", "4321", now=NOW),
-    "audit": lambda s, a: audit_page(s, a, AuditFilter(), load_shop(s), now=NOW, limit=10),
+SERVICES: dict[Permission, Callable[[Session, Actor], Any]] = {
+    Permission.SELL: sell,
+    Permission.HOLD: lambda s, a: hold_cart(s, one_cart(s), "K1", a, NOW),
+    Permission.REPRINT: lambda s, a: (
+        sell(s, OWNER),
+        record_reprint(s, a, "K1-20251130-0001", now=NOW),
+    ),
+    Permission.OPEN_SHIFT: lambda s, a: open_shift(s, "K3", a, 100_000, NOW, load_shop(s)),
+    Permission.CASH_MOVE: lambda s, a: move_cash(
+        s, "K1", CashDirection.IN, 10_000, "uang kecil", a, NOW
+    ),
+    Permission.OPEN_DRAWER: lambda s, a: open_drawer(s, a, "K1", now=NOW),
+    Permission.CLOSE_SHIFT: close_k1,
+    Permission.PRODUCTS: edit_sphp,
+    Permission.STOCK: lambda s, a: write_off(
+        s, "MYK-1L", 1, "bocor", actor=a, at=NOW, shop=load_shop(s)
+    ),
+    Permission.SETTINGS: lambda s, a: save_shop_settings(s, a, now=NOW, footer="Terima kasih"),
+    Permission.USERS: lambda s, a: add_user(
+        s, a, "budi", "Budi", Role.KASIR, "4321", "4321", now=NOW
+    ),
+    Permission.AUDIT: lambda s, a: audit_page(s, a, AuditFilter(), load_shop(s), now=NOW, limit=10),
 }
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("permission", sorted(SERVICES))
-def test_the_role_matrix_through_the_services(db: Database, permission: str, role: str) -> None:
+def test_the_role_matrix_through_the_services(
+    db: Database, permission: Permission, role: str
+) -> None:
     actor = ACTORS[role]
     allowed = role in PERMISSIONS[permission]
     before = snapshot(db)
@@ -116,8 +127,11 @@ def test_the_role_matrix_through_the_services(db: Database, permission: str, rol
 
 def test_every_permission_has_a_role_and_the_kasir_lacks_every_supervisor_one() -> None:
     supervisor_only = {p for p, roles in PERMISSIONS.items() if Role.KASIR not in roles}
-    assert {"void", "retur", "price_override", "manual_discount", "close_shift"} <= supervisor_only
-    assert {"products", "users", "settings"} == {
+    assert {
+        Permission.VOID, Permission.RETUR, Permission.PRICE_OVERRIDE,
+        Permission.MANUAL_DISCOUNT, Permission.CLOSE_SHIFT,
+    } <= supervisor_only  # fmt: skip
+    assert {Permission.PRODUCTS, Permission.USERS, Permission.SETTINGS} == {
         p for p, roles in PERMISSIONS.items() if roles == {Role.ADMIN}
     }
     assert all(roles for roles in PERMISSIONS.values())

@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
-from gerai.core.words import Role
+from gerai.core.words import Permission, Role
 from gerai.db import Database
 from gerai.models import Sale, Shift
 from gerai.services.audit import trail as audit
@@ -117,7 +117,7 @@ def test_a_deactivated_user_can_neither_log_in_nor_approve(catalogue_db: Databas
     assert (
         refused(
             catalogue_db,
-            lambda s: authorize(s, CASHIER, "close_shift", now=NOW, approval=approval),
+            lambda s: authorize(s, CASHIER, Permission.CLOSE_SHIFT, now=NOW, approval=approval),
         ).key
         == "auth.wrong_pin"
     )

@@ -48,6 +48,32 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+class Permission(StrEnum):
+    """What an action at the till needs: each is granted to some roles
+    (`gerai.services.shop.auth.PERMISSIONS`); beyond them, a bendahara's or admin's PIN."""
+
+    SELL = "sell"
+    HOLD = "hold"
+    REPRINT = "reprint"
+    SAVINGS = "savings"
+    REPAYMENT = "repayment"
+    OPEN_SHIFT = "open_shift"
+    CASH_MOVE = "cash_move"
+    OPEN_DRAWER = "open_drawer"
+    PRICE_OVERRIDE = "price_override"
+    MANUAL_DISCOUNT = "manual_discount"
+    VOID = "void"
+    RETUR = "retur"
+    CLOSE_SHIFT = "close_shift"
+    REPORTS = "reports"
+    MEMBERS = "members"
+    STOCK = "stock"
+    AUDIT = "audit"
+    PRODUCTS = "products"
+    USERS = "users"
+    SETTINGS = "settings"
+
+
 class DocumentSeries(StrEnum):
     """The letters of document numbers other than sale receipts: the till's documents (`S`
     savings and repayment slips, `R` returns: `K1-20251130-R001`) and the stock documents

@@ -3,6 +3,7 @@ audit trail."""
 
 from __future__ import annotations
 
+from gerai.core.words import Permission
 from gerai.services.audit.log import AuditFilter, audit_choices, audit_page
 from gerai.services.audit.trail import AuditRow
 from gerai.services.audit.verify import Verification, verify
@@ -40,14 +41,14 @@ class AdminVerbs(TillBase):
         self.cart.clear()
         self._actor = None
 
-    def approve(self, permission: str, approval: Approval) -> Approval:
+    def approve(self, permission: Permission, approval: Approval) -> Approval:
         """Check a supervisor's approval of `permission` for the actor (a wrong PIN counts and
         is audited); the approval, for the verb that then needs it."""
         with self.database.write() as session:
             authorize(session, self.actor, permission, now=self.clock(), approval=approval)
         return approval
 
-    def elevate(self, permission: str, approval: Approval) -> Actor:
+    def elevate(self, permission: Permission, approval: Approval) -> Actor:
         """The supervisor who gave their PIN for `permission`, to work a supervisor's screen."""
         with self.database.write() as session:
             return elevate(session, self.actor, permission, now=self.clock(), approval=approval)

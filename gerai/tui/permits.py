@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from gerai.core.errors import GeraiError
 from gerai.core.phrases import PERMISSION
-from gerai.core.words import Role
+from gerai.core.words import Permission, Role
 from gerai.services.shop.auth import PERMISSIONS, Actor, Approval, allows
 from gerai.tui.screens.approval import ApprovalScreen
 
@@ -22,7 +22,7 @@ Fail = Callable[[GeraiError], None]
 
 def _approved(
     app: GeraiApp,
-    permission: str,
+    permission: Permission,
     check: Callable[[Approval], object],
     proceed: Callable[[Any], object],
     fail: Fail,
@@ -36,7 +36,7 @@ def _approved(
 
 
 def with_approval(
-    app: GeraiApp, permission: str, proceed: Callable[[Approval | None], object], fail: Fail
+    app: GeraiApp, permission: Permission, proceed: Callable[[Approval | None], object], fail: Fail
 ) -> None:
     """`proceed(None)` when the actor may do `permission`, else `proceed(approval)` once a
     supervisor's approval was given and checked (the service then records both names)."""
@@ -47,7 +47,7 @@ def with_approval(
 
 
 def as_supervisor(
-    app: GeraiApp, permission: str, proceed: Callable[[Actor], object], fail: Fail
+    app: GeraiApp, permission: Permission, proceed: Callable[[Actor], object], fail: Fail
 ) -> None:
     """`proceed(actor)` with whoever works a supervisor's screen: the actor when allowed, else
     the supervisor who gave their PIN (see `auth.elevate`)."""

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import Permission
 from gerai.models import AUDIT_RECORD
 from gerai.services.audit.trail import AuditRow
 from gerai.services.shop.auth import Actor, authorize
@@ -68,7 +69,7 @@ def audit_page(
 ) -> list[AuditRow]:
     """Up to `limit` records of the filter, newest first: the newest ones, or those just
     older than sequence `older_than`, or just newer than `newer_than`."""
-    authorize(session, actor, "audit", now=now)
+    authorize(session, actor, Permission.AUDIT, now=now)
     columns = [AUDIT_RECORD.c[name] for name in AuditRow.__dataclass_fields__]
     query = select(*columns).where(*_conditions(filters, shop)).limit(limit)
     if newer_than is not None:

@@ -17,7 +17,14 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.text import check_text
 from gerai.core.timefmt import format_moment
-from gerai.core.words import AuditKind, CashDirection, PaymentMethod, SaleStatus, ShiftStatus
+from gerai.core.words import (
+    AuditKind,
+    CashDirection,
+    PaymentMethod,
+    Permission,
+    SaleStatus,
+    ShiftStatus,
+)
 from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
 from gerai.services.audit import trail as audit
 from gerai.services.members.payments import WITHDRAWAL_KINDS
@@ -91,7 +98,7 @@ def open_shift(
     session: Session, till: str, actor: Actor, opening_cash: int, now: datetime, shop: ShopProfile
 ) -> Shift:
     """Open a shift on `till` with `opening_cash` in the drawer."""
-    authorize(session, actor, "open_shift", now=now)
+    authorize(session, actor, Permission.OPEN_SHIFT, now=now)
     _check_amount(opening_cash, allow_zero=True)
     if current_shift(session, till) is not None:
         raise GeraiError("shift.already_open", till=till)
@@ -166,7 +173,7 @@ def move_cash(
     """Record cash put into (`in`) or taken out of (`out`) the drawer, with a reason."""
     if kind not in tuple(CashDirection):
         raise ValueError(kind)
-    authorize(session, actor, "cash_move", now=now)
+    authorize(session, actor, Permission.CASH_MOVE, now=now)
     shift = require_open_shift(session, till)
     _check_amount(amount, allow_zero=False)
     if not check_text(reason, lines=True).strip():
@@ -231,7 +238,7 @@ def close_shift(
 ) -> ShiftClose:
     """Close a shift with the counted cash: the actor signs off, and a bendahara confirms with
     their PIN (`approval`) unless the actor is one. A variance needs a reason."""
-    confirmed_by = authorize(session, actor, "close_shift", now=now, approval=approval)
+    confirmed_by = authorize(session, actor, Permission.CLOSE_SHIFT, now=now, approval=approval)
     shift = session.get(Shift, shift_id)
     if shift is None:
         raise GeraiError("shift.missing", id=shift_id)

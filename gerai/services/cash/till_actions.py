@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from gerai.core.words import AuditKind
+from gerai.core.words import AuditKind, Permission
 from gerai.services.audit import trail as audit
 from gerai.services.sale.receipts import find_sale
 from gerai.services.shop.auth import Actor, authorize
@@ -16,7 +16,7 @@ from gerai.services.shop.auth import Actor, authorize
 def record_reprint(session: Session, actor: Actor, receipt_no: str, *, now: datetime) -> str:
     """Allow and record the reprint of a receipt (permission `reprint`); returns its number
     as stored."""
-    authorize(session, actor, "reprint", now=now)
+    authorize(session, actor, Permission.REPRINT, now=now)
     sale = find_sale(session, receipt_no)
     audit.record(session, kind=AuditKind.REPRINT, actor=actor.name, at=now, ref=sale.receipt_no)
     return sale.receipt_no
@@ -24,5 +24,5 @@ def record_reprint(session: Session, actor: Actor, receipt_no: str, *, now: date
 
 def open_drawer(session: Session, actor: Actor, till: str, *, now: datetime) -> None:
     """Allow and record opening the cash drawer without a sale (permission `open_drawer`)."""
-    authorize(session, actor, "open_drawer", now=now)
+    authorize(session, actor, Permission.OPEN_DRAWER, now=now)
     audit.record(session, kind=AuditKind.DRAWER_OPENED, actor=actor.name, at=now, ref=till)

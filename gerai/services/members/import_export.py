@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import AuditKind
+from gerai.core.words import AuditKind, Permission
 from gerai.models import Member
 from gerai.services.audit import trail as audit
 from gerai.services.importing import (
@@ -225,7 +225,7 @@ def apply_members(
     goes on the audit trail."""
     if actor is not None:
         assert now is not None
-        authorize(session, actor, "members", now=now)
+        authorize(session, actor, Permission.MEMBERS, now=now)
     owners = {
         nik: owner
         for nik, owner in session.exec(

@@ -18,7 +18,7 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import format_rupiah
-from gerai.core.words import KasbonEntry, MemberPaymentKind, PaymentMethod, SaleStatus
+from gerai.core.words import KasbonEntry, MemberPaymentKind, PaymentMethod, Permission, SaleStatus
 from gerai.models import Member, MemberPayment, Payment, Sale, SaleReturn
 from gerai.services.members.lookup import MemberInfo, member_info
 from gerai.services.members.payments import IN_METHODS
@@ -214,7 +214,7 @@ def repay(
     note: str = "",
 ) -> MemberPayment:
     """Take a kasbon repayment at the counter: more than zero, at most what is owed."""
-    by = authorize(session, actor, "repayment", now=now, approval=approval)
+    by = authorize(session, actor, Permission.REPAYMENT, now=now, approval=approval)
     if method not in IN_METHODS:
         raise GeraiError("members.bad_method", method=method, accepted=", ".join(IN_METHODS))
     check_amount(amount)

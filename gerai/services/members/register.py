@@ -14,7 +14,7 @@ from sqlmodel import Session, col, func, select
 
 from gerai.core.errors import FormRefused, GeraiError
 from gerai.core.money import format_number
-from gerai.core.words import AuditKind
+from gerai.core.words import AuditKind, Permission
 from gerai.models import Member
 from gerai.services.audit import trail as audit
 from gerai.services.members.import_export import nik_owner, parse_member_row
@@ -89,7 +89,7 @@ def save_member(
     """Add a member (`member_id` None) or change one; returns its id. Refused with every
     problem of the form (MemberRefused), nothing written. A new member joins `today` unless
     the form says otherwise."""
-    by = authorize(session, actor, "members", now=now, approval=approval)
+    by = authorize(session, actor, Permission.MEMBERS, now=now, approval=approval)
     member = None if member_id is None else _member(session, member_id)
     values, problems = parse_member_row(asdict(form), today)
     number = values.get("number")
@@ -138,7 +138,7 @@ def set_member_active(
 ) -> None:
     """Deactivate a member (no member prices, no kasbon, no deposits; their history and
     savings stay) or reactivate one."""
-    by = authorize(session, actor, "members", now=now, approval=approval)
+    by = authorize(session, actor, Permission.MEMBERS, now=now, approval=approval)
     member = _member(session, member_id)
     if member.active == active:
         return

@@ -18,7 +18,7 @@ from sqlmodel import Session, col
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.text import check_text
-from gerai.core.words import AuditKind, DocumentSeries, MemberPaymentKind, PaymentMethod
+from gerai.core.words import AuditKind, DocumentSeries, MemberPaymentKind, PaymentMethod, Permission
 from gerai.models import Member, MemberPayment
 from gerai.services.audit import trail as audit
 from gerai.services.cash.numbering import next_document_number
@@ -161,7 +161,7 @@ def take_savings(
     """Take a savings deposit (`pokok`, `wajib` for `months`, `sukarela` of `amount`) or pay
     out a sukarela withdrawal (`sukarela_out` of `amount`, at most the sukarela balance and,
     in cash, at most what the drawer holds)."""
-    by = authorize(session, actor, "savings", now=now, approval=approval)
+    by = authorize(session, actor, Permission.SAVINGS, now=now, approval=approval)
     if kind not in (*SAVINGS_KINDS, *WITHDRAWAL_KINDS):
         raise GeraiError("savings.bad_kind", kind=kind)
     withdrawal = kind == MemberPaymentKind.SUKARELA_OUT

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, func, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
-from gerai.core.words import AuditKind
+from gerai.core.words import AuditKind, Permission
 from gerai.models import Category, Product
 from gerai.services.audit import trail as audit
 from gerai.services.members.savings import check_amount
@@ -85,7 +85,7 @@ def set_global_discount(
     approval: Approval | None = None,
 ) -> ShopProfile:
     """Set the shop's global member discount (basis points); returns the new profile."""
-    by = authorize(session, actor, "settings", now=now, approval=approval)
+    by = authorize(session, actor, Permission.SETTINGS, now=now, approval=approval)
     _check_bp(bp)
     old = load_shop(session).member_discount_bp
     shop = store_shop_settings(session, member_discount_bp=bp)
@@ -107,7 +107,7 @@ def set_category_discount(
     approval: Approval | None = None,
 ) -> None:
     """Set a category's member discount (basis points), or None to follow the global one."""
-    by = authorize(session, actor, "settings", now=now, approval=approval)
+    by = authorize(session, actor, Permission.SETTINGS, now=now, approval=approval)
     _check_bp(bp)
     category = session.get(Category, category_id)
     if category is None:
@@ -134,7 +134,7 @@ def set_savings_amounts(
     approval: Approval | None = None,
 ) -> ShopProfile:
     """Set the simpanan pokok and the monthly simpanan wajib (whole Rupiah, more than 0)."""
-    by = authorize(session, actor, "settings", now=now, approval=approval)
+    by = authorize(session, actor, Permission.SETTINGS, now=now, approval=approval)
     for amount in (pokok, wajib):
         check_amount(amount)
     old = load_shop(session)

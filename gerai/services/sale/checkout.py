@@ -11,7 +11,7 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.quantity import to_milli
-from gerai.core.words import MovementKind, PaymentMethod, SaleStatus
+from gerai.core.words import MovementKind, PaymentMethod, Permission, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.services.audit.sale_digest import record_sale
 from gerai.services.cash.numbering import next_receipt_number
@@ -100,7 +100,7 @@ def checkout(
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
     the audit record. Whether stock may go negative is the shop's setting as stored now.
     Nothing is written when any rule refuses (the caller's transaction rolls back)."""
-    authorize(session, actor, "sell", now=now)
+    authorize(session, actor, Permission.SELL, now=now)
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
     shift_id = open_shift_id(session, till)

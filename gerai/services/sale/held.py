@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import AuditKind
+from gerai.core.words import AuditKind, Permission
 from gerai.models import HeldCart
 from gerai.services.audit import trail as audit
 from gerai.services.members.lookup import get_member
@@ -32,7 +32,7 @@ class HeldSummary:
 
 def hold_cart(session: Session, cart: Cart, till: str, actor: Actor, now: datetime) -> HeldSummary:
     """Store the cart for this till; the caller clears it."""
-    authorize(session, actor, "hold", now=now)
+    authorize(session, actor, Permission.HOLD, now=now)
     if not cart.lines:
         raise GeraiError("held.empty")
     payload = {
@@ -65,7 +65,7 @@ def list_held(session: Session, till: str) -> list[HeldSummary]:
 def recall_cart(session: Session, held_id: int, cart: Cart, actor: Actor, now: datetime) -> None:
     """Load a held cart into the (empty) `cart` with today's products and prices, and
     delete it from the held list. Products no longer sold are left out."""
-    authorize(session, actor, "hold", now=now)
+    authorize(session, actor, Permission.HOLD, now=now)
     if cart.lines:
         raise GeraiError("held.cart_not_empty")
     held = session.get(HeldCart, held_id)

@@ -32,7 +32,14 @@ from gerai.core.money import format_rupiah, round_rupiah
 from gerai.core.phrases import METHOD, Phrase
 from gerai.core.quantity import MAX_QUANTITY, PLACES, format_quantity, is_whole, parse_quantity
 from gerai.core.timefmt import format_moment
-from gerai.core.words import AuditKind, DocumentSeries, MovementKind, PaymentMethod, SaleStatus
+from gerai.core.words import (
+    AuditKind,
+    DocumentSeries,
+    MovementKind,
+    PaymentMethod,
+    Permission,
+    SaleStatus,
+)
 from gerai.models import Member, Payment, Product, Sale, SaleLine, SaleReturn, SaleReturnLine
 from gerai.services.audit import trail as audit
 from gerai.services.cash.numbering import next_document_number
@@ -313,7 +320,7 @@ def return_items(
                 amount=format_rupiah(plan.total),
                 available=format_rupiah(available),
             )
-    approved_by = authorize(session, actor, "retur", now=now, approval=approval)
+    approved_by = authorize(session, actor, Permission.RETUR, now=now, approval=approval)
     number = next_document_number(session, DocumentSeries.RETURN, till, shop.business_date(now))
     retur = SaleReturn(
         number=number,

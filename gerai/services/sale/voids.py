@@ -15,7 +15,7 @@ from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import AuditKind, MovementKind, PaymentMethod, SaleStatus
+from gerai.core.words import AuditKind, MovementKind, PaymentMethod, Permission, SaleStatus
 from gerai.models import Payment, Sale, SaleLine, SaleReturn, SaleVoid
 from gerai.services.audit import trail as audit
 from gerai.services.cash.shifts import current_shift
@@ -71,7 +71,7 @@ def void_sale(
     is written when anything is refused; a refused permission or a wrong PIN is audited."""
     sale = check_void(session, receipt_no, till)
     why = required_reason(reason, "void.reason_required")
-    approved_by = authorize(session, actor, "void", now=now, approval=approval)
+    approved_by = authorize(session, actor, Permission.VOID, now=now, approval=approval)
     assert sale.id is not None and sale.shift_id is not None
     session.execute(update(Sale).where(col(Sale.id) == sale.id).values(status=SaleStatus.VOID))
     session.add(

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from gerai.core.errors import GeraiError, Refused
 from gerai.core.phrases import PERMISSION, Phrase
 from gerai.core.text import check_text
-from gerai.core.words import AuditKind, Role
+from gerai.core.words import AuditKind, Permission, Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
 
@@ -25,27 +25,27 @@ ROLES = tuple(Role)
 SUPERVISORS = frozenset({Role.BENDAHARA, Role.ADMIN})
 EVERYONE = frozenset(ROLES)
 
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "sell": EVERYONE,
-    "hold": EVERYONE,
-    "reprint": EVERYONE,
-    "savings": EVERYONE,
-    "repayment": EVERYONE,
-    "open_shift": EVERYONE,
-    "cash_move": EVERYONE,
-    "open_drawer": EVERYONE,
-    "price_override": SUPERVISORS,
-    "manual_discount": SUPERVISORS,
-    "void": SUPERVISORS,
-    "retur": SUPERVISORS,
-    "close_shift": SUPERVISORS,
-    "reports": SUPERVISORS,
-    "members": SUPERVISORS,
-    "stock": SUPERVISORS,
-    "audit": SUPERVISORS,
-    "products": frozenset({Role.ADMIN}),
-    "users": frozenset({Role.ADMIN}),
-    "settings": frozenset({Role.ADMIN}),
+PERMISSIONS: dict[Permission, frozenset[Role]] = {
+    Permission.SELL: EVERYONE,
+    Permission.HOLD: EVERYONE,
+    Permission.REPRINT: EVERYONE,
+    Permission.SAVINGS: EVERYONE,
+    Permission.REPAYMENT: EVERYONE,
+    Permission.OPEN_SHIFT: EVERYONE,
+    Permission.CASH_MOVE: EVERYONE,
+    Permission.OPEN_DRAWER: EVERYONE,
+    Permission.PRICE_OVERRIDE: SUPERVISORS,
+    Permission.MANUAL_DISCOUNT: SUPERVISORS,
+    Permission.VOID: SUPERVISORS,
+    Permission.RETUR: SUPERVISORS,
+    Permission.CLOSE_SHIFT: SUPERVISORS,
+    Permission.REPORTS: SUPERVISORS,
+    Permission.MEMBERS: SUPERVISORS,
+    Permission.STOCK: SUPERVISORS,
+    Permission.AUDIT: SUPERVISORS,
+    Permission.PRODUCTS: frozenset({Role.ADMIN}),
+    Permission.USERS: frozenset({Role.ADMIN}),
+    Permission.SETTINGS: frozenset({Role.ADMIN}),
 }
 
 PIN_MIN, PIN_MAX = 4, 8
@@ -117,7 +117,7 @@ def create_user(
     full_name: str = "",
 ) -> User:
     """Register a user (admins only). Login names are unique, lower case, without spaces."""
-    authorize(session, actor, "users", now=now)
+    authorize(session, actor, Permission.USERS, now=now)
     login_name = check_text(name.strip().lower())
     check_text(full_name)
     if not login_name or " " in login_name or len(login_name) > 60:
@@ -189,7 +189,7 @@ def logout(session: Session, actor: Actor, *, now: datetime) -> None:
     audit.record(session, kind=AuditKind.LOGOUT, actor=actor.name, at=now)
 
 
-def allows(role: str, permission: str) -> bool:
+def allows(role: str, permission: Permission) -> bool:
     """Whether `role` may do `permission` on its own (without a supervisor's PIN)."""
     return role in PERMISSIONS[permission]
 
@@ -197,7 +197,7 @@ def allows(role: str, permission: str) -> bool:
 def authorize(
     session: Session,
     actor: Actor,
-    permission: str,
+    permission: Permission,
     *,
     now: datetime,
     approval: Approval | None = None,
@@ -211,7 +211,7 @@ def authorize(
 def elevate(
     session: Session,
     actor: Actor,
-    permission: str,
+    permission: Permission,
     *,
     now: datetime,
     approval: Approval | None = None,
@@ -234,7 +234,7 @@ def approved_by(actor: Actor, answerable: str) -> dict[str, str]:
 
 
 def _answerable(
-    session: Session, actor: Actor, permission: str, now: datetime, approval: Approval | None
+    session: Session, actor: Actor, permission: Permission, now: datetime, approval: Approval | None
 ) -> Actor:
     if allows(actor.role, permission):
         return actor
@@ -248,7 +248,7 @@ def _answerable(
     return Actor(supervisor.name, supervisor.role)
 
 
-def _refusal(actor: Actor, permission: str, now: datetime, approver: str | None) -> Refused:
+def _refusal(actor: Actor, permission: Permission, now: datetime, approver: str | None) -> Refused:
     def aftermath(session: Session) -> None:
         audit.record(
             session, kind=AuditKind.PERMISSION_REFUSED, actor=actor.name, at=now,

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.text import check_text
-from gerai.core.words import AuditKind
+from gerai.core.words import AuditKind, Permission
 from gerai.models import ShopSetting
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, authorize
@@ -90,7 +90,7 @@ def save_shop_settings(
 ) -> ShopProfile:
     """Change some shop settings (admins: permission `settings`), audited with each changed
     setting before and after; returns the resulting profile."""
-    authorize(session, actor, "settings", now=now)
+    authorize(session, actor, Permission.SETTINGS, now=now)
     before = asdict(load_shop(session))
     profile = store_shop_settings(session, **values)
     changed = {

@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import AuditKind, Role
+from gerai.core.words import AuditKind, Permission, Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import (
@@ -79,7 +79,7 @@ def add_user(
     now: datetime,
 ) -> UserInfo:
     """Register a user; the PIN is typed twice and must match."""
-    authorize(session, actor, "users", now=now)
+    authorize(session, actor, Permission.USERS, now=now)
     _same_pins(pin, pin_again)
     user = create_user(session, actor, name, role, pin, now=now, full_name=full_name)
     return UserInfo(user.name, user.full_name, user.role, user.active, None)
@@ -89,7 +89,7 @@ def change_pin(
     session: Session, actor: Actor, name: str, pin: str, pin_again: str, *, now: datetime
 ) -> None:
     """Give a user a new PIN (typed twice); a locked user is unlocked."""
-    authorize(session, actor, "users", now=now)
+    authorize(session, actor, Permission.USERS, now=now)
     user = _user(session, name)
     _same_pins(pin, pin_again)
     user.pin_hash = hash_pin(pin)
@@ -100,7 +100,7 @@ def change_pin(
 
 def change_role(session: Session, actor: Actor, name: str, role: str, *, now: datetime) -> None:
     """Give a user another role; the last active admin stays an admin."""
-    authorize(session, actor, "users", now=now)
+    authorize(session, actor, Permission.USERS, now=now)
     user = _user(session, name)
     if role not in ROLES:
         raise GeraiError("auth.bad_role", role=role, roles=", ".join(ROLES))
@@ -119,7 +119,7 @@ def change_role(session: Session, actor: Actor, name: str, role: str, *, now: da
 def set_active(session: Session, actor: Actor, name: str, active: bool, *, now: datetime) -> None:
     """Deactivate a user (they can no longer log in or approve) or reactivate one. Nobody
     deactivates themselves, and the last active admin stays."""
-    authorize(session, actor, "users", now=now)
+    authorize(session, actor, Permission.USERS, now=now)
     user = _user(session, name)
     if user.active == active:
         return

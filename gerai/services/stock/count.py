@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
-from gerai.core.words import AuditKind, DocumentSeries, MovementKind
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
 from gerai.models import StockCount, StockCountLine, WriteOff
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -98,7 +98,7 @@ def confirm_count(
     lines against the stock now, an `opname` movement for every difference, and the audit
     record (permission `stock`). A reason is required when anything differs. Refused whole on
     any bad line."""
-    answerable = authorize(session, actor, "stock", now=at, approval=approval)
+    answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
     if not entries:
         raise GeraiError("count.nothing")
     lines: list[CountLine] = []
@@ -176,7 +176,7 @@ def write_off(
 ) -> WriteOffResult:
     """Take damaged or expired goods out of stock, with the reason and their value at HPP
     (permission `stock`; audited)."""
-    answerable = authorize(session, actor, "stock", now=at, approval=approval)
+    answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
     product = fresh(session, product_for(session, code))
     taken = quantity(qty, product)
     why = reason(reason_text, "writeoff.reason_required")

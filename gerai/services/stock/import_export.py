@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.quantity import is_whole
-from gerai.core.words import AuditKind, TaxCategory
+from gerai.core.words import AuditKind, Permission, TaxCategory
 from gerai.models import Barcode, Category, Product
 from gerai.services.audit import trail as audit
 from gerai.services.importing import (
@@ -311,7 +311,7 @@ def apply_staged(
     """Create or update the staged products (admins: permission `products`) in the caller's
     write transaction, audited with what it did. Opening stock of a new product, and any
     change of an existing product's stock, goes on the ledger as an adjustment."""
-    authorize(session, actor, "products", now=now)
+    authorize(session, actor, Permission.PRODUCTS, now=now)
     report = apply_products(
         session,
         staged.products,

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import FormRefused, GeraiError
-from gerai.core.words import AuditKind, TaxCategory
+from gerai.core.words import AuditKind, Permission, TaxCategory
 from gerai.models import Barcode, Category, PriceChange, Product
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -109,7 +109,7 @@ def save_product(
     """Create a product (`product_id` None) or change one; returns its id. Needs the
     `products` permission (an admin, or an admin's `approval`). Refused with every problem of
     the form (ProductRefused) and nothing written."""
-    answerable = authorize(session, actor, "products", now=at, approval=approval)
+    answerable = authorize(session, actor, Permission.PRODUCTS, now=at, approval=approval)
     product = None
     if product_id is not None:
         product = session.get(Product, product_id)

@@ -16,7 +16,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import round_rupiah
 from gerai.core.quantity import PLACES
 from gerai.core.text import check_text
-from gerai.core.words import AuditKind, DocumentSeries, MovementKind
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
 from gerai.models import GoodsReceipt, GoodsReceiptLine
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -132,7 +132,7 @@ def receive_goods(
     movements, each product's new moving-average cost and the audit record (permission
     `stock`). Nothing is written when any check refuses (the caller's transaction rolls
     back)."""
-    answerable = authorize(session, actor, "stock", now=at, approval=approval)
+    answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
     supplier = get_supplier(session, supplier_id)
     reference = check_text(" ".join(reference.split()))
     if len(reference) > 60:

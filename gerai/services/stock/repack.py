@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import PLACES, format_quantity
-from gerai.core.words import AuditKind, DocumentSeries, MovementKind
+from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
 from gerai.models import Repack
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -64,7 +64,7 @@ def repack(
     `per_source` target units (a 25 kg sack: 25 × 1 kg, or 5 × 5 kg). Permission `stock`;
     audited. Refused: the same product, more than is in stock, more made than the contents
     hold, fractions of pieces."""
-    answerable = authorize(session, actor, "stock", now=at, approval=approval)
+    answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
     source = fresh(session, product_for(session, source_code))
     target = fresh(session, product_for(session, target_code))
     if source.id == target.id:

@@ -13,6 +13,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from gerai.core.i18n import t
+from gerai.core.words import Permission
 from gerai.services.shop.auth import Actor
 from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import Fail, as_supervisor
@@ -21,8 +22,8 @@ from gerai.tui.styles import sheet
 if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
-ENTRIES = {"users": "ui.admin.users", "audit": "ui.admin.audit"}  # each key also names the
-# permission its screen needs
+# each admin screen, keyed by the permission it needs
+ENTRIES = {Permission.USERS: "ui.admin.users", Permission.AUDIT: "ui.admin.audit"}
 
 
 class AdminMenu(GeraiDialog[str | None]):
@@ -51,7 +52,7 @@ def open_admin_screen(app: GeraiApp, name: str, fail: Fail) -> None:
     when the actor may not)."""
 
     def show(acting: Actor) -> None:
-        if name == "users":
+        if name == Permission.USERS:
             from gerai.tui.screens.admin.users import UsersScreen
 
             app.push_screen(UsersScreen(acting))
@@ -60,4 +61,4 @@ def open_admin_screen(app: GeraiApp, name: str, fail: Fail) -> None:
 
             app.push_screen(AuditScreen(acting))
 
-    as_supervisor(app, name, show, fail)
+    as_supervisor(app, Permission(name), show, fail)

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
-from gerai.core.words import CashDirection
+from gerai.core.words import CashDirection, Permission
 from gerai.services.cash.shifts import (
     DENOMINATIONS,
     count_cash,
@@ -138,7 +138,7 @@ class CloseShiftScreen(ShiftDialog):
             yield Input(placeholder=t("ui.close.reason"), id="reason")
             actor = self.app.actor
             yield Label(t("ui.close.signed", name=actor.name), id="signed")
-            if not allows(actor.role, "close_shift"):
+            if not allows(actor.role, Permission.CLOSE_SHIFT):
                 with Horizontal(id="confirm"):
                     yield Input(placeholder=t("ui.close.bendahara"), id="bendahara")
                     yield Input(

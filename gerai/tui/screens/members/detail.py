@@ -18,7 +18,7 @@ from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import MEMBER_PAYMENT_KIND, METHOD
 from gerai.core.timefmt import format_date, format_moment
-from gerai.core.words import MemberPaymentKind
+from gerai.core.words import MemberPaymentKind, Permission
 from gerai.services.members.kasbon import KasbonStatement
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.members.savings import SavingsBalance
@@ -189,7 +189,7 @@ class MemberDetailScreen(StatusLine, GeraiScreen[str | None]):
     def action_toggle_active(self) -> None:
         """F6: deactivate the member, or reactivate them."""
         if self.member is not None:
-            with_approval(self.app, "members", self.toggle_active, self.fail)
+            with_approval(self.app, Permission.MEMBERS, self.toggle_active, self.fail)
 
     def toggle_active(self, approval: Approval | None) -> None:
         assert self.member is not None

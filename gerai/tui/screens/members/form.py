@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.words import Permission
 from gerai.services.members.register import MemberForm, MemberRefused
 from gerai.services.shop.auth import Approval
 from gerai.tui.base import GeraiDialog
@@ -81,7 +82,7 @@ class MemberDialog(GeraiDialog[int | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save (after a supervisor's PIN for a kasir), or show every problem."""
-        with_approval(self.app, "members", self.save, self.fail)
+        with_approval(self.app, Permission.MEMBERS, self.save, self.fail)
 
     def save(self, approval: Approval | None) -> None:
         """Write the member."""

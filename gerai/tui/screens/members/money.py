@@ -17,7 +17,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah, parse_rupiah
 from gerai.core.phrases import METHOD
-from gerai.core.words import MemberPaymentKind, PaymentMethod
+from gerai.core.words import MemberPaymentKind, PaymentMethod, Permission
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.members.payments import (
     IN_METHODS,
@@ -73,7 +73,7 @@ class MoneyDialog(GeraiDialog[str | None]):
     """What both dialogs share: the member, the methods, the amount field and committing."""
 
     CSS_PATH: ClassVar[Any] = DIALOG_CSS
-    permission = ""
+    permission: ClassVar[Permission]
 
     def __init__(self, member: MemberInfo) -> None:
         super().__init__()
@@ -130,7 +130,7 @@ class SavingsDialog(MoneyDialog):
         Binding("f2", "cycle_method", "ui.key.method"),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
-    permission = "savings"
+    permission = Permission.SAVINGS
 
     def __init__(self, member: MemberInfo, kind: str = MemberPaymentKind.POKOK) -> None:
         super().__init__(member)
@@ -216,7 +216,7 @@ class RepaymentDialog(MoneyDialog):
         Binding("tab", "cycle_method", "ui.key.method", priority=True),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
-    permission = "repayment"
+    permission = Permission.REPAYMENT
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="repayment"):

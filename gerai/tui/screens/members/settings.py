@@ -15,6 +15,7 @@ from textual.widgets import Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import parse_rupiah
+from gerai.core.words import Permission
 from gerai.services.members.settings import (
     CategoryDiscount,
     format_percent,
@@ -85,7 +86,7 @@ class MemberSettingsDialog(GeraiDialog[str | None]):
 
     def action_save(self) -> None:
         """Ctrl+S: save (after an admin's PIN when needed)."""
-        with_approval(self.app, "settings", self.save, self.fail)
+        with_approval(self.app, Permission.SETTINGS, self.save, self.fail)
 
     def save(self, approval: Approval | None) -> None:
         """Write every setting in one transaction (the till prices with them at once)."""

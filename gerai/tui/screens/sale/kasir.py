@@ -14,6 +14,7 @@ from gerai.core.i18n import t
 from gerai.core.money import format_rupiah
 from gerai.core.phrases import ROLE
 from gerai.core.timefmt import format_moment
+from gerai.core.words import Permission
 from gerai.services.cash.shifts import ShiftClose
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.sale.cart import Cart, ScanRequest, parse_scan
@@ -340,7 +341,10 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
     def action_report(self) -> None:
         """F4: the bendahara's daily report (a kasir needs a supervisor's PIN)."""
         with_approval(
-            self.app, "reports", lambda _: self.app.push_screen(BendaharaScreen()), self.fail
+            self.app,
+            Permission.REPORTS,
+            lambda _: self.app.push_screen(BendaharaScreen()),
+            self.fail,
         )
 
     # --- products and stock -----------------------------------------------------------------

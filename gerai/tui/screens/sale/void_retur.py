@@ -26,7 +26,7 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
-from gerai.core.words import SaleStatus
+from gerai.core.words import Permission, SaleStatus
 from gerai.services.sale.returns import (
     ReturnPlan,
     ReturnRequest,
@@ -394,7 +394,8 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
         if reason is None or sale is None:
             return
         with_approval(
-            self.app, "void", lambda approval: self.void(sale.receipt_no, reason, approval),
+            self.app, Permission.VOID,
+            lambda approval: self.void(sale.receipt_no, reason, approval),
             self.fail,
         )  # fmt: skip
 
@@ -441,7 +442,7 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
         reason, method = given
         requests = self.requests(self.chosen)
         with_approval(
-            self.app, "retur",
+            self.app, Permission.RETUR,
             lambda approval: self.retur(sale.receipt_no, requests, reason, method, approval),
             self.fail,
         )  # fmt: skip

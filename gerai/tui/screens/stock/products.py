@@ -23,6 +23,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number
 from gerai.core.quantity import format_quantity
+from gerai.core.words import Permission
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.catalog import ProductFilter, ProductInfo
 from gerai.tui.permits import with_approval
@@ -331,7 +332,9 @@ class ProductsScreen(StockScreen[None]):
         """Esc: back to the kasir screen."""
         self.dismiss(None)
 
-    def permitted(self, permission: str, open_screen: Callable[[Approval | None], object]) -> None:
+    def permitted(
+        self, permission: Permission, open_screen: Callable[[Approval | None], object]
+    ) -> None:
         """Open a form of `permission` (products: admins; stock: bendahara or admin), with a
         supervisor's approval when the user logged in needs one."""
         with_approval(self.app, permission, open_screen, self.fail)
@@ -339,14 +342,15 @@ class ProductsScreen(StockScreen[None]):
     def action_new(self) -> None:
         """F2: a new product."""
         self.permitted(
-            "products", lambda ok: self.app.push_screen(ProductDialog(None, ok), self.saved)
+            Permission.PRODUCTS,
+            lambda ok: self.app.push_screen(ProductDialog(None, ok), self.saved),
         )
 
     def action_edit(self) -> None:
         """Enter: edit the selected product."""
         if (product := self.selected) is not None:
             self.permitted(
-                "products",
+                Permission.PRODUCTS,
                 lambda ok: self.app.push_screen(ProductDialog(product.id, ok), self.saved),
             )
 
@@ -362,11 +366,15 @@ class ProductsScreen(StockScreen[None]):
 
     def action_receive(self) -> None:
         """F7: barang masuk."""
-        self.permitted("stock", lambda ok: self.app.push_screen(ReceivingScreen(ok), self.done))
+        self.permitted(
+            Permission.STOCK, lambda ok: self.app.push_screen(ReceivingScreen(ok), self.done)
+        )
 
     def action_count(self) -> None:
         """F8: stok opname."""
-        self.permitted("stock", lambda ok: self.app.push_screen(StockCountScreen(ok), self.done))
+        self.permitted(
+            Permission.STOCK, lambda ok: self.app.push_screen(StockCountScreen(ok), self.done)
+        )
 
     def done(self, message: str | None) -> None:
         """A stock document was written: say so and show the new stock."""
@@ -382,12 +390,14 @@ class ProductsScreen(StockScreen[None]):
         """F10: repack the selected product into another."""
         if (product := self.selected) is not None:
             self.permitted(
-                "stock", lambda ok: self.app.push_screen(RepackDialog(product, ok), self.done)
+                Permission.STOCK,
+                lambda ok: self.app.push_screen(RepackDialog(product, ok), self.done),
             )
 
     def action_write_off(self) -> None:
         """F11: write off some of the selected product."""
         if (product := self.selected) is not None:
             self.permitted(
-                "stock", lambda ok: self.app.push_screen(WriteOffDialog(product, ok), self.done)
+                Permission.STOCK,
+                lambda ok: self.app.push_screen(WriteOffDialog(product, ok), self.done),
             )
