@@ -5,7 +5,7 @@ screen's form (`member_admin`), so a row and a form are held to the same rules."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, func, select
@@ -259,10 +259,8 @@ def apply_members(
             written.append(member)
             report.updated += 1
     session.flush()
-    seal(
-        session, MEMBER, [member.id for member in written],
-        actor=actor.name if actor is not None else "gerai", at=now or datetime.now(UTC),
-    )  # fmt: skip
+    if actor is not None and now is not None:
+        seal(session, MEMBER, [member.id for member in written], actor=actor.name, at=now)
     if actor is not None and now is not None:
         audit.record(
             session, kind=AuditKind.MEMBERS_IMPORTED, actor=actor.name, at=now,
