@@ -66,7 +66,7 @@ def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) ->
 
     verified = CliRunner().invoke(main, ["--db", database.url, "audit", "verify"])
     assert verified.exit_code == 0, verified.output
-    assert verified.stdout.strip() == "OK, 1 catatan"
+    assert verified.stdout.strip() == "OK, 3 catatan"  # the start and the two seals of 0006
     with closing(sqlite3.connect(database.path)) as raw, raw:
         raw.execute("UPDATE sale SET total = 3140 WHERE id = 1")
     tampered = CliRunner().invoke(main, ["--db", database.url, "--lang", "en", "audit", "verify"])
