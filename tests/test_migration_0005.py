@@ -28,7 +28,7 @@ def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) ->
     database = Database(f"sqlite:///{tmp_path / 'toko.db'}")
     database.upgrade("0004")
     with database.write() as session:
-        load_catalogue(session, data_dir(), NOW)
+        load_catalogue(session, data_dir(), NOW, sealed=False)  # no audit chain yet
     assert database.path is not None
     with closing(sqlite3.connect(database.path)) as raw, raw:
         raw.execute(
@@ -55,13 +55,18 @@ def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) ->
         assert raw.execute("SELECT receipt_no, total, status FROM sale").fetchall() == [
             ("K1-20251130-0001", 31400, "completed")
         ]
-        assert raw.execute("SELECT kind, detail FROM auditrecord").fetchall() == [
-            ("audit_started", '{"last_sale_id":1,"sales":1,"total":31400}')
-        ]
+        # 0006 then seals the covered rows already there (kind rows_sealed, actor gerai)
+        assert raw.execute(
+            "SELECT kind, detail FROM auditrecord WHERE kind != 'rows_sealed'"
+        ).fetchall() == [("audit_started", '{"last_sale_id":1,"sales":1,"total":31400}')]
+        assert {
+            actor
+            for (actor,) in raw.execute("SELECT actor FROM auditrecord WHERE kind = 'rows_sealed'")
+        } == {"gerai"}
 
     verified = CliRunner().invoke(main, ["--db", database.url, "audit", "verify"])
     assert verified.exit_code == 0, verified.output
-    assert verified.stdout.strip() == "OK, 1 catatan"
+    assert verified.stdout.strip() == "OK, 3 catatan"  # the start and the two seals of 0006
     with closing(sqlite3.connect(database.path)) as raw, raw:
         raw.execute("UPDATE sale SET total = 3140 WHERE id = 1")
     tampered = CliRunner().invoke(main, ["--db", database.url, "--lang", "en", "audit", "verify"])

@@ -27,6 +27,7 @@ from gerai.core.words import (
 )
 from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import CASH_MOVEMENT, seal
 from gerai.services.members.payments import WITHDRAWAL_KINDS
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
@@ -111,6 +112,7 @@ def open_shift(
     )
     session.add(shift)
     session.flush()
+    seal(session, SHIFT, [shift.id], actor=actor.name, at=now)
     audit.record(
         session, kind=AuditKind.SHIFT_OPENED, actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"opening_cash": opening_cash},
@@ -196,6 +198,7 @@ def move_cash(
     )
     session.add(movement)
     session.flush()
+    seal(session, CASH_MOVEMENT, [movement.id], actor=actor.name, at=now)
     audit.record(
         session, kind=AuditKind(f"cash_{kind}"), actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"amount": amount, "reason": movement.reason},
@@ -256,6 +259,7 @@ def close_shift(
     shift.cash_count = json.dumps({str(k): v for k, v in sorted(counts.items()) if v})
     session.add(shift)
     session.flush()
+    seal(session, SHIFT, [shift.id], actor=actor.name, at=now)
     audit.record(
         session, kind=AuditKind.SHIFT_CLOSED, actor=actor.name, at=now, ref=shift_ref(shift),
         detail={"expected": expected, "counted": counted, "variance": variance,

@@ -25,6 +25,7 @@ from gerai.core.quantity import normalize
 from gerai.core.words import CashDirection, MovementKind, PaymentMethod, Role
 from gerai.db import count_rows
 from gerai.models import Member, Product, Sale, Shift, ShopSetting
+from gerai.services.audit.seals import MEMBER, seal_all
 from gerai.services.cash.shifts import (
     DENOMINATIONS,
     cash_position,
@@ -85,14 +86,21 @@ def is_demo(session: Session) -> bool:
     return session.get(ShopSetting, DEMO_MARKER) is not None
 
 
+SYSTEM_SEALER = "gerai"  # the program itself, sealing a new shop's starting rows
+
+
 def holds_data(session: Session) -> bool:
     """True when the database holds any product, member or sale."""
     return any(count_rows(session, table) for table in (Product, Member, Sale))
 
 
-def load_catalogue(session: Session, folder: Path, now: datetime) -> ShopProfile:
+def load_catalogue(
+    session: Session, folder: Path, now: datetime, *, sealed: bool = True
+) -> ShopProfile:
     """Load the shop settings, categories, products (with opening stock) and members: a new
-    shop's starting data, so neither checked against a user nor audited."""
+    shop's starting data, so neither checked against a user nor audited; the members' rows
+    are sealed (actor `gerai`) unless `sealed` is False (a database older than the audit
+    chain, as the migration tests build: migration 0006 seals them on upgrade)."""
     shop = tomllib.loads((folder / "shop.toml").read_text(encoding="utf-8"))
     discount = shop.pop("member_discount_percent", "0")
     store_shop_settings(session, member_discount_bp=parse_basis_points(str(discount)), **shop)
@@ -100,6 +108,8 @@ def load_catalogue(session: Session, folder: Path, now: datetime) -> ShopProfile
     store_products(session, read_table(folder / "products.csv"), now, by=SYSTEM.name)
     # the shipped members are dated for the demo's own calendar, not the loader's clock
     import_members(session, read_table(folder / "members.csv"), now.date(), latest=date.max)
+    if sealed:
+        seal_all(session, MEMBER, actor=SYSTEM_SEALER, at=now)
     session.merge(ShopSetting(key=DEMO_MARKER, value="1"))
     return load_shop(session)
 

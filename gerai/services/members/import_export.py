@@ -14,6 +14,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind, Permission
 from gerai.models import Member
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import MEMBER, seal
 from gerai.services.importing import (
     ImportRefused,
     ImportReport,
@@ -244,17 +245,22 @@ def apply_members(
     problems = [*staged.problems, *late]
     report = ImportReport(skipped=problems)
     existing = {m.number.upper(): m for m in session.exec(select(Member))}
+    written: list[Member] = []
     for values in (v for number, v in staged.good if number not in late_rows):
         member = existing.get(values["number"])
         if member is None:
-            session.add(Member(**values))
+            written.append(Member(**values))
+            session.add(written[-1])
             report.created += 1
         else:
             for key, value in values.items():
                 setattr(member, key, value)
             session.add(member)
+            written.append(member)
             report.updated += 1
     session.flush()
+    if actor is not None and now is not None:
+        seal(session, MEMBER, [member.id for member in written], actor=actor.name, at=now)
     if actor is not None and now is not None:
         audit.record(
             session, kind=AuditKind.MEMBERS_IMPORTED, actor=actor.name, at=now,

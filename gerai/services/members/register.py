@@ -17,6 +17,7 @@ from gerai.core.money import format_number
 from gerai.core.words import AuditKind, Permission
 from gerai.models import Member
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import MEMBER, seal
 from gerai.services.members.import_export import nik_owner, parse_member_row
 from gerai.services.shop.auth import Actor, Approval, authorize
 
@@ -104,6 +105,7 @@ def save_member(
         member = Member(**values)
         session.add(member)
         session.flush()
+        seal(session, MEMBER, [member.id], actor=by, at=now)
         audit.record(
             session, kind=AuditKind.MEMBER_ADDED, actor=by, at=now, ref=member.number,
             detail={key: _stored(value) for key, value in values.items()},
@@ -119,6 +121,7 @@ def save_member(
                 setattr(member, key, value)
             session.add(member)
             session.flush()
+            seal(session, MEMBER, [member.id], actor=by, at=now)
             audit.record(
                 session, kind=AuditKind.MEMBER_CHANGED, actor=by, at=now, ref=member.number,
                 detail=changes,
@@ -145,5 +148,6 @@ def set_member_active(
     member.active = active
     session.add(member)
     session.flush()
+    seal(session, MEMBER, [member.id], actor=by, at=now)
     kind = AuditKind.MEMBER_REACTIVATED if active else AuditKind.MEMBER_DEACTIVATED
     audit.record(session, kind=kind, actor=by, at=now, ref=member.number)

@@ -21,6 +21,7 @@ from gerai.core.text import check_text
 from gerai.core.words import AuditKind, DocumentSeries, MemberPaymentKind, PaymentMethod, Permission
 from gerai.models import Member, MemberPayment
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import MEMBER_PAYMENT, seal
 from gerai.services.cash.numbering import next_document_number
 from gerai.services.cash.shifts import cash_position, require_open_shift
 from gerai.services.members.payments import (
@@ -112,6 +113,7 @@ def record_member_payment(
     )
     session.add(payment)
     session.flush()
+    seal(session, MEMBER_PAYMENT, [payment.id], actor=by, at=now)
     audit.record(
         session, kind=AuditKind(f"member_payment_{kind}"), actor=by, at=now, ref=payment.number,
         detail={"member": member.number, "amount": amount, "months": months, "method": method},

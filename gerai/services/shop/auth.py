@@ -20,6 +20,7 @@ from gerai.core.text import check_text
 from gerai.core.words import AuditKind, Permission, Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import USER, seal
 
 ROLES = tuple(Role)
 SUPERVISORS = frozenset({Role.BENDAHARA, Role.ADMIN})
@@ -136,6 +137,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
+    seal(session, USER, [user.id], actor=actor.name, at=now)
     audit.record(
         session, kind=AuditKind.USER_CREATED, actor=actor.name, at=now, ref=login_name,
         detail={"role": role},
@@ -154,6 +156,7 @@ def _wrong_pin(name: str, now: datetime, kind: AuditKind, detail: dict[str, str]
                 user.locked_until = now + LOCKOUT
                 user.failed_pins = 0
             session.add(user)
+            seal(session, USER, [user.id], actor=name, at=now)
         audit.record(session, kind=kind, actor=name, at=now, detail=detail)
 
     return Refused("auth.wrong_pin", aftermath=aftermath)
@@ -173,6 +176,7 @@ def _check_credentials(
         user.failed_pins = 0
         user.locked_until = None
         session.add(user)
+        seal(session, USER, [user.id], actor=user.name, at=now)
     return user
 
 

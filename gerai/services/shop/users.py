@@ -15,6 +15,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind, Permission, Role
 from gerai.models import User
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import USER, seal
 from gerai.services.shop.auth import (
     ROLES,
     Actor,
@@ -95,6 +96,7 @@ def change_pin(
     user.pin_hash = hash_pin(pin)
     user.failed_pins, user.locked_until = 0, None
     session.add(user)
+    seal(session, USER, [user.id], actor=actor.name, at=now)
     audit.record(session, kind=AuditKind.USER_PIN_CHANGED, actor=actor.name, at=now, ref=user.name)
 
 
@@ -114,6 +116,7 @@ def change_role(session: Session, actor: Actor, name: str, role: str, *, now: da
     )  # fmt: skip
     user.role = role
     session.add(user)
+    seal(session, USER, [user.id], actor=actor.name, at=now)
 
 
 def set_active(session: Session, actor: Actor, name: str, active: bool, *, now: datetime) -> None:
@@ -130,5 +133,6 @@ def set_active(session: Session, actor: Actor, name: str, active: bool, *, now: 
             raise GeraiError("users.last_admin", name=user.name)
     user.active = active
     session.add(user)
+    seal(session, USER, [user.id], actor=actor.name, at=now)
     kind = AuditKind.USER_REACTIVATED if active else AuditKind.USER_DEACTIVATED
     audit.record(session, kind=kind, actor=actor.name, at=now, ref=user.name)
