@@ -154,14 +154,23 @@ class PrintQueue:
         drawer for cash when `kick_drawer` is on; False without a printer."""
         if not self.target.enabled:
             return False
-        slip = self._slip(number, reprint)
+        with self.database.write() as session:
+            return self.queue_member_slip(session, number, reprint)
+
+    def queue_member_slip(self, session: Session, number: str, reprint: bool = False) -> bool:
+        """`submit_member_slip` in the caller's transaction (the payment and its slip commit
+        together); False without a printer."""
+        if not self.target.enabled:
+            return False
+        slip = build_member_slip(session, number, load_shop(session), reprint=reprint)
         options = JobOptions(
             profile=self.target.profile,
             kick_drawer=self.settings.kick_drawer
             and slip.method == PaymentMethod.CASH
             and not reprint,
         )
-        self._store(
+        self._enqueue(
+            session,
             slip.number,
             PrintJobKind.SLIP,
             render_job(layout_member_slip(slip, self.target.width, self.translator), options),
@@ -173,7 +182,12 @@ class PrintQueue:
     ) -> list[Line]:
         """The layout of a stored retur's slip."""
         with self.database.read() as session:
-            slip = build_return_slip(session, number, load_shop(session), reprint=reprint)
+            return self._return_lines(session, number, reprint, width)
+
+    def _return_lines(
+        self, session: Session, number: str, reprint: bool, width: int | None = None
+    ) -> list[Line]:
+        slip = build_return_slip(session, number, load_shop(session), reprint=reprint)
         return layout_return_slip(slip, width or self.target.width, self.translator)
 
     def submit_return(self, number: str, reprint: bool = False) -> bool:
@@ -181,15 +195,25 @@ class PrintQueue:
         of a cash refund); False without a printer."""
         if not self.target.enabled:
             return False
-        with self.database.read() as session:
-            cash = is_cash_refund(session, number)
+        with self.database.write() as session:
+            return self.queue_return(session, number, reprint)
+
+    def queue_return(self, session: Session, number: str, reprint: bool = False) -> bool:
+        """`submit_return` in the caller's transaction (the retur and its slip commit
+        together); False without a printer."""
+        if not self.target.enabled:
+            return False
+        cash = is_cash_refund(session, number)
         options = JobOptions(
             profile=self.target.profile,
             kick_drawer=self.settings.kick_drawer and cash and not reprint,
         )
-        payload = render_job(self.return_lines(number, reprint), options)
-        self._store(
-            number.strip().upper(), PrintJobKind.REPRINT if reprint else PrintJobKind.RETUR, payload
+        payload = render_job(self._return_lines(session, number, reprint), options)
+        self._enqueue(
+            session,
+            number.strip().upper(),
+            PrintJobKind.REPRINT if reprint else PrintJobKind.RETUR,
+            payload,
         )
         return True
 

@@ -179,3 +179,38 @@ def test_a_failed_reprint_asked_again_does_not_add_a_job(db: Database, shop: Sho
             select(AuditRecord).where(col(AuditRecord.kind) == AuditKind.REPRINT)
         ).all()
     assert len(reprints) == 1
+
+
+def test_a_retur_and_a_savings_payment_commit_with_their_slip_jobs(db: Database) -> None:
+    from decimal import Decimal
+
+    from sqlalchemy import event
+
+    from gerai.core.words import PrintJobKind
+    from gerai.services.members.lookup import find_member
+    from gerai.services.sale.checkout import Tender
+    from tests.conftest import TREASURER_PIN
+    from tests.test_till import OIL, fill, make_till
+
+    till = make_till(db)
+    fill(till, (OIL, "2"))
+    receipt_no = till.sell([Tender("tunai", 100_000)]).receipt_no
+    commits: list[object] = []
+    committed = commits.append
+    event.listen(db.engine, "commit", committed)
+    try:
+        retur = till.retur(receipt_no, [(1, Decimal(1), False)], "rusak", "tunai", TREASURER_PIN)
+        with db.read() as session:
+            member = find_member(session, "KKMP-0003")
+            assert member is not None and member.id is not None
+        slip = till.take_savings(member.id, "sukarela", 25_000, 1, "tunai", None)
+    finally:
+        event.remove(db.engine, "commit", committed)
+    assert len(commits) == 2  # one transaction each: the document and its slip together
+    with db.read() as session:
+        jobs = session.exec(select(PrintJob).order_by(col(PrintJob.id))).all()
+    assert [(job.receipt_no, job.kind, job.status) for job in jobs] == [
+        (receipt_no, PrintJobKind.SALE, PrintJobStatus.PENDING),
+        (retur.number, PrintJobKind.RETUR, PrintJobStatus.PENDING),
+        (slip, PrintJobKind.SLIP, PrintJobStatus.PENDING),
+    ]

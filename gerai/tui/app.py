@@ -99,10 +99,6 @@ class GeraiApp(App[None]):
         """Queue the slip of a member payment (savings, kasbon repayment) and send what waits."""
         self._send(lambda: self.printer.submit_member_slip(number, reprint), True)
 
-    def print_return(self, number: str) -> None:
-        """Queue the slip of a retur and send what waits."""
-        self._send(lambda: self.printer.submit_return(number), True)
-
     def retry_printing(self) -> None:
         """Try the waiting receipts again (on a timer while the printer fails)."""
         if not any(w.group == "printer" and not w.is_finished for w in self.workers):
