@@ -214,3 +214,45 @@ def test_a_retur_and_a_savings_payment_commit_with_their_slip_jobs(db: Database)
         (retur.number, PrintJobKind.RETUR, PrintJobStatus.PENDING),
         (slip, PrintJobKind.SLIP, PrintJobStatus.PENDING),
     ]
+
+
+async def test_the_kasir_sees_a_maybe_printed_receipt_and_chooses_with_ctrl_u(
+    db: Database, shop: ShopProfile
+) -> None:
+    from textual.widgets import Label
+
+    from gerai.tui.screens.sale.kasir import KasirScreen
+    from gerai.tui.screens.sale.print_jobs import PrintJobsDialog
+    from tests.test_printing_ui import app_for
+
+    first, second = sell(db, shop), sell(db, shop)
+    with FakePrinter() as printer:
+        queue = queue_for(db, printer.url)
+        queue.submit(first)
+        queue.submit(second)
+        crash_while_sending(db)  # `first` may have printed before the till stopped
+        printer.mode = "refuse"
+        app = app_for(db, printer.url + "?timeout=0.5")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, KasirScreen)
+            assert "Cetak antre: 2" in str(app.screen.query_one("#header", Label).render())
+            await pilot.press("ctrl+u")
+            await pilot.pause()
+            assert isinstance(app.screen, PrintJobsDialog)
+            listed = str(app.screen.query_one("#jobs", Label).render())
+            assert f"{first}  mungkin sudah tercetak" in listed
+            assert f"{second}  menunggu printer" in listed
+            printer.mode = "ok"
+            await pilot.press("f8")
+            await pilot.pause()
+            assert isinstance(app.screen, KasirScreen)
+            assert "Cetak antre" not in str(app.screen.query_one("#header", Label).render())
+        assert printer.jobs == []
+    assert statuses(db) == [PrintJobStatus.DROPPED, PrintJobStatus.DROPPED]
+    with db.read() as session:
+        dropped = session.exec(
+            select(AuditRecord.ref).where(col(AuditRecord.kind) == AuditKind.PRINT_JOB_DROPPED)
+        ).all()
+    assert sorted(dropped) == sorted([first, second])
