@@ -136,8 +136,8 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.ensure_shift()
 
     def refresh_header(self) -> None:
-        """Shop, till, kasir, date and time; how many products are low on stock; how many
-        print jobs wait (Ctrl+U)."""
+        """How many print jobs wait (Ctrl+U, first: it must show on a narrow screen); shop,
+        till, kasir, date and time; how many products are low on stock."""
         till = self.till
         try:
             low = till.low_stock_count()
@@ -147,11 +147,11 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         waiting = len(pending) + len(unsure)
         actor = till.actor
         self.query_one("#header", Label).update(
-            t("ui.header", shop=till.shop.name, till=till.till_id,
+            (t("ui.kasir.print_waiting", count=waiting) if waiting else "")
+            + t("ui.header", shop=till.shop.name, till=till.till_id,
               cashier=t("ui.kasir.actor", name=actor.name, role=t(ROLE[actor.role])),
               now=format_moment(till.clock(), till.shop))
             + (t("ui.kasir.low_stock", count=low) if low else "")
-            + (t("ui.kasir.print_waiting", count=waiting) if waiting else "")
         )  # fmt: skip
 
     def refresh_cart(self) -> None:
