@@ -26,9 +26,13 @@ from gerai.services.sale.receipts import (
     find_sale,
     mark_failed,
     mark_printed,
+    mark_sending,
     paid_cash,
     pending_jobs,
     receipt_of,
+    settle_uncertain,
+    uncertain_jobs,
+    waiting_job,
 )
 from gerai.services.sale.returns import build_return_slip, is_cash_refund
 from gerai.services.shop.auth import Actor
@@ -51,6 +55,8 @@ class FlushReport:
     printed: list[str] = field(default_factory=list)
     error: GeraiError | None = None
     waiting: int = 0
+    uncertain: int = 0
+    warning: GeraiError | None = None
 
 
 class PrintQueue:
@@ -148,14 +154,23 @@ class PrintQueue:
         drawer for cash when `kick_drawer` is on; False without a printer."""
         if not self.target.enabled:
             return False
-        slip = self._slip(number, reprint)
+        with self.database.write() as session:
+            return self.queue_member_slip(session, number, reprint)
+
+    def queue_member_slip(self, session: Session, number: str, reprint: bool = False) -> bool:
+        """`submit_member_slip` in the caller's transaction (the payment and its slip commit
+        together); False without a printer."""
+        if not self.target.enabled:
+            return False
+        slip = build_member_slip(session, number, load_shop(session), reprint=reprint)
         options = JobOptions(
             profile=self.target.profile,
             kick_drawer=self.settings.kick_drawer
             and slip.method == PaymentMethod.CASH
             and not reprint,
         )
-        self._store(
+        self._enqueue(
+            session,
             slip.number,
             PrintJobKind.SLIP,
             render_job(layout_member_slip(slip, self.target.width, self.translator), options),
@@ -167,7 +182,12 @@ class PrintQueue:
     ) -> list[Line]:
         """The layout of a stored retur's slip."""
         with self.database.read() as session:
-            slip = build_return_slip(session, number, load_shop(session), reprint=reprint)
+            return self._return_lines(session, number, reprint, width)
+
+    def _return_lines(
+        self, session: Session, number: str, reprint: bool, width: int | None = None
+    ) -> list[Line]:
+        slip = build_return_slip(session, number, load_shop(session), reprint=reprint)
         return layout_return_slip(slip, width or self.target.width, self.translator)
 
     def submit_return(self, number: str, reprint: bool = False) -> bool:
@@ -175,15 +195,25 @@ class PrintQueue:
         of a cash refund); False without a printer."""
         if not self.target.enabled:
             return False
-        with self.database.read() as session:
-            cash = is_cash_refund(session, number)
+        with self.database.write() as session:
+            return self.queue_return(session, number, reprint)
+
+    def queue_return(self, session: Session, number: str, reprint: bool = False) -> bool:
+        """`submit_return` in the caller's transaction (the retur and its slip commit
+        together); False without a printer."""
+        if not self.target.enabled:
+            return False
+        cash = is_cash_refund(session, number)
         options = JobOptions(
             profile=self.target.profile,
             kick_drawer=self.settings.kick_drawer and cash and not reprint,
         )
-        payload = render_job(self.return_lines(number, reprint), options)
-        self._store(
-            number.strip().upper(), PrintJobKind.REPRINT if reprint else PrintJobKind.RETUR, payload
+        payload = render_job(self._return_lines(session, number, reprint), options)
+        self._enqueue(
+            session,
+            number.strip().upper(),
+            PrintJobKind.REPRINT if reprint else PrintJobKind.RETUR,
+            payload,
         )
         return True
 
@@ -199,25 +229,36 @@ class PrintQueue:
         payload: bytes,
         reprint_by: Actor | None = None,
     ) -> None:
+        if kind == PrintJobKind.REPRINT and waiting_job(
+            session, self.settings.till, reference, kind
+        ):
+            return  # the same reprint still waits (a failed print asked again): not a second
         if reprint_by is not None:
             record_reprint(session, reprint_by, reference, now=self.clock())
         enqueue(session, self.settings.till, reference, kind, payload, self.clock())
 
     def flush(self) -> FlushReport:
-        """Send the waiting jobs, oldest first, stopping at the first failure."""
+        """Send the waiting jobs, oldest first, stopping at the first failure. Each job is
+        marked `sending` and committed before its bytes go; a job found `sending` (the till
+        stopped mid-send) is not sent again by itself: it counts in `uncertain` until the kasir
+        chooses (`settle`). A status read after the printer took the bytes is a `warning`."""
         report = FlushReport()
         if not self.target.enabled:
             return report
         with self._lock:
             with self.database.read() as session:
+                report.uncertain = len(uncertain_jobs(session, self.settings.till))
                 jobs = [
                     (job.id, job.receipt_no, job.payload)
                     for job in pending_jobs(session, self.settings.till)
                 ]
             for index, (job_id, receipt_no, payload) in enumerate(jobs):
                 assert job_id is not None
+                with self.database.write() as session:
+                    if not mark_sending(session, job_id):
+                        continue
                 try:
-                    send(self.target, payload)
+                    warning = send(self.target, payload)
                 except GeraiError as error:
                     with self.database.write() as session:
                         mark_failed(session, job_id, error.message(self.translator))
@@ -227,7 +268,38 @@ class PrintQueue:
                 with self.database.write() as session:
                     mark_printed(session, job_id, self.clock())
                 report.printed.append(receipt_no)
+                if warning is not None:
+                    report.warning = warning
+                    with self.database.read() as session:
+                        report.waiting = len(pending_jobs(session, self.settings.till))
+                    return report
         return report
+
+    def waiting_jobs(self) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+        """This till's jobs (id, number, kind): those waiting to print, and those that may
+        already have printed (found `sending`)."""
+        with self.database.read() as session:
+            pending = [
+                (j.id or 0, j.receipt_no, j.kind) for j in pending_jobs(session, self.settings.till)
+            ]
+            unsure = [
+                (j.id or 0, j.receipt_no, j.kind)
+                for j in uncertain_jobs(session, self.settings.till)
+            ]
+        return pending, unsure
+
+    def settle(self, job_ids: list[int], *, again: bool, actor: Actor) -> int:
+        """The kasir's choice for jobs that may have printed or wait: print `again`, or drop
+        them (audited). Returns how many were settled."""
+        with self._lock, self.database.write() as session:
+            return settle_uncertain(
+                session,
+                self.settings.till,
+                job_ids,
+                again=again,
+                actor=actor.name,
+                now=self.clock(),
+            )
 
 
 def print_test_page(target: PrinterTarget, tr: Translator) -> None:

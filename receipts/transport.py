@@ -17,25 +17,35 @@ OFFLINE_BIT = 0x08
 PAPER_END_BITS = 0x60
 
 
-def send(target: PrinterTarget, data: bytes) -> None:
-    """Deliver `data` to the printer, or raise GeraiError saying why it could not."""
+def send(target: PrinterTarget, data: bytes) -> GeraiError | None:
+    """Deliver `data` to the printer, or raise GeraiError saying why it could not. Once the
+    printer took the bytes the job is delivered: a bad status read afterwards (paper-out after
+    accepting) is returned as a warning, never raised, so the job is not sent again."""
     timeout = target.timeout
     if not target.enabled:
         raise GeraiError("printer.none")
     if target.scheme == "tcp":
-        _send_tcp(target, data, timeout)
-        return
+        return _send_tcp(target, data, timeout)
     _with_timeout(lambda: _send_device(target, data, timeout), timeout, target)
+    return None
 
 
-def _send_tcp(target: PrinterTarget, data: bytes, timeout: float) -> None:
+def _send_tcp(target: PrinterTarget, data: bytes, timeout: float) -> GeraiError | None:
     where = f"{target.target}:{target.port}"
     try:
         with socket.create_connection((target.target, target.port), timeout=timeout) as conn:
             conn.settimeout(timeout)
             _check_status(conn, where)
             conn.sendall(data)
-            _check_status(conn, where)
+            try:
+                _check_status(conn, where)
+            except GeraiError as after:
+                return after
+            except OSError as exc:
+                return GeraiError(
+                    "printer.unreachable", where=where, reason=exc.strerror or str(exc)
+                )
+            return None
     except ConnectionRefusedError as exc:
         raise GeraiError("printer.refused", where=where) from exc
     except TimeoutError as exc:

@@ -132,10 +132,15 @@ class PrintJobKind(StrEnum):
 
 
 class PrintJobStatus(StrEnum):
-    """A print job waits (`pending`) until the printer took it (`printed`)."""
+    """A print job waits (`pending`), is marked `sending` (committed) before its bytes go, and
+    `printed` once the printer took them. A job still `sending` after a crash may or may not
+    have printed: it is never resent by itself; the kasir prints it again (back to `pending`)
+    or drops it (`dropped`, audited)."""
 
     PENDING = "pending"
+    SENDING = "sending"
     PRINTED = "printed"
+    DROPPED = "dropped"
 
 
 class TaxCategory(StrEnum):
@@ -174,6 +179,7 @@ class AuditKind(StrEnum):
     CART_HELD = "cart_held"
     CART_RECALLED = "cart_recalled"
     REPRINT = "reprint"
+    PRINT_JOB_DROPPED = "print_job_dropped"
     DRAWER_OPENED = "drawer_opened"
     PRICE_CHANGED = "price_changed"
     PRODUCT_CREATED = "product_created"

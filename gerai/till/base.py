@@ -27,6 +27,14 @@ class PrintJobs(Protocol):
         """Store a sale's receipt job in the caller's transaction; False without a printer."""
         ...
 
+    def queue_return(self, session: Session, number: str, reprint: bool = False) -> bool:
+        """Store a retur's slip job in the caller's transaction; False without a printer."""
+        ...
+
+    def queue_member_slip(self, session: Session, number: str, reprint: bool = False) -> bool:
+        """Store a member payment's slip job in the caller's transaction; False without one."""
+        ...
+
     def submit(self, receipt_no: str, reprint_by: Actor | None = None) -> bool:
         """Store a receipt's job (a recorded reprint with `reprint_by`); False without one."""
         ...

@@ -127,12 +127,15 @@ class MemberVerbs(TillBase):
         method: str,
         approval: Approval | None,
     ) -> str:
-        """A savings payment or withdrawal at this till; its slip number."""
+        """A savings payment or withdrawal at this till; its slip number (its slip job commits
+        with it)."""
         with self.database.write() as session:
-            return take_savings(
+            number = take_savings(
                 session, self.actor, member_id, kind, till=self.till_id, now=self.clock(),
                 shop=self.shop, amount=amount, months=months, method=method, approval=approval,
             ).number  # fmt: skip
+            self.printer.queue_member_slip(session, number)
+            return number
 
     def repay_kasbon(
         self, member_id: int, amount: int | None, method: str, approval: Approval | None
@@ -141,10 +144,12 @@ class MemberVerbs(TillBase):
         with self.database.write() as session:
             if amount is None:
                 amount = outstanding(session, member_id)
-            return repay(
+            number = repay(
                 session, self.actor, member_id, amount, till=self.till_id, now=self.clock(),
                 shop=self.shop, method=method, approval=approval,
             ).number  # fmt: skip
+            self.printer.queue_member_slip(session, number)
+            return number
 
     def member_settings(self) -> tuple[ShopProfile, list[CategoryDiscount]]:
         """The shop's member settings and each category's member discount."""

@@ -132,9 +132,12 @@ class SaleVerbs(TillBase):
         refund_method: str,
         approval: Approval | None,
     ) -> ReturnResult:
-        """Take back lines of a past sale and refund them."""
+        """Take back lines of a past sale and refund them; the retur's slip job commits with
+        it."""
         with self.database.write() as session:
-            return return_items(
+            result = return_items(
                 session, self.actor, receipt_no, requests, reason, refund_method,
                 approval=approval, now=self.clock(), till=self.till_id, shop=self.shop,
             )  # fmt: skip
+            self.printer.queue_return(session, result.number)
+            return result

@@ -50,6 +50,7 @@ class GeraiApp(App[None]):
         self.till = Till(settings, database, self.printer, clock, actor)
         self.settings = settings
         self.printer_failing = False
+        self.uncertain_told = False  # the kasir was told of jobs that may have printed
 
     @property
     def actor(self) -> Actor:
@@ -99,10 +100,6 @@ class GeraiApp(App[None]):
         """Queue the slip of a member payment (savings, kasbon repayment) and send what waits."""
         self._send(lambda: self.printer.submit_member_slip(number, reprint), True)
 
-    def print_return(self, number: str) -> None:
-        """Queue the slip of a retur and send what waits."""
-        self._send(lambda: self.printer.submit_return(number), True)
-
     def retry_printing(self) -> None:
         """Try the waiting receipts again (on a timer while the printer fails)."""
         if not any(w.group == "printer" and not w.is_finished for w in self.workers):
@@ -129,6 +126,14 @@ class GeraiApp(App[None]):
         elif self.printer_failing and report.printed:
             self.printer_failing = False
             self.notify(t("printer.recovered", count=len(report.printed)))
+        if report.uncertain and not self.uncertain_told:
+            self.uncertain_told = True
+            self.notify(t("ui.print_jobs.notice", count=report.uncertain), severity="warning")
+        if report.warning is not None:
+            self.notify(report.warning.message(), severity="warning")
+        refresh = getattr(self.screen, "refresh_header", None)
+        if callable(refresh):
+            refresh()
 
 
 def kasir_screen() -> Screen[None]:

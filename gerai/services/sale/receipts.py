@@ -13,8 +13,9 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
-from gerai.core.words import PaymentMethod, PrintJobKind, PrintJobStatus, SaleStatus
+from gerai.core.words import AuditKind, PaymentMethod, PrintJobKind, PrintJobStatus, SaleStatus
 from gerai.models import Member, Payment, PrintJob, Sale, SaleLine
+from gerai.services.audit import trail as audit
 from gerai.services.sale.tax import tax_lines
 from gerai.services.shop.profile import ShopProfile
 from receipts.model import Receipt, ReceiptItem, ReceiptPayment
@@ -139,6 +140,19 @@ def enqueue(
     return job.id
 
 
+def waiting_job(session: Session, till: str, receipt_no: str, kind: PrintJobKind) -> int | None:
+    """The id of this till's job of `kind` for `receipt_no` still waiting to print (so a failed
+    reprint asked again does not queue a second copy); None when there is none."""
+    return session.exec(
+        select(PrintJob.id).where(
+            col(PrintJob.till) == till,
+            col(PrintJob.receipt_no) == receipt_no,
+            col(PrintJob.kind) == kind,
+            col(PrintJob.status) == PrintJobStatus.PENDING,
+        )
+    ).first()
+
+
 def pending_jobs(session: Session, till: str) -> list[PrintJob]:
     """This till's jobs not yet printed, oldest first."""
     return list(
@@ -150,6 +164,57 @@ def pending_jobs(session: Session, till: str) -> list[PrintJob]:
     )
 
 
+def uncertain_jobs(session: Session, till: str) -> list[PrintJob]:
+    """This till's jobs marked `sending` whose outcome nobody saw (the till stopped while
+    sending): they may have printed, so they wait for the kasir's choice, oldest first."""
+    return list(
+        session.exec(
+            select(PrintJob)
+            .where(col(PrintJob.till) == till, col(PrintJob.status) == PrintJobStatus.SENDING)
+            .order_by(col(PrintJob.id))
+        )
+    )
+
+
+def mark_sending(session: Session, job_id: int) -> bool:
+    """Claim a pending job for sending (committed by the caller before the bytes go); False
+    when it is no longer pending (another pass took it, or the kasir dropped it)."""
+    job = session.get(PrintJob, job_id)
+    if job is None or job.status != PrintJobStatus.PENDING:
+        return False
+    job.status = PrintJobStatus.SENDING
+    session.add(job)
+    return True
+
+
+def settle_uncertain(
+    session: Session, till: str, job_ids: list[int], *, again: bool, actor: str, now: datetime
+) -> int:
+    """The kasir's choice for jobs that may have printed: print them `again` (back to pending)
+    or drop them (recorded in the audit trail). Returns how many were settled."""
+    settled = 0
+    for job in uncertain_jobs(session, till) + pending_jobs(session, till):
+        if job.id not in job_ids:
+            continue
+        if again:
+            if job.status != PrintJobStatus.SENDING:
+                continue
+            job.status = PrintJobStatus.PENDING
+        else:
+            job.status = PrintJobStatus.DROPPED
+            audit.record(
+                session,
+                kind=AuditKind.PRINT_JOB_DROPPED,
+                actor=actor,
+                at=now,
+                ref=job.receipt_no,
+                detail={"job": job.id, "kind": job.kind, "till": till},
+            )
+        session.add(job)
+        settled += 1
+    return settled
+
+
 def mark_printed(session: Session, job_id: int, now: datetime) -> None:
     """The printer took the job."""
     job = session.get(PrintJob, job_id)
@@ -159,9 +224,11 @@ def mark_printed(session: Session, job_id: int, now: datetime) -> None:
 
 
 def mark_failed(session: Session, job_id: int, error: str) -> None:
-    """The printer refused; the job stays pending for the next try."""
+    """The printer refused before taking the bytes; the job is pending again for the next try."""
     job = session.get(PrintJob, job_id)
     if job is not None:
+        if job.status == PrintJobStatus.SENDING:
+            job.status = PrintJobStatus.PENDING
         job.attempts += 1
         job.last_error = error[:300]
         session.add(job)

@@ -168,10 +168,10 @@ class MemberDetailScreen(StatusLine, GeraiScreen[str | None]):
             self.app.push_screen(RepaymentDialog(self.member), self.paid)
 
     def paid(self, number: str | None) -> None:
-        """A payment was taken: print its slip and show the new balances."""
+        """A payment was taken (its slip queued with it): print and show the new balances."""
         if number is None:
             return
-        self.app.print_member_slip(number)
+        self.app.send_waiting()
         self.done = t("ui.member_detail.paid", number=number)
         self.refresh_member()
         self.say(self.done)

@@ -60,6 +60,7 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         Binding("f11", "admin", "ui.key.admin"),
         Binding("ctrl+l", "logout", "ui.key.logout"),
         Binding("ctrl+d", "drawer", "ui.key.drawer", priority=True, show=False),  # over Input's
+        Binding("ctrl+u", "print_jobs", "ui.key.print_jobs", priority=True, show=False),
         Binding("plus", "step(1)", "ui.key.more", key_display="+", show=False),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-", show=False),
         Binding("up", "move(-1)", "ui.key.up", show=False),
@@ -136,15 +137,19 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.ensure_shift()
 
     def refresh_header(self) -> None:
-        """Shop, till, kasir, date and time; how many products are low on stock."""
+        """How many print jobs wait (Ctrl+U, first: it must show on a narrow screen); shop,
+        till, kasir, date and time; how many products are low on stock."""
         till = self.till
         try:
             low = till.low_stock_count()
+            pending, unsure = self.app.printer.waiting_jobs()
         except GeraiError:
-            low = 0
+            low, pending, unsure = 0, [], []
+        waiting = len(pending) + len(unsure)
         actor = till.actor
         self.query_one("#header", Label).update(
-            t("ui.header", shop=till.shop.name, till=till.till_id,
+            (t("ui.kasir.print_waiting", count=waiting) if waiting else "")
+            + t("ui.header", shop=till.shop.name, till=till.till_id,
               cashier=t("ui.kasir.actor", name=actor.name, role=t(ROLE[actor.role])),
               now=format_moment(till.clock(), till.shop))
             + (t("ui.kasir.low_stock", count=low) if low else "")
@@ -327,6 +332,12 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         if receipt_no is not None:
             self.app.reprint_receipt(receipt_no)
             self.say(t("ui.status.reprinting", receipt=receipt_no))
+
+    def action_print_jobs(self) -> None:
+        """Ctrl+U: the print jobs waiting (or maybe printed already): print again or drop."""
+        from gerai.tui.screens.sale.print_jobs import PrintJobsDialog
+
+        self.app.push_screen(PrintJobsDialog(), lambda _: self.refresh_header())
 
     # --- void and retur ----------------------------------------------------------------------
 

@@ -471,7 +471,7 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
             approver=done.approved_by,
         )
         printing = t("ui.corrections.slip_printing") if app.printer.target.enabled else ""
-        app.call_from_thread(app.print_return, done.number)
+        app.call_from_thread(app.send_waiting)  # the slip was queued with the retur
         app.call_from_thread(self.corrected, done.receipt_no, f"{message} {printing}".strip())
 
     def action_back(self) -> None:
