@@ -24,7 +24,7 @@ from sqlalchemy import Table, select, tuple_
 from sqlmodel import Session
 
 from gerai.core.words import AuditKind
-from gerai.models import AUDIT_RECORD
+from gerai.models import AUDIT_RECORD, QUOTA_RULE, REGULATED_PRODUCT
 from gerai.services.audit import trail as audit
 from gerai.services.audit.trail import DocumentBreak
 
@@ -44,7 +44,10 @@ class Covered:
         return self.table.name
 
 
-COVERED: tuple[Covered, ...] = ()
+COVERED: tuple[Covered, ...] = (
+    Covered(REGULATED_PRODUCT, ("product_id", "quota_group", "needs_buyer")),
+    Covered(QUOTA_RULE, ("id", "quota_group", "scope", "period", "limit")),
+)
 
 UNSEALED: dict[str, str] = {
     "alembic_version": "the schema's version, checked at start",

@@ -17,7 +17,9 @@ from gerai.services.audit.sale_digest import record_sale
 from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import check_credit
+from gerai.services.sale.buyers import make_buyer
 from gerai.services.sale.cart import Cart
+from gerai.services.sale.quotas import check_quotas
 from gerai.services.shop.auth import Actor, authorize
 from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.services.stock.ledger import Movement, move_stock
@@ -111,6 +113,12 @@ def checkout(
     settlement = settle(totals.total, tenders, cart.member is not None)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
+    buyer = cart.buyer
+    if buyer is None and cart.member is not None and cart.member.nik:
+        buyer = make_buyer(None, None, member_nik=cart.member.nik)
+    buyers = check_quotas(
+        session, [(v.product.id, v.product.name, v.qty) for v in views], buyer, business_date
+    )
     receipt_no = next_receipt_number(session, till, business_date)
     connection = session.connection()
     sale_id: int = connection.execute(
@@ -150,6 +158,11 @@ def checkout(
                 "line_total": v.amount,
                 "cost": v.product.cost,
                 "tax_category": v.product.tax_category,
+                "buyer_nik": buyers[v.product.id].nik if v.product.id in buyers else None,
+                "buyer_kk": buyers[v.product.id].kk if v.product.id in buyers else None,
+                "buyer_category": (
+                    buyers[v.product.id].category if v.product.id in buyers else None
+                ),
             }
             for number, v in enumerate(views, start=1)
         ],
