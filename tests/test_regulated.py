@@ -316,3 +316,34 @@ def test_no_buyer_ever_exceeds_the_daily_quota(db: Database, steps: list[tuple])
     for _, _, total in net:
         assert Decimal(str(total)) <= 2_000  # quantities are stored in thousandths
     assert net  # the first sale of an example always fits the quota
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+def test_the_command_line_regulates_a_product_and_sets_its_quota(db: Database) -> None:
+    from click.testing import CliRunner
+
+    from gerai.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", db.url, "stock", "regulate", LPG, "--group", "LPG3"])
+    assert result.exit_code == 0, result.output
+    assert "LPG3" in result.output
+    result = runner.invoke(
+        main, ["--db", db.url, "stock", "quota", "LPG3", "--period", "day", "--limit", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert raw(db, "SELECT quota_group, scope, period FROM quotarule") == [("LPG3", "buyer", "day")]
+    till = make_till(db)
+    sell(till, LPG, 1, NIK_A)
+    assert refusal(till, LPG, 1, NIK_A).key == "quota.exceeded_buyer_day"
+    with db.read() as session:
+        assert verify(session).intact
+    bad = runner.invoke(main, ["--db", db.url, "stock", "regulate", "NO-SUCH"])
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    bad = runner.invoke(
+        main, ["--db", db.url, "stock", "quota", "LPG3", "--period", "day", "--limit", "-2"]
+    )
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    assert raw(db, "SELECT \"limit\" FROM quotarule") == [(1000,)]
