@@ -347,3 +347,49 @@ def test_the_command_line_regulates_a_product_and_sets_its_quota(db: Database) -
     )
     assert bad.exit_code == 1 and "Traceback" not in bad.output
     assert raw(db, "SELECT \"limit\" FROM quotarule") == [(1000,)]
+
+
+def test_the_lpg_log_lists_each_sale_with_its_nik_and_totals_equal_the_sales(
+    rdb: Database, tmp_path: object
+) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from gerai.cli import main
+    from tests.conftest import TREASURER_PIN
+
+    clock = Clock()
+    till = make_till(rdb, clock=clock)
+    sell(till, LPG, 1, NIK_A)
+    sell(till, SPHP, 2, NIK_A)
+    clock.now = NOW - timedelta(days=1)
+    receipt = sell(till, LPG, 1, NIK_B, KK)
+    sell(till, LPG, 1, NIK_A)
+    till.retur(receipt, [(1, Decimal(1), False)], "tabung bocor", "tunai", TREASURER_PIN)
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["--db", rdb.url, "report", "lpg", "--month", "2025-11", "--group", "LPG3",
+               "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    log = json.loads(result.output)
+    assert [(line["nik"], line["qty"], line["amount"]) for line in log["lines"]] == [
+        (NIK_A, "1", 19000),
+        (NIK_A, "1", 19000),
+    ]
+    assert log["per_day"] == {"2025-11-29": "1", "2025-11-30": "1"}
+    assert log["per_category"] == {"rumah_tangga": "2"}
+    sold = raw(
+        rdb,
+        "SELECT sum(l.line_total) FROM saleline l WHERE l.code = :code AND l.id NOT IN"
+        " (SELECT sale_line_id FROM salereturnline)",
+        code=LPG,
+    )
+    assert log["amount"] == sold[0][0] == 38000
+    csv_out = runner.invoke(main, ["--db", rdb.url, "report", "lpg", "--month", "2025-11"])
+    assert csv_out.exit_code == 0
+    assert csv_out.output.splitlines()[0] == "date,time,receipt,code,nik,category,qty,price,amount"
+    assert len(csv_out.output.splitlines()) == 1 + 3  # LPG twice and SPHP once, all groups
+    bad = runner.invoke(main, ["--db", rdb.url, "report", "lpg", "--month", "2025-13"])
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
