@@ -38,7 +38,9 @@ class Clock:
         return self.now
 
 
-def make_till(db: Database, till: str = "K1", actor: Actor = CASHIER, clock: Clock | None = None) -> Till:
+def make_till(
+    db: Database, till: str = "K1", actor: Actor = CASHIER, clock: Clock | None = None
+) -> Till:
     settings = Settings(db_url=db.url, printer="", till=till)
     tick = clock or Clock()
     return Till(settings, db, PrintQueue(db, settings, tick), clock=tick, actor=actor)
@@ -87,7 +89,9 @@ def sales(db: Database) -> int:
 # --- the NIK -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("bad", ["737101010190000", "73710101019000011", "7371O10101900001", "", "abc"])
+@pytest.mark.parametrize(
+    "bad", ["737101010190000", "73710101019000011", "7371O10101900001", "", "abc"]
+)
 def test_a_nik_of_the_wrong_shape_is_refused(bad: str) -> None:
     with pytest.raises(GeraiError) as caught:
         make_buyer(bad or "x", BuyerCategory.HOUSEHOLD)
@@ -141,7 +145,9 @@ def test_the_nik_category_and_kk_are_kept_with_the_regulated_line_only(rdb: Data
     till.cart.add(sugar, Decimal(1))
     till.set_buyer(NIK_A, BuyerCategory.MICRO_BUSINESS, KK)
     till.sell([Tender("tunai")])
-    rows = raw(rdb, "SELECT code, buyer_nik, buyer_kk, buyer_category FROM saleline ORDER BY line_no")
+    rows = raw(
+        rdb, "SELECT code, buyer_nik, buyer_kk, buyer_category FROM saleline ORDER BY line_no"
+    )
     assert rows == [(LPG, NIK_A, KK, "usaha_mikro"), (SUGAR, None, None, None)]
     assert till.cart.buyer is None  # the next buyer starts without one
 
@@ -292,7 +298,9 @@ def test_no_buyer_ever_exceeds_the_daily_quota(db: Database, steps: list[tuple])
     if not raw(db, "SELECT 1 FROM quotarule"):
         regulate(db)
     raw(db, "UPDATE saleline SET buyer_nik = NULL")  # each example starts with fresh quotas
-    raw(db, f"UPDATE product SET stock = 1000000 WHERE code = '{SPHP}'")  # stock is not the rule here
+    raw(
+        db, f"UPDATE product SET stock = 1000000 WHERE code = '{SPHP}'"
+    )  # stock is not the rule here
     clock = Clock()
     tills = {name: make_till(db, name, clock=clock) for name in ("K1", "K2")}
     for till_name, day, nik, qty, give_back in steps:
@@ -331,10 +339,10 @@ def test_the_command_line_regulates_a_product_and_sets_its_quota(db: Database) -
     assert result.exit_code == 0, result.output
     assert "LPG3" in result.output
     result = runner.invoke(
-        main, ["--db", db.url, "stock", "quota", "LPG3", "--period", "day", "--limit", "1"]
+        main, ["--db", db.url, "stock", "quota", "LPG3", "--period", "per_day", "--limit", "1"]
     )
     assert result.exit_code == 0, result.output
-    assert raw(db, "SELECT quota_group, scope, period FROM quotarule") == [("LPG3", "buyer", "day")]
+    assert raw(db, "SELECT quota_group, scope, period FROM quotarule") == [("LPG3", "per_nik", "per_day")]
     till = make_till(db)
     sell(till, LPG, 1, NIK_A)
     assert refusal(till, LPG, 1, NIK_A).key == "quota.exceeded_buyer_day"
@@ -343,10 +351,10 @@ def test_the_command_line_regulates_a_product_and_sets_its_quota(db: Database) -
     bad = runner.invoke(main, ["--db", db.url, "stock", "regulate", "NO-SUCH"])
     assert bad.exit_code == 1 and "Traceback" not in bad.output
     bad = runner.invoke(
-        main, ["--db", db.url, "stock", "quota", "LPG3", "--period", "day", "--limit", "-2"]
+        main, ["--db", db.url, "stock", "quota", "LPG3", "--period", "per_day", "--limit", "-2"]
     )
     assert bad.exit_code == 1 and "Traceback" not in bad.output
-    assert raw(db, "SELECT \"limit\" FROM quotarule") == [(1000,)]
+    assert raw(db, 'SELECT "limit" FROM quotarule') == [(1000,)]
 
 
 def test_the_lpg_log_lists_each_sale_with_its_nik_and_totals_equal_the_sales(
@@ -378,8 +386,8 @@ def test_the_lpg_log_lists_each_sale_with_its_nik_and_totals_equal_the_sales(
         (NIK_A, "1", 19000),
         (NIK_A, "1", 19000),
     ]
-    assert log["per_day"] == {"2025-11-29": "1", "2025-11-30": "1"}
-    assert log["per_category"] == {"rumah_tangga": "2"}
+    assert log["by_day"] == {"2025-11-29": "1", "2025-11-30": "1"}
+    assert log["by_category"] == {"rumah_tangga": "2"}
     sold = raw(
         rdb,
         "SELECT sum(l.line_total) FROM saleline l WHERE l.code = :code AND l.id NOT IN"

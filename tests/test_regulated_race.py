@@ -65,11 +65,22 @@ def test_two_tills_racing_one_buyers_last_unit_sell_it_once(db: Database, tmp_pa
     gate = tmp_path / "gate"
     processes = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, db.url, till, str(gate), NOW.isoformat(), LPG,
-             ",".join(BUYERS)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-c",
+                WORKER,
+                db.url,
+                till,
+                str(gate),
+                NOW.isoformat(),
+                LPG,
+                ",".join(BUYERS),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
             env={**os.environ, "PYTHONHASHSEED": "0"},
-        )  # fmt: skip
+        )
         for till in ("K1", "K2")
     ]
     deadline = time.monotonic() + 60

@@ -132,7 +132,9 @@ def stock_regulate(options: Options, code: str, quota_group: str | None, no_buye
 
 @stock.command("quota")
 @click.argument("group")
-@click.option("--scope", type=click.Choice([str(s) for s in QuotaScope]), default=str(QuotaScope.BUYER))
+@click.option(
+    "--scope", type=click.Choice([str(s) for s in QuotaScope]), default=str(QuotaScope.BUYER)
+)
 @click.option("--period", type=click.Choice([str(p) for p in QuotaPeriod]), required=True)
 @click.option("--limit", "limit", required=True, help="most a buyer (or KK) may buy")
 @pass_options

@@ -185,13 +185,13 @@ class BuyerCategory(StrEnum):
 class QuotaPeriod(StrEnum):
     """The time a quota counts over: the business day, the week (Monday first), the month."""
 
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
+    DAY = "per_day"
+    WEEK = "per_week"
+    MONTH = "per_month"
 
 
 class QuotaScope(StrEnum):
     """Whom a quota counts: one buyer (the NIK) or one household (the KK number)."""
 
-    BUYER = "buyer"
-    HOUSEHOLD = "household"
+    BUYER = "per_nik"
+    HOUSEHOLD = "per_kk"

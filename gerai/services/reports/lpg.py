@@ -16,12 +16,20 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.words import SaleStatus
-from gerai.models import REGULATED_PRODUCT, Qty, SALE, SALE_LINE, SALE_RETURN_LINE
+from gerai.models import REGULATED_PRODUCT, SALE, SALE_LINE, SALE_RETURN_LINE, Qty
 from gerai.services.shop.profile import ShopProfile
 
 LOG_COLUMNS = [
-    "date", "time", "receipt", "code", "nik", "category", "qty", "price", "amount",
-]  # fmt: skip
+    "date",
+    "time",
+    "receipt",
+    "code",
+    "nik",
+    "category",
+    "qty",
+    "price",
+    "amount",
+]
 
 
 @dataclass(frozen=True)
@@ -45,8 +53,8 @@ class RegulatedLog:
 
     month: str
     lines: list[LogLine]
-    per_day: dict[str, Decimal]
-    per_category: dict[str, Decimal]
+    by_day: dict[str, Decimal]
+    by_category: dict[str, Decimal]
     qty: Decimal
     amount: int
 
@@ -55,8 +63,8 @@ class RegulatedLog:
         return {
             "month": self.month,
             "lines": [{**asdict(line), "qty": str(line.qty)} for line in self.lines],
-            "per_day": {k: str(v) for k, v in self.per_day.items()},
-            "per_category": {k: str(v) for k, v in self.per_category.items()},
+            "by_day": {k: str(v) for k, v in self.by_day.items()},
+            "by_category": {k: str(v) for k, v in self.by_category.items()},
             "qty": str(self.qty),
             "amount": self.amount,
         }
@@ -84,10 +92,16 @@ def regulated_log(
     )
     query = (
         select(
-            SALE.c.created_at, SALE.c.receipt_no, SALE_LINE.c.code, SALE_LINE.c.buyer_nik,
-            SALE_LINE.c.buyer_category, SALE_LINE.c.qty, SALE_LINE.c.unit_price,
-            SALE_LINE.c.line_total, returned,
-        )  # fmt: skip
+            SALE.c.created_at,
+            SALE.c.receipt_no,
+            SALE_LINE.c.code,
+            SALE_LINE.c.buyer_nik,
+            SALE_LINE.c.buyer_category,
+            SALE_LINE.c.qty,
+            SALE_LINE.c.unit_price,
+            SALE_LINE.c.line_total,
+            returned,
+        )
         .select_from(SALE_LINE.join(SALE, SALE.c.id == SALE_LINE.c.sale_id))
         .where(
             SALE_LINE.c.buyer_nik.is_not(None),
@@ -105,8 +119,8 @@ def regulated_log(
             )
         )
     lines: list[LogLine] = []
-    per_day: dict[str, Decimal] = {}
-    per_category: dict[str, Decimal] = {}
+    by_day: dict[str, Decimal] = {}
+    by_category: dict[str, Decimal] = {}
     for at, receipt, code, nik, category, qty, price, total, back in session.connection().execute(
         query
     ):
@@ -118,16 +132,25 @@ def regulated_log(
         local = at.astimezone(shop.zone)
         day = local.date().isoformat()
         lines.append(
-            LogLine(day, local.strftime("%H:%M"), receipt, code, nik, category or "", net,
-                    price, int(amount))  # fmt: skip
+            LogLine(
+                day,
+                local.strftime("%H:%M"),
+                receipt,
+                code,
+                nik,
+                category or "",
+                net,
+                price,
+                int(amount),
+            )
         )
-        per_day[day] = per_day.get(day, Decimal(0)) + net
-        per_category[category or ""] = per_category.get(category or "", Decimal(0)) + net
+        by_day[day] = by_day.get(day, Decimal(0)) + net
+        by_category[category or ""] = by_category.get(category or "", Decimal(0)) + net
     return RegulatedLog(
         month=first.strftime("%Y-%m"),
         lines=lines,
-        per_day=per_day,
-        per_category=per_category,
+        by_day=by_day,
+        by_category=by_category,
         qty=sum((line.qty for line in lines), Decimal(0)),
         amount=sum(line.amount for line in lines),
     )

@@ -45,9 +45,7 @@ def make_buyer(
         raise GeraiError("buyer.nik_missing")
     chosen = (category or BuyerCategory.HOUSEHOLD).strip()
     if chosen not in tuple(BuyerCategory):
-        raise GeraiError(
-            "buyer.bad_category", category=chosen, categories=", ".join(BuyerCategory)
-        )
+        raise GeraiError("buyer.bad_category", category=chosen, categories=", ".join(BuyerCategory))
     household = parse_number(kk, key="buyer.kk_shape") if kk and kk.strip() else None
     return Buyer(parse_number(typed), BuyerCategory(chosen), household)
 

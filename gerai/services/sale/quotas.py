@@ -100,7 +100,9 @@ def set_quota(
             .returning(QUOTA_RULE.c.id)
         ).scalar_one()
     else:
-        connection.execute(QUOTA_RULE.update().where(QUOTA_RULE.c.id == rule_id).values(limit=limit))
+        connection.execute(
+            QUOTA_RULE.update().where(QUOTA_RULE.c.id == rule_id).values(limit=limit)
+        )
     seal(session, QUOTA_RULE, [rule_id], actor=actor, at=at)
     return int(rule_id)
 
@@ -139,9 +141,7 @@ def bought(
     connection = session.connection()
     who_column = SALE_LINE.c.buyer_kk if scope == QuotaScope.HOUSEHOLD else SALE_LINE.c.buyer_nik
     in_group = SALE_LINE.c.product_id.in_(
-        select(REGULATED_PRODUCT.c.product_id).where(
-            REGULATED_PRODUCT.c.quota_group == quota_group
-        )
+        select(REGULATED_PRODUCT.c.product_id).where(REGULATED_PRODUCT.c.quota_group == quota_group)
     )
     counted = (
         (who_column == who)
@@ -157,13 +157,23 @@ def bought(
     returned = connection.execute(
         select(func.coalesce(func.sum(SALE_RETURN_LINE.c.qty), 0))
         .select_from(
-            SALE_RETURN_LINE.join(SALE_LINE, SALE_LINE.c.id == SALE_RETURN_LINE.c.sale_line_id).join(
-                SALE, SALE.c.id == SALE_LINE.c.sale_id
-            )
+            SALE_RETURN_LINE.join(
+                SALE_LINE, SALE_LINE.c.id == SALE_RETURN_LINE.c.sale_line_id
+            ).join(SALE, SALE.c.id == SALE_LINE.c.sale_id)
         )
         .where(counted)
     ).scalar_one()
     return Decimal(str(sold)) - Decimal(str(returned))
+
+
+EXCEEDED = {  # the refusal's message for each scope and period
+    (QuotaScope.BUYER, QuotaPeriod.DAY): "quota.exceeded_buyer_day",
+    (QuotaScope.BUYER, QuotaPeriod.WEEK): "quota.exceeded_buyer_week",
+    (QuotaScope.BUYER, QuotaPeriod.MONTH): "quota.exceeded_buyer_month",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.DAY): "quota.exceeded_household_day",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.WEEK): "quota.exceeded_household_week",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.MONTH): "quota.exceeded_household_month",
+}
 
 
 def check_quotas(
@@ -192,7 +202,9 @@ def check_quotas(
             per_group[group] = per_group.get(group, Decimal(0)) + qty
     connection = session.connection()
     rules = connection.execute(
-        select(QUOTA_RULE.c.quota_group, QUOTA_RULE.c.scope, QUOTA_RULE.c.period, QUOTA_RULE.c.limit)
+        select(
+            QUOTA_RULE.c.quota_group, QUOTA_RULE.c.scope, QUOTA_RULE.c.period, QUOTA_RULE.c.limit
+        )
         .where(QUOTA_RULE.c.quota_group.in_(sorted(per_group)))
         .order_by(QUOTA_RULE.c.id)
         .with_for_update()
@@ -205,7 +217,7 @@ def check_quotas(
         already = bought(session, group, scope, who, start, end)
         if already + per_group[group] > limit:
             raise GeraiError(
-                f"quota.exceeded_{scope}_{period}",
+                EXCEEDED[scope, period],
                 group=group,
                 limit=format_quantity(limit),
                 bought=format_quantity(already),
