@@ -149,4 +149,14 @@ def stock_quota(options: Options, group: str, scope: str, period: str, limit: st
     except ValueError as exc:
         raise GeraiError("quota.limit_positive", limit=limit) from exc
     open_till(print_queue(options)).set_quota(group, scope, period, amount)
-    click.echo(t("cli.quota_set", group=group, scope=scope, period=period, limit=limit))
+    click.echo(t(QUOTA_SET[QuotaScope(scope), QuotaPeriod(period)], group=group, limit=limit))
+
+
+QUOTA_SET = {  # what `stock quota` says it set, for each scope and period
+    (QuotaScope.BUYER, QuotaPeriod.DAY): "quota.set_buyer_day",
+    (QuotaScope.BUYER, QuotaPeriod.WEEK): "quota.set_buyer_week",
+    (QuotaScope.BUYER, QuotaPeriod.MONTH): "quota.set_buyer_month",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.DAY): "quota.set_household_day",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.WEEK): "quota.set_household_week",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.MONTH): "quota.set_household_month",
+}
