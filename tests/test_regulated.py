@@ -342,7 +342,9 @@ def test_the_command_line_regulates_a_product_and_sets_its_quota(db: Database) -
         main, ["--db", db.url, "stock", "quota", "LPG3", "--period", "per_day", "--limit", "1"]
     )
     assert result.exit_code == 0, result.output
-    assert raw(db, "SELECT quota_group, scope, period FROM quotarule") == [("LPG3", "per_nik", "per_day")]
+    assert raw(db, "SELECT quota_group, scope, period FROM quotarule") == [
+        ("LPG3", "per_nik", "per_day")
+    ]
     till = make_till(db)
     sell(till, LPG, 1, NIK_A)
     assert refusal(till, LPG, 1, NIK_A).key == "quota.exceeded_buyer_day"
@@ -401,3 +403,13 @@ def test_the_lpg_log_lists_each_sale_with_its_nik_and_totals_equal_the_sales(
     assert len(csv_out.output.splitlines()) == 1 + 3  # LPG twice and SPHP once, all groups
     bad = runner.invoke(main, ["--db", rdb.url, "report", "lpg", "--month", "2025-13"])
     assert bad.exit_code == 1 and "Traceback" not in bad.output
+
+
+def test_a_straight_edit_of_a_lines_nik_is_caught_by_the_sales_digest(rdb: Database) -> None:
+    sell(make_till(rdb), LPG, 1, NIK_A)
+    sell(make_till(rdb), SUGAR, 1)
+    with rdb.read() as session:
+        assert verify(session).intact
+    tamper(rdb, f"UPDATE saleline SET buyer_nik = '{NIK_B}' WHERE code = '{LPG}'")
+    with rdb.read() as session:
+        assert not verify(session).intact

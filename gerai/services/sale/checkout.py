@@ -13,7 +13,7 @@ from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.quantity import to_milli
 from gerai.core.words import MovementKind, PaymentMethod, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
-from gerai.services.audit.sale_digest import record_sale
+from gerai.services.audit.sale_digest import line_key, record_sale
 from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import check_credit
@@ -187,7 +187,21 @@ def checkout(
     record_sale(
         session,
         sale,
-        [(v.product.id, to_milli(v.qty), v.unit_price, v.amount) for v in views],
+        [
+            line_key(
+                (v.product.id, to_milli(v.qty), v.unit_price, v.amount)
+                + (
+                    (
+                        buyers[v.product.id].nik,
+                        buyers[v.product.id].kk,
+                        buyers[v.product.id].category,
+                    )
+                    if v.product.id in buyers
+                    else (None, None, None)
+                )
+            )
+            for v in views
+        ],
         settlement.payments,
     )
     return SaleResult(
