@@ -413,3 +413,15 @@ def test_a_straight_edit_of_a_lines_nik_is_caught_by_the_sales_digest(rdb: Datab
     tamper(rdb, f"UPDATE saleline SET buyer_nik = '{NIK_B}' WHERE code = '{LPG}'")
     with rdb.read() as session:
         assert not verify(session).intact
+
+
+def test_a_members_malformed_stored_nik_blocks_only_regulated_goods(rdb: Database) -> None:
+    raw(rdb, "UPDATE member SET nik = '12-34' WHERE number = :number", number=MEMBER)
+    till = make_till(rdb)
+    member = till.find_member(MEMBER)
+    assert member is not None
+    till.cart.member = member
+    sell(till, SUGAR, 1)  # no regulated line: the stored NIK is not asked for
+    till.cart.member = member
+    assert refusal(till, LPG, 1).key == "buyer.nik_shape"
+    assert sales(rdb) == 1

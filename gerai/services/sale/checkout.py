@@ -17,7 +17,6 @@ from gerai.services.audit.sale_digest import line_key, record_sale
 from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import check_credit
-from gerai.services.sale.buyers import make_buyer
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.quotas import check_quotas
 from gerai.services.shop.auth import Actor, authorize
@@ -113,11 +112,12 @@ def checkout(
     settlement = settle(totals.total, tenders, cart.member is not None)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
-    buyer = cart.buyer
-    if buyer is None and cart.member is not None and cart.member.nik:
-        buyer = make_buyer(None, None, member_nik=cart.member.nik)
     buyers = check_quotas(
-        session, [(v.product.id, v.product.name, v.qty) for v in views], buyer, business_date
+        session,
+        [(v.product.id, v.product.name, v.qty) for v in views],
+        cart.buyer,
+        business_date,
+        member_nik=cart.member.nik if cart.member else None,
     )
     receipt_no = next_receipt_number(session, till, business_date)
     connection = session.connection()

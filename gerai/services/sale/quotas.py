@@ -28,7 +28,7 @@ from gerai.models import (
     SALE_RETURN_LINE,
 )
 from gerai.services.audit.seals import seal
-from gerai.services.sale.buyers import Buyer
+from gerai.services.sale.buyers import Buyer, make_buyer
 
 
 @dataclass(frozen=True)
@@ -181,15 +181,20 @@ def check_quotas(
     lines: Iterable[tuple[int, str, Decimal]],
     buyer: Buyer | None,
     business_date: date,
+    *,
+    member_nik: str | None = None,
 ) -> dict[int, Buyer]:
     """Check a sale's lines (product id, name, quantity) against the regulated products'
-    rules, in the sale's transaction; returns the product ids whose lines keep the buyer.
+    rules, in the sale's transaction (without a typed buyer, the attached member's stored NIK
+    is used, and only when a line is regulated); returns the product ids whose lines keep the buyer.
     Refuses a regulated product without a buyer, and any quota the sale would pass, saying
     the limit, what was bought in the period and what is left."""
     wanted = list(lines)
     rules_of = regulations(session, (product_id for product_id, _, _ in wanted))
     if not rules_of:
         return {}
+    if buyer is None and member_nik:  # the attached member's stored NIK, as a household
+        buyer = make_buyer(None, None, member_nik=member_nik)
     if buyer is None:
         for product_id, name, _ in wanted:
             if product_id in rules_of and rules_of[product_id].needs_buyer:
