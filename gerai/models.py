@@ -208,6 +208,10 @@ class SaleLine(SQLModel, table=True):
     line_total: int
     cost: int
     tax_category: str = Field(max_length=20)
+    # the buyer of a regulated product (issue 16), as the law asks it kept with the sale line
+    buyer_nik: str | None = Field(default=None, index=True, max_length=16)
+    buyer_kk: str | None = Field(default=None, index=True, max_length=16)
+    buyer_category: str | None = Field(default=None, max_length=20)
 
 
 class Payment(SQLModel, table=True):
@@ -505,6 +509,28 @@ class SaleReturnLine(SQLModel, table=True):
     damaged: bool = False
 
 
+class RegulatedProduct(SQLModel, table=True):
+    """A product under the rules for regulated and subsidised goods: whether a sale needs the
+    buyer's identity (NIK and category), and the quota group it counts in (e.g. `SPHP` for
+    every SPHP rice product; by default its own code)."""
+
+    product_id: int = Field(foreign_key="product.id", primary_key=True)
+    quota_group: str = Field(index=True, max_length=40)
+    needs_buyer: bool = True
+
+
+class QuotaRule(SQLModel, table=True):
+    """A limit over time for a quota group: at most `limit` per buyer (NIK) or per household
+    (KK) per day, week or month, counted across every sale and till, returns given back."""
+
+    __table_args__ = (UniqueConstraint("quota_group", "scope", "period"),)
+    id: int | None = Field(default=None, primary_key=True)
+    quota_group: str = Field(index=True, max_length=40)
+    scope: str = Field(max_length=20)
+    period: str = Field(max_length=20)
+    limit: Decimal = Field(sa_type=Qty)
+
+
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table of a model, for the hot paths that skip the ORM's bookkeeping."""
     return model.__table__  # type: ignore[attr-defined]
@@ -523,3 +549,7 @@ SHIFT = table_of(Shift)
 DOCUMENT_COUNTER = table_of(DocumentCounter)
 AUDIT_HEAD = table_of(AuditHead)
 AUDIT_RECORD = table_of(AuditRecord)
+REGULATED_PRODUCT = table_of(RegulatedProduct)
+QUOTA_RULE = table_of(QuotaRule)
+SALE_RETURN = table_of(SaleReturn)
+SALE_RETURN_LINE = table_of(SaleReturnLine)

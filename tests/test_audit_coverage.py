@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from gerai.cli import main
 from gerai.core.words import CashDirection, MemberPaymentKind
-from gerai.db import Database
+from gerai.db import SCHEMA_REVISION, Database
 from gerai.services.audit.seals import COVERED, UNSEALED
 from gerai.services.audit.trail import DocumentBreak
 from gerai.services.audit.verify import verify
@@ -192,7 +192,7 @@ def test_a_shop_at_0005_has_its_rows_sealed_by_the_upgrade(tmp_path: Path) -> No
         )
     result = CliRunner().invoke(main, ["--db", database.url, "db", "upgrade"])
     assert result.exit_code == 0, result.output
-    assert database.revision() == "0006"
+    assert database.revision() == SCHEMA_REVISION
     assert raw(database, "SELECT count(*) FROM auditrecord WHERE actor = 'gerai'")[0][0] == 4
     assert broken_ref(database) is None
     tamper(database, "UPDATE cashmovement SET amount = 1")

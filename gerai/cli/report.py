@@ -160,3 +160,40 @@ def report_members(
 
         data = shu_csv(shu) if fmt == "csv" else shu_xlsx(shu)
     write_whole(output, f"shu-anggota-{year}.{fmt}", data)
+
+
+LPG_FORMATS = ("csv", "xlsx", "json")
+
+
+@report.command("lpg")
+@click.option("--month", required=True, help="YYYY-MM")
+@click.option("--group", "quota_group", help="quota group (e.g. LPG3; default: every one)")
+@click.option("--format", "fmt", type=click.Choice(LPG_FORMATS), help="default: csv")
+@click.option("--output", help="file to write, or - for stdout")
+@pass_options
+def report_lpg(
+    options: Options, month: str, quota_group: str | None, fmt: str | None, output: str | None
+) -> None:
+    """The pangkalan's log: each regulated sale of the month with the buyer's NIK and
+    category, totals per day and per category."""
+    from gerai.services.reports.lpg import LOG_COLUMNS, regulated_log
+    from gerai.services.shop.profile import load_shop
+
+    fmt = report_format(fmt, output, LPG_FORMATS)
+    database = open_database(options.settings())
+    with database.read() as session:
+        log = regulated_log(session, month, load_shop(session), quota_group)
+    if fmt == "json":
+        import json
+
+        data = json.dumps(log.as_dict(), indent=2).encode("utf-8") + b"\n"
+    else:
+        import io
+
+        from gerai.tabular import write_table
+
+        rows = [{k: v for k, v in line.__dict__.items()} for line in log.lines]
+        buffer = io.BytesIO()
+        write_table(buffer, fmt, LOG_COLUMNS, rows, sheet="lpg")
+        data = buffer.getvalue()
+    write_whole(output, f"lpg-{log.month}.{fmt}", data, private=True)  # whole NIKs

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from gerai.core.i18n import t
+from gerai.core.words import QuotaPeriod, QuotaScope
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
@@ -109,3 +110,53 @@ def stock_low(options: Options) -> None:
             )
         )
     click.echo(t("cli.stock_low_count", count=len(products)))
+
+
+@stock.command("regulate")
+@click.argument("code")
+@click.option("--group", "quota_group", help="quota group (default: the product's code)")
+@click.option("--no-buyer", is_flag=True, help="count in the group without asking the NIK")
+@pass_options
+def stock_regulate(options: Options, code: str, quota_group: str | None, no_buyer: bool) -> None:
+    """Make a product regulated (LPG 3 kg, SPHP rice...): sold only with the buyer's NIK and
+    counted in a quota group."""
+    from gerai.cli.common import open_till, print_queue
+    from gerai.services.stock.inventory import product_for
+
+    queue = print_queue(options)
+    with queue.database.read() as session:
+        product_id = product_for(session, code).id
+    rule = open_till(queue).set_regulated(product_id, quota_group, needs_buyer=not no_buyer)
+    click.echo(t("cli.regulated", code=code.strip(), group=rule.quota_group))
+
+
+@stock.command("quota")
+@click.argument("group")
+@click.option(
+    "--scope", type=click.Choice([str(s) for s in QuotaScope]), default=str(QuotaScope.BUYER)
+)
+@click.option("--period", type=click.Choice([str(p) for p in QuotaPeriod]), required=True)
+@click.option("--limit", "limit", required=True, help="most a buyer (or KK) may buy")
+@pass_options
+def stock_quota(options: Options, group: str, scope: str, period: str, limit: str) -> None:
+    """Set a quota group's limit per buyer (NIK) or household (KK) per day, week or month."""
+    from gerai.cli.common import open_till, print_queue
+    from gerai.core.errors import GeraiError
+    from gerai.core.quantity import parse_quantity
+
+    try:
+        amount = parse_quantity(limit)
+    except ValueError as exc:
+        raise GeraiError("quota.limit_positive", limit=limit) from exc
+    open_till(print_queue(options)).set_quota(group, scope, period, amount)
+    click.echo(t(QUOTA_SET[QuotaScope(scope), QuotaPeriod(period)], group=group, limit=limit))
+
+
+QUOTA_SET = {  # what `stock quota` says it set, for each scope and period
+    (QuotaScope.BUYER, QuotaPeriod.DAY): "quota.set_buyer_day",
+    (QuotaScope.BUYER, QuotaPeriod.WEEK): "quota.set_buyer_week",
+    (QuotaScope.BUYER, QuotaPeriod.MONTH): "quota.set_buyer_month",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.DAY): "quota.set_household_day",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.WEEK): "quota.set_household_week",
+    (QuotaScope.HOUSEHOLD, QuotaPeriod.MONTH): "quota.set_household_month",
+}

@@ -202,3 +202,28 @@ class AuditKind(StrEnum):
     MEMBER_PAYMENT_SUKARELA = "member_payment_sukarela"
     MEMBER_PAYMENT_SUKARELA_OUT = "member_payment_sukarela_out"
     MEMBER_PAYMENT_REPAYMENT = "member_payment_repayment"
+
+
+class BuyerCategory(StrEnum):
+    """Who buys a regulated product (LPG 3 kg and the like): a household, a micro business
+    (with an NIB), a fisher, a farmer."""
+
+    HOUSEHOLD = "rumah_tangga"
+    MICRO_BUSINESS = "usaha_mikro"
+    FISHER = "nelayan"
+    FARMER = "petani"
+
+
+class QuotaPeriod(StrEnum):
+    """The time a quota counts over: the business day, the week (Monday first), the month."""
+
+    DAY = "per_day"
+    WEEK = "per_week"
+    MONTH = "per_month"
+
+
+class QuotaScope(StrEnum):
+    """Whom a quota counts: one buyer (the NIK) or one household (the KK number)."""
+
+    BUYER = "per_nik"
+    HOUSEHOLD = "per_kk"

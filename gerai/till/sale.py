@@ -5,6 +5,7 @@ recall carts, reprint, void and retur."""
 from __future__ import annotations
 
 from gerai.services.members.lookup import MemberInfo, find_member, search_members
+from gerai.services.sale.buyers import Buyer, make_buyer, shown_nik
 from gerai.services.sale.checkout import SaleResult, Tender, checkout
 from gerai.services.sale.held import HeldSummary, hold_cart, list_held, recall_cart
 from gerai.services.sale.receipts import SaleSummary, recent_sales
@@ -58,6 +59,17 @@ class SaleVerbs(TillBase):
                 member = find_member(session, code)
             matches = [] if product or member else search_products(session, code)
         return product, member, matches
+
+    def set_buyer(self, nik: str | None, category: str | None, kk: str | None = None) -> Buyer:
+        """The buyer of this sale's regulated products: the KTP's NIK as scanned or typed
+        (or the attached member's stored NIK when `nik` is empty), the category, the KK."""
+        member_nik = self.cart.member.nik if self.cart.member else None
+        self.cart.buyer = make_buyer(nik, category, kk, member_nik=member_nik)
+        return self.cart.buyer
+
+    def shown_nik(self, nik: str | None) -> str:
+        """A NIK as this till's user may see it: masked to a kasir."""
+        return shown_nik(nik, self.actor.role)
 
     def sell(self, tenders: list[Tender]) -> SaleResult:
         """Sell the cart in one transaction: the shop's settings and the products are read

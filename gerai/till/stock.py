@@ -3,9 +3,11 @@ counts, write-offs and repacking, and a product's stock card."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from gerai.services.shop.auth import Approval
+from gerai.services.sale.quotas import Regulation, set_quota, set_regulated
+from gerai.services.shop.auth import Approval, authorize
 from gerai.services.stock.card import StockCard, stock_card
 from gerai.services.stock.catalog import ProductFilter, ProductInfo, categories, product_page
 from gerai.services.stock.count import (
@@ -70,6 +72,27 @@ class StockVerbs(TillBase):
                 session, form, actor=self.actor, at=self.clock(), product_id=product_id,
                 approval=approval,
             )  # fmt: skip
+
+    def set_regulated(
+        self, product_id: int, quota_group: str | None = None, needs_buyer: bool = True
+    ) -> Regulation:
+        """Make a product regulated: it needs the buyer's NIK and counts in a quota group."""
+        with self.database.write() as session:
+            now = self.clock()
+            authorize(session, self.actor, "products", now=now)
+            return set_regulated(
+                session, product_id, quota_group=quota_group, needs_buyer=needs_buyer,
+                actor=self.actor.name, at=now,
+            )  # fmt: skip
+
+    def set_quota(self, quota_group: str, scope: str, period: str, limit: Decimal) -> int:
+        """Set a quota group's limit per buyer or household per day, week or month."""
+        with self.database.write() as session:
+            now = self.clock()
+            authorize(session, self.actor, "products", now=now)
+            return set_quota(
+                session, quota_group, scope, period, limit, actor=self.actor.name, at=now
+            )
 
     def stock_card(self, product_id: int, last: int) -> StockCard:
         """A product's latest `last` stock movements."""

@@ -28,7 +28,18 @@ SALE_FIELDS = (
 _DAY, _MOMENT = SALE_FIELDS.index("business_date"), SALE_FIELDS.index("created_at")
 BATCH = 5_000
 
-LineKey = tuple[int, int, int, int]  # product id, quantity in thousandths, unit price, total
+# product id, quantity in thousandths, unit price, total; then, for a line of a regulated
+# product, the buyer's NIK, KK and category (issue 16: a line without a buyer digests as before)
+LineKey = tuple[int, int, int, int] | tuple[int, int, int, int, str, str | None, str | None]
+
+
+def line_key(row: Sequence[Any]) -> LineKey:
+    """A line's digest key from (product, thousandths, price, total, nik, kk, category)."""
+    if row[4] is None:
+        return (row[0], row[1], row[2], row[3])
+    return (row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+
+
 PaymentKey = tuple[str, int, int]  # method, amount, tendered
 
 
@@ -97,6 +108,9 @@ _LINES = (
     type_coerce(SALE_LINE.c.qty, Integer),  # the stored thousandths, not a Decimal
     SALE_LINE.c.unit_price,
     SALE_LINE.c.line_total,
+    SALE_LINE.c.buyer_nik,
+    SALE_LINE.c.buyer_kk,
+    SALE_LINE.c.buyer_category,
 )
 _PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered)
 
@@ -141,7 +155,8 @@ def _stored_sales(session: Session, after: int) -> Iterator[tuple[Mapping[str, A
         payments = _by_sale(session, PAYMENT, _PAYMENTS, PAYMENT.c.id, low, high)
         for row in sales:
             sale = dict(row)
-            yield sale, sale_digest(sale, lines.get(sale["id"], ()), payments.get(sale["id"], ()))
+            keys = [line_key(line) for line in lines.get(sale["id"], ())]
+            yield sale, sale_digest(sale, keys, payments.get(sale["id"], ()))
         last = high
 
 

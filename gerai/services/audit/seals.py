@@ -26,6 +26,8 @@ from sqlmodel import Session
 from gerai.core.words import AuditKind
 from gerai.models import (
     AUDIT_RECORD,
+    QUOTA_RULE,
+    REGULATED_PRODUCT,
     SHIFT,
     CashMovement,
     Member,
@@ -91,6 +93,8 @@ COVERED: tuple[Covered, ...] = (
         ),
     ),
     Covered(MEMBER, ("number", "nik", "active", "credit_limit")),
+    Covered(REGULATED_PRODUCT, ("product_id", "quota_group", "needs_buyer")),
+    Covered(QUOTA_RULE, ("id", "quota_group", "scope", "period", "limit")),
 )
 
 UNSEALED: dict[str, str] = {

@@ -10,6 +10,7 @@ from decimal import Decimal
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import MAX_QUANTITY, format_quantity, is_whole, parse_quantity
 from gerai.services.members.lookup import MemberInfo
+from gerai.services.sale.buyers import Buyer
 from gerai.services.sale.pricing import check_het, line_amount, unit_price
 from gerai.services.stock.catalog import ProductInfo
 
@@ -86,6 +87,7 @@ class Cart:
     allow_negative_stock: bool = False
     lines: list[CartLine] = field(default_factory=list)
     member: MemberInfo | None = None
+    buyer: Buyer | None = None  # the buyer of regulated products (NIK), for this sale only
 
     def check_quantity(self, product: ProductInfo, qty: Decimal) -> None:
         """Refuse a quantity the shop's rules do not allow for this product in one sale."""
@@ -179,6 +181,7 @@ class Cart:
         """Empty the cart for the next buyer."""
         self.lines.clear()
         self.member = None
+        self.buyer = None
 
     def view(self) -> list[LineView]:
         """Every line priced for this buyer."""

@@ -13,11 +13,12 @@ from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.quantity import to_milli
 from gerai.core.words import MovementKind, PaymentMethod, Permission, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
-from gerai.services.audit.sale_digest import record_sale
+from gerai.services.audit.sale_digest import line_key, record_sale
 from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import check_credit
 from gerai.services.sale.cart import Cart
+from gerai.services.sale.quotas import check_quotas
 from gerai.services.shop.auth import Actor, authorize
 from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.services.stock.ledger import Movement, move_stock
@@ -111,6 +112,13 @@ def checkout(
     settlement = settle(totals.total, tenders, cart.member is not None)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
+    buyers = check_quotas(
+        session,
+        [(v.product.id, v.product.name, v.qty) for v in views],
+        cart.buyer,
+        business_date,
+        member_nik=cart.member.nik if cart.member else None,
+    )
     receipt_no = next_receipt_number(session, till, business_date)
     connection = session.connection()
     sale_id: int = connection.execute(
@@ -150,6 +158,11 @@ def checkout(
                 "line_total": v.amount,
                 "cost": v.product.cost,
                 "tax_category": v.product.tax_category,
+                "buyer_nik": buyers[v.product.id].nik if v.product.id in buyers else None,
+                "buyer_kk": buyers[v.product.id].kk if v.product.id in buyers else None,
+                "buyer_category": (
+                    buyers[v.product.id].category if v.product.id in buyers else None
+                ),
             }
             for number, v in enumerate(views, start=1)
         ],
@@ -174,7 +187,21 @@ def checkout(
     record_sale(
         session,
         sale,
-        [(v.product.id, to_milli(v.qty), v.unit_price, v.amount) for v in views],
+        [
+            line_key(
+                (v.product.id, to_milli(v.qty), v.unit_price, v.amount)
+                + (
+                    (
+                        buyers[v.product.id].nik,
+                        buyers[v.product.id].kk,
+                        buyers[v.product.id].category,
+                    )
+                    if v.product.id in buyers
+                    else (None, None, None)
+                )
+            )
+            for v in views
+        ],
         settlement.payments,
     )
     return SaleResult(

@@ -17,6 +17,7 @@ from gerai.core.timefmt import format_moment
 from gerai.core.words import Permission
 from gerai.services.cash.shifts import ShiftClose
 from gerai.services.members.lookup import MemberInfo
+from gerai.services.sale.buyers import Buyer
 from gerai.services.sale.cart import Cart, ScanRequest, parse_scan
 from gerai.services.sale.checkout import SaleResult
 from gerai.services.stock.catalog import ProductInfo
@@ -48,6 +49,7 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
     BINDINGS = [
         Binding("f12", "pay", "ui.key.pay"),
         Binding("f2", "member", "ui.key.member"),
+        Binding("ctrl+k", "buyer", "ui.key.buyer", priority=True),  # over Input's
         Binding("f1", "help", "ui.key.help"),
         Binding("f3", "products", "ui.key.products"),
         Binding("f8", "hold", "ui.key.hold"),
@@ -261,6 +263,17 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
             return
         self.refresh_cart()
         self.say(t("ui.status.member_attached", number=member.number, name=member.name))
+
+    def action_buyer(self) -> None:
+        """Ctrl+K: the buyer's KTP (NIK) for regulated goods."""
+        from gerai.tui.screens.sale.buyer import BuyerDialog
+
+        self.app.push_screen(BuyerDialog(), self.buyer_set)
+
+    def buyer_set(self, buyer: Buyer | None) -> None:
+        """Say whose NIK the sale's regulated goods are sold to (masked to a kasir)."""
+        if buyer is not None:
+            self.say(t("ui.status.buyer_set", nik=self.till.shown_nik(buyer.nik)))
 
     # --- hold and recall --------------------------------------------------------------------
 
