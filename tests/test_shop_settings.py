@@ -103,6 +103,13 @@ def test_a_time_zone_given_with_the_provinsi_overrides_it(
         assert load_shop(session).timezone == "Asia/Jakarta"
 
 
+def test_a_zone_by_its_label(empty_db: Database, runner: CliRunner) -> None:
+    done = gerai(runner, empty_db, "shop", "set", "timezone=wita")
+    assert done.exit_code == 0, done.output
+    with empty_db.read() as session:
+        assert load_shop(session).timezone == "Asia/Makassar"
+
+
 def test_every_province_has_an_indonesian_zone() -> None:
     assert len(PROVINCE_ZONES) == 38
     assert set(PROVINCE_ZONES.values()) == {
@@ -118,6 +125,7 @@ def test_every_province_has_an_indonesian_zone() -> None:
         (["pkp=1"], "Toko PKP wajib punya NPWP"),
         (["pkp=1", "npwp="], "Toko PKP wajib punya NPWP"),
         (["timezone=Mars/Olympus"], "tidak sah untuk pengaturan toko 'timezone'"),
+        (["timezone=Europe/London"], "tidak sah untuk pengaturan toko 'timezone'"),
         (["provinsi=Atlantis"], "Provinsi 'Atlantis' tidak dikenal"),
         (["name="], "Nama toko tidak boleh kosong"),
         (["name=  "], "Nama toko tidak boleh kosong"),

@@ -24,6 +24,7 @@ ZONE_NAMES = {
     "Asia/Makassar": "WITA",
     "Asia/Jayapura": "WIT",
 }
+ZONE_BY_LABEL = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,9 @@ def store_shop_settings(session: Session, **values: object) -> ShopProfile:
         check_text(raw, lines=key in MULTILINE_SETTINGS)
         _coerce(key, known[key], raw)
         if key == "timezone":
+            raw = ZONE_BY_LABEL.get(raw.upper(), raw)
+            if raw not in ZONE_NAMES:  # Indonesia's four zones only
+                raise GeraiError("shop.bad_setting", key=key, value=raw)
             try:
                 ZoneInfo(raw)
             except (ZoneInfoNotFoundError, ValueError) as exc:
