@@ -37,11 +37,9 @@ def _is_printer(device: Any) -> bool:
         return True
     try:
         return any(
-            interface.bInterfaceClass == PRINTER_CLASS
-            for config in device
-            for interface in config
+            interface.bInterfaceClass == PRINTER_CLASS for config in device for interface in config
         )
-    except Exception:  # noqa: BLE001 - a device that cannot be read is not counted
+    except Exception:  # a device that cannot be read is not counted
         return False
 
 
@@ -83,7 +81,7 @@ def list_usb_printers() -> list[UsbPrinter]:
         import usb.core
 
         devices = list(usb.core.find(find_all=True) or [])
-    except Exception:  # noqa: BLE001 - no libusb backend: no USB printers to offer
+    except Exception:  # no libusb backend: no USB printers to offer
         return []
     return describe(devices)
 

@@ -60,7 +60,7 @@ def test_status_zero_prints_on_a_mute_printer(mute_printer: tuple[int, list[byte
 def test_without_status_zero_a_mute_printer_times_out(
     mute_printer: tuple[int, list[bytes]],
 ) -> None:
-    port, received = mute_printer
+    port, _received = mute_printer
     with pytest.raises(GeraiError) as caught:
         send(parse_printer_url(f"tcp://127.0.0.1:{port}?timeout=0.5"), b"STRUK\n")
     assert caught.value.key == "printer.timeout"

@@ -79,8 +79,12 @@ def test_a_change_is_audited_with_old_and_new_values(db: Database, runner: CliRu
 
 @pytest.mark.parametrize(
     ("province", "zone", "label"),
-    [("Sulawesi Selatan", "Asia/Makassar", "WITA"), ("papua", "Asia/Jayapura", "WIT"),
-     ("Jawa Tengah", "Asia/Jakarta", "WIB"), ("Kalimantan Barat", "Asia/Pontianak", "WIB")],
+    [
+        ("Sulawesi Selatan", "Asia/Makassar", "WITA"),
+        ("papua", "Asia/Jayapura", "WIT"),
+        ("Jawa Tengah", "Asia/Jakarta", "WIB"),
+        ("Kalimantan Barat", "Asia/Pontianak", "WIB"),
+    ],
 )
 def test_the_provinsi_brings_its_time_zone(
     empty_db: Database, runner: CliRunner, province: str, zone: str, label: str
@@ -113,7 +117,10 @@ def test_a_zone_by_its_label(empty_db: Database, runner: CliRunner) -> None:
 def test_every_province_has_an_indonesian_zone() -> None:
     assert len(PROVINCE_ZONES) == 38
     assert set(PROVINCE_ZONES.values()) == {
-        "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"
+        "Asia/Jakarta",
+        "Asia/Pontianak",
+        "Asia/Makassar",
+        "Asia/Jayapura",
     }
 
 
