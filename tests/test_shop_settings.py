@@ -161,3 +161,55 @@ def test_a_pkp_shop_with_a_good_npwp(empty_db: Database, runner: CliRunner) -> N
     with empty_db.read() as session:
         shop = load_shop(session)
     assert shop.pkp and shop.npwp == "01.234.567.8-901.000"
+
+
+# --- gerai setup: the wizard by prompts ------------------------------------------------------
+
+
+def setup_answers(*, npwp: str = "", pkp: str = "0", pin: str = "1234") -> str:
+    return "\n".join(
+        [
+            "Koperasi Desa Merah Putih Bontoa",
+            "Jl. Poros Maros No. 12",
+            "Papua",
+            "0967-555",
+            npwp,
+            pkp,
+            "2",
+            "",
+            "pengurus",
+            pin,
+            pin,
+            "",
+        ]
+    )
+
+
+def test_setup_writes_the_shop_and_its_first_admin(empty_db: Database, runner: CliRunner) -> None:
+    done = runner.invoke(main, ["--db", empty_db.url, "setup"], input=setup_answers())
+    assert done.exit_code == 0, done.output
+    assert "WIT" in done.output
+    with empty_db.read() as session:
+        shop = load_shop(session)
+    assert shop.name == "Koperasi Desa Merah Putih Bontoa"
+    assert shop.timezone == "Asia/Jayapura" and shop.het_zone == 2
+    assert raw(empty_db, "SELECT name, role FROM useraccount") == [("pengurus", "admin")]
+    assert gerai(runner, empty_db, "audit", "verify").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        (setup_answers(pin="12"), "PIN"),
+        (setup_answers(pkp="1"), "Toko PKP wajib punya NPWP"),
+        (setup_answers(npwp="123"), "NPWP '123' tidak sah"),
+    ],
+)
+def test_setup_with_a_bad_answer_writes_nothing(
+    empty_db: Database, runner: CliRunner, answers: str, message: str
+) -> None:
+    done = runner.invoke(main, ["--db", empty_db.url, "setup"], input=answers)
+    assert done.exit_code == 1
+    assert message in done.output
+    assert raw(empty_db, "SELECT count(*) FROM shopsetting") == [(0,)]
+    assert raw(empty_db, "SELECT count(*) FROM useraccount") == [(0,)]

@@ -18,6 +18,7 @@ from gerai.cli.members import members
 from gerai.cli.printer import printer, receipt
 from gerai.cli.products import products
 from gerai.cli.report import report
+from gerai.cli.shop import setup
 from gerai.cli.shop import shop as shop_group
 from gerai.cli.stock import stock
 from gerai.cli.users import users
@@ -123,5 +124,6 @@ for _command in (
     audit_group,
     users,
     shop_group,
+    setup,
 ):
     main.add_command(_command)
