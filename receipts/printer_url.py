@@ -62,6 +62,8 @@ def parse_printer_url(url: str) -> PrinterTarget:
         timeout = -1.0
     if not 0.1 <= timeout <= 120:
         raise GeraiError("printer.bad_timeout", timeout=timeout_text)
+    if options.get("status", "1") not in ("0", "1"):
+        raise GeraiError("printer.bad_url", url=text, schemes="tcp://HOST:9100?status=0")
     target = unquote(parts.netloc + parts.path) if scheme in ("file", "serial") else parts.netloc
     port = DEFAULT_TCP_PORT
     if scheme == "tcp":

@@ -1,6 +1,8 @@
 """Sending a finished job's bytes to the printer, always with a timeout. A network printer
 is asked for its status first (`DLE EOT`), so a jammed, offline or paper-out printer is
-reported instead of silently swallowing the receipt. Failures raise GeraiError."""
+reported instead of silently swallowing the receipt; one whose URL says `status=0` (a LAN
+printer that does not answer status queries) is sent the job without asking. Failures raise
+GeraiError."""
 
 from __future__ import annotations
 
@@ -35,8 +37,12 @@ def _send_tcp(target: PrinterTarget, data: bytes, timeout: float) -> GeraiError 
     try:
         with socket.create_connection((target.target, target.port), timeout=timeout) as conn:
             conn.settimeout(timeout)
-            _check_status(conn, where)
+            asks = target.options.get("status", "1") != "0"
+            if asks:
+                _check_status(conn, where)
             conn.sendall(data)
+            if not asks:
+                return None
             try:
                 _check_status(conn, where)
             except GeraiError as after:

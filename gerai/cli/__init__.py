@@ -18,6 +18,8 @@ from gerai.cli.members import members
 from gerai.cli.printer import printer, receipt
 from gerai.cli.products import products
 from gerai.cli.report import report
+from gerai.cli.shop import setup
+from gerai.cli.shop import shop as shop_group
 from gerai.cli.stock import stock
 from gerai.cli.users import users
 from gerai.core.errors import GeraiError
@@ -121,5 +123,7 @@ for _command in (
     backup,
     audit_group,
     users,
+    shop_group,
+    setup,
 ):
     main.add_command(_command)

@@ -73,3 +73,47 @@ def receipt_print(options: Options, number: str) -> None:
     if report.error is not None:
         raise GeraiError("printer.queued", number=number, error=report.error.message())
     click.echo(t("printer.printed", number=number))
+
+
+@printer.command("list")
+def printer_list() -> None:
+    """List the USB printers plugged in (vendor:product, maker, product, URL)."""
+    from receipts.usb_printers import list_usb_printers, udev_install_command, udev_rule
+
+    found = list_usb_printers()
+    if not found:
+        click.echo(t("printer.usb_none"))
+        return
+    for device in found:
+        click.echo(f"{device.ids}  {device.maker} {device.name}  {device.url}")
+        if not device.permitted:
+            click.echo(
+                t(
+                    "printer.usb_not_permitted",
+                    command=udev_install_command(udev_rule(device.vendor, device.product)),
+                )
+            )
+
+
+def _hex_id(value: str) -> int:
+    try:
+        number = int(value, 16)
+    except ValueError:
+        raise click.BadParameter(value) from None
+    if not 0 <= number <= 0xFFFF:
+        raise click.BadParameter(value)
+    return number
+
+
+@printer.command("udev-rule")
+@click.argument("ids", metavar="VENDOR:PRODUCT")
+def printer_udev_rule(ids: str) -> None:
+    """Print the udev rule for a USB printer (e.g. 0416:5011) and the command installing it."""
+    from receipts.usb_printers import udev_install_command, udev_rule
+
+    vendor, sep, product = ids.partition(":")
+    if not sep:
+        raise click.BadParameter(ids)
+    rule = udev_rule(_hex_id(vendor), _hex_id(product))
+    click.echo(rule)
+    click.echo(t("printer.udev_install", command=udev_install_command(rule)))

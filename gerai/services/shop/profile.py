@@ -16,6 +16,7 @@ from gerai.core.words import AuditKind, Permission
 from gerai.models import ShopSetting
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import Actor, authorize
+from gerai.services.shop.provinces import PROVINCE_ZONES, province_named
 
 ZONE_NAMES = {
     "Asia/Jakarta": "WIB",
@@ -23,6 +24,7 @@ ZONE_NAMES = {
     "Asia/Makassar": "WITA",
     "Asia/Jayapura": "WIT",
 }
+ZONE_BY_LABEL = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class ShopProfile:
 
     name: str = "Gerai Koperasi Merah Putih"
     address: str = ""
+    provinsi: str = ""
     phone: str = ""
     timezone: str = "Asia/Jakarta"
     het_zone: int = 1
@@ -108,10 +111,38 @@ def save_shop_settings(
 MULTILINE_SETTINGS = ("address", "footer")  # printed on receipts as several lines
 
 
+NPWP_DIGITS = (15, 16)  # the old 15-digit NPWP and the 16-digit one (the NIK)
+
+
+def _check_profile(profile: ShopProfile) -> None:
+    """The rules across settings: a shop has a name, an NPWP has 15 or 16 digits, a PKP
+    has an NPWP, the provinsi is one of Indonesia's."""
+    if not profile.name.strip():
+        raise GeraiError("shop.name_empty")
+    digits = "".join(ch for ch in profile.npwp if ch.isdigit())
+    if profile.npwp and (
+        len(digits) not in NPWP_DIGITS or any(ch not in "0123456789.- " for ch in profile.npwp)
+    ):
+        raise GeraiError("shop.npwp_bad", value=profile.npwp)
+    if profile.pkp and not profile.npwp:
+        raise GeraiError("shop.pkp_without_npwp")
+    if profile.provinsi and province_named(profile.provinsi) != profile.provinsi:
+        raise GeraiError("shop.provinsi_unknown", value=profile.provinsi)
+
+
 def store_shop_settings(session: Session, **values: object) -> ShopProfile:
-    """Store some shop settings (validated) and return the resulting profile; no permission
-    check and no audit record: for the demo loader, which sets up a new shop."""
+    """Store some shop settings (validated, each one and then together) and return the
+    resulting profile; no permission check and no audit record: for the demo loader, which
+    sets up a new shop. A provinsi given without a time zone brings its own (WIB, WITA or
+    WIT); one given with a time zone keeps that one (an override)."""
     known = {f.name: _TYPES[str(f.type)] for f in fields(ShopProfile)}
+    if "provinsi" in values:
+        province = province_named(str(values["provinsi"]))
+        if province is None and str(values["provinsi"]).strip():
+            raise GeraiError("shop.provinsi_unknown", value=values["provinsi"])
+        values["provinsi"] = province or ""
+        if province and "timezone" not in values:
+            values["timezone"] = PROVINCE_ZONES[province]
     for key, value in values.items():
         if key not in known:
             raise GeraiError("shop.unknown_setting", key=key)
@@ -119,10 +150,15 @@ def store_shop_settings(session: Session, **values: object) -> ShopProfile:
         check_text(raw, lines=key in MULTILINE_SETTINGS)
         _coerce(key, known[key], raw)
         if key == "timezone":
+            raw = ZONE_BY_LABEL.get(raw.upper(), raw)
+            if raw not in ZONE_NAMES:  # Indonesia's four zones only
+                raise GeraiError("shop.bad_setting", key=key, value=raw)
             try:
                 ZoneInfo(raw)
             except (ZoneInfoNotFoundError, ValueError) as exc:
                 raise GeraiError("shop.bad_setting", key=key, value=raw) from exc
         session.merge(ShopSetting(key=key, value=raw))
     session.flush()
-    return load_shop(session)
+    profile = load_shop(session)
+    _check_profile(profile)
+    return profile
