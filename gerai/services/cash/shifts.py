@@ -41,12 +41,39 @@ class CashPosition:
     refunds: int
     member_in: int = 0
     member_out: int = 0
+    rounding: int = 0  # cash rounding at the till (issue 14): 0 until it exists
+
+    def terms(self) -> tuple[tuple[str, int, int], ...]:
+        """Every term of the expected-cash formula in reading order, as (name, sign, amount)
+        with sign +1 or -1 (cash out, refunds and withdrawals are -1): the one source of
+        every formula shown on screen or paper. The sum of sign × amount is `expected`. The
+        rounding term (signed amount, sign +1) is listed only when it is not 0."""
+        terms = (
+            (CASH_TERM_OPENING, 1, self.opening),
+            (CASH_TERM_SALES, 1, self.cash_sales),
+            (CASH_TERM_IN, 1, self.cash_in),
+            (CASH_TERM_OUT, -1, self.cash_out),
+            (CASH_TERM_REFUNDS, -1, self.refunds),
+            (CASH_TERM_MEMBER_IN, 1, self.member_in),
+            (CASH_TERM_MEMBER_OUT, -1, self.member_out),
+        )
+        return terms + (((CASH_TERM_ROUNDING, 1, self.rounding),) if self.rounding else ())
 
     @property
     def expected(self) -> int:
-        """The cash that should be in the drawer."""
-        drawer = self.opening + self.cash_sales + self.cash_in - self.cash_out - self.refunds
-        return drawer + self.member_in - self.member_out
+        """The cash that should be in the drawer: the sum of the terms."""
+        return sum(sign * amount for _, sign, amount in self.terms())
+
+
+# The expected-cash formula's terms (labels: catalog key "cash.term.<name>").
+CASH_TERM_OPENING = "opening"
+CASH_TERM_SALES = "cash_sales"
+CASH_TERM_IN = "cash_in"
+CASH_TERM_OUT = "cash_out"
+CASH_TERM_REFUNDS = "refunds"
+CASH_TERM_MEMBER_IN = "member_in"
+CASH_TERM_MEMBER_OUT = "member_out"
+CASH_TERM_ROUNDING = "rounding"
 
 
 def current_shift(session: Session, till: str) -> Shift | None:
