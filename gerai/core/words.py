@@ -170,3 +170,17 @@ class AuditKind(StrEnum):
     MEMBER_PAYMENT_SUKARELA = "member_payment_sukarela"
     MEMBER_PAYMENT_SUKARELA_OUT = "member_payment_sukarela_out"
     MEMBER_PAYMENT_REPAYMENT = "member_payment_repayment"
+
+
+class CashTerm(StrEnum):
+    """The terms of the expected-cash formula, in reading order (issue 15); their labels are
+    the catalog keys `cash.term.<value>`."""
+
+    OPENING = "opening"
+    SALES = "cash_sales"
+    IN = "cash_in"
+    OUT = "cash_out"
+    REFUNDS = "refunds"
+    MEMBER_IN = "member_in"
+    MEMBER_OUT = "member_out"
+    ROUNDING = "rounding"

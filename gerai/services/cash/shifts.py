@@ -17,7 +17,14 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.text import check_text
 from gerai.core.timefmt import format_moment
-from gerai.core.words import AuditKind, CashDirection, PaymentMethod, SaleStatus, ShiftStatus
+from gerai.core.words import (
+    AuditKind,
+    CashDirection,
+    CashTerm,
+    PaymentMethod,
+    SaleStatus,
+    ShiftStatus,
+)
 from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
 from gerai.services.audit import trail as audit
 from gerai.services.members.payments import WITHDRAWAL_KINDS
@@ -43,37 +50,26 @@ class CashPosition:
     member_out: int = 0
     rounding: int = 0  # cash rounding at the till (issue 14): 0 until it exists
 
-    def terms(self) -> tuple[tuple[str, int, int], ...]:
+    def terms(self) -> tuple[tuple[CashTerm, int, int], ...]:
         """Every term of the expected-cash formula in reading order, as (name, sign, amount)
         with sign +1 or -1 (cash out, refunds and withdrawals are -1): the one source of
         every formula shown on screen or paper. The sum of sign × amount is `expected`. The
         rounding term (signed amount, sign +1) is listed only when it is not 0."""
         terms = (
-            (CASH_TERM_OPENING, 1, self.opening),
-            (CASH_TERM_SALES, 1, self.cash_sales),
-            (CASH_TERM_IN, 1, self.cash_in),
-            (CASH_TERM_OUT, -1, self.cash_out),
-            (CASH_TERM_REFUNDS, -1, self.refunds),
-            (CASH_TERM_MEMBER_IN, 1, self.member_in),
-            (CASH_TERM_MEMBER_OUT, -1, self.member_out),
+            (CashTerm.OPENING, 1, self.opening),
+            (CashTerm.SALES, 1, self.cash_sales),
+            (CashTerm.IN, 1, self.cash_in),
+            (CashTerm.OUT, -1, self.cash_out),
+            (CashTerm.REFUNDS, -1, self.refunds),
+            (CashTerm.MEMBER_IN, 1, self.member_in),
+            (CashTerm.MEMBER_OUT, -1, self.member_out),
         )
-        return terms + (((CASH_TERM_ROUNDING, 1, self.rounding),) if self.rounding else ())
+        return terms + (((CashTerm.ROUNDING, 1, self.rounding),) if self.rounding else ())
 
     @property
     def expected(self) -> int:
         """The cash that should be in the drawer: the sum of the terms."""
         return sum(sign * amount for _, sign, amount in self.terms())
-
-
-# The expected-cash formula's terms (labels: catalog key "cash.term.<name>").
-CASH_TERM_OPENING = "opening"
-CASH_TERM_SALES = "cash_sales"
-CASH_TERM_IN = "cash_in"
-CASH_TERM_OUT = "cash_out"
-CASH_TERM_REFUNDS = "refunds"
-CASH_TERM_MEMBER_IN = "member_in"
-CASH_TERM_MEMBER_OUT = "member_out"
-CASH_TERM_ROUNDING = "rounding"
 
 
 def current_shift(session: Session, till: str) -> Shift | None:

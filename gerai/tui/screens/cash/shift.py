@@ -13,10 +13,11 @@ from textual.widgets import Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import CASH_TERM
 from gerai.core.words import CashDirection
 from gerai.services.cash.shifts import (
-    CashPosition,
     DENOMINATIONS,
+    CashPosition,
     count_cash,
 )
 from gerai.services.shop.auth import PIN_MAX, Approval, allows
@@ -121,7 +122,7 @@ def cash_formula(position: CashPosition) -> str:
     for index, (name, sign, amount) in enumerate(position.terms()):
         minus = (sign < 0) != (amount < 0)
         shown = ("− " if minus else "+ ") if index else ("-" if minus else "")
-        parts.append(f"{shown}{t(f'cash.term.{name}')} {format_rupiah(abs(amount))}")
+        parts.append(f"{shown}{t(CASH_TERM[name])} {format_rupiah(abs(amount))}")
     return " ".join(parts) + " " + t("cash.term.result", expected=format_rupiah(position.expected))
 
 
