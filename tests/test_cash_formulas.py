@@ -9,18 +9,31 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 from member_money import save
-from shop_day import at, fill, sell
+from shop_day import DAY, at, close, fill, sell
 from textual.widgets import DataTable, Label
 
+from gerai.core.i18n import translator
+from gerai.core.words import CashDirection
 from gerai.db import Database
-from gerai.services.cash.shifts import CashPosition
+from gerai.exports.daily_pdf import SHIFT_ROWS, _shift_cells
+from gerai.services.cash.shifts import (
+    CashPosition,
+    cash_position,
+    current_shift,
+    move_cash,
+    shift_report,
+)
+from gerai.services.reports.daily import daily_summary
+from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.cash.shift import CloseShiftScreen, cash_formula
+from receipts.z_report import layout_shift_report
 from tests.conftest import CASHIER, NOW, TREASURER
 from tests.test_bendahara_screen import open_report
 
 MEMBER = "KKMP-0003"
+ID = translator("id")
 AMOUNT = st.integers(min_value=0, max_value=10**9)
 
 
@@ -86,3 +99,50 @@ async def test_the_shift_tab_columns_add_up_to_the_expected_cash(db: Database) -
     terms = [number(cell) if cell.strip() else 0 for cell in k1[first:expected]]
     assert 50_000 in terms
     assert sum(terms) == number(k1[expected])
+
+
+def a_day_with_every_term(db: Database) -> int:
+    """K1: member cash in and out, a cash sale, cash in and out; closed."""
+    save(db, MEMBER, "pokok", at(8))
+    save(db, MEMBER, "sukarela", at(8, 1), amount=60_000)
+    save(db, MEMBER, "sukarela_out", at(8, 2), amount=20_000)
+    sell(db, "K1", fill(db, [("AQA-600", Decimal(2))]), at(9))
+    with db.write() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None and shift.id is not None
+        move_cash(session, "K1", CashDirection.IN, 25_000, "kembalian", TREASURER, at(9, 5))
+        move_cash(session, "K1", CashDirection.OUT, 7_000, "kantong", TREASURER, at(9, 6))
+        expected = cash_position(session, shift).expected
+        shift_id = shift.id
+    close(db, shift_id, expected, "", at(21))
+    return shift_id
+
+
+def test_the_z_report_lines_add_up(db: Database) -> None:
+    shift_id = a_day_with_every_term(db)
+    with db.read() as session:
+        z = shift_report(session, shift_id, load_shop(session))
+    lines = [line.text for line in layout_shift_report(z, 32, ID)]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Modal awal"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("Seharusnya"))
+    amounts = [int(line.split()[-1].replace(".", "")) for line in lines[start:end]]
+    assert len(amounts) >= 6 and -20_000 in amounts and 110_000 in amounts
+    assert sum(amounts) == int(lines[end].split()[-1].replace(".", "")) == z.expected
+
+
+def test_the_pdf_shift_figures_add_up_by_the_formulas_signs(db: Database) -> None:
+    a_day_with_every_term(db)
+    with db.read() as session:
+        shop = load_shop(session)
+        summary = daily_summary(session, DAY, shop)
+    k1 = next(s for s in summary.shifts if s.till == "K1")
+    cells = _shift_cells(k1, shop)
+    rows = dict(zip(SHIFT_ROWS, cells, strict=True))
+    signs = [sign for _, sign, _ in CashPosition(0, 0, 0, 0, 0).terms()]
+    figures = SHIFT_ROWS[
+        SHIFT_ROWS.index("report.opening_cash") : SHIFT_ROWS.index("report.expected_cash")
+    ]
+    assert len(figures) == len(signs)
+    total = sum(sign * number(rows[key]) for sign, key in zip(signs, figures, strict=True))
+    assert total == number(rows["report.expected_cash"]) == k1.expected_cash
+    assert number(rows["report.member_cash_out"]) == 20_000
