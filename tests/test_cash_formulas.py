@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 from member_money import save
-from shop_day import DAY, at, close, fill, sell
+from shop_day import DAY, at, close, fill, sell, void
 from textual.widgets import DataTable, Label
 
 from gerai.core.i18n import translator
@@ -146,3 +146,15 @@ def test_the_pdf_shift_figures_add_up_by_the_formulas_signs(db: Database) -> Non
     total = sum(sign * number(rows[key]) for sign, key in zip(signs, figures, strict=True))
     assert total == number(rows["report.expected_cash"]) == k1.expected_cash
     assert number(rows["report.member_cash_out"]) == 20_000
+
+
+def test_the_z_report_counts_the_voids_with_their_amount(db: Database) -> None:
+    voided = sell(db, "K1", fill(db, [("AQA-600", Decimal(3))]), at(9))
+    void(db, voided.receipt_no, at(9, 5))
+    shift_id = a_day_with_every_term(db)
+    with db.read() as session:
+        z = shift_report(session, shift_id, load_shop(session))
+    assert (z.void_count, z.void_total, z.return_count, z.return_total) == (1, voided.total, 0, 0)
+    text = "\n".join(line.text for line in layout_shift_report(z, 32, ID))
+    assert "Batal (1 nota)" in text and "Retur (0)" in text
+    assert f"{voided.total:,}".replace(",", ".") in text

@@ -310,6 +310,16 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         .group_by(col(Payment.method))
         .order_by(col(Payment.method))
     ).all()
+    voids, voided = session.execute(
+        select(func.count(col(Sale.id)), func.coalesce(func.sum(col(Sale.total)), 0)).where(
+            col(Sale.shift_id) == shift.id, col(Sale.status) == SaleStatus.VOID
+        )
+    ).one()
+    returns, returned = session.execute(
+        select(
+            func.count(col(SaleReturn.id)), func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)
+        ).where(col(SaleReturn.shift_id) == shift.id)
+    ).one()
     return ShiftReport(
         shop_name=shop.name,
         till=shift.till,
@@ -331,4 +341,8 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         reason=shift.variance_reason,
         kasir=shift.closed_by or "",
         bendahara=shift.confirmed_by or "",
+        void_count=int(voids),
+        void_total=int(voided),
+        return_count=int(returns),
+        return_total=int(returned),
     )
