@@ -43,7 +43,7 @@ def number(text: str) -> int:
 
 def formula_adds_up(text: str) -> tuple[int, int, list[str]]:
     """The formula's terms (signed) summed, the result shown, and the terms' labels."""
-    left, right = text.split("=")
+    left, right = text.replace("\n", " ").split("=")
     pieces = re.split(r" ([+−]) ", left.strip())
     signs, terms = ["+", *pieces[1::2]], pieces[0::2]
     total, labels = 0, []

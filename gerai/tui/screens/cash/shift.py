@@ -123,7 +123,8 @@ def cash_formula(position: CashPosition) -> str:
         minus = (sign < 0) != (amount < 0)
         shown = ("− " if minus else "+ ") if index else ("-" if minus else "")
         parts.append(f"{shown}{t(CASH_TERM[name])} {format_rupiah(abs(amount))}")
-    return " ".join(parts) + " " + t("cash.term.result", expected=format_rupiah(position.expected))
+    drawer, members = " ".join(parts[:5]), " ".join(parts[5:])  # the members' cash: line 2
+    return f"{drawer}\n{members} {t('cash.term.result', expected=format_rupiah(position.expected))}"
 
 
 class CloseShiftScreen(ShiftDialog):
