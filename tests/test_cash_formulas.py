@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 from member_money import save
-from shop_day import DAY, at, close, fill, sell, void
+from shop_day import DAY, at, close, fill, give_back, sell, void
 from textual.widgets import DataTable, Label
 
 from gerai.core.i18n import translator
@@ -148,13 +148,16 @@ def test_the_pdf_shift_figures_add_up_by_the_formulas_signs(db: Database) -> Non
     assert number(rows["report.member_cash_out"]) == 20_000
 
 
-def test_the_z_report_counts_the_voids_with_their_amount(db: Database) -> None:
+def test_the_z_report_counts_the_voids_and_returs_with_their_amounts(db: Database) -> None:
     voided = sell(db, "K1", fill(db, [("AQA-600", Decimal(3))]), at(9))
     void(db, voided.receipt_no, at(9, 5))
+    kept = sell(db, "K1", fill(db, [("AQA-600", Decimal(2))]), at(9, 10))
+    returned = give_back(db, "K1", kept.receipt_no, [(1, Decimal(1), False)], at(9, 20))
     shift_id = a_day_with_every_term(db)
     with db.read() as session:
         z = shift_report(session, shift_id, load_shop(session))
-    assert (z.void_count, z.void_total, z.return_count, z.return_total) == (1, voided.total, 0, 0)
+    counts = (z.void_count, z.void_total, z.return_count, z.return_total)
+    assert counts == (1, voided.total, 1, returned.refund_total)
     text = "\n".join(line.text for line in layout_shift_report(z, 32, ID))
-    assert "Batal (1 nota)" in text and "Retur (0)" in text
+    assert "Batal (1 nota)" in text and "Retur (1)" in text
     assert f"{voided.total:,}".replace(",", ".") in text
