@@ -84,3 +84,7 @@ class ShiftReport:
     member_in: int = 0
     member_out: int = 0
     refunds: int = 0
+    void_count: int = 0  # sales of this shift voided, and their total
+    void_total: int = 0
+    return_count: int = 0  # returs taken in this shift, and their refunds (any method)
+    return_total: int = 0

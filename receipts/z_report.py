@@ -25,6 +25,14 @@ def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list
     for method, amount in report.payments:
         lines += pair(tr.t(METHOD[method]), format_number(amount), width, indent=2)
     lines += pair(tr.t("zreport.net"), format_rupiah(report.net), width, bold=True)
+    lines += pair(
+        tr.t("zreport.voids", n=report.void_count), format_number(report.void_total), width
+    )
+    lines += pair(
+        tr.t("zreport.returns", n=report.return_count),
+        format_number(report.return_total),
+        width,
+    )
     lines.append(rule(width))
     for key, amount in (
         ("zreport.opening", report.opening),

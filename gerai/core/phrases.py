@@ -9,6 +9,7 @@ from typing import Any
 
 from gerai.core.words import (
     AuditKind,
+    CashTerm,
     KasbonEntry,
     MemberPaymentKind,
     MovementKind,
@@ -123,4 +124,14 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.WRITTEN_OFF: "audit.kind.written_off",
     AuditKind.REPACKED: "audit.kind.repacked",
     AuditKind.SETTINGS_CHANGED: "audit.kind.settings_changed",
+}
+CASH_TERM: dict[str, str] = {
+    CashTerm.OPENING: "cash.term.opening",
+    CashTerm.SALES: "cash.term.cash_sales",
+    CashTerm.IN: "cash.term.cash_in",
+    CashTerm.OUT: "cash.term.cash_out",
+    CashTerm.REFUNDS: "cash.term.refunds",
+    CashTerm.MEMBER_IN: "cash.term.member_in",
+    CashTerm.MEMBER_OUT: "cash.term.member_out",
+    CashTerm.ROUNDING: "cash.term.rounding",
 }

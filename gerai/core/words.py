@@ -227,3 +227,16 @@ class QuotaScope(StrEnum):
 
     BUYER = "per_nik"
     HOUSEHOLD = "per_kk"
+
+class CashTerm(StrEnum):
+    """The terms of the expected-cash formula, in reading order (issue 15); their labels are
+    the catalog keys `cash.term.<value>`."""
+
+    OPENING = "opening"
+    SALES = "cash_sales"
+    IN = "cash_in"
+    OUT = "cash_out"
+    REFUNDS = "refunds"
+    MEMBER_IN = "member_in"
+    MEMBER_OUT = "member_out"
+    ROUNDING = "rounding"

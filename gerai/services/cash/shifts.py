@@ -20,6 +20,7 @@ from gerai.core.timefmt import format_moment
 from gerai.core.words import (
     AuditKind,
     CashDirection,
+    CashTerm,
     PaymentMethod,
     Permission,
     SaleStatus,
@@ -49,12 +50,28 @@ class CashPosition:
     refunds: int
     member_in: int = 0
     member_out: int = 0
+    rounding: int = 0  # cash rounding at the till (issue 14): 0 until it exists
+
+    def terms(self) -> tuple[tuple[CashTerm, int, int], ...]:
+        """Every term of the expected-cash formula in reading order, as (name, sign, amount)
+        with sign +1 or -1 (cash out, refunds and withdrawals are -1): the one source of
+        every formula shown on screen or paper. The sum of sign × amount is `expected`. The
+        rounding term (signed amount, sign +1) is listed only when it is not 0."""
+        terms = (
+            (CashTerm.OPENING, 1, self.opening),
+            (CashTerm.SALES, 1, self.cash_sales),
+            (CashTerm.IN, 1, self.cash_in),
+            (CashTerm.OUT, -1, self.cash_out),
+            (CashTerm.REFUNDS, -1, self.refunds),
+            (CashTerm.MEMBER_IN, 1, self.member_in),
+            (CashTerm.MEMBER_OUT, -1, self.member_out),
+        )
+        return terms + (((CashTerm.ROUNDING, 1, self.rounding),) if self.rounding else ())
 
     @property
     def expected(self) -> int:
-        """The cash that should be in the drawer."""
-        drawer = self.opening + self.cash_sales + self.cash_in - self.cash_out - self.refunds
-        return drawer + self.member_in - self.member_out
+        """The cash that should be in the drawer: the sum of the terms."""
+        return sum(sign * amount for _, sign, amount in self.terms())
 
 
 def current_shift(session: Session, till: str) -> Shift | None:
@@ -298,6 +315,16 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         .group_by(col(Payment.method))
         .order_by(col(Payment.method))
     ).all()
+    voids, voided = session.execute(
+        select(func.count(col(Sale.id)), func.coalesce(func.sum(col(Sale.total)), 0)).where(
+            col(Sale.shift_id) == shift.id, col(Sale.status) == SaleStatus.VOID
+        )
+    ).one()
+    returns, returned = session.execute(
+        select(
+            func.count(col(SaleReturn.id)), func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)
+        ).where(col(SaleReturn.shift_id) == shift.id)
+    ).one()
     return ShiftReport(
         shop_name=shop.name,
         till=shift.till,
@@ -319,4 +346,8 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         reason=shift.variance_reason,
         kasir=shift.closed_by or "",
         bendahara=shift.confirmed_by or "",
+        void_count=int(voids),
+        void_total=int(voided),
+        return_count=int(returns),
+        return_total=int(returned),
     )

@@ -13,9 +13,11 @@ from textual.widgets import Input, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import CASH_TERM
 from gerai.core.words import CashDirection, Permission
 from gerai.services.cash.shifts import (
     DENOMINATIONS,
+    CashPosition,
     count_cash,
 )
 from gerai.services.shop.auth import PIN_MAX, Approval, allows
@@ -113,6 +115,18 @@ class CashScreen(ShiftDialog):
         self.dismiss((self.kind, amount))
 
 
+def cash_formula(position: CashPosition) -> str:
+    """The expected-cash formula with all its terms, as a person checks it with a calculator:
+    `Modal Rp300.000 + tunai Rp97.900 … − penarikan anggota Rp0 = seharusnya Rp577.900`."""
+    parts = []
+    for index, (name, sign, amount) in enumerate(position.terms()):
+        minus = (sign < 0) != (amount < 0)
+        shown = ("− " if minus else "+ ") if index else ("-" if minus else "")
+        parts.append(f"{shown}{t(CASH_TERM[name])} {format_rupiah(abs(amount))}")
+    drawer, members = " ".join(parts[:5]), " ".join(parts[5:])  # the members' cash: line 2
+    return f"{drawer}\n{members} {t('cash.term.result', expected=format_rupiah(position.expected))}"
+
+
 class CloseShiftScreen(ShiftDialog):
     """F10: count the drawer by denomination and close the shift."""
 
@@ -156,16 +170,7 @@ class CloseShiftScreen(ShiftDialog):
             return
         assert shift.id is not None
         self.shift_id, self.expected = shift.id, position.expected
-        self.query_one("#position", Label).update(
-            t(
-                "ui.close.position",
-                opening=format_rupiah(position.opening),
-                sales=format_rupiah(position.cash_sales),
-                cash_in=format_rupiah(position.cash_in),
-                cash_out=format_rupiah(position.cash_out),
-                expected=format_rupiah(position.expected),
-            )
-        )
+        self.query_one("#position", Label).update(cash_formula(position))
         self.query_one(f"#d{DENOMINATIONS[0]}", Input).focus()
         self.recount()
 

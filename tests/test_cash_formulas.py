@@ -1,0 +1,163 @@
+"""Issue 15: every expected-cash formula shows all its terms, and the terms shown add up to the
+result shown (close dialog, the bendahara's Shift tab), all from CashPosition.terms()."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+from member_money import save
+from shop_day import DAY, at, close, fill, give_back, sell, void
+from textual.widgets import DataTable, Label
+
+from gerai.core.i18n import translator
+from gerai.core.words import CashDirection
+from gerai.db import Database
+from gerai.exports.daily_pdf import SHIFT_ROWS, _shift_cells
+from gerai.services.cash.shifts import (
+    CashPosition,
+    cash_position,
+    current_shift,
+    move_cash,
+    shift_report,
+)
+from gerai.services.reports.daily import daily_summary
+from gerai.services.shop.profile import load_shop
+from gerai.settings import Settings
+from gerai.tui.app import GeraiApp
+from gerai.tui.screens.cash.shift import CloseShiftScreen, cash_formula
+from receipts.z_report import layout_shift_report
+from tests.conftest import CASHIER, NOW, TREASURER
+from tests.test_bendahara_screen import open_report
+
+MEMBER = "KKMP-0003"
+ID = translator("id")
+AMOUNT = st.integers(min_value=0, max_value=10**9)
+
+
+def number(text: str) -> int:
+    return int(text.replace("Rp", "").replace(".", ""))
+
+
+def formula_adds_up(text: str) -> tuple[int, int, list[str]]:
+    """The formula's terms (signed) summed, the result shown, and the terms' labels."""
+    left, right = text.replace("\n", " ").split("=")
+    pieces = re.split(r" ([+−]) ", left.strip())
+    signs, terms = ["+", *pieces[1::2]], pieces[0::2]
+    total, labels = 0, []
+    for sign, term in zip(signs, terms, strict=True):
+        label, amount = term.rsplit(" ", 1)
+        total += (-1 if sign == "−" else 1) * number(amount)
+        labels.append(label)
+    [result] = re.findall(r"-?Rp[\d.]+", right)
+    return total, number(result), labels
+
+
+@given(AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, AMOUNT, st.integers(-99, 99))
+def test_the_terms_sum_to_expected_and_the_formula_text_adds_up(
+    opening: int, sales: int, cash_in: int, out: int, refunds: int, m_in: int, m_out: int,
+    rounding: int,
+) -> None:  # fmt: skip
+    position = CashPosition(opening, sales, cash_in, out, refunds, m_in, m_out, rounding)
+    assert position.expected == (
+        opening + sales + cash_in - out - refunds + m_in - m_out + rounding
+    )
+    total, shown, labels = formula_adds_up(cash_formula(position))
+    assert total == shown == position.expected
+    assert len(labels) == 7 + (rounding != 0)
+
+
+async def test_the_close_dialog_shows_members_cash_and_adds_up(db: Database) -> None:
+    save(db, MEMBER, "pokok", at(8))
+    sold = sell(db, "K1", fill(db, [("AQA-600", Decimal(1))]), at(9))
+    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=CASHIER)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseShiftScreen)
+        text = str(app.screen.query_one("#position", Label).render()).replace("\n", " ")
+    total, shown, labels = formula_adds_up(text)
+    assert total == shown == 500_000 + 50_000 + sold.total  # the fixture's opening cash
+    assert "setoran anggota" in labels and "Rp50.000" in text
+    assert f"tunai {'Rp' + f'{sold.total:,}'.replace(',', '.')}" in text
+
+
+async def test_the_shift_tab_columns_add_up_to_the_expected_cash(db: Database) -> None:
+    save(db, MEMBER, "pokok", at(8))
+    sell(db, "K1", fill(db, [("AQA-600", Decimal(1))]), at(9))
+    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=TREASURER)
+    async with app.run_test(size=(160, 42)) as pilot:
+        screen = await open_report(app, pilot)
+        shifts = screen.query_one("#shifts-table", DataTable)
+        headers = [str(c.label) for c in shifts.columns.values()]
+        rows = [[str(cell) for cell in shifts.get_row_at(i)] for i in range(shifts.row_count)]
+    first, expected = headers.index("Modal"), headers.index("Seharusnya")
+    assert "Anggota" in headers[first:expected]
+    k1 = next(row for row in rows if row[0] == "K1")
+    terms = [number(cell) if cell.strip() else 0 for cell in k1[first:expected]]
+    assert 50_000 in terms
+    assert sum(terms) == number(k1[expected])
+
+
+def a_day_with_every_term(db: Database) -> int:
+    """K1: member cash in and out, a cash sale, cash in and out; closed."""
+    save(db, MEMBER, "pokok", at(8))
+    save(db, MEMBER, "sukarela", at(8, 1), amount=60_000)
+    save(db, MEMBER, "sukarela_out", at(8, 2), amount=20_000)
+    sell(db, "K1", fill(db, [("AQA-600", Decimal(2))]), at(9))
+    with db.write() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None and shift.id is not None
+        move_cash(session, "K1", CashDirection.IN, 25_000, "kembalian", TREASURER, at(9, 5))
+        move_cash(session, "K1", CashDirection.OUT, 7_000, "kantong", TREASURER, at(9, 6))
+        expected = cash_position(session, shift).expected
+        shift_id = shift.id
+    close(db, shift_id, expected, "", at(21))
+    return shift_id
+
+
+def test_the_z_report_lines_add_up(db: Database) -> None:
+    shift_id = a_day_with_every_term(db)
+    with db.read() as session:
+        z = shift_report(session, shift_id, load_shop(session))
+    lines = [line.text for line in layout_shift_report(z, 32, ID)]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Modal awal"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("Seharusnya"))
+    amounts = [int(line.split()[-1].replace(".", "")) for line in lines[start:end]]
+    assert len(amounts) >= 6 and -20_000 in amounts and 110_000 in amounts
+    assert sum(amounts) == int(lines[end].split()[-1].replace(".", "")) == z.expected
+
+
+def test_the_pdf_shift_figures_add_up_by_the_formulas_signs(db: Database) -> None:
+    a_day_with_every_term(db)
+    with db.read() as session:
+        shop = load_shop(session)
+        summary = daily_summary(session, DAY, shop)
+    k1 = next(s for s in summary.shifts if s.till == "K1")
+    cells = _shift_cells(k1, shop)
+    rows = dict(zip(SHIFT_ROWS, cells, strict=True))
+    signs = [sign for _, sign, _ in CashPosition(0, 0, 0, 0, 0).terms()]
+    figures = SHIFT_ROWS[
+        SHIFT_ROWS.index("report.opening_cash") : SHIFT_ROWS.index("report.expected_cash")
+    ]
+    assert len(figures) == len(signs)
+    total = sum(sign * number(rows[key]) for sign, key in zip(signs, figures, strict=True))
+    assert total == number(rows["report.expected_cash"]) == k1.expected_cash
+    assert number(rows["report.member_cash_out"]) == 20_000
+
+
+def test_the_z_report_counts_the_voids_and_returs_with_their_amounts(db: Database) -> None:
+    voided = sell(db, "K1", fill(db, [("AQA-600", Decimal(3))]), at(9))
+    void(db, voided.receipt_no, at(9, 5))
+    kept = sell(db, "K1", fill(db, [("AQA-600", Decimal(2))]), at(9, 10))
+    returned = give_back(db, "K1", kept.receipt_no, [(1, Decimal(1), False)], at(9, 20))
+    shift_id = a_day_with_every_term(db)
+    with db.read() as session:
+        z = shift_report(session, shift_id, load_shop(session))
+    counts = (z.void_count, z.void_total, z.return_count, z.return_total)
+    assert counts == (1, voided.total, 1, returned.refund_total)
+    text = "\n".join(line.text for line in layout_shift_report(z, 32, ID))
+    assert "Batal (1 nota)" in text and "Retur (1)" in text
+    assert f"{voided.total:,}".replace(",", ".") in text
