@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
+from gerai.core.quantity import normalize
 from gerai.core.words import MovementKind
 from gerai.models import GoodsReceipt, GoodsReceiptLine, Product, StockMovement, Supplier
 
@@ -67,7 +68,13 @@ class Suggestion:
     suggested: Decimal
 
     def row(self) -> dict[str, object]:
-        return {column: getattr(self, column) for column in REORDER_COLUMNS}
+        """The export row: quantities as plain decimal text (`80`, `2.607`), as JSON holds
+        them without loss."""
+        values = {column: getattr(self, column) for column in REORDER_COLUMNS}
+        return {
+            k: format(normalize(v), "f") if isinstance(v, Decimal) else v
+            for k, v in values.items()
+        }
 
 
 def reorder_suggestions(
