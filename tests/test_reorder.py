@@ -104,7 +104,11 @@ def test_lead_and_safety_days_and_window_change_the_quantity(
 
 @pytest.mark.parametrize(
     ("window", "lead", "safety", "key"),
-    [(0, 3, 2, "reorder.bad_window"), (400, 3, 2, "reorder.bad_window"), (28, -1, 2, "reorder.bad_days")],
+    [
+        (0, 3, 2, "reorder.bad_window"),
+        (400, 3, 2, "reorder.bad_window"),
+        (28, -1, 2, "reorder.bad_days"),
+    ],
 )
 def test_bad_settings_refused(
     catalogue_db: Database, window: int, lead: int, safety: int, key: str
@@ -158,3 +162,39 @@ def test_cli_reorder_bad_window_one_line(catalogue_db: Database, runner: CliRunn
     assert "Traceback" not in result.output
     assert result.output.strip().count("\n") == 0
     assert "366" in result.output
+
+
+async def test_f3_on_the_products_screen_shows_what_to_order(
+    db: Database, shop: ShopProfile
+) -> None:
+    from textual.widgets import DataTable
+
+    from gerai.core.i18n import set_language
+    from gerai.services.stock.count import write_off
+    from gerai.settings import Settings
+    from gerai.tui.app import GeraiApp
+    from gerai.tui.screens.stock.products import ProductsScreen
+    from gerai.tui.screens.stock.reorder import ReorderScreen
+
+    history(db, shop, NOW)
+    with db.write() as session:  # 31 -> 11: 6/day * 5 days = 30; 30 - 11 = 19 -> one karton
+        write_off(session, "MYK-1L", 20, "rusak", actor=OWNER, at=NOW, shop=shop)
+    set_language("id")
+    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=OWNER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ProductsScreen)
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReorderScreen)
+        table = screen.query_one("#reorder-table", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[0][:2] == ["", BULOG]
+        assert rows[1][0] == "MYK-1L"
+        assert rows[1][4:] == ["40 pcs", "1 karton"]
+        assert len(rows) == 2  # sugar: 3 kg * 5 = 15 < 16 in stock
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ProductsScreen)

@@ -25,6 +25,7 @@ from gerai.services.stock.receiving import (
     check_line,
     receive_goods,
 )
+from gerai.services.stock.reorder import Suggestion, reorder_suggestions
 from gerai.services.stock.repack import RepackResult, repack
 from gerai.services.stock.suppliers import SupplierInfo, add_supplier, list_suppliers
 from gerai.till.base import TillBase
@@ -70,6 +71,17 @@ class StockVerbs(TillBase):
                 session, form, actor=self.actor, at=self.clock(), product_id=product_id,
                 approval=approval,
             )  # fmt: skip
+
+    def reorder(self, window_days: int, lead_days: int, safety_days: int) -> list[Suggestion]:
+        """What to order now, by supplier (`gerai stock reorder`)."""
+        with self.database.read() as session:
+            return reorder_suggestions(
+                session,
+                until=self.clock(),
+                window_days=window_days,
+                lead_days=lead_days,
+                safety_days=safety_days,
+            )
 
     def stock_card(self, product_id: int, last: int) -> StockCard:
         """A product's latest `last` stock movements."""

@@ -72,8 +72,7 @@ class Suggestion:
         them without loss."""
         values = {column: getattr(self, column) for column in REORDER_COLUMNS}
         return {
-            k: format(normalize(v), "f") if isinstance(v, Decimal) else v
-            for k, v in values.items()
+            k: format(normalize(v), "f") if isinstance(v, Decimal) else v for k, v in values.items()
         }
 
 
@@ -92,14 +91,14 @@ def reorder_suggestions(
     if lead_days < 0 or safety_days < 0 or lead_days > 366 or safety_days > 366:
         raise GeraiError("reorder.bad_days", lead=lead_days, safety=safety_days)
     since = until - timedelta(days=window_days)
-    sold_rows = session.exec(  # type: ignore[call-overload]
-        select(StockMovement.product_id, func.sum(StockMovement.qty))
+    sold_rows = session.execute(
+        select(col(StockMovement.product_id), func.sum(col(StockMovement.qty)))
         .where(
             col(StockMovement.kind).in_([str(k) for k in _SOLD_KINDS]),
             col(StockMovement.created_at) >= since,
             col(StockMovement.created_at) < until,
         )
-        .group_by(StockMovement.product_id)
+        .group_by(col(StockMovement.product_id))
     ).all()
     sold = {pid: -Decimal(total) for pid, total in sold_rows if total is not None}
     if not sold:
@@ -145,23 +144,21 @@ def reorder_suggestions(
     return found
 
 
-def _last_received(
-    session: Session, product_ids: list[int]
-) -> dict[int, tuple[str, str, Decimal]]:
+def _last_received(session: Session, product_ids: list[int]) -> dict[int, tuple[str, str, Decimal]]:
     """Per product: the supplier, pack name and factor of its newest goods-receipt line."""
     if not product_ids:
         return {}
     newest = (
-        select(func.max(GoodsReceiptLine.id))
+        select(func.max(col(GoodsReceiptLine.id)))
         .where(col(GoodsReceiptLine.product_id).in_(product_ids))
-        .group_by(GoodsReceiptLine.product_id)
+        .group_by(col(GoodsReceiptLine.product_id))
     )
-    rows = session.exec(  # type: ignore[call-overload]
+    rows = session.execute(
         select(
-            GoodsReceiptLine.product_id,
-            Supplier.name,
-            GoodsReceiptLine.pack,
-            GoodsReceiptLine.factor,
+            col(GoodsReceiptLine.product_id),
+            col(Supplier.name),
+            col(GoodsReceiptLine.pack),
+            col(GoodsReceiptLine.factor),
         )
         .join(GoodsReceipt, col(GoodsReceipt.id) == col(GoodsReceiptLine.receipt_id))
         .join(Supplier, col(Supplier.id) == col(GoodsReceipt.supplier_id))
