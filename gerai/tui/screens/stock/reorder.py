@@ -22,12 +22,12 @@ from gerai.services.stock.reorder import (
 from gerai.tui.screens.stock.common import StockDialog, fit_column
 
 _COLUMNS = (
-    ("code", 10, False),
-    ("name", 12, False),
-    ("average", 10, True),
-    ("stock", 8, True),
-    ("suggested", 9, True),
-    ("packs", 10, True),
+    ("code", "ui.reorder.code", 10, False),
+    ("name", "ui.reorder.name", 12, False),
+    ("average", "ui.reorder.average", 10, True),
+    ("stock", "ui.reorder.stock", 8, True),
+    ("suggested", "ui.reorder.suggested", 9, True),
+    ("packs", "ui.reorder.packs", 10, True),
 )
 
 
@@ -54,8 +54,8 @@ class ReorderScreen(StockDialog[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#reorder-table", DataTable)
-        for key, width, numeric in _COLUMNS:
-            title = t(f"ui.reorder.{key}")
+        for key, title_key, width, numeric in _COLUMNS:
+            title = t(title_key)
             table.add_column(
                 Text(title, justify="right") if numeric else title, width=width, key=key
             )
