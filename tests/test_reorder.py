@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
@@ -20,7 +22,7 @@ from gerai.models import utcnow
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.ledger import Movement, move_stock
 from gerai.services.stock.receiving import ReceiveLine, receive_goods
-from gerai.services.stock.reorder import reorder_suggestions
+from gerai.services.stock.reorder import packs_for, reorder_suggestions
 from tests.conftest import NOW, OWNER
 from tests.stock_helpers import product, supplier
 
@@ -198,3 +200,14 @@ async def test_f3_on_the_products_screen_shows_what_to_order(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ProductsScreen)
+
+
+@given(
+    need=st.decimals(min_value=Decimal("0.001"), max_value=Decimal(100_000), places=3),
+    factor=st.decimals(min_value=Decimal("0.001"), max_value=Decimal(1_000), places=3),
+)
+def test_the_packs_cover_the_need_and_one_less_would_not(need: Decimal, factor: Decimal) -> None:
+    packs = packs_for(need, factor)
+    assert packs == packs.to_integral_value() and packs >= 1
+    assert packs * factor >= need
+    assert (packs - 1) * factor < need

@@ -122,7 +122,7 @@ def reorder_suggestions(
         supplier, pack, factor = last_lines.get(p.id, ("", "", Decimal(1)))
         if factor <= 0:
             factor = Decimal(1)
-        packs = (need / factor).to_integral_value(rounding=ROUND_CEILING)
+        packs = packs_for(need, factor)
         found.append(
             Suggestion(
                 supplier=supplier,
@@ -142,6 +142,11 @@ def reorder_suggestions(
         )
     found.sort(key=lambda s: (s.supplier == "", s.supplier, s.code))
     return found
+
+
+def packs_for(need: Decimal, factor: Decimal) -> Decimal:
+    """The fewest whole packs of `factor` units that cover `need` (> 0)."""
+    return (need / factor).to_integral_value(rounding=ROUND_CEILING)
 
 
 def _last_received(session: Session, product_ids: list[int]) -> dict[int, tuple[str, str, Decimal]]:
