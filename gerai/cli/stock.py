@@ -160,3 +160,64 @@ QUOTA_SET = {  # what `stock quota` says it set, for each scope and period
     (QuotaScope.HOUSEHOLD, QuotaPeriod.WEEK): "quota.set_household_week",
     (QuotaScope.HOUSEHOLD, QuotaPeriod.MONTH): "quota.set_household_month",
 }
+
+
+@stock.command("reorder")
+@click.option("--window", "window_days", type=int, default=28, show_default=True)
+@click.option("--lead-days", type=int, default=3, show_default=True)
+@click.option("--safety-days", type=int, default=2, show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "xlsx", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--output", help="file to write, or - for stdout")
+@pass_options
+def stock_reorder(
+    options: Options,
+    window_days: int,
+    lead_days: int,
+    safety_days: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Suggest what to order: average daily sales over the window, lead time and safety days,
+    less stock and on order, rounded up to the supplier's pack; grouped by supplier."""
+    from gerai.core.quantity import format_quantity
+    from gerai.services.stock.reorder import REORDER_COLUMNS, reorder_suggestions
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        found = reorder_suggestions(
+            session,
+            until=now_utc(),
+            window_days=window_days,
+            lead_days=lead_days,
+            safety_days=safety_days,
+        )
+    if fmt != "text":
+        from gerai.tabular import write_table
+
+        with output_stream(output or "-", f"pesan-barang.{fmt}") as stream:
+            write_table(stream, fmt, REORDER_COLUMNS, [s.row() for s in found], sheet="reorder")
+        return
+    supplier: str | None = None
+    for s in found:
+        if s.supplier != supplier:
+            supplier = s.supplier
+            click.echo(s.supplier or t("cli.reorder_no_supplier"))
+        click.echo(
+            t(
+                "cli.reorder_line",
+                code=s.code,
+                name=s.name,
+                suggested=format_quantity(s.suggested, s.unit),
+                packs=format_quantity(s.packs),
+                pack=s.pack or s.unit,
+                average=format_quantity(s.daily_average, s.unit),
+                stock=format_quantity(s.stock, s.unit),
+            )
+        )
+    click.echo(t("cli.reorder_count", count=len(found)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from gerai.core.words import Permission
 from gerai.services.sale.quotas import Regulation, set_quota, set_regulated
 from gerai.services.shop.auth import Approval, authorize
 from gerai.services.stock.card import StockCard, stock_card
@@ -27,6 +28,7 @@ from gerai.services.stock.receiving import (
     check_line,
     receive_goods,
 )
+from gerai.services.stock.reorder import Suggestion, reorder_suggestions
 from gerai.services.stock.repack import RepackResult, repack
 from gerai.services.stock.suppliers import SupplierInfo, add_supplier, list_suppliers
 from gerai.till.base import TillBase
@@ -79,7 +81,7 @@ class StockVerbs(TillBase):
         """Make a product regulated: it needs the buyer's NIK and counts in a quota group."""
         with self.database.write() as session:
             now = self.clock()
-            authorize(session, self.actor, "products", now=now)
+            authorize(session, self.actor, Permission.PRODUCTS, now=now)
             return set_regulated(
                 session, product_id, quota_group=quota_group, needs_buyer=needs_buyer,
                 actor=self.actor.name, at=now,
@@ -89,9 +91,20 @@ class StockVerbs(TillBase):
         """Set a quota group's limit per buyer or household per day, week or month."""
         with self.database.write() as session:
             now = self.clock()
-            authorize(session, self.actor, "products", now=now)
+            authorize(session, self.actor, Permission.PRODUCTS, now=now)
             return set_quota(
                 session, quota_group, scope, period, limit, actor=self.actor.name, at=now
+            )
+
+    def reorder(self, window_days: int, lead_days: int, safety_days: int) -> list[Suggestion]:
+        """What to order now, by supplier (`gerai stock reorder`)."""
+        with self.database.read() as session:
+            return reorder_suggestions(
+                session,
+                until=self.clock(),
+                window_days=window_days,
+                lead_days=lead_days,
+                safety_days=safety_days,
             )
 
     def stock_card(self, product_id: int, last: int) -> StockCard:

@@ -33,6 +33,7 @@ from gerai.tui.screens.stock.count import StockCountScreen
 from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen
+from gerai.tui.screens.stock.reorder import ReorderScreen
 from gerai.tui.widgets.paged_list import PAGING_BINDINGS
 
 Key = tuple[str, int]
@@ -163,6 +164,7 @@ class ProductsScreen(StockScreen[None]):
         Binding("f9", "card", "ui.key.card"),
         Binding("f10", "repack", "ui.key.repack"),
         Binding("f11", "write_off", "ui.key.write_off"),
+        Binding("f3", "reorder", "ui.key.reorder"),
         *PAGING_BINDINGS,
     ]
 
@@ -385,6 +387,10 @@ class ProductsScreen(StockScreen[None]):
         """F9: the stock card of the selected product."""
         if self.selected is not None:
             self.app.push_screen(StockCardScreen(self.selected.id))
+
+    def action_reorder(self) -> None:
+        """F3: what to order (pesan barang)."""
+        self.app.push_screen(ReorderScreen())
 
     def action_repack(self) -> None:
         """F10: repack the selected product into another."""

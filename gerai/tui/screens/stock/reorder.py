@@ -1,0 +1,94 @@
+"""What to order (F3 on the products screen): `gerai stock reorder` on screen, the products to
+order grouped by supplier with the daily average, stock, need and the suggested quantity in
+whole packs. The window, lead and safety days are the command's defaults."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Label
+
+from gerai.core.errors import GeraiError
+from gerai.core.i18n import t
+from gerai.core.quantity import format_quantity
+from gerai.services.stock.reorder import (
+    DEFAULT_LEAD_DAYS,
+    DEFAULT_SAFETY_DAYS,
+    DEFAULT_WINDOW_DAYS,
+    Suggestion,
+)
+from gerai.tui.screens.stock.common import StockDialog, fit_column
+
+_COLUMNS = (
+    ("code", "ui.reorder.code", 10, False),
+    ("name", "ui.reorder.name", 12, False),
+    ("average", "ui.reorder.average", 10, True),
+    ("stock", "ui.reorder.stock", 8, True),
+    ("suggested", "ui.reorder.suggested", 9, True),
+    ("packs", "ui.reorder.packs", 10, True),
+)
+
+
+class ReorderScreen(StockDialog[None]):
+    """The reorder suggestions, a supplier's name above its products."""
+
+    BINDINGS = [Binding("escape,f3", "cancel", "ui.key.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="reorder"):
+            yield Label(t("ui.reorder.title"), classes="dialog-title")
+            yield Label(
+                t(
+                    "ui.reorder.basis",
+                    window=DEFAULT_WINDOW_DAYS,
+                    lead=DEFAULT_LEAD_DAYS,
+                    safety=DEFAULT_SAFETY_DAYS,
+                ),
+                id="reorder-basis",
+            )
+            yield DataTable(id="reorder-table", cursor_type="row", zebra_stripes=True)
+            yield Label("", classes="dialog-error")
+            yield Label(t("ui.card.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#reorder-table", DataTable)
+        for key, title_key, width, numeric in _COLUMNS:
+            title = t(title_key)
+            table.add_column(
+                Text(title, justify="right") if numeric else title, width=width, key=key
+            )
+        try:
+            found = self.till.reorder(DEFAULT_WINDOW_DAYS, DEFAULT_LEAD_DAYS, DEFAULT_SAFETY_DAYS)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.show(found)
+        table.focus()
+        self.call_after_refresh(fit_column, table, "name")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(fit_column, self.query_one("#reorder-table", DataTable), "name")
+
+    def show(self, found: list[Suggestion]) -> None:
+        """A row naming each supplier (in the name column, the widest), then a row per product
+        of it."""
+        table = self.query_one("#reorder-table", DataTable)
+        supplier: str | None = None
+        for s in found:
+            if s.supplier != supplier:
+                supplier = s.supplier
+                table.add_row(
+                    "", Text(s.supplier or t("cli.reorder_no_supplier"), style="bold"),
+                    "", "", "", "",
+                )  # fmt: skip
+            right = [
+                format_quantity(s.daily_average, s.unit),
+                format_quantity(s.stock, s.unit),
+                format_quantity(s.suggested, s.unit),
+                f"{format_quantity(s.packs)} {s.pack or s.unit}",
+            ]
+            table.add_row(s.code, s.name, *(Text(c, justify="right") for c in right))
+        if not found:
+            self.query_one("#reorder-basis", Label).update(t("ui.reorder.none"))
