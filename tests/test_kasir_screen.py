@@ -358,6 +358,28 @@ async def test_split_payment_qris_then_cash(db: Database) -> None:
     assert sale.change == 50000 + 20000 - total
 
 
+async def test_escape_with_a_qris_part_taken_asks_before_dropping_it(db: Database) -> None:
+    """A QRIS part already taken is never dropped silently: the first Esc says what was taken
+    and that it goes back to the buyer; only a second Esc leaves, and nothing is sold."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_entry(pilot, "4*" + MINYAKITA)
+        await pilot.press("f12", "tab")
+        await type_entry(pilot, "50000")
+        assert isinstance(app.screen, PaymentScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PaymentScreen)
+        error = str(app.screen.query_one("#pay-error", Label).render())
+        assert "QRIS Rp50.000" in error and "Esc" in error
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PaymentScreen)
+        assert app.cart.lines  # the cart stays for another try
+    with db.read() as session:
+        assert session.exec(select(Sale)).all() == []
+
+
 async def test_hold_and_recall_a_cart(db: Database) -> None:
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:

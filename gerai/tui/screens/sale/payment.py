@@ -48,6 +48,7 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
         self.method = PaymentMethod.CASH
         self.tenders: list[Tender] = []
         self.busy = False
+        self.warned = False  # Esc once with a non-cash part taken: the next Esc drops it
 
     @property
     def due(self) -> int:
@@ -107,6 +108,7 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
             label.update(t("ui.pay.short_preview", amount=format_rupiah(self.due - amount)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.warned = False
         self.query_one("#pay-error", Label).update("")
         self.preview(event.value)
 
@@ -117,9 +119,20 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
         self.redraw()
 
     def action_cancel(self) -> None:
-        """Esc: back to the cart, nothing paid."""
-        if not self.busy:
-            self.dismiss(None)
+        """Esc: back to the cart, nothing paid. With a non-cash part already taken (QRIS, a
+        transfer) the first Esc asks: that money must go back to the buyer; a second Esc drops it."""
+        if self.busy:
+            return
+        taken = [tender for tender in self.tenders if tender.method != PaymentMethod.CASH]
+        if taken and not self.warned:
+            self.warned = True
+            parts = ", ".join(
+                f"{t(METHOD[tender.method])} {format_rupiah(tender.amount or 0)}" for tender in taken
+            )
+            self.query_one("#pay-error", Label).update(t("ui.pay.cancel_split", parts=parts))
+            self.app.bell()
+            return
+        self.dismiss(None)
 
     def fail(self, error: GeraiError | str) -> None:
         """Show why the payment was refused; the dialog stays."""
