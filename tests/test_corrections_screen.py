@@ -237,4 +237,3 @@ def test_the_void_message_says_the_refund_per_method() -> None:
     said = void_message(on_credit)
     assert "Kasbon anggota Rp30.000 dihapus" in said
     assert "tidak ada uang yang dikembalikan" in said
-

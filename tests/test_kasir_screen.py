@@ -12,6 +12,7 @@ from textual.widgets import Label
 
 import gerai.db
 from gerai.core.i18n import set_language
+from gerai.core.money import format_rupiah, quick_tenders
 from gerai.db import Database
 from gerai.models import Payment, Product, Sale, SaleLine
 from gerai.services.stock.catalog import find_by_code
@@ -378,6 +379,27 @@ async def test_escape_with_a_qris_part_taken_asks_before_dropping_it(db: Databas
         assert app.cart.lines  # the cart stays for another try
     with db.read() as session:
         assert session.exec(select(Sale)).all() == []
+
+
+async def test_a_quick_tender_key_pays_the_next_note_up_in_cash(db: Database) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_entry(pilot, "4*" + MINYAKITA)
+        total = app.cart.totals().total
+        offered = quick_tenders(total)
+        await pilot.press("f12")
+        await pilot.pause()
+        quick = str(app.screen.query_one("#quick", Label).render())
+        assert f"F3 {format_rupiah(offered[1])}" in quick
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with db.read() as session:
+        payment = session.exec(select(Payment)).one()
+        sale = session.exec(select(Sale)).one()
+    assert (payment.method, payment.tendered, sale.change) == (
+        "tunai", offered[1], offered[1] - total,
+    )  # fmt: skip
 
 
 async def test_hold_and_recall_a_cart(db: Database) -> None:
