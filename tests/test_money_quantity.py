@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gerai.core.money import (
-    quick_tenders,
     MAX_RUPIAH,
     format_number,
     format_rupiah,
     parse_basis_points,
     parse_rupiah,
     percent_of,
+    quick_tenders,
     round_rupiah,
 )
 from gerai.core.quantity import (

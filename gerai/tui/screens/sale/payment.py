@@ -132,7 +132,8 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
 
     def action_cancel(self) -> None:
         """Esc: back to the cart, nothing paid. With a non-cash part already taken (QRIS, a
-        transfer) the first Esc asks: that money must go back to the buyer; a second Esc drops it."""
+        transfer) the first Esc asks: that money must go back to the buyer; a second Esc drops
+        it."""
         if self.busy:
             return
         taken = [tender for tender in self.tenders if tender.method != PaymentMethod.CASH]
