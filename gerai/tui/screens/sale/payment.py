@@ -54,6 +54,7 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
         self.tenders: list[Tender] = []
         self.busy = False
         self.warned = False  # Esc once with a non-cash part taken: the next Esc drops it
+        self.confirmed: int | None = None  # a very large tender, Entered once: the next Enter pays
 
     @property
     def due(self) -> int:
@@ -165,6 +166,11 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
             amount = parse_tender(event.value)
         except GeraiError as error:
             self.fail(error)
+            return
+        large = amount is not None and (amount > self.due * 20 or amount > 10_000_000)
+        if large and amount != self.confirmed:  # a slip of the finger, or a barcode typed in?
+            self.confirmed = amount
+            self.fail(t("ui.pay.confirm_large", amount=format_rupiah(amount or 0)))
             return
         self.take(Tender(self.method, amount))
 
