@@ -12,16 +12,24 @@ from shop_day import at, fill, sell
 from sqlmodel import col, select
 from textual.widgets import DataTable, Input, Label
 
+from gerai.core.money import format_rupiah
+from gerai.core.words import PaymentMethod
 from gerai.db import Database
 from gerai.models import Product, Sale, SaleReturn, SaleReturnLine, SaleVoid
 from gerai.services.audit import trail as audit
 from gerai.services.sale.checkout import SaleResult
+from gerai.services.sale.voids import VoidResult
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.approval import ApprovalScreen
 from gerai.tui.screens.sale.help import HelpScreen
 from gerai.tui.screens.sale.kasir import KasirScreen
-from gerai.tui.screens.sale.void_retur import CorrectionsScreen, EntryDialog, RefundDialog
+from gerai.tui.screens.sale.void_retur import (
+    CorrectionsScreen,
+    EntryDialog,
+    RefundDialog,
+    void_message,
+)
 from tests.conftest import CASHIER, NOW
 
 Pilot = Any
@@ -97,6 +105,7 @@ async def test_f7_voids_a_sale_with_a_bendahara_pin(staffed: Database) -> None:
         await approve(app, pilot, "bendahara", "2222")
         assert app.screen is screen
         assert "dibatalkan" in status(app) and "bendahara" in status(app)
+        assert f"Tunai {format_rupiah(sale.total)} dari laci" in status(app)
         assert "BATAL" in str(screen.query_one("#sale-info").render())
         await pilot.press("f8")  # once is enough
         await pilot.pause()
@@ -212,3 +221,19 @@ async def test_f7_is_in_the_footer_and_in_the_help(staffed: Database) -> None:
         table = app.screen.query_one(DataTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert any(key == "F7" and "retur" in text for key, text in rows)
+
+
+def test_the_void_message_says_the_refund_per_method() -> None:
+    """A split sale (QRIS 50.000 + Tunai 34.000) is never "give back Rp84.000": each part goes
+    back the way it came, the cash part from the drawer; kasbon is struck off, not paid out."""
+    split = VoidResult(
+        "K1-0007", 84_000, "bendahara",
+        refunds=((PaymentMethod.QRIS, 50_000), (PaymentMethod.CASH, 34_000)),
+    )  # fmt: skip
+    said = void_message(split)
+    assert "QRIS Rp50.000 dikembalikan lewat QRIS; Tunai Rp34.000 dari laci" in said
+    assert "84.000" not in said and "K1-0007" in said and "bendahara" in said
+    on_credit = VoidResult("K1-0008", 30_000, "admin", kasbon=30_000)
+    said = void_message(on_credit)
+    assert "Kasbon anggota Rp30.000 dihapus" in said
+    assert "tidak ada uang yang dikembalikan" in said

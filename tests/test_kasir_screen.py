@@ -12,6 +12,7 @@ from textual.widgets import Label
 
 import gerai.db
 from gerai.core.i18n import set_language
+from gerai.core.money import format_rupiah, quick_tenders
 from gerai.db import Database
 from gerai.models import Payment, Product, Sale, SaleLine
 from gerai.services.stock.catalog import find_by_code
@@ -356,6 +357,70 @@ async def test_split_payment_qris_then_cash(db: Database) -> None:
         sale = session.exec(select(Sale)).one()
     assert [(p.method, p.amount) for p in payments] == [("qris", 50000), ("tunai", total - 50000)]
     assert sale.change == 50000 + 20000 - total
+
+
+async def test_escape_with_a_qris_part_taken_asks_before_dropping_it(db: Database) -> None:
+    """A QRIS part already taken is never dropped silently: the first Esc says what was taken
+    and that it goes back to the buyer; only a second Esc leaves, and nothing is sold."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_entry(pilot, "4*" + MINYAKITA)
+        await pilot.press("f12", "tab")
+        await type_entry(pilot, "50000")
+        assert isinstance(app.screen, PaymentScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PaymentScreen)
+        error = str(app.screen.query_one("#pay-error", Label).render())
+        assert "QRIS Rp50.000" in error and "Esc" in error
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PaymentScreen)
+        assert app.cart.lines  # the cart stays for another try
+    with db.read() as session:
+        assert session.exec(select(Sale)).all() == []
+
+
+async def test_a_quick_tender_key_pays_the_next_note_up_in_cash(db: Database) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_entry(pilot, "4*" + MINYAKITA)
+        total = app.cart.totals().total
+        offered = quick_tenders(total)
+        await pilot.press("f12")
+        await pilot.pause()
+        quick = str(app.screen.query_one("#quick", Label).render())
+        assert f"F3 {format_rupiah(offered[1])}" in quick
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with db.read() as session:
+        payment = session.exec(select(Payment)).one()
+        sale = session.exec(select(Sale)).one()
+    assert (payment.method, payment.tendered, sale.change) == (
+        "tunai", offered[1], offered[1] - total,
+    )  # fmt: skip
+
+
+async def test_a_tender_far_above_the_total_asks_before_paying(db: Database) -> None:
+    """Rp10.000.000.000 for a cart of a few bottles is a slip: the first Enter asks, the cart is
+    not sold; a changed amount is judged afresh; the same amount Entered again pays."""
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_entry(pilot, MINYAKITA)
+        await pilot.press("f12")
+        await pilot.pause()
+        await type_entry(pilot, "10000000000")
+        assert isinstance(app.screen, PaymentScreen)
+        assert "Rp10.000.000.000" in str(app.screen.query_one("#pay-error", Label).render())
+        with db.read() as session:
+            assert session.exec(select(Sale)).all() == []
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, PaymentScreen)
+    with db.read() as session:
+        assert session.exec(select(Payment)).one().tendered == 10_000_000_000
 
 
 async def test_hold_and_recall_a_cart(db: Database) -> None:

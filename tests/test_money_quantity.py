@@ -17,6 +17,7 @@ from gerai.core.money import (
     parse_basis_points,
     parse_rupiah,
     percent_of,
+    quick_tenders,
     round_rupiah,
 )
 from gerai.core.quantity import (
@@ -283,3 +284,21 @@ def test_line_amount_is_exact_product_rounded_half_up(qty: Decimal, price: int) 
     assert line_amount(qty, price) == int(
         (qty * price).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     )
+
+
+def test_quick_tenders_are_the_next_notes_up() -> None:
+    assert quick_tenders(32_500) == [35_000, 40_000, 50_000, 100_000]
+    assert quick_tenders(50_000) == [60_000, 100_000]  # uang pas is Enter, not a quick key
+    assert quick_tenders(3_960) == [5_000, 10_000, 20_000, 50_000]
+    assert quick_tenders(0) == []
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_quick_tenders_cover_the_total_in_round_notes(due: int) -> None:
+    amounts = quick_tenders(due)
+    assert len(amounts) <= 4
+    assert amounts or due % 100_000 == 0  # only a round 100.000s total has no note above to offer
+    assert amounts == sorted(set(amounts))
+    assert all(amount > due and amount % 5_000 == 0 for amount in amounts)
+    if due % 5_000:  # the first is the nearest: change of less than one Rp5.000 note
+        assert amounts[0] == (due // 5_000 + 1) * 5_000

@@ -18,7 +18,7 @@ from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import translator
 from gerai.core.money import format_number
-from gerai.core.words import Role
+from gerai.core.words import PaymentMethod, Role
 from gerai.db import Database
 from gerai.models import (
     AuditRecord,
@@ -137,6 +137,32 @@ def test_a_void_of_a_kasbon_sale_says_the_debt_goes_and_no_money_comes_back(
     sale = sell(staffed, "K1", cart, at(14), [Tender("qris", 10_000), Tender("kasbon")])
     done = do_void(staffed, sale.receipt_no)
     assert (done.total, done.kasbon) == (sale.total, sale.total - 10_000)
+    assert done.refunds == ((PaymentMethod.QRIS, 10_000),)
+
+
+def test_a_void_of_a_split_sale_refunds_each_method_the_way_it_was_paid(
+    staffed: Database,
+) -> None:
+    """QRIS 10.000 + the rest in cash (with change): the void gives back 10.000 by QRIS and only
+    the cash part from the drawer, never the whole total as cash."""
+    cart = fill(staffed, [(OIL, Decimal(3))])
+    sale = sell(staffed, "K1", cart, at(14), [Tender("qris", 10_000), Tender("tunai", 100_000)])
+    with staffed.read() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None
+        drawer = cash_position(session, shift).expected
+    done = do_void(staffed, sale.receipt_no)
+    assert done.kasbon == 0
+    assert done.refunds == (
+        (PaymentMethod.QRIS, 10_000),
+        (PaymentMethod.CASH, sale.total - 10_000),
+    )
+    assert sum(amount for _, amount in done.refunds) == sale.total
+    with staffed.read() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None
+        # the drawer expects exactly the cash part less: what the message tells the kasir to give
+        assert cash_position(session, shift).expected == drawer - (sale.total - 10_000)
 
 
 def test_a_void_cancels_the_sale_brings_the_stock_back_and_leaves_a_trace(
@@ -145,7 +171,9 @@ def test_a_void_cancels_the_sale_brings_the_stock_back_and_leaves_a_trace(
     rice, oil = stock(staffed, RICE), stock(staffed, OIL)
     sale = a_sale(staffed)
     done = do_void(staffed, sale.receipt_no.lower() + " ")  # as typed, or from the QR
-    assert done == VoidResult(sale.receipt_no, sale.total, "bendahara")
+    assert done == VoidResult(
+        sale.receipt_no, sale.total, "bendahara", refunds=((PaymentMethod.CASH, sale.total),)
+    )
     assert (stock(staffed, RICE), stock(staffed, OIL)) == (rice, oil)
     with staffed.read() as session:
         row = session.exec(select(Sale).where(col(Sale.id) == sale.sale_id)).one()

@@ -63,3 +63,16 @@ def parse_basis_points(text: str) -> int:
     if bp != bp.to_integral_value():
         raise ValueError(text)
     return int(bp)
+
+
+NOTES = (5_000, 10_000, 20_000, 50_000, 100_000)  # the notes a buyer hands over for a total
+
+
+def quick_tenders(due: int, count: int = 4) -> list[int]:
+    """The one-key tenders after uang pas: the next round amounts a buyer hands over, each the
+    total rounded up to a note (for 32.500: 35.000, 40.000, 50.000, 100.000), above `due`,
+    distinct and rising, at most `count` of them."""
+    if due <= 0:
+        return []
+    amounts = sorted({-(-due // note) * note for note in NOTES} - {due})
+    return [amount for amount in amounts if amount > due][:count]

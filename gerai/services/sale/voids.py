@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
@@ -33,6 +33,9 @@ class VoidResult:
     total: int
     approved_by: str
     kasbon: int = 0  # of the total, what was member credit: the debt goes, no money back
+    # the money to hand back, per method in the order it was paid: (method, amount); cash comes
+    # from the drawer, QRIS or a transfer goes back the way it came (never all as cash)
+    refunds: tuple[tuple[PaymentMethod, int], ...] = ()
 
 
 def check_void(session: Session, receipt_no: str, till: str) -> Sale:
@@ -108,9 +111,14 @@ def void_sale(
         ref=sale.receipt_no,
         detail={"reason": why, "approved_by": approved_by, "total": sale.total, "till": sale.till},
     )
-    kasbon = session.execute(
-        select(func.coalesce(func.sum(col(Payment.amount)), 0)).where(
-            col(Payment.sale_id) == sale.id, col(Payment.method) == PaymentMethod.KASBON
-        )
-    ).scalar_one()
-    return VoidResult(sale.receipt_no, sale.total, approved_by, int(kasbon))
+    paid = session.execute(
+        select(col(Payment.method), col(Payment.amount))
+        .where(col(Payment.sale_id) == sale.id)
+        .order_by(col(Payment.id))
+    ).all()
+    by_method: dict[PaymentMethod, int] = {}
+    for method, amount in paid:
+        by_method[PaymentMethod(method)] = by_method.get(PaymentMethod(method), 0) + amount
+    kasbon = by_method.pop(PaymentMethod.KASBON, 0)
+    refunds = tuple((method, amount) for method, amount in by_method.items() if amount)
+    return VoidResult(sale.receipt_no, sale.total, approved_by, kasbon, refunds)

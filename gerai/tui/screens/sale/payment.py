@@ -12,7 +12,7 @@ from textual.widgets import Digits, Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.core.money import format_number, format_rupiah, parse_rupiah
+from gerai.core.money import format_number, format_rupiah, parse_rupiah, quick_tenders
 from gerai.core.phrases import METHOD
 from gerai.core.words import PaymentMethod
 from gerai.services.sale.checkout import SaleResult, Tender
@@ -40,7 +40,12 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
     BINDINGS = [
         Binding("tab", "cycle_method", "ui.key.method", priority=True),
         Binding("escape", "cancel", "ui.key.cancel"),
+        Binding("f2", "quick(0)", "ui.key.quick_tender", show=False, priority=True),
+        Binding("f3", "quick(1)", "ui.key.quick_tender", show=False, priority=True),
+        Binding("f4", "quick(2)", "ui.key.quick_tender", show=False, priority=True),
+        Binding("f5", "quick(3)", "ui.key.quick_tender", show=False, priority=True),
     ]
+    QUICK_KEYS = ("F2", "F3", "F4", "F5")
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,6 +53,8 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
         self.method = PaymentMethod.CASH
         self.tenders: list[Tender] = []
         self.busy = False
+        self.warned = False  # Esc once with a non-cash part taken: the next Esc drops it
+        self.confirmed: int | None = None  # a very large tender, Entered once: the next Enter pays
 
     @property
     def due(self) -> int:
@@ -63,6 +70,7 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
             yield Label("", id="methods")
             yield Label("", id="split")
             yield Input(placeholder=t("ui.pay.placeholder"), id="tendered")
+            yield Label("", id="quick")
             yield Label("", id="preview")
             yield Label("", id="pay-error", classes="dialog-error")
             yield Label(t("ui.pay.hint"), classes="dialog-hint")
@@ -89,6 +97,12 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
             t("ui.pay.due") if self.tenders else t("ui.total")
         )
         self.query_one("#due", Digits).update(format_number(self.due))
+        self.query_one("#quick", Label).update(
+            "  ".join(
+                t("ui.pay.quick", key=key, amount=format_rupiah(amount))
+                for key, amount in zip(self.QUICK_KEYS, quick_tenders(self.due), strict=False)
+            )
+        )
         self.preview(self.query_one("#tendered", Input).value)
 
     def preview(self, text: str) -> None:
@@ -107,6 +121,7 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
             label.update(t("ui.pay.short_preview", amount=format_rupiah(self.due - amount)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.warned = False
         self.query_one("#pay-error", Label).update("")
         self.preview(event.value)
 
@@ -117,9 +132,22 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
         self.redraw()
 
     def action_cancel(self) -> None:
-        """Esc: back to the cart, nothing paid."""
-        if not self.busy:
-            self.dismiss(None)
+        """Esc: back to the cart, nothing paid. With a non-cash part already taken (QRIS, a
+        transfer) the first Esc asks: that money must go back to the buyer; a second Esc drops
+        it."""
+        if self.busy:
+            return
+        taken = [tender for tender in self.tenders if tender.method != PaymentMethod.CASH]
+        if taken and not self.warned:
+            self.warned = True
+            parts = ", ".join(
+                f"{t(METHOD[tender.method])} {format_rupiah(tender.amount or 0)}"
+                for tender in taken
+            )
+            self.query_one("#pay-error", Label).update(t("ui.pay.cancel_split", parts=parts))
+            self.app.bell()
+            return
+        self.dismiss(None)
 
     def fail(self, error: GeraiError | str) -> None:
         """Show why the payment was refused; the dialog stays."""
@@ -139,10 +167,26 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
         except GeraiError as error:
             self.fail(error)
             return
-        tender = Tender(self.method, amount)
-        if amount is not None and amount < self.due and self.method != PaymentMethod.CASH:
+        large = amount is not None and (amount > self.due * 20 or amount > 10_000_000)
+        if large and amount != self.confirmed:  # a slip of the finger, or a barcode typed in?
+            self.confirmed = amount
+            self.fail(t("ui.pay.confirm_large", amount=format_rupiah(amount or 0)))
+            return
+        self.take(Tender(self.method, amount))
+
+    def action_quick(self, index: int) -> None:
+        """F2..F5: the buyer hands over the next round amount in cash (shown beside each key)."""
+        choices = quick_tenders(self.due)
+        if self.busy or index >= len(choices):
+            return
+        self.take(Tender(PaymentMethod.CASH, choices[index]))
+
+    def take(self, tender: Tender) -> None:
+        """One tender: a non-cash part below what is due waits for the rest; else sell."""
+        amount = tender.amount
+        if amount is not None and amount < self.due and tender.method != PaymentMethod.CASH:
             self.tenders.append(tender)
-            event.input.value = ""
+            self.query_one("#tendered", Input).value = ""
             self.method = PaymentMethod.CASH
             self.redraw()
             return

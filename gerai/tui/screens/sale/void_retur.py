@@ -26,7 +26,7 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_moment
-from gerai.core.words import Permission, SaleStatus
+from gerai.core.words import PaymentMethod, Permission, SaleStatus
 from gerai.services.sale.returns import (
     ReturnPlan,
     ReturnRequest,
@@ -35,6 +35,7 @@ from gerai.services.sale.returns import (
     plan_return,
     return_quantity,
 )
+from gerai.services.sale.voids import VoidResult
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.inventory import reason as required_reason
 from gerai.tui.base import GeraiDialog, GeraiScreen
@@ -408,15 +409,7 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
         except GeraiError as error:
             app.call_from_thread(self.fail, error)
             return
-        key = "ui.corrections.voided_kasbon" if done.kasbon else "ui.corrections.voided"
-        message = t(
-            key,
-            number=done.receipt_no,
-            total=format_rupiah(done.total - done.kasbon),
-            kasbon=format_rupiah(done.kasbon),
-            approver=done.approved_by,
-        )
-        app.call_from_thread(self.corrected, done.receipt_no, message)
+        app.call_from_thread(self.corrected, done.receipt_no, void_message(done))
 
     def corrected(self, receipt_no: str, message: str) -> None:
         """A void or retur is written: show the sale as it now is, and what was done."""
@@ -477,3 +470,36 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
     def action_back(self) -> None:
         """Esc: back to the till."""
         self.dismiss(None)
+
+
+def refund_words(refunds: tuple[tuple[PaymentMethod, int], ...]) -> str:
+    """What to hand back, per method: cash from the drawer, QRIS or a transfer the way it came
+    ("QRIS Rp50.000 dikembalikan lewat QRIS; Tunai Rp34.000 dari laci"); never one sum as cash."""
+    parts = []
+    for method, amount in refunds:
+        name, money = t(METHOD[method]), format_rupiah(amount)
+        if method == PaymentMethod.CASH:
+            parts.append(t("ui.corrections.refund_from_drawer", method=name, amount=money))
+        else:
+            parts.append(t("ui.corrections.refund_same_way", method=name, amount=money))
+    return "; ".join(parts)
+
+
+def void_message(done: VoidResult) -> str:
+    """What the kasir reads after a void: the receipt, who approved, the kasbon struck off, and
+    the refund per method (nothing to hand back when it was all kasbon or a zero sale)."""
+    refunds = refund_words(done.refunds) or t("ui.corrections.refund_nothing")
+    if done.kasbon:
+        return t(
+            "ui.corrections.voided_kasbon_per_method",
+            number=done.receipt_no,
+            approver=done.approved_by,
+            kasbon=format_rupiah(done.kasbon),
+            refunds=refunds,
+        )
+    return t(
+        "ui.corrections.voided_per_method",
+        number=done.receipt_no,
+        approver=done.approved_by,
+        refunds=refunds,
+    )
