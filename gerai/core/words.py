@@ -228,6 +228,7 @@ class QuotaScope(StrEnum):
     BUYER = "per_nik"
     HOUSEHOLD = "per_kk"
 
+
 class CashTerm(StrEnum):
     """The terms of the expected-cash formula, in reading order (issue 15); their labels are
     the catalog keys `cash.term.<value>`."""
