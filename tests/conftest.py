@@ -16,11 +16,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import Session
 
 from gerai.core.i18n import set_language, set_strict
-from gerai.core.words import Role
+from gerai.core.words import AuditKind, Role
 from gerai.db import Database
 from gerai.paths import data_dir
+from gerai.services.audit import trail as audit
 from gerai.services.cash.shifts import open_shift
 from gerai.services.demo.generate import create_demo_users, load_catalogue
 from gerai.services.shop.auth import Actor, Approval
@@ -98,6 +100,11 @@ def raw(database: Database, sql: str, **params: Any) -> list[tuple[Any, ...]]:
         if not result.returns_rows:
             return []
         return [tuple(str(v) if isinstance(v, date) else v for v in row) for row in result]
+
+
+def audit_events(session: Session) -> list[audit.AuditRow]:
+    """The audit trail's records of what people did: every record but the row seals."""
+    return [row for row in audit.rows(session) if row.kind != AuditKind.ROWS_SEALED]
 
 
 def tamper(database: Database, *statements: str) -> None:

@@ -4,6 +4,7 @@ payments, members) are sealed by their writers; a straight edit or delete of one
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gerai.cli import main
-from gerai.core.words import CashDirection, MemberPaymentKind
+from gerai.core.words import CashDirection, MemberPaymentKind, QuotaPeriod, QuotaScope
 from gerai.db import SCHEMA_REVISION, Database
 from gerai.services.audit.seals import COVERED, UNSEALED
 from gerai.services.audit.trail import DocumentBreak
 from gerai.services.audit.verify import verify
 from gerai.services.cash.shifts import close_shift, move_cash, open_shift_id
 from gerai.services.members.savings import take_savings
+from gerai.services.sale.quotas import set_quota, set_regulated
 from gerai.services.shop.profile import load_shop
 from gerai.services.shop.users import change_role
 from tests.conftest import CASHIER, NOW, OWNER, TREASURER, copy_database, raw, tamper
@@ -34,9 +36,16 @@ def broken_ref(database: Database) -> str | None:
 
 
 def workflow(database: Database) -> None:
-    """Cash in and out, a savings deposit, a role change and a closed shift."""
+    """Cash in and out, a savings deposit, a role change, a closed shift, a regulated product
+    and its quota."""
     with database.write() as session:
         shop = load_shop(session)
+        lpg = int(raw(database, "SELECT id FROM product WHERE code = 'LPG-3KG'")[0][0])
+        set_regulated(session, lpg, quota_group="LPG", actor=OWNER.name, at=NOW)
+        set_quota(
+            session, "LPG", QuotaScope.BUYER, QuotaPeriod.MONTH, Decimal(4), actor=OWNER.name,
+            at=NOW,
+        )  # fmt: skip
         move_cash(session, "K1", CashDirection.IN, 100_000, "modal tambahan", CASHIER, NOW)
         move_cash(session, "K1", CashDirection.OUT, 20_000, "beli plastik", CASHIER, NOW)
         member_id = int(raw(database, "SELECT min(id) FROM member")[0][0])
@@ -143,21 +152,27 @@ def test_any_single_row_edit_of_a_covered_table_is_named(
     database = Database(f"sqlite:///{path}")
     try:
         covered = next(e for e in COVERED if e.name == entry)
-        ids = [row[0] for row in raw(database, f"SELECT id FROM {entry} ORDER BY id")]
+        (key,) = covered.table.primary_key.columns  # each covered table has a one-column key
+        ids = [row[0] for row in raw(database, f"SELECT {key.name} FROM {entry} ORDER BY 1")]
         if not ids:
             return
         row = ids[pick % len(ids)]
         if delete:
-            tamper(database, "PRAGMA foreign_keys = OFF", f"DELETE FROM {entry} WHERE id = {row}")
-        else:
-            column = covered.columns[pick % len(covered.columns)]
+            tamper(
+                database,
+                "PRAGMA foreign_keys = OFF",
+                f"DELETE FROM {entry} WHERE {key.name} = {row}",
+            )
+        else:  # a changed key is a deletion and an unsealed row, which the deletes cover
+            columns = [c for c in covered.columns if c != key.name]
+            column = columns[pick % len(columns)]
             tamper(
                 database,
                 f"UPDATE {entry} SET {column} = CASE WHEN {column} IS NULL THEN 7 "
                 f"WHEN typeof({column}) = 'integer' AND {column} IN (0, 1) THEN 1 - {column} "
                 f"WHEN typeof({column}) = 'integer' THEN {column} + 1 "
                 f"WHEN {column} GLOB '[0-9][0-9][0-9][0-9]-*' THEN '1' || substr({column}, 2) "
-                f"ELSE {column} || 'x' END WHERE id = {row}",
+                f"ELSE {column} || 'x' END WHERE {key.name} = {row}",
             )
         assert broken_ref(database) == f"{entry}#{row}"
     finally:

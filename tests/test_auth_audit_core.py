@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import NOW, tamper
+from conftest import NOW, audit_events, tamper
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import AuditKind, Permission, Role
+from gerai.core.words import Permission, Role
 from gerai.db import Database
 from gerai.services.audit import trail as audit
 from gerai.services.shop.auth import (
@@ -104,7 +104,7 @@ def test_a_kasir_needs_a_supervisor_pin_and_a_refusal_survives_the_rollback(
             authorize(session, kasir, Permission.VOID, now=NOW, approval=approval)
             create_user(session, SYSTEM, "never", Role.KASIR, "4444", now=NOW)
     with staffed.read() as session:
-        kinds = [row.kind for row in audit.rows(session) if row.kind != AuditKind.ROWS_SEALED]
+        kinds = [row.kind for row in audit_events(session)]
         assert find_user(session, "never") is None
         assert find_user(session, "bendahara").failed_pins == 1  # type: ignore[union-attr]
     assert kinds[-3:] == ["permission_refused", "permission_refused", "approval_refused"]

@@ -70,7 +70,7 @@ def test_format_number_has_dot_thousands_and_no_currency() -> None:
         (" 50.000 ", 50000),
         ("1.000.000", 1_000_000),
         ("0", 0),
-        ("1.000.000.000.000", MAX_RUPIAH),
+        ("2.000.000.000", MAX_RUPIAH),
     ],
 )
 def test_parse_rupiah_accepts(text: str, value: int) -> None:

@@ -37,7 +37,16 @@ from gerai.services.stock.count import confirm_count, write_off
 from gerai.services.stock.products import product_form, save_product
 from gerai.services.stock.receiving import ReceiveLine, receive_goods
 from gerai.services.stock.repack import repack
-from tests.conftest import CASHIER, NOW, OWNER, OWNER_PIN, TREASURER, TREASURER_PIN, tamper
+from tests.conftest import (
+    CASHIER,
+    NOW,
+    OWNER,
+    OWNER_PIN,
+    TREASURER,
+    TREASURER_PIN,
+    audit_events,
+    tamper,
+)
 from tests.stock_helpers import snapshot, supplier
 
 ACTORS = {Role.KASIR: CASHIER, Role.BENDAHARA: TREASURER, Role.ADMIN: OWNER}
@@ -198,11 +207,11 @@ def test_a_wrong_supervisor_pin_counts_towards_their_lockout(db: Database) -> No
 
 def records_after(db: Database, action: Callable[[Session], Any]) -> list[audit.AuditRow]:
     with db.read() as session:
-        known = len(list(audit.rows(session)))
+        known = len(audit_events(session))
     with db.write() as session:
         action(session)
     with db.read() as session:
-        return list(audit.rows(session))[known:]
+        return audit_events(session)[known:]
 
 
 def test_a_sale_is_recorded_in_its_own_transaction_with_its_digest(db: Database) -> None:

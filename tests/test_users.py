@@ -29,7 +29,7 @@ from gerai.services.shop.auth import (
     login,
 )
 from gerai.services.shop.users import add_user, change_pin, change_role, list_users, set_active
-from tests.conftest import CASHIER, NOW, OWNER, TREASURER
+from tests.conftest import CASHIER, NOW, OWNER, TREASURER, audit_events
 
 
 def refused(db: Database, action) -> GeraiError:  # type: ignore[no-untyped-def]
@@ -141,8 +141,7 @@ def test_only_an_admin_manages_users_and_every_change_is_recorded(catalogue_db: 
         set_active(session, OWNER, "rahma", True, now=NOW)
         user = find_user(session, "rahma")
     with catalogue_db.read() as session:
-        events = [r for r in audit.rows(session) if r.kind != AuditKind.ROWS_SEALED]
-        records = [(r.kind, r.actor, r.ref, r.data()) for r in events][-5:]
+        records = [(r.kind, r.actor, r.ref, r.data()) for r in audit_events(session)][-5:]
     assert records == [
         ("user_created", "admin", "rahma", {"role": Role.KASIR}),
         ("user_role_changed", "admin", "rahma", {"before": Role.KASIR, "after": Role.BENDAHARA}),

@@ -2,7 +2,7 @@
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-MAX_RUPIAH = 10**12
+MAX_RUPIAH = 2_000_000_000  # Rp2 miliar: the largest single amount, within PostgreSQL's INTEGER
 
 
 def round_rupiah(value: Decimal) -> int:
