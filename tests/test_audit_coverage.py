@@ -165,7 +165,7 @@ def test_any_single_row_edit_of_a_covered_table_is_named(
             )
         else:  # a changed key is a deletion and an unsealed row, which the deletes cover
             columns = [c for c in covered.columns if c != key.name]
-            column = columns[pick % len(columns)]
+            column = f'"{columns[pick % len(columns)]}"'  # quoted: quotarule has a `limit`
             tamper(
                 database,
                 f"UPDATE {entry} SET {column} = CASE WHEN {column} IS NULL THEN 7 "

@@ -20,7 +20,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, select, tuple_
+from sqlalchemy import Table, select, tuple_, type_coerce
+from sqlalchemy.types import NullType
 from sqlmodel import Session
 
 from gerai.core.words import AuditKind
@@ -168,9 +169,11 @@ def covered(table: Table) -> Covered:
 
 
 def _digests(session: Session, entry: Covered, where: Any = None) -> Iterator[tuple[str, str]]:
-    """(key, digest) of the table's rows (those matching `where`), in key order."""
+    """(key, digest) of the table's rows (those matching `where`), in key order. The sealed
+    columns are read as the database holds them (no type's conversion), so a value no type
+    would accept, written straight into the file, still digests (and differs)."""
     keys = list(entry.table.primary_key.columns)
-    columns = [entry.table.c[name] for name in entry.columns]
+    columns = [type_coerce(entry.table.c[name], NullType()) for name in entry.columns]
     query = select(*keys, *columns).order_by(*keys)
     if where is not None:
         query = query.where(where)
