@@ -102,7 +102,7 @@ def test_receiving_raises_stock_through_the_ledger_and_averages_the_cost(
 def test_receiving_in_a_pack_unit_of_the_product(db: Database, shop: ShopProfile) -> None:
     oil = product(db, "MYK-1L")
     with db.write() as session:
-        set_pack_units(session, oil.id, [Pack("karton", Decimal(12))])
+        set_pack_units(session, oil.id, [Pack("karton", Decimal(12))], by="admin", at=NOW)
     receive(db, shop, ReceiveLine("MYK-1L", "3", "174000", pack="Karton"))
     assert stock(db, "MYK-1L") == 144 + 36
 

@@ -3,13 +3,17 @@ sale's own transaction and holds a SHA-256 digest of what was sold: the sale's f
 lines (product, quantity in thousandths, unit price, line total) and its payments. The check
 `check_sales` recomputes every digest from the stored rows, so a sale edited, deleted or
 inserted straight in the database file is caught. A sale's status is left out: a void
-changes it, and the void has a record of its own."""
+changes it, and the void has a record of its own.
+
+Version 2 (the record's detail holds `"v": 2`; every sale since issue 19) adds each line's
+cost (HPP) and name to the digest. A record without `v` is version 1 and is checked as it was
+written, so the sales recorded before stay intact."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -41,6 +45,8 @@ def line_key(row: Sequence[Any]) -> LineKey:
 
 
 PaymentKey = tuple[str, int, int]  # method, amount, tendered
+LineDetail = tuple[int, str]  # cost (HPP) and name, in version 2
+VERSION = 2
 
 
 def _text(value: Any) -> Any:
@@ -51,13 +57,19 @@ def _text(value: Any) -> Any:
 
 
 def sale_digest(
-    sale: Mapping[str, Any], lines: Iterable[LineKey], payments: Iterable[PaymentKey]
+    sale: Mapping[str, Any],
+    lines: Iterable[LineKey],
+    payments: Iterable[PaymentKey],
+    details: Iterable[LineDetail] | None = None,
 ) -> str:
     """The SHA-256 of a sale's content: `sale` holds at least SALE_FIELDS, `lines` come in
-    line order, `payments` in the order they were written."""
+    line order, `payments` in the order they were written; `details` (version 2: each line's
+    cost and name, in line order), or None for a version 1 digest."""
     fields = [sale[name] for name in SALE_FIELDS]
     fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
     content = [fields, list(lines), list(payments)]
+    if details is not None:
+        content.append([list(detail) for detail in details])
     text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -67,8 +79,10 @@ def record_sale(
     sale: Mapping[str, Any],
     lines: Sequence[LineKey],
     payments: Sequence[PaymentKey],
+    details: Sequence[LineDetail],
 ) -> int:
-    """Write the sale's audit record in the caller's transaction (the sale's own)."""
+    """Write the sale's audit record in the caller's transaction (the sale's own), with a
+    version 2 digest (`details`: each line's cost and name)."""
     receipt_no = sale["receipt_no"]
     return audit.record(
         session,
@@ -79,14 +93,15 @@ def record_sale(
         detail={
             "receipt": receipt_no,
             "total": sale["total"],
-            "digest": sale_digest(sale, lines, payments),
+            "digest": sale_digest(sale, lines, payments, details),
+            "v": VERSION,
         },
     )
 
 
-def _recorded_sales(session: Session) -> dict[str, tuple[int, str]]:
-    """Receipt number → (sequence, digest) of every sale record, read in batches."""
-    recorded: dict[str, tuple[int, str]] = {}
+def _recorded_sales(session: Session) -> dict[str, tuple[int, str, int]]:
+    """Receipt number → (sequence, digest, version) of every sale record, read in batches."""
+    recorded: dict[str, tuple[int, str, int]] = {}
     connection = session.connection()
     last = 0
     while True:
@@ -99,7 +114,8 @@ def _recorded_sales(session: Session) -> dict[str, tuple[int, str]]:
         if not rows:
             return recorded
         for seq, ref, detail in rows:
-            recorded[ref] = (seq, json.loads(detail).get("digest", ""))
+            loaded = json.loads(detail)
+            recorded[ref] = (seq, loaded.get("digest", ""), loaded.get("v", 1))
         last = rows[-1][0]
 
 
@@ -111,6 +127,8 @@ _LINES = (
     SALE_LINE.c.buyer_nik,
     SALE_LINE.c.buyer_kk,
     SALE_LINE.c.buyer_category,
+    SALE_LINE.c.cost,
+    SALE_LINE.c.name,
 )
 _PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered)
 
@@ -135,8 +153,11 @@ def _by_sale(
     return grouped
 
 
-def _stored_sales(session: Session, after: int) -> Iterator[tuple[Mapping[str, Any], str]]:
-    """Every stored sale past id `after`, by id, with the digest of its rows as they are now."""
+def _stored_sales(
+    session: Session, after: int
+) -> Iterator[tuple[Mapping[str, Any], Callable[[int], str]]]:
+    """Every stored sale past id `after`, by id, with the digest of its rows as they are now
+    (a function of the digest's version)."""
     columns = [SALE.c[name] for name in SALE_FIELDS]
     last = after
     while True:
@@ -155,8 +176,17 @@ def _stored_sales(session: Session, after: int) -> Iterator[tuple[Mapping[str, A
         payments = _by_sale(session, PAYMENT, _PAYMENTS, PAYMENT.c.id, low, high)
         for row in sales:
             sale = dict(row)
-            keys = [line_key(line) for line in lines.get(sale["id"], ())]
-            yield sale, sale_digest(sale, keys, payments.get(sale["id"], ()))
+            rows = lines.get(sale["id"], ())
+            paid = payments.get(sale["id"], ())
+
+            def digest(
+                version: int, sale: Mapping[str, Any] = sale, rows: Any = rows, paid: Any = paid
+            ) -> str:
+                keys = [line_key(line) for line in rows]
+                details = None if version < VERSION else [(line[7], line[8]) for line in rows]
+                return sale_digest(sale, keys, paid, details)
+
+            yield sale, digest
         last = high
 
 
@@ -172,10 +202,10 @@ def check_sales(session: Session) -> DocumentBreak | None:
         found = recorded.pop(sale["receipt_no"], None)
         if found is None:
             return DocumentBreak("audit.sale_unrecorded", sale["receipt_no"])
-        if found[1] != digest:
+        if found[1] != digest(found[2]):
             return DocumentBreak("audit.sale_changed", sale["receipt_no"], found[0])
     if recorded:
-        ref, (seq, _) = min(recorded.items(), key=lambda item: item[1][0])
+        ref, (seq, _, _) = min(recorded.items(), key=lambda item: item[1][0])
         return DocumentBreak("audit.sale_missing", ref, seq)
     return None
 

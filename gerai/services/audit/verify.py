@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
+from gerai.services.audit.counters import check_counters
 from gerai.services.audit.sale_digest import check_sales
 from gerai.services.audit.seals import check_seals
 from gerai.services.audit.trail import ChainBreak, DocumentBreak, verify_chain
@@ -20,7 +21,7 @@ from gerai.services.sale.corrections import check_corrections
 Break = ChainBreak | DocumentBreak | GeraiError
 DocumentCheck = Callable[[Session], DocumentBreak | GeraiError | None]
 
-DOCUMENT_CHECKS: list[DocumentCheck] = [check_sales, check_corrections, check_seals]
+DOCUMENT_CHECKS: list[DocumentCheck] = [check_sales, check_corrections, check_seals, check_counters]
 
 
 @dataclass(frozen=True)

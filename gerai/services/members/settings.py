@@ -14,8 +14,9 @@ from sqlmodel import Session, col, func, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.words import AuditKind, Permission
-from gerai.models import Category, Product
+from gerai.models import CATEGORY, Category, Product
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import seal
 from gerai.services.members.savings import check_amount
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile, load_shop, store_shop_settings
@@ -88,7 +89,7 @@ def set_global_discount(
     by = authorize(session, actor, Permission.SETTINGS, now=now, approval=approval)
     _check_bp(bp)
     old = load_shop(session).member_discount_bp
-    shop = store_shop_settings(session, member_discount_bp=bp)
+    shop = store_shop_settings(session, by=by, at=now, member_discount_bp=bp)
     if old != bp:
         audit.record(
             session, kind=AuditKind.MEMBER_DISCOUNT_CHANGED, actor=by, at=now, ref="global",
@@ -118,6 +119,7 @@ def set_category_discount(
     category.member_discount_bp = bp
     session.add(category)
     session.flush()
+    seal(session, CATEGORY, [category_id], actor=by, at=now)
     audit.record(
         session, kind=AuditKind.MEMBER_DISCOUNT_CHANGED, actor=by, at=now, ref=category.name,
         detail={"old_bp": old, "new_bp": bp},
@@ -138,7 +140,7 @@ def set_savings_amounts(
     for amount in (pokok, wajib):
         check_amount(amount)
     old = load_shop(session)
-    shop = store_shop_settings(session, savings_pokok=pokok, savings_wajib=wajib)
+    shop = store_shop_settings(session, by=by, at=now, savings_pokok=pokok, savings_wajib=wajib)
     if (old.savings_pokok, old.savings_wajib) != (pokok, wajib):
         audit.record(
             session, kind=AuditKind.SAVINGS_AMOUNTS_CHANGED, actor=by, at=now, ref="shop",

@@ -203,6 +203,7 @@ def checkout(
             for v in views
         ],
         settlement.payments,
+        [(v.product.cost, v.product.name) for v in views],
     )
     return SaleResult(
         sale_id=sale_id,

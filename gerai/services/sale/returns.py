@@ -42,6 +42,7 @@ from gerai.core.words import (
 )
 from gerai.models import Member, Payment, Product, Sale, SaleLine, SaleReturn, SaleReturnLine
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import SALE_RETURN, SALE_RETURN_LINE, seal
 from gerai.services.cash.numbering import next_document_number
 from gerai.services.cash.shifts import cash_position, require_open_shift
 from gerai.services.sale.corrections import (
@@ -338,7 +339,7 @@ def return_items(
     session.add(retur)
     session.flush()
     assert retur.id is not None
-    session.add_all(
+    returned = [
         SaleReturnLine(
             return_id=retur.id,
             sale_line_id=p.line.id,
@@ -348,8 +349,11 @@ def return_items(
             damaged=p.damaged,
         )
         for p in plan.lines
-    )
+    ]
+    session.add_all(returned)
     session.flush()
+    seal(session, SALE_RETURN, [retur.id], actor=actor.name, at=now)
+    seal(session, SALE_RETURN_LINE, [line.id for line in returned], actor=actor.name, at=now)
     movements = [
         Movement(
             p.line.product_id, p.qty, MovementKind.RETURN, ref=number, note=why, sale_id=sale.id

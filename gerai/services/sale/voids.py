@@ -16,8 +16,9 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind, MovementKind, PaymentMethod, Permission, SaleStatus
-from gerai.models import Payment, Sale, SaleLine, SaleReturn, SaleVoid
+from gerai.models import Payment, Sale, SaleLine, SaleReturn, SaleVoid, table_of
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import seal
 from gerai.services.cash.shifts import current_shift
 from gerai.services.sale.corrections import sale_for_correction
 from gerai.services.shop.auth import Actor, Approval, authorize
@@ -77,17 +78,17 @@ def void_sale(
     approved_by = authorize(session, actor, Permission.VOID, now=now, approval=approval)
     assert sale.id is not None and sale.shift_id is not None
     session.execute(update(Sale).where(col(Sale.id) == sale.id).values(status=SaleStatus.VOID))
-    session.add(
-        SaleVoid(
-            sale_id=sale.id,
-            shift_id=sale.shift_id,
-            created_at=now,
-            created_by=actor.name,
-            approved_by=approved_by,
-            reason=why,
-        )
+    void = SaleVoid(
+        sale_id=sale.id,
+        shift_id=sale.shift_id,
+        created_at=now,
+        created_by=actor.name,
+        approved_by=approved_by,
+        reason=why,
     )
+    session.add(void)
     session.flush()
+    seal(session, table_of(SaleVoid), [void.id], actor=actor.name, at=now)
     lines = session.execute(
         select(col(SaleLine.product_id), col(SaleLine.qty))
         .where(col(SaleLine.sale_id) == sale.id)

@@ -5,7 +5,7 @@ simpanan wajib."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, select
@@ -15,7 +15,8 @@ from gerai.core.text import check_text
 from gerai.core.words import AuditKind, Permission
 from gerai.models import ShopSetting
 from gerai.services.audit import trail as audit
-from gerai.services.shop.auth import Actor, authorize
+from gerai.services.audit.seals import SHOP_SETTING, seal
+from gerai.services.shop.auth import SYSTEM, Actor, authorize
 from gerai.services.shop.provinces import PROVINCE_ZONES, province_named
 
 ZONE_NAMES = {
@@ -95,7 +96,7 @@ def save_shop_settings(
     setting before and after; returns the resulting profile."""
     authorize(session, actor, Permission.SETTINGS, now=now)
     before = asdict(load_shop(session))
-    profile = store_shop_settings(session, **values)
+    profile = store_shop_settings(session, by=actor.name, at=now, **values)
     changed = {
         key: [before[key], value]
         for key, value in asdict(profile).items()
@@ -130,11 +131,14 @@ def _check_profile(profile: ShopProfile) -> None:
         raise GeraiError("shop.provinsi_unknown", value=profile.provinsi)
 
 
-def store_shop_settings(session: Session, **values: object) -> ShopProfile:
-    """Store some shop settings (validated, each one and then together) and return the
-    resulting profile; no permission check and no audit record: for the demo loader, which
-    sets up a new shop. A provinsi given without a time zone brings its own (WIB, WITA or
-    WIT); one given with a time zone keeps that one (an override)."""
+def store_shop_settings(
+    session: Session, *, by: str = SYSTEM.name, at: datetime | None = None, **values: object
+) -> ShopProfile:
+    """Store some shop settings (validated, each one and then together), sealed (by `by`, at
+    `at`, by default now), and return the resulting profile; no permission check and no
+    audit record of a person's: for the demo loader, which sets up a new shop. A provinsi
+    given without a time zone brings its own (WIB, WITA or WIT); one given with a time zone
+    keeps that one (an override)."""
     known = {f.name: _TYPES[str(f.type)] for f in fields(ShopProfile)}
     if "provinsi" in values:
         province = province_named(str(values["provinsi"]))
@@ -159,6 +163,7 @@ def store_shop_settings(session: Session, **values: object) -> ShopProfile:
                 raise GeraiError("shop.bad_setting", key=key, value=raw) from exc
         session.merge(ShopSetting(key=key, value=raw))
     session.flush()
+    seal(session, SHOP_SETTING, values, actor=by, at=at or datetime.now(UTC))
     profile = load_shop(session)
     _check_profile(profile)
     return profile

@@ -15,8 +15,9 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
-from gerai.models import StockCount, StockCountLine, WriteOff
+from gerai.models import StockCount, StockCountLine, WriteOff, table_of
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.catalog import ProductFilter, ProductInfo, product_page
@@ -131,7 +132,7 @@ def confirm_count(
     session.add(count)
     session.flush()
     assert count.id is not None
-    session.add_all(
+    counted = [
         StockCountLine(
             count_id=count.id,
             product_id=line.product.id,
@@ -142,8 +143,11 @@ def confirm_count(
             value=line.value,
         )
         for line in lines
-    )
+    ]
+    session.add_all(counted)
     session.flush()
+    seal(session, table_of(StockCount), [count.id], actor=actor.name, at=at)
+    seal(session, table_of(StockCountLine), [line.id for line in counted], actor=actor.name, at=at)
     move_stock(
         session,
         [
@@ -189,19 +193,19 @@ def write_off(
         )
     value = value_at(taken, product.cost)
     number = next_number(session, WriteOff, DocumentSeries.WRITE_OFF, shop.business_date(at))
-    session.add(
-        WriteOff(
-            number=number,
-            product_id=product.id,
-            qty=taken,
-            cost=product.cost,
-            value=value,
-            reason=why,
-            created_at=at,
-            created_by=actor.name,
-        )
+    written = WriteOff(
+        number=number,
+        product_id=product.id,
+        qty=taken,
+        cost=product.cost,
+        value=value,
+        reason=why,
+        created_at=at,
+        created_by=actor.name,
     )
+    session.add(written)
     session.flush()
+    seal(session, table_of(WriteOff), [written.id], actor=actor.name, at=at)
     move_stock(
         session,
         [Movement(product.id, -taken, MovementKind.ADJUST, ref=number, note=why)],

@@ -5,7 +5,8 @@ catalogue taken then. Under the lock a fingerprint of the catalogue tells whethe
 was written since: if not, the snapshot still holds; if so, it is read again and what another
 till or admin changed meanwhile is checked once more (a barcode taken since). Every row is
 then written in a few statements of many rows each. Only rows that change are written; stock
-changes go on the ledger."""
+changes go on the ledger. Every product, barcode and category written is sealed, one seal
+record per table for the whole import."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import to_milli
 from gerai.core.words import MovementKind
-from gerai.models import BARCODE, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
+from gerai.models import BARCODE, CATEGORY, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
+from gerai.services.audit.seals import seal
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
 from gerai.services.stock.ledger import OPENING_REF
 from gerai.services.stock.prices import PriceUpdate, record_price_changes
@@ -166,9 +168,10 @@ def apply_products(
     late_rows = {problem.row for problem in late}
     products = [product for product in prepared if product.number not in late_rows]
     report = ImportReport(skipped=[*problems, *late])
-    category_ids = _category_ids(session, {product.category for product in products})
+    category_ids = _category_ids(session, {product.category for product in products}, by, now)
     stored = snapshot.stored
     last_id = connection.execute(select(func.coalesce(func.max(PRODUCT.c.id), 0))).scalar_one()
+    last_barcode = connection.execute(select(func.coalesce(func.max(BARCODE.c.id), 0))).scalar_one()
     new = [product for product in products if product.code not in stored]
     changed = [
         (stored[product.code], product)
@@ -216,7 +219,7 @@ def apply_products(
         by=by,
         at=now,
     )  # fmt: skip
-    _store_barcodes(
+    gone_barcodes = _store_barcodes(
         connection,
         snapshot.held,
         {stored[p.code][0]: p.barcodes for p in products if p.code in stored},
@@ -252,6 +255,14 @@ def apply_products(
             if p.stock != old[3]
         ],
     )
+    # the new rows are those past the last ids before (the write lock is held; on PostgreSQL a
+    # row another transaction committed meanwhile is only sealed once more as it is)
+    written = [old[0] for old, _ in changed]
+    if new:
+        written += connection.execute(select(PRODUCT.c.id).where(PRODUCT.c.id > last_id)).scalars()
+    seal(session, PRODUCT, written, actor=by, at=now)
+    barcodes = connection.execute(select(BARCODE.c.id).where(BARCODE.c.id > last_barcode))
+    seal(session, BARCODE, [*gone_barcodes, *barcodes.scalars()], actor=by, at=now)
     return report
 
 
@@ -311,7 +322,8 @@ _FTS_TRIGGER = (
 )
 
 
-def _category_ids(session: Session, names: set[str]) -> dict[str, int]:
+def _category_ids(session: Session, names: set[str], by: str, at: datetime) -> dict[str, int]:
+    """The ids of the categories named, those missing created (and sealed)."""
     categories = {c.name: c for c in session.scalars(select(Category))}
     missing = sorted(names - categories.keys())
     for name in missing:
@@ -319,14 +331,15 @@ def _category_ids(session: Session, names: set[str]) -> dict[str, int]:
         session.add(categories[name])
     if missing:
         session.flush()
+        seal(session, CATEGORY, [categories[name].id for name in missing], actor=by, at=at)
     return {name: c.id for name, c in categories.items() if c.id is not None}
 
 
 def _store_barcodes(
     connection: Connection, held: dict[int, dict[str, int]], wanted: dict[int, tuple[str, ...]]
-) -> None:
+) -> list[int]:
     """Give each product in `wanted` exactly its barcodes (`held`: those it has, with their
-    row ids): the others are removed."""
+    row ids): the others are removed (their ids returned)."""
     gone = [
         (barcode_id,)
         for product_id, codes in wanted.items()
@@ -342,3 +355,4 @@ def _store_barcodes(
         if code not in held.get(product_id, {})
     ]
     _write_many(connection, BARCODE.insert(), ("code", "product_id"), added)
+    return [barcode_id for (barcode_id,) in gone]

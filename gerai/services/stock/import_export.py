@@ -6,7 +6,7 @@ member price (who, when, before and after) in the price history and the audit tr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -16,8 +16,9 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.quantity import is_whole
 from gerai.core.words import AuditKind, Permission, TaxCategory
-from gerai.models import Barcode, Category, Product
+from gerai.models import BARCODE, CATEGORY, PRODUCT, Barcode, Category, Product
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import seal
 from gerai.services.importing import (
     ImportRefused,
     ImportReport,
@@ -28,7 +29,7 @@ from gerai.services.importing import (
     cell_text,
 )
 from gerai.services.sale.pricing import check_het
-from gerai.services.shop.auth import Actor, authorize
+from gerai.services.shop.auth import SYSTEM, Actor, authorize
 from gerai.services.stock.import_apply import (
     PreparedProduct,
     Snapshot,
@@ -230,8 +231,8 @@ def store_product(
     at: datetime,
 ) -> Product:
     """Create (`product` None) or update a product from a checked record: its fields and its
-    barcodes, with a changed price on record. The stock is the caller's: only the ledger
-    moves it."""
+    barcodes, with a changed price on record; the product and its barcodes sealed. The stock
+    is the caller's: only the ledger moves it."""
     if product is None:
         product = Product(
             code=record.code,
@@ -265,12 +266,14 @@ def store_product(
         b.code: b
         for b in session.exec(select(Barcode).where(col(Barcode.product_id) == product.id))
     }
-    for code, barcode in existing.items():
-        if code not in record.barcodes:
-            session.delete(barcode)
-    session.add_all(
-        Barcode(code=c, product_id=product.id) for c in record.barcodes if c not in existing
-    )
+    gone = [barcode for code, barcode in existing.items() if code not in record.barcodes]
+    for barcode in gone:
+        session.delete(barcode)
+    added = [Barcode(code=c, product_id=product.id) for c in record.barcodes if c not in existing]
+    session.add_all(added)
+    session.flush()
+    seal(session, PRODUCT, [product.id], actor=by, at=at)
+    seal(session, BARCODE, [b.id for b in (*gone, *added)], actor=by, at=at)
     return product
 
 
@@ -341,8 +344,11 @@ def store_products(
     )
 
 
-def import_categories(session: Session, table: Table) -> int:
-    """Create or update categories (`name`, `member_discount_percent`); returns how many."""
+def import_categories(
+    session: Session, table: Table, *, by: str = SYSTEM.name, at: datetime | None = None
+) -> int:
+    """Create or update categories (`name`, `member_discount_percent`), sealed (by `by`, at
+    `at`, by default now); returns how many."""
     problems: list[RowProblem] = []
     wanted: dict[str, int | None] = {}
     for number, row in zip(table.numbers, table.rows, strict=True):
@@ -364,11 +370,14 @@ def import_categories(session: Session, table: Table) -> int:
     if problems:
         raise ImportRefused(problems)
     existing = {c.name: c for c in session.exec(select(Category))}
+    written = []
     for name, discount in wanted.items():
         category = existing.get(name) or Category(name=name)
         category.member_discount_bp = discount
         session.add(category)
+        written.append(category)
     session.flush()
+    seal(session, CATEGORY, [c.id for c in written], actor=by, at=at or datetime.now(UTC))
     return len(wanted)
 
 

@@ -17,6 +17,7 @@ from gerai.core.quantity import is_whole, parse_quantity
 from gerai.core.text import check_text
 from gerai.core.words import DocumentSeries
 from gerai.models import PRODUCT, table_of
+from gerai.services.audit.seals import seal
 from gerai.services.importing import cell_text
 from gerai.services.stock.catalog import (
     ProductFilter,
@@ -53,11 +54,13 @@ def value_at(qty: Decimal, cost: int) -> int:
     return round_rupiah(qty * cost)
 
 
-def set_cost(session: Session, product_id: int, cost: int, at: datetime) -> None:
-    """Store a product's new HPP."""
-    session.connection().execute(
-        update(PRODUCT).where(PRODUCT.c.id == product_id).values(cost=cost, updated_at=at)
-    )
+def set_costs(session: Session, costs: dict[int, int], at: datetime, *, by: str) -> None:
+    """Store products' new HPP (product id → cost), sealed."""
+    for product_id, cost in costs.items():
+        session.connection().execute(
+            update(PRODUCT).where(PRODUCT.c.id == product_id).values(cost=cost, updated_at=at)
+        )
+    seal(session, PRODUCT, costs, actor=by, at=at)
 
 
 def product_for(session: Session, code: str) -> ProductInfo:

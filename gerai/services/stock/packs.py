@@ -4,6 +4,7 @@ sack of 25 kg) converts to its selling unit by the pack's factor."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import delete
@@ -11,7 +12,8 @@ from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity, is_whole
-from gerai.models import PackUnit
+from gerai.models import PackUnit, table_of
+from gerai.services.audit.seals import seal
 from gerai.services.stock.catalog import ProductInfo
 from gerai.services.stock.inventory import factor
 
@@ -59,11 +61,16 @@ def format_packs(packs: list[Pack]) -> str:
     return ", ".join(f"{p.name}={format_quantity(p.factor)}".replace(",", ".") for p in packs)
 
 
-def set_pack_units(session: Session, product_id: int, packs: list[Pack]) -> None:
-    """Replace the product's pack units by `packs`."""
+def set_pack_units(
+    session: Session, product_id: int, packs: list[Pack], *, by: str, at: datetime
+) -> None:
+    """Replace the product's pack units by `packs`, the old and the new sealed."""
+    old = session.exec(select(PackUnit.id).where(PackUnit.product_id == product_id)).all()
     session.execute(delete(PackUnit).where(col(PackUnit.product_id) == product_id))
-    session.add_all(PackUnit(product_id=product_id, name=p.name, factor=p.factor) for p in packs)
+    new = [PackUnit(product_id=product_id, name=p.name, factor=p.factor) for p in packs]
+    session.add_all(new)
     session.flush()
+    seal(session, table_of(PackUnit), [*old, *(p.id for p in new)], actor=by, at=at)
 
 
 def resolve_pack(session: Session, product: ProductInfo, text: str) -> Pack:

@@ -1,5 +1,5 @@
-"""Recording changes of a product's price or member price: a row of the price history and a
-record on the audit trail (before and after) for each."""
+"""Recording changes of a product's price or member price: a row of the price history (sealed)
+and a record on the audit trail (before and after) for each."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlmodel import Session
 from gerai.core.words import AuditKind
 from gerai.models import PriceChange, table_of
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import seal
 
 PRICE_CHANGE = table_of(PriceChange)
 
@@ -34,8 +35,8 @@ def record_price_changes(
     transaction."""
     if not updates:
         return
-    session.connection().execute(
-        PRICE_CHANGE.insert(),
+    ids = session.connection().execute(
+        PRICE_CHANGE.insert().returning(PRICE_CHANGE.c.id),
         [
             {
                 "product_id": u.product_id,
@@ -49,6 +50,7 @@ def record_price_changes(
             for u in updates
         ],
     )
+    seal(session, PRICE_CHANGE, ids.scalars().all(), actor=by, at=at)
     for u in updates:
         audit.record(
             session, kind=AuditKind.PRICE_CHANGED, actor=by, at=at, ref=u.code,

@@ -136,7 +136,7 @@ def save_product(
     kind = AuditKind.PRODUCT_CREATED if product is None else AuditKind.PRODUCT_CHANGED
     stored = store_product(session, record, category_row.id, product, by=actor.name, at=at)
     assert stored.id is not None
-    set_pack_units(session, stored.id, packs)
+    set_pack_units(session, stored.id, packs, by=actor.name, at=at)
     audit.record(
         session, kind=kind, actor=actor.name, at=at, ref=stored.code,
         detail={"price": stored.price, "member_price": stored.member_price,

@@ -17,8 +17,9 @@ from gerai.core.money import round_rupiah
 from gerai.core.quantity import PLACES
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
-from gerai.models import GoodsReceipt, GoodsReceiptLine
+from gerai.models import GoodsReceipt, GoodsReceiptLine, table_of
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.catalog import ProductInfo
@@ -30,7 +31,7 @@ from gerai.services.stock.inventory import (
     next_number,
     product_for,
     quantity,
-    set_cost,
+    set_costs,
     whole,
 )
 from gerai.services.stock.ledger import Movement, move_stock
@@ -165,6 +166,7 @@ def receive_goods(
     session.flush()
     assert receipt.id is not None
     held: dict[int, tuple[Decimal, int]] = {}  # stock and cost as the lines go in
+    written: list[GoodsReceiptLine] = []
     for line_no, line in enumerate(checked, start=1):
         product = line.product
         if product.id not in held:
@@ -173,7 +175,7 @@ def receive_goods(
         stock, cost = held[product.id]
         new_cost = moving_average(stock, cost, line.qty, line.total)
         held[product.id] = (stock + line.qty, new_cost)
-        session.add(
+        written.append(
             GoodsReceiptLine(
                 receipt_id=receipt.id,
                 line_no=line_no,
@@ -188,9 +190,15 @@ def receive_goods(
                 cost_after=new_cost,
             )
         )
+    session.add_all(written)
     session.flush()
-    for product_id, (_stock, cost) in held.items():
-        set_cost(session, product_id, cost, at)
+    set_costs(
+        session, {product_id: cost for product_id, (_, cost) in held.items()}, at, by=actor.name
+    )
+    seal(session, table_of(GoodsReceipt), [receipt.id], actor=actor.name, at=at)
+    seal(
+        session, table_of(GoodsReceiptLine), [line.id for line in written], actor=actor.name, at=at
+    )
     note = f"{supplier.name} {reference}".strip()[:200]
     move_stock(
         session,

@@ -15,8 +15,9 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import PLACES, format_quantity
 from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
-from gerai.models import Repack
+from gerai.models import Repack, table_of
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.inventory import (
@@ -26,7 +27,7 @@ from gerai.services.stock.inventory import (
     next_number,
     product_for,
     quantity,
-    set_cost,
+    set_costs,
     value_at,
 )
 from gerai.services.stock.ledger import Movement, move_stock
@@ -93,24 +94,24 @@ def repack(
     shrinkage = expected - made
     number = next_number(session, Repack, DocumentSeries.REPACK, shop.business_date(at))
     cleaned = " ".join(note.split())[:200]
-    session.add(
-        Repack(
-            number=number,
-            source_id=source.id,
-            source_qty=taken,
-            target_id=target.id,
-            per_source=contents,
-            expected=expected,
-            produced=made,
-            shrinkage=shrinkage,
-            value=value,
-            created_at=at,
-            created_by=actor.name,
-            note=cleaned,
-        )
+    repack = Repack(
+        number=number,
+        source_id=source.id,
+        source_qty=taken,
+        target_id=target.id,
+        per_source=contents,
+        expected=expected,
+        produced=made,
+        shrinkage=shrinkage,
+        value=value,
+        created_at=at,
+        created_by=actor.name,
+        note=cleaned,
     )
+    session.add(repack)
     session.flush()
-    set_cost(session, target.id, new_cost, at)
+    seal(session, table_of(Repack), [repack.id], actor=actor.name, at=at)
+    set_costs(session, {target.id: new_cost}, at, by=actor.name)
     movements = [
         Movement(source.id, -taken, MovementKind.REPACK, ref=number, note=cleaned),
         Movement(target.id, expected, MovementKind.REPACK, ref=number, note=cleaned),

@@ -1,0 +1,93 @@
+"""The number counters in `gerai audit verify`: they change with every sale (and every retur
+and savings slip), so they are not sealed row by row (a sale's commit stays lean). Instead each
+counter must equal the highest number issued in its series, till and day: a counter rewound
+(or deleted) would hand out a number again, one run ahead stands for documents that are gone.
+The documents themselves are proven by their own digests and seals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from gerai.core.words import DocumentSeries
+from gerai.models import (
+    DOCUMENT_COUNTER,
+    RECEIPT_COUNTER,
+    SALE,
+    SALE_RETURN,
+    MemberPayment,
+    table_of,
+)
+from gerai.services.audit.trail import DocumentBreak
+
+MEMBER_PAYMENT = table_of(MemberPayment)
+
+# the tables whose `number` a document counter hands out, with the series each uses
+NUMBERED = ((MEMBER_PAYMENT, DocumentSeries.SAVINGS), (SALE_RETURN, DocumentSeries.RETURN))
+
+
+def _day(value: Any) -> str:
+    """A business day as ISO text (SQLite gives it as text already)."""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _highest(rows: Iterable[tuple[Any, Any, str]], series: str) -> dict[tuple[str, str], int]:
+    """(till, day) → the highest number of `series` among documents (till, day, number),
+    read from the number's end (`K1-20251130-0007`, `K1-20251130-R003`)."""
+    highest: dict[tuple[str, str], int] = {}
+    for till, day, number in rows:
+        tail = str(number).rsplit("-", 1)[-1]
+        digits = tail[len(series) :] if tail.startswith(series) else ""
+        value = int(digits) if digits.isdigit() else 0
+        key = (str(till), _day(day))
+        highest[key] = max(highest.get(key, 0), value)
+    return highest
+
+
+def _compare(
+    table: str, prefix: tuple[str, ...], counters: dict[tuple[str, str], int],
+    issued: dict[tuple[str, str], int],
+) -> DocumentBreak | None:  # fmt: skip
+    """The first counter that is not the highest number issued, named `table#key`."""
+    for key in sorted(set(counters) | set(issued)):
+        if counters.get(key, 0) != issued.get(key, 0):
+            return DocumentBreak("audit.counter_wrong", f"{table}#{'|'.join((*prefix, *key))}", 0)
+    return None
+
+
+def check_counters(session: Session) -> DocumentBreak | None:
+    """The first receipt or document counter that differs from the highest number issued in
+    its series, till and day (a counter missing counts as 0), or None when all agree."""
+    connection = session.connection()
+    counters = {
+        (str(till), _day(day)): int(last)
+        for till, day, last in connection.execute(
+            select(
+                RECEIPT_COUNTER.c.till, RECEIPT_COUNTER.c.business_date, RECEIPT_COUNTER.c.last_no
+            )
+        )
+    }
+    sales = connection.execute(select(SALE.c.till, SALE.c.business_date, SALE.c.receipt_no))
+    found = _compare(RECEIPT_COUNTER.name, (), counters, _highest(sales, ""))
+    if found is not None:
+        return found
+    for table, series in NUMBERED:
+        counters = {
+            (str(till), _day(day)): int(last)
+            for till, day, last in connection.execute(
+                select(
+                    DOCUMENT_COUNTER.c.till,
+                    DOCUMENT_COUNTER.c.business_date,
+                    DOCUMENT_COUNTER.c.last_no,
+                ).where(DOCUMENT_COUNTER.c.series == series)
+            )
+        }
+        documents = connection.execute(select(table.c.till, table.c.business_date, table.c.number))
+        found = _compare(DOCUMENT_COUNTER.name, (series,), counters, _highest(documents, series))
+        if found is not None:
+            return found
+    return None
