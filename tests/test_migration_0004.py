@@ -14,6 +14,7 @@ from gerai.cli import main
 from gerai.db import Database
 from gerai.models import Product, Sale, Shift
 from gerai.paths import data_dir
+from gerai.services.audit.seals import before_the_chain
 from gerai.services.demo.generate import load_catalogue
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.inventory import low_stock_count
@@ -51,7 +52,8 @@ def test_a_0003_database_with_sales_is_upgraded_without_loss(tmp_path: Path) -> 
     database = Database(f"sqlite:///{tmp_path / 'toko.db'}")
     database.upgrade("0003")
     with database.write() as session:
-        load_catalogue(session, data_dir(), NOW, sealed=False)  # no audit chain yet
+        before_the_chain(session)  # no audit chain yet
+        load_catalogue(session, data_dir(), NOW, sealed=False)
     assert database.path is not None
     with closing(sqlite3.connect(database.path)) as raw, raw:
         # a shift and a sale as version 0003 wrote them, with the sale's stock movement

@@ -14,6 +14,7 @@ from gerai.cli import main
 from gerai.db import Database
 from gerai.paths import data_dir
 from gerai.services.audit import trail as audit
+from gerai.services.audit.seals import before_the_chain
 from gerai.services.demo.generate import load_catalogue
 from tests.conftest import NOW
 from tests.test_migration_0004 import assert_not_rebuilt, tables
@@ -28,7 +29,8 @@ def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) ->
     database = Database(f"sqlite:///{tmp_path / 'toko.db'}")
     database.upgrade("0004")
     with database.write() as session:
-        load_catalogue(session, data_dir(), NOW, sealed=False)  # no audit chain yet
+        before_the_chain(session)  # no audit chain yet
+        load_catalogue(session, data_dir(), NOW, sealed=False)
     assert database.path is not None
     with closing(sqlite3.connect(database.path)) as raw, raw:
         raw.execute(
@@ -41,6 +43,9 @@ def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) ->
             "member_discount, manual_discount, total, paid, change, status, shift_id) VALUES "
             "('K1-20251130-0001', 'K1', '2025-11-30', '2025-11-30 06:32:00', 'kasir', 31400, 0,"
             " 0, 31400, 50000, 18600, 'completed', 1)"
+        )
+        raw.execute(  # its number, from the till's counter
+            "INSERT INTO receiptcounter (till, business_date, last_no) VALUES ('K1', '2025-11-30', 1)"
         )
     before = tables(database.path)
 
@@ -66,7 +71,8 @@ def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) ->
 
     verified = CliRunner().invoke(main, ["--db", database.url, "audit", "verify"])
     assert verified.exit_code == 0, verified.output
-    assert verified.stdout.strip() == "OK, 3 catatan"  # the start and the two seals of 0006
+    # the start, the two seals of 0006, and 0008's of products, categories, barcodes, settings
+    assert verified.stdout.strip() == "OK, 7 catatan"
     with closing(sqlite3.connect(database.path)) as raw, raw:
         raw.execute("UPDATE sale SET total = 3140 WHERE id = 1")
     tampered = CliRunner().invoke(main, ["--db", database.url, "--lang", "en", "audit", "verify"])

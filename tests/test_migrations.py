@@ -18,6 +18,7 @@ from gerai.core.errors import GeraiError
 from gerai.db import SCHEMA_REVISION, Database
 from gerai.models import PrintJob, Product, Sale, metadata
 from gerai.paths import data_dir
+from gerai.services.audit.seals import before_the_chain
 from gerai.services.demo.generate import load_catalogue
 from gerai.services.stock.ledger import stock_check
 from tests.conftest import NOW
@@ -53,7 +54,8 @@ def test_a_database_at_0001_is_upgraded_without_loss(tmp_path: Path) -> None:
         database.check_ready()
     assert caught.value.key == "db.outdated"
     with database.write() as session:
-        load_catalogue(session, data_dir(), NOW, sealed=False)  # no audit chain yet
+        before_the_chain(session)  # no audit chain yet
+        load_catalogue(session, data_dir(), NOW, sealed=False)
     assert database.path is not None
     with closing(sqlite3.connect(database.path)) as raw, raw:
         # A sale as version 0001 wrote it (no shift yet), with its stock movement.
