@@ -18,7 +18,6 @@ from gerai.core.i18n import set_language
 from gerai.db import Database
 from gerai.exports.stock_card import card_rows
 from gerai.models import GoodsReceiptLine, PriceChange, StockCountLine, StockMovement
-from gerai.services.audit import trail as audit
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.card import stock_card
 from gerai.services.stock.catalog import ProductFilter, categories, product_page
@@ -38,7 +37,7 @@ from gerai.services.stock.receiving import ReceiveLine, receive_goods
 from gerai.services.stock.repack import repack
 from gerai.services.stock.suppliers import add_supplier, list_suppliers
 from gerai.tabular import Table
-from tests.conftest import NOW, OWNER, OWNER_PIN, TREASURER
+from tests.conftest import NOW, OWNER, OWNER_PIN, TREASURER, audit_events
 from tests.stock_helpers import product, snapshot, stock, supplier
 
 EAN_OK = "8999999000011"  # a valid EAN-13 nobody in the demo catalogue has
@@ -631,7 +630,7 @@ def test_an_import_that_changes_a_price_records_it(db: Database) -> None:
     with db.write() as session:
         import_products(session, table, NOW, actor=OWNER)
         changes = session.exec(select(PriceChange)).all()
-        records = [(r.kind, r.actor, r.ref, r.data()) for r in audit.rows(session)][-2:]
+        records = [(r.kind, r.actor, r.ref, r.data()) for r in audit_events(session)][-2:]
     assert [(c.old_price, c.new_price, c.changed_by) for c in changes] == [
         (15_700, 15_600, "admin")
     ]
