@@ -45,7 +45,8 @@ def test_a_0004_database_with_a_sale_is_upgraded_without_loss(tmp_path: Path) ->
             " 0, 31400, 50000, 18600, 'completed', 1)"
         )
         raw.execute(  # its number, from the till's counter
-            "INSERT INTO receiptcounter (till, business_date, last_no) VALUES ('K1', '2025-11-30', 1)"
+            "INSERT INTO receiptcounter (till, business_date, last_no)"
+            " VALUES ('K1', '2025-11-30', 1)"
         )
     before = tables(database.path)
 

@@ -168,7 +168,7 @@ def test_a_kasir_with_an_admins_pin_may_change_a_price_but_not_with_a_bendaharas
     with db.write() as session:
         edit_sphp(session, CASHIER, OWNER_PIN)
     with db.read() as session:
-        records = [(r.kind, r.actor) for r in audit.rows(session)][-3:]
+        records = [(r.kind, r.actor) for r in audit_events(session)][-3:]
         changed = [r for r in audit.rows(session) if r.kind == "product_changed"][-1]
     assert records == [
         ("permission_refused", "kasir"),
@@ -185,7 +185,7 @@ def test_a_kasir_with_a_bendaharas_pin_may_count_stock(db: Database, shop: ShopP
             shop=shop, approval=TREASURER_PIN,
         )  # fmt: skip
     with db.read() as session:
-        last = list(audit.rows(session))[-1]
+        last = audit_events(session)[-1]
     assert (last.kind, last.actor, last.ref) == ("stock_counted", "kasir", result.number)
     assert last.data()["approved_by"] == "bendahara"
 
