@@ -103,3 +103,25 @@ def test_every_table_is_sealed_or_says_why_not(db: Database) -> None:
     assert tables - covered - set(UNSEALED) == set(), "tables neither sealed nor explained"
     for entry in COVERED:
         assert set(entry.columns) <= set(entry.table.c.keys()), entry.name
+
+
+def test_a_big_seal_reads_its_span_and_agrees_with_small_ones(sealed: Database) -> None:
+    import json
+
+    ids = list(range(1, 6_001))  # more than a batch: the span is read at once
+    with sealed.write() as session:
+        big = seal(session, CATEGORY, ids, actor="admin", at=NOW)
+        small = seal(session, CATEGORY, ids[:50], actor="admin", at=NOW)
+    details = {
+        seq: json.loads(detail)["rows"]
+        for seq, detail in raw(
+            sealed, "SELECT seq, detail FROM auditrecord WHERE kind = 'rows_sealed'"
+        )
+    }
+    assert len(details[big]) == 6_000
+    stored = {str(row[0]) for row in raw(sealed, "SELECT id FROM category")}
+    assert {key for key, digest in details[big].items() if digest} == stored
+    assert all(details[big][key] == digest for key, digest in details[small].items())
+    assert first_break(sealed) is None
+    tamper(sealed, f"UPDATE category SET name = 'x' WHERE id = {category_id(sealed)}")
+    assert first_break(sealed) == ("audit.row_changed", f"category#{category_id(sealed)}")
