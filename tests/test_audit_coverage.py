@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from gerai.cli import main
-from gerai.core.words import CashDirection, MemberPaymentKind, QuotaPeriod, QuotaScope
+from gerai.core.words import AuditKind, CashDirection, MemberPaymentKind, QuotaPeriod, QuotaScope
 from gerai.db import SCHEMA_REVISION, Database
 from gerai.services.audit.seals import COVERED, UNSEALED, check_seals
 from gerai.services.audit.trail import DocumentBreak
@@ -313,3 +313,36 @@ def test_a_shop_at_0005_has_its_rows_sealed_by_the_upgrade(tmp_path: Path) -> No
     tamper(database, "UPDATE cashmovement SET amount = 1")
     assert broken_ref(database) == "cashmovement#1"
     database.dispose()
+
+
+def test_a_sale_recorded_before_version_2_still_verifies(
+    db: Database, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """A sale whose record has no `v` (as every sale before issue 19) is checked as version
+    1: intact as it was written; its line's cost is not part of that digest, its price is."""
+    from typing import Any
+
+    from gerai.services.audit import sale_digest, trail
+
+    def version_1(session: Any, sale: Any, lines: Any, payments: Any, details: Any) -> int:
+        digest = sale_digest.sale_digest(sale, lines, payments)
+        return trail.record(
+            session, kind=AuditKind.SALE, actor=sale["cashier"], at=sale["created_at"],
+            ref=sale["receipt_no"],
+            detail={"receipt": sale["receipt_no"], "total": sale["total"], "digest": digest},
+        )  # fmt: skip
+
+    monkeypatch.setattr("gerai.services.sale.checkout.record_sale", version_1)
+    old = sell(db, "K1", fill(db, [("MYK-500", Decimal(2))]), NOW).receipt_no
+    monkeypatch.undo()
+    new = sell(db, "K1", fill(db, [("MYK-500", Decimal(1))]), NOW).receipt_no
+    versions = dict(raw(db, "SELECT ref, detail FROM auditrecord WHERE kind = 'sale'"))
+    assert '"v"' not in versions[old] and '"v":2' in versions[new]
+    assert broken_ref(db) is None
+    if engine != "sqlite":
+        return
+    line = f"(SELECT id FROM sale WHERE receipt_no = '{old}')"
+    tamper(db, f"UPDATE saleline SET cost = 1 WHERE sale_id = {line}")
+    assert broken_ref(db) is None  # version 1 never held the cost
+    tamper(db, f"UPDATE saleline SET unit_price = 1 WHERE sale_id = {line}")
+    assert broken_ref(db) == old
