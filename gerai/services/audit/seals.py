@@ -294,10 +294,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _row_text(table: str, key: str, values: Sequence[Any]) -> str:
+    """`[table, key, [values...]]` as compact JSON, the text a row's digest is taken of."""
+    return _JSON.encode([table, key, [_plain(value) for value in values]])
+
+
 def row_digest(table: str, key: str, values: Sequence[Any]) -> str:
     """The SHA-256 of one row's sealed columns, with its table and key."""
-    text = _JSON.encode([table, key, [_plain(value) for value in values]])
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(_row_text(table, key, values).encode()).hexdigest()
 
 
 def _key(values: Sequence[Any]) -> str:
@@ -324,12 +328,11 @@ def _digests(session: Session, entry: Covered, where: Any = None) -> Iterator[tu
     query = select(*keys, *columns).order_by(*keys)
     if (only := entry.only(where)) is not None:
         query = query.where(only)
-    width, name, encode, sha256 = len(keys), entry.name, _JSON.encode, hashlib.sha256
-    for row in session.connection().execute(query):
-        key = _key(row[:width])
-        # row_digest, inlined: a big import seals 100,000 rows under the write lock
-        values = [value if type(value) in _AS_IS else _plain(value) for value in row[width:]]
-        yield key, sha256(encode([name, key, values]).encode()).hexdigest()
+    width, name, text, sha256 = len(keys), entry.name, _row_text, hashlib.sha256
+    for rows in session.connection().execute(query).partitions(BATCH):  # fetched many at once
+        for row in rows:
+            key = _key(row[:width])
+            yield key, sha256(text(name, key, row[width:]).encode()).hexdigest()
 
 
 def seal(
