@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
 
 
 from gerai.cli.common import FORMAT, Options, _export, _import, pass_options
+from gerai.core.i18n import t
 
 
 @click.group()
@@ -45,3 +46,43 @@ def products_export(options: Options, fmt: str, output: str | None) -> None:
     from gerai.services.stock.import_export import PRODUCT_COLUMNS, export_products
 
     _export(options, fmt, output, "produk", PRODUCT_COLUMNS, export_products)
+
+
+@click.command("labels")
+@click.option("--output", help="the PDF to write, or - for stdout (default label-harga.pdf)")
+@click.option("--codes", help="product codes or barcodes, comma-separated")
+@click.option("--changed-since", help="products whose price changed on or after YYYY-MM-DD")
+@click.option("--category", help="one category's products")
+@pass_options
+def labels(
+    options: Options,
+    output: str | None,
+    codes: str | None,
+    changed_since: str | None,
+    category: str | None,
+) -> None:
+    """Shelf labels (label harga) on A4 sticker sheets of 21: name, price, member price, HET,
+    barcode; all active products unless --codes, --changed-since or --category says which."""
+    from datetime import UTC, datetime, time
+
+    from gerai.cli.common import now_utc, open_database, parse_date, write_whole
+    from gerai.exports.labels_pdf import labels_pdf
+    from gerai.services.shop.profile import load_shop
+    from gerai.services.stock.labels import shelf_labels
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        shop = load_shop(session)
+        today = now_utc().astimezone(shop.zone).date()
+        since = None
+        if changed_since is not None:
+            day = parse_date(changed_since, today)
+            since = datetime.combine(day, time(), tzinfo=shop.zone).astimezone(UTC)
+        found = shelf_labels(
+            session,
+            codes=[c for c in (codes or "").split(",") if c.strip()],
+            changed_since=since,
+            category=category,
+        )
+    write_whole(output, "label-harga.pdf", labels_pdf(found, today, shop.name))
+    click.echo(t("labels.written", count=len(found)), err=True)
