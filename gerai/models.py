@@ -335,6 +335,23 @@ class PriceChange(SQLModel, table=True):
     new_member_price: int | None = None
 
 
+class ScheduledPrice(SQLModel, table=True):
+    """A price decree for one product (a HET decree): its new HET and, when the decree sets
+    them, its new price and member price, applied at the start of the shop's business day
+    `effective` (`applied_at` then set); `decree` names the file or letter it came from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    effective: date = Field(index=True)
+    het: int
+    price: int | None = None
+    member_price: int | None = None
+    decree: str = Field(max_length=120)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    applied_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 class Repack(SQLModel, table=True):
     """Pecah karung: `source_qty` of one product turned into `produced` of another; `expected`
     is what the contents should give (`per_source` each), the rest is `shrinkage`."""
@@ -554,3 +571,4 @@ QUOTA_RULE = table_of(QuotaRule)
 SALE_RETURN = table_of(SaleReturn)
 SALE_RETURN_LINE = table_of(SaleReturnLine)
 PRICE_CHANGE = table_of(PriceChange)
+SCHEDULED_PRICE = table_of(ScheduledPrice)

@@ -16,7 +16,7 @@ from gerai.cli.common import GeraiGroup, Options, now_utc, open_database, pass_o
 from gerai.cli.database import backup, db
 from gerai.cli.members import members
 from gerai.cli.printer import printer, receipt
-from gerai.cli.products import labels, products
+from gerai.cli.products import labels, prices, products
 from gerai.cli.report import report
 from gerai.cli.shop import setup
 from gerai.cli.shop import shop as shop_group
@@ -115,6 +115,7 @@ def demo(options: Options, days: int) -> None:
 for _command in (
     products,
     labels,
+    prices,
     members,
     report,
     stock,

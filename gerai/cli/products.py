@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
-    pass
+    from datetime import date
+
+    from gerai.services.stock.decrees import AppliedPrice
 
 
 from gerai.cli.common import FORMAT, Options, _export, _import, pass_options
@@ -86,3 +88,91 @@ def labels(
         )
     write_whole(output, "label-harga.pdf", labels_pdf(found, today, shop.name))
     click.echo(t("labels.written", count=len(found)), err=True)
+
+
+@click.group()
+def prices() -> None:
+    """Price decrees (HET): scheduled price ceilings and prices."""
+
+
+@prices.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--effective", required=True, help="the business day it applies from, YYYY-MM-DD")
+@click.option("--lower-to-het", is_flag=True, help="lower prices that would exceed the new HET")
+@pass_options
+def prices_import(options: Options, file: Path, effective: str, lower_to_het: bool) -> None:
+    """Schedule a HET decree (CSV/XLSX/JSON: code or barcode, het, optional price,
+    member_price, zone); applied at the start of that business day, at once when it has come."""
+    from datetime import date
+
+    from gerai.cli.common import open_till, print_queue
+    from gerai.core.errors import GeraiError
+    from gerai.core.i18n import shown
+    from gerai.services.importing import ImportRefused
+    from gerai.tabular import read_table
+
+    try:
+        day = date.fromisoformat(effective)
+    except ValueError as exc:
+        raise GeraiError("cli.bad_date", value=effective) from exc
+    till = open_till(print_queue(options))
+    try:
+        lines = till.check_decree(read_table(file), lower_to_het)
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            click.echo(shown().phrase(problem.phrase()), err=True)
+        raise GeraiError("decree.refused", count=len(refused.problems)) from refused
+    kept, applied = till.schedule_decree(lines, day, file.name)
+    click.echo(t("decree.scheduled", count=kept, day=format_day(day)))
+    _say_applied(applied)
+
+
+@prices.command("scheduled")
+@pass_options
+def prices_scheduled(options: Options) -> None:
+    """List the scheduled price changes not applied yet."""
+    from gerai.cli.common import open_till, print_queue
+    from gerai.core.money import format_rupiah
+
+    pending = open_till(print_queue(options)).pending_prices()
+    for p in pending:
+        click.echo(
+            t(
+                "decree.pending_line",
+                day=format_day(p.effective),
+                code=p.code,
+                name=p.name,
+                het=format_rupiah(p.het),
+                price=format_rupiah(p.price) if p.price is not None else "-",
+                decree=p.decree,
+            )
+        )
+    click.echo(t("decree.pending_count", count=len(pending)))
+
+
+@prices.command("apply")
+@pass_options
+def prices_apply(options: Options) -> None:
+    """Apply the scheduled price changes whose day has come (opening a shift does it too)."""
+    from gerai.cli.common import open_till, print_queue
+
+    _say_applied(open_till(print_queue(options)).apply_due_prices())
+
+
+def format_day(day: date) -> str:
+    """`05-12-2026`."""
+    from gerai.core.timefmt import format_date
+
+    return format_date(day)
+
+
+def _say_applied(applied: list[AppliedPrice]) -> None:
+    from gerai.core.money import format_rupiah
+
+    for a in applied:
+        key = "decree.applied_lowered" if a.lowered else "decree.applied_line"
+        click.echo(
+            t(key, code=a.code, het=format_rupiah(a.het[1]), old=format_rupiah(a.price[0]),
+              new=format_rupiah(a.price[1]))
+        )  # fmt: skip
+    click.echo(t("decree.applied_count", count=len(applied)))

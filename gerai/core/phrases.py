@@ -119,6 +119,8 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.PRODUCT_CREATED: "audit.kind.product_created",
     AuditKind.PRODUCT_CHANGED: "audit.kind.product_changed",
     AuditKind.PRODUCTS_IMPORTED: "audit.kind.products_imported",
+    AuditKind.PRICES_SCHEDULED: "audit.kind.prices_scheduled",
+    AuditKind.PRICES_APPLIED: "audit.kind.prices_applied",
     AuditKind.GOODS_RECEIVED: "audit.kind.goods_received",
     AuditKind.STOCK_COUNTED: "audit.kind.stock_counted",
     AuditKind.WRITTEN_OFF: "audit.kind.written_off",

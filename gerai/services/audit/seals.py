@@ -29,6 +29,7 @@ from gerai.models import (
     AUDIT_RECORD,
     QUOTA_RULE,
     REGULATED_PRODUCT,
+    SCHEDULED_PRICE,
     SHIFT,
     CashMovement,
     Member,
@@ -96,6 +97,10 @@ COVERED: tuple[Covered, ...] = (
     Covered(MEMBER, ("number", "nik", "active", "credit_limit")),
     Covered(REGULATED_PRODUCT, ("product_id", "quota_group", "needs_buyer")),
     Covered(QUOTA_RULE, ("id", "quota_group", "scope", "period", "limit")),
+    Covered(
+        SCHEDULED_PRICE,
+        ("product_id", "effective", "het", "price", "member_price", "decree", "applied_at"),
+    ),
 )
 
 UNSEALED: dict[str, str] = {

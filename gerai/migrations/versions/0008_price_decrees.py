@@ -1,0 +1,49 @@
+"""price decrees: HET (and price) changes scheduled for a business day
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-05 08:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+import gerai.models
+
+revision: str = "0008"
+down_revision: str | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "scheduledprice",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("product_id", sa.Integer(), nullable=False),
+        sa.Column("effective", sa.Date(), nullable=False),
+        sa.Column("het", sa.Integer(), nullable=False),
+        sa.Column("price", sa.Integer(), nullable=True),
+        sa.Column("member_price", sa.Integer(), nullable=True),
+        sa.Column("decree", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+        sa.Column("created_at", gerai.models.UTCDateTime(), nullable=False),
+        sa.Column("created_by", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
+        sa.Column("applied_at", gerai.models.UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["product_id"], ["product.id"], name=op.f("fk_scheduledprice_product_id_product")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_scheduledprice")),
+    )
+    with op.batch_alter_table("scheduledprice", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_scheduledprice_effective"), ["effective"])
+        batch_op.create_index(batch_op.f("ix_scheduledprice_product_id"), ["product_id"])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("scheduledprice", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_scheduledprice_product_id"))
+        batch_op.drop_index(batch_op.f("ix_scheduledprice_effective"))
+    op.drop_table("scheduledprice")
