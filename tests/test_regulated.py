@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from gerai.core.errors import GeraiError
 from gerai.core.words import BuyerCategory, QuotaPeriod, QuotaScope, Role
@@ -403,6 +405,13 @@ def test_the_lpg_log_lists_each_sale_with_its_nik_and_totals_equal_the_sales(
     assert len(csv_out.output.splitlines()) == 1 + 3  # LPG twice and SPHP once, all groups
     bad = runner.invoke(main, ["--db", rdb.url, "report", "lpg", "--month", "2025-13"])
     assert bad.exit_code == 1 and "Traceback" not in bad.output
+    pdf = Path(str(tmp_path)) / "lpg.pdf"
+    made = runner.invoke(main, ["--db", rdb.url, "report", "lpg", "--month", "2025-11",
+                                "--group", "LPG3", "--output", str(pdf)])  # fmt: skip
+    assert made.exit_code == 0, made.output
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert text.count(NIK_A) == 2 and NIK_B not in text  # the returned sale is not listed
+    assert "Jumlah 2 · Rp38.000" in text and "Rumah tangga" in text and "Pangkalan" in text
 
 
 def test_a_straight_edit_of_a_lines_nik_is_caught_by_the_sales_digest(rdb: Database) -> None:

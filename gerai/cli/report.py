@@ -162,7 +162,7 @@ def report_members(
     write_whole(output, f"shu-anggota-{year}.{fmt}", data)
 
 
-LPG_FORMATS = ("csv", "xlsx", "json")
+LPG_FORMATS = ("csv", "xlsx", "pdf", "json")
 
 
 @report.command("lpg")
@@ -182,11 +182,16 @@ def report_lpg(
     fmt = report_format(fmt, output, LPG_FORMATS)
     database = open_database(options.settings())
     with database.read() as session:
-        log = regulated_log(session, month, load_shop(session), quota_group)
+        shop = load_shop(session)
+        log = regulated_log(session, month, shop, quota_group)
     if fmt == "json":
         import json
 
         data = json.dumps(log.as_dict(), indent=2).encode("utf-8") + b"\n"
+    elif fmt == "pdf":
+        from gerai.exports.lpg_pdf import lpg_pdf
+
+        data = lpg_pdf(log, shop, now_utc())
     else:
         import io
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from gerai.core.words import (
     AuditKind,
+    BuyerCategory,
     CashTerm,
     KasbonEntry,
     MemberPaymentKind,
@@ -136,4 +137,10 @@ CASH_TERM: dict[str, str] = {
     CashTerm.MEMBER_IN: "cash.term.member_in",
     CashTerm.MEMBER_OUT: "cash.term.member_out",
     CashTerm.ROUNDING: "cash.term.rounding",
+}
+BUYER_CATEGORY: dict[str, str] = {
+    BuyerCategory.HOUSEHOLD: "ui.buyer.household",
+    BuyerCategory.MICRO_BUSINESS: "ui.buyer.micro_business",
+    BuyerCategory.FISHER: "ui.buyer.fisher",
+    BuyerCategory.FARMER: "ui.buyer.farmer",
 }
