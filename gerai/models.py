@@ -352,6 +352,18 @@ class ScheduledPrice(SQLModel, table=True):
     applied_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class PrintedLabel(SQLModel, table=True):
+    """The shelf label last printed for a product, with the prices it shows: the label is out
+    of date when the product's price, member price or HET is no longer these."""
+
+    product_id: int = Field(foreign_key="product.id", primary_key=True)
+    price: int
+    member_price: int | None = None
+    het: int | None = None
+    printed_at: datetime = Field(sa_type=UTCDateTime)
+    printed_by: str = Field(max_length=60)
+
+
 class Repack(SQLModel, table=True):
     """Pecah karung: `source_qty` of one product turned into `produced` of another; `expected`
     is what the contents should give (`per_source` each), the rest is `shrinkage`."""
@@ -572,3 +584,4 @@ SALE_RETURN = table_of(SaleReturn)
 SALE_RETURN_LINE = table_of(SaleReturnLine)
 PRICE_CHANGE = table_of(PriceChange)
 SCHEDULED_PRICE = table_of(ScheduledPrice)
+PRINTED_LABEL = table_of(PrintedLabel)

@@ -19,11 +19,12 @@ from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.db import Database
 from gerai.exports.labels_pdf import COLUMNS, ROWS, labels_pdf
+from gerai.services.audit.verify import verify
 from gerai.services.sale.quotas import set_regulated
 from gerai.services.stock.inventory import product_for
 from gerai.services.stock.labels import ShelfLabel, shelf_labels
 from gerai.services.stock.products import product_form, save_product
-from tests.conftest import NOW, OWNER, raw
+from tests.conftest import NOW, OWNER, raw, tamper
 
 MINYAKITA = "8996114000246"  # the first of MYK-1L's three barcodes
 
@@ -115,7 +116,7 @@ def test_a_sheet_of_labels_reads_back_with_a_scanner(
     with catalogue_db.read() as session:
         every = shelf_labels(session)
     sheet = every[: COLUMNS * ROWS]
-    code128 = ShelfLabel("TLR-BUTIR", "Telur Ayam Ras (butir)", "butir", 2_200, None, None,
+    code128 = ShelfLabel(0, "TLR-BUTIR", "Telur Ayam Ras (butir)", "butir", 2_200, None, None,
                          regulated=False, barcode="TLR-BUTIR")  # fmt: skip
     first = [*sheet[:-1], code128]
     pdf = tmp_path / "labels.pdf"
@@ -161,3 +162,34 @@ def test_the_labels_command_says_what_was_wrong_and_writes_nothing(
     assert code == 1
     assert said in output and "Traceback" not in output
     assert not pdf.exists()
+
+
+def test_a_label_is_stale_until_printed_and_again_after_a_price_change(
+    catalogue_db: Database, tmp_path: Path
+) -> None:
+    with catalogue_db.read() as session:
+        every = shelf_labels(session)
+        assert [label.code for label in shelf_labels(session, stale=True)] == [
+            label.code for label in every
+        ]  # a new shop: no label printed yet
+    code, said = gerai(catalogue_db, "labels", "--output", str(tmp_path / "semua.pdf"))
+    assert code == 0, said
+    with catalogue_db.read() as session, pytest.raises(GeraiError) as current:
+        shelf_labels(session, stale=True)
+    assert current.value.key == "labels.none"
+    with catalogue_db.write() as session:
+        sugar = product_for(session, "GLA-KG").id
+        form = product_form(session, sugar)
+        changed = replace(form, price="17000", member_price="16900")
+        save_product(session, changed, actor=OWNER, at=NOW, product_id=sugar)
+    pdf = tmp_path / "usang.pdf"
+    code, said = gerai(catalogue_db, "labels", "--stale", "--output", str(pdf))
+    assert code == 0 and "1 label harga" in said
+    assert read_barcodes(pdf, tmp_path) == ["2000104000003"]
+    assert raw(catalogue_db, "SELECT price, member_price FROM printedlabel WHERE product_id = :p",
+               p=sugar) == [(17_000, 16_900)]  # fmt: skip
+    with catalogue_db.read() as session:
+        assert verify(session).broken is None  # the printed labels are sealed
+    tamper(catalogue_db, "UPDATE printedlabel SET price = 1")
+    with catalogue_db.read() as session:
+        assert "printedlabel" in str(verify(session).broken)

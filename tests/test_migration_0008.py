@@ -1,4 +1,4 @@
-"""Migration 0008 (price decrees) upgrades a shop's 0007 database in place: one new table,
+"""Migration 0008 (price decrees) upgrades a shop's 0007 database in place: two new tables,
 nothing rebuilt, the audit intact."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def test_a_0007_database_is_upgraded_without_loss(tmp_path: Path) -> None:
 
     database.check_ready()
     after = tables(database.path)
-    assert set(after) - set(before) == {"scheduledprice"}
+    assert set(after) - set(before) == {"scheduledprice", "printedlabel"}
     assert_not_rebuilt(before, after)
     assert raw(database, "SELECT code, price, member_price, het FROM product ORDER BY code") == (
         products

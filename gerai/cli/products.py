@@ -55,6 +55,7 @@ def products_export(options: Options, fmt: str, output: str | None) -> None:
 @click.option("--codes", help="product codes or barcodes, comma-separated")
 @click.option("--changed-since", help="products whose price changed on or after YYYY-MM-DD")
 @click.option("--category", help="one category's products")
+@click.option("--stale", is_flag=True, help="products whose label is out of date or missing")
 @pass_options
 def labels(
     options: Options,
@@ -62,31 +63,26 @@ def labels(
     codes: str | None,
     changed_since: str | None,
     category: str | None,
+    stale: bool,
 ) -> None:
     """Shelf labels (label harga) on A4 sticker sheets of 21: name, price, member price, HET,
-    barcode; all active products unless --codes, --changed-since or --category says which."""
+    barcode; all active products unless --codes, --changed-since, --category or --stale says
+    which. Each label written is recorded with the prices it shows."""
     from datetime import UTC, datetime, time
 
-    from gerai.cli.common import now_utc, open_database, parse_date, write_whole
+    from gerai.cli.common import open_till, parse_date, print_queue, write_whole
     from gerai.exports.labels_pdf import labels_pdf
-    from gerai.services.shop.profile import load_shop
-    from gerai.services.stock.labels import shelf_labels
 
-    database = open_database(options.settings())
-    with database.read() as session:
-        shop = load_shop(session)
-        today = now_utc().astimezone(shop.zone).date()
-        since = None
-        if changed_since is not None:
-            day = parse_date(changed_since, today)
-            since = datetime.combine(day, time(), tzinfo=shop.zone).astimezone(UTC)
-        found = shelf_labels(
-            session,
-            codes=[c for c in (codes or "").split(",") if c.strip()],
-            changed_since=since,
-            category=category,
-        )
-    write_whole(output, "label-harga.pdf", labels_pdf(found, today, shop.name))
+    till = open_till(print_queue(options))
+    since = None
+    if changed_since is not None:
+        day = parse_date(changed_since, till.today())
+        since = datetime.combine(day, time(), tzinfo=till.shop.zone).astimezone(UTC)
+    found = till.shelf_labels(
+        [c for c in (codes or "").split(",") if c.strip()], since, category, stale
+    )
+    write_whole(output, "label-harga.pdf", labels_pdf(found, till.today(), till.shop.name))
+    till.labels_printed(found)
     click.echo(t("labels.written", count=len(found)), err=True)
 
 

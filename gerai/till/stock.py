@@ -3,7 +3,8 @@ counts, write-offs and repacking, and a product's stock card."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,7 @@ from gerai.services.stock.decrees import (
     schedule_decree,
 )
 from gerai.services.stock.inventory import low_stock_count, product_for
+from gerai.services.stock.labels import ShelfLabel, record_printed, shelf_labels
 from gerai.services.stock.packs import Pack, pack_units
 from gerai.services.stock.products import ProductForm, product_form, save_product
 from gerai.services.stock.receiving import (
@@ -106,6 +108,24 @@ class StockVerbs(TillBase):
             return set_quota(
                 session, quota_group, scope, period, limit, actor=self.actor.name, at=now
             )
+
+    def shelf_labels(
+        self,
+        codes: Sequence[str] = (),
+        changed_since: datetime | None = None,
+        category: str | None = None,
+        stale: bool = False,
+    ) -> list[ShelfLabel]:
+        """The shelf labels asked for (see `shelf_labels`)."""
+        with self.database.read() as session:
+            return shelf_labels(
+                session, codes=codes, changed_since=changed_since, category=category, stale=stale
+            )
+
+    def labels_printed(self, labels: Sequence[ShelfLabel]) -> None:
+        """Record these labels as printed: the prices each shows."""
+        with self.database.write() as session:
+            record_printed(session, labels, actor=self.actor.name, at=self.clock())
 
     def check_decree(self, table: Table, lower_to_het: bool) -> list[DecreeLine]:
         """A HET decree file's rows for the shop's zone, every one checked."""

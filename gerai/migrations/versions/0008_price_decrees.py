@@ -1,4 +1,5 @@
-"""price decrees: HET (and price) changes scheduled for a business day
+"""price decrees and shelf labels: HET (and price) changes scheduled for a business day, and
+the prices each product's last printed shelf label shows
 
 Revision ID: 0008
 Revises: 0007
@@ -40,9 +41,23 @@ def upgrade() -> None:
     with op.batch_alter_table("scheduledprice", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_scheduledprice_effective"), ["effective"])
         batch_op.create_index(batch_op.f("ix_scheduledprice_product_id"), ["product_id"])
+    op.create_table(
+        "printedlabel",
+        sa.Column("product_id", sa.Integer(), nullable=False),
+        sa.Column("price", sa.Integer(), nullable=False),
+        sa.Column("member_price", sa.Integer(), nullable=True),
+        sa.Column("het", sa.Integer(), nullable=True),
+        sa.Column("printed_at", gerai.models.UTCDateTime(), nullable=False),
+        sa.Column("printed_by", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["product_id"], ["product.id"], name=op.f("fk_printedlabel_product_id_product")
+        ),
+        sa.PrimaryKeyConstraint("product_id", name=op.f("pk_printedlabel")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("printedlabel")
     with op.batch_alter_table("scheduledprice", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_scheduledprice_product_id"))
         batch_op.drop_index(batch_op.f("ix_scheduledprice_effective"))

@@ -27,6 +27,7 @@ from sqlmodel import Session
 from gerai.core.words import AuditKind
 from gerai.models import (
     AUDIT_RECORD,
+    PRINTED_LABEL,
     QUOTA_RULE,
     REGULATED_PRODUCT,
     SCHEDULED_PRICE,
@@ -97,6 +98,7 @@ COVERED: tuple[Covered, ...] = (
     Covered(MEMBER, ("number", "nik", "active", "credit_limit")),
     Covered(REGULATED_PRODUCT, ("product_id", "quota_group", "needs_buyer")),
     Covered(QUOTA_RULE, ("id", "quota_group", "scope", "period", "limit")),
+    Covered(PRINTED_LABEL, ("product_id", "price", "member_price", "het", "printed_at")),
     Covered(
         SCHEDULED_PRICE,
         ("product_id", "effective", "het", "price", "member_price", "decree", "applied_at"),
