@@ -18,10 +18,12 @@ from gerai.core.words import BuyerCategory, QuotaPeriod, QuotaScope, Role
 from gerai.db import Database
 from gerai.printing import PrintQueue
 from gerai.services.audit.verify import verify
+from gerai.services.reports.lpg import regulated_log
 from gerai.services.sale.buyers import make_buyer, mask_nik, parse_number, shown_nik
 from gerai.services.sale.checkout import Tender
 from gerai.services.sale.quotas import period_bounds
 from gerai.services.shop.auth import Actor
+from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from gerai.till import Till
 from tests.conftest import CASHIER, NOW, OWNER, raw, tamper
@@ -292,7 +294,9 @@ STEP = st.tuples(
 
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(steps=st.lists(STEP, min_size=1, max_size=8))
-def test_no_buyer_ever_exceeds_the_daily_quota(db: Database, steps: list[tuple]) -> None:
+def test_no_buyer_ever_exceeds_the_daily_quota_and_the_log_adds_up(
+    db: Database, steps: list[tuple]
+) -> None:
     from tests.conftest import TREASURER_PIN
 
     raw(db, "DELETE FROM salereturnline")
@@ -326,6 +330,17 @@ def test_no_buyer_ever_exceeds_the_daily_quota(db: Database, steps: list[tuple])
     for _, _, total in net:
         assert Decimal(str(total)) <= 2_000  # quantities are stored in thousandths
     assert net  # the first sale of an example always fits the quota
+    with db.read() as session:  # the pangkalan's log counts exactly what was sold and kept
+        shop = load_shop(session)
+        logs = [regulated_log(session, month, shop) for month in ("2025-11", "2025-12")]
+    by_day = {day: qty for log in logs for day, qty in log.by_day.items()}
+    sold = {}
+    for _, day, total in net:
+        if total:
+            sold[str(day)] = sold.get(str(day), Decimal(0)) + Decimal(total) / 1000
+    assert by_day == sold
+    assert sum(log.amount for log in logs) == sum(line.price * line.qty for log in logs
+                                                  for line in log.lines)  # fmt: skip
 
 
 # --- the command line -----------------------------------------------------------------------
