@@ -193,3 +193,44 @@ def test_a_label_is_stale_until_printed_and_again_after_a_price_change(
     tamper(catalogue_db, "UPDATE printedlabel SET price = 1")
     with catalogue_db.read() as session:
         assert "printedlabel" in str(verify(session).broken)
+
+
+@pytest.mark.parametrize("profile", ["POS-5890", "TM-T20II"])
+def test_labels_on_the_receipt_printer_read_back(catalogue_db: Database, profile: str) -> None:
+    from PIL import ImageOps
+
+    from tests.escpos_decode import decode
+    from tests.fake_printer import FakePrinter
+    from tests.test_printing import payload_of
+
+    with FakePrinter() as printer:
+        url = f"{printer.url}?profile={profile}"
+        result = CliRunner().invoke(
+            main, ["--printer", url, "--db", catalogue_db.url, "labels", "--printer",
+                   "--codes", "MYK-1L,BWM-KG"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        [job] = printer.wait_for_jobs(1, timeout=5)
+    printed = decode(payload_of(job), read_qr=False)
+    read = [
+        [found.text for found in zxingcpp.read_barcodes(
+            ImageOps.expand(image.bitmap.convert("L"), border=16, fill=255))]
+        for image in printed.images
+    ]  # fmt: skip
+    assert read == [[MINYAKITA], ["BWM-KG"]]
+    assert "Rp15.700 / pcs" in printed.text and "HET Rp15.700" in printed.text
+    assert "Anggota Rp15.500" in printed.text and "Bawang Merah Enrekang" in printed.text
+    cutter = profile != "POS-5890"  # a 58 mm printer with no cutter only feeds
+    assert len(printed.cuts) == (2 if cutter else 0) and max(
+        len(line) for line in printed.lines
+    ) <= (32 if profile == "POS-5890" else 48)
+    assert raw(catalogue_db, "SELECT count(*) FROM printedlabel") == [(2,)]
+
+
+def test_labels_with_no_printer_set_say_so_and_record_nothing(catalogue_db: Database) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["--printer", "", "--db", catalogue_db.url, "labels", "--printer", "--codes", "MYK-1L"],
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert raw(catalogue_db, "SELECT count(*) FROM printedlabel") == [(0,)]

@@ -56,6 +56,7 @@ def products_export(options: Options, fmt: str, output: str | None) -> None:
 @click.option("--changed-since", help="products whose price changed on or after YYYY-MM-DD")
 @click.option("--category", help="one category's products")
 @click.option("--stale", is_flag=True, help="products whose label is out of date or missing")
+@click.option("--printer", "on_printer", is_flag=True, help="print on the receipt printer")
 @pass_options
 def labels(
     options: Options,
@@ -64,10 +65,12 @@ def labels(
     changed_since: str | None,
     category: str | None,
     stale: bool,
+    on_printer: bool,
 ) -> None:
     """Shelf labels (label harga) on A4 sticker sheets of 21: name, price, member price, HET,
     barcode; all active products unless --codes, --changed-since, --category or --stale says
-    which. Each label written is recorded with the prices it shows."""
+    which; --printer prints them on the receipt printer (58/80 mm) instead. Each label
+    written is recorded with the prices it shows."""
     from datetime import UTC, datetime, time
 
     from gerai.cli.common import open_till, parse_date, print_queue, write_whole
@@ -81,7 +84,15 @@ def labels(
     found = till.shelf_labels(
         [c for c in (codes or "").split(",") if c.strip()], since, category, stale
     )
-    write_whole(output, "label-harga.pdf", labels_pdf(found, till.today(), till.shop.name))
+    if on_printer:
+        from gerai.core.i18n import shown
+        from gerai.printing import print_shelf_labels
+        from receipts.printer_url import parse_printer_url
+
+        target = parse_printer_url(options.settings().printer)
+        print_shelf_labels(target, found, till.today(), shown())
+    else:
+        write_whole(output, "label-harga.pdf", labels_pdf(found, till.today(), till.shop.name))
     till.labels_printed(found)
     click.echo(t("labels.written", count=len(found)), err=True)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
@@ -25,6 +25,7 @@ from gerai.services.audit.seals import seal
 from gerai.services.stock.catalog import label_is_stale
 from gerai.services.stock.import_export import ean13_valid
 from gerai.services.stock.inventory import product_for
+from receipts.shelf_tag import ShelfTag
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,13 @@ class ShelfLabel:
     def symbology(self) -> str:
         """How the barcode is drawn: `EAN13` for a valid EAN-13, else `Code128`."""
         return "EAN13" if ean13_valid(self.barcode) else "Code128"
+
+    def tag(self, priced_on: date) -> ShelfTag:
+        """The label as receipt paper prints it, dated `priced_on`."""
+        return ShelfTag(
+            self.name, self.unit, self.price, self.member_price, self.het, self.regulated,
+            self.barcode, self.symbology, priced_on,
+        )  # fmt: skip
 
 
 def shelf_labels(
