@@ -13,7 +13,7 @@ from sqlalchemy import extract, func
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import MemberPaymentKind, SaleStatus
+from gerai.core.words import KasbonEntry, MemberPaymentKind, SaleStatus
 from gerai.models import MemberPayment, Sale, SaleReturn
 from gerai.services.members.kasbon import StatementLine, statement
 from gerai.services.members.lookup import MemberInfo, find_member
@@ -73,7 +73,7 @@ class MemberStatement:
                 "paid": self.savings_paid,
                 "end": _balance(self.savings_end),
             },
-            "kasbon": {
+            KasbonEntry.KASBON: {
                 "start": self.kasbon_start,
                 "lines": [
                     {"day": line.day.isoformat(), "kind": str(line.kind), "ref": line.ref,
@@ -86,10 +86,11 @@ class MemberStatement:
 
 
 def _balance(balance: SavingsBalance) -> dict[str, int]:
+    """A savings balance by kind, as the JSON has it."""
     return {
-        "pokok": balance.pokok,
-        "wajib": balance.wajib,
-        "sukarela": balance.sukarela,
+        MemberPaymentKind.POKOK: balance.pokok,
+        MemberPaymentKind.WAJIB: balance.wajib,
+        MemberPaymentKind.SUKARELA: balance.sukarela,
         "total": balance.total,
     }
 
