@@ -14,6 +14,7 @@ from gerai.core.timefmt import format_date
 from gerai.core.words import KasbonEntry, MemberPaymentKind
 from gerai.exports.pdf_kit import (
     MM,
+    MONTHS,
     PORTRAIT,
     build_pdf,
     grid,
@@ -24,10 +25,6 @@ from gerai.exports.pdf_kit import (
 from gerai.services.members.statement import MemberStatement
 from gerai.services.shop.profile import ShopProfile
 
-MONTHS = (
-    "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8",
-    "month.9", "month.10", "month.11", "month.12",
-)  # fmt: skip
 KASBON_KIND = {
     KasbonEntry.KASBON: "statement.kasbon_sale",
     KasbonEntry.REPAYMENT: "statement.kasbon_repayment",
