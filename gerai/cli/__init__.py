@@ -51,9 +51,11 @@ def run(options: Options) -> None:
     """Open the kasir screen."""
     settings = options.settings()
     database = open_database(settings)
+    from gerai.backups import holding
     from gerai.tui.app import GeraiApp
 
-    GeraiApp(settings, database).run()
+    with holding(database):  # a restore waits until this till is closed
+        GeraiApp(settings, database).run()
 
 
 @main.command()
