@@ -335,6 +335,35 @@ class PriceChange(SQLModel, table=True):
     new_member_price: int | None = None
 
 
+class ScheduledPrice(SQLModel, table=True):
+    """A price decree for one product (a HET decree): its new HET and, when the decree sets
+    them, its new price and member price, applied at the start of the shop's business day
+    `effective` (`applied_at` then set); `decree` names the file or letter it came from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    effective: date = Field(index=True)
+    het: int
+    price: int | None = None
+    member_price: int | None = None
+    decree: str = Field(max_length=120)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    applied_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class PrintedLabel(SQLModel, table=True):
+    """The shelf label last printed for a product, with the prices it shows: the label is out
+    of date when the product's price, member price or HET is no longer these."""
+
+    product_id: int = Field(foreign_key="product.id", primary_key=True)
+    price: int
+    member_price: int | None = None
+    het: int | None = None
+    printed_at: datetime = Field(sa_type=UTCDateTime)
+    printed_by: str = Field(max_length=60)
+
+
 class Repack(SQLModel, table=True):
     """Pecah karung: `source_qty` of one product turned into `produced` of another; `expected`
     is what the contents should give (`per_source` each), the rest is `shrinkage`."""
@@ -553,3 +582,6 @@ REGULATED_PRODUCT = table_of(RegulatedProduct)
 QUOTA_RULE = table_of(QuotaRule)
 SALE_RETURN = table_of(SaleReturn)
 SALE_RETURN_LINE = table_of(SaleReturnLine)
+PRICE_CHANGE = table_of(PriceChange)
+SCHEDULED_PRICE = table_of(ScheduledPrice)
+PRINTED_LABEL = table_of(PrintedLabel)

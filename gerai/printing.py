@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlmodel import Session
@@ -37,12 +37,14 @@ from gerai.services.sale.receipts import (
 from gerai.services.sale.returns import build_return_slip, is_cash_refund
 from gerai.services.shop.auth import Actor
 from gerai.services.shop.profile import load_shop
+from gerai.services.stock.labels import ShelfLabel
 from gerai.settings import Settings
-from receipts.escpos_job import JobOptions, drawer_kick_job, render_job
+from receipts.escpos_job import JobOptions, drawer_kick_job, labels_job, paper_dots, render_job
 from receipts.layout import Line, layout_receipt, wrap
 from receipts.member_slip import MemberSlip, layout_member_slip
 from receipts.printer_url import PrinterTarget, parse_printer_url
 from receipts.return_slip import layout_return_slip
+from receipts.shelf_tag import barcode_image, layout_shelf_tag
 from receipts.transport import send
 from receipts.z_report import layout_shift_report
 
@@ -300,6 +302,21 @@ class PrintQueue:
                 actor=actor.name,
                 now=self.clock(),
             )
+
+
+def print_shelf_labels(
+    target: PrinterTarget, labels: list[ShelfLabel], priced_on: date, tr: Translator
+) -> None:
+    """Print shelf labels on the receipt printer, one after another, each cut off."""
+    dots = paper_dots(target.profile)
+    tags = [label.tag(priced_on) for label in labels]
+    job = labels_job(
+        [(layout_shelf_tag(tag, target.width, tr), barcode_image(tag, dots)) for tag in tags],
+        target.profile,
+    )
+    error = send(target, job)
+    if error is not None:
+        raise error
 
 
 def print_test_page(target: PrinterTarget, tr: Translator) -> None:

@@ -25,6 +25,8 @@ class Settings:
     till: str = "K1"
     kick_drawer: bool = False
     logo: str = ""
+    backup_dir: str = ""  # "" = `backups` beside the database
+    backup_mirror: str = ""  # a second folder (a USB stick); "" = none
 
 
 DB_BACKENDS = ("sqlite", "postgresql")
@@ -86,4 +88,6 @@ def load_settings(
         till=till,
         kick_drawer=kick in ("1", "true"),
         logo=pick(None, "GERAI_LOGO", "logo", ""),
+        backup_dir=pick(None, "GERAI_BACKUP_DIR", "backup_dir", ""),
+        backup_mirror=pick(None, "GERAI_BACKUP_MIRROR", "backup_mirror", ""),
     )

@@ -71,6 +71,30 @@ def render_job(lines: list[Line], options: JobOptions) -> bytes:
     return data
 
 
+def paper_dots(profile: str) -> int:
+    """How many dots wide the profile's paper is (384 when the profile does not say)."""
+    from escpos.capabilities import get_profile
+
+    pixels = get_profile(profile).profile_data.get("media", {}).get("width", {}).get("pixels")
+    return pixels if isinstance(pixels, int) else 384
+
+
+def labels_job(labels: list[tuple[list[Line], Any]], profile: str) -> bytes:
+    """One print job of shelf labels: each its lines, its barcode image centred, and a cut
+    (a feed on cutterless printers)."""
+    printer = _printer(profile)
+    printer.hw("INIT")
+    for lines, image in labels:
+        for line in lines:
+            printer.set(bold=line.bold)
+            printer.textln(line.text)
+        printer.set(bold=False)
+        printer.image(image.convert("1"), center=True)
+        printer.cut()
+    data: bytes = printer.output
+    return data
+
+
 def drawer_kick_job(profile: str) -> bytes:
     """Only the pulse that opens the cash drawer: no text, no paper fed or cut."""
     printer = _printer(profile)

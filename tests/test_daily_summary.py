@@ -5,6 +5,7 @@ stock, and the JSON form."""
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import tempfile
 from collections import Counter, defaultdict
@@ -298,6 +299,37 @@ def test_a_sale_at_23_59_and_one_at_00_01_fall_on_different_days(
     assert nov30.shifts[0].cash_sales == first.total + second.total
     assert nov30.shifts[0].opened_at.isoformat() == opened.isoformat()
     assert nov30.as_dict()["shifts"][0]["opened_at"] == opened.isoformat()
+    assert nov30.shifts[0].later_sales == 1  # the 00.01 sale is the next day's
+
+
+def test_a_business_day_that_ends_at_two_keeps_the_small_hours(
+    catalogue_db: Database, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from gerai.exports.daily_pdf import daily_pdf
+
+    with catalogue_db.write() as session:
+        shop = save_shop_settings(session, OWNER, now=NOW, day_end_hour=2)
+    with pytest.raises(GeraiError) as refused, catalogue_db.write() as session:
+        save_shop_settings(session, OWNER, now=NOW, day_end_hour=7)
+    assert refused.value.key == "shop.bad_day_end"
+    with catalogue_db.read() as session:
+        assert load_shop(session).day_end_hour == 2  # the refused value was not kept
+    wita = shop.zone
+    open_till(catalogue_db, "K1", 100_000, datetime(2025, 11, 30, 20, 0, tzinfo=wita))
+    small_hours = datetime(2025, 12, 1, 1, 30, tzinfo=wita)
+    after_end = datetime(2025, 12, 1, 2, 0, tzinfo=wita)
+    first = sell(catalogue_db, "K1", fill(catalogue_db, [("IDM-GRG", Decimal(1))]), small_hours)
+    second = sell(catalogue_db, "K1", fill(catalogue_db, [("IDM-GRG", Decimal(2))]), after_end)
+    assert shop.business_date(small_hours) == date(2025, 11, 30)
+    nov30 = summary_of(catalogue_db, date(2025, 11, 30))
+    dec01 = summary_of(catalogue_db, date(2025, 12, 1))
+    assert (nov30.net, dec01.net) == (first.total, second.total)
+    assert nov30.shifts[0].later_sales == 1
+    pages = PdfReader(io.BytesIO(daily_pdf(nov30, shop, NOW))).pages
+    text = "".join(page.extract_text() for page in pages)
+    assert "melewati akhir hari usaha (02.00): 1 penjualan" in " ".join(text.split())
 
 
 def test_hours_are_local_hours(catalogue_db: Database) -> None:
@@ -434,7 +466,8 @@ TOP_KEYS = {
 SHIFT_KEYS = {
     "id", "till", "status", "opened_at", "opened_by", "opening_cash", "cash_sales", "cash_in",
     "cash_out", "refunds", "member_cash_in", "member_cash_out", "expected_cash", "counted_cash",
-    "variance", "variance_reason", "closed_at", "closed_by", "confirmed_by", "movements",
+    "variance", "variance_reason", "closed_at", "closed_by", "later_sales", "confirmed_by",
+    "movements",
 }  # fmt: skip
 
 

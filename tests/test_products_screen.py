@@ -517,3 +517,35 @@ async def test_repack_and_write_off_from_the_list(db: Database) -> None:
     assert (stock(db, "IDM-GRG-DUS"), stock(db, "IDM-GRG")) == (7, 379)
     with db.read() as session:
         assert stock_check(session) == []
+
+
+async def test_f12_writes_the_out_of_date_labels_and_clears_their_marks(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.chdir(tmp_path)  # where a PostgreSQL shop's labels go
+
+    from tests.conftest import raw
+
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_products(app, pilot)
+        assert all(p.label_stale for p in screen.rows)  # a new shop: no label printed
+        assert "*" in str(screen.query_one(ProductList).render_line(1).text)
+        assert "label harga usang (F12)" in text(screen.query_one("#filters", Label))
+        await pilot.press("f12")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = db.path.parent if db.path is not None else tmp_path
+        [pdf] = folder.glob("label-harga-*.pdf")
+        [(active,)] = raw(db, "SELECT count(*) FROM product WHERE active")
+        said = text(screen.query_one(".stock-status", Label))
+        assert said == f"{active} label harga ditulis ke {pdf}"
+        assert len(PdfReader(pdf).pages) == -(-active // 21)
+        assert not any(p.label_stale for p in screen.rows)
+        assert "*" not in str(screen.query_one(ProductList).render_line(1).text)
+        await pilot.press("f12")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "sudah sesuai" in text(screen.query_one(".stock-status", Label))

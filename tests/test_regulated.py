@@ -6,20 +6,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from gerai.core.errors import GeraiError
 from gerai.core.words import BuyerCategory, QuotaPeriod, QuotaScope, Role
 from gerai.db import Database
 from gerai.printing import PrintQueue
 from gerai.services.audit.verify import verify
+from gerai.services.reports.lpg import regulated_log
 from gerai.services.sale.buyers import make_buyer, mask_nik, parse_number, shown_nik
 from gerai.services.sale.checkout import Tender
 from gerai.services.sale.quotas import period_bounds
 from gerai.services.shop.auth import Actor
+from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from gerai.till import Till
 from tests.conftest import CASHIER, NOW, OWNER, raw, tamper
@@ -290,7 +294,9 @@ STEP = st.tuples(
 
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(steps=st.lists(STEP, min_size=1, max_size=8))
-def test_no_buyer_ever_exceeds_the_daily_quota(db: Database, steps: list[tuple]) -> None:
+def test_no_buyer_ever_exceeds_the_daily_quota_and_the_log_adds_up(
+    db: Database, steps: list[tuple]
+) -> None:
     from tests.conftest import TREASURER_PIN
 
     raw(db, "DELETE FROM salereturnline")
@@ -324,6 +330,17 @@ def test_no_buyer_ever_exceeds_the_daily_quota(db: Database, steps: list[tuple])
     for _, _, total in net:
         assert Decimal(str(total)) <= 2_000  # quantities are stored in thousandths
     assert net  # the first sale of an example always fits the quota
+    with db.read() as session:  # the pangkalan's log counts exactly what was sold and kept
+        shop = load_shop(session)
+        logs = [regulated_log(session, month, shop) for month in ("2025-11", "2025-12")]
+    by_day = {day: qty for log in logs for day, qty in log.by_day.items()}
+    sold = {}
+    for _, day, total in net:
+        if total:
+            sold[str(day)] = sold.get(str(day), Decimal(0)) + Decimal(total) / 1000
+    assert by_day == sold
+    assert sum(log.amount for log in logs) == sum(line.price * line.qty for log in logs
+                                                  for line in log.lines)  # fmt: skip
 
 
 # --- the command line -----------------------------------------------------------------------
@@ -403,6 +420,13 @@ def test_the_lpg_log_lists_each_sale_with_its_nik_and_totals_equal_the_sales(
     assert len(csv_out.output.splitlines()) == 1 + 3  # LPG twice and SPHP once, all groups
     bad = runner.invoke(main, ["--db", rdb.url, "report", "lpg", "--month", "2025-13"])
     assert bad.exit_code == 1 and "Traceback" not in bad.output
+    pdf = Path(str(tmp_path)) / "lpg.pdf"
+    made = runner.invoke(main, ["--db", rdb.url, "report", "lpg", "--month", "2025-11",
+                                "--group", "LPG3", "--output", str(pdf)])  # fmt: skip
+    assert made.exit_code == 0, made.output
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert text.count(NIK_A) == 2 and NIK_B not in text  # the returned sale is not listed
+    assert "Jumlah 2 · Rp38.000" in text and "Rumah tangga" in text and "Pangkalan" in text
 
 
 def test_a_straight_edit_of_a_lines_nik_is_caught_by_the_sales_digest(rdb: Database) -> None:

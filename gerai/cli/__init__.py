@@ -16,7 +16,7 @@ from gerai.cli.common import GeraiGroup, Options, now_utc, open_database, pass_o
 from gerai.cli.database import backup, db
 from gerai.cli.members import members
 from gerai.cli.printer import printer, receipt
-from gerai.cli.products import products
+from gerai.cli.products import labels, prices, products
 from gerai.cli.report import report
 from gerai.cli.shop import setup
 from gerai.cli.shop import shop as shop_group
@@ -51,9 +51,11 @@ def run(options: Options) -> None:
     """Open the kasir screen."""
     settings = options.settings()
     database = open_database(settings)
+    from gerai.backups import holding
     from gerai.tui.app import GeraiApp
 
-    GeraiApp(settings, database).run()
+    with holding(database):  # a restore waits until this till is closed
+        GeraiApp(settings, database).run()
 
 
 @main.command()
@@ -114,6 +116,8 @@ def demo(options: Options, days: int) -> None:
 
 for _command in (
     products,
+    labels,
+    prices,
     members,
     report,
     stock,

@@ -80,15 +80,23 @@ def db_copy(options: Options, to: str) -> None:
     click.echo(t("copy.done", target=shown(target.url), head=target.revision()))
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option(
     "--output",
     help="file to write, or - for stdout (default: beside the database, "
     "NAME-backup-YYYYMMDD-HHMMSS.db in the shop's time)",
 )
+@click.pass_context
+def backup(ctx: click.Context, output: str | None) -> None:
+    """A consistent copy of the SQLite database, taken while the tills keep selling; `list`
+    and `restore` the kept copies."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(backup_now, output=output)
+
+
 @pass_options
-def backup(options: Options, output: str | None) -> None:
-    """A consistent copy of the SQLite database, taken while the tills keep selling."""
+def backup_now(options: Options, output: str | None) -> None:
+    """Take one copy now."""
     import shutil
     import tempfile
 
@@ -112,3 +120,41 @@ def backup(options: Options, output: str | None) -> None:
     target = Path(output) if output else backup_file_name(database.path, stamp)
     size = backup_sqlite(database, target)
     click.echo(t("backup.done", path=str(target), size=f"{size:,}".replace(",", ".")))
+
+
+BACKUP_KIND = {"daily": "backups.kind_daily", "monthly": "backups.kind_monthly"}
+
+
+@backup.command("list")
+@pass_options
+def backup_list(options: Options) -> None:
+    """The copies kept in the backups folder and the second folder, newest first."""
+    from gerai.backups import list_backups
+
+    settings = options.settings()
+    found = list_backups(open_database(settings), settings)
+    for copy in found:
+        click.echo(
+            t(
+                "backups.line",
+                kind=t(BACKUP_KIND[copy.kind]),
+                taken=copy.taken.strftime("%d-%m-%Y %H.%M"),
+                size=f"{copy.size:,}".replace(",", "."),
+                path=str(copy.path),
+            )
+        )
+    click.echo(t("backups.count", count=len(found)))
+
+
+@backup.command("restore")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_options
+def backup_restore(options: Options, file: Path) -> None:
+    """Put a backup in the database's place: checked first (whole, a gerai database, the
+    audit chain intact), the replaced file kept; refused while a till has it open."""
+    from gerai.backups import restore
+    from gerai.db import Database
+
+    database = Database(options.settings().db_url)  # a damaged one is what a restore mends
+    replaced = restore(database, file, now_utc().strftime("%Y%m%d-%H%M%S"))
+    click.echo(t("backups.restored", path=str(file), replaced=str(replaced)))

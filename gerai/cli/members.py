@@ -48,3 +48,36 @@ def members_export(options: Options, fmt: str, output: str | None) -> None:
     from gerai.services.members.import_export import MEMBER_COLUMNS, export_members
 
     _export(options, fmt, output, "anggota", MEMBER_COLUMNS, export_members, private=True)
+
+
+@members.command("statement")
+@click.argument("member")
+@click.option("--year", required=True, help="YYYY")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "json"]), default="pdf")
+@click.option("--output", help="file to write, or - for stdout (default rekening-NUMBER-YYYY.pdf)")
+@pass_options
+def members_statement(
+    options: Options, member: str, year: str, fmt: str, output: str | None
+) -> None:
+    """A member's statement of the year (rekening anggota): purchases by month, savings by
+    kind, kasbon and repayments. The member by number, NIK or phone. Written private."""
+    from gerai.cli.common import now_utc, open_database, write_whole
+    from gerai.services.members.shu import parse_year
+    from gerai.services.members.statement import member_statement
+    from gerai.services.shop.profile import load_shop
+
+    database = open_database(options.settings())
+    with database.read() as session:
+        shop = load_shop(session)
+        today = shop.business_date(now_utc())
+        report = member_statement(session, member, parse_year(year, today), today)
+    name = f"rekening-{report.member.number}-{report.year}.{fmt}"
+    if fmt == "json":
+        import json
+
+        data = json.dumps(report.as_dict(), indent=2).encode("utf-8") + b"\n"
+    else:
+        from gerai.exports.member_statement import statement_pdf
+
+        data = statement_pdf(report, shop, now_utc())
+    write_whole(output, name, data, private=True)

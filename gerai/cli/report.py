@@ -162,7 +162,7 @@ def report_members(
     write_whole(output, f"shu-anggota-{year}.{fmt}", data)
 
 
-LPG_FORMATS = ("csv", "xlsx", "json")
+LPG_FORMATS = ("csv", "xlsx", "pdf", "json")
 
 
 @report.command("lpg")
@@ -182,11 +182,16 @@ def report_lpg(
     fmt = report_format(fmt, output, LPG_FORMATS)
     database = open_database(options.settings())
     with database.read() as session:
-        log = regulated_log(session, month, load_shop(session), quota_group)
+        shop = load_shop(session)
+        log = regulated_log(session, month, shop, quota_group)
     if fmt == "json":
         import json
 
         data = json.dumps(log.as_dict(), indent=2).encode("utf-8") + b"\n"
+    elif fmt == "pdf":
+        from gerai.exports.lpg_pdf import lpg_pdf
+
+        data = lpg_pdf(log, shop, now_utc())
     else:
         import io
 
@@ -197,3 +202,61 @@ def report_lpg(
         write_table(buffer, fmt, LOG_COLUMNS, rows, sheet="lpg")
         data = buffer.getvalue()
     write_whole(output, f"lpg-{log.month}.{fmt}", data, private=True)  # whole NIKs
+
+
+PERIOD_FORMATS = ("pdf", "csv", "xlsx", "json")
+
+
+def _period(
+    options: Options, text: str, yearly: bool, fmt: str | None, output: str | None, name: str
+) -> None:
+    """Write the month's (`YYYY-MM`) or the year's (`YYYY`) report."""
+    from gerai.services.reports.period import FIGURES, month_period, period_report, year_period
+    from gerai.services.shop.profile import load_shop
+
+    fmt = report_format(fmt, output, PERIOD_FORMATS)
+    database = open_database(options.settings())
+    with database.read() as session:
+        shop = load_shop(session)
+        today = shop.business_date(now_utc())
+        period = (year_period if yearly else month_period)(text, today)
+        found = period_report(session, period, shop, today)
+    if fmt == "pdf":
+        from gerai.exports.period_pdf import period_pdf
+
+        data = period_pdf(found, shop, now_utc())
+    elif fmt == "json":
+        import json
+
+        data = json.dumps(found.as_dict(), indent=2).encode("utf-8") + b"\n"
+    else:
+        import io
+        from dataclasses import asdict
+
+        from gerai.tabular import write_table
+
+        buffer = io.BytesIO()
+        rows = [asdict(row) for row in (*found.rows, found.totals)]
+        write_table(buffer, fmt, ["label", *FIGURES], rows, sheet=name)
+        data = buffer.getvalue()
+    write_whole(output, f"{name}-{found.period}.{fmt}", data)
+
+
+@report.command("monthly")
+@click.option("--month", required=True, help="YYYY-MM")
+@click.option("--format", "fmt", type=click.Choice(PERIOD_FORMATS), help="default: pdf")
+@click.option("--output", help="file to write, or - for stdout")
+@pass_options
+def report_monthly(options: Options, month: str, fmt: str | None, output: str | None) -> None:
+    """The month's figures day by day, equal to the sum of its daily reports."""
+    _period(options, month, False, fmt, output, "laporan-bulanan")
+
+
+@report.command("yearly")
+@click.option("--year", required=True, help="YYYY")
+@click.option("--format", "fmt", type=click.Choice(PERIOD_FORMATS), help="default: pdf")
+@click.option("--output", help="file to write, or - for stdout")
+@pass_options
+def report_yearly(options: Options, year: str, fmt: str | None, output: str | None) -> None:
+    """The year's figures month by month, for the RAT."""
+    _period(options, year, True, fmt, output, "laporan-tahunan")

@@ -9,6 +9,7 @@ from typing import Any
 
 from gerai.core.words import (
     AuditKind,
+    BuyerCategory,
     CashTerm,
     KasbonEntry,
     MemberPaymentKind,
@@ -119,6 +120,8 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.PRODUCT_CREATED: "audit.kind.product_created",
     AuditKind.PRODUCT_CHANGED: "audit.kind.product_changed",
     AuditKind.PRODUCTS_IMPORTED: "audit.kind.products_imported",
+    AuditKind.PRICES_SCHEDULED: "audit.kind.prices_scheduled",
+    AuditKind.PRICES_APPLIED: "audit.kind.prices_applied",
     AuditKind.GOODS_RECEIVED: "audit.kind.goods_received",
     AuditKind.STOCK_COUNTED: "audit.kind.stock_counted",
     AuditKind.WRITTEN_OFF: "audit.kind.written_off",
@@ -134,4 +137,10 @@ CASH_TERM: dict[str, str] = {
     CashTerm.MEMBER_IN: "cash.term.member_in",
     CashTerm.MEMBER_OUT: "cash.term.member_out",
     CashTerm.ROUNDING: "cash.term.rounding",
+}
+BUYER_CATEGORY: dict[str, str] = {
+    BuyerCategory.HOUSEHOLD: "ui.buyer.household",
+    BuyerCategory.MICRO_BUSINESS: "ui.buyer.micro_business",
+    BuyerCategory.FISHER: "ui.buyer.fisher",
+    BuyerCategory.FARMER: "ui.buyer.farmer",
 }

@@ -185,6 +185,8 @@ class AuditKind(StrEnum):
     PRODUCT_CREATED = "product_created"
     PRODUCT_CHANGED = "product_changed"
     PRODUCTS_IMPORTED = "products_imported"
+    PRICES_SCHEDULED = "prices_scheduled"
+    PRICES_APPLIED = "prices_applied"
     GOODS_RECEIVED = "goods_received"
     STOCK_COUNTED = "stock_counted"
     WRITTEN_OFF = "written_off"

@@ -221,6 +221,13 @@ def _shifts(summary: DailySummary, shop: ShopProfile, styles: dict[str, Any]) ->
         strong = [SHIFT_ROWS.index(k) for k in ("report.expected_cash", "report.variance")]
         width = sum(w for _, w, _ in columns)
         blocks += [grid(columns, rows, styles, strong=strong, width=width), Spacer(1, 3 * MM)]
+    for shift in summary.shifts:
+        if shift.later_sales:
+            note = t(
+                "report.past_day_end", till=shift.till, id=shift.id, count=shift.later_sales,
+                hour=f"{shop.day_end_hour:02d}.00",
+            )  # fmt: skip
+            blocks += [para(note, styles["note"]), Spacer(1, 2 * MM)]
     moves = [(shift, move) for shift in summary.shifts for move in shift.movements]
     if moves:
         columns = [

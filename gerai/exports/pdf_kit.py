@@ -30,6 +30,20 @@ HEADER_FILL = "#eeeeee"
 INK_SOFT = "#555555"
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 DASH = "–"
+MONTHS = (
+    "month.1",
+    "month.2",
+    "month.3",
+    "month.4",
+    "month.5",
+    "month.6",
+    "month.7",
+    "month.8",
+    "month.9",
+    "month.10",
+    "month.11",
+    "month.12",
+)  # the months' names, January first
 
 
 @dataclass(frozen=True)

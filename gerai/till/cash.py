@@ -19,6 +19,7 @@ from gerai.services.cash.shifts import (
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.sale.receipts import SaleSummary, sales_of_day
 from gerai.services.shop.auth import Approval
+from gerai.services.stock.decrees import apply_due_prices
 from gerai.till.base import TillBase
 
 
@@ -31,11 +32,12 @@ class CashVerbs(TillBase):
             return current_shift(session, self.till_id)
 
     def open_shift(self, opening_cash: int) -> Shift:
-        """Open a shift with `opening_cash` in the drawer."""
+        """Open a shift with `opening_cash` in the drawer; the price decrees whose day has
+        come are applied first (the start of the business day)."""
         with self.database.write() as session:
-            return open_shift(
-                session, self.till_id, self.actor, opening_cash, self.clock(), self.shop
-            )
+            now = self.clock()
+            apply_due_prices(session, self.today(), actor=self.actor.name, at=now)
+            return open_shift(session, self.till_id, self.actor, opening_cash, now, self.shop)
 
     def move_cash(self, kind: str, amount: int, reason: str) -> None:
         """Put cash into (`in`) or take it out of (`out`) the drawer, with a reason."""

@@ -3,6 +3,8 @@ counts, write-offs and repacking, and a product's stock card."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +20,17 @@ from gerai.services.stock.count import (
     count_candidates,
     write_off,
 )
+from gerai.services.stock.decrees import (
+    AppliedPrice,
+    DecreeLine,
+    PendingPrice,
+    apply_due_prices,
+    check_decree,
+    pending_prices,
+    schedule_decree,
+)
 from gerai.services.stock.inventory import low_stock_count, product_for
+from gerai.services.stock.labels import ShelfLabel, record_printed, shelf_labels
 from gerai.services.stock.packs import Pack, pack_units
 from gerai.services.stock.products import ProductForm, product_form, save_product
 from gerai.services.stock.receiving import (
@@ -31,6 +43,7 @@ from gerai.services.stock.receiving import (
 from gerai.services.stock.reorder import Suggestion, reorder_suggestions
 from gerai.services.stock.repack import RepackResult, repack
 from gerai.services.stock.suppliers import SupplierInfo, add_supplier, list_suppliers
+from gerai.tabular import Table
 from gerai.till.base import TillBase
 
 
@@ -95,6 +108,50 @@ class StockVerbs(TillBase):
             return set_quota(
                 session, quota_group, scope, period, limit, actor=self.actor.name, at=now
             )
+
+    def shelf_labels(
+        self,
+        codes: Sequence[str] = (),
+        changed_since: datetime | None = None,
+        category: str | None = None,
+        stale: bool = False,
+    ) -> list[ShelfLabel]:
+        """The shelf labels asked for (see `shelf_labels`)."""
+        with self.database.read() as session:
+            return shelf_labels(
+                session, codes=codes, changed_since=changed_since, category=category, stale=stale
+            )
+
+    def labels_printed(self, labels: Sequence[ShelfLabel]) -> None:
+        """Record these labels as printed: the prices each shows."""
+        with self.database.write() as session:
+            record_printed(session, labels, actor=self.actor.name, at=self.clock())
+
+    def check_decree(self, table: Table, lower_to_het: bool) -> list[DecreeLine]:
+        """A HET decree file's rows for the shop's zone, every one checked."""
+        with self.database.read() as session:
+            return check_decree(session, table, zone=self.shop.het_zone, lower_to_het=lower_to_het)
+
+    def schedule_decree(
+        self, lines: list[DecreeLine], effective: date, decree: str
+    ) -> tuple[int, list[AppliedPrice]]:
+        """Keep a checked decree for `effective`; applied at once when that day has come.
+        The number kept and what was applied."""
+        with self.database.write() as session:
+            now = self.clock()
+            kept = schedule_decree(session, lines, effective, decree, actor=self.actor, at=now)
+            applied = apply_due_prices(session, self.today(), actor=self.actor.name, at=now)
+        return kept, applied
+
+    def apply_due_prices(self) -> list[AppliedPrice]:
+        """Apply the scheduled prices whose day has come."""
+        with self.database.write() as session:
+            return apply_due_prices(session, self.today(), actor=self.actor.name, at=self.clock())
+
+    def pending_prices(self) -> list[PendingPrice]:
+        """The scheduled prices not applied yet."""
+        with self.database.read() as session:
+            return pending_prices(session)
 
     def reorder(self, window_days: int, lead_days: int, safety_days: int) -> list[Suggestion]:
         """What to order now, by supplier (`gerai stock reorder`)."""

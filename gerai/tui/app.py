@@ -69,6 +69,7 @@ class GeraiApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(kasir_screen() if self.till.logged_in else LoginScreen())
+        self.backup(first_of_day=True)
         if self.printer.target.enabled:
             self.set_interval(RETRY_SECONDS, self.retry_printing)
             self.retry_printing()
@@ -99,6 +100,26 @@ class GeraiApp(App[None]):
     def print_member_slip(self, number: str, reprint: bool = False) -> None:
         """Queue the slip of a member payment (savings, kasbon repayment) and send what waits."""
         self._send(lambda: self.printer.submit_member_slip(number, reprint), True)
+
+    @work(thread=True, group="backup", exclusive=True)
+    def backup(self, first_of_day: bool = False) -> None:
+        """The automatic backup, off the UI thread: at the first start of a day, and after
+        each shift close (said when done); a failure or a missing second folder is told."""
+        from gerai.backups import auto_backup
+
+        try:
+            report = auto_backup(
+                self.till.database, self.settings, self.till.today(), first_of_day=first_of_day
+            )
+        except GeraiError as error:
+            message = t("backups.failed_auto", error=error.message())
+            self.call_from_thread(self.notify, message, severity="error", timeout=10)
+            return
+        for warning in report.warnings:
+            self.call_from_thread(self.notify, warning.message(), severity="warning", timeout=10)
+        if report.written and not first_of_day:
+            message = t("backups.done_auto", path=str(report.written[0]))
+            self.call_from_thread(self.notify, message)
 
     def retry_printing(self) -> None:
         """Try the waiting receipts again (on a timer while the printer fails)."""

@@ -29,11 +29,14 @@ from gerai.models import (
     AUDIT_RECORD,
     BARCODE,
     CATEGORY,
+    PRICE_CHANGE,
+    PRINTED_LABEL,
     PRODUCT,
     QUOTA_RULE,
     REGULATED_PRODUCT,
     SALE_RETURN,
     SALE_RETURN_LINE,
+    SCHEDULED_PRICE,
     SHIFT,
     CashMovement,
     GoodsReceipt,
@@ -41,7 +44,6 @@ from gerai.models import (
     Member,
     MemberPayment,
     PackUnit,
-    PriceChange,
     Repack,
     SaleVoid,
     ShopSetting,
@@ -85,7 +87,6 @@ SHOP_SETTING = table_of(ShopSetting)
 PACK_UNIT = table_of(PackUnit)
 GOODS_RECEIPT = table_of(GoodsReceipt)
 GOODS_RECEIPT_LINE = table_of(GoodsReceiptLine)
-PRICE_CHANGE = table_of(PriceChange)
 REPACK = table_of(Repack)
 WRITE_OFF = table_of(WriteOff)
 STOCK_COUNT = table_of(StockCount)
@@ -243,6 +244,11 @@ COVERED: tuple[Covered, ...] = (
     ),
     Covered(
         SALE_RETURN_LINE, ("return_id", "sale_line_id", "product_id", "qty", "amount", "damaged")
+    ),
+    Covered(PRINTED_LABEL, ("product_id", "price", "member_price", "het", "printed_at")),
+    Covered(
+        SCHEDULED_PRICE,
+        ("product_id", "effective", "het", "price", "member_price", "decree", "applied_at"),
     ),
 )
 

@@ -80,6 +80,7 @@ class ShiftReport:
     variance_reason: str
     closed_at: datetime | None
     closed_by: str | None
+    later_sales: int  # the shift's sales on a later business day (it ran past the day's end)
     confirmed_by: str | None
     movements: tuple[CashMove, ...]
 
@@ -337,6 +338,13 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
             moves[m.shift_id].append(
                 CashMove(m.created_at.astimezone(zone), m.kind, m.amount, m.reason, m.created_by)
             )
+    later = dict(
+        session.execute(
+            select(SALE.c.shift_id, func.count())
+            .where(SALE.c.shift_id.in_([s.id for s in shifts]), SALE.c.business_date > day)
+            .group_by(SALE.c.shift_id)
+        ).all()
+    )
     reports = []
     for shift in shifts:
         position = cash_position(session, shift)
@@ -361,6 +369,7 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
                 variance_reason=shift.variance_reason,
                 closed_at=shift.closed_at.astimezone(zone) if shift.closed_at else None,
                 closed_by=shift.closed_by,
+                later_sales=later.get(shift.id or 0, 0),
                 confirmed_by=shift.confirmed_by,
                 movements=tuple(moves[shift.id or 0]),
             )

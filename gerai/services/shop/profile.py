@@ -5,7 +5,7 @@ simpanan wajib."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, select
@@ -46,6 +46,7 @@ class ShopProfile:
     ppn_rate_bp: int = 1100
     savings_pokok: int = 50_000
     savings_wajib: int = 10_000
+    day_end_hour: int = 0  # the local hour a business day ends: 0 midnight, 2 at 02.00
 
     @property
     def zone(self) -> ZoneInfo:
@@ -58,8 +59,9 @@ class ShopProfile:
         return ZONE_NAMES.get(self.timezone, self.timezone)
 
     def business_date(self, moment: datetime) -> date:
-        """The local calendar day a moment belongs to (local midnight to midnight)."""
-        return moment.astimezone(self.zone).date()
+        """The business day a moment belongs to: its local calendar day, a moment before
+        `day_end_hour` o'clock counting to the day before (a shop open past midnight)."""
+        return (moment.astimezone(self.zone) - timedelta(hours=self.day_end_hour)).date()
 
 
 def _coerce(name: str, kind: type, raw: str) -> object:
@@ -112,6 +114,7 @@ def save_shop_settings(
 MULTILINE_SETTINGS = ("address", "footer")  # printed on receipts as several lines
 
 
+LATEST_DAY_END = 6  # a business day ends between midnight and 06.00
 NPWP_DIGITS = (15, 16)  # the old 15-digit NPWP and the 16-digit one (the NIK)
 
 
@@ -129,6 +132,8 @@ def _check_profile(profile: ShopProfile) -> None:
         raise GeraiError("shop.pkp_without_npwp")
     if profile.provinsi and province_named(profile.provinsi) != profile.provinsi:
         raise GeraiError("shop.provinsi_unknown", value=profile.provinsi)
+    if not 0 <= profile.day_end_hour <= LATEST_DAY_END:
+        raise GeraiError("shop.bad_day_end", value=profile.day_end_hour, latest=LATEST_DAY_END)
 
 
 def store_shop_settings(

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
-from gerai.models import BARCODE, CATEGORY, PRODUCT
+from gerai.models import BARCODE, CATEGORY, PRINTED_LABEL, PRODUCT
 
 SEARCH_LIMIT = 50
 # Name search ranks at most this many FTS matches (the lowest product ids). A query as short as
@@ -53,6 +53,7 @@ class ProductInfo:
     stock: Decimal
     reorder_level: Decimal
     active: bool
+    label_stale: bool = False  # read by the catalogue page only
 
 
 _COLUMNS = (
@@ -175,6 +176,7 @@ class ProductFilter:
     category_id: int | None = None
     low_stock: bool = False
     inactive: bool = False
+    stale_labels: bool = False
 
 
 def _matching(session: Session, query: str) -> ColumnElement[bool] | None:
@@ -196,6 +198,21 @@ def _matching(session: Session, query: str) -> ColumnElement[bool] | None:
     return or_(found, PRODUCT.c.id.in_(barcode))
 
 
+def label_is_stale() -> ColumnElement[bool]:
+    """True for a product whose shelf label was never printed or shows other prices than
+    the product's now (a correlated test on PRODUCT's row)."""
+    return ~(
+        select(PRINTED_LABEL.c.product_id)
+        .where(
+            PRINTED_LABEL.c.product_id == PRODUCT.c.id,
+            PRINTED_LABEL.c.price == PRODUCT.c.price,
+            PRINTED_LABEL.c.member_price.is_not_distinct_from(PRODUCT.c.member_price),
+            PRINTED_LABEL.c.het.is_not_distinct_from(PRODUCT.c.het),
+        )
+        .exists()
+    )
+
+
 def product_page(
     session: Session,
     filters: ProductFilter,
@@ -208,7 +225,11 @@ def product_page(
     (name, id) `after`, or the page that ends just before `before`. Keyset paging, so the
     thousandth page costs what the first does."""
     # `active` and `stock <= reorder_level` as the partial index `ix_product_low_stock` has them
-    statement = _SELECT.where(~PRODUCT.c.active if filters.inactive else PRODUCT.c.active)
+    statement = _SELECT.add_columns(label_is_stale().label("label_stale")).where(
+        ~PRODUCT.c.active if filters.inactive else PRODUCT.c.active
+    )
+    if filters.stale_labels:
+        statement = statement.where(label_is_stale())
     if filters.low_stock:
         statement = statement.where(PRODUCT.c.stock <= PRODUCT.c.reorder_level)
     if filters.category_id is not None:

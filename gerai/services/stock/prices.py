@@ -9,11 +9,9 @@ from datetime import datetime
 from sqlmodel import Session
 
 from gerai.core.words import AuditKind
-from gerai.models import PriceChange, table_of
+from gerai.models import PRICE_CHANGE
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
-
-PRICE_CHANGE = table_of(PriceChange)
 
 
 @dataclass(frozen=True)

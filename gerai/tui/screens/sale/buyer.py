@@ -11,17 +11,11 @@ from textual.widgets import Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.phrases import BUYER_CATEGORY
 from gerai.core.words import BuyerCategory
 from gerai.services.sale.buyers import Buyer
 from gerai.tui.base import GeraiDialog
 from gerai.tui.styles import sheet
-
-CATEGORY = {
-    BuyerCategory.HOUSEHOLD: "ui.buyer.household",
-    BuyerCategory.MICRO_BUSINESS: "ui.buyer.micro_business",
-    BuyerCategory.FISHER: "ui.buyer.fisher",
-    BuyerCategory.FARMER: "ui.buyer.farmer",
-}
 
 
 class BuyerDialog(GeraiDialog[Buyer]):
@@ -52,7 +46,7 @@ class BuyerDialog(GeraiDialog[Buyer]):
 
     def category_text(self) -> str:
         """The chosen category, as the kasir reads it."""
-        return t("ui.buyer.category", category=t(CATEGORY[self.categories[self.category]]))
+        return t("ui.buyer.category", category=t(BUYER_CATEGORY[self.categories[self.category]]))
 
     def action_next_category(self) -> None:
         """F2: the next buyer category."""

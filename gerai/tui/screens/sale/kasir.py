@@ -131,11 +131,13 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.app.push_screen(CloseShiftScreen(), self.closed)
 
     def closed(self, result: object) -> None:
-        """The shift is closed: print the Z report, then wait for the next shift."""
+        """The shift is closed: print the Z report, back the database up, then wait for the
+        next shift."""
         if not isinstance(result, ShiftClose):
             return
         self.say(t("ui.status.closed", variance=format_rupiah(result.variance)))
         self.app.print_shift_report(result.shift_id)
+        self.app.backup()
         self.ensure_shift()
 
     def refresh_header(self) -> None:

@@ -2,16 +2,20 @@
 page at a time (keyset on name and id), so it opens and scrolls at once on 100,000
 products. Typing searches names, codes and barcodes; F4/F5/F6 filter by category, low stock
 and inactive; Enter edits, F2 adds; F7 receives goods, F8 counts stock, F9 shows the stock
-card, F10 repacks and F11 writes off the selected product. Esc returns to the kasir."""
+card, F10 repacks and F11 writes off the selected product. A price marked `*` has a shelf
+label that is out of date (or none): F12 writes every such label to one PDF. Esc returns to
+the kasir."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -24,6 +28,7 @@ from gerai.core.i18n import t
 from gerai.core.money import format_number
 from gerai.core.quantity import format_quantity
 from gerai.core.words import Permission
+from gerai.files import write_atomically
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.catalog import ProductFilter, ProductInfo
 from gerai.tui.permits import with_approval
@@ -141,7 +146,7 @@ class ProductList(Widget):
         low = p.active and p.stock <= p.reorder_level  # at or below the reorder level
         number = format_number
         cells = [
-            p.code, p.name, p.category, number(p.price),
+            p.code, p.name, p.category, ("*" if p.label_stale else "") + number(p.price),
             "" if p.member_price is None else number(p.member_price), number(p.cost),
             ("!" if low else "") + format_quantity(p.stock, p.unit),
             format_quantity(p.reorder_level),
@@ -165,6 +170,7 @@ class ProductsScreen(StockScreen[None]):
         Binding("f10", "repack", "ui.key.repack"),
         Binding("f11", "write_off", "ui.key.write_off"),
         Binding("f3", "reorder", "ui.key.reorder"),
+        Binding("f12", "labels", "ui.key.labels"),
         *PAGING_BINDINGS,
     ]
 
@@ -229,7 +235,7 @@ class ProductsScreen(StockScreen[None]):
         )
         if self.filters.low_stock:
             parts.append(t("ui.products.only_low"))
-        return t("ui.products.filters", filters=" · ".join(parts))
+        return t("ui.products.filters", filters=" · ".join(parts)) + t("ui.products.stale_hint")
 
     def on_product_list_fits(self, message: ProductList.Fits) -> None:
         """A page is as many rows as the list shows: (re)load it when that changes."""
@@ -387,6 +393,34 @@ class ProductsScreen(StockScreen[None]):
         """F9: the stock card of the selected product."""
         if self.selected is not None:
             self.app.push_screen(StockCardScreen(self.selected.id))
+
+    def action_labels(self) -> None:
+        """F12: the shelf labels that are out of date, written to one PDF next to the
+        database, then recorded as printed."""
+        self.say(t("ui.products.labels_writing"))
+        self.write_labels()
+
+    @work(thread=True, group="labels")
+    def write_labels(self) -> None:
+        """Build the labels' PDF off the UI thread."""
+        from gerai.exports.labels_pdf import labels_pdf
+
+        app, till = self.app, self.till
+        folder = till.database.path.parent if till.database.path else Path.cwd()
+        target = folder / f"label-harga-{till.today().isoformat()}.pdf"
+        try:
+            found = till.shelf_labels(stale=True)
+            write_atomically(target, labels_pdf(found, till.today(), till.shop.name))
+            till.labels_printed(found)
+        except GeraiError as error:
+            if error.key == "labels.none":
+                app.call_from_thread(self.say, t("ui.products.labels_current"))
+            else:
+                app.call_from_thread(self.fail, error)
+            return
+        app.call_from_thread(
+            self.refresh_page, t("ui.products.labels_written", count=len(found), path=str(target))
+        )
 
     def action_reorder(self) -> None:
         """F3: what to order (pesan barang)."""

@@ -1,0 +1,209 @@
+"""The month's and the year's figures of the gerai, for the pengurus and the RAT: each day's (or
+each month's) sales to members and to non-members, returns, HPP and gross margin, made of the
+daily reports themselves so every figure equals the sum of the days; then what the period lost
+at cost (write-offs and stock-count differences), the members' savings paid in and out, and
+the kasbon members owed at the period's end."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from gerai.core.errors import GeraiError
+from gerai.core.words import MemberPaymentKind, PaymentMethod, SaleStatus
+from gerai.models import MemberPayment, Payment, Sale, SaleReturn, StockCount, WriteOff
+from gerai.services.reports.daily import DailySummary, daily_summary
+from gerai.services.shop.profile import ShopProfile
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One day's, one month's or the whole period's trading figures."""
+
+    label: str  # `2025-11-30` for a day, `2025-11` for a month, the period's own for totals
+    sales_count: int
+    member_sales: int
+    non_member_sales: int
+    net: int  # member + non-member sales, after discounts
+    returns: int
+    net_after_returns: int
+    cost: int  # HPP of the sales
+    margin: int  # laba kotor: net − HPP
+
+    @classmethod
+    def of_day(cls, summary: DailySummary) -> Figures:
+        """A day's figures, as its daily report has them."""
+        return cls(
+            summary.date.isoformat(), summary.sales_count, summary.member.net,
+            summary.non_member.net, summary.net, summary.returns_total,
+            summary.net_after_returns, summary.cost, summary.margin,
+        )  # fmt: skip
+
+    @classmethod
+    def total(cls, label: str, parts: list[Figures]) -> Figures:
+        """The sum of `parts`, named `label`."""
+        sums = [sum(getattr(p, name) for p in parts) for name in FIGURES]
+        return cls(label, *sums)
+
+
+FIGURES = (
+    "sales_count", "member_sales", "non_member_sales", "net", "returns", "net_after_returns",
+    "cost", "margin",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    """A month's or a year's report: `rows` are its days (a month) or months (a year)."""
+
+    period: str  # `2025-11` or `2025`
+    first: date
+    last: date
+    timezone: str
+    rows: tuple[Figures, ...]
+    totals: Figures
+    write_offs: int  # goods written off, at HPP
+    count_differences: int  # stock counts' differences at HPP (negative: goods missing)
+    savings: dict[str, int]  # paid in the period by kind (sukarela_out: withdrawn)
+    kasbon_outstanding: int  # what members owed at the period's end
+
+    @property
+    def unit_result(self) -> int:
+        """Hasil usaha unit gerai as far as gerai records it: the gross margin less the goods
+        written off and the goods missing at stock counts, at HPP (the unit's own expenses are
+        not recorded in gerai yet)."""
+        return self.totals.margin - self.write_offs + min(self.count_differences, 0)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready values."""
+        return {
+            "period": self.period, "first": self.first.isoformat(),
+            "last": self.last.isoformat(), "timezone": self.timezone,
+            "rows": [asdict(r) for r in self.rows], "totals": asdict(self.totals),
+            "write_offs": self.write_offs, "count_differences": self.count_differences,
+            "unit_result": self.unit_result, "savings": self.savings,
+            "kasbon_outstanding": self.kasbon_outstanding,
+        }  # fmt: skip
+
+
+def month_period(text: str, today: date) -> tuple[str, date, date]:
+    """A month `YYYY-MM` that has begun: its label, first and last day."""
+    raw = text.strip()
+    parts = raw.split("-")
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
+        raise GeraiError("period.bad_month", value=text)
+    try:
+        first = date(int(parts[0]), int(parts[1]), 1)
+    except ValueError as exc:
+        raise GeraiError("period.bad_month", value=text) from exc
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return _begun(f"{first:%Y-%m}", first, last, today)
+
+
+def year_period(text: str, today: date) -> tuple[str, date, date]:
+    """A year `YYYY` that has begun: its label, first and last day."""
+    raw = text.strip()
+    if not (len(raw) == 4 and raw.isascii() and raw.isdigit()) or int(raw) < 2000:
+        raise GeraiError("period.bad_year", value=text)
+    return _begun(raw, date(int(raw), 1, 1), date(int(raw), 12, 31), today)
+
+
+def _begun(label: str, first: date, last: date, today: date) -> tuple[str, date, date]:
+    if first > today:
+        raise GeraiError("period.future", value=label)
+    return label, first, last
+
+
+def period_report(
+    session: Session, period: tuple[str, date, date], shop: ShopProfile, today: date
+) -> PeriodReport:
+    """The report of a month or a year (from `month_period` or `year_period`), up to `today`:
+    a month's rows are its days, a year's its months."""
+    label, first, last = period
+    days = [
+        Figures.of_day(daily_summary(session, first + timedelta(days=n), shop))
+        for n in range((min(last, today) - first).days + 1)
+    ]
+    if first.month == 1 and last.month == 12:  # a year: its months
+        rows = [
+            Figures.total(month, [d for d in days if d.label.startswith(month)])
+            for month in sorted({d.label[:7] for d in days})
+        ]
+    else:
+        rows = days
+    return PeriodReport(
+        period=label,
+        first=first,
+        last=last,
+        timezone=shop.timezone,
+        rows=tuple(rows),
+        totals=Figures.total(label, days),
+        write_offs=_at_cost(session, WriteOff, first, last, shop),
+        count_differences=_at_cost(session, StockCount, first, last, shop),
+        savings=_savings(session, first, last),
+        kasbon_outstanding=_kasbon_owed(session, last),
+    )
+
+
+def _at_cost(
+    session: Session, model: type[WriteOff] | type[StockCount], first: date, last: date,
+    shop: ShopProfile,
+) -> int:  # fmt: skip
+    """The values of the write-offs or stock counts made on the period's business days."""
+    start = datetime.combine(first - timedelta(days=1), time(), tzinfo=UTC)
+    end = datetime.combine(last + timedelta(days=2), time(), tzinfo=UTC)
+    rows = session.execute(
+        select(col(model.created_at), col(model.value)).where(
+            col(model.created_at) >= start, col(model.created_at) < end
+        )
+    ).all()
+    return sum(value for at, value in rows if first <= shop.business_date(at) <= last)
+
+
+def _savings(session: Session, first: date, last: date) -> dict[str, int]:
+    kinds = (
+        MemberPaymentKind.POKOK, MemberPaymentKind.WAJIB, MemberPaymentKind.SUKARELA,
+        MemberPaymentKind.SUKARELA_OUT,
+    )  # fmt: skip
+    paid = dict(
+        session.execute(
+            select(col(MemberPayment.kind), func.sum(col(MemberPayment.amount)))
+            .where(
+                col(MemberPayment.kind).in_(kinds),
+                col(MemberPayment.business_date).between(first, last),
+            )
+            .group_by(col(MemberPayment.kind))
+        ).all()
+    )
+    return {str(kind): int(paid.get(kind, 0)) for kind in kinds}
+
+
+def _kasbon_owed(session: Session, last: date) -> int:
+    """Kasbon sales less repayments less kasbon refunds, up to the end of `last`."""
+    sold = session.execute(
+        select(func.coalesce(func.sum(col(Payment.amount)), 0))
+        .join(Sale, col(Sale.id) == col(Payment.sale_id))
+        .where(
+            col(Payment.method) == PaymentMethod.KASBON,
+            col(Sale.status) == SaleStatus.COMPLETED,
+            col(Sale.business_date) <= last,
+        )
+    ).scalar_one()
+    repaid = session.execute(
+        select(func.coalesce(func.sum(col(MemberPayment.amount)), 0)).where(
+            col(MemberPayment.kind) == MemberPaymentKind.REPAYMENT,
+            col(MemberPayment.business_date) <= last,
+        )
+    ).scalar_one()
+    refunded = session.execute(
+        select(func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)).where(
+            col(SaleReturn.refund_method) == PaymentMethod.KASBON,
+            col(SaleReturn.business_date) <= last,
+        )
+    ).scalar_one()
+    return int(sold) - int(repaid) - int(refunded)

@@ -1,0 +1,161 @@
+"""The month's and the year's report (issue 15): each figure is the sum of the daily reports
+(and of the sales themselves), a year's months add up to the year, write-offs, savings and the
+kasbon owed at the period's end; `gerai report monthly|yearly` in every format; refusals."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from member_money import pay_back, save
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from shop_day import at, fill, give_back, open_till, sell, void
+
+from gerai.cli import main
+from gerai.core.errors import GeraiError
+from gerai.db import Database
+from gerai.services.reports.daily import daily_summary
+from gerai.services.reports.period import (
+    FIGURES,
+    PeriodReport,
+    month_period,
+    period_report,
+    year_period,
+)
+from gerai.services.sale.checkout import Tender
+from gerai.services.shop.profile import load_shop
+from gerai.services.stock.count import write_off
+from tests.conftest import TREASURER, copy_database, raw
+
+TODAY = date(2025, 12, 31)
+
+
+def report(db: Database, text: str, yearly: bool = False) -> PeriodReport:
+    with db.read() as session:
+        shop = load_shop(session)
+        period = (year_period if yearly else month_period)(text, TODAY)
+        return period_report(session, period, shop, TODAY)
+
+
+SALES = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=45),  # days after 1 November
+        st.sampled_from(["MYK-1L", "GLA-KG", "AQA-600"]),
+        st.integers(min_value=1, max_value=3),
+        st.booleans(),  # a member's
+        st.sampled_from(["keep", "keep", "void", "return"]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(sales=SALES)
+def test_the_month_is_the_sum_of_its_days_and_of_its_sales(
+    catalogue_file: Path, tmp_path_factory: pytest.TempPathFactory, sales: list[tuple]
+) -> None:
+    folder = tmp_path_factory.mktemp("period")
+    copy_database(catalogue_file, folder / "gerai.db")
+    db = Database(f"sqlite:///{folder / 'gerai.db'}")
+    try:
+        open_till(db, "K1", 100_000, at(7, day=date(2025, 11, 1)))  # one long shift is enough
+        for offset, code, qty, member, fate in sales:
+            day = date(2025, 11, 1) + timedelta(days=offset)
+            done = sell(db, "K1", fill(db, [(code, Decimal(qty))], member=member), at(10, day=day))
+            if fate == "void":
+                void(db, done.receipt_no, at(11, day=day))
+            elif fate == "return":
+                give_back(db, "K1", done.receipt_no, [(1, Decimal(1), False)], at(12, day=day))
+        month = report(db, "2025-11")
+        with db.read() as session:
+            shop = load_shop(session)
+            days = [daily_summary(session, date(2025, 11, n), shop) for n in range(1, 31)]
+        assert len(month.rows) == 30
+        assert month.totals.net == sum(d.net for d in days) == sum(r.net for r in month.rows)
+        assert month.totals.cost == sum(d.cost for d in days)
+        assert month.totals.returns == sum(d.returns_total for d in days)
+        assert month.totals.member_sales + month.totals.non_member_sales == month.totals.net
+        [(sold,)] = raw(
+            db,
+            "SELECT coalesce(sum(total), 0) FROM sale WHERE status = 'completed'"
+            " AND business_date BETWEEN '2025-11-01' AND '2025-11-30'",
+        )
+        assert month.totals.net == sold
+        year = report(db, "2025", yearly=True)
+        november = next(row for row in year.rows if row.label == "2025-11")
+        assert [getattr(november, f) for f in FIGURES] == [
+            getattr(month.totals, f) for f in FIGURES
+        ]
+        for name in FIGURES:
+            assert getattr(year.totals, name) == sum(getattr(r, name) for r in year.rows)
+    finally:
+        db.dispose()
+
+
+def test_losses_savings_and_kasbon_at_the_period_end(db: Database) -> None:
+    with db.write() as session:
+        write_off(session, "MYK-1L", 2, "bocor", actor=TREASURER, at=at(9), shop=load_shop(session))
+    sell(db, "K1", fill(db, [("GLA-1KG", Decimal(1))], member=True), at(10), [Tender("kasbon")])
+    pay_back(db, "KKMP-0001", 5_000, at(11))
+    pay_back(db, "KKMP-0001", 2_000, at(11, day=date(2025, 12, 2)))  # after November
+    save(db, "KKMP-0002", "pokok", at(12))
+    save(db, "KKMP-0003", "sukarela", at(12, day=date(2025, 12, 1)), amount=10_000)  # December
+    november = report(db, "2025-11")
+    [(cost,)] = raw(db, "SELECT cost FROM product WHERE code = 'MYK-1L'")
+    assert november.write_offs == 2 * cost
+    assert november.savings == {"pokok": 50_000, "wajib": 0, "sukarela": 0, "sukarela_out": 0}
+    assert november.kasbon_outstanding == 17_300 - 5_000
+    assert november.unit_result == november.totals.margin - 2 * cost
+    assert report(db, "2025-12").kasbon_outstanding == 17_300 - 7_000
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["monthly", "--month", "2025-13"], 'Bulan "2025-13" tidak sah'),
+        (["monthly", "--month", "2025"], 'Bulan "2025" tidak sah'),
+        (["monthly", "--month", "2999-01"], "2999-01 belum dimulai"),
+        (["yearly", "--year", "25"], 'Tahun "25" tidak sah'),
+        (["yearly", "--year", "2999"], "2999 belum dimulai"),
+    ],
+)
+def test_a_bad_period_is_one_line(db: Database, args: list[str], said: str) -> None:
+    result = CliRunner().invoke(main, ["--db", db.url, "report", *args])
+    assert result.exit_code == 1 and said in result.output and "Traceback" not in result.output
+    with pytest.raises(GeraiError):
+        month_period("2025-1-1", TODAY)
+
+
+def test_the_reports_in_every_format(db: Database, tmp_path: Path) -> None:
+    sell(db, "K1", fill(db, [("MYK-1L", Decimal(2))], member=True), at(10))
+    runner = CliRunner()
+
+    def gerai(*args: str) -> str:
+        result = runner.invoke(main, ["--db", db.url, "report", *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    data = json.loads(gerai("monthly", "--month", "2025-11", "--format", "json"))
+    assert data["totals"]["net"] == 31_000 == sum(row["net"] for row in data["rows"])
+    assert data["totals"]["member_sales"] == 31_000 and data["period"] == "2025-11"
+    lines = gerai("yearly", "--year", "2025", "--format", "csv").splitlines()
+    assert lines[0] == "label," + ",".join(FIGURES)
+    assert len(lines) == 1 + 12 + 1  # a row a month, the total
+    xlsx = tmp_path / "tahun.xlsx"
+    gerai("yearly", "--year", "2025", "--output", str(xlsx))
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None
+    values = [row for row in sheet.iter_rows(values_only=True)]
+    assert values[-1][FIGURES.index("net") + 1] == 31_000  # a number, not text
+    pdf = tmp_path / "bulan.pdf"
+    gerai("monthly", "--month", "2025-11", "--output", str(pdf))
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "LAPORAN BULANAN" in text and "Rp31.000" in text and "30-11-2025" in text
