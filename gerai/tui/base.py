@@ -54,7 +54,9 @@ class GeraiDialog(ModalScreen[Result]):
     def fail(self, error: GeraiError | str) -> None:
         """Show why the action was refused."""
         text = error.message() if isinstance(error, GeraiError) else error
-        self.query_one(".dialog-error", Label).update(text)
+        label = self.query_one(".dialog-error", Label)
+        label.update(text)
+        label.call_after_refresh(label.scroll_visible, animate=False)  # below a scrolled form
         self.app.bell()
 
     def action_cancel(self) -> None:

@@ -147,17 +147,17 @@ class CloseShiftScreen(ShiftDialog):
             with Grid(id="denominations"):
                 for value in DENOMINATIONS:
                     yield Label(format_rupiah(value), classes="denomination")
-                    yield Input("0", id=f"d{value}", type="integer", classes="pieces")
+                    yield Input("0", id=f"d{value}", type="integer", classes="pieces", compact=True)
             yield Label("", id="count-line")
-            yield Input(placeholder=t("ui.close.reason"), id="reason")
+            yield Input(placeholder=t("ui.close.reason"), id="reason", compact=True)
             actor = self.app.actor
             yield Label(t("ui.close.signed", name=actor.name), id="signed")
             if not allows(actor.role, Permission.CLOSE_SHIFT):
                 with Horizontal(id="confirm"):
-                    yield Input(placeholder=t("ui.close.bendahara"), id="bendahara")
+                    yield Input(placeholder=t("ui.close.bendahara"), id="bendahara", compact=True)
                     yield Input(
                         placeholder=t("ui.close.bendahara_pin"), id="bendahara-pin",
-                        password=True, max_length=PIN_MAX, restrict=r"[0-9]*",
+                        password=True, max_length=PIN_MAX, restrict=r"[0-9]*", compact=True,
                     )  # fmt: skip
             yield Label("", classes="dialog-error")
             yield Label(t("ui.close.hint"), classes="dialog-hint")

@@ -44,6 +44,10 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
     """Selling at the counter."""
 
     CSS_PATH = sheet("kasir")
+    # Below 110 columns the totals panel moves under the cart (the `-narrow` class), so that
+    # at 80 columns the product name keeps at least 24 characters; below 30 rows it is compact.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     # The footer shows them in this order, the most used first; F1 lists every key, also the
     # few the footer has no room for at 120 columns.
     BINDINGS = [
