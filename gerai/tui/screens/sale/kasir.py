@@ -51,7 +51,9 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
     # The footer shows them in this order, the most used first; F1 lists every key, also the
     # few the footer has no room for at 120 columns.
     BINDINGS = [
-        Binding("f12", "pay", "ui.key.pay"),
+        # Priority: the app runs them in the order of the keys, so what is typed right after
+        # the key goes into the dialog it opens (`open_dialog`), not the scan field.
+        Binding("f12", "pay", "ui.key.pay", priority=True),
         Binding("f2", "member", "ui.key.member"),
         Binding("ctrl+k", "buyer", "ui.key.buyer", priority=True),  # over Input's
         Binding("f1", "help", "ui.key.help"),
@@ -313,12 +315,13 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     # --- pay --------------------------------------------------------------------------------
 
-    def action_pay(self) -> None:
-        """F12: the payment dialog."""
+    async def action_pay(self) -> None:
+        """F12: the payment dialog (for the cart with the scans typed before the key)."""
+        await self.caught_up()
         if not self.cart.lines:
             self.fail(GeraiError("pay.empty_cart"))
             return
-        self.app.push_screen(PaymentScreen(), self.paid)
+        await self.open_dialog(PaymentScreen(), self.paid)
 
     def paid(self, result: SaleResult | None) -> None:
         """The sale is committed (the till emptied the cart and queued the receipt): show the
