@@ -70,6 +70,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             yield Label(t("ui.total"), id="due-title")
             yield Digits(format_number(self.total), id="due")
             yield Label("", id="methods")
+            yield Label("", id="kasbon")
             yield Label("", id="split")
             yield Input(placeholder=t("ui.pay.placeholder"), id="tendered")
             yield Label("", id="quick")
@@ -79,7 +80,34 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#tendered", Input))  # now: keys typed ahead go there
+        self.show_kasbon_room()
         self.redraw()
+
+    def show_kasbon_room(self) -> None:
+        """With a member on the sale: their kasbon limit, what they owe and what is left,
+        before anyone chooses Kasbon."""
+        member = self.till.cart.member
+        label = self.query_one("#kasbon", Label)
+        if member is None:
+            label.display = False
+            return
+        if not member.active or member.credit_limit <= 0:
+            label.update(t("ui.pay.kasbon_off", number=member.number))
+            return
+        try:
+            owed = self.till.kasbon_outstanding(member.id)
+        except GeraiError as error:
+            label.update(error.message())
+            return
+        label.update(
+            t(
+                "ui.pay.kasbon_room",
+                number=member.number,
+                limit=format_rupiah(member.credit_limit),
+                owed=format_rupiah(owed),
+                available=format_rupiah(max(member.credit_limit - owed, 0)),
+            )
+        )
 
     def redraw(self) -> None:
         """Methods line, split payments, due amount and the change preview."""
