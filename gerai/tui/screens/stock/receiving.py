@@ -18,7 +18,7 @@ from gerai.services.shop.auth import Approval
 from gerai.services.stock.packs import format_packs
 from gerai.services.stock.receiving import CheckedLine, ReceiveLine
 from gerai.services.stock.suppliers import SupplierInfo
-from gerai.tui.screens.stock.common import StockDialog, StockScreen, fit_column
+from gerai.tui.screens.stock.common import AskBeforeDiscard, StockDialog, StockScreen, fit_column
 from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
 from gerai.tui.widgets.scan_field import ScanField
 
@@ -67,7 +67,7 @@ class SupplierDialog(StockDialog[SupplierInfo | None]):
         self.dismiss(supplier)
 
 
-class ReceivingScreen(TypeAhead, StockScreen[str | None]):
+class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
     """A goods receipt, line by line; dismissed with what was saved (or None)."""
 
     BINDINGS = [
@@ -280,6 +280,6 @@ class ReceivingScreen(TypeAhead, StockScreen[str | None]):
               total=format_rupiah(result.total))
         )  # fmt: skip
 
-    def action_cancel(self) -> None:
-        """Esc: leave without saving."""
-        self.dismiss(None)
+    def is_filled(self) -> bool:
+        """Lines added, or anything typed in a field."""
+        return bool(self.lines) or any(field.value.strip() for field in self.query(Input))
