@@ -13,6 +13,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah
 from gerai.core.phrases import ROLE
+from gerai.core.quantity import format_quantity, parse_quantity
 from gerai.core.timefmt import format_moment
 from gerai.core.words import Permission
 from gerai.services.cash.shifts import ShiftClose
@@ -184,7 +185,12 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.action_step(message.step)
 
     def enter(self, raw: str) -> None:
-        """Add the product the entry names, attach a scanned member card, or search."""
+        """Add the product the entry names, attach a scanned member card, or search; `N*`
+        alone sets the quantity of the selected line."""
+        entry = raw.strip()
+        if entry.endswith("*") and entry.count("*") == 1 and len(entry) > 1:
+            self.set_quantity(entry[:-1])
+            return
         try:
             request = parse_scan(raw)
             product, member, matches = self.till.scan(request.code, request.explicit_qty)
@@ -229,6 +235,29 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
             self.fail(error)
             return
         self.refresh_cart()
+
+    def set_quantity(self, text: str) -> None:
+        """`N*` Enter: the selected line's quantity becomes N (the shop's rules apply)."""
+        try:
+            if not self.cart.lines:
+                raise GeraiError("pay.empty_cart")
+            try:
+                qty = parse_quantity(text)
+            except ValueError as exc:
+                raise GeraiError("scan.bad_qty", qty=text.strip()) from exc
+            self.cart.set_quantity(self.selected, qty)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+        view = self.cart.view()[self.selected]
+        self.say(
+            t(
+                "ui.status.qty_set",
+                name=view.product.name,
+                qty=format_quantity(view.qty, view.product.unit),
+            )
+        )
 
     def action_remove(self) -> None:
         """Remove the selected line."""
