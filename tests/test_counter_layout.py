@@ -15,11 +15,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 from textual.widgets.data_table import ColumnKey
 
-from gerai.services.shop.auth import Actor
 from gerai.core.i18n import set_language
 from gerai.core.money import format_number
 from gerai.core.quantity import format_quantity
 from gerai.db import Database
+from gerai.services.shop.auth import Actor
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.cash.shift import CloseShiftScreen

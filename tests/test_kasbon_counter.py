@@ -44,7 +44,7 @@ async def to_payment(pilot: Any, member: str | None, items: str = "2*MYK-1L") ->
 
 
 def kasbon_line(screen: PaymentScreen) -> Label:
-    return screen.query_one("#kasbon", Label)
+    return screen.query_one("#kasbon-room", Label)
 
 
 async def test_the_limit_owed_and_what_is_left_show_before_kasbon_is_chosen(db: Database) -> None:

@@ -129,4 +129,3 @@ async def test_receiving_lines_typed_at_speed_go_field_by_field(db: Database) ->
         assert lines == [("MYK-1L", "24", "14000"), ("GLA-1KG", "10", "15500")]
         assert app.focused is not None and app.focused.id == "line-code"
         assert screen.query_one("#line-code", Input).value == ""
-

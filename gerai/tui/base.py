@@ -52,7 +52,7 @@ class GeraiScreen(Screen[Result]):
                 await asyncio.wait_for(done.wait(), CATCH_UP_SECONDS)
 
     async def open_dialog(
-        self, dialog: GeraiDialog[Any], callback: Callable[[Any], object] | None = None
+        self, dialog: GeraiDialog[Any], callback: Callable[[Any], None] | None = None
     ) -> None:
         """Open `dialog` from a priority binding's action, type-ahead safe: the app reads no
         other key until the dialog is mounted with its first field focused (`set_focus` in

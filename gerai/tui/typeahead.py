@@ -5,8 +5,8 @@ it lands in the old field (`31201121` in the Rp100.000 row). So Enter is a prior
 app runs in the order of the keys: it moves the focus at once (`leave_field`, with
 `Screen.set_focus`: `Widget.focus()` would wait), and the field's own work (`field_entered`)
 runs as a callback in that field's queue, after every key typed in it before the Enter and
-before anything else can change it. The login and the approval dialog do the same for a name and a PIN
-(`gerai/tui/credentials.py`)."""
+before anything else can change it. The login and the approval dialog do the same for a name
+and a PIN (`gerai/tui/credentials.py`)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ from gerai.core.money import format_number
 from gerai.core.quantity import format_quantity
 from gerai.services.sale.cart import LineView
 
-
 NAME_MIN = 24
 
 

@@ -70,7 +70,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             yield Label(t("ui.total"), id="due-title")
             yield Digits(format_number(self.total), id="due")
             yield Label("", id="methods")
-            yield Label("", id="kasbon")
+            yield Label("", id="kasbon-room")
             yield Label("", id="split")
             yield Input(placeholder=t("ui.pay.placeholder"), id="tendered")
             yield Label("", id="quick")
@@ -87,7 +87,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         """With a member on the sale: their kasbon limit, what they owe and what is left,
         before anyone chooses Kasbon."""
         member = self.till.cart.member
-        label = self.query_one("#kasbon", Label)
+        label = self.query_one("#kasbon-room", Label)
         if member is None:
             label.display = False
             return
@@ -222,7 +222,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             field.value = ""
         self.take(Tender(method, amount))
 
-    def is_part(self, method: PaymentMethod, amount: int | None) -> bool:
+    def is_part(self, method: str, amount: int | None) -> bool:
         """A non-cash amount below what is due: a split part, the rest is asked for."""
         return amount is not None and amount < self.due and method != PaymentMethod.CASH
 
