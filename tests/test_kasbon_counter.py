@@ -60,6 +60,8 @@ async def test_the_limit_owed_and_what_is_left_show_before_kasbon_is_chosen(db: 
         await app.workers.wait_for_complete()
         await pilot.pause()
         total = db_total(db)
+        shown = str(app.screen.query_one("#saving-line", Label).render())
+        assert shown == f"Kasbon {rupiah(total)} · sisa batas {rupiah(300_000 - total)}"
         screen = await to_payment(pilot, MEMBER, items="MYK-1L")
         assert str(kasbon_line(screen).render()) == (
             f"Kasbon KKMP-0001: batas Rp300.000 · terpakai {rupiah(total)} · "

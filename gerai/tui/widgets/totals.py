@@ -50,7 +50,15 @@ class TotalsPanel(Horizontal):
         """After a sale: the change, large, and the receipt number."""
         self.query_one("#member-line", Label).update(t("ui.sale.done", receipt=result.receipt_no))
         self.query_one("#saving-line", Label).update(
-            t("ui.sale.paid", total=format_rupiah(result.total), paid=format_rupiah(result.paid))
+            t(
+                "ui.sale.kasbon_done",
+                amount=format_rupiah(result.kasbon),
+                left=format_rupiah(result.kasbon_left),
+            )
+            if result.kasbon  # not "Dibayar": the member owes it
+            else t(
+                "ui.sale.paid", total=format_rupiah(result.total), paid=format_rupiah(result.paid)
+            )
         )
         self.query_one("#total-title", Label).update(t("ui.change"))
         self.query_one("#total-digits", Digits).update(format_number(result.change))
