@@ -12,6 +12,7 @@ from anyascii import anyascii
 from gerai.core.i18n import Translator
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD
+from gerai.core.words import PaymentMethod
 from receipts.model import Receipt
 
 WIDTHS = (32, 42, 48)
@@ -118,7 +119,12 @@ def layout_receipt(receipt: Receipt, width: int, tr: Translator) -> list[Line]:
     lines += pair(tr.t("receipt.total"), format_rupiah(receipt.total), width, bold=True)
     for payment in receipt.payments:
         lines += pair(tr.t(METHOD[payment.method]), format_number(payment.tendered), width)
-    lines += pair(tr.t("receipt.change"), format_number(receipt.change), width)
+    if receipt.change or any(p.method == PaymentMethod.CASH for p in receipt.payments):
+        lines += pair(tr.t("receipt.change"), format_number(receipt.change), width)
+    if receipt.kasbon_owed is not None:  # the debt, and the member signs for it
+        lines += pair(tr.t("receipt.kasbon_owed"), format_rupiah(receipt.kasbon_owed), width)
+        lines += [Line(""), Line(""), *centered("(" + "." * min(24, width - 4) + ")", width)]
+        lines += centered(tr.t("receipt.kasbon_sign"), width)
     if receipt.taxes:
         lines.append(rule(width))
         for tax in receipt.taxes:

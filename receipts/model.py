@@ -57,6 +57,7 @@ class Receipt:
     taxes: tuple[TaxLine, ...] = field(default_factory=tuple)
     reprint: bool = False
     void: bool = False
+    kasbon_owed: int | None = None  # a sale on kasbon: what the member owes in all, as printed
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ works, and key bindings translated when the screen is made. A dialog shows a ref
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+import asyncio
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import getters
 from textual.screen import ModalScreen, Screen
@@ -18,6 +21,7 @@ if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
 Result = TypeVar("Result")
+CATCH_UP_SECONDS = 2.0
 
 
 class GeraiScreen(Screen[Result]):
@@ -34,6 +38,26 @@ class GeraiScreen(Screen[Result]):
     def till(self) -> Till:
         """The till this screen works."""
         return self.app.till
+
+    async def caught_up(self) -> None:
+        """Wait until the focused field and this screen have handled the keys (and what they
+        posted) queued before the priority key being run, e.g. a scan typed right before F12.
+        The app reads no other key meanwhile."""
+        for pump in (self.focused, self):
+            if pump is None:
+                continue
+            done = asyncio.Event()
+            pump.call_later(done.set)
+            with contextlib.suppress(TimeoutError):  # never hang the till on a stuck widget
+                await asyncio.wait_for(done.wait(), CATCH_UP_SECONDS)
+
+    async def open_dialog(
+        self, dialog: GeraiDialog[Any], callback: Callable[[Any], None] | None = None
+    ) -> None:
+        """Open `dialog` from a priority binding's action, type-ahead safe: the app reads no
+        other key until the dialog is mounted with its first field focused (`set_focus` in
+        its on_mount), so the keys typed right after the one that opened it go there."""
+        await self.app.push_screen(dialog, callback)
 
 
 class GeraiDialog(ModalScreen[Result]):
@@ -54,7 +78,9 @@ class GeraiDialog(ModalScreen[Result]):
     def fail(self, error: GeraiError | str) -> None:
         """Show why the action was refused."""
         text = error.message() if isinstance(error, GeraiError) else error
-        self.query_one(".dialog-error", Label).update(text)
+        label = self.query_one(".dialog-error", Label)
+        label.update(text)
+        label.call_after_refresh(label.scroll_visible, animate=False)  # below a scrolled form
         self.app.bell()
 
     def action_cancel(self) -> None:

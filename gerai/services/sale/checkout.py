@@ -16,7 +16,7 @@ from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.services.audit.sale_digest import line_key, record_sale
 from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
-from gerai.services.members.kasbon import check_credit
+from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.quotas import check_quotas
 from gerai.services.shop.auth import Actor, authorize
@@ -86,6 +86,8 @@ class SaleResult:
     paid: int
     change: int
     member_discount: int
+    kasbon: int = 0  # the part of the total taken on kasbon
+    kasbon_left: int = 0  # what is left of the member's kasbon limit after this sale
 
 
 def checkout(
@@ -205,6 +207,9 @@ def checkout(
         settlement.payments,
         [(v.product.cost, v.product.name) for v in views],
     )
+    kasbon = sum(
+        amount for method, amount, _ in settlement.payments if method == PaymentMethod.KASBON
+    )
     return SaleResult(
         sale_id=sale_id,
         receipt_no=receipt_no,
@@ -212,4 +217,6 @@ def checkout(
         paid=settlement.paid,
         change=settlement.change,
         member_discount=totals.member_discount,
+        kasbon=kasbon,
+        kasbon_left=available_credit(session, cart.member) if kasbon and cart.member else 0,
     )

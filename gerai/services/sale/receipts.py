@@ -16,6 +16,7 @@ from gerai.core.timefmt import format_moment
 from gerai.core.words import AuditKind, PaymentMethod, PrintJobKind, PrintJobStatus, SaleStatus
 from gerai.models import Member, Payment, PrintJob, Sale, SaleLine
 from gerai.services.audit import trail as audit
+from gerai.services.members.kasbon import outstanding
 from gerai.services.sale.tax import tax_lines
 from gerai.services.shop.profile import ShopProfile
 from receipts.model import Receipt, ReceiptItem, ReceiptPayment
@@ -77,6 +78,11 @@ def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = 
         else (),
         reprint=reprint,
         void=sale.status == SaleStatus.VOID,
+        kasbon_owed=outstanding(session, member.id)
+        if member is not None
+        and member.id is not None
+        and any(p.method == PaymentMethod.KASBON for p in payments)
+        else None,
     )
 
 

@@ -12,6 +12,8 @@ from gerai.core.money import format_number
 from gerai.core.quantity import format_quantity
 from gerai.services.sale.cart import LineView
 
+NAME_MIN = 24
+
 
 class CartTable(DataTable[str | Text]):
     """Rows of (no, name, quantity, price, amount)."""
@@ -23,15 +25,17 @@ class CartTable(DataTable[str | Text]):
         self.zebra_stripes = True
         self.add_column("#", width=3, key="no")
         self.add_column(t("ui.cart.item"), key="name")
-        self.add_column(t("ui.cart.qty"), width=12, key="qty")
-        self.add_column(t("ui.cart.price"), width=11, key="price")
-        self.add_column(t("ui.cart.amount"), width=13, key="amount")
+        # Widths for the largest amounts a counter sees (99.999 kg, Rp9.999.999, Rp99.999.999):
+        # every other column is the product name's, at least NAME_MIN characters at 80 columns.
+        self.add_column(t("ui.cart.qty"), width=9, key="qty")
+        self.add_column(t("ui.cart.price"), width=9, key="price")
+        self.add_column(t("ui.cart.amount"), width=10, key="amount")
 
     def on_resize(self) -> None:
         """The name column takes the width the others leave."""
         fixed = sum(c.width for key, c in self.columns.items() if key.value != "name")
         padding = 2 * self.cell_padding * len(self.columns)
-        self.columns[ColumnKey("name")].width = max(12, self.size.width - fixed - padding - 2)
+        self.columns[ColumnKey("name")].width = max(NAME_MIN, self.size.width - fixed - padding - 2)
         self.columns[ColumnKey("name")].auto_width = False
         self.refresh()
 

@@ -4,7 +4,7 @@ digits, and after a sale the change to hand back."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Label
 
 from gerai.core.i18n import t
@@ -14,15 +14,19 @@ from gerai.services.sale.cart import CartTotals
 from gerai.services.sale.checkout import SaleResult
 
 
-class TotalsPanel(Vertical):
-    """Member, savings, total; or the change of the sale just made."""
+class TotalsPanel(Horizontal):
+    """Member, savings, total; or the change of the sale just made. Beside the cart on a wide
+    terminal (its two parts stacked); below it on a narrow one (side by side, the total on the
+    right), so the cart keeps the width for the product names."""
 
     def compose(self) -> ComposeResult:
-        yield Label(t("ui.member.none"), id="member-line")
-        yield Label("", id="saving-line")
-        yield Label(t("ui.total"), id="total-title")
-        yield Digits("0", id="total-digits")
-        yield Label("", id="lines-line")
+        with Vertical(id="totals-info"):
+            yield Label(t("ui.member.none"), id="member-line")
+            yield Label("", id="saving-line")
+        with Vertical(id="totals-sum"):
+            yield Label(t("ui.total"), id="total-title")
+            yield Digits("0", id="total-digits")
+            yield Label("", id="lines-line")
 
     def show_cart(self, totals: CartTotals, member: MemberInfo | None) -> None:
         """Show the cart's member and totals."""
@@ -46,7 +50,15 @@ class TotalsPanel(Vertical):
         """After a sale: the change, large, and the receipt number."""
         self.query_one("#member-line", Label).update(t("ui.sale.done", receipt=result.receipt_no))
         self.query_one("#saving-line", Label).update(
-            t("ui.sale.paid", total=format_rupiah(result.total), paid=format_rupiah(result.paid))
+            t(
+                "ui.sale.kasbon_done",
+                amount=format_rupiah(result.kasbon),
+                left=format_rupiah(result.kasbon_left),
+            )
+            if result.kasbon  # not "Dibayar": the member owes it
+            else t(
+                "ui.sale.paid", total=format_rupiah(result.total), paid=format_rupiah(result.paid)
+            )
         )
         self.query_one("#total-title", Label).update(t("ui.change"))
         self.query_one("#total-digits", Digits).update(format_number(result.change))

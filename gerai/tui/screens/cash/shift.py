@@ -24,6 +24,7 @@ from gerai.services.shop.auth import PIN_MAX, Approval, allows
 from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.sale.payment import parse_tender
 from gerai.tui.styles import sheet
+from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
 
 CASH_KIND = {"in": "ui.cash.in", "out": "ui.cash.out"}
 
@@ -127,10 +128,11 @@ def cash_formula(position: CashPosition) -> str:
     return f"{drawer}\n{members} {t('cash.term.result', expected=format_rupiah(position.expected))}"
 
 
-class CloseShiftScreen(ShiftDialog):
+class CloseShiftScreen(TypeAhead, ShiftDialog):
     """F10: count the drawer by denomination and close the shift."""
 
     BINDINGS = [
+        ENTER_FIELD,
         Binding("escape", "cancel", "ui.key.cancel"),
         Binding("ctrl+s", "close_shift", "ui.key.close_shift"),
     ]
@@ -147,17 +149,17 @@ class CloseShiftScreen(ShiftDialog):
             with Grid(id="denominations"):
                 for value in DENOMINATIONS:
                     yield Label(format_rupiah(value), classes="denomination")
-                    yield Input("0", id=f"d{value}", type="integer", classes="pieces")
+                    yield Input("0", id=f"d{value}", type="integer", classes="pieces", compact=True)
             yield Label("", id="count-line")
-            yield Input(placeholder=t("ui.close.reason"), id="reason")
+            yield Input(placeholder=t("ui.close.reason"), id="reason", compact=True)
             actor = self.app.actor
             yield Label(t("ui.close.signed", name=actor.name), id="signed")
             if not allows(actor.role, Permission.CLOSE_SHIFT):
                 with Horizontal(id="confirm"):
-                    yield Input(placeholder=t("ui.close.bendahara"), id="bendahara")
+                    yield Input(placeholder=t("ui.close.bendahara"), id="bendahara", compact=True)
                     yield Input(
                         placeholder=t("ui.close.bendahara_pin"), id="bendahara-pin",
-                        password=True, max_length=PIN_MAX, restrict=r"[0-9]*",
+                        password=True, max_length=PIN_MAX, restrict=r"[0-9]*", compact=True,
                     )  # fmt: skip
             yield Label("", classes="dialog-error")
             yield Label(t("ui.close.hint"), classes="dialog-hint")
@@ -203,13 +205,18 @@ class CloseShiftScreen(ShiftDialog):
         if event.input.has_class("pieces"):
             self.recount()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field; on the last one it closes the shift."""
-        event.stop()
-        if event.input is list(self.query(Input))[-1]:
-            self.action_close_shift()
-        else:
+    def is_last(self, field: Input) -> bool:
+        return field is list(self.query(Input))[-1]
+
+    def leave_field(self, field: Input) -> None:
+        """Enter moves to the next field at once (the next digits go there)."""
+        if not self.is_last(field):
             self.focus_next()
+
+    def field_entered(self, field: Input, context: object) -> None:
+        """Enter on the last field, once its keys are in: close the shift."""
+        if self.is_last(field):
+            self.action_close_shift()
 
     def approval(self) -> Approval | None:
         """The bendahara's name and PIN as typed (None when the dialog does not ask for them,

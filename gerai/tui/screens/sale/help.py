@@ -18,6 +18,7 @@ HELP_ROWS = (
     ("ui.help.text_key", "ui.help.text"),
     ("ui.help.arrows_key", "ui.help.arrows"),
     ("+ / -", "ui.key.more_less"),
+    ("ui.help.set_qty_key", "ui.help.set_qty"),
     ("Del", "ui.key.remove"),
     ("F2", "ui.help.member"),
     ("F8", "ui.help.hold"),

@@ -13,6 +13,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah
 from gerai.core.phrases import ROLE
+from gerai.core.quantity import format_quantity, parse_quantity
 from gerai.core.timefmt import format_moment
 from gerai.core.words import Permission
 from gerai.services.cash.shifts import ShiftClose
@@ -44,10 +45,16 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
     """Selling at the counter."""
 
     CSS_PATH = sheet("kasir")
+    # Below 110 columns the totals panel moves under the cart (the `-narrow` class), so that
+    # at 80 columns the product name keeps at least 24 characters; below 30 rows it is compact.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     # The footer shows them in this order, the most used first; F1 lists every key, also the
     # few the footer has no room for at 120 columns.
     BINDINGS = [
-        Binding("f12", "pay", "ui.key.pay"),
+        # Priority: the app runs them in the order of the keys, so what is typed right after
+        # the key goes into the dialog it opens (`open_dialog`), not the scan field.
+        Binding("f12", "pay", "ui.key.pay", priority=True),
         Binding("f2", "member", "ui.key.member"),
         Binding("ctrl+k", "buyer", "ui.key.buyer", priority=True),  # over Input's
         Binding("f1", "help", "ui.key.help"),
@@ -180,7 +187,12 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.action_step(message.step)
 
     def enter(self, raw: str) -> None:
-        """Add the product the entry names, attach a scanned member card, or search."""
+        """Add the product the entry names, attach a scanned member card, or search; `N*`
+        alone sets the quantity of the selected line."""
+        entry = raw.strip()
+        if entry.endswith("*") and entry.count("*") == 1 and len(entry) > 1:
+            self.set_quantity(entry[:-1])
+            return
         try:
             request = parse_scan(raw)
             product, member, matches = self.till.scan(request.code, request.explicit_qty)
@@ -225,6 +237,29 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
             self.fail(error)
             return
         self.refresh_cart()
+
+    def set_quantity(self, text: str) -> None:
+        """`N*` Enter: the selected line's quantity becomes N (the shop's rules apply)."""
+        try:
+            if not self.cart.lines:
+                raise GeraiError("pay.empty_cart")
+            try:
+                qty = parse_quantity(text)
+            except ValueError as exc:
+                raise GeraiError("scan.bad_qty", qty=text.strip()) from exc
+            self.cart.set_quantity(self.selected, qty)
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.refresh_cart()
+        view = self.cart.view()[self.selected]
+        self.say(
+            t(
+                "ui.status.qty_set",
+                name=view.product.name,
+                qty=format_quantity(view.qty, view.product.unit),
+            )
+        )
 
     def action_remove(self) -> None:
         """Remove the selected line."""
@@ -311,12 +346,13 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     # --- pay --------------------------------------------------------------------------------
 
-    def action_pay(self) -> None:
-        """F12: the payment dialog."""
+    async def action_pay(self) -> None:
+        """F12: the payment dialog (for the cart with the scans typed before the key)."""
+        await self.caught_up()
         if not self.cart.lines:
             self.fail(GeraiError("pay.empty_cart"))
             return
-        self.app.push_screen(PaymentScreen(), self.paid)
+        await self.open_dialog(PaymentScreen(), self.paid)
 
     def paid(self, result: SaleResult | None) -> None:
         """The sale is committed (the till emptied the cart and queued the receipt): show the

@@ -18,6 +18,7 @@ from gerai.core.words import PaymentMethod
 from gerai.services.sale.checkout import SaleResult, Tender
 from gerai.tui.base import GeraiDialog
 from gerai.tui.styles import sheet
+from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
 
 
 def parse_tender(text: str) -> int | None:
@@ -33,11 +34,12 @@ def parse_tender(text: str) -> int | None:
         raise GeraiError("pay.not_number", text=raw) from exc
 
 
-class PaymentScreen(GeraiDialog[SaleResult | None]):
+class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
     """Take payment for the till's cart and commit the sale."""
 
     CSS_PATH = sheet("dialogs")
     BINDINGS = [
+        ENTER_FIELD,
         Binding("tab", "cycle_method", "ui.key.method", priority=True),
         Binding("escape", "cancel", "ui.key.cancel"),
         Binding("f2", "quick(0)", "ui.key.quick_tender", show=False, priority=True),
@@ -68,6 +70,7 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
             yield Label(t("ui.total"), id="due-title")
             yield Digits(format_number(self.total), id="due")
             yield Label("", id="methods")
+            yield Label("", id="kasbon-room")
             yield Label("", id="split")
             yield Input(placeholder=t("ui.pay.placeholder"), id="tendered")
             yield Label("", id="quick")
@@ -76,8 +79,35 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
             yield Label(t("ui.pay.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#tendered", Input).focus()
+        self.set_focus(self.query_one("#tendered", Input))  # now: keys typed ahead go there
+        self.show_kasbon_room()
         self.redraw()
+
+    def show_kasbon_room(self) -> None:
+        """With a member on the sale: their kasbon limit, what they owe and what is left,
+        before anyone chooses Kasbon."""
+        member = self.till.cart.member
+        label = self.query_one("#kasbon-room", Label)
+        if member is None:
+            label.display = False
+            return
+        if not member.active or member.credit_limit <= 0:
+            label.update(t("ui.pay.kasbon_off", number=member.number))
+            return
+        try:
+            owed = self.till.kasbon_outstanding(member.id)
+        except GeraiError as error:
+            label.update(error.message())
+            return
+        label.update(
+            t(
+                "ui.pay.kasbon_room",
+                number=member.number,
+                limit=format_rupiah(member.credit_limit),
+                owed=format_rupiah(owed),
+                available=format_rupiah(max(member.credit_limit - owed, 0)),
+            )
+        )
 
     def redraw(self) -> None:
         """Methods line, split payments, due amount and the change preview."""
@@ -157,22 +187,44 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
         )
         self.app.bell()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: take this tender; commit when the total is covered."""
-        event.stop()
+    def leave_field(self, field: Input) -> PaymentMethod:
+        """Enter, read in the order of the keys: the method chosen (Tab) before it goes with
+        this amount; a non-cash part leaves cash chosen for the rest, so a Tab typed after this
+        Enter starts from cash."""
+        method = self.method
+        if method != PaymentMethod.CASH:
+            self.method = PaymentMethod.CASH
+            self.redraw()
+        return method
+
+    def field_entered(self, field: Input, context: object) -> None:
+        """Enter, once the amount's digits are in: take this tender; commit when the total is
+        covered. A split part empties the field at once (the next amount may be typed
+        already); a refusal puts the method back."""
+        method = context if isinstance(context, PaymentMethod) else self.method
         if self.busy:
             return
         try:
-            amount = parse_tender(event.value)
+            amount = parse_tender(field.value)
         except GeraiError as error:
+            self.method = method
+            self.redraw()
             self.fail(error)
             return
         large = amount is not None and (amount > self.due * 20 or amount > 10_000_000)
         if large and amount != self.confirmed:  # a slip of the finger, or a barcode typed in?
             self.confirmed = amount
+            self.method = method
+            self.redraw()
             self.fail(t("ui.pay.confirm_large", amount=format_rupiah(amount or 0)))
             return
-        self.take(Tender(self.method, amount))
+        if self.is_part(method, amount):
+            field.value = ""
+        self.take(Tender(method, amount))
+
+    def is_part(self, method: str, amount: int | None) -> bool:
+        """A non-cash amount below what is due: a split part, the rest is asked for."""
+        return amount is not None and amount < self.due and method != PaymentMethod.CASH
 
     def action_quick(self, index: int) -> None:
         """F2..F5: the buyer hands over the next round amount in cash (shown beside each key)."""
@@ -183,11 +235,8 @@ class PaymentScreen(GeraiDialog[SaleResult | None]):
 
     def take(self, tender: Tender) -> None:
         """One tender: a non-cash part below what is due waits for the rest; else sell."""
-        amount = tender.amount
-        if amount is not None and amount < self.due and tender.method != PaymentMethod.CASH:
+        if self.is_part(tender.method, tender.amount):
             self.tenders.append(tender)
-            self.query_one("#tendered", Input).value = ""
-            self.method = PaymentMethod.CASH
             self.redraw()
             return
         self.busy = True

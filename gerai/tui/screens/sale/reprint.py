@@ -28,3 +28,21 @@ class ReprintScreen(PickerScreen[str]):
         sale = self.sales[item]
         when = format_moment(sale.created_at, self.shop)
         return f"{item:<18} {when:<22} {format_rupiah(sale.total):>12}"
+
+
+class RecentReceiptsPicker(ReprintScreen):
+    """F7 (Batal / Retur): this shift's receipts, newest first, to pick one; a number typed
+    or a QR scanned that is not in the list is taken as it is (a receipt of an older shift,
+    for a retur)."""
+
+    title_key = "ui.corrections.recent_title"
+    placeholder_key = "ui.corrections.placeholder"
+
+    def exact(self, text: str) -> str | None:
+        wanted = text.strip().upper()
+        if not wanted or wanted in self.sales:
+            return wanted or None
+        matches = self.search(wanted)
+        if len(matches) == 1:
+            return matches[0]
+        return None if matches else wanted

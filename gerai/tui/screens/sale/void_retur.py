@@ -40,6 +40,7 @@ from gerai.services.shop.auth import Approval
 from gerai.services.stock.inventory import reason as required_reason
 from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.permits import with_approval
+from gerai.tui.screens.sale.reprint import RecentReceiptsPicker
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
 from gerai.tui.widgets.scan_field import ScanField
@@ -195,6 +196,24 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#receipt", ScanField).focus()
+        self.pick_recent()
+
+    def pick_recent(self) -> None:
+        """Open with this shift's receipts to pick from (Esc: type or scan a number here)."""
+        try:
+            shift = self.till.current_shift()
+            sales = self.till.recent_sales()
+        except GeraiError as error:
+            self.fail(error)
+            return
+        if shift is not None:
+            opened = shift.opened_at
+            sales = [sale for sale in sales if sale.created_at >= opened]
+        if sales:
+            self.app.push_screen(
+                RecentReceiptsPicker(sales, self.till.shop),
+                lambda number: self.load(number) if number else None,
+            )
 
     # --- the sale -----------------------------------------------------------------------------
 

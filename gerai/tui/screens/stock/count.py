@@ -22,7 +22,7 @@ from gerai.services.shop.auth import Approval
 from gerai.services.stock.catalog import ProductInfo
 from gerai.services.stock.count import CountLine
 from gerai.services.stock.inventory import quantity
-from gerai.tui.screens.stock.common import CategoryPicker, StockScreen, fit_column
+from gerai.tui.screens.stock.common import AskBeforeDiscard, CategoryPicker, StockScreen, fit_column
 from gerai.tui.widgets.scan_field import ScanField
 
 COLUMNS = {
@@ -47,7 +47,7 @@ class CountRow:
         return CountLine(self.product, self.product.stock, self.counted)
 
 
-class StockCountScreen(StockScreen[str | None]):
+class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
     """A stock count; dismissed with what was confirmed (or None)."""
 
     BINDINGS = [
@@ -270,6 +270,6 @@ class StockCountScreen(StockScreen[str | None]):
             )
         )
 
-    def action_cancel(self) -> None:
-        """Esc: leave; nothing is written."""
-        self.dismiss(None)
+    def is_filled(self) -> bool:
+        """Something counted already."""
+        return any(row.counted is not None for row in self.rows)

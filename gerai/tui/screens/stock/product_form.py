@@ -69,13 +69,14 @@ class ProductDialog(StockDialog[int | None]):
                     value = getattr(form, field.name)
                     yield Label(t(FIELD[field.name]))
                     if field.name in CHECKBOXES:
-                        yield Checkbox("", bool(value), id=f"f-{field.name}")
+                        yield Checkbox("", bool(value), id=f"f-{field.name}", compact=True)
                     elif field.name == "category":
                         yield Select(
                             [(n, n) for n in names],
                             value=value if value in names else Select.NULL,
                             prompt=t("ui.product.choose_category"),
                             id="f-category",
+                            compact=True,
                         )
                     elif field.name == "tax_category":
                         yield Select(
@@ -83,9 +84,10 @@ class ProductDialog(StockDialog[int | None]):
                             value=value,
                             allow_blank=False,
                             id="f-tax_category",
+                            compact=True,
                         )
                     else:
-                        yield Input(str(value), id=f"f-{field.name}")
+                        yield Input(str(value), id=f"f-{field.name}", compact=True)  # 24 rows
             yield Label("", classes="dialog-error")
             yield Label(t("ui.product.hint"), classes="dialog-hint")
 

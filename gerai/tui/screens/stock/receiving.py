@@ -18,7 +18,8 @@ from gerai.services.shop.auth import Approval
 from gerai.services.stock.packs import format_packs
 from gerai.services.stock.receiving import CheckedLine, ReceiveLine
 from gerai.services.stock.suppliers import SupplierInfo
-from gerai.tui.screens.stock.common import StockDialog, StockScreen, fit_column
+from gerai.tui.screens.stock.common import AskBeforeDiscard, StockDialog, StockScreen, fit_column
+from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
 from gerai.tui.widgets.scan_field import ScanField
 
 LINE_FIELDS = ("#line-code", "#line-qty", "#line-pack", "#line-cost")
@@ -66,10 +67,11 @@ class SupplierDialog(StockDialog[SupplierInfo | None]):
         self.dismiss(supplier)
 
 
-class ReceivingScreen(StockScreen[str | None]):
+class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
     """A goods receipt, line by line; dismissed with what was saved (or None)."""
 
     BINDINGS = [
+        ENTER_FIELD,
         Binding("ctrl+s", "save", "ui.key.save"),
         Binding("f2", "new_supplier", "ui.key.new_supplier"),
         Binding("f8", "remove_line", "ui.key.remove"),
@@ -126,13 +128,43 @@ class ReceivingScreen(StockScreen[str | None]):
 
     # --- one line ---------------------------------------------------------------------------
 
-    def on_scan_field_scanned(self, message: ScanField.Scanned) -> None:
-        """A product code: say what it is and go on to its quantity."""
-        message.stop()
+    def leave_field(self, field: Input) -> dict[str, str] | None:
+        """Enter goes on at once to the next field (what is typed next goes there); on the
+        cost, back to a new line's code. The line's code, quantity and pack are taken and
+        emptied in each field's own queue, before the next line's keys reach it."""
+        if field.id != "line-cost":
+            self.focus_next()
+            return None
+        typed: dict[str, str] = {}
+
+        def take(source: Input, selector: str) -> None:
+            typed[selector] = source.value
+            source.value = ""
+
+        for selector in LINE_FIELDS[:-1]:
+            source = self.query_one(selector, Input)
+            source.call_later(take, source, selector)
+        self.set_focus(self.query_one("#line-code", ScanField))
+        return typed
+
+    def field_entered(self, field: Input, context: object) -> None:
+        """A product code: say what it is; the cost: add the line (once the other fields of
+        the line have been taken)."""
+        if field.id == "line-code":
+            self.show_product(field.value)
+        elif field.id == "line-cost" and isinstance(context, dict):
+            if len(context) < len(LINE_FIELDS) - 1:
+                field.call_later(self.field_entered, field, context)
+                return
+            self.add_line({**context, "#line-cost": field.value})
+
+    def show_product(self, code: str) -> None:
+        """Say what the product is; an unknown code goes back to its field."""
         try:
-            product, units = self.till.product_with_packs(message.value)
+            product, units = self.till.product_with_packs(code)
             packs = format_packs(units)
         except GeraiError as error:
+            self.set_focus(self.query_one("#line-code", ScanField))
             self.fail(error)
             return
         self.query_one("#line-hint", Label).update(
@@ -145,39 +177,32 @@ class ReceivingScreen(StockScreen[str | None]):
                 stock=format_quantity(product.stock, product.unit),
             )
         )
-        self.query_one("#line-qty", Input).focus()
 
     def on_scan_field_remove_line(self, message: ScanField.RemoveLine) -> None:
         message.stop()
         self.action_remove_line()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: the next field; on the cost, add the line."""
-        event.stop()
-        if event.input.id == "line-cost":
-            self.add_line()
-        else:
-            self.focus_next()
-
-    def add_line(self) -> None:
-        """Check the typed line and add it; a refusal stays on screen with the line kept."""
+    def add_line(self, typed: dict[str, str]) -> None:
+        """Check the line as typed and add it; a refusal puts the line back in its fields,
+        on screen, with the focus on the cost."""
         value = self.query_one
         line = ReceiveLine(
-            code=value("#line-code", ScanField).value,
-            qty=value("#line-qty", Input).value,
-            unit_cost=value("#line-cost", Input).value,
-            pack=value("#line-pack", Input).value,
+            code=typed["#line-code"],
+            qty=typed["#line-qty"],
+            unit_cost=typed["#line-cost"],
+            pack=typed["#line-pack"],
         )
         try:
             checked = self.till.check_receive_line(line)
         except GeraiError as error:
+            for selector, text in typed.items():
+                value(selector, Input).value = text
+            self.set_focus(value("#line-cost", Input))
             self.fail(error)
             return
         self.lines.append((line, checked))
         self.show_lines()
-        for selector in LINE_FIELDS:
-            value(selector, Input).value = ""
-        value("#line-code", ScanField).focus()
+        value("#line-cost", Input).value = ""
         self.say(t("ui.receive.added_line", name=checked.product.name))
 
     def show_lines(self) -> None:
@@ -255,6 +280,6 @@ class ReceivingScreen(StockScreen[str | None]):
               total=format_rupiah(result.total))
         )  # fmt: skip
 
-    def action_cancel(self) -> None:
-        """Esc: leave without saving."""
-        self.dismiss(None)
+    def is_filled(self) -> bool:
+        """Lines added, or anything typed in a field."""
+        return bool(self.lines) or any(field.value.strip() for field in self.query(Input))
