@@ -93,8 +93,8 @@ def build(path: Path, products: int, days: int, sales_per_day: int) -> Built:
     products), then bulk-insert generated products, members and `days` days of sales ending
     yesterday."""
     from gerai.db import SCHEMA_REVISION, Database
+    from gerai.demo.generate import create_demo_users, load_catalogue
     from gerai.paths import data_dir
-    from gerai.services.demo.generate import create_demo_users, load_catalogue
 
     remove_db(path)
     progress = Progress()

@@ -4,7 +4,8 @@ handed in (`gerai.printing.PrintQueue`, a layer above the till), as the `PrintJo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Protocol
 
@@ -44,6 +45,25 @@ class PrintJobs(Protocol):
         ...
 
 
+class _OneTransaction(Database):
+    """The till's database while a `TillBase.batch` runs: every verb's write is a savepoint of
+    the batch's one write transaction (a refused verb leaves nothing of itself), every read
+    reads in it. The same engines as the database it stands for (no `Database.__init__`)."""
+
+    def __init__(self, database: Database, session: Session) -> None:
+        self.__dict__.update(database.__dict__)
+        self._session = session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        yield self._session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._session.begin_nested():
+            yield self._session
+
+
 class TillBase:
     """One running till: its context, and the transactions its verbs run in."""
 
@@ -66,6 +86,21 @@ class TillBase:
         self.cart = Cart()
         with database.read() as session:
             self.adopt_shop(load_shop(session))
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run the verbs called inside as one write transaction: each verb is a savepoint in
+        it, and all of them commit at the end, or none when an error leaves the block. For
+        generated bulk work (the demo's days), never around a person's work: the till holds
+        the database's write lock until the block ends, and a print queue that opens its own
+        transaction (a reprint, the drawer) would wait for it."""
+        database = self.database
+        with database.write() as session:
+            self.database = _OneTransaction(database, session)
+            try:
+                yield
+            finally:
+                self.database = database
 
     @property
     def actor(self) -> Actor:
