@@ -1,5 +1,9 @@
 """The benchmark database: where it lives, when an existing one can be reused, and building
-one (migrations, the demo shop, then generated products, members and sales)."""
+one (migrations, the demo shop, then generated products, members and sales). Building is
+setup, not a measurement: a year of sales is bulk-written straight into the file (raw
+`sqlite3`, far faster than selling them one by one), never through a `Till`. What the
+benchmark MEASURES (scan, search, the sale's commit, reports, import, audit) goes through a
+`Till` wherever the app does (`bench/measures/context.py`, `Context.till`)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""The `gerai` command line. Each command resolves the settings, opens the database and calls
-the services; heavy modules (Textual, exports) are imported only by the command that needs
-them. Errors are one line on stderr with exit code 1; usage errors exit 2. The command line
+"""The `gerai` command line. Each command resolves the settings and opens the database to read,
+or a `Till` (`common.cli_till`) whose verbs make every write: no command opens a write
+transaction of its own; heavy modules (Textual, exports) are imported only by the command that
+needs them. Errors are one line on stderr with exit code 1; usage errors exit 2. The command line
 is the shop owner's tool on the shop's machine: it acts as `auth.SYSTEM` (role admin), and
 what it changes is audited under that name. One module per group of commands."""
 
