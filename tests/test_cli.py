@@ -151,6 +151,22 @@ def test_the_demo_works_its_days_through_the_till(demo_file: Path, tmp_path: Pat
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_commands_that_print_nothing_work_whatever_the_printer_setting(
+    demo_db: Path, runner: CliRunner
+) -> None:
+    """Their till has no printer: a broken printer URL never stops a user or a setting."""
+    bad = ("--db", str(demo_db), "--printer", "bogus://nowhere")
+    printing = invoke(runner, *bad, "receipt", "show", "X")  # a printing command needs it
+    assert printing.exit_code == 1 and "bogus://nowhere" in printing.output
+    changed = invoke(runner, *bad, "shop", "set", "name=Gerai Tanpa Printer")
+    assert changed.exit_code == 0, changed.output
+    listed = invoke(runner, *bad, "users", "list")
+    assert listed.exit_code == 0, listed.output
+    assert "kasir" in listed.stdout
+    shown = invoke(runner, "--db", str(demo_db), "shop", "show")
+    assert "name=Gerai Tanpa Printer" in shown.stdout.splitlines()
+
+
 def test_demo_database_passes_the_stock_check(demo_file: Path, tmp_path: Path) -> None:
     done = run(tmp_path, "--db", str(demo_file), "stock", "check")
     assert done.returncode == 0, done.stderr

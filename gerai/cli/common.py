@@ -88,11 +88,15 @@ def open_till(queue: PrintQueue) -> Till:
 
 
 def cli_till(options: Options, *, thorough: bool = False) -> Till:
-    """This till (its database checked, `thorough`ly when asked) with its print queue, worked
-    by the command line's operator (`SYSTEM`)."""
+    """This till (its database checked, `thorough`ly when asked), worked by the command line's
+    operator (`SYSTEM`), for a command that prints nothing: its queue has no printer, so a
+    printer setting the command does not need never stops it (the commands that print open
+    the till on `print_queue`)."""
+    from dataclasses import replace
+
     from gerai.printing import PrintQueue
 
-    settings = options.settings()
+    settings = replace(options.settings(), printer="none")
     return open_till(PrintQueue(open_database(settings, thorough=thorough), settings, now_utc))
 
 

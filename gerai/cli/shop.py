@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import click
 
-from gerai.cli.common import Options, UserError, cli_till, open_database, pass_options
+from gerai.cli.common import Options, UserError, cli_till, pass_options
 from gerai.core.i18n import t
 from gerai.core.words import Role
 
@@ -20,11 +20,7 @@ def shop() -> None:
 @pass_options
 def shop_show(options: Options) -> None:
     """Print every shop setting, one KEY=VALUE a line."""
-    from gerai.services.shop.profile import load_shop
-
-    database = open_database(options.settings())
-    with database.read() as session:
-        profile = load_shop(session)
+    profile = cli_till(options).shop
     for key, value in asdict(profile).items():
         shown = str(int(value)) if isinstance(value, bool) else str(value)
         click.echo(f"{key}={shown}")

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
 
 
-from gerai.cli.common import Options, cli_till, now_utc, open_database, pass_options
+from gerai.cli.common import Options, cli_till, now_utc, pass_options
 
 
 @click.group()
@@ -60,12 +60,8 @@ def users_pin(options: Options, name: str) -> None:
 @pass_options
 def users_list(options: Options) -> None:
     """List the users: name, role, full name, and whether they are inactive or locked."""
-    from gerai.services.shop.users import list_users
-
-    database = open_database(options.settings())
+    found = cli_till(options).users()
     now = now_utc()
-    with database.read() as session:
-        found = list_users(session)
     for user in found:
         state = "" if user.active else t("cli.user_inactive")
         if user.locked_until is not None and user.locked_until > now:
