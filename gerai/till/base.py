@@ -1,6 +1,7 @@
 """What every verb of the till stands on: the database, the clock, the logged-in user, the
-till id, the shop's settings and the print-job queue; one transaction per verb. The queue is
-handed in (`gerai.printing.PrintQueue`, a layer above the till), as the `PrintJobs` it needs."""
+till id, the shop's settings and the print-job queue; one transaction per verb (or one for a
+`batch` of verbs). The queue is handed in (`gerai.printing.PrintQueue`, a layer above the
+till), as the `PrintJobs` it needs."""
 
 from __future__ import annotations
 
