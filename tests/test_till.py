@@ -29,6 +29,7 @@ from gerai.services.shop.profile import load_shop
 from gerai.services.stock.catalog import find_by_code
 from gerai.settings import Settings
 from gerai.till import Till
+from gerai.till.base import BatchSpoiled
 from tests.conftest import CASHIER, NOW, OWNER, OWNER_PIN, TREASURER_PIN, raw
 
 PRINTER = "tcp://127.0.0.1:9"  # a printer is configured; nothing is sent in these tests
@@ -305,18 +306,21 @@ def test_a_batch_of_verbs_commits_once_at_its_end(db: Database, commits: list[ob
     assert counts(db)[:2] == (3, 3)
 
 
-def test_a_verb_refused_inside_a_batch_leaves_nothing_of_itself(db: Database) -> None:
-    """The global discount is written before the savings amounts are refused: in a batch, the
-    verb's savepoint takes it back, and the batch's other verbs still commit."""
+def test_a_verb_refused_inside_a_batch_spoils_it_even_when_caught(db: Database) -> None:
+    """The global discount is written before the savings amounts are refused: a batch whose
+    caller catches the refusal and goes on commits nothing (not that half of the verb)."""
     till = owner_till(db)
     shop = till.shop
-    with till.batch():
+    with pytest.raises(BatchSpoiled), till.batch():
         till.save_member_settings(300, shop.savings_pokok, shop.savings_wajib, {}, None)
         with pytest.raises(GeraiError):
             till.save_member_settings(700, 0, 0, {}, None)
     with db.read() as session:
         stored = load_shop(session)
-    assert (stored.member_discount_bp, stored.savings_pokok) == (300, shop.savings_pokok)
+    assert (stored.member_discount_bp, stored.savings_pokok) == (
+        shop.member_discount_bp,
+        shop.savings_pokok,
+    )
 
 
 def test_an_error_out_of_a_batch_commits_none_of_it(db: Database) -> None:

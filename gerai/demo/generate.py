@@ -203,46 +203,56 @@ def _cash_tendered(rng: random.Random, total: int) -> int | None:
     return -(-total // step) * step
 
 
-def _restock(till: Till, supplier_id: int, opening: dict[int, Decimal], day: date) -> None:
+def _restock(
+    till: Till, supplier_id: int, opening: dict[int, Decimal], day: date
+) -> dict[int, Decimal]:
     """The morning's goods, received by the bendahara: every product below its opening stock
-    is brought to twice it, from the supplier at its cost."""
-    lines = [
-        ReceiveLine(product.code, opening[product.id] * 2 - product.stock, product.cost)
-        for product in till.count_candidates()
-        if product.id in opening and product.stock < opening[product.id]
-    ]
+    is brought to twice it, from the supplier at its cost. Each product's stock after it."""
+    products = till.count_candidates()
+    stock = {product.id: product.stock for product in products}
+    lines = []
+    for product in products:
+        if product.id in opening and product.stock < opening[product.id]:
+            added = opening[product.id] * 2 - product.stock
+            lines.append(ReceiveLine(product.code, added, product.cost))
+            stock[product.id] += added
     if lines:
         till.receive(supplier_id, f"SJ-{day:%Y%m%d}", lines, None)
+    return stock
 
 
-def _one_sale(till: Till, rng: random.Random, catalogue: _Catalogue) -> str | None:
-    """A customer at the counter; the receipt number, or None when nothing was sold."""
+def _one_sale(
+    till: Till, rng: random.Random, catalogue: _Catalogue, stock: dict[int, Decimal]
+) -> str | None:
+    """A customer at the counter; the receipt number, or None when nothing was sold. `stock`
+    is the shelf as the day's sales leave it: the cart refuses more than it holds, as it
+    refuses more than the stored stock at the kasir screen (nothing is then refused at the
+    payment, which would spoil the day's batch)."""
     cart = till.cart
     if rng.random() < 0.45:
         cart.attach_member(rng.choice(catalogue.members))
     for _ in range(rng.choice((1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6))):
         product = rng.choices(catalogue.products, catalogue.weights)[0]
+        on_shelf = replace(product, stock=stock.get(product.id, Decimal(0)))
         try:
-            cart.add(product, _quantity(rng, product))
+            cart.add(on_shelf, _quantity(rng, on_shelf))
         except GeraiError:
             continue
     method = rng.choices([m for m, _ in METHOD_WEIGHTS], [w for _, w in METHOD_WEIGHTS])[0]
     if not cart.lines:
         cart.clear()
         return None
-    try:
-        if method == PaymentMethod.KASBON and cart.member is not None:
-            try:
-                return till.sell([Tender(method, None)]).receipt_no
-            except GeraiError:  # beyond the member's credit: they pay cash after all
-                method = PaymentMethod.CASH
-        if method == PaymentMethod.KASBON:
-            method = PaymentMethod.CASH
-        amount = _cash_tendered(rng, cart.totals().total) if method == PaymentMethod.CASH else None
-        return till.sell([Tender(method, amount)]).receipt_no
-    except GeraiError:  # a line beyond the stock now on the shelf: the customer leaves
-        cart.clear()
-        return None
+    total = cart.totals().total
+    if method == PaymentMethod.KASBON and (
+        cart.member is None or till.available_credit(cart.member) < total
+    ):
+        method = PaymentMethod.CASH
+    amount = _cash_tendered(rng, total) if method == PaymentMethod.CASH else None
+    sold = [(line.product.id, line.qty) for line in cart.lines]
+    receipt_no = till.sell([Tender(method, amount)]).receipt_no
+    for product_id, qty in sold:
+        stock[product_id] -= qty
+    return receipt_no
 
 
 VOID_CHANCE = 0.3  # a day with one of its sales voided
@@ -313,7 +323,7 @@ def generate_sales(
         )
         at = partial(datetime.combine, day, tzinfo=shop.zone)
         clock.now = at(time(6, 30))
-        _restock(stores, supplier_id, opening, day)
+        stock = _restock(stores, supplier_id, opening, day)
         with till.batch():  # the day's work in one transaction, as the demo always made it
             clock.now = at(time(6, 45))
             till.open_shift(DEMO_OPENING_CASH)
@@ -321,7 +331,7 @@ def generate_sales(
             today_sales: list[str] = []
             for number, moment in enumerate(moments):
                 clock.now = moment
-                receipt_no = _one_sale(till, rng, catalogue)
+                receipt_no = _one_sale(till, rng, catalogue, stock)
                 made += receipt_no is not None
                 if receipt_no is not None:
                     today_sales.append(receipt_no)

@@ -13,6 +13,7 @@ from gerai.services.members.import_export import StagedMembers, apply_members, s
 from gerai.services.members.kasbon import (
     KasbonRow,
     KasbonStatement,
+    available_credit,
     kasbon_list,
     outstanding,
     repay,
@@ -126,6 +127,11 @@ class MemberVerbs(TillBase):
         """What a member owes."""
         with self.database.read() as session:
             return outstanding(session, member_id)
+
+    def available_credit(self, member: MemberInfo) -> int:
+        """What `member` may still take on kasbon now."""
+        with self.database.read() as session:
+            return available_credit(session, member)
 
     def kasbon_list(self) -> list[KasbonRow]:
         """Every member who owes, with the aging of their debt."""
