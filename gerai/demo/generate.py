@@ -1,11 +1,12 @@
 """The demo shop: the catalogue, members and settings shipped in `data/`, the demo users
 (`kasir`/1111, `bendahara`/2222, `admin`/9999), and past days of business made by the kasir
 through a `Till` (`gerai.till`), verb by verb as the kasir screen makes them, on the till's
-clock set to each moment of the day: the goods received in the morning (the bendahara
-approves), about 300 sales a day in the shop's hours (members and non-members, cash mostly,
-some QRIS, transfer and kasbon within the members' credit limits), now and then a sale voided
-or goods of an earlier sale taken back (retur, the bendahara approves), each day's savings
-and kasbon repayments at the counter and a cash out; each day's shift is closed by the kasir
+clock set to each moment of the day: the goods received in the morning by the bendahara,
+about 300 sales a day in the shop's hours (members and non-members, cash mostly, some QRIS,
+transfer and kasbon within the members' credit limits), each day's savings and kasbon
+repayments at the counter and now and then a cash out (the kasir's day is one transaction,
+`Till.batch`), now and then one of the day's sales voided or goods of an earlier day's sale
+taken back (retur) by the bendahara before the close; each day's shift is closed by the kasir
 and confirmed with the bendahara's PIN.
 
 The starting data (`load_catalogue`) is a new shop's setup, written straight into the
@@ -118,7 +119,9 @@ def load_catalogue(
 
 
 def create_demo_users(session: Session, now: datetime) -> None:
-    """The demo users, created by the command line's operator (audited)."""
+    """The demo users, created by the command line's operator (audited), in the caller's
+    transaction: for the tests' and the benchmark's databases (`gerai demo` creates them
+    through a till, `build_demo`)."""
     for name, pin, role in DEMO_USERS:
         create_user(session, SYSTEM, name, role, pin, now=now)
 
