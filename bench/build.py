@@ -1,5 +1,9 @@
 """The benchmark database: where it lives, when an existing one can be reused, and building
-one (migrations, the demo shop, then generated products, members and sales)."""
+one (migrations, the demo shop, then generated products, members and sales). Building is
+setup, not a measurement: a year of sales is bulk-written straight into the file (raw
+`sqlite3`, far faster than selling them one by one), never through a `Till`. What the
+benchmark MEASURES (scan, search, the sale's commit, reports, import, audit) goes through a
+`Till` wherever the app does (`bench/measures/context.py`, `Context.till`)."""
 
 from __future__ import annotations
 
@@ -93,9 +97,9 @@ def build(path: Path, products: int, days: int, sales_per_day: int) -> Built:
     products), then bulk-insert generated products, members and `days` days of sales ending
     yesterday."""
     from gerai.db import SCHEMA_REVISION, Database
+    from gerai.demo.generate import create_demo_users, load_catalogue
     from gerai.paths import data_dir
     from gerai.services.audit.seals import COVERED, seal_all
-    from gerai.services.demo.generate import create_demo_users, load_catalogue
 
     remove_db(path)
     progress = Progress()

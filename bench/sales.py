@@ -72,6 +72,7 @@ def add_sales(
     """Add `days` days of about `sales_per_day` sales of `LINES_PER_SALE` lines from
     `first_day` on, then the opening stock; returns the numbers of sales and of lines."""
     from gerai.core.words import AuditKind, MovementKind, PaymentMethod, SaleStatus
+    from gerai.demo.generate import CASH_STEPS, HOUR_WEIGHTS, METHOD_WEIGHTS
     from gerai.models import (
         AUDIT_RECORD,
         PAYMENT,
@@ -82,7 +83,6 @@ def add_sales(
     )
     from gerai.services.audit.sale_digest import sale_digest
     from gerai.services.audit.trail import canonical, chain_hash
-    from gerai.services.demo.generate import CASH_STEPS, HOUR_WEIGHTS, METHOD_WEIGHTS
     from gerai.services.stock.ledger import OPENING_REF
 
     sale_sql = insert_sql(SALE, SALE_COLUMNS)

@@ -21,10 +21,10 @@ from sqlmodel import Session
 from gerai.core.i18n import set_language, set_strict
 from gerai.core.words import AuditKind, Role
 from gerai.db import Database
+from gerai.demo.generate import create_demo_users, load_catalogue
 from gerai.paths import data_dir
 from gerai.services.audit import trail as audit
 from gerai.services.cash.shifts import open_shift
-from gerai.services.demo.generate import create_demo_users, load_catalogue
 from gerai.services.shop.auth import Actor, Approval
 from gerai.services.shop.profile import ShopProfile, load_shop
 from tests.pg import PG_SKIPPED, PgServer, pg_url

@@ -118,13 +118,6 @@ def test_the_money_and_permission_tables_are_covered() -> None:
     assert not {"stock", "updated_at"} & set(product.columns)
 
 
-def test_the_demo_marker_is_the_shop_setting_left_out() -> None:
-    from gerai.services.audit.seals import DEMO_MARKER
-    from gerai.services.demo.generate import DEMO_MARKER as MARKER
-
-    assert DEMO_MARKER == MARKER
-
-
 def test_the_workflow_verifies_intact(db: Database) -> None:
     workflow(db)
     assert broken_ref(db) is None

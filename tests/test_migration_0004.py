@@ -12,10 +12,10 @@ from sqlmodel import select
 
 from gerai.cli import main
 from gerai.db import Database
+from gerai.demo.generate import load_catalogue
 from gerai.models import Product, Sale, Shift
 from gerai.paths import data_dir
 from gerai.services.audit.seals import before_the_chain
-from gerai.services.demo.generate import load_catalogue
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.inventory import low_stock_count
 from gerai.services.stock.ledger import stock_check

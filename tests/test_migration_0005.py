@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from gerai.cli import main
 from gerai.db import Database
+from gerai.demo.generate import load_catalogue
 from gerai.paths import data_dir
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import before_the_chain
-from gerai.services.demo.generate import load_catalogue
 from tests.conftest import NOW
 from tests.test_migration_0004 import assert_not_rebuilt, tables
 

@@ -16,10 +16,10 @@ from sqlmodel import select
 from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.db import SCHEMA_REVISION, Database
+from gerai.demo.generate import load_catalogue
 from gerai.models import PrintJob, Product, Sale, metadata
 from gerai.paths import data_dir
 from gerai.services.audit.seals import before_the_chain
-from gerai.services.demo.generate import load_catalogue
 from gerai.services.stock.ledger import stock_check
 from tests.conftest import NOW
 

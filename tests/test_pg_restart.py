@@ -15,10 +15,10 @@ from textual.widgets import Label
 
 from gerai.core.errors import GeraiError
 from gerai.db import Database
+from gerai.demo.generate import load_catalogue
 from gerai.models import Sale
 from gerai.paths import data_dir
 from gerai.services.cash.shifts import open_shift
-from gerai.services.demo.generate import load_catalogue
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.checkout import Tender, checkout
 from gerai.services.shop.profile import load_shop

@@ -18,6 +18,7 @@ from sqlalchemy import event
 from sqlmodel import col, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.words import PaymentMethod
 from gerai.db import Database, count_rows
 from gerai.models import AuditRecord, HeldCart, PrintJob, Sale, SaleLine, StockMovement
 from gerai.printing import PrintQueue
@@ -28,7 +29,8 @@ from gerai.services.shop.profile import load_shop
 from gerai.services.stock.catalog import find_by_code
 from gerai.settings import Settings
 from gerai.till import Till
-from tests.conftest import CASHIER, NOW, OWNER_PIN, TREASURER_PIN, raw
+from gerai.till.base import BatchSpoiled
+from tests.conftest import CASHIER, NOW, OWNER, OWNER_PIN, TREASURER_PIN, raw
 
 PRINTER = "tcp://127.0.0.1:9"  # a printer is configured; nothing is sent in these tests
 OIL, SUGAR, FLOUR = "MYK-1L", "GLA-KG", "TPG-BRS500"  # flour: no member price of its own
@@ -274,6 +276,85 @@ def test_no_screen_opens_a_transaction() -> None:
         if re.search(r"database\.(read|write)\(\)", line)
     ]
     assert opened == []
+
+
+def test_the_command_line_writes_only_through_the_till() -> None:
+    """The command line's writes are verbs of a Till: no command opens a write transaction."""
+    cli = Path(__file__).resolve().parent.parent / "gerai" / "cli"
+    opened = [
+        f"{path.relative_to(cli)}:{number}"
+        for path in sorted(cli.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.write\(\)", line)
+    ]
+    assert opened == []
+
+
+def owner_till(db: Database) -> Till:
+    settings = Settings(db_url=db.url, printer="none")
+    return Till(settings, db, PrintQueue(db, settings, lambda: NOW), lambda: NOW, OWNER)
+
+
+def test_a_batch_of_verbs_commits_once_at_its_end(db: Database, commits: list[object]) -> None:
+    till = make_till(db, printer="none")
+    with till.batch():
+        for _ in range(3):
+            fill(till, (OIL, "1"))
+            till.sell([Tender(PaymentMethod.CASH)])
+        assert commits == []
+    assert len(commits) == 1
+    assert counts(db)[:2] == (3, 3)
+
+
+def test_a_verb_refused_inside_a_batch_spoils_it_even_when_caught(db: Database) -> None:
+    """The global discount is written before the savings amounts are refused: a batch whose
+    caller catches the refusal and goes on commits nothing (not that half of the verb)."""
+    till = owner_till(db)
+    shop = till.shop
+    with pytest.raises(BatchSpoiled), till.batch():
+        till.save_member_settings(300, shop.savings_pokok, shop.savings_wajib, {}, None)
+        with pytest.raises(GeraiError):
+            till.save_member_settings(700, 0, 0, {}, None)
+    with db.read() as session:
+        stored = load_shop(session)
+    assert (stored.member_discount_bp, stored.savings_pokok) == (
+        shop.member_discount_bp,
+        shop.savings_pokok,
+    )
+
+
+def test_an_error_out_of_a_batch_commits_none_of_it(db: Database) -> None:
+    till = make_till(db, printer="none")
+    before = counts(db)
+    with pytest.raises(GeraiError), till.batch():
+        fill(till, (OIL, "1"))
+        till.sell([Tender(PaymentMethod.CASH)])
+        till.sell([Tender(PaymentMethod.CASH)])  # an empty cart: refused, and not caught
+    assert counts(db) == before
+    assert till.database is not None and till.shop is not None
+    fill(till, (OIL, "1"))
+    till.sell([Tender(PaymentMethod.CASH)])  # the till works on after the batch
+    assert counts(db)[0] == before[0] + 1
+
+
+def test_shop_settings_saved_through_the_till_are_its_own_at_once(db: Database) -> None:
+    till = owner_till(db)
+    saved = till.save_shop({"name": "Gerai Uji", "member_discount_bp": "250"})
+    assert till.shop == saved
+    assert (till.shop.name, till.cart.global_discount_bp) == ("Gerai Uji", 250)
+
+
+def test_a_new_shops_setup_writes_nothing_when_the_admin_is_refused(db: Database) -> None:
+    till = owner_till(db)
+    name = till.shop.name
+    with pytest.raises(GeraiError):
+        till.set_up_shop({"name": "Toko Baru"}, "pemilik", "1234", "9999")  # PINs differ
+    with db.read() as session:
+        assert load_shop(session).name == name
+    assert "pemilik" not in {user.name for user in till.users()}
+    till.set_up_shop({"name": "Toko Baru"}, "pemilik", "1234", "1234")
+    assert till.shop.name == "Toko Baru"
+    assert "pemilik" in {user.name for user in till.users()}
 
 
 def test_the_till_loads_neither_textual_nor_the_screens() -> None:

@@ -11,11 +11,9 @@ from bench.report import Row
 
 def measure_audit_verify(ctx: Context) -> list[Row]:
     """One full verification, as the command runs it."""
-    from gerai.services.audit.verify import verify
-
+    till = ctx.till()
     started = time.perf_counter()
-    with ctx.database().read() as session:
-        result = verify(session)
+    result = till.verify_audit()
     seconds = time.perf_counter() - started
     problem = result.problem()
     return [

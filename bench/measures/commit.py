@@ -1,8 +1,9 @@
-"""A 10-line sale committed by gerai's `checkout`, against the same rows written with raw
-`sqlite3` (the sale, its lines and payments, the stock, and its record in the audit chain with
-the digest of the sale), each on its own copy of the database; given a PostgreSQL server
-(`--pg-url`), also gerai's commit on a copy of the database there (made by `gerai db copy`'s
-code)."""
+"""A 10-line sale committed by a gerai `Till` as the kasir screen pays it (`Till.sell`: the
+shop's settings and the products read again, `checkout`, no printer so no receipt job),
+against the same rows written with raw `sqlite3` (the sale, its lines and payments, the
+stock, and its record in the audit chain with the digest of the sale), each on its own copy
+of the database; given a PostgreSQL server (`--pg-url`), also gerai's commit on a copy of the
+database there (made by `gerai db copy`'s code)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -25,8 +27,9 @@ from bench.report import Row
 from bench.sales import LINES_PER_SALE, TILL
 
 if TYPE_CHECKING:
+    from gerai.db import Database
     from gerai.services.sale.cart import Cart
-    from gerai.services.shop.profile import ShopProfile
+    from gerai.till import Till
 
 RAW_COUNTER = (
     "INSERT INTO receiptcounter (till, business_date, last_no) VALUES (?, ?, 1) "
@@ -216,18 +219,47 @@ def _raw_commit(conn: sqlite3.Connection, sale: PreparedSale) -> None:
         raise
 
 
+class _Clock:
+    """The till's clock: the moment of the sale being paid."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _till(database: Database, clock: _Clock) -> Till:
+    """The kasir's till `TILL` on `database`, with no printer."""
+    from gerai.core.words import Role
+    from gerai.printing import PrintQueue
+    from gerai.services.shop.auth import Actor
+    from gerai.settings import Settings
+    from gerai.till import Till
+
+    settings = Settings(db_url=database.url, printer="none", till=TILL)
+    queue = PrintQueue(database, settings, clock)
+    return Till(settings, database, queue, clock, Actor("kasir", Role.KASIR))
+
+
+def _sell(till: Till, clock: _Clock, cart: Cart, now: datetime) -> None:
+    """Pay `cart` in cash at `now` on `till`, as the payment dialog does."""
+    from gerai.core.words import PaymentMethod
+    from gerai.services.sale.checkout import Tender
+
+    clock.now = now
+    till.cart = cart
+    till.sell([Tender(PaymentMethod.CASH, None)])
+
+
 def measure_commit(ctx: Context) -> list[Row]:
     """gerai's commit time over raw sqlite3's for the same sales, alternating who goes first."""
-    from gerai.core.words import PaymentMethod, Role
     from gerai.db import BUSY_TIMEOUT_MS, Database
-    from gerai.services.sale.checkout import Tender, checkout
-    from gerai.services.shop.auth import Actor
     from gerai.services.stock.ledger import stock_check
 
     count = 60 if ctx.quick else 400
     warm = 10
     prepared = _prepare_sales(ctx, count + warm)
-    shop = ctx.shop()
     copies = [ctx.path.with_name("commit-gerai.db"), ctx.path.with_name("commit-raw.db")]
     started = time.perf_counter()
     for copy in copies:
@@ -243,17 +275,13 @@ def measure_commit(ctx: Context) -> list[Row]:
     ):
         raw.execute(f"PRAGMA {pragma}")
 
+    clock = _Clock()
+    till = _till(database, clock)
+    # PostgreSQL's own carts (a till's sale empties the cart it pays), copied before the clock
+    carts = {id(sale): deepcopy(sale.cart) for sale in prepared} if ctx.pg_url else {}
+
     def gerai_commit(sale: PreparedSale) -> None:
-        with database.write() as session:
-            checkout(
-                session,
-                sale.cart,
-                [Tender(PaymentMethod.CASH, None)],
-                till=TILL,
-                actor=Actor("kasir", Role.KASIR),
-                shop=shop,
-                now=sale.now,
-            )
+        _sell(till, clock, sale.cart, sale.now)
 
     gerai_ms: list[float] = []
     raw_ms: list[float] = []
@@ -265,7 +293,7 @@ def measure_commit(ctx: Context) -> list[Row]:
             (partial(_raw_commit, raw), raw_ms),
         ]
         if postgres is not None:
-            actions.append((partial(postgres.commit, shop), pg_ms))
+            actions.append((lambda sale: postgres.commit(carts[id(sale)], sale.now), pg_ms))
         for n, sale in enumerate(prepared):
             turn = n % len(actions)  # take turns at going first, so drift hits all alike
             for action, sink in actions[turn:] + actions[:turn]:
@@ -351,16 +379,13 @@ class _PostgresCopy:
         self.copy_seconds = time.perf_counter() - started
         self.copied_rows = sum(table.target for table in report.tables)
         print(f"  copied {self.copied_rows:,} rows in {self.copy_seconds:.0f} s", flush=True)
+        self.clock = _Clock()
+        self.till = _till(self.database, self.clock)
+        if self.till.current_shift() is None:
+            self.till.open_shift(500_000)
 
-    def commit(self, shop: ShopProfile, sale: PreparedSale) -> None:
-        from gerai.core.words import PaymentMethod
-        from gerai.services.sale.checkout import Tender, checkout
-
-        with self.database.write() as session:
-            checkout(
-                session, sale.cart, [Tender(PaymentMethod.CASH, None)], till=TILL, cashier="kasir",
-                shop=shop, now=sale.now,
-            )  # fmt: skip
+    def commit(self, cart: Cart, now: datetime) -> None:
+        _sell(self.till, self.clock, cart, now)
 
     def drop(self) -> None:
         self.database.dispose()

@@ -14,7 +14,9 @@ from bench.sales import TILL
 
 if TYPE_CHECKING:
     from gerai.db import Database
+    from gerai.services.shop.auth import Actor
     from gerai.services.shop.profile import ShopProfile
+    from gerai.till import Till
 
 
 @dataclass
@@ -53,19 +55,28 @@ class Context:
         shop: ShopProfile = self.cache["shop"]
         return shop
 
+    def till(self, actor: Actor | None = None) -> Till:
+        """The benchmark's till (`TILL`, no printer) on the database, on the real clock,
+        worked by the kasir unless `actor` is given: what the app does, the measurements do
+        through it (the bulk build of the database, `bench/build.py`, writes directly)."""
+        from gerai.core.words import Role
+        from gerai.models import utcnow
+        from gerai.printing import PrintQueue
+        from gerai.services.shop.auth import Actor
+        from gerai.settings import Settings
+        from gerai.till import Till
+
+        settings = Settings(db_url=self.url, printer="none", till=TILL)
+        database = self.database()
+        worker = actor or Actor("kasir", Role.KASIR)
+        return Till(settings, database, PrintQueue(database, settings, utcnow), utcnow, worker)
+
     def open_till(self) -> None:
         """Open a shift on the benchmark's till, as a shop's till is when the kasir starts
         selling (the TUI and the checkout refuse to sell without one)."""
-        from gerai.core.words import Role
-        from gerai.models import utcnow
-        from gerai.services.cash.shifts import current_shift, open_shift
-        from gerai.services.shop.auth import Actor
-
-        with self.database().write() as session:
-            if current_shift(session, TILL) is None:
-                open_shift(
-                    session, TILL, Actor("kasir", Role.KASIR), 500_000, utcnow(), self.shop()
-                )
+        till = self.till()
+        if till.current_shift() is None:
+            till.open_shift(500_000)
 
     def middle_day(self) -> date:
         """A business day in the middle of the generated year."""

@@ -38,24 +38,21 @@ def _catalogue(path: Path, count: int) -> None:
 
 def measure_import(ctx: Context) -> list[Row]:
     """One import of new products, timed whole and under the write lock."""
-    from gerai.models import utcnow
     from gerai.services.shop.auth import SYSTEM
-    from gerai.services.stock.import_export import apply_staged, stage_products
     from gerai.tabular import read_table
 
     count = QUICK if ctx.quick else FULL
-    database = ctx.database()
+    till = ctx.till(SYSTEM)  # as `gerai products import` works it
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "produk.csv"
         _catalogue(path, count)
         started = time.perf_counter()
         table = read_table(path)
-        with database.read() as session:
-            staged = stage_products(session, table)
+        staged = till.stage_products(table, skip_bad=False)
         locked = time.perf_counter()
         try:
-            with database.write() as session:
-                apply_staged(session, staged, utcnow(), actor=SYSTEM)
+            with till.batch():  # the import's one write, then rolled back: the file is kept
+                till.import_products(staged)
                 ended = time.perf_counter()
                 raise _Undone
         except _Undone:

@@ -15,11 +15,8 @@ from bench.sales import LINES_PER_SALE
 
 
 def measure_barcode(ctx: Context) -> list[Row]:
-    """Barcode → line: lookup in its own read session, add to the cart, recompute totals."""
-    from gerai.services.sale.cart import Cart
-    from gerai.services.stock.catalog import find_by_code
-
-    shop = ctx.shop()
+    """Barcode → line: the till's scan (its own read session), add to the cart, recompute
+    totals."""
     with ctx.raw() as raw:
         codes = [
             row[0]
@@ -30,16 +27,15 @@ def measure_barcode(ctx: Context) -> list[Row]:
         ]
     rng = random.Random(SEED + 1)
     sample = [rng.choice(codes) for _ in range(520)]
-    database = ctx.database()
-    cart = Cart(global_discount_bp=shop.member_discount_bp)
+    till = ctx.till()
+    cart = till.cart
     whole: list[float] = []
     lookup: list[float] = []
     for n, code in enumerate(sample):
         if len(cart.lines) >= LINES_PER_SALE:
             cart.clear()
         started = time.perf_counter()
-        with database.read() as session:
-            product = find_by_code(session, code)
+        product, _, _ = till.scan(code, explicit_qty=False)
         found = time.perf_counter()
         assert product is not None, code
         cart.add(product)
@@ -60,7 +56,7 @@ def measure_barcode(ctx: Context) -> list[Row]:
             {
                 **stats,
                 "lookup_only": spread(lookup),
-                "note": "one database.read() session per scan, as a worker would",
+                "note": "Till.scan: one read session per scan, as the kasir screen's worker",
             },
         )
     ]
@@ -74,22 +70,18 @@ def typed_prefixes(name: str, limit: int = 24) -> list[str]:
 
 def measure_search(ctx: Context) -> list[Row]:
     """Name search for every prefix typed of 25 product names (p95 is the figure)."""
-    from gerai.services.stock.catalog import search_products
-
     with ctx.raw() as raw:
         names = [row[0] for row in raw.execute("SELECT name FROM product WHERE active")]
     rng = random.Random(SEED + 2)
     picked = rng.sample(names, min(25, len(names)))
-    database = ctx.database()
+    till = ctx.till()
     for warm in ("beras", "indomie", "sabun"):
-        with database.read() as session:
-            search_products(session, warm)
+        till.search_products(warm)
     timings: list[tuple[float, str, int]] = []
     for name in picked:
         for prefix in typed_prefixes(name):
             started = time.perf_counter()
-            with database.read() as session:
-                found = search_products(session, prefix)
+            found = till.search_products(prefix)
             timings.append((ms(time.perf_counter() - started), prefix, len(found)))
     values = [t[0] for t in timings]
     stats = spread(values)

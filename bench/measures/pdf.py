@@ -19,11 +19,10 @@ def measure_daily_pdf(ctx: Context) -> list[Row]:
     """Median of 3 (summary + PDF), after one warm-up run; the warm-up (which imports
     reportlab when nothing has yet) is reported as "first use"."""
     from gerai.exports.daily_pdf import daily_pdf
-    from gerai.services.reports.daily import daily_summary
 
-    shop = ctx.shop()
+    till = ctx.till()
+    shop = till.shop
     day = ctx.middle_day()
-    database = ctx.database()
     printed_at = datetime.now(UTC)
     cold = "reportlab" not in sys.modules
     timings: list[float] = []
@@ -31,8 +30,7 @@ def measure_daily_pdf(ctx: Context) -> list[Row]:
     size = 0
     for _ in range(RUNS + 1):
         started = time.perf_counter()
-        with database.read() as session:
-            summary = daily_summary(session, day, shop)
+        summary = till.daily_summary(day)
         summarised = time.perf_counter()
         size = len(daily_pdf(summary, shop, printed_at))
         timings.append(time.perf_counter() - started)

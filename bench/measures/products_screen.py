@@ -21,9 +21,9 @@ TYPED = "beras medium"
 
 def _queries(ctx: Context) -> dict[str, Any]:
     """The page queries alone: first page, the page after it, one search, low stock."""
-    from gerai.services.stock.catalog import ProductFilter, product_page
+    from gerai.services.stock.catalog import PAGE_SIZE, ProductFilter
 
-    database = ctx.database()
+    till = ctx.till()
     cases: dict[str, tuple[ProductFilter, bool]] = {
         "first page": (ProductFilter(), False),
         "next page": (ProductFilter(), True),
@@ -36,10 +36,10 @@ def _queries(ctx: Context) -> dict[str, Any]:
         timings = []
         for _ in range(21):
             started = time.perf_counter()
-            with database.read() as session:
-                page = product_page(session, filters)
-                if following and page:
-                    page = product_page(session, filters, after=(page[-1].name, page[-1].id))
+            page = till.product_page(filters, limit=PAGE_SIZE)
+            if following and page:
+                after = (page[-1].name, page[-1].id)
+                page = till.product_page(filters, limit=PAGE_SIZE, after=after)
             timings.append(ms(time.perf_counter() - started))
         figures[name] = spread(timings[1:])
     return figures

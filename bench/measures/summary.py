@@ -12,17 +12,13 @@ from bench.report import Row
 
 def measure_daily_summary(ctx: Context) -> list[Row]:
     """Median of 20 summaries of the same day, after a first (reported) one."""
-    from gerai.services.reports.daily import daily_summary
-
-    shop = ctx.shop()
     day = ctx.middle_day()
-    database = ctx.database()
+    till = ctx.till()
     timings: list[float] = []
     summary = None
     for _ in range(21):
         started = time.perf_counter()
-        with database.read() as session:
-            summary = daily_summary(session, day, shop)
+        summary = till.daily_summary(day)
         timings.append(ms(time.perf_counter() - started))
     assert summary is not None
     first_ms, rest = timings[0], timings[1:]

@@ -1,12 +1,12 @@
-"""The `gerai` command line. Each command resolves the settings, opens the database and calls
-the services; heavy modules (Textual, exports) are imported only by the command that needs
-them. Errors are one line on stderr with exit code 1; usage errors exit 2. The command line
+"""The `gerai` command line. Each command resolves the settings and opens the database to read,
+or a `Till` (`common.cli_till`) whose verbs make every write: no command opens a write
+transaction of its own; heavy modules (Textual, exports) are imported only by the command that
+needs them. Errors are one line on stderr with exit code 1; usage errors exit 2. The command line
 is the shop owner's tool on the shop's machine: it acts as `auth.SYSTEM` (role admin), and
 what it changes is audited under that name. One module per group of commands."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -70,9 +70,8 @@ def run(options: Options) -> None:
 def demo(options: Options, days: int) -> None:
     """Create the demo database (catalogue, members and past sales)."""
     from gerai.db import Database, count_rows, shown
+    from gerai.demo import generate as demo_service
     from gerai.models import Member, Product
-    from gerai.paths import data_dir
-    from gerai.services.demo import generate as demo_service
 
     settings = options.settings()
     database = Database(settings.db_url)
@@ -94,12 +93,7 @@ def demo(options: Options, days: int) -> None:
                 Path(f"{database.path}{suffix}").unlink(missing_ok=True)
             database = Database(settings.db_url)
     database.upgrade()
-    now = now_utc()
-    with database.write() as session:  # the opening stock comes before the generated sales
-        opened = now - timedelta(days=days + 1)
-        shop = demo_service.load_catalogue(session, data_dir(), opened)
-        demo_service.create_demo_users(session, opened)
-    sales = demo_service.generate_sales(database.write, shop, days, shop.business_date(now))
+    sales = demo_service.build_demo(database, settings, days, now_utc())
     with database.read() as session:
         products_count, members_count = count_rows(session, Product), count_rows(session, Member)
     click.echo(

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
 
 
-from gerai.cli.common import Options, open_database, pass_options
+from gerai.cli.common import Options, cli_till, pass_options
 
 
 @click.group("audit")
@@ -25,11 +25,7 @@ def audit_group() -> None:
 def audit_verify(options: Options) -> None:
     """Recompute the audit chain and check every sale against its record; exit 1 naming the
     first break."""
-    from gerai.services.audit.verify import verify
-
-    database = open_database(options.settings(), thorough=True)
-    with database.read() as session:
-        result = verify(session)
+    result = cli_till(options, thorough=True).verify_audit()
     problem = result.problem()
     if problem is not None:
         raise problem

@@ -1,6 +1,7 @@
-"""What every command shares: the options, opening the database (or the till, worked by the
-command line's operator), dates, output files, imports and exports of tables, and the error
-that exits 1."""
+"""What every command shares: the options, opening the database (for reading) or the till
+(worked by the command line's operator: every write of the command line is a verb of a
+`Till`, never a transaction of its own), dates, output files, imports and exports of tables,
+and the error that exits 1."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from gerai.settings import Settings, load_settings
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     from gerai.db import Database
     from gerai.printing import PrintQueue
+    from gerai.services.importing import ImportReport
+    from gerai.tabular import Table
     from gerai.till import Till
 
 
@@ -84,6 +87,19 @@ def open_till(queue: PrintQueue) -> Till:
     return Till(queue.settings, queue.database, queue, now_utc, SYSTEM)
 
 
+def cli_till(options: Options, *, thorough: bool = False) -> Till:
+    """This till (its database checked, `thorough`ly when asked), worked by the command line's
+    operator (`SYSTEM`), for a command that prints nothing: its queue has no printer, so a
+    printer setting the command does not need never stops it (the commands that print open
+    the till on `print_queue`)."""
+    from dataclasses import replace
+
+    from gerai.printing import PrintQueue
+
+    settings = replace(options.settings(), printer="none")
+    return open_till(PrintQueue(open_database(settings, thorough=thorough), settings, now_utc))
+
+
 def now_utc() -> datetime:
     """The current moment (UTC, aware)."""
     from gerai.models import utcnow
@@ -123,21 +139,20 @@ def output_stream(
 def _import(
     options: Options,
     file: Path,
-    stage: Callable[[Any, Any, datetime], Any],
-    apply: Callable[[Any, Any, datetime], Any],
+    stage: Callable[[Till, Table], Any],
+    apply: Callable[[Till, Any], ImportReport],
 ) -> None:
     """Check the file in a read transaction (`stage`), then write it in one short write
-    transaction (`apply`): the tills selling beside a big import never wait for its checks."""
+    transaction (`apply`), both verbs of the till: the tills selling beside a big import never
+    wait for its checks."""
     from gerai.services.importing import ImportRefused
     from gerai.tabular import read_table
 
-    database = open_database(options.settings(), thorough=True)
+    till = cli_till(options, thorough=True)
     table = read_table(file)
     try:
-        with database.read() as session:
-            staged = stage(session, table, now_utc())
-        with database.write() as session:
-            report = apply(session, staged, now_utc())
+        staged = stage(till, table)
+        report = apply(till, staged)
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(shown().phrase(problem.phrase()), err=True)

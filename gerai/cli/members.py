@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,17 +25,12 @@ def members() -> None:
 @pass_options
 def members_import(options: Options, file: Path, skip_bad: bool) -> None:
     """Import members from CSV, XLSX or JSON (all rows checked first)."""
-    from gerai.services.members.import_export import apply_members, stage_members
-    from gerai.services.shop.auth import SYSTEM
-    from gerai.services.shop.profile import load_shop
-
-    def stage(session: Any, table: Any, now: datetime) -> Any:
-        return stage_members(session, table, load_shop(session).business_date(now), skip_bad)
-
-    def apply(session: Any, staged: Any, now: datetime) -> Any:
-        return apply_members(session, staged, actor=SYSTEM, now=now)
-
-    _import(options, file, stage, apply)
+    _import(
+        options,
+        file,
+        lambda till, table: till.stage_members(table, skip_bad=skip_bad),
+        lambda till, staged: till.import_members(staged),
+    )
 
 
 @members.command("export")

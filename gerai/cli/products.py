@@ -28,14 +28,11 @@ def products() -> None:
 @pass_options
 def products_import(options: Options, file: Path, skip_bad: bool) -> None:
     """Import products from CSV, XLSX or JSON (all rows checked first)."""
-    from gerai.services.shop.auth import SYSTEM
-    from gerai.services.stock.import_export import apply_staged, stage_products
-
     _import(
         options,
         file,
-        lambda session, table, _now: stage_products(session, table, skip_bad=skip_bad),
-        lambda session, staged, now: apply_staged(session, staged, now, actor=SYSTEM),
+        lambda till, table: till.stage_products(table, skip_bad=skip_bad),
+        lambda till, staged: till.import_products(staged),
     )
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
 
 from gerai.cli.common import (
     Options,
+    cli_till,
     now_utc,
     open_database,
     parse_date,
@@ -41,14 +42,8 @@ def report_format(fmt: str | None, output: str | None, accepted: tuple[str, ...]
 
 def day_summary(options: Options, day: str | None) -> tuple[DailySummary, ShopProfile]:
     """The daily summary of `--date` (default: today in the shop's time zone), and the shop."""
-    from gerai.services.reports.daily import daily_summary
-    from gerai.services.shop.profile import load_shop
-
-    database = open_database(options.settings())
-    with database.read() as session:
-        shop = load_shop(session)
-        summary = daily_summary(session, parse_date(day, shop.business_date(now_utc())), shop)
-    return summary, shop
+    till = cli_till(options)
+    return till.daily_summary(parse_date(day, till.today())), till.shop
 
 
 @report.command("daily")

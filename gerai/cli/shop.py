@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import click
 
-from gerai.cli.common import Options, UserError, now_utc, open_database, pass_options
+from gerai.cli.common import Options, UserError, cli_till, pass_options
 from gerai.core.i18n import t
 from gerai.core.words import Role
 
@@ -20,11 +20,7 @@ def shop() -> None:
 @pass_options
 def shop_show(options: Options) -> None:
     """Print every shop setting, one KEY=VALUE a line."""
-    from gerai.services.shop.profile import load_shop
-
-    database = open_database(options.settings())
-    with database.read() as session:
-        profile = load_shop(session)
+    profile = cli_till(options).shop
     for key, value in asdict(profile).items():
         shown = str(int(value)) if isinstance(value, bool) else str(value)
         click.echo(f"{key}={shown}")
@@ -37,18 +33,13 @@ def shop_show(options: Options) -> None:
 def shop_set(options: Options, pairs: tuple[str, ...]) -> None:
     """Change shop settings, e.g. name="Gerai KDMP Uji" timezone=Asia/Jayapura (validated
     together, audited with the old and new values)."""
-    from gerai.services.shop.auth import SYSTEM
-    from gerai.services.shop.profile import save_shop_settings
-
     values: dict[str, object] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise UserError(t("cli.shop_pair_bad", pair=pair))
         values[key.strip()] = value
-    database = open_database(options.settings())
-    with database.write() as session:
-        profile = save_shop_settings(session, SYSTEM, now=now_utc(), **values)
+    profile = cli_till(options).save_shop(values)
     click.echo(t("cli.shop_saved", name=profile.name, zone=profile.zone_label))
 
 
@@ -68,12 +59,13 @@ SETUP_PROMPTS = (  # (setting, prompt key, default)
 @pass_options
 def setup(options: Options) -> None:
     """Set up a new shop by prompts: its settings and the first admin, written together in one
-    transaction (audited) once everything is answered; nothing is written on an error."""
-    from gerai.services.shop.auth import SYSTEM
-    from gerai.services.shop.profile import ShopProfile, save_shop_settings
-    from gerai.services.shop.users import add_user
+    transaction (audited) once everything is answered; nothing is written on an error.
+    Bootstrap: no user exists yet, so the till is worked by the command line's operator
+    (`auth.SYSTEM`, role admin, who every command line write is audited under), through
+    `Till.set_up_shop`."""
+    from gerai.services.shop.profile import ShopProfile
 
-    database = open_database(options.settings())
+    till = cli_till(options)
     values: dict[str, object] = {}
     for key, prompt, default in SETUP_PROMPTS:
         shown_default = default if default is not None else getattr(ShopProfile(), key)
@@ -83,8 +75,5 @@ def setup(options: Options) -> None:
     admin = click.prompt(t("cli.setup_admin"), default=Role.ADMIN.value)
     pin = click.prompt(t("cli.pin_prompt"), hide_input=True)
     again = click.prompt(t("cli.pin_again"), hide_input=True)
-    now = now_utc()
-    with database.write() as session:
-        profile = save_shop_settings(session, SYSTEM, now=now, **values)
-        add_user(session, SYSTEM, admin, "", Role.ADMIN, pin, again, now=now)
+    profile = till.set_up_shop(values, admin, pin, again)
     click.echo(t("cli.setup_done", name=profile.name, zone=profile.zone_label, admin=admin))

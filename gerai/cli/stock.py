@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
 
 from gerai.cli.common import (
     Options,
+    cli_till,
     now_utc,
     open_database,
     output_stream,
@@ -186,17 +187,9 @@ def stock_reorder(
     """Suggest what to order: average daily sales over the window, lead time and safety days,
     less stock and on order, rounded up to the supplier's pack; grouped by supplier."""
     from gerai.core.quantity import format_quantity
-    from gerai.services.stock.reorder import REORDER_COLUMNS, reorder_suggestions
+    from gerai.services.stock.reorder import REORDER_COLUMNS
 
-    database = open_database(options.settings())
-    with database.read() as session:
-        found = reorder_suggestions(
-            session,
-            until=now_utc(),
-            window_days=window_days,
-            lead_days=lead_days,
-            safety_days=safety_days,
-        )
+    found = cli_till(options).reorder(window_days, lead_days, safety_days)
     if fmt != "text":
         from gerai.tabular import write_table
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     pass
 
 
-from gerai.cli.common import Options, now_utc, open_database, pass_options
+from gerai.cli.common import Options, cli_till, now_utc, pass_options
 
 
 @click.group()
@@ -39,13 +39,9 @@ def _new_pin() -> tuple[str, str]:
 @pass_options
 def users_add(options: Options, name: str, role: str, full_name: str) -> None:
     """Add a user; the PIN (4-8 digits) is asked twice."""
-    from gerai.services.shop.auth import SYSTEM
-    from gerai.services.shop.users import add_user
-
-    database = open_database(options.settings())
+    till = cli_till(options)
     pin, again = _new_pin()
-    with database.write() as session:
-        user = add_user(session, SYSTEM, name, full_name, role, pin, again, now=now_utc())
+    user = till.add_user(till.actor, name, full_name, role, pin, again)
     click.echo(t("cli.user_added", name=user.name, role=t(ROLE[user.role])))
 
 
@@ -54,13 +50,9 @@ def users_add(options: Options, name: str, role: str, full_name: str) -> None:
 @pass_options
 def users_pin(options: Options, name: str) -> None:
     """Give a user a new PIN (this also unlocks them)."""
-    from gerai.services.shop.auth import SYSTEM
-    from gerai.services.shop.users import change_pin
-
-    database = open_database(options.settings())
+    till = cli_till(options)
     pin, again = _new_pin()
-    with database.write() as session:
-        change_pin(session, SYSTEM, name, pin, again, now=now_utc())
+    till.change_pin(till.actor, name, pin, again)
     click.echo(t("cli.user_pin_changed", name=name.strip().lower()))
 
 
@@ -68,12 +60,8 @@ def users_pin(options: Options, name: str) -> None:
 @pass_options
 def users_list(options: Options) -> None:
     """List the users: name, role, full name, and whether they are inactive or locked."""
-    from gerai.services.shop.users import list_users
-
-    database = open_database(options.settings())
+    found = cli_till(options).users()
     now = now_utc()
-    with database.read() as session:
-        found = list_users(session)
     for user in found:
         state = "" if user.active else t("cli.user_inactive")
         if user.locked_until is not None and user.locked_until > now:

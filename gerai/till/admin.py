@@ -1,13 +1,14 @@
-"""The till's verbs about people and the house: login and logout, approvals, users and the
-audit trail."""
+"""The till's verbs about people and the house: login and logout, approvals, users, the shop's
+settings (and a new shop's setup) and the audit trail."""
 
 from __future__ import annotations
 
-from gerai.core.words import Permission
+from gerai.core.words import Permission, Role
 from gerai.services.audit.log import AuditFilter, audit_choices, audit_page
 from gerai.services.audit.trail import AuditRow
 from gerai.services.audit.verify import Verification, verify
 from gerai.services.shop.auth import Actor, Approval, authorize, elevate, login, logout
+from gerai.services.shop.profile import ShopProfile, save_shop_settings
 from gerai.services.shop.users import (
     UserInfo,
     add_user,
@@ -81,6 +82,28 @@ class AdminVerbs(TillBase):
         """Deactivate or reactivate `name`."""
         with self.database.write() as session:
             set_active(session, acting, name, active, now=self.clock())
+
+    def save_shop(self, values: dict[str, object]) -> ShopProfile:
+        """Change some of the shop's settings (validated together, audited with the old and new
+        values); this till works with them at once."""
+        with self.database.write() as session:
+            shop = save_shop_settings(session, self.actor, now=self.clock(), **values)
+        self.adopt_shop(shop)
+        return shop
+
+    def set_up_shop(
+        self, values: dict[str, object], admin: str, pin: str, pin_again: str
+    ) -> ShopProfile:
+        """A new shop: its settings and its first admin, in one transaction (nothing is written
+        when any of it is refused). Bootstrap: no user exists yet to log in, so the till that
+        sets up is worked by the command line's operator (`auth.SYSTEM`, role admin, the name
+        both records are audited under), as `gerai setup` opens it."""
+        with self.database.write() as session:
+            now = self.clock()
+            shop = save_shop_settings(session, self.actor, now=now, **values)
+            add_user(session, self.actor, admin, "", Role.ADMIN, pin, pin_again, now=now)
+        self.adopt_shop(shop)
+        return shop
 
     def audit_choices(self) -> tuple[list[str], list[str]]:
         """The actors and kinds the audit trail holds, for its filters."""

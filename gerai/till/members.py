@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 from gerai.core.errors import GeraiError
 from gerai.models import MemberPayment
+from gerai.services.importing import ImportReport
+from gerai.services.members.import_export import StagedMembers, apply_members, stage_members
 from gerai.services.members.kasbon import (
     KasbonRow,
     KasbonStatement,
+    available_credit,
     kasbon_list,
     outstanding,
     repay,
@@ -34,6 +37,7 @@ from gerai.services.members.settings import (
 from gerai.services.members.slips import recent_payments
 from gerai.services.shop.auth import Approval
 from gerai.services.shop.profile import ShopProfile, load_shop
+from gerai.tabular import Table
 from gerai.till.base import TillBase
 
 
@@ -64,6 +68,17 @@ class MemberVerbs(TillBase):
             return member_page(
                 session, query, inactive=inactive, after=after, before=before, limit=limit
             )
+
+    def stage_members(self, table: Table, *, skip_bad: bool) -> StagedMembers:
+        """Check a members file, reading only (the tills keep selling meanwhile)."""
+        with self.database.read() as session:
+            today = load_shop(session).business_date(self.clock())
+            return stage_members(session, table, today, skip_bad)
+
+    def import_members(self, staged: StagedMembers) -> ImportReport:
+        """Create or update the checked members in one short transaction, audited."""
+        with self.database.write() as session:
+            return apply_members(session, staged, actor=self.actor, now=self.clock())
 
     def member_form(self, member_id: int | None) -> MemberForm:
         """The form of a member (a blank one for a new member)."""
@@ -112,6 +127,11 @@ class MemberVerbs(TillBase):
         """What a member owes."""
         with self.database.read() as session:
             return outstanding(session, member_id)
+
+    def available_credit(self, member: MemberInfo) -> int:
+        """What `member` may still take on kasbon now."""
+        with self.database.read() as session:
+            return available_credit(session, member)
 
     def kasbon_list(self) -> list[KasbonRow]:
         """Every member who owes, with the aging of their debt."""

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from gerai.core.words import Permission
+from gerai.services.importing import ImportReport
 from gerai.services.sale.quotas import Regulation, set_quota, set_regulated
 from gerai.services.shop.auth import Approval, authorize
 from gerai.services.stock.card import StockCard, stock_card
@@ -29,6 +30,7 @@ from gerai.services.stock.decrees import (
     pending_prices,
     schedule_decree,
 )
+from gerai.services.stock.import_export import StagedProducts, apply_staged, stage_products
 from gerai.services.stock.inventory import low_stock_count, product_for
 from gerai.services.stock.labels import ShelfLabel, record_printed, shelf_labels
 from gerai.services.stock.packs import Pack, pack_units
@@ -54,6 +56,16 @@ class StockVerbs(TillBase):
         """Every category, by name."""
         with self.database.read() as session:
             return categories(session)
+
+    def stage_products(self, table: Table, *, skip_bad: bool) -> StagedProducts:
+        """Check a products file, reading only (the tills keep selling meanwhile)."""
+        with self.database.read() as session:
+            return stage_products(session, table, skip_bad=skip_bad)
+
+    def import_products(self, staged: StagedProducts) -> ImportReport:
+        """Create or update the checked products in one short transaction, audited."""
+        with self.database.write() as session:
+            return apply_staged(session, staged, self.clock(), actor=self.actor)
 
     def low_stock_count(self) -> int:
         """How many products are low on stock."""

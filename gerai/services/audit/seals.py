@@ -93,7 +93,7 @@ STOCK_COUNT = table_of(StockCount)
 STOCK_COUNT_LINE = table_of(StockCountLine)
 SALE_VOID = table_of(SaleVoid)
 
-# the one shop setting that is no setting: the mark of a demo shop (`demo.generate.DEMO_MARKER`)
+# the one shop setting that is no setting: the mark of a demo shop (set by gerai.demo)
 DEMO_MARKER = "demo_database"
 
 COVERED: tuple[Covered, ...] = (

@@ -82,7 +82,7 @@ _TYPES = {"bool": bool, "int": int, "str": str}
 
 def load_shop(session: Session) -> ShopProfile:
     """Read the shop's settings from the database, defaults for any not set."""
-    stored = {row.key: row.value for row in session.exec(select(ShopSetting))}
+    stored = dict(session.exec(select(ShopSetting.key, ShopSetting.value)).all())
     values = {
         f.name: _coerce(f.name, _TYPES[str(f.type)], stored[f.name])
         for f in fields(ShopProfile)

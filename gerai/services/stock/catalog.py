@@ -111,9 +111,12 @@ def get_product(session: Session, product_id: int) -> ProductInfo | None:
     return _first(session, _BY_ID, id=product_id)
 
 
+_BY_IDS = _SELECT.where(PRODUCT.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def get_products(session: Session, ids: list[int]) -> dict[int, ProductInfo]:
     """Products by id, active or not, in one query; an unknown id is left out."""
-    rows = session.connection().execute(_SELECT.where(PRODUCT.c.id.in_(ids)))
+    rows = session.connection().execute(_BY_IDS, {"ids": ids})
     return {row.id: ProductInfo(**row._mapping) for row in rows}
 
 

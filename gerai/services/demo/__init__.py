@@ -1,1 +1,0 @@
-"""The demo shop: catalogue, members, users and generated past days."""
