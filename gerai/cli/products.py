@@ -70,10 +70,10 @@ def labels(
     written is recorded with the prices it shows."""
     from datetime import UTC, datetime, time
 
-    from gerai.cli.common import open_till, parse_date, print_queue, write_whole
+    from gerai.cli.common import cli_till, parse_date, write_whole
     from gerai.exports.labels_pdf import labels_pdf
 
-    till = open_till(print_queue(options))
+    till = cli_till(options)
     since = None
     if changed_since is not None:
         day = parse_date(changed_since, till.today())
@@ -109,7 +109,7 @@ def prices_import(options: Options, file: Path, effective: str, lower_to_het: bo
     member_price, zone); applied at the start of that business day, at once when it has come."""
     from datetime import date
 
-    from gerai.cli.common import open_till, print_queue
+    from gerai.cli.common import cli_till
     from gerai.core.errors import GeraiError
     from gerai.core.i18n import shown
     from gerai.services.importing import ImportRefused
@@ -119,7 +119,7 @@ def prices_import(options: Options, file: Path, effective: str, lower_to_het: bo
         day = date.fromisoformat(effective)
     except ValueError as exc:
         raise GeraiError("cli.bad_date", value=effective) from exc
-    till = open_till(print_queue(options))
+    till = cli_till(options)
     try:
         lines = till.check_decree(read_table(file), lower_to_het)
     except ImportRefused as refused:
@@ -135,10 +135,10 @@ def prices_import(options: Options, file: Path, effective: str, lower_to_het: bo
 @pass_options
 def prices_scheduled(options: Options) -> None:
     """List the scheduled price changes not applied yet."""
-    from gerai.cli.common import open_till, print_queue
+    from gerai.cli.common import cli_till
     from gerai.core.money import format_rupiah
 
-    pending = open_till(print_queue(options)).pending_prices()
+    pending = cli_till(options).pending_prices()
     for p in pending:
         click.echo(
             t(
@@ -158,9 +158,9 @@ def prices_scheduled(options: Options) -> None:
 @pass_options
 def prices_apply(options: Options) -> None:
     """Apply the scheduled price changes whose day has come (opening a shift does it too)."""
-    from gerai.cli.common import open_till, print_queue
+    from gerai.cli.common import cli_till
 
-    _say_applied(open_till(print_queue(options)).apply_due_prices())
+    _say_applied(cli_till(options).apply_due_prices())
 
 
 def format_day(day: date) -> str:
