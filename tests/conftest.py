@@ -7,6 +7,7 @@ marked `@pytest.mark.sqlite_only(reason)` and runs on SQLite alone."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -231,3 +233,12 @@ def shop(db: Database) -> ShopProfile:
     """The demo shop's settings."""
     with db.read() as session:
         return load_shop(session)
+
+
+@pytest.fixture
+def runner(tmp_path: Path) -> CliRunner:
+    """A CLI runner with no gerai settings of its own: every GERAI_ variable unset, empty
+    config and data folders."""
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
+    return CliRunner(env=env)

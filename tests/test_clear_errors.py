@@ -6,7 +6,6 @@ typed or imported."""
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -31,13 +30,6 @@ from gerai.services.stock.suppliers import add_supplier
 from tests.pg import PgServer
 from tests.test_cli import one_line_error
 from tests.test_imports import HEADER, product_row, write
-
-
-@pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
-    return CliRunner(env=env)
 
 
 def gerai(runner: CliRunner, url: str, *args: str) -> Result:

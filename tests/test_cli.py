@@ -50,13 +50,6 @@ def run(tmp_path: Path, *args: str, module: bool = False) -> subprocess.Complete
     )
 
 
-@pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
-    return CliRunner(env=env)
-
-
 def invoke(runner: CliRunner, *args: str) -> Result:
     return runner.invoke(main, list(args))
 

@@ -9,7 +9,6 @@ import csv
 import io
 import itertools
 import json
-import os
 import re
 import subprocess
 import sys
@@ -472,12 +471,10 @@ def test_the_cashbook_of_a_day_without_shifts_is_only_its_total(catalogue_db: Da
 
 
 @pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    """A CLI runner in an empty working folder, with no gerai settings of its own."""
+def runner(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """The conftest's runner, in an empty working folder."""
     monkeypatch.chdir(tmp_path)
-    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
-    return CliRunner(env=env)
+    return runner
 
 
 def report(runner: CliRunner, db: Path, *args: str) -> Result:

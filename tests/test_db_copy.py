@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import subprocess
@@ -35,13 +34,6 @@ from tests.conftest import CASHIER, NOW, OPENING_CASH, raw
 from tests.pg import PgServer
 
 GERAI = Path(sys.executable).with_name("gerai")
-
-
-@pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
-    return CliRunner(env=env)
 
 
 def gerai(runner: CliRunner, url: str, *args: str) -> Result:

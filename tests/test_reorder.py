@@ -4,7 +4,6 @@ history, with the quantities computed by hand."""
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -120,13 +119,6 @@ def test_bad_settings_refused(
             session, until=NOW, window_days=window, lead_days=lead, safety_days=safety
         )
     assert caught.value.key == key
-
-
-@pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
-    return CliRunner(env=env)
 
 
 def test_cli_reorder_text_json_and_xlsx(

@@ -4,9 +4,6 @@ and a receipt printed after a change carrying the new name and time zone."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner, Result
 from sqlmodel import select
@@ -21,13 +18,6 @@ from gerai.services.shop.profile import load_shop
 from gerai.services.shop.provinces import PROVINCE_ZONES
 from gerai.services.stock.catalog import find_by_code
 from tests.conftest import CASHIER, NOW, raw
-
-
-@pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
-    return CliRunner(env=env)
 
 
 def gerai(runner: CliRunner, database: Database, *args: str) -> Result:

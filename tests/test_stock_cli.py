@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -25,13 +24,6 @@ from gerai.services.stock.repack import repack
 from gerai.tabular import read_table
 from tests.conftest import NOW, OWNER
 from tests.stock_helpers import product, supplier
-
-
-@pytest.fixture
-def runner(tmp_path: Path) -> CliRunner:
-    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
-    env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
-    return CliRunner(env=env)
 
 
 def gerai(runner: CliRunner, database: Database, *args: str) -> Result:
