@@ -26,6 +26,7 @@ class Settings:
     kick_drawer: bool = False
     logo: str = ""
     backup_dir: str = ""  # "" = `backups` beside the database
+    auto_backup: bool = True  # the copies at a day's first start and at each shift close
     backup_mirror: str = ""  # a second folder (a USB stick); "" = none
 
 
@@ -79,8 +80,10 @@ def load_settings(
     if not 1 <= len(till) <= 6 or not set(till) <= TILL_CHARS:
         raise GeraiError("config.bad_till", till=till)
     kick = pick(None, "GERAI_KICK_DRAWER", "kick_drawer", "false").lower()
-    if kick not in ("0", "1", "true", "false"):
-        raise GeraiError("config.bad_value", key="kick_drawer", path=str(config_path))
+    auto = pick(None, "GERAI_AUTO_BACKUP", "auto_backup", "true").lower()
+    for key, value in (("kick_drawer", kick), ("auto_backup", auto)):
+        if value not in ("0", "1", "true", "false"):
+            raise GeraiError("config.bad_value", key=key, path=str(config_path))
     return Settings(
         db_url=db_url_from(pick(db, "GERAI_DB", "db", str(default_db_path()))),
         printer=pick(printer, "GERAI_PRINTER", "printer", "none"),
@@ -89,5 +92,6 @@ def load_settings(
         kick_drawer=kick in ("1", "true"),
         logo=pick(None, "GERAI_LOGO", "logo", ""),
         backup_dir=pick(None, "GERAI_BACKUP_DIR", "backup_dir", ""),
+        auto_backup=auto in ("1", "true"),
         backup_mirror=pick(None, "GERAI_BACKUP_MIRROR", "backup_mirror", ""),
     )

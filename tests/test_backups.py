@@ -159,3 +159,24 @@ async def test_the_first_start_of_a_day_backs_up(shop_db: Database) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert (shop_db.path.parent / "backups" / "daily" / "toko-2025-11-30.db").is_file()  # type: ignore[union-attr]
+
+
+async def test_no_automatic_copy_when_the_setting_says_so(
+    shop_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gerai.settings import load_settings
+    from gerai.tui.app import GeraiApp
+    from tests.conftest import CASHIER
+
+    monkeypatch.setenv("GERAI_AUTO_BACKUP", "false")
+    settings = load_settings(db=shop_db.url, config=None)
+    assert settings.auto_backup is False
+    app = GeraiApp(settings, shop_db, clock=lambda: NOW, actor=CASHIER)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert not (shop_db.path.parent / "backups").exists()  # type: ignore[union-attr]
+    monkeypatch.setenv("GERAI_AUTO_BACKUP", "sometimes")
+    with pytest.raises(GeraiError) as refused:
+        load_settings(db=shop_db.url, config=None)
+    assert refused.value.key == "config.bad_value"

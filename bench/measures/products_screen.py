@@ -64,7 +64,8 @@ async def _screen(ctx: Context) -> dict[str, list[float]]:
     from gerai.tui.screens.stock.products import ProductsScreen
 
     timings: dict[str, list[float]] = {"open": [], "pagedown": [], "down": [], "key": []}
-    app = GeraiApp(Settings(db_url=ctx.url), ctx.database(), actor=Actor("kasir", Role.KASIR))
+    settings = Settings(db_url=ctx.url, auto_backup=False)  # no copy of the big file meanwhile
+    app = GeraiApp(settings, ctx.database(), actor=Actor("kasir", Role.KASIR))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for _ in range(6):

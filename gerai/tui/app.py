@@ -107,6 +107,8 @@ class GeraiApp(App[None]):
         each shift close (said when done); a failure or a missing second folder is told."""
         from gerai.backups import auto_backup
 
+        if not self.settings.auto_backup:
+            return
         try:
             report = auto_backup(
                 self.till.database, self.settings, self.till.today(), first_of_day=first_of_day
