@@ -20,7 +20,7 @@ from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.quotas import check_quotas
 from gerai.services.shop.auth import Actor, authorize
-from gerai.services.shop.profile import ShopProfile, load_shop
+from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.ledger import Movement, move_stock
 
 
@@ -184,7 +184,7 @@ def checkout(
             for v in views
         ],
         at=now,
-        allow_negative=load_shop(session).allow_negative_stock,
+        allow_negative=shop.allow_negative_stock,
     )
     record_sale(
         session,
