@@ -80,8 +80,8 @@ class ShiftReport:
     counted: int
     variance: int
     reason: str
-    kasir: str
-    bendahara: str
+    kasir: str  # the people who sold in the shift (full names), else who opened it
+    bendahara: str  # who confirmed the count (full name)
     member_in: int = 0
     member_out: int = 0
     refunds: int = 0
@@ -89,3 +89,4 @@ class ShiftReport:
     void_total: int = 0
     return_count: int = 0  # returs taken in this shift, and their refunds (any method)
     return_total: int = 0
+    closed_by: str = ""  # who counted and closed it (full name)

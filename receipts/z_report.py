@@ -57,4 +57,8 @@ def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list
             tr.t("zreport.signed", kasir=report.kasir, bendahara=report.bendahara), width
         )
     ]
+    if report.closed_by:
+        lines += [
+            Line(part) for part in wrap(tr.t("zreport.closed_by", name=report.closed_by), width)
+        ]
     return lines

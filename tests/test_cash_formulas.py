@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 from member_money import save
-from shop_day import DAY, at, close, fill, give_back, sell, void
+from shop_day import DAY, at, close, fill, give_back, pieces, sell, void
 from textual.widgets import DataTable, Label
 
 from gerai.core.i18n import translator
@@ -19,11 +19,13 @@ from gerai.exports.daily_pdf import SHIFT_ROWS, _shift_cells
 from gerai.services.cash.shifts import (
     CashPosition,
     cash_position,
+    close_shift,
     current_shift,
     move_cash,
     shift_report,
 )
 from gerai.services.reports.daily import daily_summary
+from gerai.services.shop.auth import Approval
 from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
@@ -161,3 +163,29 @@ def test_the_z_report_counts_the_voids_and_returs_with_their_amounts(db: Databas
     text = "\n".join(line.text for line in layout_shift_report(z, 32, ID))
     assert "Batal (1 nota)" in text and "Retur (1)" in text
     assert f"{voided.total:,}".replace(",", ".") in text
+
+
+def test_the_z_report_names_who_sold_who_closed_and_who_confirmed(db: Database) -> None:
+    from gerai.core.words import Role
+    from gerai.services.shop.users import add_user
+    from tests.conftest import OWNER
+
+    with db.write() as session:
+        add_user(session, OWNER, "siti", "Siti Aminah", Role.KASIR, "4321", "4321", now=NOW)
+        add_user(session, OWNER, "rahma", "Rahma Sari", Role.BENDAHARA, "8765", "8765", now=NOW)
+    sell(db, "K1", fill(db, [("AQA-600", Decimal(1))]), at(9), cashier="siti")
+    sell(db, "K1", fill(db, [("AQA-600", Decimal(1))]), at(9, 30))  # the demo kasir
+    with db.write() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None and shift.id is not None
+        shift_id, expected = shift.id, cash_position(session, shift).expected
+        close_shift(
+            session, shift_id, pieces(expected), "", CASHIER, at(21),
+            approval=Approval("rahma", "8765"),
+        )  # fmt: skip
+    with db.read() as session:
+        z = shift_report(session, shift_id, load_shop(session))
+    assert (z.kasir, z.closed_by, z.bendahara) == ("Siti Aminah, kasir", "kasir", "Rahma Sari")
+    text = " ".join(line.text for line in layout_shift_report(z, 32, ID))
+    assert "Siti Aminah, kasir" in " ".join(text.split()) and "Rahma Sari" in text
+    assert "Dihitung dan ditutup: kasir" in " ".join(text.split())

@@ -32,6 +32,7 @@ from gerai.services.audit.seals import CASH_MOVEMENT, seal
 from gerai.services.members.payments import WITHDRAWAL_KINDS
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.shop.users import full_names
 from receipts.model import ShiftReport
 
 DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
@@ -325,6 +326,14 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
             func.count(col(SaleReturn.id)), func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)
         ).where(col(SaleReturn.shift_id) == shift.id)
     ).one()
+    cashiers = session.execute(
+        select(col(Sale.cashier))
+        .where(col(Sale.shift_id) == shift.id)
+        .group_by(col(Sale.cashier))
+        .order_by(func.min(col(Sale.id)))
+    ).scalars()
+    worked = full_names(session, list(cashiers) or [shift.opened_by])
+    closer, confirmer = full_names(session, [shift.closed_by or "", shift.confirmed_by or ""])
     return ShiftReport(
         shop_name=shop.name,
         till=shift.till,
@@ -344,8 +353,9 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         counted=shift.counted_cash or 0,
         variance=shift.variance or 0,
         reason=shift.variance_reason,
-        kasir=shift.closed_by or "",
-        bendahara=shift.confirmed_by or "",
+        kasir=", ".join(worked),
+        bendahara=confirmer,
+        closed_by=closer,
         void_count=int(voids),
         void_total=int(voided),
         return_count=int(returns),

@@ -44,6 +44,15 @@ def list_users(session: Session) -> list[UserInfo]:
     return [UserInfo(u.name, u.full_name, u.role, u.active, u.locked_until) for u in users]
 
 
+def full_names(session: Session, names: list[str]) -> list[str]:
+    """The people behind login names, in the same order: their full name, else the login
+    name (a name gerai does not know, e.g. `gerai`, stays as it is)."""
+    known = dict(
+        session.exec(select(User.name, User.full_name).where(col(User.name).in_(names))).all()
+    )
+    return [known.get(name) or name for name in names]
+
+
 def has_users(session: Session) -> bool:
     """True when at least one user can log in (a new shop has none until the owner adds one)."""
     return session.exec(select(func.count()).where(col(User.active))).one() > 0
