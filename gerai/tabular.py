@@ -23,6 +23,18 @@ class Table:
     rows: list[dict[str, Any]]
     numbers: list[int]
 
+    def renamed(self, headings: dict[str, str]) -> Table:
+        """The same table with the headings a person reads (`Kode`, `Harga anggota`, any
+        letter case) turned into the field names `headings` maps them to; other headings
+        are kept."""
+        wanted = {heading.strip().lower(): name for heading, name in headings.items()}
+        names = {h: wanted.get(h.strip().lower(), h) for h in self.header}
+        return Table(
+            [names[h] for h in self.header],
+            [{names.get(k, k): v for k, v in row.items()} for row in self.rows],
+            self.numbers,
+        )
+
 
 def format_of(path: Path, explicit: str | None = None) -> str:
     """The format named, else the one the file name ends with; CSV when it says nothing."""

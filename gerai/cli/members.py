@@ -75,3 +75,15 @@ def members_statement(
 
         data = statement_pdf(report, shop, now_utc())
     write_whole(output, name, data, private=True)
+
+
+@members.command("template")
+@click.option("--output", default="anggota.xlsx", show_default=True, help="the XLSX to write")
+@pass_options
+def members_template(options: Options, output: str) -> None:
+    """An XLSX to fill in the members: Indonesian headings, an example row, ya/tidak lists
+    and a sheet of instructions; `gerai members import` reads it."""
+    from gerai.cli.common import cli_till, write_whole
+    from gerai.exports.templates import member_template
+
+    write_whole(output, "anggota.xlsx", member_template(cli_till(options).today()))

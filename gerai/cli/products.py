@@ -180,3 +180,17 @@ def _say_applied(applied: list[AppliedPrice]) -> None:
               new=format_rupiah(a.price[1]))
         )  # fmt: skip
     click.echo(t("decree.applied_count", count=len(applied)))
+
+
+@products.command("template")
+@click.option("--output", default="katalog.xlsx", show_default=True, help="the XLSX to write")
+@pass_options
+def products_template(options: Options, output: str) -> None:
+    """An XLSX to fill in the catalogue: Indonesian headings, an example row, drop-downs
+    (the shop's categories, ya/tidak, the tax category) and a sheet of instructions;
+    `gerai products import` reads it."""
+    from gerai.cli.common import cli_till, write_whole
+    from gerai.exports.templates import product_template
+
+    categories = [name for _, name in cli_till(options).categories()]
+    write_whole(output, "katalog.xlsx", product_template(categories))

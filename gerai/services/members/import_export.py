@@ -37,6 +37,11 @@ MEMBER_COLUMNS = [
     "credit_limit",
 ]
 REQUIRED_COLUMNS = ("number", "name")
+MEMBER_HEADINGS = {  # the template's Indonesian heading of each column
+    "Nomor anggota": "number", "Nama": "name", "NIK": "nik", "Telepon": "phone",
+    "Alamat": "address", "Tanggal masuk": "join_date", "Aktif": "active",
+    "Batas kasbon": "credit_limit",
+}  # fmt: skip
 NUMBER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./")
 LIMITS = {"number": 30, "name": 120, "address": 200}
 PHONE_DIGITS = (4, 15)
@@ -176,7 +181,9 @@ def stage_members(
 ) -> StagedMembers:
     """Check every row of `table`, reading only (run it in a read transaction, so the tills
     keep selling meanwhile); nobody joins after `latest` (default: `today`). ImportRefused
-    when a row is bad, unless `skip_bad`."""
+    when a row is bad, unless `skip_bad`. The template's Indonesian headings are read as the
+    field names."""
+    table = table.renamed(MEMBER_HEADINGS)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
         raise GeraiError(

@@ -47,6 +47,13 @@ PRODUCT_COLUMNS = [
     "cost", "het", "max_per_sale", "tax_category", "reorder_level", "stock", "active",
 ]  # fmt: skip
 REQUIRED_COLUMNS = ("code", "name", "category", "unit", "price")
+PRODUCT_HEADINGS = {  # the template's Indonesian heading of each column
+    "Kode": "code", "Barcode": "barcodes", "Nama barang": "name", "Kategori": "category",
+    "Satuan": "unit", "Dijual per timbang": "sold_by_weight", "Harga": "price",
+    "Harga anggota": "member_price", "HPP": "cost", "HET": "het",
+    "Maks per transaksi": "max_per_sale", "Pajak": "tax_category",
+    "Stok minimum": "reorder_level", "Stok awal": "stock", "Aktif": "active",
+}  # fmt: skip
 CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./")
 
 
@@ -171,7 +178,9 @@ def check_products(
     session: Session, table: Table
 ) -> tuple[list[tuple[int, ProductRecord]], list[RowProblem]]:
     """Every row checked on its own and against the others and the database (duplicate codes
-    and barcodes). Returns the good rows with their numbers, and every problem."""
+    and barcodes). Returns the good rows with their numbers, and every problem. The template's
+    Indonesian headings are read as the field names."""
+    table = table.renamed(PRODUCT_HEADINGS)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
         raise GeraiError(
