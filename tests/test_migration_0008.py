@@ -13,8 +13,9 @@ from click.testing import CliRunner
 from gerai.cli import main
 from gerai.db import SCHEMA_REVISION, Database
 from gerai.demo.generate import load_catalogue
+from gerai.models import MEMBER
 from gerai.paths import data_dir
-from gerai.services.audit.seals import MEMBER, before_the_chain, seal_all
+from gerai.services.audit.seals import before_the_chain, seal_all
 from tests.conftest import NOW, raw, tamper
 from tests.test_migration_0004 import assert_not_rebuilt, tables
 

@@ -32,9 +32,9 @@ from gerai.core.quantity import normalize
 from gerai.core.words import CashDirection, PaymentMethod, Role, SaleStatus
 from gerai.db import Database, count_rows
 from gerai.demo.members import member_day
-from gerai.models import Member, Product, Sale, ShopSetting
+from gerai.models import MEMBER, Member, Product, Sale, ShopSetting
 from gerai.paths import data_dir
-from gerai.services.audit.seals import DEMO_MARKER, MEMBER, seal_all
+from gerai.services.audit.seals import DEMO_MARKER, seal_all
 from gerai.services.cash.shifts import DENOMINATIONS
 from gerai.services.members.import_export import import_members
 from gerai.services.members.lookup import MemberInfo

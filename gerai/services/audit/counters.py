@@ -16,15 +16,12 @@ from sqlmodel import Session
 from gerai.core.words import DocumentSeries
 from gerai.models import (
     DOCUMENT_COUNTER,
+    MEMBER_PAYMENT,
     RECEIPT_COUNTER,
     SALE,
     SALE_RETURN,
-    MemberPayment,
-    table_of,
 )
 from gerai.services.audit.trail import DocumentBreak
-
-MEMBER_PAYMENT = table_of(MemberPayment)
 
 # the tables whose `number` a document counter hands out, with the series each uses
 NUMBERED = ((MEMBER_PAYMENT, DocumentSeries.SAVINGS), (SALE_RETURN, DocumentSeries.RETURN))

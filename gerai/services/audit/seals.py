@@ -28,30 +28,29 @@ from gerai.core.words import AuditKind
 from gerai.models import (
     AUDIT_RECORD,
     BARCODE,
+    CASH_MOVEMENT,
     CATEGORY,
+    GOODS_RECEIPT,
+    GOODS_RECEIPT_LINE,
+    MEMBER,
+    MEMBER_PAYMENT,
+    PACK_UNIT,
     PRICE_CHANGE,
     PRINTED_LABEL,
     PRODUCT,
     QUOTA_RULE,
     REGULATED_PRODUCT,
+    REPACK,
     SALE_RETURN,
     SALE_RETURN_LINE,
+    SALE_VOID,
     SCHEDULED_PRICE,
     SHIFT,
-    CashMovement,
-    GoodsReceipt,
-    GoodsReceiptLine,
-    Member,
-    MemberPayment,
-    PackUnit,
-    Repack,
-    SaleVoid,
-    ShopSetting,
-    StockCount,
-    StockCountLine,
-    User,
-    WriteOff,
-    table_of,
+    SHOP_SETTING,
+    STOCK_COUNT,
+    STOCK_COUNT_LINE,
+    USER,
+    WRITE_OFF,
 )
 from gerai.services.audit import trail as audit
 from gerai.services.audit.trail import DocumentBreak
@@ -78,20 +77,6 @@ class Covered:
         """The table's name, the `ref` of its seal records."""
         return self.table.name
 
-
-USER = table_of(User)
-CASH_MOVEMENT = table_of(CashMovement)
-MEMBER_PAYMENT = table_of(MemberPayment)
-MEMBER = table_of(Member)
-SHOP_SETTING = table_of(ShopSetting)
-PACK_UNIT = table_of(PackUnit)
-GOODS_RECEIPT = table_of(GoodsReceipt)
-GOODS_RECEIPT_LINE = table_of(GoodsReceiptLine)
-REPACK = table_of(Repack)
-WRITE_OFF = table_of(WriteOff)
-STOCK_COUNT = table_of(StockCount)
-STOCK_COUNT_LINE = table_of(StockCountLine)
-SALE_VOID = table_of(SaleVoid)
 
 # the one shop setting that is no setting: the mark of a demo shop (set by gerai.demo)
 DEMO_MARKER = "demo_database"

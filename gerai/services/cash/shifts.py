@@ -26,9 +26,18 @@ from gerai.core.words import (
     SaleStatus,
     ShiftStatus,
 )
-from gerai.models import SHIFT, CashMovement, MemberPayment, Payment, Sale, SaleReturn, Shift
+from gerai.models import (
+    CASH_MOVEMENT,
+    SHIFT,
+    CashMovement,
+    MemberPayment,
+    Payment,
+    Sale,
+    SaleReturn,
+    Shift,
+)
 from gerai.services.audit import trail as audit
-from gerai.services.audit.seals import CASH_MOVEMENT, seal
+from gerai.services.audit.seals import seal
 from gerai.services.members.payments import WITHDRAWAL_KINDS
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile

@@ -12,9 +12,9 @@ from sqlmodel import Session, col, func, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind, Permission
-from gerai.models import Member
+from gerai.models import MEMBER, Member
 from gerai.services.audit import trail as audit
-from gerai.services.audit.seals import MEMBER, seal
+from gerai.services.audit.seals import seal
 from gerai.services.importing import (
     ImportRefused,
     ImportReport,

@@ -15,9 +15,9 @@ from sqlmodel import Session, col, func, select
 from gerai.core.errors import FormRefused, GeraiError
 from gerai.core.money import format_number
 from gerai.core.words import AuditKind, Permission
-from gerai.models import Member
+from gerai.models import MEMBER, Member
 from gerai.services.audit import trail as audit
-from gerai.services.audit.seals import MEMBER, seal
+from gerai.services.audit.seals import seal
 from gerai.services.members.import_export import nik_owner, parse_member_row
 from gerai.services.shop.auth import Actor, Approval, authorize
 

@@ -19,9 +19,9 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, DocumentSeries, MemberPaymentKind, PaymentMethod, Permission
-from gerai.models import Member, MemberPayment
+from gerai.models import MEMBER_PAYMENT, Member, MemberPayment
 from gerai.services.audit import trail as audit
-from gerai.services.audit.seals import MEMBER_PAYMENT, seal
+from gerai.services.audit.seals import seal
 from gerai.services.cash.numbering import next_document_number
 from gerai.services.cash.shifts import cash_position, require_open_shift
 from gerai.services.members.payments import (

@@ -23,16 +23,13 @@ from gerai.models import (
     PRODUCT,
     SALE,
     SALE_LINE,
+    SALE_RETURN,
+    SALE_VOID,
     CashMovement,
-    SaleReturn,
-    SaleVoid,
-    table_of,
 )
 from gerai.services.cash.shifts import cash_position, shifts_of_day
 from gerai.services.shop.profile import ShopProfile
 
-VOID_TABLE = table_of(SaleVoid)
-RETURN_TABLE = table_of(SaleReturn)
 TOP_ITEMS = 10
 HOURS = 24
 
@@ -384,14 +381,14 @@ def _voids(session: Session, day: date, zone: ZoneInfo) -> tuple[Correction, ...
         select(
             SALE.c.receipt_no,
             SALE.c.till,
-            func.coalesce(VOID_TABLE.c.created_at, SALE.c.created_at),
+            func.coalesce(SALE_VOID.c.created_at, SALE.c.created_at),
             SALE.c.cashier,
-            func.coalesce(VOID_TABLE.c.created_by, ""),
-            func.coalesce(VOID_TABLE.c.approved_by, ""),
+            func.coalesce(SALE_VOID.c.created_by, ""),
+            func.coalesce(SALE_VOID.c.approved_by, ""),
             SALE.c.total,
-            func.coalesce(VOID_TABLE.c.reason, ""),
+            func.coalesce(SALE_VOID.c.reason, ""),
         )
-        .outerjoin(VOID_TABLE, VOID_TABLE.c.sale_id == SALE.c.id)
+        .outerjoin(SALE_VOID, SALE_VOID.c.sale_id == SALE.c.id)
         .where(SALE.c.business_date == day, SALE.c.status == SaleStatus.VOID)
         .order_by(SALE.c.id)
     ).all()
@@ -406,19 +403,19 @@ def _returns(session: Session, day: date, zone: ZoneInfo) -> tuple[Correction, .
     rows = session.execute(
         select(
             SALE.c.receipt_no,
-            RETURN_TABLE.c.number,
-            RETURN_TABLE.c.till,
-            RETURN_TABLE.c.created_at,
+            SALE_RETURN.c.number,
+            SALE_RETURN.c.till,
+            SALE_RETURN.c.created_at,
             SALE.c.cashier,
-            RETURN_TABLE.c.created_by,
-            RETURN_TABLE.c.approved_by,
-            RETURN_TABLE.c.refund_total,
-            RETURN_TABLE.c.refund_method,
-            RETURN_TABLE.c.reason,
+            SALE_RETURN.c.created_by,
+            SALE_RETURN.c.approved_by,
+            SALE_RETURN.c.refund_total,
+            SALE_RETURN.c.refund_method,
+            SALE_RETURN.c.reason,
         )
-        .join(SALE, SALE.c.id == RETURN_TABLE.c.sale_id)
-        .where(RETURN_TABLE.c.business_date == day)
-        .order_by(RETURN_TABLE.c.id)
+        .join(SALE, SALE.c.id == SALE_RETURN.c.sale_id)
+        .where(SALE_RETURN.c.business_date == day)
+        .order_by(SALE_RETURN.c.id)
     ).all()
     return tuple(
         Correction(receipt, n, till, at.astimezone(zone), cashier, by, approver, total, how, why)

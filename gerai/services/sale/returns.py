@@ -40,9 +40,19 @@ from gerai.core.words import (
     Permission,
     SaleStatus,
 )
-from gerai.models import Member, Payment, Product, Sale, SaleLine, SaleReturn, SaleReturnLine
+from gerai.models import (
+    SALE_RETURN,
+    SALE_RETURN_LINE,
+    Member,
+    Payment,
+    Product,
+    Sale,
+    SaleLine,
+    SaleReturn,
+    SaleReturnLine,
+)
 from gerai.services.audit import trail as audit
-from gerai.services.audit.seals import SALE_RETURN, SALE_RETURN_LINE, seal
+from gerai.services.audit.seals import seal
 from gerai.services.cash.numbering import next_document_number
 from gerai.services.cash.shifts import cash_position, require_open_shift
 from gerai.services.sale.corrections import (

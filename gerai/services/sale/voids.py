@@ -16,7 +16,7 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind, MovementKind, PaymentMethod, Permission, SaleStatus
-from gerai.models import Payment, Sale, SaleLine, SaleReturn, SaleVoid, table_of
+from gerai.models import SALE_VOID, Payment, Sale, SaleLine, SaleReturn, SaleVoid
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.cash.shifts import current_shift
@@ -88,7 +88,7 @@ def void_sale(
     )
     session.add(void)
     session.flush()
-    seal(session, table_of(SaleVoid), [void.id], actor=actor.name, at=now)
+    seal(session, SALE_VOID, [void.id], actor=actor.name, at=now)
     lines = session.execute(
         select(col(SaleLine.product_id), col(SaleLine.qty))
         .where(col(SaleLine.sale_id) == sale.id)

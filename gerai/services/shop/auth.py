@@ -18,9 +18,9 @@ from gerai.core.errors import GeraiError, Refused
 from gerai.core.phrases import PERMISSION, Phrase
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, Permission, Role
-from gerai.models import User
+from gerai.models import USER, User
 from gerai.services.audit import trail as audit
-from gerai.services.audit.seals import USER, seal
+from gerai.services.audit.seals import seal
 
 ROLES = tuple(Role)
 SUPERVISORS = frozenset({Role.BENDAHARA, Role.ADMIN})

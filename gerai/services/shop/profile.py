@@ -13,9 +13,9 @@ from sqlmodel import Session, select
 from gerai.core.errors import GeraiError
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, Permission
-from gerai.models import ShopSetting
+from gerai.models import SHOP_SETTING, ShopSetting
 from gerai.services.audit import trail as audit
-from gerai.services.audit.seals import SHOP_SETTING, seal
+from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import SYSTEM, Actor, authorize
 from gerai.services.shop.provinces import PROVINCE_ZONES, province_named
 

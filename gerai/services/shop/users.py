@@ -13,9 +13,9 @@ from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind, Permission, Role
-from gerai.models import User
+from gerai.models import USER, User
 from gerai.services.audit import trail as audit
-from gerai.services.audit.seals import USER, seal
+from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import (
     ROLES,
     Actor,

@@ -15,7 +15,14 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
-from gerai.models import StockCount, StockCountLine, WriteOff, table_of
+from gerai.models import (
+    STOCK_COUNT,
+    STOCK_COUNT_LINE,
+    WRITE_OFF,
+    StockCount,
+    StockCountLine,
+    WriteOff,
+)
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -146,8 +153,8 @@ def confirm_count(
     ]
     session.add_all(counted)
     session.flush()
-    seal(session, table_of(StockCount), [count.id], actor=actor.name, at=at)
-    seal(session, table_of(StockCountLine), [line.id for line in counted], actor=actor.name, at=at)
+    seal(session, STOCK_COUNT, [count.id], actor=actor.name, at=at)
+    seal(session, STOCK_COUNT_LINE, [line.id for line in counted], actor=actor.name, at=at)
     move_stock(
         session,
         [
@@ -205,7 +212,7 @@ def write_off(
     )
     session.add(written)
     session.flush()
-    seal(session, table_of(WriteOff), [written.id], actor=actor.name, at=at)
+    seal(session, WRITE_OFF, [written.id], actor=actor.name, at=at)
     move_stock(
         session,
         [Movement(product.id, -taken, MovementKind.ADJUST, ref=number, note=why)],

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity, is_whole
-from gerai.models import PackUnit, table_of
+from gerai.models import PACK_UNIT, PackUnit
 from gerai.services.audit.seals import seal
 from gerai.services.stock.catalog import ProductInfo
 from gerai.services.stock.inventory import factor
@@ -70,7 +70,7 @@ def set_pack_units(
     new = [PackUnit(product_id=product_id, name=p.name, factor=p.factor) for p in packs]
     session.add_all(new)
     session.flush()
-    seal(session, table_of(PackUnit), [*old, *(p.id for p in new)], actor=by, at=at)
+    seal(session, PACK_UNIT, [*old, *(p.id for p in new)], actor=by, at=at)
 
 
 def resolve_pack(session: Session, product: ProductInfo, text: str) -> Pack:

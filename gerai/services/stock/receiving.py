@@ -17,7 +17,7 @@ from gerai.core.money import round_rupiah
 from gerai.core.quantity import PLACES
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
-from gerai.models import GoodsReceipt, GoodsReceiptLine, table_of
+from gerai.models import GOODS_RECEIPT, GOODS_RECEIPT_LINE, GoodsReceipt, GoodsReceiptLine
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -195,10 +195,8 @@ def receive_goods(
     set_costs(
         session, {product_id: cost for product_id, (_, cost) in held.items()}, at, by=actor.name
     )
-    seal(session, table_of(GoodsReceipt), [receipt.id], actor=actor.name, at=at)
-    seal(
-        session, table_of(GoodsReceiptLine), [line.id for line in written], actor=actor.name, at=at
-    )
+    seal(session, GOODS_RECEIPT, [receipt.id], actor=actor.name, at=at)
+    seal(session, GOODS_RECEIPT_LINE, [line.id for line in written], actor=actor.name, at=at)
     note = f"{supplier.name} {reference}".strip()[:200]
     move_stock(
         session,

@@ -15,7 +15,7 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import PLACES, format_quantity
 from gerai.core.words import AuditKind, DocumentSeries, MovementKind, Permission
-from gerai.models import Repack, table_of
+from gerai.models import REPACK, Repack
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
@@ -110,7 +110,7 @@ def repack(
     )
     session.add(repack)
     session.flush()
-    seal(session, table_of(Repack), [repack.id], actor=actor.name, at=at)
+    seal(session, REPACK, [repack.id], actor=actor.name, at=at)
     set_costs(session, {target.id: new_cost}, at, by=actor.name)
     movements = [
         Movement(source.id, -taken, MovementKind.REPACK, ref=number, note=cleaned),
