@@ -102,21 +102,10 @@ def record_sale(
 def _recorded_sales(session: Session) -> dict[str, tuple[int, str, int]]:
     """Receipt number → (sequence, digest, version) of every sale record, read in batches."""
     recorded: dict[str, tuple[int, str, int]] = {}
-    connection = session.connection()
-    last = 0
-    while True:
-        rows = connection.execute(
-            select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.ref, AUDIT_RECORD.c.detail)
-            .where(AUDIT_RECORD.c.kind == AuditKind.SALE, AUDIT_RECORD.c.seq > last)
-            .order_by(AUDIT_RECORD.c.seq)
-            .limit(audit.BATCH)
-        ).all()
-        if not rows:
-            return recorded
-        for seq, ref, detail in rows:
-            loaded = json.loads(detail)
-            recorded[ref] = (seq, loaded.get("digest", ""), loaded.get("v", 1))
-        last = rows[-1][0]
+    for seq, ref, detail in audit.records_of(session, AuditKind.SALE):
+        loaded = json.loads(detail)
+        recorded[ref] = (seq, loaded.get("digest", ""), loaded.get("v", 1))
+    return recorded
 
 
 _LINES = (

@@ -26,7 +26,6 @@ from sqlmodel import Session
 
 from gerai.core.words import AuditKind
 from gerai.models import (
-    AUDIT_RECORD,
     BARCODE,
     CASH_MOVEMENT,
     CATEGORY,
@@ -377,22 +376,11 @@ def seal_all(session: Session, table: Table, *, actor: str, at: datetime) -> int
 def _latest_seals(session: Session) -> dict[str, dict[str, tuple[int, str]]]:
     """Table → key → (sequence, digest) of each row's latest seal."""
     latest: dict[str, dict[str, tuple[int, str]]] = {}
-    connection = session.connection()
-    last = 0
-    while True:
-        records = connection.execute(
-            select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.ref, AUDIT_RECORD.c.detail)
-            .where(AUDIT_RECORD.c.kind == AuditKind.ROWS_SEALED, AUDIT_RECORD.c.seq > last)
-            .order_by(AUDIT_RECORD.c.seq)
-            .limit(BATCH)
-        ).all()
-        if not records:
-            return latest
-        for seq, ref, detail in records:
-            rows = latest.setdefault(ref, {})
-            for key, digest in json.loads(detail)["rows"].items():
-                rows[key] = (seq, digest)
-        last = records[-1][0]
+    for seq, ref, detail in audit.records_of(session, AuditKind.ROWS_SEALED):
+        rows = latest.setdefault(ref, {})
+        for key, digest in json.loads(detail)["rows"].items():
+            rows[key] = (seq, digest)
+    return latest
 
 
 def check_seals(

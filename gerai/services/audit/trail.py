@@ -130,6 +130,27 @@ def rows(session: Session) -> Iterator[AuditRow]:
         last_id = batch[-1][0]
 
 
+def records_of(session: Session, kind: AuditKind) -> Iterator[tuple[int, str, str]]:
+    """(sequence, ref, detail) of every record of `kind`, in sequence order, read in
+    batches."""
+    last = 0
+    while True:
+        batch = (
+            session.connection()
+            .execute(
+                select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.ref, AUDIT_RECORD.c.detail)
+                .where(AUDIT_RECORD.c.kind == kind, AUDIT_RECORD.c.seq > last)
+                .order_by(AUDIT_RECORD.c.seq)
+                .limit(BATCH)
+            )
+            .all()
+        )
+        if not batch:
+            return
+        yield from ((seq, ref, detail) for seq, ref, detail in batch)
+        last = batch[-1][0]
+
+
 @dataclass(frozen=True)
 class ChainBreak:
     """Where the chain is broken: the sequence number of the first bad record and why."""
