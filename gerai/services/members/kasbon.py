@@ -92,13 +92,22 @@ class _Ledger:
     repaid: int = 0
 
 
-def _ledgers(session: Session, member_ids: Iterable[int] | None) -> dict[int, _Ledger]:
-    """The kasbon ledgers of these members (every member when None)."""
+def _ledgers(
+    session: Session, member_ids: Iterable[int] | None, until: date | None = None
+) -> dict[int, _Ledger]:
+    """The kasbon ledgers of these members (every member when None), up to the end of
+    business day `until` (when given)."""
+    member_where: list[ColumnElement[bool]] = []  # of the sales (and the returns')
     sale_where: list[ColumnElement[bool]] = []
+    return_where: list[ColumnElement[bool]] = []
     pay_where: list[ColumnElement[bool]] = []
+    if until is not None:
+        sale_where.append(col(Sale.business_date) <= until)
+        return_where.append(col(SaleReturn.business_date) <= until)
+        pay_where.append(col(MemberPayment.business_date) <= until)
     if member_ids is not None:
         ids = list(member_ids)
-        sale_where.append(col(Sale.member_id).in_(ids))
+        member_where.append(col(Sale.member_id).in_(ids))
         pay_where.append(col(MemberPayment.member_id).in_(ids))
     ledgers: dict[int, _Ledger] = defaultdict(_Ledger)
     for member_id, day, sale_id, amount in session.execute(
@@ -113,6 +122,7 @@ def _ledgers(session: Session, member_ids: Iterable[int] | None) -> dict[int, _L
             col(Payment.method) == PaymentMethod.KASBON,
             col(Sale.status) == SaleStatus.COMPLETED,
             col(Sale.member_id).is_not(None),
+            *member_where,
             *sale_where,
         )
         .group_by(col(Sale.member_id), col(Sale.business_date), col(Sale.id))
@@ -124,7 +134,8 @@ def _ledgers(session: Session, member_ids: Iterable[int] | None) -> dict[int, _L
         .where(
             col(SaleReturn.refund_method) == PaymentMethod.KASBON,
             col(Sale.member_id).is_not(None),
-            *sale_where,
+            *member_where,
+            *return_where,
         )
         .group_by(col(Sale.member_id), col(SaleReturn.sale_id))
     ):
@@ -164,6 +175,11 @@ def _age(ledger: _Ledger, today: date) -> Aging:
 def outstanding(session: Session, member_id: int) -> int:
     """What the member owes on kasbon now (negative: the shop owes the member)."""
     return _owed(_ledgers(session, [member_id]).get(member_id, _Ledger()))
+
+
+def owed_at(session: Session, until: date) -> int:
+    """What all members owed on kasbon at the end of business day `until`."""
+    return sum(_owed(ledger) for ledger in _ledgers(session, None, until).values())
 
 
 def available_credit(session: Session, member: MemberInfo) -> int:

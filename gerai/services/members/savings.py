@@ -228,12 +228,15 @@ def _sums(session: Session, *where: ColumnElement[bool]) -> dict[int, SavingsBal
 
 
 def savings_balance(
-    session: Session, member_id: int, *, upto_id: int | None = None
+    session: Session, member_id: int, *, upto_id: int | None = None, until: date | None = None
 ) -> SavingsBalance:
-    """A member's savings by type (up to and including payment `upto_id`, when given)."""
+    """A member's savings by type (up to and including payment `upto_id`, or the end of
+    business day `until`, when given)."""
     where: list[ColumnElement[bool]] = [col(MemberPayment.member_id) == member_id]
     if upto_id is not None:
         where.append(col(MemberPayment.id) <= upto_id)
+    if until is not None:
+        where.append(col(MemberPayment.business_date) <= until)
     return _sums(session, *where).get(member_id, SavingsBalance())
 
 

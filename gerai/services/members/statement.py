@@ -17,7 +17,7 @@ from gerai.core.words import KasbonEntry, MemberPaymentKind, SaleStatus
 from gerai.models import MemberPayment, Sale, SaleReturn
 from gerai.services.members.kasbon import StatementLine, statement
 from gerai.services.members.lookup import MemberInfo, find_member
-from gerai.services.members.savings import SavingsBalance, savings_balances
+from gerai.services.members.savings import SavingsBalance, savings_balance
 
 SAVINGS_KINDS = (
     MemberPaymentKind.POKOK,
@@ -156,11 +156,9 @@ def member_statement(session: Session, key: str, year: int, today: date) -> Memb
         member=member,
         year=year,
         months=months,
-        savings_start=savings_balances(session, until=date(year - 1, 12, 31)).get(
-            member.id, SavingsBalance()
-        ),
+        savings_start=savings_balance(session, member.id, until=date(year - 1, 12, 31)),
         savings_paid={kind: int(paid.get(kind, 0)) for kind in SAVINGS_KINDS},
-        savings_end=savings_balances(session, until=last).get(member.id, SavingsBalance()),
+        savings_end=savings_balance(session, member.id, until=last),
         kasbon_start=start,
         kasbon=during,
         kasbon_end=during[-1].balance if during else start,

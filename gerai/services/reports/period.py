@@ -15,8 +15,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import MemberPaymentKind, PaymentMethod, SaleStatus
-from gerai.models import MemberPayment, Payment, Sale, SaleReturn, StockCount, WriteOff
+from gerai.core.words import MemberPaymentKind
+from gerai.models import MemberPayment, StockCount, WriteOff
+from gerai.services.members.kasbon import owed_at
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.shop.profile import ShopProfile
 
@@ -146,7 +147,7 @@ def period_report(
         write_offs=_at_cost(session, WriteOff, first, last, shop),
         count_differences=_at_cost(session, StockCount, first, last, shop),
         savings=_savings(session, first, last),
-        kasbon_outstanding=_kasbon_owed(session, last),
+        kasbon_outstanding=owed_at(session, last),
     )
 
 
@@ -181,29 +182,3 @@ def _savings(session: Session, first: date, last: date) -> dict[str, int]:
         ).all()
     )
     return {str(kind): int(paid.get(kind, 0)) for kind in kinds}
-
-
-def _kasbon_owed(session: Session, last: date) -> int:
-    """Kasbon sales less repayments less kasbon refunds, up to the end of `last`."""
-    sold = session.execute(
-        select(func.coalesce(func.sum(col(Payment.amount)), 0))
-        .join(Sale, col(Sale.id) == col(Payment.sale_id))
-        .where(
-            col(Payment.method) == PaymentMethod.KASBON,
-            col(Sale.status) == SaleStatus.COMPLETED,
-            col(Sale.business_date) <= last,
-        )
-    ).scalar_one()
-    repaid = session.execute(
-        select(func.coalesce(func.sum(col(MemberPayment.amount)), 0)).where(
-            col(MemberPayment.kind) == MemberPaymentKind.REPAYMENT,
-            col(MemberPayment.business_date) <= last,
-        )
-    ).scalar_one()
-    refunded = session.execute(
-        select(func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)).where(
-            col(SaleReturn.refund_method) == PaymentMethod.KASBON,
-            col(SaleReturn.business_date) <= last,
-        )
-    ).scalar_one()
-    return int(sold) - int(repaid) - int(refunded)
