@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
-    from datetime import date
-
     from gerai.services.stock.decrees import AppliedPrice
 
 
 from gerai.cli.common import FORMAT, Options, _export, _import, pass_options
 from gerai.core.i18n import t
+from gerai.core.timefmt import format_date
 
 
 @click.group()
@@ -127,7 +126,7 @@ def prices_import(options: Options, file: Path, effective: str, lower_to_het: bo
             click.echo(shown().phrase(problem.phrase()), err=True)
         raise GeraiError("decree.refused", count=len(refused.problems)) from refused
     kept, applied = till.schedule_decree(lines, day, file.name)
-    click.echo(t("decree.scheduled", count=kept, day=format_day(day)))
+    click.echo(t("decree.scheduled", count=kept, day=format_date(day)))
     _say_applied(applied)
 
 
@@ -143,7 +142,7 @@ def prices_scheduled(options: Options) -> None:
         click.echo(
             t(
                 "decree.pending_line",
-                day=format_day(p.effective),
+                day=format_date(p.effective),
                 code=p.code,
                 name=p.name,
                 het=format_rupiah(p.het),
@@ -161,13 +160,6 @@ def prices_apply(options: Options) -> None:
     from gerai.cli.common import cli_till
 
     _say_applied(cli_till(options).apply_due_prices())
-
-
-def format_day(day: date) -> str:
-    """`05-12-2026`."""
-    from gerai.core.timefmt import format_date
-
-    return format_date(day)
 
 
 def _say_applied(applied: list[AppliedPrice]) -> None:
