@@ -453,6 +453,24 @@ class MemberPayment(SQLModel, table=True):
     note: str = Field(default="", max_length=200)
 
 
+class KasEntry(SQLModel, table=True):
+    """A line of the kas bendahara, the bendahara's own cash box (issue 15): a setoran taken
+    from a till's drawer at its close (`shift_id`, `till`), a bank deposit, or an expense
+    (pengeluaran) with its `category`. `amount` is never negative; the kind says which way it
+    goes (a setoran comes in, a deposit and an expense go out)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)
+    amount: int
+    category: str = Field(default="", max_length=20)
+    note: str = Field(default="", max_length=200)
+    shift_id: int | None = Field(default=None, foreign_key="shift.id", index=True)
+    till: str = Field(default="", max_length=10)
+    business_date: date = Field(index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+
+
 class User(SQLModel, table=True):
     """Someone who works the till: a login name, a role (kasir, bendahara, admin) and a PIN kept
     only as a salted scrypt hash. Wrong PINs are counted; too many lock the user for a while."""
@@ -598,3 +616,4 @@ WRITE_OFF = table_of(WriteOff)
 STOCK_COUNT = table_of(StockCount)
 STOCK_COUNT_LINE = table_of(StockCountLine)
 SALE_VOID = table_of(SaleVoid)
+KAS_ENTRY = table_of(KasEntry)

@@ -11,7 +11,9 @@ from gerai.core.words import (
     AuditKind,
     BuyerCategory,
     CashTerm,
+    ExpenseCategory,
     KasbonEntry,
+    KasKind,
     MemberPaymentKind,
     MovementKind,
     PaymentMethod,
@@ -54,6 +56,7 @@ PERMISSION: dict[Permission, str] = {
     Permission.MEMBERS: "perm.members",
     Permission.STOCK: "perm.stock",
     Permission.AUDIT: "perm.audit",
+    Permission.KAS: "perm.kas",
     Permission.PRODUCTS: "perm.products",
     Permission.USERS: "perm.users",
     Permission.SETTINGS: "perm.settings",
@@ -127,6 +130,9 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.WRITTEN_OFF: "audit.kind.written_off",
     AuditKind.REPACKED: "audit.kind.repacked",
     AuditKind.SETTINGS_CHANGED: "audit.kind.settings_changed",
+    AuditKind.KAS_SETORAN: "audit.kind.kas_setoran",
+    AuditKind.KAS_BANK: "audit.kind.kas_bank",
+    AuditKind.KAS_EXPENSE: "audit.kind.kas_expense",
 }
 CASH_TERM: dict[str, str] = {
     CashTerm.OPENING: "cash.term.opening",
@@ -143,4 +149,16 @@ BUYER_CATEGORY: dict[str, str] = {
     BuyerCategory.MICRO_BUSINESS: "ui.buyer.micro_business",
     BuyerCategory.FISHER: "ui.buyer.fisher",
     BuyerCategory.FARMER: "ui.buyer.farmer",
+}
+KAS_KIND: dict[str, str] = {
+    KasKind.SETORAN: "kas.kind.setoran",
+    KasKind.BANK: "kas.kind.bank",
+    KasKind.EXPENSE: "kas.kind.expense",
+}
+EXPENSE_CATEGORY: dict[str, str] = {
+    ExpenseCategory.LISTRIK: "kas.category.listrik",
+    ExpenseCategory.GAJI: "kas.category.gaji",
+    ExpenseCategory.TRANSPORT: "kas.category.transport",
+    ExpenseCategory.SEWA: "kas.category.sewa",
+    ExpenseCategory.OTHER: "kas.category.lain_lain",
 }

@@ -72,6 +72,7 @@ class Permission(StrEnum):
     PRODUCTS = "products"
     USERS = "users"
     SETTINGS = "settings"
+    KAS = "kas"
 
 
 class DocumentSeries(StrEnum):
@@ -204,6 +205,9 @@ class AuditKind(StrEnum):
     MEMBER_PAYMENT_SUKARELA = "member_payment_sukarela"
     MEMBER_PAYMENT_SUKARELA_OUT = "member_payment_sukarela_out"
     MEMBER_PAYMENT_REPAYMENT = "member_payment_repayment"
+    KAS_SETORAN = "kas_setoran"
+    KAS_BANK = "kas_bank"
+    KAS_EXPENSE = "kas_expense"
 
 
 class BuyerCategory(StrEnum):
@@ -243,3 +247,22 @@ class CashTerm(StrEnum):
     MEMBER_IN = "member_in"
     MEMBER_OUT = "member_out"
     ROUNDING = "rounding"
+
+
+class KasKind(StrEnum):
+    """A line of the kas bendahara (issue 15): a setoran received from a till's drawer at its
+    close, cash deposited at the bank, an expense (pengeluaran) of the gerai paid in cash."""
+
+    SETORAN = "setoran"
+    BANK = "bank"
+    EXPENSE = "expense"
+
+
+class ExpenseCategory(StrEnum):
+    """What an expense of the gerai was for: electricity, wages, transport, rent, other."""
+
+    LISTRIK = "listrik"
+    GAJI = "gaji"
+    TRANSPORT = "transport"
+    SEWA = "sewa"
+    OTHER = "lain_lain"

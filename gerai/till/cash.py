@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from gerai.models import Shift
+from gerai.models import KasEntry, Shift
+from gerai.services.cash.kas import (
+    Carried,
+    KasBook,
+    carried_cash,
+    deposit_to_bank,
+    kas_book,
+    record_expense,
+)
 from gerai.services.cash.shifts import (
     CashPosition,
     ShiftClose,
@@ -51,13 +59,41 @@ class CashVerbs(TillBase):
             return shift, cash_position(session, shift)
 
     def close_shift(
-        self, shift_id: int, counts: dict[int, int], reason: str, approval: Approval | None
+        self,
+        shift_id: int,
+        counts: dict[int, int],
+        reason: str,
+        approval: Approval | None,
+        setoran: int | None = None,
     ) -> ShiftClose:
         """Close the shift with the counted cash (a bendahara confirms unless the actor is
-        one)."""
+        one), taking `setoran` from the drawer into the kas bendahara."""
         with self.database.write() as session:
             return close_shift(
-                session, shift_id, counts, reason, self.actor, self.clock(), approval=approval
+                session, shift_id, counts, reason, self.actor, self.clock(),
+                approval=approval, setoran=setoran,
+            )  # fmt: skip
+
+    def carried_cash(self) -> Carried | None:
+        """What stayed in this till's drawer at its last close (the next opening cash)."""
+        with self.database.read() as session:
+            return carried_cash(session, self.till_id)
+
+    def kas_book(self, first: date, last: date) -> KasBook:
+        """The kas bendahara's lines of `first`..`last` with the balance before and after."""
+        with self.database.read() as session:
+            return kas_book(session, first, last)
+
+    def deposit_to_bank(self, amount: int, note: str) -> KasEntry:
+        """Cash from the kas bendahara deposited at the bank."""
+        with self.database.write() as session:
+            return deposit_to_bank(session, amount, note, self.actor, self.clock(), self.shop)
+
+    def record_expense(self, amount: int, category: str, note: str) -> KasEntry:
+        """An expense of the gerai paid from the kas bendahara."""
+        with self.database.write() as session:
+            return record_expense(
+                session, amount, category, note, self.actor, self.clock(), self.shop
             )
 
     def open_drawer(self) -> bool:

@@ -31,6 +31,7 @@ from gerai.models import (
     CATEGORY,
     GOODS_RECEIPT,
     GOODS_RECEIPT_LINE,
+    KAS_ENTRY,
     MEMBER,
     MEMBER_PAYMENT,
     PACK_UNIT,
@@ -99,6 +100,20 @@ COVERED: tuple[Covered, ...] = (
         ),
     ),
     Covered(CASH_MOVEMENT, ("shift_id", "kind", "amount", "created_by")),
+    Covered(
+        KAS_ENTRY,
+        (
+            "kind",
+            "amount",
+            "category",
+            "note",
+            "shift_id",
+            "till",
+            "business_date",
+            "created_at",
+            "created_by",
+        ),
+    ),
     Covered(
         MEMBER_PAYMENT,
         (

@@ -38,6 +38,7 @@ from gerai.models import (
 )
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
+from gerai.services.cash.kas import carried_cash, check_setoran, record_setoran
 from gerai.services.members.payments import WITHDRAWAL_KINDS
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
@@ -130,6 +131,15 @@ def open_shift(
     _check_amount(opening_cash, allow_zero=True)
     if current_shift(session, till) is not None:
         raise GeraiError("shift.already_open", till=till)
+    carried = carried_cash(session, till)
+    if carried is not None and opening_cash != carried.stayed:
+        raise GeraiError(
+            "shift.opening_not_carried",
+            opening=format_rupiah(opening_cash),
+            stayed=format_rupiah(carried.stayed),
+            counted=format_rupiah(carried.counted),
+            setoran=format_rupiah(carried.setoran),
+        )
     shift = Shift(
         till=till,
         business_date=shop.business_date(now),
@@ -255,6 +265,12 @@ class ShiftClose:
     expected: int
     counted: int
     variance: int
+    setoran: int | None = None  # taken to the kas bendahara (None: not recorded)
+
+    @property
+    def stayed(self) -> int:
+        """The cash left in the drawer for the next shift."""
+        return self.counted - (self.setoran or 0)
 
 
 def close_shift(
@@ -265,9 +281,13 @@ def close_shift(
     actor: Actor,
     now: datetime,
     approval: Approval | None = None,
+    setoran: int | None = None,
 ) -> ShiftClose:
     """Close a shift with the counted cash: the actor signs off, and a bendahara confirms with
-    their PIN (`approval`) unless the actor is one. A variance needs a reason."""
+    their PIN (`approval`) unless the actor is one. A variance needs a reason. `setoran` is
+    what the bendahara takes from the drawer into the kas bendahara (never more than the
+    counted cash); the rest stays as the next shift's opening cash, which `open_shift` then
+    checks. None records no setoran (the next opening is not checked)."""
     confirmed_by = authorize(session, actor, Permission.CLOSE_SHIFT, now=now, approval=approval)
     shift = session.get(Shift, shift_id)
     if shift is None:
@@ -275,6 +295,8 @@ def close_shift(
     if shift.status != ShiftStatus.OPEN:
         raise GeraiError("shift.already_closed", till=shift.till)
     counted = count_cash(counts)
+    if setoran is not None:
+        check_setoran(setoran, counted)
     expected = cash_position(session, shift).expected
     variance = counted - expected
     if variance and not check_text(reason, lines=True).strip():
@@ -292,7 +314,9 @@ def close_shift(
         detail={"expected": expected, "counted": counted, "variance": variance,
                 "reason": shift.variance_reason, "confirmed_by": confirmed_by},
     )  # fmt: skip
-    return ShiftClose(shift_id, expected, counted, variance)
+    if setoran is not None:
+        record_setoran(session, shift, setoran, actor.name, now)
+    return ShiftClose(shift_id, expected, counted, variance, setoran)
 
 
 def shifts_of_day(session: Session, day: date) -> list[Shift]:

@@ -44,6 +44,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.MEMBERS: SUPERVISORS,
     Permission.STOCK: SUPERVISORS,
     Permission.AUDIT: SUPERVISORS,
+    Permission.KAS: SUPERVISORS,
     Permission.PRODUCTS: frozenset({Role.ADMIN}),
     Permission.USERS: frozenset({Role.ADMIN}),
     Permission.SETTINGS: frozenset({Role.ADMIN}),

@@ -1,0 +1,142 @@
+"""The kas bendahara (issue 15): the setoran taken from the drawer at the close, what stays
+as the next opening cash, bank deposits and expenses by category; sealed and audited, and
+every bad input refused with nothing written."""
+
+from __future__ import annotations
+
+import pytest
+
+from gerai.core.errors import GeraiError
+from gerai.core.words import ExpenseCategory, KasKind
+from gerai.db import Database
+from gerai.services.audit.verify import verify
+from gerai.services.cash.kas import (
+    carried_cash,
+    deposit_to_bank,
+    expenses_by_category,
+    kas_balance,
+    kas_book,
+    record_expense,
+)
+from gerai.services.cash.shifts import close_shift, current_shift, open_shift
+from gerai.services.shop.profile import load_shop
+from tests.conftest import CASHIER, NOW, OPENING_CASH, TREASURER, raw, tamper
+from tests.shop_day import pieces
+
+
+def close_k1(db: Database, setoran: int | None, counted: int = OPENING_CASH) -> None:
+    with db.write() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None and shift.id is not None
+        close_shift(session, shift.id, pieces(counted), "", TREASURER, NOW, setoran=setoran)
+
+
+def open_k1(db: Database, opening: int) -> None:
+    with db.write() as session:
+        open_shift(session, "K1", CASHIER, opening, NOW, load_shop(session))
+
+
+def spend(db: Database, amount: int, category: str = "listrik", note: str = "token PLN") -> None:
+    with db.write() as session:
+        record_expense(session, amount, category, note, TREASURER, NOW, load_shop(session))
+
+
+def bank(db: Database, amount: int) -> None:
+    with db.write() as session:
+        deposit_to_bank(session, amount, "BRI 123", TREASURER, NOW, load_shop(session))
+
+
+def intact(db: Database) -> bool:
+    with db.read() as session:
+        return verify(session).intact
+
+
+def test_the_setoran_goes_to_the_kas_and_the_rest_opens_the_next_shift(db: Database) -> None:
+    close_k1(db, setoran=400_000)
+    with db.read() as session:
+        assert kas_balance(session) == 400_000
+        carried = carried_cash(session, "K1")
+    assert carried is not None and carried.stayed == OPENING_CASH - 400_000
+    with pytest.raises(GeraiError) as caught:
+        open_k1(db, OPENING_CASH)
+    assert caught.value.key == "shift.opening_not_carried"
+    assert "100.000" in caught.value.message()
+    open_k1(db, 100_000)
+    assert intact(db)
+
+
+def test_a_setoran_above_the_drawer_is_refused_and_nothing_is_written(db: Database) -> None:
+    with pytest.raises(GeraiError) as caught:
+        close_k1(db, setoran=OPENING_CASH + 100)
+    assert caught.value.key == "kas.setoran_above_drawer"
+    assert raw(db, "SELECT count(*) FROM kasentry") == [(0,)]
+    assert raw(db, "SELECT status FROM shift WHERE till = 'K1'") == [("open",)]
+    with pytest.raises(GeraiError) as negative:
+        close_k1(db, setoran=-1)
+    assert negative.value.key == "kas.negative"
+
+
+def test_a_close_without_setoran_leaves_the_next_opening_free(db: Database) -> None:
+    close_k1(db, setoran=None)
+    with db.read() as session:
+        assert carried_cash(session, "K1") is None
+    open_k1(db, 123_000)
+
+
+def test_bank_deposits_and_expenses_leave_the_kas_audited(db: Database) -> None:
+    close_k1(db, setoran=500_000)
+    bank(db, 300_000)
+    spend(db, 50_000, "listrik")
+    spend(db, 25_000, "transport", "ongkos angkut beras")
+    with db.read() as session:
+        assert kas_balance(session) == 125_000
+        book = kas_book(session, NOW.date(), NOW.date())
+        spent = expenses_by_category(session, NOW.date(), NOW.date())
+    assert [line.balance for line in book.lines] == [500_000, 200_000, 150_000, 125_000]
+    assert (book.opening, book.closing, book.total(KasKind.EXPENSE)) == (0, 125_000, 75_000)
+    assert spent[ExpenseCategory.LISTRIK] == 50_000 and spent[ExpenseCategory.TRANSPORT] == 25_000
+    assert spent[ExpenseCategory.GAJI] == 0
+    kinds = raw(db, "SELECT kind FROM auditrecord WHERE kind LIKE 'kas_%' ORDER BY seq")
+    assert kinds == [("kas_setoran",), ("kas_bank",), ("kas_expense",), ("kas_expense",)]
+    assert intact(db)
+    tamper(db, "UPDATE kasentry SET amount = 5000 WHERE kind = 'expense' AND category = 'listrik'")
+    with db.read() as session:
+        broken = verify(session)
+    assert not broken.intact
+    problem = broken.problem()
+    assert problem is not None and "kasentry#" in problem.message()
+
+
+@pytest.mark.parametrize(
+    ("amount", "category", "key"),
+    [
+        (10_000, "", "kas.no_category"),
+        (10_000, "makan", "kas.bad_category"),
+        (-5_000, "gaji", "kas.negative"),
+        (0, "gaji", "kas.zero"),
+        (600_000, "gaji", "kas.above_balance"),
+    ],
+)
+def test_a_bad_expense_is_refused_with_nothing_written(
+    db: Database, amount: int, category: str, key: str
+) -> None:
+    close_k1(db, setoran=500_000)
+    before = raw(db, "SELECT count(*) FROM kasentry")
+    with pytest.raises(GeraiError) as caught:
+        spend(db, amount, category)
+    assert caught.value.key == key
+    assert caught.value.message() != key  # a message for people, not the key
+    assert raw(db, "SELECT count(*) FROM kasentry") == before
+
+
+def test_a_bank_deposit_above_the_balance_is_refused(db: Database) -> None:
+    with pytest.raises(GeraiError) as caught:
+        bank(db, 1)
+    assert caught.value.key == "kas.above_balance"
+
+
+def test_a_kasir_may_not_spend_from_the_kas(db: Database) -> None:
+    close_k1(db, setoran=500_000)
+    with pytest.raises(GeraiError) as caught, db.write() as session:
+        record_expense(session, 1_000, "gaji", "", CASHIER, NOW, load_shop(session))
+    assert caught.value.key.startswith("auth.")
