@@ -4,8 +4,13 @@ every bad input refused with nothing written."""
 
 from __future__ import annotations
 
-import pytest
+import json
+from datetime import UTC, datetime
 
+import pytest
+from click.testing import CliRunner, Result
+
+from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.core.words import ExpenseCategory, KasKind
 from gerai.db import Database
@@ -140,3 +145,53 @@ def test_a_kasir_may_not_spend_from_the_kas(db: Database) -> None:
     with pytest.raises(GeraiError) as caught, db.write() as session:
         record_expense(session, 1_000, "gaji", "", CASHIER, NOW, load_shop(session))
     assert caught.value.key.startswith("auth.")
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def kas_cli(runner: CliRunner, db: Database, *args: str) -> Result:
+    return runner.invoke(main, ["--db", db.url, "kas", *args])
+
+
+def test_the_kas_commands_record_and_show(db: Database, runner: CliRunner) -> None:
+    close_k1(db, setoran=500_000)
+    banked = kas_cli(runner, db, "setor-bank", "300.000", "--note", "BRI 0042")
+    assert banked.exit_code == 0, banked.output
+    assert "Rp300.000" in banked.output and "Rp200.000" in banked.output
+    spent = kas_cli(runner, db, "expense", "45000", "--category", "gaji", "--note", "Bu Sri")
+    assert spent.exit_code == 0, spent.output
+    assert "Gaji" in spent.output and "Rp155.000" in spent.output
+    day = NOW.date().isoformat()
+    with db.read() as session:
+        today = load_shop(session).business_date(datetime.now(UTC)).isoformat()
+    shown = kas_cli(runner, db, "show", "--from", day, "--to", today, "--json")
+    assert shown.exit_code == 0, shown.output
+    book = json.loads(shown.output)
+    assert [(line["kind"], line["amount"]) for line in book["lines"]] == [
+        ("setoran", 500_000), ("bank", -300_000), ("expense", -45_000),
+    ]  # fmt: skip
+    assert (book["opening_balance"], book["closing_balance"]) == (0, 155_000)
+    text = kas_cli(runner, db, "show", "--from", day, "--to", today)
+    assert text.exit_code == 0 and "Setor ke bank" in text.output and "155.000" in text.output
+    assert intact(db)
+
+
+@pytest.mark.parametrize(
+    ("args", "key_text"),
+    [
+        (("expense", "10000"), "Pilih kategori"),
+        (("expense", "-10000", "--category", "gaji"), "negatif"),
+        (("expense", "10rb", "--category", "gaji"), "bukan angka"),
+        (("expense", "900000", "--category", "sewa"), "hanya berisi"),
+        (("setor-bank", "900000"), "hanya berisi"),
+    ],
+)
+def test_bad_kas_input_is_one_clear_line(
+    db: Database, runner: CliRunner, args: tuple[str, ...], key_text: str
+) -> None:
+    close_k1(db, setoran=500_000)
+    result = kas_cli(runner, db, *args)
+    assert result.exit_code == 1
+    assert key_text in result.output and "Traceback" not in result.output
+    assert raw(db, "SELECT count(*) FROM kasentry") == [(1,)]

@@ -14,6 +14,7 @@ import click
 from gerai.cli.audit import audit_group
 from gerai.cli.common import GeraiGroup, Options, now_utc, open_database, pass_options
 from gerai.cli.database import backup, db
+from gerai.cli.kas import kas
 from gerai.cli.members import members
 from gerai.cli.printer import printer, receipt
 from gerai.cli.products import labels, prices, products
@@ -114,6 +115,7 @@ for _command in (
     prices,
     members,
     report,
+    kas,
     stock,
     printer,
     receipt,
