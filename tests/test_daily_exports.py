@@ -34,6 +34,7 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.quantity import format_quantity
 from gerai.db import Database
 from gerai.exports.cashbook import cashbook_csv, cashbook_entries, cashbook_xlsx
+from gerai.services.reports.cashbook import CashBookDay, cashbook_day
 from gerai.exports.daily_pdf import daily_pdf
 from gerai.exports.daily_tables import daily_csv, daily_xlsx
 from gerai.exports.pdf_kit import MARGIN, PAGE_WIDTH
@@ -394,32 +395,57 @@ def test_the_xlsx_holds_the_json(
 # --- the buku kas ----------------------------------------------------------------------------
 
 
-def test_the_cashbook_saldo_runs_and_ends_at_the_counted_cash(
-    busy: tuple[DailySummary, ShopProfile], busy_json: dict[str, Any]
+@pytest.fixture(scope="module")
+def busy_book(busy_file: Path) -> tuple[CashBookDay, ShopProfile]:
+    database = Database(f"sqlite:///{busy_file}")
+    try:
+        with database.read() as session:
+            shop = load_shop(session)
+            return cashbook_day(session, DAY, shop), shop
+    finally:
+        database.dispose()
+
+
+def test_the_cashbook_saldo_runs_per_box_and_ends_at_the_counted_cash(
+    busy_book: tuple[CashBookDay, ShopProfile], busy_json: dict[str, Any]
 ) -> None:
-    summary, shop = busy
-    rows = list(csv.reader(io.StringIO(cashbook_csv(summary, shop).decode("utf-8"))))
+    book, shop = busy_book
+    rows = list(csv.reader(io.StringIO(cashbook_csv(book, shop).decode("utf-8"))))
     header, body, total = rows[0], rows[1:-1], rows[-1]
     assert header == [
         "No", "Tanggal", "Uraian", "Bukti", "Debet", "Kredit", "Saldo", "Keterangan"
     ]  # fmt: skip
+    # K1 sold on the evening before: its drawer begins the day with that shift's counted cash
+    assert book.drawers == {"K1": 114_000}
+    boxes: dict[str, int] = {}
     saldo = 0
     for number, line in enumerate(body, start=1):
-        no, day, _, _, debit, credit, balance, _ = line
+        no, day, text, _, debit, credit, balance, _ = line
         assert (int(no), day) == (number, "30-11-2025")
+        if text.startswith("Saldo awal"):
+            saldo = int(balance)
+            assert not debit and not credit
+            continue
         saldo += int(debit or 0) - int(credit or 0)
         assert int(balance) == saldo, line
+        if text.startswith("Saldo akhir"):
+            boxes[text.removeprefix("Saldo akhir ")] = saldo
     assert total[2] == "Jumlah" and total[0] == total[1] == ""
     assert int(total[4]) == sum(int(line[4] or 0) for line in body)
     assert int(total[5]) == sum(int(line[5] or 0) for line in body)
-    assert int(total[6]) == saldo == int(total[4]) - int(total[5])
+    assert int(total[6]) == sum(boxes.values()) == 114_000 + int(total[4]) - int(total[5])
     shifts = busy_json["shifts"]
-    counted = sum(
-        s["counted_cash"] if s["status"] == "closed" else s["expected_cash"] for s in shifts
-    )
-    assert saldo == counted
+    assert boxes == {
+        f"laci kasir {s['till']}": s["counted_cash"] if s["status"] == "closed" else s["expected_cash"]
+        for s in shifts
+    }
     by_text = {line[2]: line for line in body}
-    assert by_text["Modal awal kasir K1"][4] == str(shifts[0]["opening_cash"])
+    # the opening is not added on top of the cash already in K1's drawer: only the difference
+    k1_opening = by_text["Modal awal kasir K1"]
+    assert k1_opening[4] == k1_opening[5] == "" and "500.000" in k1_opening[7]
+    differs = by_text["Modal awal beda dari sisa laci kasir K1"]
+    assert differs[4] == str(shifts[0]["opening_cash"] - 114_000)
+    assert by_text["Modal awal kasir K2"][4] == str(shifts[1]["opening_cash"])  # K2's first
     assert by_text["Penjualan tunai kasir K2"][4] == str(shifts[1]["cash_sales"])
     assert by_text["Penjualan tunai kasir K3"][7] == "kasir belum ditutup"
     assert by_text["Kas masuk: tambah uang kecil dari bendahara"][4] == "100000"
@@ -431,37 +457,28 @@ def test_the_cashbook_saldo_runs_and_ends_at_the_counted_cash(
     closed = by_text["Kas dihitung saat tutup kasir K1"]
     assert closed[4] == closed[5] == ""
     assert closed[7] == "ditutup 21.15 WITA oleh kasir, dikonfirmasi bendahara"
-    # each closed shift adds exactly its counted cash to the Saldo
-    starts = [i for i, line in enumerate(body) if line[2].startswith("Modal awal")]
-    for shift, start in zip(shifts, starts, strict=True):
-        before = int(body[start - 1][6]) if start else 0
-        if shift["status"] == "closed":
-            end = next(
-                i
-                for i, line in enumerate(body)
-                if line[2] == f"Kas dihitung saat tutup kasir {shift['till']}"
-            )
-            assert int(body[end][6]) - before == shift["counted_cash"]
-            assert body[start][3] == f"Shift #{shift['id']}"
+    assert closed[3] == f"Shift #{shifts[0]['id']}"
+    assert "Saldo awal kas bendahara" not in by_text  # no kas line, no box
 
 
-def test_the_cashbook_xlsx_equals_its_csv(busy: tuple[DailySummary, ShopProfile]) -> None:
-    summary, shop = busy
-    from_csv = list(csv.reader(io.StringIO(cashbook_csv(summary, shop).decode("utf-8"))))
-    book = load_workbook(io.BytesIO(cashbook_xlsx(summary, shop)), read_only=True)
+def test_the_cashbook_xlsx_equals_its_csv(busy_book: tuple[CashBookDay, ShopProfile]) -> None:
+    book_day, shop = busy_book
+    from_csv = list(csv.reader(io.StringIO(cashbook_csv(book_day, shop).decode("utf-8"))))
+    book = load_workbook(io.BytesIO(cashbook_xlsx(book_day, shop)), read_only=True)
     assert book.sheetnames == ["Buku Kas"]
     from_xlsx = [
         [as_text(v) for v in line] for line in book["Buku Kas"].iter_rows(values_only=True)
     ]
     assert from_xlsx == from_csv
-    assert isinstance(next(book["Buku Kas"].iter_rows(min_row=2, values_only=True))[4], int)
+    amounts = [line[4] for line in book["Buku Kas"].iter_rows(min_row=2, values_only=True)]
+    assert any(isinstance(amount, int) for amount in amounts)
 
 
 def test_the_cashbook_of_a_day_without_shifts_is_only_its_total(catalogue_db: Database) -> None:
     with catalogue_db.read() as session:
         shop = load_shop(session)
-        summary = daily_summary(session, DAY, shop)
-    entries = cashbook_entries(summary, shop)
+        book = cashbook_day(session, DAY, shop)
+    entries = cashbook_entries(book, shop)
     assert [(e.no, e.description, e.debit, e.credit, e.balance) for e in entries] == [
         (None, "Jumlah", 0, 0, 0)
     ]

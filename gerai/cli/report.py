@@ -97,9 +97,10 @@ def report_cashbook(options: Options, day: str | None, fmt: str | None, output: 
     from gerai.exports.cashbook import cashbook_csv, cashbook_xlsx
 
     fmt = report_format(fmt, output, CASHBOOK_FORMATS)
-    summary, shop = day_summary(options, day)
-    data = cashbook_csv(summary, shop) if fmt == "csv" else cashbook_xlsx(summary, shop)
-    write_whole(output, f"buku-kas-{summary.date}.{fmt}", data)
+    till = cli_till(options)
+    book, shop = till.cashbook_day(parse_date(day, till.today())), till.shop
+    data = cashbook_csv(book, shop) if fmt == "csv" else cashbook_xlsx(book, shop)
+    write_whole(output, f"buku-kas-{book.summary.date}.{fmt}", data)
 
 
 SHU_FORMATS = ("pdf", "csv", "xlsx", "json")

@@ -24,6 +24,7 @@ from gerai.services.cash.shifts import (
     open_shift,
     require_open_shift,
 )
+from gerai.services.reports.cashbook import CashBookDay, cashbook_day
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.sale.receipts import SaleSummary, sales_of_day
 from gerai.services.shop.auth import Approval
@@ -105,6 +106,11 @@ class CashVerbs(TillBase):
         """The report of a business day."""
         with self.database.read() as session:
             return daily_summary(session, day, self.shop)
+
+    def cashbook_day(self, day: date) -> CashBookDay:
+        """The buku kas figures of a business day (each cash box's balance carried)."""
+        with self.database.read() as session:
+            return cashbook_day(session, day, self.shop)
 
     def day_report(self, day: date) -> tuple[DailySummary, list[SaleSummary]]:
         """The report of a business day and its sales."""
