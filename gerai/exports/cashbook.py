@@ -195,9 +195,7 @@ def _row(entry: Entry) -> list[object]:
 def cashbook_csv(book: CashBookDay, shop: ShopProfile) -> bytes:
     """The cash book as CSV (UTF-8): a header row, then the lines, `Jumlah` last."""
     header = _header()
-    rows = [
-        dict(zip(header, _row(entry), strict=True)) for entry in cashbook_entries(book, shop)
-    ]
+    rows = [dict(zip(header, _row(entry), strict=True)) for entry in cashbook_entries(book, shop)]
     out = io.BytesIO()
     write_table(out, "csv", header, rows)
     return out.getvalue()

@@ -33,7 +33,9 @@ def upgrade() -> None:
         sa.Column("business_date", sa.Date(), nullable=False),
         sa.Column("created_at", gerai.models.UTCDateTime(), nullable=False),
         sa.Column("created_by", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
-        sa.ForeignKeyConstraint(["shift_id"], ["shift.id"], name=op.f("fk_kasentry_shift_id_shift")),
+        sa.ForeignKeyConstraint(
+            ["shift_id"], ["shift.id"], name=op.f("fk_kasentry_shift_id_shift")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_kasentry")),
     )
     with op.batch_alter_table("kasentry", schema=None) as batch_op:

@@ -35,7 +35,9 @@ def sign(kind: str) -> int:
 def kas_balance(session: Session, before: date | None = None, upto: date | None = None) -> int:
     """What the kas bendahara holds: every setoran less every bank deposit and expense, of the
     business days before `before` (or up to and including `upto`) when given."""
-    signed = case((col(KasEntry.kind).in_(OUTGOING), -col(KasEntry.amount)), else_=col(KasEntry.amount))
+    signed = case(
+        (col(KasEntry.kind).in_(OUTGOING), -col(KasEntry.amount)), else_=col(KasEntry.amount)
+    )
     query = select(func.coalesce(func.sum(signed), 0))
     if before is not None:
         query = query.where(col(KasEntry.business_date) < before)

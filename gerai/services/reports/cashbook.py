@@ -35,8 +35,10 @@ class CashBookDay:
 def drawers_before(session: Session, day: date) -> dict[str, int]:
     """Each till's drawer as the day began: its last earlier shift's counted cash less the
     setoran taken at that close (an earlier shift still open: what it should hold now)."""
-    last_ids = select(func.max(col(Shift.id))).where(col(Shift.business_date) < day).group_by(
-        col(Shift.till)
+    last_ids = (
+        select(func.max(col(Shift.id)))
+        .where(col(Shift.business_date) < day)
+        .group_by(col(Shift.till))
     )
     shifts = session.execute(select(Shift).where(col(Shift.id).in_(last_ids))).scalars().all()
     taken = _setoran(session, [s.id for s in shifts if s.id is not None])
