@@ -20,8 +20,8 @@ from datetime import date
 
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah
-from gerai.core.timefmt import format_date, format_time
 from gerai.core.phrases import EXPENSE_CATEGORY
+from gerai.core.timefmt import format_date, format_time
 from gerai.core.words import CashDirection, KasKind
 from gerai.exports.sheets import Sheet, xlsx_bytes
 from gerai.services.cash.kas import KasBook
