@@ -4,6 +4,7 @@ kasbon owed at the period's end; `gerai report monthly|yearly` in every format; 
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, timedelta
 from decimal import Decimal
@@ -159,3 +160,55 @@ def test_the_reports_in_every_format(db: Database, tmp_path: Path) -> None:
     gerai("monthly", "--month", "2025-11", "--output", str(pdf))
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "LAPORAN BULANAN" in text and "Rp31.000" in text and "30-11-2025" in text
+
+
+# --- issue 15: the gerai's expenses ------------------------------------------------------------
+
+
+def test_expenses_by_category_lower_the_units_result_and_add_up_by_day(db: Database) -> None:
+    from gerai.services.cash.kas import expenses_by_category, record_expense
+    from gerai.services.cash.shifts import close_shift, current_shift
+    from tests.shop_day import pieces
+
+    sell(db, "K1", fill(db, [("GLA-1KG", Decimal(2))]), at(10))
+    with db.write() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None and shift.id is not None
+        counted = 500_000 + int(raw(db, "SELECT sum(total) FROM sale")[0][0])
+        close_shift(session, shift.id, pieces(counted), "", TREASURER, at(21), setoran=300_000)
+    spent = [
+        ("listrik", 75_000, at(21, 10)),
+        ("gaji", 150_000, at(9, day=date(2025, 11, 2))),
+        ("listrik", 5_000, at(9, day=date(2025, 11, 3))),
+        ("sewa", 10_000, at(9, day=date(2025, 12, 1))),  # December
+    ]
+    for category, amount, when in spent:
+        with db.write() as session:
+            record_expense(session, amount, category, "nota", TREASURER, when, load_shop(session))
+    november = report(db, "2025-11")
+    assert november.expenses == {
+        "listrik": 80_000, "gaji": 150_000, "transport": 0, "sewa": 0, "lain_lain": 0
+    }  # fmt: skip
+    assert november.expenses_total == 230_000
+    assert november.unit_result == november.totals.margin - 230_000
+    with db.read() as session:
+        days = [
+            expenses_by_category(session, date(2025, 11, n), date(2025, 11, n))
+            for n in range(1, 31)
+        ]
+    assert {k: sum(d[k] for d in days) for k in november.expenses} == november.expenses
+    year = report(db, "2025", yearly=True)
+    assert year.expenses_total == 240_000
+    result = CliRunner().invoke(
+        main, ["--db", db.url, "report", "monthly", "--month", "2025-11", "--format", "json",
+               "--output", "-"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["expenses"]["gaji"] == 150_000 and data["unit_result"] == november.unit_result
+    pdf = CliRunner().invoke(
+        main, ["--db", db.url, "report", "monthly", "--month", "2025-11", "--output", "-"]
+    )
+    assert pdf.exit_code == 0
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.stdout_bytes)).pages)
+    assert "Pengeluaran: Gaji" in text and "Rp150.000" in text and "Jumlah pengeluaran" in text

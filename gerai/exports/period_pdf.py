@@ -10,6 +10,7 @@ from typing import Any
 
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah
+from gerai.core.phrases import EXPENSE_CATEGORY
 from gerai.core.timefmt import format_date
 from gerai.core.words import MemberPaymentKind
 from gerai.exports.pdf_kit import (
@@ -67,7 +68,8 @@ def period_pdf(report: PeriodReport, shop: ShopProfile, printed_at: datetime) ->
     others = [
         [t("period.write_offs"), money(report.write_offs)],
         [t("period.count_differences"), money(report.count_differences)],
-        [t("period.unit_result"), money(report.unit_result)],
+        *expense_rows(report),
+        [t("period.unit_result_net"), money(report.unit_result)],
         *[[t(SAVINGS_KEYS[kind]), money(amount)] for kind, amount in report.savings.items()],
         [t("period.kasbon_outstanding"), money(report.kasbon_outstanding)],
     ]
@@ -109,3 +111,12 @@ def shown_label(label: str) -> str:
     if len(label) == len("2025-11-30"):
         return format_date(date.fromisoformat(label))
     return f"{t(MONTHS[int(label[5:7]) - 1])} {label[:4]}"
+
+
+def expense_rows(report: PeriodReport) -> list[list[str]]:
+    """The expenses by category and their total (issue 15), before the unit's result."""
+    rows = [
+        [t("period.expense", category=t(EXPENSE_CATEGORY[category])), format_rupiah(amount)]
+        for category, amount in report.expenses.items()
+    ]
+    return [*rows, [t("period.expenses_total"), format_rupiah(report.expenses_total)]]

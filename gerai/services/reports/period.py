@@ -7,7 +7,7 @@ the kasbon members owed at the period's end."""
 from __future__ import annotations
 
 import calendar
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.words import MemberPaymentKind
 from gerai.models import MemberPayment, StockCount, WriteOff
+from gerai.services.cash.kas import expenses_by_category
 from gerai.services.members.kasbon import owed_at
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.shop.profile import ShopProfile
@@ -72,13 +73,19 @@ class PeriodReport:
     count_differences: int  # stock counts' differences at HPP (negative: goods missing)
     savings: dict[str, int]  # paid in the period by kind (sukarela_out: withdrawn)
     kasbon_outstanding: int  # what members owed at the period's end
+    expenses: dict[str, int] = field(default_factory=dict)  # paid from the kas, by category
+
+    @property
+    def expenses_total(self) -> int:
+        """The gerai's expenses of the period (paid from the kas bendahara)."""
+        return sum(self.expenses.values())
 
     @property
     def unit_result(self) -> int:
-        """Hasil usaha unit gerai as far as gerai records it: the gross margin less the goods
-        written off and the goods missing at stock counts, at HPP (the unit's own expenses are
-        not recorded in gerai yet)."""
-        return self.totals.margin - self.write_offs + min(self.count_differences, 0)
+        """Hasil usaha unit gerai: the gross margin less the goods written off and the goods
+        missing at stock counts, at HPP, less the gerai's expenses (listrik, gaji, ...)."""
+        margin = self.totals.margin - self.write_offs + min(self.count_differences, 0)
+        return margin - self.expenses_total
 
     def as_dict(self) -> dict[str, Any]:
         """The report as JSON-ready values."""
@@ -89,6 +96,7 @@ class PeriodReport:
             "write_offs": self.write_offs, "count_differences": self.count_differences,
             "unit_result": self.unit_result, "savings": self.savings,
             "kasbon_outstanding": self.kasbon_outstanding,
+            "expenses": self.expenses, "expenses_total": self.expenses_total,
         }  # fmt: skip
 
 
@@ -148,6 +156,7 @@ def period_report(
         count_differences=_at_cost(session, StockCount, first, last, shop),
         savings=_savings(session, first, last),
         kasbon_outstanding=owed_at(session, last),
+        expenses=period_expenses(session, first, min(last, today)),
     )
 
 
@@ -182,3 +191,9 @@ def _savings(session: Session, first: date, last: date) -> dict[str, int]:
         ).all()
     )
     return {str(kind): int(paid.get(kind, 0)) for kind in kinds}
+
+
+def period_expenses(session: Session, first: date, last: date) -> dict[str, int]:
+    """The gerai's expenses of the business days `first`..`last` by category (issue 15): the
+    sum of each day's, as the kas bendahara recorded them."""
+    return expenses_by_category(session, first, last)
