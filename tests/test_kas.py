@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner, Result
+from textual.widgets import Input, Label
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
@@ -25,6 +26,9 @@ from gerai.services.cash.kas import (
 )
 from gerai.services.cash.shifts import close_shift, current_shift, open_shift
 from gerai.services.shop.profile import load_shop
+from gerai.settings import Settings
+from gerai.tui.app import GeraiApp
+from gerai.tui.screens.cash.shift import CloseShiftScreen, OpenShiftScreen
 from tests.conftest import CASHIER, NOW, OPENING_CASH, TREASURER, raw, tamper
 from tests.shop_day import pieces
 
@@ -195,3 +199,55 @@ def test_bad_kas_input_is_one_clear_line(
     assert result.exit_code == 1
     assert key_text in result.output and "Traceback" not in result.output
     assert raw(db, "SELECT count(*) FROM kasentry") == [(1,)]
+
+
+# --- the close-shift dialog and the next opening ---------------------------------------------
+
+
+async def test_the_close_dialog_takes_the_setoran_and_the_next_opening_is_what_stayed(
+    db: Database,
+) -> None:
+    app = GeraiApp(Settings(db_url=db.url, printer="none"), db, clock=lambda: NOW, actor=CASHIER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f10")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CloseShiftScreen)
+        screen.query_one("#d100000", Input).value = "5"
+        screen.query_one("#bendahara", Input).value = "bendahara"
+        screen.query_one("#bendahara-pin", Input).value = "2222"
+        screen.query_one("#setoran", Input).value = "600000"  # more than the drawer holds
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseShiftScreen)
+        error = str(screen.query_one(".dialog-error", Label).render())
+        assert "lebih dari uang di laci" in error and "Rp500.000" in error
+        screen.query_one("#bendahara-pin", Input).value = "2222"
+        screen.query_one("#setoran", Input).value = "450.000"
+        await pilot.pause()
+        assert "Rp50.000" in str(screen.query_one("#stays", Label).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        opening = app.screen
+        assert isinstance(opening, OpenShiftScreen)
+        assert opening.query_one("#opening", Input).value == "50000"  # what stayed
+        assert "Rp450.000" in str(opening.query_one("#carried", Label).render())
+        opening.query_one("#opening", Input).value = "100000"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenShiftScreen)
+        assert "Rp50.000" in str(opening.query_one(".dialog-error", Label).render())
+        opening.query_one("#opening", Input).value = "50000"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, OpenShiftScreen)
+    assert raw(db, "SELECT kind, amount, till, created_by FROM kasentry") == [
+        ("setoran", 450_000, "K1", "bendahara")
+    ]
+    assert raw(db, "SELECT opening_cash FROM shift WHERE till = 'K1' AND status = 'open'") == [
+        (50_000,)
+    ]
+    assert intact(db)

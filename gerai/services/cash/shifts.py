@@ -315,7 +315,7 @@ def close_shift(
                 "reason": shift.variance_reason, "confirmed_by": confirmed_by},
     )  # fmt: skip
     if setoran is not None:
-        record_setoran(session, shift, setoran, actor.name, now)
+        record_setoran(session, shift, setoran, confirmed_by, now)
     return ShiftClose(shift_id, expected, counted, variance, setoran)
 
 

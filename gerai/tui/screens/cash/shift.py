@@ -49,11 +49,24 @@ class OpenShiftScreen(ShiftDialog):
             yield Label(t("ui.shift.open_title", till=self.till.till_id), classes="dialog-title")
             yield Label(t("ui.shift.open_help"))
             yield Input(placeholder=t("ui.shift.opening_cash"), id="opening", type="integer")
+            yield Label("", id="carried")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.shift.open_hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#opening", Input).focus()
+        opening = self.query_one("#opening", Input)
+        carried = self.till.carried_cash()
+        if carried is not None:  # what stayed in the drawer at the last close opens this shift
+            opening.value = str(carried.stayed)
+            self.query_one("#carried", Label).update(
+                t(
+                    "ui.shift.carried",
+                    stayed=format_rupiah(carried.stayed),
+                    counted=format_rupiah(carried.counted),
+                    setoran=format_rupiah(carried.setoran),
+                )
+            )
+        opening.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -151,7 +164,13 @@ class CloseShiftScreen(TypeAhead, ShiftDialog):
                     yield Label(format_rupiah(value), classes="denomination")
                     yield Input("0", id=f"d{value}", type="integer", classes="pieces", compact=True)
             yield Label("", id="count-line")
-            yield Input(placeholder=t("ui.close.reason"), id="reason", compact=True)
+            with Horizontal(id="close-row"):
+                yield Input(placeholder=t("ui.close.reason"), id="reason", compact=True)
+                yield Input(
+                    placeholder=t("ui.close.setoran"), id="setoran", restrict=r"[0-9.]*",
+                    compact=True,
+                )  # fmt: skip
+                yield Label("", id="stays")
             actor = self.app.actor
             yield Label(t("ui.close.signed", name=actor.name), id="signed")
             if not allows(actor.role, Permission.CLOSE_SHIFT):
@@ -185,24 +204,30 @@ class CloseShiftScreen(TypeAhead, ShiftDialog):
         return counts
 
     def recount(self) -> None:
-        """Counted total and the variance, live."""
+        """Counted total, the variance and what stays in the drawer after the setoran, live."""
         try:
             counted = count_cash(self.counts())
+            setoran = self.setoran() or 0
         except GeraiError as error:
             self.query_one("#count-line", Label).update(error.message())
             return
         variance = counted - self.expected
-        self.query_one("#count-line", Label).update(
-            t(
-                "ui.close.count_line",
-                counted=format_rupiah(counted),
-                expected=format_rupiah(self.expected),
-                variance=format_number(variance),
-            )
+        line = t(
+            "ui.close.count_line",
+            counted=format_rupiah(counted),
+            expected=format_rupiah(self.expected),
+            variance=format_number(variance),
         )
+        self.query_one("#count-line", Label).update(line)
+        stays = t("ui.close.stays", stays=format_rupiah(counted - setoran))
+        self.query_one("#stays", Label).update(stays)
+
+    def setoran(self) -> int | None:
+        """The setoran typed (None when the field is empty: no setoran recorded)."""
+        return parse_tender(self.query_one("#setoran", Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.has_class("pieces"):
+        if event.input.has_class("pieces") or event.input.id == "setoran":
             self.recount()
 
     def is_last(self, field: Input) -> bool:
@@ -235,6 +260,7 @@ class CloseShiftScreen(TypeAhead, ShiftDialog):
                 self.counts(),
                 self.query_one("#reason", Input).value,
                 self.approval(),
+                setoran=self.setoran(),
             )
         except GeraiError as error:
             if error.key.startswith("auth.") and self.query("#bendahara"):
