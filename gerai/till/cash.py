@@ -85,16 +85,22 @@ class CashVerbs(TillBase):
         with self.database.read() as session:
             return kas_book(session, first, last)
 
-    def deposit_to_bank(self, amount: int, note: str) -> KasEntry:
+    def deposit_to_bank(
+        self, amount: int, note: str, approval: Approval | None = None
+    ) -> KasEntry:
         """Cash from the kas bendahara deposited at the bank."""
         with self.database.write() as session:
-            return deposit_to_bank(session, amount, note, self.actor, self.clock(), self.shop)
+            return deposit_to_bank(
+                session, amount, note, self.actor, self.clock(), self.shop, approval
+            )
 
-    def record_expense(self, amount: int, category: str, note: str) -> KasEntry:
+    def record_expense(
+        self, amount: int, category: str, note: str, approval: Approval | None = None
+    ) -> KasEntry:
         """An expense of the gerai paid from the kas bendahara."""
         with self.database.write() as session:
             return record_expense(
-                session, amount, category, note, self.actor, self.clock(), self.shop
+                session, amount, category, note, self.actor, self.clock(), self.shop, approval
             )
 
     def open_drawer(self) -> bool:

@@ -19,7 +19,7 @@ from gerai.core.words import AuditKind, ExpenseCategory, KasKind, Permission, Sh
 from gerai.models import KAS_ENTRY, KasEntry, Shift
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
-from gerai.services.shop.auth import Actor, authorize
+from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
 
 CATEGORIES = tuple(ExpenseCategory)
@@ -151,9 +151,9 @@ def record_setoran(
 
 def _outgoing(
     session: Session, kind: KasKind, amount: int, category: str, note: str, actor: Actor,
-    now: datetime, shop: ShopProfile,
+    now: datetime, shop: ShopProfile, approval: Approval | None,
 ) -> KasEntry:  # fmt: skip
-    authorize(session, actor, Permission.KAS, now=now)
+    answerable = authorize(session, actor, Permission.KAS, now=now, approval=approval)
     check_amount(amount)
     held = kas_balance(session)
     if amount > held:
@@ -163,31 +163,35 @@ def _outgoing(
     text = check_text(note, lines=True).strip()[:NOTE_MAX]
     entry = KasEntry(
         kind=kind, amount=amount, category=category, note=text,
-        business_date=shop.business_date(now), created_at=now, created_by=actor.name,
+        business_date=shop.business_date(now), created_at=now, created_by=answerable,
     )  # fmt: skip
     audit_kind = AuditKind.KAS_BANK if kind == KasKind.BANK else AuditKind.KAS_EXPENSE
     return _write(session, entry, audit_kind, "kas")
 
 
 def deposit_to_bank(
-    session: Session, amount: int, note: str, actor: Actor, now: datetime, shop: ShopProfile
-) -> KasEntry:
-    """Cash from the kas deposited at the bank (the note: the bank, the slip's number)."""
-    return _outgoing(session, KasKind.BANK, amount, "", note, actor, now, shop)
+    session: Session, amount: int, note: str, actor: Actor, now: datetime, shop: ShopProfile,
+    approval: Approval | None = None,
+) -> KasEntry:  # fmt: skip
+    """Cash from the kas deposited at the bank (the note: the bank, the slip's number), by a
+    bendahara or admin (or with their `approval`), who is recorded."""
+    return _outgoing(session, KasKind.BANK, amount, "", note, actor, now, shop, approval)
 
 
 def record_expense(
     session: Session, amount: int, category: str, note: str, actor: Actor, now: datetime,
-    shop: ShopProfile,
+    shop: ShopProfile, approval: Approval | None = None,
 ) -> KasEntry:  # fmt: skip
-    """An expense of the gerai paid from the kas, with its category and a note."""
+    """An expense of the gerai paid from the kas, with its category and a note, by a
+    bendahara or admin (or with their `approval`), who is recorded."""
     if not category.strip():
         raise GeraiError("kas.no_category", categories=", ".join(CATEGORIES))
     if category.strip() not in CATEGORIES:
         raise GeraiError("kas.bad_category", value=category, categories=", ".join(CATEGORIES))
     return _outgoing(
-        session, KasKind.EXPENSE, amount, ExpenseCategory(category.strip()), note, actor, now, shop
-    )
+        session, KasKind.EXPENSE, amount, ExpenseCategory(category.strip()), note, actor, now,
+        shop, approval,
+    )  # fmt: skip
 
 
 def _write(session: Session, entry: KasEntry, kind: AuditKind, ref: str) -> KasEntry:
