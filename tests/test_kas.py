@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner, Result
-from textual.widgets import Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
@@ -28,6 +28,8 @@ from gerai.services.cash.shifts import close_shift, current_shift, open_shift
 from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
+from gerai.tui.screens.cash.bendahara import BendaharaScreen
+from gerai.tui.screens.cash.kas import KasEntryScreen
 from gerai.tui.screens.cash.shift import CloseShiftScreen, OpenShiftScreen
 from tests.conftest import CASHIER, NOW, OPENING_CASH, TREASURER, raw, tamper
 from tests.shop_day import pieces
@@ -249,5 +251,41 @@ async def test_the_close_dialog_takes_the_setoran_and_the_next_opening_is_what_s
     ]
     assert raw(db, "SELECT opening_cash FROM shift WHERE till = 'K1' AND status = 'open'") == [
         (50_000,)
+    ]
+    assert intact(db)
+
+
+async def test_the_bendahara_records_an_expense_on_the_kas_tab(db: Database) -> None:
+    close_k1(db, setoran=500_000)
+    open_k1(db, 0)
+    app = GeraiApp(Settings(db_url=db.url, printer="none"), db, clock=lambda: NOW, actor=TREASURER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        report = app.screen
+        assert isinstance(report, BendaharaScreen)
+        await pilot.press("p")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, KasEntryScreen)
+        await pilot.press(*"20000", "enter", *"token PLN", "enter")
+        await pilot.pause()
+        assert "Pilih kategori" in str(dialog.query_one(".dialog-error", Label).render())
+        await pilot.press("tab")  # listrik
+        dialog.query_one("#kas-note", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is report
+        kas = report.query_one("#kas-table", DataTable)
+        cells = [[str(cell) for cell in kas.get_row_at(n)] for n in range(kas.row_count)]
+        assert cells[-2][1] == "Pengeluaran: Listrik" and cells[-2][3] == "20.000"
+        assert cells[-1][4] == "480.000"
+    assert raw(db, "SELECT kind, category, amount, note, created_by FROM kasentry ORDER BY id") == [
+        ("setoran", "", 500_000, "", "bendahara"),
+        ("expense", "listrik", 20_000, "token PLN", "bendahara"),
     ]
     assert intact(db)

@@ -85,9 +85,7 @@ class CashVerbs(TillBase):
         with self.database.read() as session:
             return kas_book(session, first, last)
 
-    def deposit_to_bank(
-        self, amount: int, note: str, approval: Approval | None = None
-    ) -> KasEntry:
+    def deposit_to_bank(self, amount: int, note: str, approval: Approval | None = None) -> KasEntry:
         """Cash from the kas bendahara deposited at the bank."""
         with self.database.write() as session:
             return deposit_to_bank(

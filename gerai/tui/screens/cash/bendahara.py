@@ -1,6 +1,7 @@
 """The bendahara's screen (F4): a day's summary with sales by hour, the day's sales (open one
 to see its receipt and reprint it), shifts and their variances, voids and returns, low
-stock; `[` and `]` change the day, `E` exports the day's PDF."""
+stock, the kas bendahara (issue 15: `B` a bank deposit, `P` an expense); `[` and `]` change
+the day, `E` exports the day's PDF."""
 
 from __future__ import annotations
 
@@ -21,9 +22,14 @@ from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date, format_time
 from gerai.files import write_atomically
+from gerai.core.words import KasKind, Permission
+from gerai.services.cash.kas import KasBook
 from gerai.services.reports.daily import DailySummary
 from gerai.services.sale.receipts import SaleSummary
+from gerai.services.shop.auth import Approval
 from gerai.tui.base import GeraiDialog, GeraiScreen
+from gerai.tui.permits import with_approval
+from gerai.tui.screens.cash.kas import KAS_COLUMNS, KasEntryScreen, kas_rows
 from gerai.tui.styles import sheet
 
 BAR_WIDTH = 40
@@ -146,12 +152,15 @@ class BendaharaScreen(GeraiScreen[None]):
         Binding("left_square_bracket", "day(-1)", "ui.key.prev_day", key_display="["),
         Binding("right_square_bracket", "day(1)", "ui.key.next_day", key_display="]"),
         Binding("e", "export", "ui.key.export_pdf", key_display="E"),
+        Binding("b", "kas('bank')", "ui.key.kas_bank", key_display="B"),
+        Binding("p", "kas('expense')", "ui.key.kas_expense", key_display="P"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.day = self.till.today()
         self.sales: list[SaleSummary] = []
+        self.kas_balance = 0
 
     def compose(self) -> ComposeResult:
         yield Label("", id="report-header")
@@ -164,6 +173,8 @@ class BendaharaScreen(GeraiScreen[None]):
             for tab, table_id in LIST_TABS.items():
                 with TabPane(t(TAB[tab]), id=f"tab-{tab}"):
                     yield table(table_id, LIST_TABLES[table_id])
+            with TabPane(t("ui.kas.tab"), id="tab-kas"):
+                yield table("kas-table", KAS_COLUMNS)
         yield Label("", id="report-status")
         yield Footer()
 
@@ -186,10 +197,12 @@ class BendaharaScreen(GeraiScreen[None]):
         day = self.day
         try:
             summary, sales = self.till.day_report(day)
+            kas = self.till.kas_book(day, day)
         except GeraiError as error:
             app.call_from_thread(self.say, error.message())
             return
         app.call_from_thread(self.show, summary, sales)
+        app.call_from_thread(self.show_kas, kas)
 
     def say(self, text: str) -> None:
         """One line at the bottom."""
@@ -215,6 +228,31 @@ class BendaharaScreen(GeraiScreen[None]):
         self.fill("shifts-table", self._shift_rows(summary))
         self.fill("corrections-table", self._correction_rows(summary))
         self.fill("stock-table", self._stock_rows(summary))
+
+    def show_kas(self, kas: KasBook) -> None:
+        """The kas bendahara's day (issue 15)."""
+        self.kas_balance = kas.closing
+        self.fill("kas-table", kas_rows(kas, self.app.shop))
+
+    def action_kas(self, kind: str) -> None:
+        """B: a bank deposit, P: an expense, out of the kas bendahara (a kasir needs a
+        supervisor's PIN)."""
+
+        def record(approval: Approval | None) -> None:
+            self.app.push_screen(
+                KasEntryScreen(KasKind(kind), self.kas_balance, approval), self.recorded
+            )
+
+        with_approval(self.app, Permission.KAS, record, lambda error: self.say(error.message()))
+
+    def recorded(self, entry: object) -> None:
+        """After the dialog: show the kas again (on today's page, where the line went)."""
+        if entry is None:
+            return
+        self.say(t("ui.kas.recorded"))
+        self.day = self.till.today()
+        self.query_one("#report-tabs", TabbedContent).active = "tab-kas"
+        self.load()
 
     def fill(self, table_id: str, rows: Rows) -> None:
         """Replace a table's rows."""
