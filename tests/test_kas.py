@@ -218,7 +218,7 @@ async def test_the_close_dialog_takes_the_setoran_and_the_next_opening_is_what_s
         screen.query_one("#d100000", Input).value = "5"
         screen.query_one("#bendahara", Input).value = "bendahara"
         screen.query_one("#bendahara-pin", Input).value = "2222"
-        screen.query_one("#setoran", Input).value = "600000"  # more than the drawer holds
+        screen.query_one("#setoran-amount", Input).value = "600000"  # more than the drawer holds
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -226,7 +226,7 @@ async def test_the_close_dialog_takes_the_setoran_and_the_next_opening_is_what_s
         error = str(screen.query_one(".dialog-error", Label).render())
         assert "lebih dari uang di laci" in error and "Rp500.000" in error
         screen.query_one("#bendahara-pin", Input).value = "2222"
-        screen.query_one("#setoran", Input).value = "450.000"
+        screen.query_one("#setoran-amount", Input).value = "450.000"
         await pilot.pause()
         assert "Rp50.000" in str(screen.query_one("#stays", Label).render())
         await pilot.press("ctrl+s")

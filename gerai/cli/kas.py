@@ -12,7 +12,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah, parse_rupiah
 from gerai.core.phrases import EXPENSE_CATEGORY, KAS_KIND
-from gerai.core.words import ExpenseCategory
+from gerai.core.words import ExpenseCategory, KasKind
 
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     from gerai.services.cash.kas import KasBook
@@ -105,7 +105,7 @@ def kas_bank(options: Options, amount: str, note: str) -> None:
     click.echo(t("kas.banked", amount=format_rupiah(entry.amount), balance=_balance(options)))
 
 
-@kas.command("expense", context_settings=SIGNED)
+@kas.command(KasKind.EXPENSE.value, context_settings=SIGNED)
 @click.argument("amount")
 @click.option(
     "--category", default="", help="one of: " + ", ".join(c.value for c in ExpenseCategory)

@@ -56,10 +56,10 @@ PERMISSION: dict[Permission, str] = {
     Permission.MEMBERS: "perm.members",
     Permission.STOCK: "perm.stock",
     Permission.AUDIT: "perm.audit",
-    Permission.KAS: "perm.kas",
     Permission.PRODUCTS: "perm.products",
     Permission.USERS: "perm.users",
     Permission.SETTINGS: "perm.settings",
+    Permission.KAS: "perm.kas",
 }
 MOVEMENT_KIND: dict[str, str] = {
     "sale": "stockadm.kind.sale",

@@ -44,10 +44,10 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.MEMBERS: SUPERVISORS,
     Permission.STOCK: SUPERVISORS,
     Permission.AUDIT: SUPERVISORS,
-    Permission.KAS: SUPERVISORS,
     Permission.PRODUCTS: frozenset({Role.ADMIN}),
     Permission.USERS: frozenset({Role.ADMIN}),
     Permission.SETTINGS: frozenset({Role.ADMIN}),
+    Permission.KAS: SUPERVISORS,
 }
 
 PIN_MIN, PIN_MAX = 4, 8

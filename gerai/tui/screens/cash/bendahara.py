@@ -21,8 +21,8 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD, SALE_STATUS
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date, format_time
-from gerai.files import write_atomically
 from gerai.core.words import KasKind, Permission
+from gerai.files import write_atomically
 from gerai.services.cash.kas import KasBook
 from gerai.services.reports.daily import DailySummary
 from gerai.services.sale.receipts import SaleSummary

@@ -33,6 +33,8 @@ KAS_COLUMNS = (
     "ui.kas.note",
 )
 CATEGORIES = tuple(ExpenseCategory)
+NOTE = {KasKind.BANK: "ui.kas.note_bank", KasKind.EXPENSE: "ui.kas.note_expense"}
+HINT = {KasKind.BANK: "ui.kas.hint_bank", KasKind.EXPENSE: "ui.kas.hint_expense"}
 
 
 def kas_rows(book: KasBook, shop: ShopProfile) -> list[list[str | Text]]:
@@ -89,9 +91,9 @@ class KasEntryScreen(GeraiDialog[object]):
             if self.kind == KasKind.EXPENSE:
                 yield Label("", id="kas-category")
             yield Input(placeholder=t("ui.kas.amount"), id="kas-amount")
-            yield Input(placeholder=t("ui.kas.note_" + self.kind), id="kas-note")
+            yield Input(placeholder=t(NOTE[self.kind]), id="kas-note")
             yield Label("", classes="dialog-error")
-            yield Label(t("ui.kas.hint_" + self.kind), classes="dialog-hint")
+            yield Label(t(HINT[self.kind]), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.show_category()

@@ -167,7 +167,7 @@ class CloseShiftScreen(TypeAhead, ShiftDialog):
             with Horizontal(id="close-row"):
                 yield Input(placeholder=t("ui.close.reason"), id="reason", compact=True)
                 yield Input(
-                    placeholder=t("ui.close.setoran"), id="setoran", restrict=r"[0-9.]*",
+                    placeholder=t("ui.close.setoran"), id="setoran-amount", restrict=r"[0-9.]*",
                     compact=True,
                 )  # fmt: skip
                 yield Label("", id="stays")
@@ -224,10 +224,10 @@ class CloseShiftScreen(TypeAhead, ShiftDialog):
 
     def setoran(self) -> int | None:
         """The setoran typed (None when the field is empty: no setoran recorded)."""
-        return parse_tender(self.query_one("#setoran", Input).value)
+        return parse_tender(self.query_one("#setoran-amount", Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.has_class("pieces") or event.input.id == "setoran":
+        if event.input.has_class("pieces") or event.input.id == "setoran-amount":
             self.recount()
 
     def is_last(self, field: Input) -> bool:
