@@ -90,3 +90,4 @@ class ShiftReport:
     return_count: int = 0  # returs taken in this shift, and their refunds (any method)
     return_total: int = 0
     closed_by: str = ""  # who counted and closed it (full name)
+    setoran: int | None = None  # taken to the kas bendahara at the close (None: not recorded)

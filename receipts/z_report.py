@@ -50,6 +50,7 @@ def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list
     lines += pair(tr.t("zreport.variance"), format_number(report.variance), width, bold=True)
     if report.reason:
         lines += [Line(part) for part in wrap(f"{tr.t('zreport.reason')}: {report.reason}", width)]
+    lines += setoran_lines(report, width, tr)
     lines.append(rule(width))
     lines += [
         Line(part)
@@ -62,3 +63,13 @@ def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list
             Line(part) for part in wrap(tr.t("zreport.closed_by", name=report.closed_by), width)
         ]
     return lines
+
+
+def setoran_lines(report: ShiftReport, width: int, tr: Translator) -> list[Line]:
+    """The setoran taken to the kas bendahara and what stays in the drawer (issue 15)."""
+    if report.setoran is None:
+        return []
+    return [
+        *pair(tr.t("zreport.setoran"), format_number(report.setoran), width),
+        *pair(tr.t("zreport.stays"), format_number(report.counted - report.setoran), width),
+    ]

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, Label
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
+from gerai.core.i18n import Translator
 from gerai.core.words import ExpenseCategory, KasKind
 from gerai.db import Database
 from gerai.services.audit.verify import verify
@@ -24,13 +25,14 @@ from gerai.services.cash.kas import (
     kas_book,
     record_expense,
 )
-from gerai.services.cash.shifts import close_shift, current_shift, open_shift
+from gerai.services.cash.shifts import close_shift, current_shift, open_shift, shift_report
 from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.cash.bendahara import BendaharaScreen
 from gerai.tui.screens.cash.kas import KasEntryScreen
 from gerai.tui.screens.cash.shift import CloseShiftScreen, OpenShiftScreen
+from receipts.z_report import layout_shift_report
 from tests.conftest import CASHIER, NOW, OPENING_CASH, TREASURER, raw, tamper
 from tests.shop_day import pieces
 
@@ -289,3 +291,22 @@ async def test_the_bendahara_records_an_expense_on_the_kas_tab(db: Database) -> 
         ("expense", "listrik", 20_000, "token PLN", "bendahara"),
     ]
     assert intact(db)
+
+
+def test_the_z_report_prints_the_setoran_and_what_stays(db: Database) -> None:
+    close_k1(db, setoran=350_000)
+    with db.read() as session:
+        shift_id = raw(db, "SELECT id FROM shift WHERE till = 'K1'")[0][0]
+        z = shift_report(session, shift_id, load_shop(session))
+    lines = [line.text for line in layout_shift_report(z, 32, Translator("id"))]
+    assert any(
+        line.startswith("Setoran ke bendahara") and line.endswith("350.000") for line in lines
+    )
+    assert any(line.startswith("Tinggal di laci") and line.endswith("150.000") for line in lines)
+    close_k2 = raw(db, "SELECT id FROM shift WHERE till = 'K2'")[0][0]
+    with db.write() as session:
+        close_shift(session, close_k2, pieces(OPENING_CASH), "", TREASURER, NOW)
+    with db.read() as session:
+        plain = shift_report(session, close_k2, load_shop(session))
+    text = "\n".join(line.text for line in layout_shift_report(plain, 32, Translator("id")))
+    assert "Setoran" not in text  # none recorded, none printed

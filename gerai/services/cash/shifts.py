@@ -38,7 +38,7 @@ from gerai.models import (
 )
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
-from gerai.services.cash.kas import carried_cash, check_setoran, record_setoran
+from gerai.services.cash.kas import carried_cash, check_setoran, record_setoran, setoran_of
 from gerai.services.members.payments import WITHDRAWAL_KINDS
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
@@ -393,4 +393,5 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         void_total=int(voided),
         return_count=int(returns),
         return_total=int(returned),
+        setoran=setoran_of(session, shift.id or 0),
     )
