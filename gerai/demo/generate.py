@@ -7,7 +7,9 @@ transfer and kasbon within the members' credit limits), each day's savings and k
 repayments at the counter and now and then a cash out (the kasir's day is one transaction,
 `Till.batch`), now and then one of the day's sales voided or goods of an earlier day's sale
 taken back (retur) by the bendahara before the close; each day's shift is closed by the kasir
-and confirmed with the bendahara's PIN.
+and confirmed with the bendahara's PIN, who takes a setoran of all but the next day's opening
+cash into the kas bendahara; every third day the kas pays transport and each Saturday most of
+it goes to the bank.
 
 The starting data (`load_catalogue`) is a new shop's setup, written straight into the
 database in one transaction (`build_demo`), like the benchmark's bulk build: no till exists
@@ -29,7 +31,7 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_basis_points
 from gerai.core.quantity import normalize
-from gerai.core.words import CashDirection, PaymentMethod, Role, SaleStatus
+from gerai.core.words import CashDirection, ExpenseCategory, PaymentMethod, Role, SaleStatus
 from gerai.db import Database, count_rows
 from gerai.demo.members import member_day
 from gerai.models import MEMBER, Member, Product, Sale, ShopSetting
@@ -326,9 +328,10 @@ def generate_sales(
         at = partial(datetime.combine, day, tzinfo=shop.zone)
         clock.now = at(time(6, 30))
         stock = _restock(stores, supplier_id, opening, day)
+        carried = till.carried_cash()  # what stayed at yesterday's close
         with till.batch():  # the day's work in one transaction, as the demo always made it
             clock.now = at(time(6, 45))
-            till.open_shift(DEMO_OPENING_CASH)
+            till.open_shift(carried.stayed if carried is not None else DEMO_OPENING_CASH)
             member_day(till, clock, catalogue.members, day, seed)
             today_sales: list[str] = []
             for number, moment in enumerate(moments):
@@ -347,6 +350,8 @@ def generate_sales(
         _corrections(stores, corrections, today_sales, earlier)
         clock.now = at(time(21, 15))
         _close_day(till, rng)
+        clock.now = at(time(21, 30))
+        _kas_day(till, day)
         earlier.extend(today_sales)
     return made
 
@@ -362,4 +367,16 @@ def _close_day(till: Till, rng: random.Random) -> None:
         counts[value], rest = divmod(rest, value)
     reason = "uang kembalian kurang / pembulatan koin" if counted != expected else ""
     assert shift.id is not None
-    till.close_shift(shift.id, counts, reason, DEMO_TREASURER)
+    setoran = max(counted - DEMO_OPENING_CASH, 0)  # the rest opens tomorrow
+    till.close_shift(shift.id, counts, reason, DEMO_TREASURER, setoran=setoran)
+
+
+def _kas_day(till: Till, day: date) -> None:
+    """The kas bendahara after the close: transport every third day, the bank on Saturday."""
+    if day.day % 3 == 0:
+        till.record_expense(25_000, ExpenseCategory.TRANSPORT, "ongkos angkut", DEMO_TREASURER)
+    if day.weekday() == 5:
+        held = till.kas_book(day, day).closing
+        amount = held * 8 // 10 // 100_000 * 100_000
+        if amount:
+            till.deposit_to_bank(amount, "BRI unit desa", DEMO_TREASURER)
