@@ -22,7 +22,6 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import translator
 from gerai.db import Database
 from gerai.exports.cashbook import cashbook_entries
-from gerai.services.reports.cashbook import cashbook_day
 from gerai.models import AuditRecord, Member, MemberPayment, PrintJob, Sale
 from gerai.printing import PrintQueue
 from gerai.services.cash.shifts import cash_position, current_shift, shift_report
@@ -33,6 +32,7 @@ from gerai.services.members.savings import (
     take_savings,
 )
 from gerai.services.members.slips import build_member_slip
+from gerai.services.reports.cashbook import cashbook_day
 from gerai.services.reports.daily import daily_summary
 from gerai.services.sale.checkout import Tender
 from gerai.services.shop.profile import load_shop, store_shop_settings
