@@ -268,6 +268,9 @@ async def test_the_bendahara_records_an_expense_on_the_kas_tab(db: Database) -> 
         await pilot.pause()
         report = app.screen
         assert isinstance(report, BendaharaScreen)
+        shifts = report.query_one("#shifts-table", DataTable)
+        k1 = [str(cell) for cell in shifts.get_row_at(0)]
+        assert k1[0] == "K1" and k1[-1] == "500.000"  # its setoran
         await pilot.press("p")
         await pilot.pause()
         dialog = app.screen

@@ -91,6 +91,7 @@ LIST_TABLES = {
         "ui.report.variance",
         "ui.report.reason",
         "ui.report.signed",
+        "ui.kas.setoran_column",
     ),
     "corrections-table": (
         "ui.report.kind",
@@ -201,14 +202,13 @@ class BendaharaScreen(GeraiScreen[None]):
         except GeraiError as error:
             app.call_from_thread(self.say, error.message())
             return
-        app.call_from_thread(self.show, summary, sales)
-        app.call_from_thread(self.show_kas, kas)
+        app.call_from_thread(self.show, summary, sales, kas)
 
     def say(self, text: str) -> None:
         """One line at the bottom."""
         self.query_one("#report-status", Label).update(text)
 
-    def show(self, summary: DailySummary, sales: list[SaleSummary]) -> None:
+    def show(self, summary: DailySummary, sales: list[SaleSummary], kas: KasBook) -> None:
         """Fill every tab with the day's figures."""
         shop = self.app.shop
         self.sales = sales
@@ -225,7 +225,13 @@ class BendaharaScreen(GeraiScreen[None]):
         self.query_one("#hour-chart", Static).update(hour_chart(summary))
         self._summary_tables(summary)
         self.fill("sales-table", self._sales_rows(sales))
-        self.fill("shifts-table", self._shift_rows(summary))
+        setoran = {
+            line.entry.shift_id: line.entry.amount
+            for line in kas.lines
+            if line.entry.kind == KasKind.SETORAN
+        }
+        self.fill("shifts-table", self._shift_rows(summary, setoran))
+        self.show_kas(kas)
         self.fill("corrections-table", self._correction_rows(summary))
         self.fill("stock-table", self._stock_rows(summary))
 
@@ -300,7 +306,7 @@ class BendaharaScreen(GeraiScreen[None]):
         ]
         return rows
 
-    def _shift_rows(self, summary: DailySummary) -> Rows:
+    def _shift_rows(self, summary: DailySummary, setoran: dict[int | None, int]) -> Rows:
         shop = self.app.shop
         rows: list[list[str | Text]] = []
         for s in summary.shifts:
@@ -323,6 +329,7 @@ class BendaharaScreen(GeraiScreen[None]):
                     variance,
                     s.variance_reason,
                     f"{s.closed_by or ''} / {s.confirmed_by or ''}",
+                    right(setoran[s.id]) if s.id in setoran else "",
                 ]
             )
         return rows
