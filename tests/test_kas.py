@@ -5,6 +5,7 @@ every bad input refused with nothing written."""
 from __future__ import annotations
 
 import json
+import threading
 from datetime import UTC, datetime
 
 import pytest
@@ -313,3 +314,27 @@ def test_the_z_report_prints_the_setoran_and_what_stays(db: Database) -> None:
         plain = shift_report(session, close_k2, load_shop(session))
     text = "\n".join(line.text for line in layout_shift_report(plain, 32, Translator("id")))
     assert "Setoran" not in text  # none recorded, none printed
+
+
+def test_two_bendaharas_cannot_both_spend_the_same_balance(db: Database) -> None:
+    close_k1(db, setoran=500_000)
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def spend_at_once() -> None:
+        start.wait()
+        try:
+            spend(db, 300_000, "gaji", "honor")
+        except GeraiError as error:
+            outcomes.append(error.key)
+        else:
+            outcomes.append("spent")
+
+    racers = [threading.Thread(target=spend_at_once) for _ in range(2)]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join(timeout=60)
+    assert sorted(outcomes) == ["kas.above_balance", "spent"]
+    with db.read() as session:
+        assert kas_balance(session) == 200_000

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, text
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
@@ -114,6 +114,17 @@ def carried_cash(session: Session, till: str) -> Carried | None:
     return Carried(last.id, last.counted_cash or 0, setoran)
 
 
+KAS_LOCK = 0x4B4153  # "KAS": the PostgreSQL advisory lock of the kas bendahara's balance
+
+
+def lock_kas(session: Session) -> None:
+    """Hold the kas for the rest of the transaction, so two bendaharas at two tills cannot
+    both spend the same balance: PostgreSQL's transaction advisory lock (SQLite's writes are
+    one at a time already)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": KAS_LOCK})
+
+
 def check_amount(amount: int) -> None:
     """A kas amount: more than 0, within what gerai counts."""
     if amount < 0:
@@ -155,6 +166,7 @@ def _outgoing(
 ) -> KasEntry:  # fmt: skip
     answerable = authorize(session, actor, Permission.KAS, now=now, approval=approval)
     check_amount(amount)
+    lock_kas(session)
     held = kas_balance(session)
     if amount > held:
         raise GeraiError(
