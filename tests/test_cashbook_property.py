@@ -51,7 +51,7 @@ SHIFT = st.fixed_dictionaries(
 )
 DAY_PLAN = st.fixed_dictionaries(
     {
-        "tills": st.lists(SHIFT, min_size=1, max_size=2),
+        "tills": st.lists(st.lists(SHIFT, min_size=1, max_size=2), min_size=1, max_size=2),
         "bank": st.integers(0, 100),  # per cent of the kas balance
         "expense": st.tuples(
             st.sampled_from(["listrik", "gaji", "transport", "sewa", "lain_lain"]),
@@ -75,16 +75,18 @@ def hundreds(amount: int) -> int:
     return amount - amount % 100
 
 
-def play_shift(db: Database, till: str, day: date, plan: dict[str, Any], ledger: Ledger) -> None:
+def play_shift(
+    db: Database, till: str, day: date, plan: dict[str, Any], ledger: Ledger, hour: int = 7
+) -> None:
     with db.read() as session:
         carried = carried_cash(session, till)
     opening = carried.stayed if carried is not None else 200_000
     if carried is None:
         ledger.opened += opening
-    open_till(db, till, opening, at(7, day=day))
+    open_till(db, till, opening, at(hour, day=day))
     sales: list[tuple[str, int, str]] = []
     for minute, action in enumerate(plan["actions"]):
-        when = at(9, minute, day=day)
+        when = at(hour + 1, minute, day=day)
         kind = action[0]
         with db.read() as session:
             shift = current_shift(session, till)
@@ -131,7 +133,7 @@ def play_shift(db: Database, till: str, day: date, plan: dict[str, Any], ledger:
     setoran = hundreds(counted * plan["setoran"] // 100)
     with db.write() as session:
         close_shift(
-            session, shift.id, pieces(counted), "selisih", TREASURER, at(21, day=day),
+            session, shift.id, pieces(counted), "selisih", TREASURER, at(hour + 6, day=day),
             setoran=setoran,
         )  # fmt: skip
 
@@ -165,8 +167,9 @@ def play_week(db: Database, week: list[dict[str, Any]]) -> None:
     ledger = Ledger()
     days = [DAY + timedelta(days=n) for n in range(len(week))]
     for day, plan in zip(days, week, strict=True):
-        for index, shift in enumerate(plan["tills"]):
-            play_shift(db, f"K{index + 1}", day, shift, ledger)
+        for index, shifts in enumerate(plan["tills"]):
+            for number, shift in enumerate(shifts):  # a morning and an afternoon shift
+                play_shift(db, f"K{index + 1}", day, shift, ledger, hour=7 + 8 * number)
         play_kas(db, day, plan, ledger)
     before: dict[str, int] = {}
     with db.read() as session:
