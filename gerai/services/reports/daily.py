@@ -152,7 +152,7 @@ class DailySummary:
     Σ categories.net − manual_discount = net; `cost` is the HPP of the day's completed sales.
     `returns_total` is what the day's returs refunded (of sales of any day),
     `net_after_returns` = net − returns_total, and `returns_cost` the HPP of the goods those
-    returs brought back (at their cost when sold; damaged ones are then written off). The
+    returs brought back to the shelf (at their cost when sold; not the damaged ones). The
     gross margin (laba kotor) is net of returns: `margin` = net_after_returns − (cost −
     returns_cost), `margin_percent` of net_after_returns. A category's margin is its own sales
     less their HPP, before returns. Times are local to the shop."""
@@ -433,15 +433,17 @@ def _returns(session: Session, day: date, zone: ZoneInfo) -> tuple[Correction, .
 
 
 def _returns_cost(session: Session, day: date) -> int:
-    """The HPP of what the day's returs brought back: each returned quantity × its sale line's
-    unit cost, rounded half up as the sale's own HPP is."""
+    """The HPP of what the day's returs brought back to the shelf: each returned quantity ×
+    its sale line's unit cost, rounded half up as the sale's own HPP is. Damaged goods are
+    written off as they come back (an `adjust` movement, no write-off row): their HPP stays
+    in the HPP, so the margin bears the loss."""
     qty = type_coerce(SALE_RETURN_LINE.c.qty, BigInteger)
     cost = session.execute(
         select(func.sum((qty * SALE_LINE.c.cost + SCALE // 2) // SCALE))
         .select_from(SALE_RETURN_LINE)
         .join(SALE_RETURN, SALE_RETURN.c.id == SALE_RETURN_LINE.c.return_id)
         .join(SALE_LINE, SALE_LINE.c.id == SALE_RETURN_LINE.c.sale_line_id)
-        .where(SALE_RETURN.c.business_date == day)
+        .where(SALE_RETURN.c.business_date == day, SALE_RETURN_LINE.c.damaged.is_(False))
     ).scalar()
     return int(cost or 0)
 
