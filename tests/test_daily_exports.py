@@ -31,8 +31,9 @@ from xlsx_tables import banner_and_table, numeric, same
 from xlsx_tables import records as records_of
 
 from gerai.cli import main
-from gerai.core.i18n import set_language
+from gerai.core.i18n import set_language, t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date
 from gerai.db import Database
@@ -398,6 +399,10 @@ def test_the_xlsx_holds_the_json(
     assert isinstance(values["Tanggal"], datetime) and values["Tanggal"].date() == DAY
     net_row = 2 + len(banner) + 1 + list(values).index("Penjualan bersih")  # banner, blank, header
     assert book["Ringkasan"].cell(row=net_row, column=2).number_format == RUPIAH_FORMAT
+    for payment in expected["payments"]:  # people read the words, not the stored values
+        payment["method"] = t(METHOD[payment["method"]])
+    for buyers, word in zip(expected["buyers"], ("Anggota", "Bukan anggota"), strict=True):
+        buyers["group"] = word
     for section, records in expected.items():
         banner, header, lines = banner_and_table(book[sheet_name(section)])
         assert banner[1] == "Laporan harian · 30-11-2025"

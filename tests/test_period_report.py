@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from member_money import pay_back, save
 from openpyxl import load_workbook
-from xlsx_tables import banner_and_table
 from pypdf import PdfReader
 from shop_day import at, fill, give_back, open_till, sell, void
+from xlsx_tables import banner_and_table
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
@@ -160,9 +160,9 @@ def test_the_reports_in_every_format(db: Database, tmp_path: Path) -> None:
     assert values[-1][0] == "Jumlah" and values[-1][FIGURES.index("net") + 1] == 31_000
     assert values[10][0] == "November 2025"
     summary = dict(banner_and_table(book["Ringkasan"])[2])
-    assert summary["Penjualan bersih"] == 31_000 and summary["Laba kotor"] == data["totals"][
-        "margin"
-    ]
+    assert (
+        summary["Penjualan bersih"] == 31_000 and summary["Laba kotor"] == data["totals"]["margin"]
+    )
     pdf = tmp_path / "bulan.pdf"
     gerai("monthly", "--month", "2025-11", "--output", str(pdf))
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)

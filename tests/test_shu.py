@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from member_money import member_id, returned, save
 from openpyxl import load_workbook
-from xlsx_tables import banner_and_table, records
 from pypdf import PdfReader
 from shop_day import at, fill, sell, void
 from sqlmodel import col, select
+from xlsx_tables import banner_and_table, records
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError

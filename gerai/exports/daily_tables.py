@@ -14,6 +14,7 @@ from dataclasses import fields
 from typing import Any
 
 from gerai.core.i18n import t
+from gerai.core.phrases import METHOD
 from gerai.core.timefmt import format_date
 from gerai.exports.people import banner, field_value_sheet, heading, people_sheet, sheet_name
 from gerai.services.reports.daily import (
@@ -32,6 +33,7 @@ from gerai.tabular import write_table, xlsx_bytes
 
 CSV_HEADER = ["section", "row", "field", "value"]
 BUYERS = ("member", "non_member")
+BUYER_KEYS = ("report.member", "report.non_member")
 LISTS = ("categories", "top_items", "by_hour", "voids", "returns", "low_stock")
 
 
@@ -93,6 +95,10 @@ def daily_xlsx(summary: DailySummary, shop: ShopProfile) -> bytes:
     """The summary as an XLSX workbook for people, one sheet per section, each under the
     banner of the shop and the day."""
     records = daily_records(summary)
+    for payment in records["payments"]:  # people read the words, not the stored values
+        payment["method"] = t(METHOD[payment["method"]])
+    for buyers, key in zip(records["buyers"], BUYER_KEYS, strict=True):
+        buyers["group"] = t(key)
     lines = banner(shop, t("export.daily_title"), format_date(summary.date))
     sheets = [field_value_sheet("summary", records.pop("summary")[0], lines)]
     sheets.extend(people_sheet(name, COLUMNS[name], rows, lines) for name, rows in records.items())

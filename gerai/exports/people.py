@@ -146,7 +146,7 @@ MONEY_FIELDS = frozenset({
     "gross", "member_discount", "manual_discount", "net", "returns_total", "net_after_returns",
     "average_basket", "cost", "margin", "amount", "opening_cash", "cash_sales", "cash_in",
     "cash_out", "refunds", "member_cash_in", "member_cash_out", "expected_cash", "counted_cash",
-    "variance", "later_sales", "total", "price", "member_sales", "non_member_sales", "returns",
+    "variance", "total", "price", "member_sales", "non_member_sales", "returns",
     "returns_cost", "sales", "purchases", "savings", "shu_purchases", "shu_savings", "shu_total",
     "pool_purchases", "pool_savings", "total_purchases", "total_savings", "write_offs",
     "count_differences", "unit_result", "kasbon_outstanding", "stock_value_start",
@@ -160,7 +160,7 @@ QUANTITY_FIELDS = frozenset({
 PERCENT_FIELDS = frozenset({"margin_percent", "share_percent"})
 DATE_FIELDS = frozenset({"date", "first", "last", "join_date"})
 MOMENT_FIELDS = frozenset({"opened_at", "closed_at", "time"})
-COUNT_FIELDS = frozenset({"sales_count", "count", "hour", "row", "id", "shift_id"})
+COUNT_FIELDS = frozenset({"sales_count", "count", "hour", "row", "id", "shift_id", "later_sales"})
 
 
 def kind_of(name: str) -> Kind:
