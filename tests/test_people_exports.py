@@ -256,3 +256,13 @@ def test_the_catalogue_and_members_workbooks_go_back_in(
     assert "Nomor anggota" in people[0] and numeric(people[0]["Batas kasbon"])
     back = runner.invoke(main, ["--db", catalogue_db.url, "members", "import", str(members)])
     assert back.exit_code == 0, back.output
+
+
+def test_every_workbook_comes_from_the_one_writer() -> None:
+    root = Path(__file__).resolve().parent.parent / "gerai"
+    writers = sorted(
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "Workbook(" in path.read_text("utf-8") or "openpyxl.cell" in path.read_text("utf-8")
+    )
+    assert writers == ["tabular.py"]
