@@ -232,16 +232,16 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
                     cell.number_format = number_format
         for column, kind in enumerate(kinds, start=1):
             blank = {Kind.MONEY: RUPIAH_FORMAT, Kind.DATE: DATE_FORMAT}.get(kind)
-            for row in range(top + len(sheet.rows) + 1, sheet.fill_to + 1) if blank else ():
-                worksheet.cell(row=row, column=column).number_format = blank
+            for number in range(top + len(sheet.rows) + 1, sheet.fill_to + 1) if blank else ():
+                worksheet.cell(row=number, column=column).number_format = blank
         worksheet.freeze_panes = worksheet.cell(row=top + 1, column=1).coordinate
         for number, width in enumerate(_widths(sheet, kinds), start=1):
             worksheet.column_dimensions[get_column_letter(number)].width = width
         for column, values in sheet.choices.items():
             assert lists is not None
             letter = get_column_letter(column + 1)
-            for row, value in enumerate(values, start=1):
-                lists.cell(row=row, column=column + 1, value=value)
+            for number, value in enumerate(values, start=1):
+                lists.cell(row=number, column=column + 1, value=value)
             source = f"{quote_sheetname('Daftar')}!${letter}$1:${letter}${max(len(values), 1)}"
             check = DataValidation(type="list", formula1=source, allow_blank=True)
             check.error = sheet.choice_error
@@ -302,8 +302,12 @@ def _number(value: Any) -> int | Decimal | None:
 def _moment(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, str):
         try:
-            parse = {8: time, 5: time, 10: date}.get(len(value), datetime)
-            value = parse.fromisoformat(value)
+            if len(value) in (5, 8):  # `HH:MM`, `HH:MM:SS`
+                value = time.fromisoformat(value)
+            elif len(value) == 10:  # `YYYY-MM-DD`
+                value = date.fromisoformat(value)
+            else:
+                value = datetime.fromisoformat(value)
         except ValueError:
             return value, None
     if isinstance(value, datetime):

@@ -178,7 +178,8 @@ def printed_phrases(report: dict[str, Any]) -> list[str]:
         f"Penjualan bersih setelah retur {rp(report['net_after_returns'])}",
         f"Rata-rata per transaksi {rp(report['average_basket'])}",
         f"HPP (harga pokok penjualan) {rp(report['cost'])}",
-        f"Margin kotor {rp(report['margin'])} ({percent} %)",
+        f"HPP barang diretur (kembali) {rp(report['returns_cost'])}",
+        f"Laba kotor {rp(report['margin'])} ({percent} %)",
         f"Anggota {report['member']['count']} {rp(report['member']['net'])}",
         f"Bukan anggota {report['non_member']['count']} {rp(report['non_member']['net'])}",
     ]
@@ -323,8 +324,8 @@ def test_the_pdf_of_a_day_without_sales(catalogue_db: Database) -> None:
     pages = pdf_pages(daily_pdf(summary, shop, PRINTED))
     text = " ".join(pages)
     assert "Tidak ada penjualan pada tanggal ini." in text
-    assert "Penjualan bersih Rp0" in text and "Margin kotor Rp0 (– %)" not in text
-    assert "Margin kotor Rp0 (–)" in text
+    assert "Penjualan bersih Rp0" in text and "Laba kotor Rp0 (– %)" not in text
+    assert "Laba kotor Rp0 (–)" in text and "Margin kotor" not in text
     assert "Tidak ada shift yang dibuka." in text
     assert pages[-1].endswith(f"Halaman {len(pages)} dari {len(pages)}")
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gerai.core.i18n import t
+from gerai.core.words import CashTerm, MemberPaymentKind
 from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import Kind, Sheet, Typed, write_table, xlsx_bytes
 
@@ -44,10 +45,10 @@ FIELD_KEYS = {
     "opened_at": "field.opened_at",
     "opened_by": "field.opened_by",
     "opening_cash": "field.opening_cash",
-    "cash_sales": "field.cash_sales",
-    "cash_in": "field.cash_in",
-    "cash_out": "field.cash_out",
-    "refunds": "field.refunds",
+    CashTerm.SALES: "field.cash_sales",
+    CashTerm.IN: "field.cash_in",
+    CashTerm.OUT: "field.cash_out",
+    CashTerm.REFUNDS: "field.refunds",
     "member_cash_in": "field.member_cash_in",
     "member_cash_out": "field.member_cash_out",
     "expected_cash": "field.expected_cash",
@@ -112,8 +113,8 @@ FIELD_KEYS = {
     "unit_result": "field.unit_result",
     "pokok": "field.pokok",
     "wajib": "field.wajib",
-    "sukarela": "field.sukarela",
-    "sukarela_out": "field.sukarela_out",
+    MemberPaymentKind.SUKARELA: "field.sukarela",
+    MemberPaymentKind.SUKARELA_OUT: "field.sukarela_out",
     "kasbon_outstanding": "field.kasbon_outstanding",
     "aging_0_30": "field.aging_0_30",
     "aging_31_60": "field.aging_31_60",
@@ -144,14 +145,16 @@ SHEET_KEYS = {
 
 MONEY_FIELDS = frozenset({
     "gross", "member_discount", "manual_discount", "net", "returns_total", "net_after_returns",
-    "average_basket", "cost", "margin", "amount", "opening_cash", "cash_sales", "cash_in",
-    "cash_out", "refunds", "member_cash_in", "member_cash_out", "expected_cash", "counted_cash",
+    "average_basket", "cost", "margin", "amount", "opening_cash", CashTerm.SALES, CashTerm.IN,
+    CashTerm.OUT, CashTerm.REFUNDS, "member_cash_in", "member_cash_out", "expected_cash",
+    "counted_cash",
     "variance", "total", "price", "member_sales", "non_member_sales", "returns",
     "returns_cost", "sales", "purchases", "savings", "shu_purchases", "shu_savings", "shu_total",
     "pool_purchases", "pool_savings", "total_purchases", "total_savings", "write_offs",
     "count_differences", "unit_result", "kasbon_outstanding", "stock_value_start",
     "stock_value_end", "member_price", "het", "credit_limit", "aging_0_30", "aging_31_60",
-    "aging_61_90", "aging_over_90", "pokok", "wajib", "sukarela", "sukarela_out",
+    "aging_61_90", "aging_over_90", "pokok", "wajib", MemberPaymentKind.SUKARELA,
+    MemberPaymentKind.SUKARELA_OUT,
 })  # fmt: skip
 QUANTITY_FIELDS = frozenset({
     "qty", "stock", "reorder_level", "sold", "daily_average", "on_order", "need", "packs",
