@@ -80,7 +80,11 @@ def test_the_stock_card_as_csv_on_stdout(
     result = gerai(runner, worked, "--lang", "en", "stock", "card", "8996114000246",
                    "--output", str(target))  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "Received,BM-20251130-001" in target.read_text("utf-8")
+    text = target.read_text("utf-8")
+    assert "Received,BM-20251130-001" in text
+    assert text.startswith("Date,Time,Kind,Reference,Note,In,Out,Balance\n")  # people's headings
+    people = gerai(runner, worked, "--lang", "id", "stock", "card", "MYK-1L")
+    assert people.stdout.startswith("Tanggal,Waktu,Jenis,Referensi,Keterangan,Masuk,Keluar,Saldo\n")
 
 
 def test_the_stock_card_as_pdf(

@@ -84,10 +84,10 @@ def stock_card(options: Options, code: str, fmt: str, output: str | None) -> Non
 
         write_whole(output, name, stock_card_pdf(card, shop, now_utc()))
     else:
-        from gerai.tabular import write_table
+        from gerai.exports.people import records_csv
 
         with output_stream(output or "-", name) as stream:
-            write_table(stream, "csv", CARD_COLUMNS, card_rows(card, shop))
+            stream.write(records_csv(CARD_COLUMNS, card_rows(card, shop), options.lang is not None))
 
 
 @stock.command("low")

@@ -16,6 +16,11 @@ from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import Kind, Sheet, Typed, write_table, xlsx_bytes
 
 FIELD_KEYS = {
+    "ref": "field.ref",
+    "note": "field.note",
+    "in": "field.in",
+    "out": "field.out",
+    "balance": "field.balance",
     "field": "field.field",
     "value": "field.value",
     "section": "field.section",
@@ -157,7 +162,8 @@ MONEY_FIELDS = frozenset({
     MemberPaymentKind.SUKARELA_OUT,
 })  # fmt: skip
 QUANTITY_FIELDS = frozenset({
-    "qty", "stock", "reorder_level", "sold", "daily_average", "on_order", "need", "packs",
+    "qty", "stock", "reorder_level", "in", "out", "balance", "sold", "daily_average", "on_order",
+    "need", "packs",
     "suggested", "pack_factor", "max_per_sale",
 })  # fmt: skip
 PERCENT_FIELDS = frozenset({"margin_percent", "share_percent"})
