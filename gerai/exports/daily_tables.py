@@ -16,6 +16,7 @@ from typing import Any
 from gerai.core.i18n import t
 from gerai.core.phrases import METHOD
 from gerai.core.timefmt import format_date
+from gerai.core.words import CashDirection, CashTerm
 from gerai.exports.people import banner, field_value_sheet, heading, people_sheet, sheet_name
 from gerai.services.reports.daily import (
     BuyerGroup,
@@ -99,6 +100,11 @@ def daily_xlsx(summary: DailySummary, shop: ShopProfile) -> bytes:
         payment["method"] = t(METHOD[payment["method"]])
     for buyers, key in zip(records["buyers"], BUYER_KEYS, strict=True):
         buyers["group"] = t(key)
+    for move in records["cash_movements"]:  # `Kas masuk` / `Kas keluar`
+        move["kind"] = heading(CashTerm.IN if move["kind"] == CashDirection.IN else CashTerm.OUT)
+    for correction in (*records["voids"], *records["returns"]):
+        if correction["refund_method"]:
+            correction["refund_method"] = t(METHOD[correction["refund_method"]])
     lines = banner(shop, t("export.daily_title"), format_date(summary.date))
     sheets = [field_value_sheet("summary", records.pop("summary")[0], lines)]
     sheets.extend(people_sheet(name, COLUMNS[name], rows, lines) for name, rows in records.items())
