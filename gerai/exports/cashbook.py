@@ -23,12 +23,12 @@ from gerai.core.money import format_rupiah
 from gerai.core.phrases import EXPENSE_CATEGORY
 from gerai.core.timefmt import format_date, format_time
 from gerai.core.words import CashDirection, KasKind
-from gerai.exports.sheets import Sheet, xlsx_bytes
+from gerai.exports.people import banner
 from gerai.services.cash.kas import KasBook
 from gerai.services.reports.cashbook import CashBookDay
 from gerai.services.reports.daily import ShiftReport
 from gerai.services.shop.profile import ShopProfile
-from gerai.tabular import write_table
+from gerai.tabular import Kind, Sheet, write_table, xlsx_bytes
 
 COLUMNS = {
     "no": "cashbook.no",
@@ -203,5 +203,18 @@ def cashbook_csv(book: CashBookDay, shop: ShopProfile) -> bytes:
 
 def cashbook_xlsx(book: CashBookDay, shop: ShopProfile) -> bytes:
     """The cash book as an XLSX workbook of one sheet."""
-    rows = [_row(entry) for entry in cashbook_entries(book, shop)]
-    return xlsx_bytes([Sheet(t("cashbook.title"), _header(), rows)])
+    rows = [[e.no, e.day, *_row(e)[2:]] for e in cashbook_entries(book, shop)]
+    lines = banner(shop, t("cashbook.title"), format_date(book.summary.date))
+    return xlsx_bytes([Sheet(t("cashbook.title"), _header(), rows, XLSX_KINDS, lines)])
+
+
+XLSX_KINDS = (
+    Kind.COUNT,
+    Kind.DATE,
+    Kind.TEXT,
+    Kind.TEXT,
+    Kind.MONEY,
+    Kind.MONEY,
+    Kind.MONEY,
+    Kind.TEXT,
+)
