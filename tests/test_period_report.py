@@ -220,3 +220,11 @@ def test_expenses_by_category_lower_the_units_result_and_add_up_by_day(db: Datab
     assert pdf.exit_code == 0
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.stdout_bytes)).pages)
     assert "Pengeluaran: Gaji" in text and "Rp150.000" in text and "Jumlah pengeluaran" in text
+    workbook = CliRunner().invoke(
+        main, ["--db", db.url, "report", "monthly", "--month", "2025-11", "--format", "xlsx",
+               "--output", "-"],
+    )  # fmt: skip
+    assert workbook.exit_code == 0
+    summary = load_workbook(io.BytesIO(workbook.stdout_bytes)).worksheets[0]
+    pairs = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if len(row) > 1}
+    assert pairs["Jumlah pengeluaran"] == 230_000 and pairs["Pengeluaran: gaji"] == 150_000

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gerai.core.i18n import t
-from gerai.core.words import CashTerm, MemberPaymentKind
+from gerai.core.words import CashTerm, ExpenseCategory, MemberPaymentKind
 from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import Kind, Sheet, Typed, write_table, xlsx_bytes
 
@@ -127,6 +127,13 @@ FIELD_KEYS = {
     "aging_over_90": "field.aging_over_90",
     "stock_value_start": "field.stock_value_start",
     "stock_value_end": "field.stock_value_end",
+    # issue 15: the gerai's expenses in the period report
+    ExpenseCategory.LISTRIK: "field.expense_listrik",
+    ExpenseCategory.GAJI: "field.expense_gaji",
+    ExpenseCategory.TRANSPORT: "field.expense_transport",
+    ExpenseCategory.SEWA: "field.expense_sewa",
+    ExpenseCategory.OTHER: "field.expense_lain_lain",
+    "expenses_total": "field.expenses_total",
 }  # fmt: skip
 
 SHEET_KEYS = {
@@ -160,6 +167,7 @@ MONEY_FIELDS = frozenset({
     "stock_value_end", "member_price", "het", "credit_limit", "aging_0_30", "aging_31_60",
     "aging_61_90", "aging_over_90", "pokok", "wajib", MemberPaymentKind.SUKARELA,
     MemberPaymentKind.SUKARELA_OUT,
+    *ExpenseCategory, "expenses_total",
 })  # fmt: skip
 QUANTITY_FIELDS = frozenset({
     "qty", "stock", "reorder_level", "in", "out", "balance", "sold", "daily_average", "on_order",
