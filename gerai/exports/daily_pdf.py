@@ -96,6 +96,7 @@ def _summary(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
         (t("report.gross"), format_rupiah(summary.gross)),
         (t("report.member_discount"), format_rupiah(summary.member_discount)),
         (t("report.manual_discount"), format_rupiah(summary.manual_discount)),
+        *([(t("report.rounding"), format_rupiah(summary.rounding))] if summary.rounding else []),
         (t("report.net"), format_rupiah(summary.net)),
         (t("report.returns_total"), format_rupiah(summary.returns_total)),
         (t("report.net_after_returns"), format_rupiah(summary.net_after_returns)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -19,8 +20,66 @@ from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind, Permission
 from gerai.models import AUDIT_RECORD
 from gerai.services.audit import trail as audit
-from gerai.services.sale.cart import Approved, Cart
+from gerai.services.sale.cart import Approved, Cart, Discount, Override
 from gerai.services.shop.auth import Actor, Approval, allows, authorize
+
+
+@dataclass(frozen=True)
+class ManualChange:
+    """A manual change asked for at the till: a line's price (`index` and `price`), a line's
+    discount (`index` and `bp` or `amount`) or the sale's discount (`index` None);
+    `below_cost_ok` once the user confirmed selling below cost."""
+
+    index: int | None
+    price: int | None = None
+    bp: int = 0
+    amount: int = 0
+    below_cost_ok: bool = False
+
+    @property
+    def permission(self) -> Permission:
+        """What it needs."""
+        return Permission.PRICE_OVERRIDE if self.price is not None else Permission.MANUAL_DISCOUNT
+
+    def apply(self, cart: Cart, approved: Approved) -> None:
+        """Make the change on `cart` (checked there: HET, size, below cost)."""
+        if self.price is not None:
+            if self.index is None:
+                raise GeraiError("cart.no_line")
+            cart.set_override(self.index, Override(self.price, approved, self.below_cost_ok))
+            return
+        discount = Discount(approved, self.bp, self.amount, self.below_cost_ok)
+        if self.index is None:
+            cart.set_sale_discount(discount)
+        else:
+            cart.set_line_discount(self.index, discount)
+
+    def check(self, cart: Cart, actor: Actor) -> None:
+        """Refuse it as `apply` would, on a copy of the cart (before anyone's PIN is asked)."""
+        trial = replace(cart, lines=[replace(line) for line in cart.lines])
+        self.apply(trial, Approved(actor.name))
+
+    def what(self, cart: Cart) -> dict[str, Any]:
+        """What the audit record says was allowed."""
+        line = cart.lines[self.index] if self.index is not None else None
+        return {
+            "code": line.product.code if line else "",
+            "price": self.price,
+            "bp": self.bp,
+            "amount": self.amount,
+            "below_cost": self.below_cost_ok,
+        }
+
+
+def remove_manual(cart: Cart, index: int | None, price: bool) -> None:
+    """Take away a line's manual price (`price`) or discount, or the sale's discount (`index`
+    None): needs nobody's approval."""
+    if index is None:
+        cart.set_sale_discount(None)
+    elif price:
+        cart.set_override(index, None)
+    else:
+        cart.set_line_discount(index, None)
 
 
 def approve_manual(
