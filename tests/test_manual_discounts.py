@@ -27,7 +27,6 @@ from gerai.services.sale.checkout import Tender, settle
 from gerai.services.sale.manual import ManualChange
 from gerai.services.sale.receipts import build_receipt
 from gerai.services.sale.returns import Requested, return_items, sale_state
-from gerai.services.shop.auth import Approval
 from gerai.services.shop.profile import load_shop, store_shop_settings
 from gerai.services.stock.catalog import ProductInfo
 from gerai.settings import Settings

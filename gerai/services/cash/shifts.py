@@ -163,8 +163,9 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
         .where(*completed, col(Payment.method) == PaymentMethod.CASH)
     ).scalar_one()
     rounding = int(
-        session.execute(select(func.coalesce(func.sum(col(Sale.rounding)), 0)).where(*completed))
-        .scalar_one()
+        session.execute(
+            select(func.coalesce(func.sum(col(Sale.rounding)), 0)).where(*completed)
+        ).scalar_one()
     )
     moved = dict(
         session.execute(

@@ -111,9 +111,7 @@ async def ask_manual(kasir: KasirScreen, index: int | None, price: bool) -> None
                 kasir.fail(error)
                 return
             kasir.refresh_cart()
-            kasir.say(
-                t("ui.status.manual_done", total=format_rupiah(kasir.cart.totals().total))
-            )
+            kasir.say(t("ui.status.manual_done", total=format_rupiah(kasir.cart.totals().total)))
 
         with_approval(kasir.app, change.permission, apply, kasir.fail)
 

@@ -139,15 +139,14 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
                 for key, amount in zip(self.QUICK_KEYS, quick_tenders(self.cash_due), strict=False)
             )
         )
-        rounding = self.cash_due - self.due
-        self.query_one("#rounded", Label).update(
+        rounding, label = self.cash_due - self.due, self.query_one("#rounded", Label)
+        label.display = bool(rounding) and self.method == PaymentMethod.CASH  # else no row
+        label.update(
             t(
                 "ui.pay.rounded",
                 amount=format_rupiah(self.cash_due),
                 rounding=("+" if rounding > 0 else "") + format_rupiah(rounding),
             )
-            if rounding and self.method == PaymentMethod.CASH
-            else ""
         )
         self.preview(self.query_one("#tendered", Input).value)
 
