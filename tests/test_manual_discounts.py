@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gerai.core.errors import GeraiError
@@ -484,3 +484,61 @@ def test_an_emptied_discount_needs_nobody(db: Database) -> None:
     assert replace(till.cart.totals()) == till.cart.totals()
     assert till.cart.totals().total == 15_700
     assert till.sell([Tender(PaymentMethod.CASH)]).manual_discount == 0
+
+
+CODES = (OIL, FLOUR, "GLA-KG")
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    items=st.lists(st.tuples(st.sampled_from(CODES), st.integers(1, 3)), min_size=1, max_size=3),
+    line_rp=st.integers(0, 900),
+    sale_bp=st.integers(0, 1_500),
+    unit=st.sampled_from([0, 100, 500]),
+    split=st.booleans(),
+)
+def test_the_day_report_equals_the_sales_with_any_discounts_and_rounding(
+    db: Database, items: list[tuple[str, int]], line_rp: int, sale_bp: int, unit: int,
+    split: bool,
+) -> None:  # fmt: skip
+    """Each example sells one more sale on the same day: the daily summary, the shift's cash
+    and the stored sales agree to the Rupiah."""
+    set_rounding(db, unit)
+    till = make_till(db, TREASURER)
+    scan(till, *items)
+    if line_rp:
+        till.manual(ManualChange(0, amount=line_rp, below_cost_ok=True), None)
+    if sale_bp:
+        till.manual(ManualChange(None, bp=sale_bp, below_cost_ok=True), None)
+    totals = till.cart.totals()
+    tenders = [Tender("qris", totals.total // 2), Tender(PaymentMethod.CASH)] if split else []
+    sold = till.sell(tenders or [Tender(PaymentMethod.CASH)])
+    assert sold.total == totals.total + sold.rounding
+    [(lines, shares)] = raw(
+        db,
+        "SELECT sum(line_total), sum(discount_share) FROM saleline WHERE sale_id = "
+        f"(SELECT id FROM sale WHERE receipt_no = '{sold.receipt_no}')",
+    )
+    assert sold.total == lines - shares + sold.rounding
+    with db.read() as session:
+        shop = load_shop(session)
+        summary = daily_summary(session, shop.business_date(NOW), shop)
+        shift = current_shift(session, "K1")
+        assert shift is not None
+        position = cash_position(session, shift)
+    [(net, rounding, sale_discount)] = raw(
+        db, "SELECT sum(total), sum(rounding), sum(manual_discount) FROM sale"
+    )
+    [(line_manual,)] = raw(db, "SELECT sum(manual_discount) FROM saleline")
+    [(cash,)] = raw(db, "SELECT sum(amount) FROM payment WHERE method = 'tunai'")
+    assert (summary.net, summary.rounding, summary.sale_discount) == (net, rounding, sale_discount)
+    assert summary.manual_discount == sale_discount + line_manual
+    assert sum(summary.payments.values()) == summary.net
+    assert (
+        summary.net == summary.gross - summary.member_discount - summary.manual_discount + rounding
+    )
+    assert sum(c.net for c in summary.categories) - sale_discount + rounding == summary.net
+    assert position.cash_sales + position.rounding == cash
+    assert position.expected == 500_000 + cash
