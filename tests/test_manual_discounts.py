@@ -459,9 +459,12 @@ def test_an_upgraded_database_keeps_its_sales(db: Database, tmp_path: Path) -> N
     if db.path is None:
         pytest.skip("the round trip is SQLite's")
     config = _migrations()
-    with db.engine.begin() as connection:
+    with db.engine.connect() as connection:
+        # a table is copied over: no foreign key checks, set before any transaction begins
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
         config.attributes["connection"] = connection
         command.downgrade(config, "0009")
+        connection.commit()
     assert db.revision() == "0009"
     assert "rounding" not in str(raw(db, "SELECT sql FROM sqlite_master WHERE name = 'sale'"))
     db.upgrade()
@@ -486,14 +489,14 @@ def test_an_emptied_discount_needs_nobody(db: Database) -> None:
     assert till.sell([Tender(PaymentMethod.CASH)]).manual_discount == 0
 
 
-CODES = (OIL, FLOUR, "GLA-KG")
+CODES = (OIL, "GLA-KG", "BRS-MED-KG")  # plenty in stock for every example
 
 
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    items=st.lists(st.tuples(st.sampled_from(CODES), st.integers(1, 3)), min_size=1, max_size=3),
+    items=st.lists(st.tuples(st.sampled_from(CODES), st.integers(1, 2)), min_size=1, max_size=2),
     line_rp=st.integers(0, 900),
     sale_bp=st.integers(0, 1_500),
     unit=st.sampled_from([0, 100, 500]),

@@ -187,6 +187,8 @@ class Cart:
         """Refuse a manual price above the HET, a discount larger than what it is taken off,
         and a line or a sale sold below cost without its confirmation (checked again at
         commit, with the products as stored then)."""
+        if self.sale_discount is None and not any(x.override or x.discount for x in self.lines):
+            return
         views = self.view()
         for line, view in zip(self.lines, views, strict=True):
             product = line.product
@@ -216,7 +218,7 @@ class Cart:
         line = self._line(index)
         if override is not None and not 0 < override.price <= MAX_RUPIAH:
             raise GeraiError("discount.bad_price", price=format_rupiah(override.price))
-        self._try(lambda: setattr(line, "override", override), line, "override")
+        self._try(line, "override", override)
 
     def set_line_discount(self, index: int, discount: Discount | None) -> None:
         """Set (or with None take away) line `index`'s manual discount; checked at once."""
@@ -224,19 +226,18 @@ class Cart:
         if discount is not None:
             base = line_amount(line.qty, self.price_of(line))
             _check_discount(discount, base)
-        self._try(lambda: setattr(line, "discount", discount), line, "discount")
+        self._try(line, "discount", discount)
 
     def set_sale_discount(self, discount: Discount | None) -> None:
         """Set (or with None take away) the discount on the whole sale; checked at once."""
         if discount is not None:
             _check_discount(discount, sum(v.amount for v in self.view()))
-        self._try(lambda: setattr(self, "sale_discount", discount), self, "sale_discount")
+        self._try(self, "sale_discount", discount)
 
-    def _try(self, change: object, owner: object, name: str) -> None:
-        """Make `change` (a callable) and check the cart; put the old value back if refused."""
+    def _try(self, owner: object, name: str, value: object) -> None:
+        """Set `owner.name` to `value` and check the cart; the old value back if refused."""
         previous = getattr(owner, name)
-        assert callable(change)
-        change()
+        setattr(owner, name, value)
         try:
             self.check_manual()
         except GeraiError:
