@@ -277,7 +277,7 @@ class BendaharaScreen(GeraiScreen[None]):
                     s.till,
                     format_time(s.opened_at, shop),
                     right(s.opening_cash),
-                    right(s.cash_sales),
+                    right(s.cash_sales + s.rounding),  # the cash taken, its rounding included
                     right(s.cash_in - s.cash_out),
                     right(-s.refunds),
                     right(s.member_cash_in - s.member_cash_out),
