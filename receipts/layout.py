@@ -109,7 +109,9 @@ def layout_receipt(receipt: Receipt, width: int, tr: Translator) -> list[Line]:
         detail = f"{item.quantity} x {format_number(item.unit_price)}"
         lines += pair(detail, format_number(item.amount), width, indent=2)
         if item.overridden:
-            lines += [Line("  " + part) for part in wrap(tr.t("receipt.price_overridden"), width - 2)]
+            lines += [
+                Line("  " + part) for part in wrap(tr.t("receipt.price_overridden"), width - 2)
+            ]
         if item.saving:
             lines += pair(
                 tr.t("receipt.line_saving"), f"-{format_number(item.saving)}", width, indent=2

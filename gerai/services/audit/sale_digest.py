@@ -33,7 +33,7 @@ SALE_FIELDS = (
     "receipt_no", "shift_id", "till", "business_date", "created_at", "member_id", "cashier",
     "gross", "member_discount", "manual_discount", "total", "paid", "change",
 )  # fmt: skip
-SALE_FIELDS_V3 = (*SALE_FIELDS, "rounding", "approved_by")
+SALE_FIELDS_V3 = (*SALE_FIELDS, SALE.c.rounding.key, SALE.c.approved_by.key)
 _DAY, _MOMENT = SALE_FIELDS.index("business_date"), SALE_FIELDS.index("created_at")
 BATCH = 5_000
 

@@ -162,7 +162,7 @@ def checkout(
             "paid": settlement.paid,
             "change": settlement.change,
             "status": SaleStatus.COMPLETED,
-            "rounding": settlement.rounding,
+            SALE.c.rounding.key: settlement.rounding,
             "approved_by": cart.sale_discount.approved.by if cart.sale_discount else "",
         },
     ).scalar_one()
