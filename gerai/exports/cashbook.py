@@ -4,7 +4,8 @@ drawer, then the kas bendahara. A box starts with its `Saldo awal` (what it held
 began: a drawer what stayed at its last close) and ends with its `Saldo akhir`. In a drawer,
 per shift in order: the opening cash (debit when the till had no shift before; else only the
 difference from what stayed, so an opening is never added on top of the cash already there),
-the cash sales (debit), each cash in (debit) and cash out (credit) with its reason, cash
+the cash sales (debit), the cash rounding of its sales when there was any (pembulatan: up a
+debit, down a credit), each cash in (debit) and cash out (credit) with its reason, cash
 refunds (credit), members' cash deposits and repayments (debit) and sukarela withdrawals
 (credit), the variance found at the close (over: debit, short: credit), a line for the
 counted cash and the setoran to the bendahara (credit). In the kas bendahara: the setoran
@@ -141,6 +142,9 @@ def _shift_lines(
     lines.append(
         Entry(day, t("cashbook.cash_sales", till=till), voucher, shift.cash_sales, None, still_open)
     )
+    if shift.rounding:
+        up, down = max(shift.rounding, 0) or None, max(-shift.rounding, 0) or None
+        lines.append(Entry(day, t("cashbook.rounding", till=till), voucher, up, down))
     for move in shift.movements:
         at_by = t("report.at_by", time=format_time(move.time, shop), by=move.by)
         cash_in = move.kind == CashDirection.IN

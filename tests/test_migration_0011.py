@@ -1,4 +1,4 @@
-"""Migration 0010 (kas bendahara) upgrades a shop's 0009 database in place: one new table,
+"""Migration 0011 (kas bendahara) upgrades a shop's 0010 database in place: one new table,
 nothing rebuilt, the shifts kept, the audit intact."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from tests.conftest import NOW, TREASURER, raw
 from tests.test_migration_0004 import assert_not_rebuilt, tables
 
 
-def test_a_0009_database_is_upgraded_without_loss(tmp_path: Path) -> None:
+def test_a_0010_database_is_upgraded_without_loss(tmp_path: Path) -> None:
     database = Database(f"sqlite:///{tmp_path / 'toko.db'}")
-    database.upgrade("0009")
+    database.upgrade("0010")
     with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
         shift = open_shift(session, "K1", TREASURER, 250_000, NOW, load_shop(session))

@@ -1,8 +1,8 @@
 """kas bendahara: the bendahara's own cash book (setoran from the drawers at their close, bank
 deposits, expenses by category)
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-05 12:00:00
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 
 import gerai.models
 
-revision: str = "0010"
-down_revision: str | None = "0009"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
