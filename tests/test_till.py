@@ -180,7 +180,7 @@ def test_checkout_itself_reads_the_stored_stock_policy(db: Database) -> None:
     cart.add(product, product.stock + 1)
     before = counts(db)
     with pytest.raises(GeraiError), db.write() as session:
-        checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
+        checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)
     assert counts(db) == before
 
 

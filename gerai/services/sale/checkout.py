@@ -19,8 +19,9 @@ from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.quotas import check_quotas
+from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, authorize
-from gerai.services.shop.profile import ShopProfile
+from gerai.services.shop.profile import load_shop
 from gerai.services.stock.ledger import Movement, move_stock
 
 
@@ -97,15 +98,19 @@ def checkout(
     *,
     till: str,
     actor: Actor,
-    shop: ShopProfile,
     now: datetime,
 ) -> SaleResult:
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
-    the audit record. Whether stock may go negative is the shop's setting as stored now.
-    Nothing is written when any rule refuses (the caller's transaction rolls back)."""
+    the audit record. The rules are read here, whatever the cart's objects say: every line's
+    price, member price, category discount, limit, HET and stock, and the shop's member
+    discount, stock policy and day; a price changed since the cart was scanned is refused
+    (`cart.price_changed`: the kasir confirms and the cart is re-priced). Nothing is written
+    when any rule refuses (the caller's transaction rolls back)."""
     authorize(session, actor, Permission.SELL, now=now)
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
+    shop = load_shop(session)
+    take_stored_rules(session, cart, shop)
     shift_id = open_shift_id(session, till)
     views = cart.view()
     for line in cart.lines:
