@@ -82,7 +82,9 @@ def test_a_cart_without_its_stock_or_with_a_forged_discount_is_refused(db: Datab
     with db.read() as session:
         member = find_member(session, "KKMP-0001")
     assert member is not None
-    cart = Cart(global_discount_bp=9_000, lines=[CartLine(replace(oil, member_price=None), Decimal(1))])
+    cart = Cart(
+        global_discount_bp=9_000, lines=[CartLine(replace(oil, member_price=None), Decimal(1))]
+    )
     cart.member = member
     with pytest.raises(GeraiError) as discounted:
         pay(db, cart)

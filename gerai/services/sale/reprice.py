@@ -52,7 +52,5 @@ def take_stored_rules(session: Session, cart: Cart, shop: ShopProfile) -> None:
         scanned = unit_price(line.product, member, cart.global_discount_bp)
         now = unit_price(fresh, member, shop.member_discount_bp)
         if fresh.price != line.product.price or now != scanned:
-            raise GeraiError(
-                "cart.price_changed", name=fresh.name, price=format_rupiah(now)
-            )
+            raise GeraiError("cart.price_changed", name=fresh.name, price=format_rupiah(now))
     reprice(session, cart, shop)
