@@ -90,3 +90,4 @@ class ShiftReport:
     return_count: int = 0  # returs taken in this shift, and their refunds (any method)
     return_total: int = 0
     closed_by: str = ""  # who counted and closed it (full name)
+    witness: str = ""  # the audit chain's head when printed (SEQ:CODE), for `audit verify`

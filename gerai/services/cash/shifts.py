@@ -38,6 +38,7 @@ from gerai.models import (
 )
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
+from gerai.services.audit.witness import current_witness
 from gerai.services.members.payments import WITHDRAWAL_KINDS
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
@@ -369,4 +370,5 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         void_total=int(voided),
         return_count=int(returns),
         return_total=int(returned),
+        witness=str(current_witness(session)),
     )
