@@ -189,6 +189,8 @@ class Sale(SQLModel, table=True):
     paid: int
     change: int
     status: str = Field(default=SaleStatus.COMPLETED, max_length=20)
+    # the cart's client-made UUID: a retry after a lost COMMIT finds this sale (issue 19)
+    token: str | None = Field(default=None, max_length=36, index=True, unique=True)
 
 
 class SaleLine(SQLModel, table=True):

@@ -85,7 +85,8 @@ class SaleVerbs(TillBase):
                 actor=self.actor,
                 now=self.clock(),
             )
-            self.printer.queue_receipt(session, result.receipt_no)
+            if not result.replayed:  # a stored sale's receipt job was stored with it
+                self.printer.queue_receipt(session, result.receipt_no)
             self.adopt_shop(load_shop(session))
         self.cart.clear()
         return result

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from uuid import uuid4
 
 from gerai.core.errors import GeraiError
 from gerai.core.quantity import MAX_QUANTITY, format_quantity, is_whole, parse_quantity
@@ -88,6 +89,8 @@ class Cart:
     lines: list[CartLine] = field(default_factory=list)
     member: MemberInfo | None = None
     buyer: Buyer | None = None  # the buyer of regulated products (NIK), for this sale only
+    # this sale's client-made token: paying again after a lost COMMIT finds the stored sale
+    token: str = field(default_factory=lambda: str(uuid4()))
 
     def check_quantity(self, product: ProductInfo, qty: Decimal) -> None:
         """Refuse a quantity the shop's rules do not allow for this product in one sale."""
@@ -182,6 +185,7 @@ class Cart:
         self.lines.clear()
         self.member = None
         self.buyer = None
+        self.token = str(uuid4())
 
     def view(self) -> list[LineView]:
         """Every line priced for this buyer."""

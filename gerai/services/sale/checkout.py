@@ -3,9 +3,10 @@ that writes the sale, its lines, its payments, its stock movements and its audit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
@@ -89,6 +90,43 @@ class SaleResult:
     member_discount: int
     kasbon: int = 0  # the part of the total taken on kasbon
     kasbon_left: int = 0  # what is left of the member's kasbon limit after this sale
+    replayed: bool = False  # the cart's token named a sale already stored (a lost COMMIT)
+
+
+def stored_sale(session: Session, token: str) -> SaleResult | None:
+    """The sale already stored under a cart's token (its COMMIT went through though the till
+    never heard so), as the result the till would have had; None when there is none."""
+    row = (
+        session.connection()
+        .execute(
+            select(
+                SALE.c.id, SALE.c.receipt_no, SALE.c.total, SALE.c.paid, SALE.c.change,
+                SALE.c.member_discount,
+            ).where(SALE.c.token == token)
+        )
+        .first()
+    )  # fmt: skip
+    if row is None:
+        return None
+    kasbon = (
+        session.connection()
+        .execute(
+            select(func.coalesce(func.sum(PAYMENT.c.amount), 0)).where(
+                PAYMENT.c.sale_id == row.id, PAYMENT.c.method == PaymentMethod.KASBON
+            )
+        )
+        .scalar_one()
+    )
+    return SaleResult(
+        sale_id=row.id,
+        receipt_no=row.receipt_no,
+        total=row.total,
+        paid=row.paid,
+        change=row.change,
+        member_discount=row.member_discount,
+        kasbon=int(kasbon),
+        replayed=True,
+    )
 
 
 def checkout(
@@ -101,12 +139,18 @@ def checkout(
     now: datetime,
 ) -> SaleResult:
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
-    the audit record. The rules are read here, whatever the cart's objects say: every line's
+    the audit record. A cart whose token names a stored sale is that sale (`replayed`):
+    nothing is written again. The rules are read here, whatever the cart's objects say: every line's
     price, member price, category discount, limit, HET and stock, and the shop's member
     discount, stock policy and day; a price changed since the cart was scanned is refused
     (`cart.price_changed`: the kasir confirms and the cart is re-priced). Nothing is written
     when any rule refuses (the caller's transaction rolls back)."""
     authorize(session, actor, Permission.SELL, now=now)
+    replayed = stored_sale(session, cart.token)
+    if replayed is not None:
+        if replayed.kasbon and cart.member is not None:
+            return replace(replayed, kasbon_left=available_credit(session, cart.member))
+        return replayed
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
     shop = load_shop(session)
@@ -145,6 +189,7 @@ def checkout(
             "paid": settlement.paid,
             "change": settlement.change,
             "status": SaleStatus.COMPLETED,
+            "token": cart.token,
         },
     ).scalar_one()
     connection.execute(
