@@ -17,7 +17,7 @@ from gerai.core.errors import GeraiError
 from gerai.models import AUDIT_HEAD, AUDIT_RECORD
 
 CODE_LENGTH = 8  # hex digits of the record's hash: short enough to type from paper
-_FORM = re.compile(r"^\s*#?(\d+)\s*:\s*([0-9A-Fa-f]{%d})\s*$" % CODE_LENGTH)
+_FORM = re.compile(rf"^\s*#?(\d+)\s*:\s*([0-9A-Fa-f]{{{CODE_LENGTH}}})\s*$")
 
 
 @dataclass(frozen=True)
