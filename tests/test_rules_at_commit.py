@@ -15,8 +15,10 @@ from gerai.db import Database, count_rows
 from gerai.models import Sale
 from gerai.printing import PrintQueue
 from gerai.services.members.lookup import find_member
+from gerai.services.members.savings import take_savings
 from gerai.services.sale.cart import Cart, CartLine
 from gerai.services.sale.checkout import Tender, checkout
+from gerai.services.shop.profile import load_shop
 from gerai.services.stock.catalog import ProductInfo, find_by_code
 from gerai.settings import Settings
 from gerai.till import Till
@@ -120,3 +122,20 @@ def test_the_till_refuses_a_changed_price_then_sells_at_it_once_repriced(db: Dat
     till.reprice()
     assert till.cart.totals().total == 30_000
     assert till.sell([Tender("tunai")]).total == 30_000
+
+
+def test_savings_take_the_stored_pokok_and_wajib_not_the_callers(db: Database) -> None:
+    with db.read() as session:
+        stored = load_shop(session)
+        member = find_member(session, "KKMP-0003")
+    assert member is not None and stored.savings_pokok > 1
+    forged_shop = replace(stored, savings_pokok=1, savings_wajib=1)
+    with db.write() as session:
+        pokok = take_savings(
+            session, CASHIER, member.id, "pokok", till="K1", now=NOW, shop=forged_shop
+        )
+        wajib = take_savings(
+            session, CASHIER, member.id, "wajib", till="K1", now=NOW, shop=forged_shop, months=2
+        )
+    assert pokok.amount == stored.savings_pokok
+    assert wajib.amount == 2 * stored.savings_wajib
