@@ -95,3 +95,23 @@ def test_two_sales_cannot_share_a_token(db: Database) -> None:
             " 0, 0, 'completed', :token)",
             token=token,
         )
+
+
+def test_a_cart_changed_after_a_lost_commit_is_told_of_the_stored_sale(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    till = make_till(db)
+    oil = till.find_product(OIL)
+    assert oil is not None
+    till.cart.add(oil, Decimal(1))
+    lose_the_next_commit(db, monkeypatch)
+    with pytest.raises(GeraiError):
+        till.sell([Tender("tunai")])
+    receipt = raw(db, "SELECT receipt_no FROM sale")[0][0]
+    till.cart.add(oil, Decimal(1))  # the kasir went on with the cart
+    with pytest.raises(GeraiError) as told:
+        till.sell([Tender("tunai")])
+    assert told.value.key == "pay.stored_before" and receipt in told.value.message()
+    assert raw(db, "SELECT count(*) FROM sale")[0][0] == 1
+    assert till.sell([Tender("tunai")]).total == 2 * oil.price  # now a sale of its own
+    assert raw(db, "SELECT count(*) FROM sale")[0][0] == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from uuid import uuid4
 
 from sqlalchemy import func, select
 from sqlmodel import Session
@@ -147,6 +148,11 @@ def checkout(
     when any rule refuses (the caller's transaction rolls back)."""
     authorize(session, actor, Permission.SELL, now=now)
     replayed = stored_sale(session, cart.token)
+    if replayed is not None and cart.lines and replayed.total != cart.totals().total:
+        cart.token = str(uuid4())  # the cart changed since: paid again, it is a new sale
+        raise GeraiError(
+            "pay.stored_before", receipt=replayed.receipt_no, total=format_rupiah(replayed.total)
+        )
     if replayed is not None:
         if replayed.kasbon and cart.member is not None:
             return replace(replayed, kasbon_left=available_credit(session, cart.member))
