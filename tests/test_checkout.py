@@ -346,9 +346,7 @@ def test_checkout_rechecks_a_recalled_cart(db: Database, shop: ShopProfile) -> N
     assert counts(db) == before
     recalled.set_quantity(0, Decimal(1))
     with db.write() as session:
-        result = checkout(
-            session, recalled, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW
-        )
+        result = checkout(session, recalled, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)
     assert result.receipt_no == "K1-20251130-0001"
     assert result.total == 61_500 + 3_960
 
@@ -475,9 +473,7 @@ def test_stock_is_opening_minus_sold_for_any_sales(
             continue
         try:
             with db.write() as session:
-                checkout(
-                    session, cart, [Tender("tunai")], till=till, actor=CASHIER, now=NOW
-                )
+                checkout(session, cart, [Tender("tunai")], till=till, actor=CASHIER, now=NOW)
         except GeraiError:
             continue
         for line in cart.lines:

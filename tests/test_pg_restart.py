@@ -21,7 +21,6 @@ from gerai.paths import data_dir
 from gerai.services.cash.shifts import open_shift
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.checkout import Tender, checkout
-from gerai.services.shop.profile import load_shop
 from gerai.services.stock.catalog import find_by_code
 from gerai.services.stock.ledger import stock_check
 from gerai.settings import Settings
