@@ -184,11 +184,13 @@ class Sale(SQLModel, table=True):
     cashier: str = Field(max_length=60)
     gross: int
     member_discount: int
-    manual_discount: int = 0
-    total: int
+    manual_discount: int = 0  # the discount on the whole sale (issue 14: lines have their own)
+    total: int  # Σ lines − manual_discount + rounding
     paid: int
     change: int
     status: str = Field(default=SaleStatus.COMPLETED, max_length=20)
+    rounding: int = 0  # the cash rounding (pembulatan) of the cash due, signed
+    approved_by: str = Field(default="", max_length=60)  # who allowed the sale's discount
     # the cart's client-made UUID: a retry after a lost COMMIT finds this sale (issue 19)
     token: str | None = Field(default=None, max_length=36, index=True, unique=True)
 
@@ -214,6 +216,14 @@ class SaleLine(SQLModel, table=True):
     buyer_nik: str | None = Field(default=None, index=True, max_length=16)
     buyer_kk: str | None = Field(default=None, index=True, max_length=16)
     buyer_category: str | None = Field(default=None, max_length=20)
+    # manual changes at the till (issue 14): what the price override and the line discount
+    # took off the line at its member/regular price (negative: priced up), the line's share
+    # of the sale's discount (what was really paid: line_total − discount_share), whether the
+    # price was overridden, and who allowed it
+    manual_discount: int = 0
+    discount_share: int = 0
+    price_overridden: bool = False
+    approved_by: str = Field(default="", max_length=120)
 
 
 class Payment(SQLModel, table=True):

@@ -108,14 +108,34 @@ def layout_receipt(receipt: Receipt, width: int, tr: Translator) -> list[Line]:
         lines += [Line(part) for part in wrap(item.name, width)]
         detail = f"{item.quantity} x {format_number(item.unit_price)}"
         lines += pair(detail, format_number(item.amount), width, indent=2)
+        if item.overridden:
+            lines += [
+                Line("  " + part) for part in wrap(tr.t("receipt.price_overridden"), width - 2)
+            ]
         if item.saving:
             lines += pair(
                 tr.t("receipt.line_saving"), f"-{format_number(item.saving)}", width, indent=2
+            )
+        if item.discount:
+            lines += pair(
+                tr.t("receipt.line_discount"), f"-{format_number(item.discount)}", width, indent=2
             )
     lines.append(rule(width))
     if receipt.member_discount:
         lines += pair(tr.t("receipt.gross"), format_number(receipt.gross), width)
         lines += pair(tr.t("receipt.saving"), f"-{format_number(receipt.member_discount)}", width)
+    if receipt.sale_discount or receipt.rounding:
+        subtotal = receipt.total - receipt.rounding + receipt.sale_discount
+        lines += pair(tr.t("receipt.subtotal"), format_number(subtotal), width)
+    if receipt.sale_discount:
+        lines += pair(
+            tr.t("receipt.sale_discount"), f"-{format_number(receipt.sale_discount)}", width
+        )
+    if receipt.rounding:
+        sign = "+" if receipt.rounding > 0 else "-"
+        lines += pair(
+            tr.t("receipt.rounding"), f"{sign}{format_number(abs(receipt.rounding))}", width
+        )
     lines += pair(tr.t("receipt.total"), format_rupiah(receipt.total), width, bold=True)
     for payment in receipt.payments:
         lines += pair(tr.t(METHOD[payment.method]), format_number(payment.tendered), width)

@@ -14,7 +14,9 @@ class ReceiptItem:
     quantity: str
     unit_price: int
     amount: int
-    saving: int = 0
+    saving: int = 0  # the member's saving on the line
+    discount: int = 0  # a manual discount on the line (issue 14)
+    overridden: bool = False  # its price was set by hand at the till
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Receipt:
     reprint: bool = False
     void: bool = False
     kasbon_owed: int | None = None  # a sale on kasbon: what the member owes in all, as printed
+    sale_discount: int = 0  # a manual discount on the whole sale (issue 14)
+    rounding: int = 0  # the cash rounding (pembulatan) in `total`, signed
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class ShiftReport:
     member_in: int = 0
     member_out: int = 0
     refunds: int = 0
+    rounding: int = 0  # the cash rounding (pembulatan) of the shift's sales, signed
     void_count: int = 0  # sales of this shift voided, and their total
     void_total: int = 0
     return_count: int = 0  # returs taken in this shift, and their refunds (any method)

@@ -37,6 +37,7 @@ def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list
     for key, amount in (
         ("zreport.opening", report.opening),
         ("zreport.cash_sales", report.cash_sales),
+        *([("zreport.rounding", report.rounding)] if report.rounding else []),
         ("zreport.cash_in", report.cash_in),
         ("zreport.cash_out", -report.cash_out),
         ("zreport.member_in", report.member_in),

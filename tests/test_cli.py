@@ -260,7 +260,9 @@ def test_report_daily_numbers_are_consistent(
     report = json.loads(result.stdout)
     assert report == service_summary(demo_file, date.fromisoformat(day))
     assert report["sales_count"] == sales_by_day(demo_file, completed=True)[day] > 0
-    assert report["net"] == report["gross"] - report["member_discount"] - report["manual_discount"]
+    assert report["net"] == (
+        report["gross"] - report["member_discount"] - report["manual_discount"] + report["rounding"]
+    )
     assert sum(report["payments"].values()) == report["net"]
     assert set(report["payments"]) == {"tunai", "qris", "transfer", "kasbon"}
     assert report["member"]["net"] + report["non_member"]["net"] == report["net"]

@@ -207,11 +207,11 @@ def test_the_summary_adds_up_on_any_day(catalogue_file: Path, plan: dict[str, An
             db.dispose()
     s = summary
     # the SPEC's identities
-    assert s.net == s.gross - s.member_discount - s.manual_discount
+    assert s.net == s.gross - s.member_discount - s.manual_discount + s.rounding
     assert sum(s.payments.values()) == s.net
     assert s.member.net + s.non_member.net == s.net
     assert s.member.count + s.non_member.count == s.sales_count
-    assert sum(c.net for c in s.categories) - s.manual_discount == s.net
+    assert sum(c.net for c in s.categories) - s.sale_discount + s.rounding == s.net
     assert sum(h.net for h in s.by_hour) == s.net
     assert sum(h.count for h in s.by_hour) == s.sales_count
     assert s.margin == s.net_after_returns - (s.cost - s.returns_cost)  # net of returns
@@ -460,13 +460,15 @@ def test_cash_movements_carry_their_reasons_in_order(db: Database) -> None:
 
 TOP_KEYS = {
     "date", "timezone", "sales_count", "gross", "member_discount", "manual_discount", "net",
+    "sale_discount", "rounding",
     "returns_total", "net_after_returns", "average_basket", "payments", "member", "non_member",
     "cost", "returns_cost", "margin", "margin_percent",
     "shifts", "categories", "top_items", "by_hour", "voids", "returns", "low_stock",
 }  # fmt: skip
 SHIFT_KEYS = {
     "id", "till", "status", "opened_at", "opened_by", "opening_cash", "cash_sales", "cash_in",
-    "cash_out", "refunds", "member_cash_in", "member_cash_out", "expected_cash", "counted_cash",
+    "cash_out", "refunds", "member_cash_in", "member_cash_out", "rounding", "expected_cash",
+    "counted_cash",
     "variance", "variance_reason", "closed_at", "closed_by", "later_sales", "confirmed_by",
     "movements",
 }  # fmt: skip

@@ -15,6 +15,18 @@ def percent_of(amount: int, basis_points: int) -> int:
     return round_rupiah(Decimal(amount) * basis_points / 10_000)
 
 
+CASH_ROUNDINGS = (0, 100, 500)  # the shop's cash rounding (pembulatan) choices: none, Rp100, Rp500
+
+
+def round_cash(amount: int, unit: int) -> int:
+    """`amount` rounded to the nearest multiple of `unit` (0: unchanged); exactly half way
+    rounds down, in the buyer's favour (Rp3.950 → Rp3.900 at Rp100, Rp3.960 → Rp4.000)."""
+    if unit <= 0:
+        return amount
+    down = amount - amount % unit
+    return down + unit if (amount - down) * 2 > unit else down
+
+
 def format_rupiah(amount: int) -> str:
     """`12500` -> `Rp12.500`; negative amounts keep their sign: `-Rp500`."""
     sign = "-" if amount < 0 else ""

@@ -178,6 +178,7 @@ class AuditKind(StrEnum):
     CASH_OUT = "cash_out"
     CART_HELD = "cart_held"
     CART_RECALLED = "cart_recalled"
+    MANUAL_APPROVED = "manual_approved"  # a supervisor allowed a manual price or discount
     REPRINT = "reprint"
     PRINT_JOB_DROPPED = "print_job_dropped"
     DRAWER_OPENED = "drawer_opened"

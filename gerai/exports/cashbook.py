@@ -1,6 +1,7 @@
 """The day in the buku kas layout the bendahara keeps by hand: No, Tanggal, Uraian, Bukti,
 Debet, Kredit, Saldo, Keterangan. Per shift, in order: the opening cash (debit), the cash
-sales (debit), each cash in (debit) and cash out (credit) with its reason, cash refunds
+sales (debit), the cash rounding of its sales when there was any (pembulatan: up a debit,
+down a credit), each cash in (debit) and cash out (credit) with its reason, cash refunds
 (credit), members' cash deposits and repayments (debit) and sukarela withdrawals (credit),
 the variance found at the close (over: debit, short: credit) and a line for the
 counted cash. Saldo is the running balance (Saldo = previous Saldo + Debet − Kredit), so after
@@ -71,6 +72,9 @@ def _shift_lines(day: date, shift: ShiftReport, shop: ShopProfile) -> list[Entry
             day, t("cashbook.cash_sales", till=till), voucher, shift.cash_sales, None, still_open
         ),
     ]
+    if shift.rounding:
+        up, down = max(shift.rounding, 0) or None, max(-shift.rounding, 0) or None
+        lines.append(Entry(day, t("cashbook.rounding", till=till), voucher, up, down))
     for move in shift.movements:
         at_by = t("report.at_by", time=format_time(move.time, shop), by=move.by)
         cash_in = move.kind == CashDirection.IN

@@ -32,6 +32,8 @@ FIELD_KEYS = {
     "gross": "field.gross",
     "member_discount": "field.member_discount",
     "manual_discount": "field.manual_discount",
+    "sale_discount": "field.sale_discount",
+    CashTerm.ROUNDING: "field.rounding",
     "net": "field.net",
     "returns_total": "field.returns_total",
     "net_after_returns": "field.net_after_returns",
@@ -149,7 +151,8 @@ SHEET_KEYS = {
 }  # fmt: skip
 
 MONEY_FIELDS = frozenset({
-    "gross", "member_discount", "manual_discount", "net", "returns_total", "net_after_returns",
+    "gross", "member_discount", "manual_discount", "sale_discount", CashTerm.ROUNDING, "net",
+    "returns_total", "net_after_returns",
     "average_basket", "cost", "margin", "amount", "opening_cash", CashTerm.SALES, CashTerm.IN,
     CashTerm.OUT, CashTerm.REFUNDS, "member_cash_in", "member_cash_out", "expected_cash",
     "counted_cash",

@@ -8,6 +8,7 @@ from gerai.services.members.lookup import MemberInfo, find_member, search_member
 from gerai.services.sale.buyers import Buyer, make_buyer, shown_nik
 from gerai.services.sale.checkout import SaleResult, Tender, checkout
 from gerai.services.sale.held import HeldSummary, hold_cart, list_held, recall_cart
+from gerai.services.sale.manual import ManualChange, approve_manual, remove_manual
 from gerai.services.sale.receipts import SaleSummary, recent_sales
 from gerai.services.sale.reprice import reprice
 from gerai.services.sale.returns import (
@@ -97,6 +98,26 @@ class SaleVerbs(TillBase):
         with self.database.read() as session:
             self.adopt_shop(load_shop(session))
             reprice(session, self.cart, self.shop)
+
+    def check_manual(self, change: ManualChange) -> None:
+        """Refuse a manual price or discount the cart's rules forbid (above the HET, too large,
+        below cost unconfirmed: `discount.below_cost`), before anyone's PIN is asked."""
+        change.check(self.cart, self.actor)
+
+    def manual(self, change: ManualChange, approval: Approval | None) -> None:
+        """Make a manual price or discount on the cart, allowed by the actor or by the
+        supervisor whose PIN `approval` holds (checked and recorded in one transaction; a
+        refusal of the cart's rules records nothing)."""
+        with self.database.write() as session:
+            approved = approve_manual(
+                session, self.actor, change.permission, approval, till=self.till_id,
+                now=self.clock(), what=change.what(self.cart),
+            )  # fmt: skip
+            change.apply(self.cart, approved)
+
+    def remove_manual(self, index: int | None, price: bool = False) -> None:
+        """Take away a line's manual price (`price`) or discount, or the sale's discount."""
+        remove_manual(self.cart, index, price)
 
     def hold(self) -> HeldSummary:
         """Hold the cart for later and empty it."""

@@ -7,7 +7,11 @@ changes it, and the void has a record of its own.
 
 Version 2 (the record's detail holds `"v": 2`; every sale since issue 19) adds each line's
 cost (HPP) and name to the digest. A record without `v` is version 1 and is checked as it was
-written, so the sales recorded before stay intact."""
+written, so the sales recorded before stay intact.
+
+Version 3 (issue 14) adds the sale's cash rounding and who allowed its discount
+(SALE_FIELDS_V3), and to each line's details its manual discount, its share of the sale's
+discount, whether its price was overridden and who allowed it."""
 
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ SALE_FIELDS = (
     "receipt_no", "shift_id", "till", "business_date", "created_at", "member_id", "cashier",
     "gross", "member_discount", "manual_discount", "total", "paid", "change",
 )  # fmt: skip
+SALE_FIELDS_V3 = (*SALE_FIELDS, SALE.c.rounding.key, SALE.c.approved_by.key)
 _DAY, _MOMENT = SALE_FIELDS.index("business_date"), SALE_FIELDS.index("created_at")
 BATCH = 5_000
 
@@ -45,8 +50,10 @@ def line_key(row: Sequence[Any]) -> LineKey:
 
 
 PaymentKey = tuple[str, int, int]  # method, amount, tendered
-LineDetail = tuple[int, str]  # cost (HPP) and name, in version 2
-VERSION = 2
+# cost (HPP) and name, in version 2; then manual discount, discount share, price overridden
+# and who allowed it, in version 3
+LineDetail = tuple[int, str] | tuple[int, str, int, int, bool, str]
+VERSION = 3
 
 
 def _text(value: Any) -> Any:
@@ -61,11 +68,13 @@ def sale_digest(
     lines: Iterable[LineKey],
     payments: Iterable[PaymentKey],
     details: Iterable[LineDetail] | None = None,
+    version: int = 2,
 ) -> str:
-    """The SHA-256 of a sale's content: `sale` holds at least SALE_FIELDS, `lines` come in
-    line order, `payments` in the order they were written; `details` (version 2: each line's
-    cost and name, in line order), or None for a version 1 digest."""
-    fields = [sale[name] for name in SALE_FIELDS]
+    """The SHA-256 of a sale's content: `sale` holds at least SALE_FIELDS (version 3:
+    SALE_FIELDS_V3), `lines` come in line order, `payments` in the order they were written;
+    `details` (version 2 and 3: each line's details, in line order), or None for a version 1
+    digest; `version` 3 (as `record_sale` writes) adds SALE_FIELDS_V3's two."""
+    fields = [sale[name] for name in (SALE_FIELDS_V3 if version >= 3 else SALE_FIELDS)]
     fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
     content = [fields, list(lines), list(payments)]
     if details is not None:
@@ -82,7 +91,7 @@ def record_sale(
     details: Sequence[LineDetail],
 ) -> int:
     """Write the sale's audit record in the caller's transaction (the sale's own), with a
-    version 2 digest (`details`: each line's cost and name)."""
+    version 3 digest (`details`: each line's cost, name and manual changes)."""
     receipt_no = sale["receipt_no"]
     return audit.record(
         session,
@@ -93,7 +102,7 @@ def record_sale(
         detail={
             "receipt": receipt_no,
             "total": sale["total"],
-            "digest": sale_digest(sale, lines, payments, details),
+            "digest": sale_digest(sale, lines, payments, details, VERSION),
             "v": VERSION,
         },
     )
@@ -118,6 +127,10 @@ _LINES = (
     SALE_LINE.c.buyer_category,
     SALE_LINE.c.cost,
     SALE_LINE.c.name,
+    SALE_LINE.c.manual_discount,
+    SALE_LINE.c.discount_share,
+    SALE_LINE.c.price_overridden,
+    SALE_LINE.c.approved_by,
 )
 _PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered)
 
@@ -147,7 +160,7 @@ def _stored_sales(
 ) -> Iterator[tuple[Mapping[str, Any], Callable[[int], str]]]:
     """Every stored sale past id `after`, by id, with the digest of its rows as they are now
     (a function of the digest's version)."""
-    columns = [SALE.c[name] for name in SALE_FIELDS]
+    columns = [SALE.c[name] for name in SALE_FIELDS_V3]
     last = after
     while True:
         sales = (
@@ -172,8 +185,15 @@ def _stored_sales(
                 version: int, sale: Mapping[str, Any] = sale, rows: Any = rows, paid: Any = paid
             ) -> str:
                 keys = [line_key(line) for line in rows]
-                details = None if version < VERSION else [(line[7], line[8]) for line in rows]
-                return sale_digest(sale, keys, paid, details)
+                details: list[LineDetail] | None = None
+                if version == 2:
+                    details = [(line[7], line[8]) for line in rows]
+                elif version >= 3:
+                    details = [
+                        (line[7], line[8], line[9], line[10], bool(line[11]), line[12])
+                        for line in rows
+                    ]
+                return sale_digest(sale, keys, paid, details, version)
 
             yield sale, digest
         last = high

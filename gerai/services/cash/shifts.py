@@ -52,7 +52,9 @@ MAX_PIECES = 100_000
 @dataclass(frozen=True)
 class CashPosition:
     """What the till should hold: opening cash + cash sales + cash in − cash out − refunds +
-    members' cash deposits and repayments − their cash withdrawals (never sales)."""
+    members' cash deposits and repayments − their cash withdrawals (never sales) + the cash
+    rounding. `cash_sales` is the sales' cash before rounding; the cash payments of the
+    shift's sales are cash_sales + rounding."""
 
     opening: int
     cash_sales: int
@@ -61,7 +63,7 @@ class CashPosition:
     refunds: int
     member_in: int = 0
     member_out: int = 0
-    rounding: int = 0  # cash rounding at the till (issue 14): 0 until it exists
+    rounding: int = 0  # the cash rounding (pembulatan) of the shift's sales, signed
 
     def terms(self) -> tuple[tuple[CashTerm, int, int], ...]:
         """Every term of the expected-cash formula in reading order, as (name, sign, amount)
@@ -155,15 +157,17 @@ def shift_ref(shift: Shift) -> str:
 
 def cash_position(session: Session, shift: Shift) -> CashPosition:
     """The shift's cash figures so far."""
-    cash_sales = session.execute(
+    completed = (col(Sale.shift_id) == shift.id, col(Sale.status) == SaleStatus.COMPLETED)
+    cash_paid = session.execute(
         select(func.coalesce(func.sum(col(Payment.amount)), 0))
         .join(Sale, col(Sale.id) == col(Payment.sale_id))
-        .where(
-            col(Sale.shift_id) == shift.id,
-            col(Sale.status) == SaleStatus.COMPLETED,
-            col(Payment.method) == PaymentMethod.CASH,
-        )
+        .where(*completed, col(Payment.method) == PaymentMethod.CASH)
     ).scalar_one()
+    rounding = int(
+        session.execute(
+            select(func.coalesce(func.sum(col(Sale.rounding)), 0)).where(*completed)
+        ).scalar_one()
+    )
     moved = dict(
         session.execute(
             select(col(CashMovement.kind), func.sum(col(CashMovement.amount)))
@@ -188,12 +192,13 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
     ).scalar_one()
     return CashPosition(
         opening=shift.opening_cash,
-        cash_sales=int(cash_sales),
+        cash_sales=int(cash_paid) - rounding,
         cash_in=int(moved.get(CashDirection.IN, 0)),
         cash_out=int(moved.get(CashDirection.OUT, 0)),
         member_in=members_in,
         member_out=members_out,
         refunds=int(refunds),
+        rounding=rounding,
     )
 
 
@@ -359,6 +364,7 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         member_in=position.member_in,
         member_out=position.member_out,
         refunds=position.refunds,
+        rounding=position.rounding,
         expected=shift.expected_cash or 0,
         counted=shift.counted_cash or 0,
         variance=shift.variance or 0,

@@ -72,6 +72,7 @@ class ShiftReport:
     refunds: int
     member_cash_in: int
     member_cash_out: int
+    rounding: int  # the cash rounding of the shift's sales (cash_sales is before it)
     expected_cash: int
     counted_cash: int | None
     variance: int | None
@@ -148,8 +149,11 @@ class LowStock:
 class DailySummary:
     """One day's figures. `as_dict()` is the stable JSON form documented in the README.
 
-    `categories[].net` are line totals, before any sale-level manual discount, so
-    Σ categories.net − manual_discount = net; `cost` is the HPP of the day's completed sales.
+    `categories[].net` are line totals (after their own manual discounts), before any
+    discount on a whole sale, so Σ categories.net − sale_discount + rounding = net;
+    `manual_discount` is every manual discount of the day (lines' price overrides and
+    discounts, and discounts on whole sales; issue 14), `rounding` the cash rounding
+    (pembulatan) in the sales' totals; `cost` is the HPP of the day's completed sales.
     `returns_total` is what the day's returs refunded (of sales of any day),
     `net_after_returns` = net − returns_total, and `returns_cost` the HPP of the goods those
     returs brought back to the shelf (at their cost when sold; not the damaged ones). The
@@ -164,6 +168,8 @@ class DailySummary:
     member_discount: int
     manual_discount: int
     net: int
+    sale_discount: int
+    rounding: int
     returns_total: int
     net_after_returns: int
     average_basket: int
@@ -218,6 +224,7 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
             SALE.c.manual_discount,
             SALE.c.total,
             SALE.c.status,
+            SALE.c.rounding,
         )
         .where(SALE.c.business_date == day)
         .order_by(SALE.c.id)
@@ -228,6 +235,7 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
     member_net = sum(s.total for s in members)
     categories, items = _lines(session, day)
     cost = sum(c.cost for c in categories)
+    sale_discount = sum(s.manual_discount for s in completed)
     returns = _returns(session, day, zone)
     returned = sum(r.total for r in returns)
     returns_cost = _returns_cost(session, day)
@@ -238,8 +246,10 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
         sales_count=count,
         gross=sum(s.gross for s in completed),
         member_discount=sum(s.member_discount for s in completed),
-        manual_discount=sum(s.manual_discount for s in completed),
+        manual_discount=sale_discount + _line_discounts(session, day),
         net=net,
+        sale_discount=sale_discount,
+        rounding=sum(s.rounding for s in completed),
         returns_total=returned,
         net_after_returns=net - returned,
         average_basket=net // count if count else 0,
@@ -269,6 +279,17 @@ def _percent(part: int, whole: int) -> Decimal | None:
 
 def _day_completed(day: date) -> tuple[Any, ...]:
     return SALE.c.business_date == day, SALE.c.status == SaleStatus.COMPLETED
+
+
+def _line_discounts(session: Session, day: date) -> int:
+    """What the day's price overrides and line discounts took off (negative: priced up)."""
+    return int(
+        session.execute(
+            select(func.coalesce(func.sum(SALE_LINE.c.manual_discount), 0))
+            .join(SALE, SALE.c.id == SALE_LINE.c.sale_id)
+            .where(*_day_completed(day))
+        ).scalar_one()
+    )
 
 
 def _payments(session: Session, day: date) -> dict[str, int]:
@@ -369,6 +390,7 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
                 refunds=position.refunds,
                 member_cash_in=position.member_in,
                 member_cash_out=position.member_out,
+                rounding=position.rounding,
                 expected_cash=position.expected,
                 counted_cash=shift.counted_cash if closed else None,
                 variance=shift.variance if closed else None,

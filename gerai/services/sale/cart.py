@@ -1,14 +1,22 @@
 """The cart at the counter: lines of products and quantities, an optional member, and the
 totals. Every change is checked here (quantity, pieces vs weight, per-sale limit, stock,
-HET), so a caller cannot build a cart the shop's rules forbid."""
+HET), so a caller cannot build a cart the shop's rules forbid.
+
+Manual changes (issue 14), each with who allowed it (`Approved`): a line's price override
+(the unit price replaces the member or regular price; never above the HET), a line discount
+(percent or Rupiah off the line's amount) and a discount on the whole sale (percent or Rupiah
+off the sum of the lines), spread over the lines in proportion to their amounts (largest
+remainder, exact to the Rupiah) so a retur refunds what was really paid. A change that sells a
+line, or the sale, below its cost (HPP) is refused (`discount.below_cost`) unless confirmed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from uuid import uuid4
 
 from gerai.core.errors import GeraiError
+from gerai.core.money import MAX_RUPIAH, format_rupiah, percent_of
 from gerai.core.quantity import MAX_QUANTITY, format_quantity, is_whole, parse_quantity
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.sale.buyers import Buyer
@@ -45,12 +53,47 @@ def parse_scan(raw: str) -> ScanRequest:
     return ScanRequest(qty, code, True)
 
 
+@dataclass(frozen=True)
+class Approved:
+    """Who allowed a manual price or discount: the acting user (`seq` None) when their role
+    may, else a supervisor whose PIN was checked, recorded as the audit record `seq`."""
+
+    by: str
+    seq: int | None = None
+
+
+@dataclass(frozen=True)
+class Discount:
+    """A manual discount: `bp` basis points (1000 = 10 %) or `amount` Rupiah; who allowed it;
+    whether selling below cost was confirmed."""
+
+    approved: Approved
+    bp: int = 0
+    amount: int = 0
+    below_cost_ok: bool = False
+
+    def of(self, base: int) -> int:
+        """What it takes off `base` (never more than `base`)."""
+        return min(base, percent_of(base, self.bp) if self.bp else self.amount)
+
+
+@dataclass(frozen=True)
+class Override:
+    """A line's unit price set by hand at the till, who allowed it, below cost confirmed."""
+
+    price: int
+    approved: Approved
+    below_cost_ok: bool = False
+
+
 @dataclass
 class CartLine:
-    """One product in the cart and how much of it."""
+    """One product in the cart and how much of it; its manual price and discount, if any."""
 
     product: ProductInfo
     qty: Decimal
+    override: Override | None = None
+    discount: Discount | None = None
 
 
 @dataclass(frozen=True)
@@ -63,21 +106,46 @@ class LineView:
     unit_price: int
     gross: int
     amount: int
+    base_price: int = 0  # the member or regular price, before a price override
+    line_discount: int = 0  # the manual discount taken off this line
+    share: int = 0  # this line's share of the sale's discount
+    overridden: bool = False
+    approved_by: str = ""  # who allowed the line's override or discount ("" none)
 
     @property
     def saving(self) -> int:
-        """What the member saves on this line."""
+        """What the buyer saves on this line (member price and manual changes)."""
         return self.gross - self.amount
+
+    @property
+    def manual(self) -> int:
+        """What the line's override and discount took off (negative: priced up)."""
+        return line_amount(self.qty, self.base_price) - self.amount
+
+    @property
+    def paid(self) -> int:
+        """What is really paid for this line: its amount less its share of the sale discount."""
+        return self.amount - self.share
 
 
 @dataclass(frozen=True)
 class CartTotals:
-    """Gross at regular prices, the member discount, and what is to be paid."""
+    """Gross at regular prices, the member discount, the manual changes, what is to be paid
+    (before any cash rounding): gross − member_discount − manual_lines = subtotal;
+    subtotal − sale_discount = total."""
 
     gross: int
     member_discount: int
     total: int
     lines: int
+    manual_lines: int = 0  # what overrides and line discounts took off (Σ LineView.manual)
+    sale_discount: int = 0
+    subtotal: int = 0  # the sum of the lines' amounts
+
+    @property
+    def manual_discount(self) -> int:
+        """Every manual discount of the sale: the lines' and the sale's."""
+        return self.manual_lines + self.sale_discount
 
 
 @dataclass
@@ -89,6 +157,7 @@ class Cart:
     lines: list[CartLine] = field(default_factory=list)
     member: MemberInfo | None = None
     buyer: Buyer | None = None  # the buyer of regulated products (NIK), for this sale only
+    sale_discount: Discount | None = None
     # this sale's client-made token: paying again after a lost COMMIT finds the stored sale
     token: str = field(default_factory=lambda: str(uuid4()))
 
@@ -117,9 +186,75 @@ class Cart:
         if self.member is not None:
             check_het(product.name, product.het, self.price_of(product), None)
 
-    def price_of(self, product: ProductInfo) -> int:
-        """The unit price this cart's buyer pays for `product`."""
-        return unit_price(product, self.member is not None, self.global_discount_bp)
+    def check_manual(self) -> None:
+        """Refuse a manual price above the HET, a discount larger than what it is taken off,
+        and a line or a sale sold below cost without its confirmation (checked again at
+        commit, with the products as stored then)."""
+        if self.sale_discount is None and not any(x.override or x.discount for x in self.lines):
+            return
+        views = self.view()
+        for line, view in zip(self.lines, views, strict=True):
+            product = line.product
+            if line.override is not None:
+                check_het(product.name, product.het, line.override.price, None)
+            confirmed = (line.override is None or line.override.below_cost_ok) and (
+                line.discount is None or line.discount.below_cost_ok
+            )
+            if (line.override or line.discount) and not confirmed:
+                cost = line_amount(line.qty, product.cost)
+                if view.amount < cost:
+                    raise GeraiError(
+                        "discount.below_cost", name=product.name,
+                        amount=format_rupiah(view.amount), cost=format_rupiah(cost),
+                    )  # fmt: skip
+        if self.sale_discount is not None and not self.sale_discount.below_cost_ok:
+            total = sum(v.paid for v in views)
+            cost = sum(line_amount(v.qty, v.product.cost) for v in views)
+            if total < cost:
+                raise GeraiError(
+                    "discount.below_cost_sale",
+                    amount=format_rupiah(total), cost=format_rupiah(cost),
+                )  # fmt: skip
+
+    def set_override(self, index: int, override: Override | None) -> None:
+        """Set (or with None take away) line `index`'s manual unit price; checked at once."""
+        line = self._line(index)
+        if override is not None and not 0 < override.price <= MAX_RUPIAH:
+            raise GeraiError("discount.bad_price", price=format_rupiah(override.price))
+        self._try(line, "override", override)
+
+    def set_line_discount(self, index: int, discount: Discount | None) -> None:
+        """Set (or with None take away) line `index`'s manual discount; checked at once."""
+        line = self._line(index)
+        if discount is not None:
+            base = line_amount(line.qty, self.price_of(line))
+            _check_discount(discount, base)
+        self._try(line, "discount", discount)
+
+    def set_sale_discount(self, discount: Discount | None) -> None:
+        """Set (or with None take away) the discount on the whole sale; checked at once."""
+        if discount is not None:
+            _check_discount(discount, sum(v.amount for v in self.view()))
+        self._try(self, "sale_discount", discount)
+
+    def _try(self, owner: object, name: str, value: object) -> None:
+        """Set `owner.name` to `value` and check the cart; the old value back if refused."""
+        previous = getattr(owner, name)
+        setattr(owner, name, value)
+        try:
+            self.check_manual()
+        except GeraiError:
+            setattr(owner, name, previous)
+            raise
+
+    def price_of(self, item: ProductInfo | CartLine) -> int:
+        """The unit price this cart's buyer pays for a product, or for a line (its manual
+        price when it has one)."""
+        if isinstance(item, CartLine):
+            if item.override is not None:
+                return item.override.price
+            item = item.product
+        return unit_price(item, self.member is not None, self.global_discount_bp)
 
     def index_of(self, product_id: int) -> int | None:
         """The line holding this product, if any."""
@@ -185,13 +320,19 @@ class Cart:
         self.lines.clear()
         self.member = None
         self.buyer = None
+        self.sale_discount = None
         self.token = str(uuid4())
 
     def view(self) -> list[LineView]:
-        """Every line priced for this buyer."""
+        """Every line priced for this buyer, with its manual changes and its share of the
+        sale's discount."""
         views = []
         for line in self.lines:
-            price = self.price_of(line.product)
+            base = self.price_of(line.product)
+            price = self.price_of(line)
+            before = line_amount(line.qty, price)
+            off = line.discount.of(before) if line.discount else 0
+            approvers = [a.approved.by for a in (line.override, line.discount) if a is not None]
             views.append(
                 LineView(
                     product=line.product,
@@ -199,19 +340,61 @@ class Cart:
                     regular_price=line.product.price,
                     unit_price=price,
                     gross=line_amount(line.qty, line.product.price),
-                    amount=line_amount(line.qty, price),
+                    amount=before - off,
+                    base_price=base,
+                    line_discount=off,
+                    overridden=line.override is not None,
+                    approved_by=",".join(dict.fromkeys(approvers)),
                 )
             )
+        if self.sale_discount is not None:
+            discount = self.sale_discount.of(sum(v.amount for v in views))
+            shares = spread(discount, [v.amount for v in views])
+            views = [replace(v, share=share) for v, share in zip(views, shares, strict=True)]
         return views
 
     def totals(self) -> CartTotals:
-        """Totals as the sum of the rounded lines."""
+        """Totals as the sum of the rounded lines, less the sale's discount."""
         views = self.view()
         gross = sum(v.gross for v in views)
-        total = sum(v.amount for v in views)
-        return CartTotals(gross=gross, member_discount=gross - total, total=total, lines=len(views))
+        subtotal = sum(v.amount for v in views)
+        manual = sum(v.manual for v in views)
+        sale_discount = sum(v.share for v in views)
+        return CartTotals(
+            gross=gross,
+            member_discount=gross - subtotal - manual,
+            total=subtotal - sale_discount,
+            lines=len(views),
+            manual_lines=manual,
+            sale_discount=sale_discount,
+            subtotal=subtotal,
+        )
 
     def _line(self, index: int) -> CartLine:
         if not 0 <= index < len(self.lines):
             raise GeraiError("cart.no_line")
         return self.lines[index]
+
+
+def _check_discount(discount: Discount, base: int) -> None:
+    """A percent from 0,01 to 100 %, or an amount from Rp1 to what it is taken off."""
+    if discount.bp:
+        if not 0 < discount.bp <= 10_000 or discount.amount:
+            raise GeraiError("discount.bad_percent")
+    elif not 0 < discount.amount <= base:
+        raise GeraiError(
+            "discount.too_large", amount=format_rupiah(discount.amount), base=format_rupiah(base)
+        )
+
+
+def spread(amount: int, weights: list[int]) -> list[int]:
+    """`amount` shared over `weights` in proportion (largest remainder; ties to the first),
+    never more than a weight: the shares add up to `amount` exactly (amount ≤ Σ weights)."""
+    whole = sum(weights)
+    if not amount or not whole:
+        return [0] * len(weights)
+    shares = [amount * w // whole for w in weights]
+    order = sorted(range(len(weights)), key=lambda i: (-(amount * weights[i] % whole), i))
+    for i in order[: amount - sum(shares)]:
+        shares[i] += 1
+    return shares

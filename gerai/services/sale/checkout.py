@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
-from gerai.core.money import MAX_RUPIAH, format_rupiah
+from gerai.core.money import MAX_RUPIAH, format_rupiah, round_cash
 from gerai.core.quantity import to_milli
 from gerai.core.words import MovementKind, PaymentMethod, Permission, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
@@ -20,6 +20,7 @@ from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.sale.cart import Cart
+from gerai.services.sale.manual import check_approvals
 from gerai.services.sale.quotas import check_quotas
 from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, authorize
@@ -37,26 +38,40 @@ class Tender:
 
 @dataclass(frozen=True)
 class Settlement:
-    """How a total is paid: the amount each tender covers, what was handed over, the change."""
+    """How a total is paid: the amount each tender covers, what was handed over, the change,
+    and the cash rounding (signed) added to the total (payments = total + rounding)."""
 
     payments: tuple[tuple[str, int, int], ...]
     paid: int
     change: int
+    rounding: int = 0
 
 
-def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
+def settle(
+    total: int, tenders: list[Tender], is_member: bool, rounding_unit: int = 0
+) -> Settlement:
     """Apply `tenders` in order to `total`. Only cash may exceed what is due (the excess is
-    the change); a tender below the total is refused; kasbon is for members only."""
+    the change); a tender below the total is refused; kasbon is for members only. With a
+    `rounding_unit` (the shop's pembulatan, Rp100 or Rp500), the cash tender that pays the
+    rest pays it rounded (`round_cash`): the rest is due in cash, rounded, when the cash
+    handed over (or uang pas, no amount) reaches the rest or its rounding; the difference
+    is the settlement's `rounding`. A cash part that leaves a rest to another method is
+    not rounded."""
     if not tenders:
         raise GeraiError("pay.no_tender")
     remaining = total
     payments: list[tuple[str, int, int]] = []
-    change = 0
+    change = rounding = 0
+    rounded = not rounding_unit
     for tender in tenders:
         if tender.method not in tuple(PaymentMethod):
             raise GeraiError("pay.bad_method", method=tender.method)
         if tender.method == PaymentMethod.KASBON and not is_member:
             raise GeraiError("pay.kasbon_member_only")
+        if tender.method == PaymentMethod.CASH and remaining and not rounded:
+            due = round_cash(remaining, rounding_unit)
+            if tender.amount is None or tender.amount >= min(due, remaining):
+                rounding, remaining, rounded = due - remaining, due, True
         handed = remaining if tender.amount is None else tender.amount
         if handed < 0:
             raise GeraiError("pay.negative")
@@ -74,9 +89,11 @@ def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
         remaining -= applied
     if remaining > 0:
         raise GeraiError(
-            "pay.too_little", total=format_rupiah(total), short=format_rupiah(remaining)
+            "pay.too_little", total=format_rupiah(total + rounding), short=format_rupiah(remaining)
         )
-    return Settlement(tuple(payments), paid=sum(p[2] for p in payments), change=change)
+    return Settlement(
+        tuple(payments), paid=sum(p[2] for p in payments), change=change, rounding=rounding
+    )
 
 
 @dataclass(frozen=True)
@@ -91,6 +108,8 @@ class SaleResult:
     member_discount: int
     kasbon: int = 0  # the part of the total taken on kasbon
     kasbon_left: int = 0  # what is left of the member's kasbon limit after this sale
+    manual_discount: int = 0  # the lines' and the sale's manual discounts
+    rounding: int = 0  # the cash rounding in `total`
     replayed: bool = False  # the cart's token named a sale already stored (a lost COMMIT)
 
 
@@ -102,7 +121,7 @@ def stored_sale(session: Session, token: str) -> SaleResult | None:
         .execute(
             select(
                 SALE.c.id, SALE.c.receipt_no, SALE.c.total, SALE.c.paid, SALE.c.change,
-                SALE.c.member_discount,
+                SALE.c.member_discount, SALE.c.manual_discount, SALE.c.rounding,
             ).where(SALE.c.token == token)
         )
         .first()
@@ -127,6 +146,8 @@ def stored_sale(session: Session, token: str) -> SaleResult | None:
         member_discount=row.member_discount,
         kasbon=int(kasbon),
         replayed=True,
+        manual_discount=row.manual_discount,
+        rounding=row.rounding,
     )
 
 
@@ -148,7 +169,8 @@ def checkout(
     when any rule refuses (the caller's transaction rolls back)."""
     authorize(session, actor, Permission.SELL, now=now)
     replayed = stored_sale(session, cart.token)
-    if replayed is not None and cart.lines and replayed.total != cart.totals().total:
+    stored_before = None if replayed is None else replayed.total - replayed.rounding
+    if stored_before is not None and cart.lines and stored_before != cart.totals().total:
         cart.token = str(uuid4())  # the cart changed since: paid again, it is a new sale
         raise GeraiError(
             "pay.stored_before", receipt=replayed.receipt_no, total=format_rupiah(replayed.total)
@@ -165,8 +187,11 @@ def checkout(
     views = cart.view()
     for line in cart.lines:
         cart.check_quantity(line.product, line.qty)
+    check_approvals(session, cart, actor, till)
+    cart.check_manual()
     totals = cart.totals()
-    settlement = settle(totals.total, tenders, cart.member is not None)
+    settlement = settle(totals.total, tenders, cart.member is not None, shop.cash_rounding)
+    total = totals.total + settlement.rounding
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
     buyers = check_quotas(
@@ -190,12 +215,14 @@ def checkout(
             "cashier": actor.name,
             "gross": totals.gross,
             "member_discount": totals.member_discount,
-            "manual_discount": 0,
-            "total": totals.total,
+            "manual_discount": totals.sale_discount,
+            "total": total,
             "paid": settlement.paid,
             "change": settlement.change,
             "status": SaleStatus.COMPLETED,
             "token": cart.token,
+            SALE.c.rounding.key: settlement.rounding,
+            "approved_by": cart.sale_discount.approved.by if cart.sale_discount else "",
         },
     ).scalar_one()
     connection.execute(
@@ -221,6 +248,10 @@ def checkout(
                 "buyer_category": (
                     buyers[v.product.id].category if v.product.id in buyers else None
                 ),
+                "manual_discount": v.manual,
+                "discount_share": v.share,
+                "price_overridden": v.overridden,
+                "approved_by": v.approved_by,
             }
             for number, v in enumerate(views, start=1)
         ],
@@ -261,7 +292,10 @@ def checkout(
             for v in views
         ],
         settlement.payments,
-        [(v.product.cost, v.product.name) for v in views],
+        [
+            (v.product.cost, v.product.name, v.manual, v.share, v.overridden, v.approved_by)
+            for v in views
+        ],
     )
     kasbon = sum(
         amount for method, amount, _ in settlement.payments if method == PaymentMethod.KASBON
@@ -269,10 +303,12 @@ def checkout(
     return SaleResult(
         sale_id=sale_id,
         receipt_no=receipt_no,
-        total=totals.total,
+        total=total,
         paid=settlement.paid,
         change=settlement.change,
         member_discount=totals.member_discount,
+        manual_discount=totals.manual_discount,
+        rounding=settlement.rounding,
         kasbon=kasbon,
         kasbon_left=available_credit(session, cart.member) if kasbon and cart.member else 0,
     )

@@ -1,12 +1,14 @@
 """Held carts (F8): a buyer steps aside, the cart waits in the database, the next buyer is
-served, and the held cart is recalled later, priced afresh."""
+served, and the held cart is recalled later, priced afresh. Its manual prices and discounts
+(issue 14) are kept with who allowed them, and checked again when it is sold."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -15,7 +17,7 @@ from gerai.core.words import AuditKind, Permission
 from gerai.models import HeldCart
 from gerai.services.audit import trail as audit
 from gerai.services.members.lookup import get_member
-from gerai.services.sale.cart import Cart, CartLine
+from gerai.services.sale.cart import Approved, Cart, CartLine, Discount, Override
 from gerai.services.shop.auth import Actor, authorize
 from gerai.services.stock.catalog import get_product
 
@@ -37,7 +39,16 @@ def hold_cart(session: Session, cart: Cart, till: str, actor: Actor, now: dateti
         raise GeraiError("held.empty")
     payload = {
         "member_id": cart.member.id if cart.member else None,
-        "lines": [{"product_id": line.product.id, "qty": str(line.qty)} for line in cart.lines],
+        "lines": [
+            {
+                "product_id": line.product.id,
+                "qty": str(line.qty),
+                **({"override": asdict(line.override)} if line.override else {}),
+                **({"discount": asdict(line.discount)} if line.discount else {}),
+            }
+            for line in cart.lines
+        ],
+        **({"sale_discount": asdict(cart.sale_discount)} if cart.sale_discount else {}),
     }
     label = cart.member.name if cart.member else cart.lines[0].product.name
     held = HeldCart(till=till, created_at=now, label=label[:60], payload=json.dumps(payload))
@@ -77,10 +88,30 @@ def recall_cart(session: Session, held_id: int, cart: Cart, actor: Actor, now: d
     for item in payload["lines"]:
         product = get_product(session, item["product_id"])
         if product is not None and product.active:
-            cart.lines.append(CartLine(product, Decimal(item["qty"])))
+            override, discount = item.get("override"), item.get("discount")
+            cart.lines.append(
+                CartLine(
+                    product,
+                    Decimal(item["qty"]),
+                    override=_override(override) if override else None,
+                    discount=_discount(discount) if discount else None,
+                )
+            )
+    if payload.get("sale_discount"):
+        cart.sale_discount = _discount(payload["sale_discount"])
     session.delete(held)
     session.flush()
     audit.record(
         session, kind=AuditKind.CART_RECALLED, actor=actor.name, at=now,
         ref=f"{held.till}#{held_id}", detail={"lines": len(cart.lines)},
     )  # fmt: skip
+
+
+def _override(stored: dict[str, Any]) -> Override:
+    return Override(stored["price"], Approved(**stored["approved"]), stored["below_cost_ok"])
+
+
+def _discount(stored: dict[str, Any]) -> Discount:
+    return Discount(
+        Approved(**stored["approved"]), stored["bp"], stored["amount"], stored["below_cost_ok"]
+    )

@@ -17,6 +17,7 @@ from gerai.core.words import AuditKind, PaymentMethod, PrintJobKind, PrintJobSta
 from gerai.models import Member, Payment, PrintJob, Sale, SaleLine
 from gerai.services.audit import trail as audit
 from gerai.services.members.kasbon import outstanding
+from gerai.services.sale.pricing import line_amount
 from gerai.services.sale.tax import tax_lines
 from gerai.services.shop.profile import ShopProfile
 from receipts.model import Receipt, ReceiptItem, ReceiptPayment
@@ -62,7 +63,9 @@ def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = 
                 quantity=format_quantity(line.qty, line.unit),
                 unit_price=line.unit_price,
                 amount=line.line_total,
-                saving=line.line_gross - line.line_total,
+                saving=line.line_gross - line.line_total - line.manual_discount,
+                discount=line_amount(line.qty, line.unit_price) - line.line_total,
+                overridden=line.price_overridden,
             )
             for line in lines
         ),
@@ -78,6 +81,8 @@ def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = 
         else (),
         reprint=reprint,
         void=sale.status == SaleStatus.VOID,
+        sale_discount=sale.manual_discount,
+        rounding=sale.rounding,
         kasbon_owed=outstanding(session, member.id)
         if member is not None
         and member.id is not None

@@ -5,9 +5,11 @@ bendahara's or admin's PIN). The refund is paid from this till's open shift.
 Rules:
 - per line, more than 0 and at most what was sold minus what was already returned; a
   fraction only of a product sold by weight;
-- the refund of a line is its `line_total` × returned qty / sold qty, rounded half up, never
-  more than what is left of the line's total; the return that brings a line to fully returned
-  gets exactly the rest, so a line's refunds add up to its `line_total` once it is all back;
+- the refund of a line is what was really paid for it (`line_total` less its share of a
+  discount on the whole sale, issue 14) × returned qty / sold qty, rounded half up, never
+  more than what is left of it; the return that brings a line to fully returned gets
+  exactly the rest, so a line's refunds add up to what was paid for it once it is all back
+  (a sale's cash rounding stays with the sale);
 - refunded in the sale's own method when it was paid by one method (kasbon: the member's
   kasbon goes down), or in cash (`tunai`) — cash only as far as the drawer holds it;
 - the retur gets its own number (`K1-20251130-R001`); its goods go back on the ledger as
@@ -98,6 +100,12 @@ class SaleLineState:
     line_total: int
     returned: Decimal
     refunded: int
+    share: int = 0  # the line's share of the sale's discount
+
+    @property
+    def paid(self) -> int:
+        """What was really paid for the line."""
+        return self.line_total - self.share
 
     @property
     def returnable(self) -> Decimal:
@@ -225,6 +233,7 @@ def sale_state(session: Session, receipt_no: str, lock: bool = False) -> SaleSta
                 qty=line.qty,
                 unit_price=line.unit_price,
                 line_total=line.line_total,
+                share=line.discount_share,
                 returned=back.get(line.id or 0, nothing)[0],
                 refunded=back.get(line.id or 0, nothing)[1],
             )
@@ -239,10 +248,10 @@ def sale_state(session: Session, receipt_no: str, lock: bool = False) -> SaleSta
 
 def refund_amount(line: SaleLineState, qty: Decimal) -> int:
     """The refund for `qty` more of `line` coming back (see the module's rules)."""
-    left = line.line_total - line.refunded
+    left = line.paid - line.refunded
     if line.returned + qty == line.qty:
         return left
-    return min(round_rupiah(line.line_total * qty / line.qty), left)
+    return min(round_rupiah(line.paid * qty / line.qty), left)
 
 
 def return_quantity(value: Decimal | int | str) -> Decimal:

@@ -1,6 +1,6 @@
 """Shop-wide settings kept in the database, shared by every till: name, address, time zone,
 the global member discount, whether stock may go negative, the simpanan pokok and the monthly
-simpanan wajib."""
+simpanan wajib, the cash rounding (pembulatan)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError
+from gerai.core.money import CASH_ROUNDINGS
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, Permission
 from gerai.models import SHOP_SETTING, ShopSetting
@@ -47,6 +48,7 @@ class ShopProfile:
     savings_pokok: int = 50_000
     savings_wajib: int = 10_000
     day_end_hour: int = 0  # the local hour a business day ends: 0 midnight, 2 at 02.00
+    cash_rounding: int = 0  # pembulatan of the cash due: 0 none, 100 or 500 Rupiah
 
     @property
     def zone(self) -> ZoneInfo:
@@ -132,6 +134,8 @@ def _check_profile(profile: ShopProfile) -> None:
         raise GeraiError("shop.pkp_without_npwp")
     if profile.provinsi and province_named(profile.provinsi) != profile.provinsi:
         raise GeraiError("shop.provinsi_unknown", value=profile.provinsi)
+    if profile.cash_rounding not in CASH_ROUNDINGS:
+        raise GeraiError("shop.bad_rounding", value=profile.cash_rounding)
     if not 0 <= profile.day_end_hour <= LATEST_DAY_END:
         raise GeraiError("shop.bad_day_end", value=profile.day_end_hour, latest=LATEST_DAY_END)
 

@@ -44,14 +44,19 @@ class CartTable(DataTable[str | Text]):
         self.clear()
         for number, view in enumerate(views, start=1):
             price = Text(format_number(view.unit_price), justify="right")
-            if view.unit_price != view.regular_price:
+            if view.overridden:
+                price.stylize("bold yellow")
+            elif view.unit_price != view.regular_price:
                 price.stylize("bold green")
+            amount = Text(format_number(view.amount), justify="right")
+            if view.line_discount:
+                amount.stylize("bold yellow")
             self.add_row(
                 str(number),
                 view.product.name,
                 Text(format_quantity(view.qty, view.product.unit), justify="right"),
                 price,
-                Text(format_number(view.amount), justify="right"),
+                amount,
                 key=str(view.product.id),
             )
         if views:

@@ -37,9 +37,12 @@ class TotalsPanel(Horizontal):
         else:
             member_line.update(t("ui.member.line", number=member.number, name=member.name))
             member_line.add_class("member")
-        saving = totals.member_discount
+        saving, manual = totals.member_discount, totals.manual_discount
         self.query_one("#saving-line", Label).update(
-            t("ui.member.saving", amount=format_rupiah(saving)) if saving else ""
+            " ".join(
+                [t("ui.member.saving", amount=format_rupiah(saving))] * bool(saving)
+                + [t("ui.manual.saving", amount=format_rupiah(manual))] * bool(manual)
+            )
         )
         self.query_one("#total-title", Label).update(t("ui.total"))
         self.query_one("#total-digits", Digits).update(format_number(totals.total))

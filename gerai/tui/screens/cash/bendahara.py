@@ -228,6 +228,7 @@ class BendaharaScreen(GeraiScreen[None]):
             ("ui.report.gross", right(summary.gross)),
             ("ui.report.member_discount", right(-summary.member_discount)),
             ("ui.report.manual_discount", right(-summary.manual_discount)),
+            *([("ui.report.rounding", right(summary.rounding))] if summary.rounding else []),
             ("ui.report.net", right(summary.net)),
             ("ui.report.returns_total", right(-summary.returns_total)),
             ("ui.report.net_after_returns", right(summary.net_after_returns)),
@@ -277,7 +278,7 @@ class BendaharaScreen(GeraiScreen[None]):
                     s.till,
                     format_time(s.opened_at, shop),
                     right(s.opening_cash),
-                    right(s.cash_sales),
+                    right(s.cash_sales + s.rounding),  # the cash taken, its rounding included
                     right(s.cash_in - s.cash_out),
                     right(-s.refunds),
                     right(s.member_cash_in - s.member_cash_out),

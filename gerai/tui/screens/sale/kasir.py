@@ -28,6 +28,7 @@ from gerai.tui.screens.cash.bendahara import BendaharaScreen
 from gerai.tui.screens.cash.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
 from gerai.tui.screens.sale.held import HeldScreen
 from gerai.tui.screens.sale.help import HelpScreen
+from gerai.tui.screens.sale.manual import ask_manual
 from gerai.tui.screens.sale.member import MemberScreen
 from gerai.tui.screens.sale.payment import PaymentScreen
 from gerai.tui.screens.sale.reprint import ReprintScreen
@@ -70,6 +71,10 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         Binding("ctrl+l", "logout", "ui.key.logout"),
         Binding("ctrl+d", "drawer", "ui.key.drawer", priority=True, show=False),  # over Input's
         Binding("ctrl+u", "print_jobs", "ui.key.print_jobs", priority=True, show=False),
+        # manual prices and discounts (issue 14), over Input's keys
+        Binding("ctrl+o", "manual_price", "ui.key.price_override", priority=True),
+        Binding("ctrl+t", "manual_line", "ui.key.line_discount", priority=True),
+        Binding("ctrl+g", "manual_sale", "ui.key.sale_discount", priority=True),
         Binding("plus", "step(1)", "ui.key.more", key_display="+", show=False),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-", show=False),
         Binding("up", "move(-1)", "ui.key.up", show=False),
@@ -343,6 +348,23 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.selected = 0
         self.refresh_cart()
         self.say(t("ui.status.recalled"))
+
+    # --- manual prices and discounts ---------------------------------------------------------
+
+    async def action_manual_price(self) -> None:
+        """Ctrl+O: the selected line's price set by hand."""
+        await self.caught_up()
+        await ask_manual(self, self.selected, price=True)
+
+    async def action_manual_line(self) -> None:
+        """Ctrl+T: a discount on the selected line."""
+        await self.caught_up()
+        await ask_manual(self, self.selected, price=False)
+
+    async def action_manual_sale(self) -> None:
+        """Ctrl+G: a discount on the whole sale."""
+        await self.caught_up()
+        await ask_manual(self, None, price=False)
 
     # --- pay --------------------------------------------------------------------------------
 

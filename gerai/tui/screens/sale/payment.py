@@ -12,7 +12,7 @@ from textual.widgets import Digits, Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.core.money import format_number, format_rupiah, parse_rupiah, quick_tenders
+from gerai.core.money import format_number, format_rupiah, parse_rupiah, quick_tenders, round_cash
 from gerai.core.phrases import METHOD
 from gerai.core.words import PaymentMethod
 from gerai.services.sale.checkout import SaleResult, Tender
@@ -64,6 +64,11 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         """What remains to be paid after the split payments so far."""
         return self.total - sum(tender.amount or 0 for tender in self.tenders)
 
+    @property
+    def cash_due(self) -> int:
+        """What remains, when paid in cash: rounded by the shop's pembulatan."""
+        return round_cash(self.due, self.till.shop.cash_rounding)
+
     def compose(self) -> ComposeResult:
         self.total = self.till.cart.totals().total
         with Vertical(classes="dialog", id="payment"):
@@ -73,6 +78,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             yield Label("", id="methods")
             yield Label("", id="kasbon-room")
             yield Label("", id="split")
+            yield Label("", id="rounded")
             yield Input(placeholder=t("ui.pay.placeholder"), id="tendered")
             yield Label("", id="quick")
             yield Label("", id="preview")
@@ -131,7 +137,16 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         self.query_one("#quick", Label).update(
             "  ".join(
                 t("ui.pay.quick", key=key, amount=format_rupiah(amount))
-                for key, amount in zip(self.QUICK_KEYS, quick_tenders(self.due), strict=False)
+                for key, amount in zip(self.QUICK_KEYS, quick_tenders(self.cash_due), strict=False)
+            )
+        )
+        rounding, label = self.cash_due - self.due, self.query_one("#rounded", Label)
+        label.display = bool(rounding) and self.method == PaymentMethod.CASH  # else no row
+        label.update(
+            t(
+                "ui.pay.rounded",
+                amount=format_rupiah(self.cash_due),
+                rounding=("+" if rounding > 0 else "") + format_rupiah(rounding),
             )
         )
         self.preview(self.query_one("#tendered", Input).value)
@@ -144,12 +159,13 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         except GeraiError:
             label.update("")
             return
+        due = self.cash_due if self.method == PaymentMethod.CASH else self.due
         if amount is None:
             label.update(t("ui.pay.exact"))
-        elif amount >= self.due:
-            label.update(t("ui.pay.change_preview", amount=format_rupiah(amount - self.due)))
+        elif amount >= due:
+            label.update(t("ui.pay.change_preview", amount=format_rupiah(amount - due)))
         else:
-            label.update(t("ui.pay.short_preview", amount=format_rupiah(self.due - amount)))
+            label.update(t("ui.pay.short_preview", amount=format_rupiah(due - amount)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.warned = False
@@ -251,7 +267,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
 
     def action_quick(self, index: int) -> None:
         """F2..F5: the buyer hands over the next round amount in cash (shown beside each key)."""
-        choices = quick_tenders(self.due)
+        choices = quick_tenders(self.cash_due)
         if self.busy or index >= len(choices):
             return
         self.take(Tender(PaymentMethod.CASH, choices[index]))

@@ -1,4 +1,4 @@
-"""Migration 0010 (the sale token) upgrades a shop's 0009 database in place: the sale table
+"""Migration 0011 (the sale token) upgrades a shop's 0010 database in place: the sale table
 gains a nullable `token` under a unique index, its rows kept, no table rebuilt."""
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ SALE = (
 )
 
 
-def test_a_0009_database_is_upgraded_without_loss(tmp_path: Path) -> None:
+def test_a_0010_database_is_upgraded_without_loss(tmp_path: Path) -> None:
     database = Database(f"sqlite:///{tmp_path / 'toko.db'}")
-    database.upgrade("0009")
+    database.upgrade("0010")
     with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
     raw(database, SALE)
