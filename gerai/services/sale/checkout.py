@@ -169,13 +169,14 @@ def checkout(
     when any rule refuses (the caller's transaction rolls back)."""
     authorize(session, actor, Permission.SELL, now=now)
     replayed = stored_sale(session, cart.token)
-    stored_before = None if replayed is None else replayed.total - replayed.rounding
-    if stored_before is not None and cart.lines and stored_before != cart.totals().total:
-        cart.token = str(uuid4())  # the cart changed since: paid again, it is a new sale
-        raise GeraiError(
-            "pay.stored_before", receipt=replayed.receipt_no, total=format_rupiah(replayed.total)
-        )
     if replayed is not None:
+        if cart.lines and replayed.total - replayed.rounding != cart.totals().total:
+            cart.token = str(uuid4())  # the cart changed since: paid again, it is a new sale
+            raise GeraiError(
+                "pay.stored_before",
+                receipt=replayed.receipt_no,
+                total=format_rupiah(replayed.total),
+            )
         if replayed.kasbon and cart.member is not None:
             return replace(replayed, kasbon_left=available_credit(session, cart.member))
         return replayed
