@@ -191,6 +191,8 @@ class Sale(SQLModel, table=True):
     status: str = Field(default=SaleStatus.COMPLETED, max_length=20)
     rounding: int = 0  # the cash rounding (pembulatan) of the cash due, signed
     approved_by: str = Field(default="", max_length=60)  # who allowed the sale's discount
+    # the cart's client-made UUID: a retry after a lost COMMIT finds this sale (issue 19)
+    token: str | None = Field(default=None, max_length=36, index=True, unique=True)
 
 
 class SaleLine(SQLModel, table=True):

@@ -96,3 +96,4 @@ class ShiftReport:
     return_total: int = 0
     closed_by: str = ""  # who counted and closed it (full name)
     setoran: int | None = None  # taken to the kas bendahara at the close (None: not recorded)
+    witness: str = ""  # the audit chain's head when printed (SEQ:CODE), for `audit verify`

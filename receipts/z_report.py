@@ -63,6 +63,8 @@ def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list
         lines += [
             Line(part) for part in wrap(tr.t("zreport.closed_by", name=report.closed_by), width)
         ]
+    if report.witness:
+        lines += pair(tr.t("zreport.witness"), report.witness, width)
     return lines
 
 

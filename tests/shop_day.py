@@ -72,7 +72,6 @@ def sell(
             tenders or [Tender("tunai")],
             till=till,
             actor=Actor(cashier, Role.KASIR),
-            shop=load_shop(session),
             now=when,
         )
 

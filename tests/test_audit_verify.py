@@ -44,7 +44,7 @@ def sell(
             assert product is not None
             cart.add(product, Decimal(qty))
         tenders = [Tender("qris", 10_000), Tender("tunai", 200_000)] if qris else [Tender("tunai")]
-        return checkout(session, cart, tenders, till="K1", actor=CASHIER, shop=shop, now=NOW)
+        return checkout(session, cart, tenders, till="K1", actor=CASHIER, now=NOW)
 
 
 @pytest.fixture
@@ -279,7 +279,7 @@ def test_any_edit_of_a_sales_money_is_caught(
                     product = find_by_code(session, code)
                     assert product is not None
                     cart.add(product, Decimal(qty))
-                checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop,
+                checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER,
                          now=NOW + timedelta(seconds=number))  # fmt: skip
         assert checked(db).intact
         table, column = target.split(".")

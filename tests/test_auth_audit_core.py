@@ -13,6 +13,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.words import Permission, Role
 from gerai.db import Database
 from gerai.services.audit import trail as audit
+from gerai.services.shop import auth
 from gerai.services.shop.auth import (
     LOCKOUT,
     MAX_WRONG_PINS,
@@ -62,17 +63,24 @@ def test_login_gives_the_actor_and_is_audited(staffed: Database) -> None:
     assert (last.kind, last.actor) == ("login", "kasir")
 
 
-def test_five_wrong_pins_lock_the_user_until_the_lockout_ends(staffed: Database) -> None:
+def test_five_wrong_pins_lock_the_user_until_the_lockout_ends(
+    staffed: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [NOW]
+    monkeypatch.setattr(auth, "security_now", lambda: clock[0])
     for attempt in range(MAX_WRONG_PINS):
+        clock[0] = NOW + timedelta(seconds=attempt)
         with pytest.raises(GeraiError) as wrong, staffed.write() as session:
-            login(session, "kasir", "0000", now=NOW + timedelta(seconds=attempt))
+            login(session, "kasir", "0000", now=clock[0])
         assert wrong.value.key == "auth.wrong_pin"
     locked_at = NOW + timedelta(seconds=MAX_WRONG_PINS - 1)
+    clock[0] = locked_at + LOCKOUT - timedelta(seconds=1)
     with pytest.raises(GeraiError) as locked, staffed.write() as session:
-        login(session, "kasir", "1111", now=locked_at + LOCKOUT - timedelta(seconds=1))
+        login(session, "kasir", "1111", now=clock[0])
     assert locked.value.key == "auth.locked"
+    clock[0] = locked_at + LOCKOUT
     with staffed.write() as session:
-        assert login(session, "kasir", "1111", now=locked_at + LOCKOUT).name == "kasir"
+        assert login(session, "kasir", "1111", now=clock[0]).name == "kasir"
     with staffed.read() as session:
         user = find_user(session, "kasir")
         kinds = [row.kind for row in audit.rows(session)]

@@ -33,7 +33,6 @@ def sell(db: Database, codes: list[str], at=NOW) -> str:  # type: ignore[no-unty
             [Tender("tunai")],
             till="K1",
             actor=CASHIER,
-            shop=load_shop(session),
             now=at,
         )
     return result.receipt_no

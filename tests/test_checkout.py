@@ -73,7 +73,6 @@ def sell(
             tenders or [Tender("tunai")],
             till=till,
             actor=CASHIER,
-            shop=shop,
             now=now,
         )
 
@@ -271,7 +270,7 @@ def test_kasbon_is_refused_without_a_member_and_nothing_is_written(
 
 def test_empty_cart_is_refused(db: Database, shop: ShopProfile) -> None:
     with pytest.raises(GeraiError) as raised, db.write() as session:
-        checkout(session, Cart(), [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
+        checkout(session, Cart(), [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)
     assert raised.value.key == "pay.empty_cart"
 
 
@@ -314,7 +313,7 @@ def test_stock_taken_by_another_sale_refuses_and_writes_nothing(
     before = counts(db)
     stock_before = {c: raw_stock(db, c) for c in ("BRS-MED10", "AQA-600")}
     with pytest.raises(GeraiError) as raised, db.write() as session:
-        checkout(session, slow, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
+        checkout(session, slow, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)
     assert raised.value.key == "cart.out_of_stock"
     assert "10 karung" in raised.value.message()
     assert counts(db) == before  # no sale, line, payment, movement or counter row
@@ -342,14 +341,12 @@ def test_checkout_rechecks_a_recalled_cart(db: Database, shop: ShopProfile) -> N
     assert recalled.member is not None and recalled.member.number == "KKMP-0002"
     before = counts(db)
     with pytest.raises(GeraiError) as raised, db.write() as session:
-        checkout(session, recalled, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
+        checkout(session, recalled, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)
     assert raised.value.key == "cart.limit"
     assert counts(db) == before
     recalled.set_quantity(0, Decimal(1))
     with db.write() as session:
-        result = checkout(
-            session, recalled, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW
-        )
+        result = checkout(session, recalled, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)
     assert result.receipt_no == "K1-20251130-0001"
     assert result.total == 61_500 + 3_960
 
@@ -476,9 +473,7 @@ def test_stock_is_opening_minus_sold_for_any_sales(
             continue
         try:
             with db.write() as session:
-                checkout(
-                    session, cart, [Tender("tunai")], till=till, actor=CASHIER, shop=shop, now=NOW
-                )
+                checkout(session, cart, [Tender("tunai")], till=till, actor=CASHIER, now=NOW)
         except GeraiError:
             continue
         for line in cart.lines:

@@ -37,6 +37,7 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD
 from gerai.core.quantity import format_quantity
 from gerai.core.timefmt import format_date
+from gerai.core.words import Role
 from gerai.db import Database
 from gerai.exports.cashbook import cashbook_csv, cashbook_entries, cashbook_xlsx
 from gerai.exports.daily_pdf import daily_pdf
@@ -47,11 +48,13 @@ from gerai.models import Product
 from gerai.services.reports.cashbook import CashBookDay, cashbook_day
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.sale.checkout import Tender
+from gerai.services.shop.auth import SYSTEM, create_user
 from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.tabular import RUPIAH_FORMAT
 
 PRINTED = datetime(2025, 12, 1, 1, 5, tzinfo=at(0).tzinfo)
 LONG_NAME = "Minyakita 1 L Pouch & <Isi Ulang> " + " ".join(["Kemasan Hemat Untuk Warung"] * 3)
+EVE = date(2025, 11, 29)
 LONG_REASON = "uang kembalian kurang karena " + " ".join(["pecahan receh habis di pasar"] * 3)
 METHOD_LABELS = {"tunai": "Tunai", "qris": "QRIS", "transfer": "Transfer", "kasbon": "Kasbon"}
 
@@ -67,6 +70,10 @@ def busy_file(catalogue_file: Path, tmp_path_factory: pytest.TempPathFactory) ->
     db = Database(f"sqlite:///{path}")
     with db.write() as session:
         session.execute(update(Product).where(Product.code == "MYK-1L").values(name=LONG_NAME))  # type: ignore[arg-type]
+        for name in ("rahma", "andi"):  # the kasirs of K2 and K3 (the acting user must exist)
+            create_user(
+                session, SYSTEM, name, Role.KASIR, "4321", now=at(6, day=date(2025, 11, 29))
+            )
     eve = open_till(db, "K1", 100_000, at(20, day=date(2025, 11, 29)))
     sell(db, "K1", fill(db, [("IDM-GRG", Decimal(4))]), at(23, 59, day=date(2025, 11, 29)))
     close(db, eve, 100_000 + 14_000, "", at(23, 59, 30, day=date(2025, 11, 29)))

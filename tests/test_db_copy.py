@@ -75,7 +75,7 @@ def sell(database: Database, code: str, till: str = "K1", at: datetime = NOW) ->
         assert product is not None
         cart.add(product)
         return checkout(
-            session, cart, [Tender("tunai")], till=till, actor=CASHIER, shop=shop, now=at
+            session, cart, [Tender("tunai")], till=till, actor=CASHIER, now=at
         ).receipt_no
 
 

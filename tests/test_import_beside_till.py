@@ -77,7 +77,7 @@ while not Path(stop).exists():
             cart.add(find_by_code(session, "AQA-600"), Decimal(1))
         with db.write() as session:
             checkout(session, cart, [Tender(PaymentMethod.CASH)], till="K1",
-                     actor=Actor("kasir", Role.KASIR), shop=shop, now=utcnow())
+                     actor=Actor("kasir", Role.KASIR), now=utcnow())
         sales += 1
     except GeraiError as exc:
         errors.append(exc.key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlmodel import select
 from textual import events
 from textual.widgets import DataTable, Input, Label, Select
@@ -14,6 +15,7 @@ from gerai.core.words import Role
 from gerai.db import Database
 from gerai.models import Shift
 from gerai.services.audit import trail as audit
+from gerai.services.shop import auth
 from gerai.services.shop.auth import LOCKOUT, MAX_WRONG_PINS, Actor, login
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
@@ -87,8 +89,11 @@ async def test_gerai_opens_on_the_login_and_a_fast_login_reaches_the_till(db: Da
     assert kinds(db)[-1] == "login"
 
 
-async def test_wrong_pins_are_told_and_five_lock_the_user_for_minutes(db: Database) -> None:
+async def test_wrong_pins_are_told_and_five_lock_the_user_for_minutes(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     clock = Clock()
+    monkeypatch.setattr(auth, "security_now", clock)  # the lockout's own clock, moved here
     app = GeraiApp(Settings(db_url=db.url), db, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"kasir", "enter")

@@ -62,8 +62,7 @@ def one_cart(session: Session, code: str = "MYK-1L") -> Cart:
 
 def sell(session: Session, actor: Actor) -> None:
     checkout(
-        session, one_cart(session), [Tender("tunai")], till="K1", actor=actor,
-        shop=load_shop(session), now=NOW,
+        session, one_cart(session), [Tender("tunai")], till="K1", actor=actor, now=NOW,
     )  # fmt: skip
 
 
@@ -228,8 +227,7 @@ def test_a_sale_refused_halfway_leaves_no_record(db: Database) -> None:
     tamper(db, "UPDATE product SET stock = 0 WHERE code = 'LPG-12KG'")  # another till sold them
     before = snapshot(db)
     with pytest.raises(GeraiError) as refused, db.write() as session:
-        checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER,
-                 shop=load_shop(session), now=NOW)  # fmt: skip
+        checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)  # fmt: skip
     assert refused.value.key == "cart.out_of_stock"  # after the sale row was written
     assert snapshot(db) == before
 

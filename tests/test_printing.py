@@ -42,8 +42,9 @@ def sell(db: Database, shop: ShopProfile, method: str = "tunai", member: str | N
             assert found is not None
             cart.attach_member(found)
         amount = 500000 if method == "tunai" else None
-        result = checkout(session, cart, [Tender(method, amount)], till="K1", actor=CASHIER,
-                          shop=shop, now=NOW)  # fmt: skip
+        result = checkout(
+            session, cart, [Tender(method, amount)], till="K1", actor=CASHIER, now=NOW
+        )
     return result.receipt_no
 
 

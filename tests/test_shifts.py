@@ -49,7 +49,6 @@ def sell_cash(db: Database, till: str = "K1", code: str = "MYK-1L", qty: int = 2
             [Tender("tunai", 100_000)],
             till=till,
             actor=CASHIER,
-            shop=load_shop(session),
             now=NOW,
         )
     return result.total

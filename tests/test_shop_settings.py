@@ -45,7 +45,7 @@ def test_set_name_and_zone_then_show_and_a_receipt_carries_them(
         assert product is not None
         cart.add(product)
         number = checkout(
-            session, cart, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW
+            session, cart, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW
         ).receipt_no
     receipt = gerai(runner, db, "receipt", "show", number)
     assert receipt.exit_code == 0, receipt.output

@@ -95,7 +95,7 @@ def apply(
             product = find_by_code(session, product_code)
             assert product is not None
             cart.add(product, qty)
-            checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
+            checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)
         elif kind == "repack":
             _, sacks, lost_grams = operation
             sack = find_by_code(session, SACK)

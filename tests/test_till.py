@@ -123,6 +123,12 @@ def test_the_sale_is_priced_as_the_database_holds_the_product_when_paid(
     fill(till, (OIL, "2"))
     scanned = till.cart.lines[0].product.price
     raw(db, "UPDATE product SET price = price - 500 WHERE code = :code", code=OIL)
+    before = counts(db)
+    with pytest.raises(GeraiError) as changed:
+        till.sell([Tender("tunai")])
+    assert changed.value.key == "cart.price_changed"  # the kasir sees the new price first
+    assert counts(db) == before
+    till.reprice()  # and confirms it
     result = till.sell([Tender("tunai")])
     with db.read() as session:
         line = session.exec(select(SaleLine)).one()
@@ -149,6 +155,10 @@ def test_the_member_discount_is_the_shops_as_stored_when_the_sale_is_paid(
     fill(till, (FLOUR, "2"))
     at_start = till.cart.totals().member_discount
     set_setting(db, "member_discount_bp", "500")  # 5 %, changed at another till
+    with pytest.raises(GeraiError) as changed:
+        till.sell([Tender("tunai")])
+    assert changed.value.key == "cart.price_changed"
+    till.reprice()
     result = till.sell([Tender("tunai")])
     assert result.member_discount > at_start
     assert till.shop.member_discount_bp == 500
@@ -180,7 +190,7 @@ def test_checkout_itself_reads_the_stored_stock_policy(db: Database) -> None:
     cart.add(product, product.stock + 1)
     before = counts(db)
     with pytest.raises(GeraiError), db.write() as session:
-        checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW)
+        checkout(session, cart, [Tender("tunai")], till="K1", actor=CASHIER, now=NOW)
     assert counts(db) == before
 
 

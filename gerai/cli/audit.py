@@ -21,11 +21,22 @@ def audit_group() -> None:
 
 
 @audit_group.command("verify")
+@click.option(
+    "--witness",
+    "witnesses",
+    multiple=True,
+    metavar="SEQ:CODE",
+    help="the audit head printed on a signed Z report or daily PDF: prove the file still "
+    "holds it (repeatable)",
+)
 @pass_options
-def audit_verify(options: Options) -> None:
+def audit_verify(options: Options, witnesses: tuple[str, ...]) -> None:
     """Recompute the audit chain and check every sale against its record; exit 1 naming the
     first break."""
-    result = cli_till(options, thorough=True).verify_audit()
+    from gerai.services.audit.witness import parse_witness
+
+    parsed = [parse_witness(text) for text in witnesses]
+    result = cli_till(options, thorough=True).verify_audit(parsed)
     problem = result.problem()
     if problem is not None:
         raise problem

@@ -69,7 +69,8 @@ def report_daily(options: Options, day: str | None, fmt: str | None, output: str
     if fmt == "pdf":
         from gerai.exports.daily_pdf import daily_pdf
 
-        data = daily_pdf(summary, shop, now_utc())
+        witness = str(cli_till(options).audit_witness())
+        data = daily_pdf(summary, shop, now_utc(), witness)
     elif fmt == "json":
         import json
 

@@ -40,13 +40,16 @@ LEFT_COLUMN = 96 * MM  # the summary figures; payments and buyers take the rest
 HOUR_TABLE = 64 * MM  # beside the chart
 
 
-def daily_pdf(summary: DailySummary, shop: ShopProfile, printed_at: datetime) -> bytes:
-    """The report of `summary` for `shop`, stamped as printed at `printed_at`."""
+def daily_pdf(
+    summary: DailySummary, shop: ShopProfile, printed_at: datetime, witness: str = ""
+) -> bytes:
+    """The report of `summary` for `shop`, stamped as printed at `printed_at`; `witness`, the
+    audit chain's head when printed (`SEQ:CODE`), is printed under the heading."""
     from reportlab.platypus import KeepTogether, Spacer
 
     styles = paragraph_styles()
     sections = [
-        _header(summary, shop, printed_at, styles),
+        _header(summary, shop, printed_at, styles, witness),
         section(t("report.summary"), _summary(summary, styles), styles),
         section(t("report.by_hour"), _by_hour(summary, styles), styles),
         section(t("report.categories"), _categories(summary, styles), styles),
@@ -79,11 +82,17 @@ SIGNATURES = (
 
 
 def _header(
-    summary: DailySummary, shop: ShopProfile, printed_at: datetime, styles: dict[str, Any]
+    summary: DailySummary,
+    shop: ShopProfile,
+    printed_at: datetime,
+    styles: dict[str, Any],
+    witness: str,
 ) -> list[Any]:
-    zone = t("report.zone", zone=shop.zone_label, timezone=summary.timezone)
+    notes = [t("report.zone", zone=shop.zone_label, timezone=summary.timezone)]
+    if witness:
+        notes.append(t("report.witness", witness=witness))
     return header_block(
-        shop, t("report.title"), format_date(summary.date), [zone], printed_at, styles
+        shop, t("report.title"), format_date(summary.date), notes, printed_at, styles
     )
 
 

@@ -3,10 +3,13 @@ settings (and a new shop's setup) and the audit trail."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gerai.core.words import Permission, Role
 from gerai.services.audit.log import AuditFilter, audit_choices, audit_page
 from gerai.services.audit.trail import AuditRow
 from gerai.services.audit.verify import Verification, verify
+from gerai.services.audit.witness import Witness, current_witness
 from gerai.services.shop.auth import Actor, Approval, authorize, elevate, login, logout
 from gerai.services.shop.profile import ShopProfile, save_shop_settings
 from gerai.services.shop.users import (
@@ -110,10 +113,16 @@ class AdminVerbs(TillBase):
         with self.database.read() as session:
             return audit_choices(session)
 
-    def verify_audit(self) -> Verification:
-        """Check the audit trail's chain."""
+    def verify_audit(self, witnesses: Sequence[Witness] = ()) -> Verification:
+        """Check the audit trail's chain and documents, and that the file still holds each
+        witnessed record (from a signed Z report or daily PDF)."""
         with self.database.read() as session:
-            return verify(session)
+            return verify(session, witnesses)
+
+    def audit_witness(self) -> Witness:
+        """The audit chain's head now, as the papers print it."""
+        with self.database.read() as session:
+            return current_witness(session)
 
     def audit_page(
         self,

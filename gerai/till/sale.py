@@ -74,23 +74,30 @@ class SaleVerbs(TillBase):
 
     def sell(self, tenders: list[Tender]) -> SaleResult:
         """Sell the cart in one transaction: the shop's settings and the products are read
-        again (prices at commit), the sale is written and its receipt job queued. The cart
-        is emptied once the sale is committed."""
+        again (rules at commit; a changed price refuses with `cart.price_changed`, then
+        `reprice` takes the new prices), the sale is written and its receipt job queued. The
+        cart is emptied once the sale is committed."""
         with self.database.write() as session:
-            self.adopt_shop(load_shop(session))
-            reprice(session, self.cart)
             result = checkout(
                 session,
                 self.cart,
                 tenders,
                 till=self.till_id,
                 actor=self.actor,
-                shop=self.shop,
                 now=self.clock(),
             )
-            self.printer.queue_receipt(session, result.receipt_no)
+            if not result.replayed:  # a stored sale's receipt job was stored with it
+                self.printer.queue_receipt(session, result.receipt_no)
+            self.adopt_shop(load_shop(session))
         self.cart.clear()
         return result
+
+    def reprice(self) -> None:
+        """Take the products' and the shop's current prices and rules into the cart (after
+        the kasir confirmed a `cart.price_changed`)."""
+        with self.database.read() as session:
+            self.adopt_shop(load_shop(session))
+            reprice(session, self.cart, self.shop)
 
     def check_manual(self, change: ManualChange) -> None:
         """Refuse a manual price or discount the cart's rules forbid (above the HET, too large,

@@ -6,7 +6,7 @@ its own check to the list: a function of a session that returns the first `Docum
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session
@@ -16,6 +16,7 @@ from gerai.services.audit.counters import check_counters
 from gerai.services.audit.sale_digest import check_sales
 from gerai.services.audit.seals import check_seals
 from gerai.services.audit.trail import ChainBreak, DocumentBreak, verify_chain
+from gerai.services.audit.witness import Witness, check_witness
 from gerai.services.sale.corrections import check_corrections
 
 Break = ChainBreak | DocumentBreak | GeraiError
@@ -45,8 +46,9 @@ class Verification:
         return self.broken
 
 
-def verify(session: Session) -> Verification:
-    """Recompute the chain; when it holds, run the document checks in order. Stops at the
+def verify(session: Session, witnesses: Sequence[Witness] = ()) -> Verification:
+    """Recompute the chain; when it holds, run the document checks in order, then prove the
+    file still holds each witnessed record (`SEQ:CODE` from a signed paper). Stops at the
     first break. Given a fresh session on PostgreSQL, everything is read in one snapshot
     (SQLite's read transaction is one already)."""
     fresh = not session.in_transaction()
@@ -59,4 +61,8 @@ def verify(session: Session) -> Verification:
         problem = check(session)
         if problem is not None:
             return Verification(records, problem)
+    for witness in witnesses:
+        gone = check_witness(session, witness)
+        if gone is not None:
+            return Verification(records, gone)
     return Verification(records, None)

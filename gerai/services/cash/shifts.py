@@ -38,6 +38,7 @@ from gerai.models import (
 )
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
+from gerai.services.audit.witness import current_witness
 from gerai.services.cash.kas import carried_cash, check_setoran, record_setoran, setoran_of
 from gerai.services.members.payments import WITHDRAWAL_KINDS
 from gerai.services.shop.auth import Actor, Approval, authorize
@@ -400,4 +401,5 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         return_count=int(returns),
         return_total=int(returned),
         setoran=setoran_of(session, shift.id or 0),
+        witness=str(current_witness(session)),
     )

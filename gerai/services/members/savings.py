@@ -31,7 +31,7 @@ from gerai.services.members.payments import (
     WITHDRAWAL_KINDS,
 )
 from gerai.services.shop.auth import Actor, Approval, authorize
-from gerai.services.shop.profile import ShopProfile
+from gerai.services.shop.profile import ShopProfile, load_shop
 
 MAX_MONTHS = 120
 
@@ -162,8 +162,10 @@ def take_savings(
 ) -> MemberPayment:
     """Take a savings deposit (`pokok`, `wajib` for `months`, `sukarela` of `amount`) or pay
     out a sukarela withdrawal (`sukarela_out` of `amount`, at most the sukarela balance and,
-    in cash, at most what the drawer holds)."""
+    in cash, at most what the drawer holds). The pokok and wajib amounts and the day are the
+    shop's as stored, read here: a caller's `shop` is not trusted for them."""
     by = authorize(session, actor, Permission.SAVINGS, now=now, approval=approval)
+    shop = load_shop(session)
     if kind not in (*SAVINGS_KINDS, *WITHDRAWAL_KINDS):
         raise GeraiError("savings.bad_kind", kind=kind)
     withdrawal = kind == MemberPaymentKind.SUKARELA_OUT

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from uuid import uuid4
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah, percent_of
@@ -157,6 +158,8 @@ class Cart:
     member: MemberInfo | None = None
     buyer: Buyer | None = None  # the buyer of regulated products (NIK), for this sale only
     sale_discount: Discount | None = None
+    # this sale's client-made token: paying again after a lost COMMIT finds the stored sale
+    token: str = field(default_factory=lambda: str(uuid4()))
 
     def check_quantity(self, product: ProductInfo, qty: Decimal) -> None:
         """Refuse a quantity the shop's rules do not allow for this product in one sale."""
@@ -318,6 +321,7 @@ class Cart:
         self.member = None
         self.buyer = None
         self.sale_discount = None
+        self.token = str(uuid4())
 
     def view(self) -> list[LineView]:
         """Every line priced for this buyer, with its manual changes and its share of the

@@ -3,9 +3,11 @@ that writes the sale, its lines, its payments, its stock movements and its audit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from uuid import uuid4
 
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
@@ -20,8 +22,9 @@ from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.manual import check_approvals
 from gerai.services.sale.quotas import check_quotas
+from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, authorize
-from gerai.services.shop.profile import ShopProfile
+from gerai.services.shop.profile import load_shop
 from gerai.services.stock.ledger import Movement, move_stock
 
 
@@ -107,6 +110,45 @@ class SaleResult:
     kasbon_left: int = 0  # what is left of the member's kasbon limit after this sale
     manual_discount: int = 0  # the lines' and the sale's manual discounts
     rounding: int = 0  # the cash rounding in `total`
+    replayed: bool = False  # the cart's token named a sale already stored (a lost COMMIT)
+
+
+def stored_sale(session: Session, token: str) -> SaleResult | None:
+    """The sale already stored under a cart's token (its COMMIT went through though the till
+    never heard so), as the result the till would have had; None when there is none."""
+    row = (
+        session.connection()
+        .execute(
+            select(
+                SALE.c.id, SALE.c.receipt_no, SALE.c.total, SALE.c.paid, SALE.c.change,
+                SALE.c.member_discount, SALE.c.manual_discount, SALE.c.rounding,
+            ).where(SALE.c.token == token)
+        )
+        .first()
+    )  # fmt: skip
+    if row is None:
+        return None
+    kasbon = (
+        session.connection()
+        .execute(
+            select(func.coalesce(func.sum(PAYMENT.c.amount), 0)).where(
+                PAYMENT.c.sale_id == row.id, PAYMENT.c.method == PaymentMethod.KASBON
+            )
+        )
+        .scalar_one()
+    )
+    return SaleResult(
+        sale_id=row.id,
+        receipt_no=row.receipt_no,
+        total=row.total,
+        paid=row.paid,
+        change=row.change,
+        member_discount=row.member_discount,
+        kasbon=int(kasbon),
+        replayed=True,
+        manual_discount=row.manual_discount,
+        rounding=row.rounding,
+    )
 
 
 def checkout(
@@ -116,15 +158,32 @@ def checkout(
     *,
     till: str,
     actor: Actor,
-    shop: ShopProfile,
     now: datetime,
 ) -> SaleResult:
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
-    the audit record. Whether stock may go negative is the shop's setting as stored now.
-    Nothing is written when any rule refuses (the caller's transaction rolls back)."""
+    the audit record. A cart whose token names a stored sale is that sale (`replayed`):
+    nothing is written again. The rules are read here, whatever the cart's objects say: every line's
+    price, member price, category discount, limit, HET and stock, and the shop's member
+    discount, stock policy and day; a price changed since the cart was scanned is refused
+    (`cart.price_changed`: the kasir confirms and the cart is re-priced). Nothing is written
+    when any rule refuses (the caller's transaction rolls back)."""
     authorize(session, actor, Permission.SELL, now=now)
+    replayed = stored_sale(session, cart.token)
+    if replayed is not None:
+        if cart.lines and replayed.total - replayed.rounding != cart.totals().total:
+            cart.token = str(uuid4())  # the cart changed since: paid again, it is a new sale
+            raise GeraiError(
+                "pay.stored_before",
+                receipt=replayed.receipt_no,
+                total=format_rupiah(replayed.total),
+            )
+        if replayed.kasbon and cart.member is not None:
+            return replace(replayed, kasbon_left=available_credit(session, cart.member))
+        return replayed
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
+    shop = load_shop(session)
+    take_stored_rules(session, cart, shop)
     shift_id = open_shift_id(session, till)
     views = cart.view()
     for line in cart.lines:
@@ -162,6 +221,7 @@ def checkout(
             "paid": settlement.paid,
             "change": settlement.change,
             "status": SaleStatus.COMPLETED,
+            "token": cart.token,
             SALE.c.rounding.key: settlement.rounding,
             "approved_by": cart.sale_discount.approved.by if cart.sale_discount else "",
         },

@@ -1,21 +1,56 @@
-"""Pricing a cart at commit: each line's product is read again (price, stock, limits) so the
-sale is written at the prices of the moment it is paid, not of the moment it was scanned."""
+"""Pricing a cart at commit: each line's product is read again (price, member price, category
+discount, limit, HET, stock) with the shop's member discount and stock policy, so the sale is
+written at the rules of the moment it is paid, whatever the cart's objects say. A cart whose
+price changed since it was scanned is refused (`cart.price_changed`, naming the product and
+its new price); the kasir confirms and the cart is re-priced (`reprice`)."""
 
 from __future__ import annotations
 
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
+from gerai.core.money import format_rupiah
 from gerai.services.sale.cart import Cart
-from gerai.services.stock.catalog import get_products
+from gerai.services.sale.pricing import unit_price
+from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.catalog import ProductInfo, get_products
 
 
-def reprice(session: Session, cart: Cart) -> None:
-    """Replace every line's product by the product as stored now; a product no longer sold is
-    refused (`cart.inactive`) and the kasir removes it."""
+def _stored(session: Session, cart: Cart) -> dict[int, ProductInfo]:
+    """The cart's products as stored now; a product gone or no longer sold is refused."""
     stored = get_products(session, [line.product.id for line in cart.lines])
     for line in cart.lines:
         fresh = stored.get(line.product.id)
         if fresh is None or not fresh.active:
             raise GeraiError("cart.inactive", name=line.product.name)
-        line.product = fresh
+    return stored
+
+
+def reprice(session: Session, cart: Cart, shop: ShopProfile | None = None) -> None:
+    """Replace every line's product by the product as stored now (and, given the shop as
+    stored, its member discount and stock policy); a product no longer sold is refused
+    (`cart.inactive`) and the kasir removes it."""
+    stored = _stored(session, cart)
+    if shop is not None:
+        cart.global_discount_bp = shop.member_discount_bp
+        cart.allow_negative_stock = shop.allow_negative_stock
+    for line in cart.lines:
+        line.product = stored[line.product.id]
+
+
+def take_stored_rules(session: Session, cart: Cart, shop: ShopProfile) -> None:
+    """At commit, in the sale's transaction: refuse the cart when a line's catalogue price
+    (regular, or the price this buyer pays: member price, category or shop discount) differs
+    from the one it was scanned at (`cart.price_changed`, the first such product and its new
+    price); otherwise put the stored products and the stored shop's rules into the cart,
+    so every later check (limit, HET, stock) and the written sale use them. `shop` is the
+    shop as read in this transaction. Compares catalogue prices, not a line's final price."""
+    stored = _stored(session, cart)
+    member = cart.member is not None
+    for line in cart.lines:
+        fresh = stored[line.product.id]
+        scanned = unit_price(line.product, member, cart.global_discount_bp)
+        now = unit_price(fresh, member, shop.member_discount_bp)
+        if fresh.price != line.product.price or now != scanned:
+            raise GeraiError("cart.price_changed", name=fresh.name, price=format_rupiah(now))
+    reprice(session, cart, shop)

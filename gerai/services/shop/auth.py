@@ -18,7 +18,7 @@ from gerai.core.errors import GeraiError, Refused
 from gerai.core.phrases import PERMISSION, Phrase
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, Permission, Role
-from gerai.models import USER, User
+from gerai.models import USER, User, utcnow
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 
@@ -154,7 +154,7 @@ def _wrong_pin(name: str, now: datetime, kind: AuditKind, detail: dict[str, str]
         if user is not None:
             user.failed_pins += 1
             if user.failed_pins >= MAX_WRONG_PINS:
-                user.locked_until = now + LOCKOUT
+                user.locked_until = security_now() + LOCKOUT
                 user.failed_pins = 0
             session.add(user)
             seal(session, USER, [user.id], actor=name, at=now)
@@ -163,13 +163,21 @@ def _wrong_pin(name: str, now: datetime, kind: AuditKind, detail: dict[str, str]
     return Refused("auth.wrong_pin", aftermath=aftermath)
 
 
+def security_now() -> datetime:
+    """The lockout's clock: the service's own (the machine's UTC time), never a caller's
+    `now`, so a till with its clock moved on cannot let a locked user in."""
+    return utcnow()
+
+
 def _check_credentials(
     session: Session, name: str, pin: str, now: datetime, kind: AuditKind
 ) -> User:
-    """The active, unlocked user whose PIN this is; otherwise a refusal that counts."""
+    """The active, unlocked user whose PIN this is; otherwise a refusal that counts. The
+    lockout runs on `security_now`; `now` only dates the audit records."""
     user = find_user(session, name)
-    if user is not None and user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
+    clock = security_now()
+    if user is not None and user.locked_until is not None and user.locked_until > clock:
+        minutes = max(1, int((user.locked_until - clock).total_seconds() + 59) // 60)
         raise GeraiError("auth.locked", name=user.name, count=minutes)
     if user is None or not user.active or not pin_matches(user.pin_hash, pin):
         raise _wrong_pin(name.strip().lower(), now, kind, {"reason": "wrong_pin"})
@@ -238,9 +246,31 @@ def approved_by(actor: Actor, answerable: str) -> dict[str, str]:
     return {} if answerable == actor.name else {"approved_by": answerable}
 
 
+def stored_actor(session: Session, actor: Actor, *, now: datetime) -> Actor:
+    """The acting user as the database holds them, read in the caller's transaction: the
+    user must exist, be active and still hold the role the till knows them by (a role
+    changed since the login: log in again). The command line's operator (`SYSTEM`, this very
+    object, not a look-alike) has no user row. Anything else is refused and audited."""
+    if actor is SYSTEM:
+        return actor
+    user = find_user(session, actor.name)
+    if user is not None and user.active and user.role == actor.role:
+        return actor
+
+    def aftermath(session: Session) -> None:
+        audit.record(
+            session, kind=AuditKind.PERMISSION_REFUSED, actor=actor.name, at=now,
+            detail={"role": actor.role, "reason": "unknown_actor"},
+        )  # fmt: skip
+
+    key = "auth.role_changed" if user is not None and user.active else "auth.unknown_actor"
+    raise Refused(key, aftermath=aftermath, name=actor.name)
+
+
 def _answerable(
     session: Session, actor: Actor, permission: Permission, now: datetime, approval: Approval | None
 ) -> Actor:
+    actor = stored_actor(session, actor, now=now)
     if allows(actor.role, permission):
         return actor
     if approval is None:

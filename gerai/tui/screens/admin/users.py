@@ -15,7 +15,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.phrases import ROLE
 from gerai.core.timefmt import format_moment
-from gerai.services.shop.auth import PIN_MAX, ROLES, Actor
+from gerai.services.shop.auth import PIN_MAX, ROLES, Actor, security_now
 from gerai.services.shop.users import UserInfo
 from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.status_line import StatusLine
@@ -199,7 +199,7 @@ class UsersScreen(StatusLine, GeraiScreen[None]):
             return
         table = self.query_one("#users", DataTable)
         table.clear()
-        now = self.till.clock()
+        now = security_now()  # the lockout's own clock
         for user in self.users:
             state = t("ui.users.active") if user.active else t("ui.users.inactive")
             if user.locked_until is not None and user.locked_until > now:

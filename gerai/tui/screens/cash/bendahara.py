@@ -394,7 +394,8 @@ class BendaharaScreen(GeraiScreen[None]):
         target = folder / f"laporan-harian-{day.isoformat()}.pdf"
         try:
             summary = till.daily_summary(day)
-            write_atomically(target, daily_pdf(summary, till.shop, till.clock()))
+            witness = str(till.audit_witness())
+            write_atomically(target, daily_pdf(summary, till.shop, till.clock(), witness))
         except GeraiError as error:
             app.call_from_thread(self.say, error.message())
             return

@@ -57,6 +57,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         self.busy = False
         self.warned = False  # Esc once with a non-cash part taken: the next Esc drops it
         self.confirmed: int | None = None  # a very large tender, Entered once: the next Enter pays
+        self.price_changed = False  # a price changed since the scan: the next Enter re-prices
 
     @property
     def due(self) -> int:
@@ -196,12 +197,30 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         self.dismiss(None)
 
     def fail(self, error: GeraiError | str) -> None:
-        """Show why the payment was refused; the dialog stays."""
+        """Show why the payment was refused; the dialog stays. A price changed since the
+        scan is shown with its new price: the kasir's next Enter re-prices the cart."""
         self.busy = False
-        self.query_one("#pay-error", Label).update(
-            error.message() if isinstance(error, GeraiError) else error
-        )
+        message = error.message() if isinstance(error, GeraiError) else error
+        if isinstance(error, GeraiError) and error.key == "cart.price_changed":
+            self.price_changed = True
+            message = f"{message} {t('ui.pay.reprice_hint')}"
+        self.query_one("#pay-error", Label).update(message)
         self.app.bell()
+
+    def take_new_prices(self) -> None:
+        """The kasir confirmed the new prices: the cart is re-priced and the total shown
+        again; nothing is paid until the next Enter."""
+        self.price_changed = False
+        try:
+            self.till.reprice()
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.total = self.till.cart.totals().total
+        self.redraw()
+        self.query_one("#pay-error", Label).update(
+            t("ui.pay.repriced", total=format_rupiah(self.total))
+        )
 
     def leave_field(self, field: Input) -> PaymentMethod:
         """Enter, read in the order of the keys: the method chosen (Tab) before it goes with
@@ -219,6 +238,10 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         already); a refusal puts the method back."""
         method = context if isinstance(context, PaymentMethod) else self.method
         if self.busy:
+            return
+        if self.price_changed:
+            self.method = method
+            self.take_new_prices()
             return
         try:
             amount = parse_tender(field.value)
