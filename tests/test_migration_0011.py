@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from gerai.cli import main
 from gerai.db import Database
-from gerai.demo.generate import load_catalogue
+from gerai.demo.generate import create_demo_users, load_catalogue
 from gerai.paths import data_dir
 from gerai.services.cash.shifts import close_shift, open_shift
 from gerai.services.shop.profile import load_shop
@@ -22,6 +22,7 @@ def test_a_0010_database_is_upgraded_without_loss(tmp_path: Path) -> None:
     database.upgrade("0010")
     with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
+        create_demo_users(session, NOW)
         shift = open_shift(session, "K1", TREASURER, 250_000, NOW, load_shop(session))
         assert shift.id is not None
         close_shift(session, shift.id, {50_000: 5}, "", TREASURER, NOW)
