@@ -46,6 +46,7 @@ PERMISSION: dict[Permission, str] = {
     Permission.CASH_MOVE: "perm.cash_move",
     Permission.OPEN_DRAWER: "perm.open_drawer",
     Permission.PRICE_OVERRIDE: "perm.price_override",
+    Permission.SELL_EXPIRED: "perm.sell_expired",
     Permission.MANUAL_DISCOUNT: "perm.manual_discount",
     Permission.VOID: "perm.void",
     Permission.RETUR: "perm.retur",

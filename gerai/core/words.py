@@ -62,6 +62,7 @@ class Permission(StrEnum):
     OPEN_DRAWER = "open_drawer"
     PRICE_OVERRIDE = "price_override"
     MANUAL_DISCOUNT = "manual_discount"
+    SELL_EXPIRED = "sell_expired"
     VOID = "void"
     RETUR = "retur"
     CLOSE_SHIFT = "close_shift"

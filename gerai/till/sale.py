@@ -20,6 +20,7 @@ from gerai.services.sale.returns import (
 from gerai.services.sale.voids import VoidResult, check_void, void_sale
 from gerai.services.shop.auth import Approval
 from gerai.services.shop.profile import load_shop
+from gerai.services.stock.batches import find_batch
 from gerai.services.stock.catalog import ProductInfo, find_by_code, search_products
 from gerai.till.base import TillBase
 
@@ -71,7 +72,7 @@ class SaleVerbs(TillBase):
         """A NIK as this till's user may see it: masked to a kasir."""
         return shown_nik(nik, self.actor.role)
 
-    def sell(self, tenders: list[Tender]) -> SaleResult:
+    def sell(self, tenders: list[Tender], approval: Approval | None = None) -> SaleResult:
         """Sell the cart in one transaction: the shop's settings and the products are read
         again (prices at commit), the sale is written and its receipt job queued. The cart
         is emptied once the sale is committed."""
@@ -86,10 +87,21 @@ class SaleVerbs(TillBase):
                 actor=self.actor,
                 shop=self.shop,
                 now=self.clock(),
+                batches=self.batch_picks,
+                approval=approval,
             )
             self.printer.queue_receipt(session, result.receipt_no)
         self.cart.clear()
+        self.batch_picks.clear()
         return result
+
+    def pick_batch(self, product_id: int, code: str) -> int:
+        """The kasir scanned a batch code of a dated product: the sale takes it from that
+        batch (issue 17)."""
+        with self.database.read() as session:
+            batch_id = find_batch(session, product_id, code)
+        self.batch_picks[product_id] = batch_id
+        return batch_id
 
     def hold(self) -> HeldSummary:
         """Hold the cart for later and empty it."""

@@ -3,8 +3,10 @@ that writes the sale, its lines, its payments, its stock movements and its audit
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from sqlmodel import Session
 
@@ -19,8 +21,9 @@ from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.quotas import check_quotas
-from gerai.services.shop.auth import Actor, authorize
+from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.batches import expired_take, sell_expired_permit
 from gerai.services.stock.ledger import Movement, move_stock
 
 
@@ -99,10 +102,14 @@ def checkout(
     actor: Actor,
     shop: ShopProfile,
     now: datetime,
+    batches: Mapping[int, int] | None = None,
+    approval: Approval | None = None,
 ) -> SaleResult:
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
     the audit record. Whether stock may go negative is the shop's setting as stored now.
-    Nothing is written when any rule refuses (the caller's transaction rolls back)."""
+    Nothing is written when any rule refuses (the caller's transaction rolls back). A dated
+    product is taken first-expiry-first, or from the batch scanned (`batches`: product id →
+    batch id); taking expired goods needs a supervisor (`approval`)."""
     authorize(session, actor, Permission.SELL, now=now)
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
@@ -114,6 +121,10 @@ def checkout(
     settlement = settle(totals.total, tenders, cart.member is not None)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
+    picked = check_batches(
+        session, [(v.product.id, v.product.name, v.qty) for v in views], batches or {},
+        business_date, actor=actor, now=now, approval=approval,
+    )  # fmt: skip
     buyers = check_quotas(
         session,
         [(v.product.id, v.product.name, v.qty) for v in views],
@@ -180,7 +191,10 @@ def checkout(
     move_stock(
         session,
         [
-            Movement(v.product.id, -v.qty, MovementKind.SALE, ref=receipt_no, sale_id=sale_id)
+            Movement(
+                v.product.id, -v.qty, MovementKind.SALE, ref=receipt_no, sale_id=sale_id,
+                fresh_from=business_date, batch_id=picked.get(v.product.id),
+            )  # fmt: skip
             for v in views
         ],
         at=now,
@@ -220,3 +234,29 @@ def checkout(
         kasbon=kasbon,
         kasbon_left=available_credit(session, cart.member) if kasbon and cart.member else 0,
     )
+
+
+def check_batches(
+    session: Session,
+    lines: list[tuple[int, str, Decimal]],
+    batches: Mapping[int, int],
+    today: date,
+    *,
+    actor: Actor,
+    now: datetime,
+    approval: Approval | None,
+) -> dict[int, int]:
+    """The batch scanned for each dated line (product id → batch id), after the expiry rule:
+    a sale that would take expired goods (`today` past their date) needs a supervisor's
+    permission `sell_expired`; else GeraiError `sale.expired` naming the first product."""
+    picked = {pid: batches[pid] for pid, _, _ in lines if pid in batches}
+    expired = [
+        name
+        for pid, name, qty in lines
+        if expired_take(session, pid, qty, today, picked.get(pid)) > 0
+    ]
+    if expired:
+        if approval is None:
+            raise GeraiError("sale.expired", name=expired[0])
+        sell_expired_permit(session, actor, now=now, approval=approval)
+    return picked

@@ -37,6 +37,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.OPEN_DRAWER: EVERYONE,
     Permission.PRICE_OVERRIDE: SUPERVISORS,
     Permission.MANUAL_DISCOUNT: SUPERVISORS,
+    Permission.SELL_EXPIRED: SUPERVISORS,
     Permission.VOID: SUPERVISORS,
     Permission.RETUR: SUPERVISORS,
     Permission.CLOSE_SHIFT: SUPERVISORS,
