@@ -46,7 +46,6 @@ PERMISSION: dict[Permission, str] = {
     Permission.CASH_MOVE: "perm.cash_move",
     Permission.OPEN_DRAWER: "perm.open_drawer",
     Permission.PRICE_OVERRIDE: "perm.price_override",
-    Permission.SELL_EXPIRED: "perm.sell_expired",
     Permission.MANUAL_DISCOUNT: "perm.manual_discount",
     Permission.VOID: "perm.void",
     Permission.RETUR: "perm.retur",
@@ -58,6 +57,7 @@ PERMISSION: dict[Permission, str] = {
     Permission.PRODUCTS: "perm.products",
     Permission.USERS: "perm.users",
     Permission.SETTINGS: "perm.settings",
+    Permission.SELL_EXPIRED: "perm.sell_expired",
 }
 MOVEMENT_KIND: dict[str, str] = {
     "sale": "stockadm.kind.sale",

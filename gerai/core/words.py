@@ -62,7 +62,6 @@ class Permission(StrEnum):
     OPEN_DRAWER = "open_drawer"
     PRICE_OVERRIDE = "price_override"
     MANUAL_DISCOUNT = "manual_discount"
-    SELL_EXPIRED = "sell_expired"
     VOID = "void"
     RETUR = "retur"
     CLOSE_SHIFT = "close_shift"
@@ -73,6 +72,7 @@ class Permission(StrEnum):
     PRODUCTS = "products"
     USERS = "users"
     SETTINGS = "settings"
+    SELL_EXPIRED = "sell_expired"
 
 
 class DocumentSeries(StrEnum):

@@ -37,7 +37,6 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.OPEN_DRAWER: EVERYONE,
     Permission.PRICE_OVERRIDE: SUPERVISORS,
     Permission.MANUAL_DISCOUNT: SUPERVISORS,
-    Permission.SELL_EXPIRED: SUPERVISORS,
     Permission.VOID: SUPERVISORS,
     Permission.RETUR: SUPERVISORS,
     Permission.CLOSE_SHIFT: SUPERVISORS,
@@ -48,6 +47,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.PRODUCTS: frozenset({Role.ADMIN}),
     Permission.USERS: frozenset({Role.ADMIN}),
     Permission.SETTINGS: frozenset({Role.ADMIN}),
+    Permission.SELL_EXPIRED: SUPERVISORS,
 }
 
 PIN_MIN, PIN_MAX = 4, 8
