@@ -134,7 +134,7 @@ def apply(database: Database, operation: tuple[Any, ...], sales: list[str]) -> N
                 picked = {product.id: ids[0][0]} if ids else None
             sale = checkout(
                 session, cart, [Tender("tunai")], till="K1", actor=CASHIER, shop=shop, now=NOW,
-                batches=picked, approval=TREASURER_PIN if allowed else None,
+                batches=picked, approval=TREASURER_PIN if allowed else None, expired_ok=allowed,
             )  # fmt: skip
             sales.append(sale.receipt_no)
         elif kind == "return":

@@ -233,6 +233,11 @@ def printed_phrases(report: dict[str, Any]) -> list[str]:
         f"{format_quantity(Decimal(i['reorder_level']), i['unit'])}"
         for i in report["low_stock"]
     ]
+    phrases += [  # issue 17: the non-cash payments with their references
+        f"{n['receipt_no']} {local_time(n['time'])} {METHOD_LABELS[n['method']]} "
+        f"{rp(n['amount'])} {n['reference'] or '–'}"
+        for n in report["noncash"]
+    ]
     return phrases
 
 
@@ -348,7 +353,9 @@ def sections_of(report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         ],
         **{
             k: report[k]
-            for k in ("categories", "top_items", "by_hour", "voids", "returns", "low_stock")
+            for k in (
+                "categories", "top_items", "by_hour", "voids", "returns", "low_stock", "noncash"
+            )
         },
     }
 

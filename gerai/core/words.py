@@ -244,3 +244,11 @@ class CashTerm(StrEnum):
     MEMBER_IN = "member_in"
     MEMBER_OUT = "member_out"
     ROUNDING = "rounding"
+
+
+class ReferenceRule(StrEnum):
+    """Whether the payment dialog asks a QRIS or transfer payment's reference (issue 17)."""
+
+    OFF = "off"
+    OPTIONAL = "optional"
+    REQUIRED = "required"

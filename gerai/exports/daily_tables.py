@@ -21,13 +21,14 @@ from gerai.services.reports.daily import (
     HourSales,
     ItemSales,
     LowStock,
+    NonCashPayment,
     ShiftReport,
 )
 from gerai.tabular import write_table
 
 CSV_HEADER = ["section", "row", "field", "value"]
 BUYERS = ("member", "non_member")
-LISTS = ("categories", "top_items", "by_hour", "voids", "returns", "low_stock")
+LISTS = ("categories", "top_items", "by_hour", "voids", "returns", "low_stock", "noncash")
 
 
 def _names(cls: type) -> list[str]:
@@ -45,6 +46,7 @@ COLUMNS: dict[str, list[str]] = {
     "voids": _names(Correction),
     "returns": _names(Correction),
     "low_stock": _names(LowStock),
+    "noncash": _names(NonCashPayment),
 }
 
 

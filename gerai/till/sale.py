@@ -72,7 +72,9 @@ class SaleVerbs(TillBase):
         """A NIK as this till's user may see it: masked to a kasir."""
         return shown_nik(nik, self.actor.role)
 
-    def sell(self, tenders: list[Tender], approval: Approval | None = None) -> SaleResult:
+    def sell(
+        self, tenders: list[Tender], approval: Approval | None = None, expired_ok: bool = False
+    ) -> SaleResult:
         """Sell the cart in one transaction: the shop's settings and the products are read
         again (prices at commit), the sale is written and its receipt job queued. The cart
         is emptied once the sale is committed."""
@@ -89,6 +91,7 @@ class SaleVerbs(TillBase):
                 now=self.clock(),
                 batches=self.batch_picks,
                 approval=approval,
+                expired_ok=expired_ok,
             )
             self.printer.queue_receipt(session, result.receipt_no)
         self.cart.clear()

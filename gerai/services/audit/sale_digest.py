@@ -7,7 +7,10 @@ changes it, and the void has a record of its own.
 
 Version 2 (the record's detail holds `"v": 2`; every sale since issue 19) adds each line's
 cost (HPP) and name to the digest. A record without `v` is version 1 and is checked as it was
-written, so the sales recorded before stay intact."""
+written, so the sales recorded before stay intact.
+
+Version 3 (issue 17) adds each payment's reference (a QRIS or transfer reference, or null), in
+payment order; version 2 and 1 records are still checked as they were written."""
 
 from __future__ import annotations
 
@@ -46,7 +49,8 @@ def line_key(row: Sequence[Any]) -> LineKey:
 
 PaymentKey = tuple[str, int, int]  # method, amount, tendered
 LineDetail = tuple[int, str]  # cost (HPP) and name, in version 2
-VERSION = 2
+VERSION = 3
+REFERENCES_SINCE = 3  # the version whose digest holds the payments' references
 
 
 def _text(value: Any) -> Any:
@@ -61,15 +65,19 @@ def sale_digest(
     lines: Iterable[LineKey],
     payments: Iterable[PaymentKey],
     details: Iterable[LineDetail] | None = None,
+    references: Iterable[str | None] | None = None,
 ) -> str:
     """The SHA-256 of a sale's content: `sale` holds at least SALE_FIELDS, `lines` come in
     line order, `payments` in the order they were written; `details` (version 2: each line's
-    cost and name, in line order), or None for a version 1 digest."""
+    cost and name, in line order), or None for a version 1 digest; `references` (version 3:
+    each payment's reference or None, in payment order)."""
     fields = [sale[name] for name in SALE_FIELDS]
     fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
     content = [fields, list(lines), list(payments)]
     if details is not None:
         content.append([list(detail) for detail in details])
+    if references is not None:
+        content.append(list(references))
     text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -80,9 +88,11 @@ def record_sale(
     lines: Sequence[LineKey],
     payments: Sequence[PaymentKey],
     details: Sequence[LineDetail],
+    references: Sequence[str | None] | None = None,
 ) -> int:
     """Write the sale's audit record in the caller's transaction (the sale's own), with a
-    version 2 digest (`details`: each line's cost and name)."""
+    version 3 digest (`details`: each line's cost and name; `references`: each payment's
+    reference, None for none)."""
     receipt_no = sale["receipt_no"]
     return audit.record(
         session,
@@ -93,7 +103,9 @@ def record_sale(
         detail={
             "receipt": receipt_no,
             "total": sale["total"],
-            "digest": sale_digest(sale, lines, payments, details),
+            "digest": sale_digest(
+                sale, lines, payments, details, references or [None] * len(payments)
+            ),
             "v": VERSION,
         },
     )
@@ -119,7 +131,7 @@ _LINES = (
     SALE_LINE.c.cost,
     SALE_LINE.c.name,
 )
-_PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered)
+_PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered, PAYMENT.c.reference)
 
 
 def _by_sale(
@@ -172,8 +184,11 @@ def _stored_sales(
                 version: int, sale: Mapping[str, Any] = sale, rows: Any = rows, paid: Any = paid
             ) -> str:
                 keys = [line_key(line) for line in rows]
-                details = None if version < VERSION else [(line[7], line[8]) for line in rows]
-                return sale_digest(sale, keys, paid, details)
+                details = None if version < 2 else [(line[7], line[8]) for line in rows]
+                methods = [p[:3] for p in paid]
+                if version < REFERENCES_SINCE:
+                    return sale_digest(sale, keys, methods, details)
+                return sale_digest(sale, keys, methods, details, [p[3] for p in paid])
 
             yield sale, digest
         last = high

@@ -4,7 +4,7 @@ that writes the sale, its lines, its payments, its stock movements and its audit
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -13,7 +13,9 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.quantity import to_milli
-from gerai.core.words import MovementKind, PaymentMethod, Permission, SaleStatus
+from gerai.core.phrases import METHOD, Phrase
+from gerai.core.text import check_text
+from gerai.core.words import MovementKind, PaymentMethod, Permission, ReferenceRule, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.services.audit.sale_digest import line_key, record_sale
 from gerai.services.cash.numbering import next_receipt_number
@@ -33,6 +35,7 @@ class Tender:
 
     method: str
     amount: int | None = None
+    reference: str | None = None  # a QRIS or transfer payment's reference (issue 17)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Settlement:
     payments: tuple[tuple[str, int, int], ...]
     paid: int
     change: int
+    # each payment's reference as typed (issue 17); not part of what a settlement equals
+    references: tuple[str | None, ...] = field(default=(), compare=False)
 
 
 def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
@@ -51,6 +56,7 @@ def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
         raise GeraiError("pay.no_tender")
     remaining = total
     payments: list[tuple[str, int, int]] = []
+    references: list[str | None] = []
     change = 0
     for tender in tenders:
         if tender.method not in tuple(PaymentMethod):
@@ -71,12 +77,16 @@ def settle(total: int, tenders: list[Tender], is_member: bool) -> Settlement:
             change += handed - remaining
         if handed:
             payments.append((tender.method, applied, handed))
+            references.append(tender.reference)
         remaining -= applied
     if remaining > 0:
         raise GeraiError(
             "pay.too_little", total=format_rupiah(total), short=format_rupiah(remaining)
         )
-    return Settlement(tuple(payments), paid=sum(p[2] for p in payments), change=change)
+    return Settlement(
+        tuple(payments), paid=sum(p[2] for p in payments), change=change,
+        references=tuple(references),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -104,12 +114,14 @@ def checkout(
     now: datetime,
     batches: Mapping[int, int] | None = None,
     approval: Approval | None = None,
+    expired_ok: bool = False,
 ) -> SaleResult:
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
     the audit record. Whether stock may go negative is the shop's setting as stored now.
     Nothing is written when any rule refuses (the caller's transaction rolls back). A dated
     product is taken first-expiry-first, or from the batch scanned (`batches`: product id →
-    batch id); taking expired goods needs a supervisor (`approval`)."""
+    batch id); taking expired goods is refused unless `expired_ok`, and then needs permission
+    `sell_expired` (a supervisor's `approval` for a kasir)."""
     authorize(session, actor, Permission.SELL, now=now)
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
@@ -119,11 +131,12 @@ def checkout(
         cart.check_quantity(line.product, line.qty)
     totals = cart.totals()
     settlement = settle(totals.total, tenders, cart.member is not None)
+    references = check_references(settlement, shop.payment_reference)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
     picked = check_batches(
         session, [(v.product.id, v.product.name, v.qty) for v in views], batches or {},
-        business_date, actor=actor, now=now, approval=approval,
+        business_date, actor=actor, now=now, approval=approval, expired_ok=expired_ok,
     )  # fmt: skip
     buyers = check_quotas(
         session,
@@ -184,8 +197,11 @@ def checkout(
         connection.execute(
             PAYMENT.insert(),
             [
-                {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed}
-                for method, amount, handed in settlement.payments
+                {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed,
+                 "reference": reference}
+                for (method, amount, handed), reference in zip(
+                    settlement.payments, references, strict=True
+                )
             ],
         )
     move_stock(
@@ -220,6 +236,7 @@ def checkout(
         ],
         settlement.payments,
         [(v.product.cost, v.product.name) for v in views],
+        references=references,
     )
     kasbon = sum(
         amount for method, amount, _ in settlement.payments if method == PaymentMethod.KASBON
@@ -245,10 +262,12 @@ def check_batches(
     actor: Actor,
     now: datetime,
     approval: Approval | None,
+    expired_ok: bool,
 ) -> dict[int, int]:
     """The batch scanned for each dated line (product id → batch id), after the expiry rule:
-    a sale that would take expired goods (`today` past their date) needs a supervisor's
-    permission `sell_expired`; else GeraiError `sale.expired` naming the first product."""
+    a sale that would take expired goods (`today` past their date) is refused (GeraiError
+    `sale.expired` naming the first product) unless `expired_ok`, and then needs permission
+    `sell_expired` (the actor's role, or a supervisor's `approval`)."""
     picked = {pid: batches[pid] for pid, _, _ in lines if pid in batches}
     expired = [
         name
@@ -256,7 +275,38 @@ def check_batches(
         if expired_take(session, pid, qty, today, picked.get(pid)) > 0
     ]
     if expired:
-        if approval is None:
+        if not expired_ok:
             raise GeraiError("sale.expired", name=expired[0])
         sell_expired_permit(session, actor, now=now, approval=approval)
     return picked
+
+
+REFERENCE_MAX = 40
+REFERENCED = (PaymentMethod.QRIS, PaymentMethod.TRANSFER)
+
+
+def payment_reference(method: str, value: str | None, rule: str) -> str | None:
+    """A QRIS or transfer payment's reference as stored (issue 17): trimmed, None when empty
+    or when the shop does not ask it (`rule` off) or the method has none; refused with spaces
+    inside, longer than 40 characters, or missing when the shop requires it."""
+    if method not in REFERENCED or rule == ReferenceRule.OFF:
+        return None
+    text = check_text((value or "").strip())
+    if not text:
+        if rule == ReferenceRule.REQUIRED:
+            raise GeraiError("pay.reference_required", method=Phrase(METHOD[method]))
+        return None
+    if any(ch.isspace() for ch in text):
+        raise GeraiError("pay.reference_spaces", reference=text)
+    if len(text) > REFERENCE_MAX:
+        raise GeraiError("pay.reference_too_long", limit=REFERENCE_MAX)
+    return text
+
+
+def check_references(settlement: Settlement, rule: str) -> list[str | None]:
+    """Each payment's reference as stored, in payment order (see `payment_reference`)."""
+    given = settlement.references or (None,) * len(settlement.payments)
+    return [
+        payment_reference(method, reference, rule)
+        for (method, _, _), reference in zip(settlement.payments, given, strict=True)
+    ]
