@@ -104,8 +104,9 @@ def record_sale(
             "receipt": receipt_no,
             "total": sale["total"],
             "digest": sale_digest(
-                sale, lines, payments, details, references or [None] * len(payments)
-            ),
+                sale, lines, payments, details,
+                None if VERSION < REFERENCES_SINCE else references or [None] * len(payments),
+            ),  # fmt: skip
             "v": VERSION,
         },
     )
