@@ -38,6 +38,7 @@ from gerai.tui.screens.stock.count import StockCountScreen
 from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen
+from gerai.tui.screens.stock.expiring import ExpiringScreen
 from gerai.tui.screens.stock.reorder import ReorderScreen
 from gerai.tui.widgets.paged_list import PAGING_BINDINGS
 
@@ -170,6 +171,7 @@ class ProductsScreen(StockScreen[None]):
         Binding("f10", "repack", "ui.key.repack"),
         Binding("f11", "write_off", "ui.key.write_off"),
         Binding("f3", "reorder", "ui.key.reorder"),
+        Binding("ctrl+e", "expiring", "ui.key.expiring", priority=True),
         Binding("f12", "labels", "ui.key.labels"),
         *PAGING_BINDINGS,
     ]
@@ -425,6 +427,10 @@ class ProductsScreen(StockScreen[None]):
     def action_reorder(self) -> None:
         """F3: what to order (pesan barang)."""
         self.app.push_screen(ReorderScreen())
+
+    def action_expiring(self) -> None:
+        """Ctrl+E: what expires soon (issue 17)."""
+        self.app.push_screen(ExpiringScreen(), self.done)
 
     def action_repack(self) -> None:
         """F10: repack the selected product into another."""
