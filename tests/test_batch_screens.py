@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, Label
 from gerai.core.i18n import set_language
 from gerai.db import Database
 from gerai.services.stock.batches import batches
+from gerai.services.stock.receiving import ReceiveLine
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.stock.expiring import ExpiringScreen
@@ -20,7 +21,6 @@ from gerai.tui.screens.stock.receiving import ReceivingScreen
 from tests.conftest import NOW, OWNER, raw
 from tests.stock_helpers import supplier
 from tests.test_batches import MILK, TODAY, mark, receive
-from gerai.services.stock.receiving import ReceiveLine
 
 pytestmark = pytest.mark.sqlite_only("screens only")
 

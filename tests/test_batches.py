@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+
 from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.db import Database
@@ -28,7 +29,7 @@ from gerai.services.stock.count import confirm_count, write_off
 from gerai.services.stock.ledger import stock_check
 from gerai.services.stock.receiving import ReceiveLine, receive_goods
 from gerai.services.stock.repack import repack
-from tests.conftest import CASHIER, NOW, OWNER, OWNER_PIN, TREASURER_PIN, raw, tamper
+from tests.conftest import CASHIER, NOW, OWNER, TREASURER_PIN, raw, tamper
 from tests.stock_helpers import snapshot, stock, supplier
 
 MILK = "MYK-1L"  # stands for any dated product: 144 pcs in the demo catalogue
@@ -155,7 +156,7 @@ def test_a_sale_takes_the_batch_that_expires_first_unless_one_is_scanned(db: Dat
     sell(db, MILK, 12)  # all 10 of EARLY, then 2 of LATE; the undated 144 last
     assert held(db, product_id) == [(day(20), "LATE", Decimal(8)), (None, "", Decimal(144))]
     with db.read() as session:
-        undated = [b for b in batches(session, product_id) if b.expiry is None][0]
+        undated = next(b for b in batches(session, product_id) if b.expiry is None)
     sell(db, MILK, 3, batch=undated.id)  # the kasir scanned the undated batch
     assert held(db, product_id) == [(day(20), "LATE", Decimal(8)), (None, "", Decimal(141))]
     proved(db)
@@ -210,7 +211,7 @@ def expire_everything(db: Database) -> int:
     product_id = mark(db)
     receive(db, ReceiveLine(MILK, 6, 14_500, expiry=day(-2)), past_ok=True)
     with db.write() as session:
-        undated = [b for b in batches(session, product_id) if b.expiry is None][0]
+        undated = next(b for b in batches(session, product_id) if b.expiry is None)
         write_off(session, MILK, 144, "hilang", actor=OWNER, at=NOW, shop=load_shop(session),
                   batch_id=undated.id)  # fmt: skip
     assert held(db, product_id) == [(day(-2), "", Decimal(6))]
@@ -252,7 +253,7 @@ def test_a_write_off_of_expired_goods_takes_the_batch_picked(db: Database) -> No
         past_ok=True,
     )
     with db.read() as session:
-        old = [b for b in batches(session, product_id) if b.batch == "OLD"][0]
+        old = next(b for b in batches(session, product_id) if b.batch == "OLD")
     with db.write() as session:
         write_off(session, MILK, 3, "kedaluwarsa", actor=OWNER, at=NOW,
                   shop=load_shop(session), batch_id=old.id)  # fmt: skip

@@ -354,7 +354,13 @@ def sections_of(report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         **{
             k: report[k]
             for k in (
-                "categories", "top_items", "by_hour", "voids", "returns", "low_stock", "noncash"
+                "categories",
+                "top_items",
+                "by_hour",
+                "voids",
+                "returns",
+                "low_stock",
+                "noncash",
             )
         },
     }

@@ -104,9 +104,12 @@ def record_sale(
             "receipt": receipt_no,
             "total": sale["total"],
             "digest": sale_digest(
-                sale, lines, payments, details,
+                sale,
+                lines,
+                payments,
+                details,
                 None if VERSION < REFERENCES_SINCE else references or [None] * len(payments),
-            ),  # fmt: skip
+            ),
             "v": VERSION,
         },
     )

@@ -456,9 +456,13 @@ def _noncash(session: Session, day: date, zone: ZoneInfo) -> tuple[NonCashPaymen
     """The day's QRIS and transfer payments of completed sales, in the order they were made."""
     rows = session.execute(
         select(
-            SALE.c.receipt_no, SALE.c.till, SALE.c.created_at, PAYMENT.c.method,
-            PAYMENT.c.amount, PAYMENT.c.reference,
-        )  # fmt: skip
+            SALE.c.receipt_no,
+            SALE.c.till,
+            SALE.c.created_at,
+            PAYMENT.c.method,
+            PAYMENT.c.amount,
+            PAYMENT.c.reference,
+        )
         .join(SALE, SALE.c.id == PAYMENT.c.sale_id)
         .where(
             *_day_completed(day),
@@ -466,6 +470,4 @@ def _noncash(session: Session, day: date, zone: ZoneInfo) -> tuple[NonCashPaymen
         )
         .order_by(SALE.c.id, PAYMENT.c.id)
     ).all()
-    return tuple(
-        NonCashPayment(r[0], r[1], r[2].astimezone(zone), r[3], r[4], r[5]) for r in rows
-    )
+    return tuple(NonCashPayment(r[0], r[1], r[2].astimezone(zone), r[3], r[4], r[5]) for r in rows)

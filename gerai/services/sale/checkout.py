@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
-from gerai.core.quantity import to_milli
 from gerai.core.phrases import METHOD, Phrase
+from gerai.core.quantity import to_milli
 from gerai.core.text import check_text
 from gerai.core.words import MovementKind, PaymentMethod, Permission, ReferenceRule, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
@@ -197,8 +197,13 @@ def checkout(
         connection.execute(
             PAYMENT.insert(),
             [
-                {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed,
-                 "reference": reference}
+                {
+                    "sale_id": sale_id,
+                    "method": method,
+                    "amount": amount,
+                    "tendered": handed,
+                    "reference": reference,
+                }
                 for (method, amount, handed), reference in zip(
                     settlement.payments, references, strict=True
                 )
@@ -208,9 +213,14 @@ def checkout(
         session,
         [
             Movement(
-                v.product.id, -v.qty, MovementKind.SALE, ref=receipt_no, sale_id=sale_id,
-                fresh_from=business_date, batch_id=picked.get(v.product.id),
-            )  # fmt: skip
+                v.product.id,
+                -v.qty,
+                MovementKind.SALE,
+                ref=receipt_no,
+                sale_id=sale_id,
+                fresh_from=business_date,
+                batch_id=picked.get(v.product.id),
+            )
             for v in views
         ],
         at=now,

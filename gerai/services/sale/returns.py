@@ -368,9 +368,13 @@ def return_items(
         session,
         [
             Movement(
-                p.line.product_id, p.qty, MovementKind.RETURN, ref=number, note=why,
+                p.line.product_id,
+                p.qty,
+                MovementKind.RETURN,
+                ref=number,
+                note=why,
                 sale_id=sale.id,
-            )  # fmt: skip
+            )
             for p in plan.lines
         ],
         at=now,
@@ -382,9 +386,13 @@ def return_items(
         session,
         [
             Movement(
-                p.line.product_id, -p.qty, MovementKind.ADJUST, ref=number, note=DAMAGED_NOTE,
+                p.line.product_id,
+                -p.qty,
+                MovementKind.ADJUST,
+                ref=number,
+                note=DAMAGED_NOTE,
                 takes=tuple((batch, -qty) for batch, qty in split) or None,
-            )  # fmt: skip
+            )
             for p, split in zip(plan.lines, back, strict=True)
             if p.damaged
         ],

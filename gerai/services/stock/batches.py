@@ -43,8 +43,8 @@ from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 
 MAX_CODE = 40
-MARK_REF = "TANDAI-TANGGAL"
-LEDGER_ACTOR = "gerai"  # who seals a batch the ledger makes when no actor is named  # the batch movement that starts a newly dated product's batches
+MARK_REF = "TANDAI-TANGGAL"  # the batch movements of marking a product dated (or not)
+LEDGER_ACTOR = "gerai"  # who seals a batch the ledger makes when no actor is named
 
 Split = tuple[tuple[int, Decimal], ...]  # (batch id, quantity) parts of one movement
 
@@ -52,16 +52,35 @@ Split = tuple[tuple[int, Decimal], ...]  # (batch id, quantity) parts of one mov
 class BatchHints(Protocol):
     """What `ledger.Movement` tells the batches (see the module's rules)."""
 
-    product_id: int
-    qty: Decimal
-    kind: str
-    ref: str
-    sale_id: int | None
-    expiry: date | None
-    batch_code: str
-    batch_id: int | None
-    fresh_from: date | None
-    takes: Split | None
+    @property
+    def product_id(self) -> int: ...
+
+    @property
+    def qty(self) -> Decimal: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def ref(self) -> str: ...
+
+    @property
+    def sale_id(self) -> int | None: ...
+
+    @property
+    def expiry(self) -> date | None: ...
+
+    @property
+    def batch_code(self) -> str: ...
+
+    @property
+    def batch_id(self) -> int | None: ...
+
+    @property
+    def fresh_from(self) -> date | None: ...
+
+    @property
+    def takes(self) -> Split | None: ...
 
 
 @dataclass(frozen=True)
@@ -109,7 +128,7 @@ def expiry_date(value: Any) -> date:
     text = str(value or "").strip()
     for form in _DAY_FORMATS:
         try:
-            return datetime.strptime(text, form).date()
+            return datetime.strptime(text, form).date()  # noqa: DTZ007 (a day, no time)
         except ValueError:
             continue
     raise GeraiError("batch.bad_expiry", value=text)
@@ -190,9 +209,7 @@ def _held(session: Session, product_id: int) -> list[tuple[int, date | None, Dec
     rows = session.execute(
         select(STOCK_BATCH.c.id, STOCK_BATCH.c.expiry, STOCK_BATCH.c.qty)
         .where(STOCK_BATCH.c.product_id == product_id, STOCK_BATCH.c.qty > 0)
-        .order_by(
-            STOCK_BATCH.c.expiry.is_(None), STOCK_BATCH.c.expiry, STOCK_BATCH.c.id
-        )
+        .order_by(STOCK_BATCH.c.expiry.is_(None), STOCK_BATCH.c.expiry, STOCK_BATCH.c.id)
     ).all()
     return [(int(r[0]), r[1], r[2]) for r in rows]
 
@@ -438,10 +455,16 @@ def batches(session: Session, product_id: int | None = None, until: date | None 
     expiry first."""
     query = (
         select(
-            STOCK_BATCH.c.id, STOCK_BATCH.c.product_id, PRODUCT.c.code, PRODUCT.c.name,
-            PRODUCT.c.unit, STOCK_BATCH.c.expiry, STOCK_BATCH.c.code, STOCK_BATCH.c.qty,
+            STOCK_BATCH.c.id,
+            STOCK_BATCH.c.product_id,
+            PRODUCT.c.code,
+            PRODUCT.c.name,
+            PRODUCT.c.unit,
+            STOCK_BATCH.c.expiry,
+            STOCK_BATCH.c.code,
+            STOCK_BATCH.c.qty,
             PRODUCT.c.cost,
-        )  # fmt: skip
+        )
         .join(PRODUCT, PRODUCT.c.id == STOCK_BATCH.c.product_id)
         .join(DATED_PRODUCT, DATED_PRODUCT.c.product_id == STOCK_BATCH.c.product_id)
         .where(STOCK_BATCH.c.qty > 0)

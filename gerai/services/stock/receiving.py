@@ -234,9 +234,14 @@ def receive_goods(
         session,
         [
             Movement(
-                line.product.id, line.qty, MovementKind.RECEIVE, ref=number, note=note,
-                expiry=line.expiry, batch_code=line.batch,
-            )  # fmt: skip
+                line.product.id,
+                line.qty,
+                MovementKind.RECEIVE,
+                ref=number,
+                note=note,
+                expiry=line.expiry,
+                batch_code=line.batch,
+            )
             for line in checked
         ],
         at=at,

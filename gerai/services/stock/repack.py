@@ -20,6 +20,7 @@ from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.batches import Split, batch_of, is_dated
 from gerai.services.stock.inventory import (
     factor,
     fresh,
@@ -30,7 +31,6 @@ from gerai.services.stock.inventory import (
     set_costs,
     value_at,
 )
-from gerai.services.stock.batches import Split, batch_of, is_dated
 from gerai.services.stock.ledger import Movement, move_stock
 
 SHRINKAGE_NOTE = "susut pecah karung"

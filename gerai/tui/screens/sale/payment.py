@@ -204,7 +204,8 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         Enter starts from cash. A QRIS or transfer amount goes on to its reference first,
         when the shop asks it (issue 17)."""
         if field.id == "reference":
-            return self.leave_reference()
+            self.leave_reference()
+            return None
         if self.asks_reference(self.method):
             return self.ask_reference()
         method = self.method

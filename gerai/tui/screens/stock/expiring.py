@@ -118,9 +118,7 @@ class ExpiringScreen(StockDialog[str | None]):
         if batch.expiry is None or batch.expiry >= self.till.today():
             self.fail(t("ui.expiring.not_expired"))
             return
-        with_approval(
-            self.app, Permission.STOCK, lambda ok: self.write_off(batch, ok), self.fail
-        )
+        with_approval(self.app, Permission.STOCK, lambda ok: self.write_off(batch, ok), self.fail)
 
     @work(thread=True)
     def write_off(self, batch: BatchInfo, approval: Approval | None) -> None:

@@ -35,10 +35,10 @@ from gerai.tui.permits import with_approval
 from gerai.tui.screens.stock.card import StockCardScreen
 from gerai.tui.screens.stock.common import CategoryPicker, StockScreen
 from gerai.tui.screens.stock.count import StockCountScreen
+from gerai.tui.screens.stock.expiring import ExpiringScreen
 from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen
-from gerai.tui.screens.stock.expiring import ExpiringScreen
 from gerai.tui.screens.stock.reorder import ReorderScreen
 from gerai.tui.widgets.paged_list import PAGING_BINDINGS
 
