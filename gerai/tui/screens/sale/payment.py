@@ -159,6 +159,8 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             label.update(t("ui.pay.short_preview", amount=format_rupiah(self.due - amount)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "reference":  # its refusal stays until the next Enter (issue 17)
+            return
         self.warned = False
         self.query_one("#pay-error", Label).update("")
         self.preview(event.value)
