@@ -18,7 +18,7 @@ from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.stock.expiring import ExpiringScreen
 from gerai.tui.screens.stock.receiving import ReceivingScreen
-from tests.conftest import NOW, OWNER, raw
+from tests.conftest import CASHIER, NOW, OWNER, raw
 from tests.stock_helpers import supplier
 from tests.test_batches import MILK, TODAY, mark, receive
 
@@ -108,3 +108,25 @@ async def test_the_expiring_list_shows_values_and_writes_an_expired_batch_off(
             ("", Decimal(144)),
         ]
     assert raw(db, "SELECT reason, qty FROM writeoff") == [("kedaluwarsa", 4000)]
+
+
+async def test_the_kasir_scans_a_batch_code_and_the_sale_takes_that_batch(db: Database) -> None:
+    product_id = mark(db)
+    receive(
+        db,
+        ReceiveLine(MILK, 4, 14_000, expiry=TODAY + timedelta(days=2), batch="EARLY"),
+        ReceiveLine(MILK, 4, 14_000, expiry=TODAY + timedelta(days=9), batch="LATE9"),
+    )
+    app = GeraiApp(Settings(db_url=db.url, lang="id"), db, clock=lambda: NOW, actor=CASHIER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"2*LATE9", "enter")  # the batch code printed on the pack
+        await pilot.pause()
+        assert [(line.product.code, line.qty) for line in app.cart.lines] == [(MILK, 2)]
+        await pilot.press("f12")
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with db.read() as session:
+        held = [(b.batch, b.qty) for b in batches(session, product_id)]
+    assert held == [("EARLY", Decimal(4)), ("LATE9", Decimal(2)), ("", Decimal(144))]

@@ -369,3 +369,23 @@ def test_the_dated_command_marks_and_unmarks(db: Database) -> None:
     proved(db)
     with db.read() as session:
         assert verify(session).intact
+
+
+def test_a_batch_code_names_a_product_only_when_one_product_has_it(db: Database) -> None:
+    from gerai.services.stock.batches import scanned_batch
+
+    milk = mark(db)
+    oil = mark(db, "MYK-2L")
+    receive(
+        db,
+        ReceiveLine(MILK, 1, 14_500, expiry=day(5), batch="ONLY"),
+        ReceiveLine(MILK, 1, 14_500, expiry=day(5), batch="BOTH"),
+        ReceiveLine("MYK-2L", 1, 29_000, expiry=day(5), batch="BOTH"),
+    )
+    with db.read() as session:
+        only = scanned_batch(session, "ONLY")
+        assert only is not None and only[0] == milk
+        assert scanned_batch(session, "BOTH") is None  # two products: not a scan
+        assert scanned_batch(session, "NONE") is None
+        assert scanned_batch(session, "A B") is None
+    assert oil

@@ -438,6 +438,22 @@ def find_batch(session: Session, product_id: int, code: str) -> int:
     return int(found[0])
 
 
+def scanned_batch(session: Session, code: str) -> tuple[int, int] | None:
+    """What a batch code scanned at the counter names: (product id, batch id) when exactly
+    one dated product has a batch of this code in stock (its newest such batch), else None."""
+    code = code.strip()
+    if not code or any(ch.isspace() for ch in code) or len(code) > MAX_CODE:
+        return None
+    rows = session.execute(
+        select(STOCK_BATCH.c.product_id, func.max(STOCK_BATCH.c.id))
+        .join(DATED_PRODUCT, DATED_PRODUCT.c.product_id == STOCK_BATCH.c.product_id)
+        .where(STOCK_BATCH.c.code == code, STOCK_BATCH.c.qty > 0)
+        .group_by(STOCK_BATCH.c.product_id)
+        .limit(2)
+    ).all()
+    return (int(rows[0][0]), int(rows[0][1])) if len(rows) == 1 else None
+
+
 def sell_expired_permit(
     session: Session, actor: Actor, *, now: datetime, approval: Approval | None
 ) -> str:
