@@ -389,3 +389,33 @@ def test_a_batch_code_names_a_product_only_when_one_product_has_it(db: Database)
         assert scanned_batch(session, "NONE") is None
         assert scanned_batch(session, "A B") is None
     assert oil
+
+
+def test_a_catalogue_import_that_changes_a_dated_products_stock_moves_its_batches(
+    db: Database,
+) -> None:
+    from gerai.services.stock.import_export import (
+        PRODUCT_COLUMNS,
+        export_products,
+        import_products,
+    )
+    from gerai.tabular import Table
+
+    product_id = mark(db)
+    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=day(2)))
+    for new_stock, expected in (
+        (150, [(day(2), "", Decimal(4)), (None, "", Decimal(146))]),
+        (2, [(None, "", Decimal(2))]),  # less: taken first-expiry-first, as a count takes
+    ):
+        with db.read() as session:
+            rows = export_products(session)
+        for row in rows:
+            if row["code"] == MILK:
+                row["stock"] = new_stock
+        with db.write() as session:
+            import_products(
+                session, Table(PRODUCT_COLUMNS, rows, list(range(2, len(rows) + 2))), NOW,
+                actor=OWNER,
+            )  # fmt: skip
+        assert held(db, product_id) == expected
+        proved(db)

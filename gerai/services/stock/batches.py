@@ -43,6 +43,7 @@ from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 
 MAX_CODE = 40
+MANY = 500  # more product ids than this are not asked about one by one
 MARK_REF = "TANDAI-TANGGAL"  # the batch movements of marking a product dated (or not)
 LEDGER_ACTOR = "gerai"  # who seals a batch the ledger makes when no actor is named
 
@@ -135,14 +136,16 @@ def expiry_date(value: Any) -> date:
 
 
 def dated_ids(session: Session, product_ids: Sequence[int]) -> set[int]:
-    """Which of these products are dated."""
+    """Which of these products are dated (for many, as an import has: all dated products read
+    and kept if asked, not a list of ids as long as the catalogue)."""
     if not product_ids:
         return set()
+    wanted = set(product_ids)
+    if len(wanted) > MANY:
+        return wanted & set(session.execute(select(DATED_PRODUCT.c.product_id)).scalars())
     return set(
         session.execute(
-            select(DATED_PRODUCT.c.product_id).where(
-                DATED_PRODUCT.c.product_id.in_(sorted(set(product_ids)))
-            )
+            select(DATED_PRODUCT.c.product_id).where(DATED_PRODUCT.c.product_id.in_(sorted(wanted)))
         ).scalars()
     )
 
