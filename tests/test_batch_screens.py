@@ -130,3 +130,21 @@ async def test_the_kasir_scans_a_batch_code_and_the_sale_takes_that_batch(db: Da
     with db.read() as session:
         held = [(b.batch, b.qty) for b in batches(session, product_id)]
     assert held == [("EARLY", Decimal(4)), ("LATE9", Decimal(2)), ("", Decimal(144))]
+
+
+async def test_ctrl_t_marks_the_selected_product_dated_and_back(db: Database) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press(*"MYK-1L")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.selected is not None and screen.selected.code == MILK  # type: ignore[attr-defined]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert raw(db, "SELECT count(*) FROM datedproduct") == [(1,)]
+        assert "bertanggal" in status(screen)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert raw(db, "SELECT count(*) FROM datedproduct") == [(0,)]
