@@ -69,6 +69,10 @@ async def test_the_report_shows_the_days_figures_and_receipts(db: Database) -> N
             for i in range(figures.row_count)
         }
         assert values["Penjualan bersih"] == f"{summary.net:,}".replace(",", ".")
+        shown = {k: int(v.replace(".", "")) for k, v in values.items() if k != "Uraian"}
+        assert shown["Laba kotor"] == (  # one word, net of returns, adds up as displayed
+            shown["Bersih setelah retur"] - shown["HPP"] + shown["HPP retur (kembali)"]
+        )
         sales = screen.query_one("#sales-table", DataTable)
         assert [str(sales.get_row_at(i)[0]) for i in range(sales.row_count)] == numbers[::-1]
         shifts = screen.query_one("#shifts-table", DataTable)

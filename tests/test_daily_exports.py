@@ -5,6 +5,7 @@ and `gerai report cashbook` write whole files or fail with one clear line."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import itertools
@@ -27,20 +28,26 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from shop_day import DAY, at, close, fill, give_back, move, open_till, sell, void
 from sqlalchemy import update
+from xlsx_tables import banner_and_table, numeric, same
+from xlsx_tables import records as records_of
 
 from gerai.cli import main
-from gerai.core.i18n import set_language
+from gerai.core.i18n import set_language, t
 from gerai.core.money import format_number, format_rupiah
+from gerai.core.phrases import METHOD
 from gerai.core.quantity import format_quantity
+from gerai.core.timefmt import format_date
 from gerai.db import Database
 from gerai.exports.cashbook import cashbook_csv, cashbook_entries, cashbook_xlsx
 from gerai.exports.daily_pdf import daily_pdf
-from gerai.exports.daily_tables import daily_csv, daily_xlsx
+from gerai.exports.daily_tables import COLUMNS, daily_csv, daily_xlsx
 from gerai.exports.pdf_kit import MARGIN, PAGE_WIDTH
+from gerai.exports.people import heading, sheet_name
 from gerai.models import Product
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.sale.checkout import Tender
 from gerai.services.shop.profile import ShopProfile, load_shop
+from gerai.tabular import RUPIAH_FORMAT
 
 PRINTED = datetime(2025, 12, 1, 1, 5, tzinfo=at(0).tzinfo)
 LONG_NAME = "Minyakita 1 L Pouch & <Isi Ulang> " + " ".join(["Kemasan Hemat Untuk Warung"] * 3)
@@ -172,7 +179,8 @@ def printed_phrases(report: dict[str, Any]) -> list[str]:
         f"Penjualan bersih setelah retur {rp(report['net_after_returns'])}",
         f"Rata-rata per transaksi {rp(report['average_basket'])}",
         f"HPP (harga pokok penjualan) {rp(report['cost'])}",
-        f"Margin kotor {rp(report['margin'])} ({percent} %)",
+        f"HPP barang diretur (kembali) {rp(report['returns_cost'])}",
+        f"Laba kotor {rp(report['margin'])} ({percent} %)",
         f"Anggota {report['member']['count']} {rp(report['member']['net'])}",
         f"Bukan anggota {report['non_member']['count']} {rp(report['non_member']['net'])}",
     ]
@@ -322,8 +330,8 @@ def test_the_pdf_of_a_day_without_sales(catalogue_db: Database) -> None:
     pages = pdf_pages(daily_pdf(summary, shop, PRINTED))
     text = " ".join(pages)
     assert "Tidak ada penjualan pada tanggal ini." in text
-    assert "Penjualan bersih Rp0" in text and "Margin kotor Rp0 (– %)" not in text
-    assert "Margin kotor Rp0 (–)" in text
+    assert "Penjualan bersih Rp0" in text and "Laba kotor Rp0 (– %)" not in text
+    assert "Laba kotor Rp0 (–)" in text and "Margin kotor" not in text
     assert "Tidak ada shift yang dibuka." in text
     assert pages[-1].endswith(f"Halaman {len(pages)} dari {len(pages)}")
 
@@ -389,19 +397,54 @@ def test_the_csv_holds_the_json(
 def test_the_xlsx_holds_the_json(
     busy: tuple[DailySummary, ShopProfile], busy_json: dict[str, Any]
 ) -> None:
-    book = load_workbook(io.BytesIO(daily_xlsx(busy[0])))
-    expected = sections_of(busy_json)
-    assert book.sheetnames == list(expected)
-    summary = {k: v for k, v in book["summary"].iter_rows(min_row=2, values_only=True)}
-    assert summary == {k: v for k, v in expected.pop("summary")[0].items()}
+    summary, shop = busy
+    book = load_workbook(io.BytesIO(daily_xlsx(summary, shop)))
+    expected = sections_of(copy.deepcopy(busy_json))  # changed below: the fixture is shared
+    assert book.sheetnames == [sheet_name(section) for section in expected]
+    assert book.sheetnames[:3] == ["Ringkasan", "Pembayaran", "Pembeli"]
+    banner, header, rows = banner_and_table(book["Ringkasan"])
+    assert banner[0].startswith(shop.name) and banner[1] == "Laporan harian · 30-11-2025"
+    assert header == ["Uraian", "Nilai"]
+    day = expected.pop("summary")[0]
+    assert [r[0] for r in rows] == [heading(k) for k in day]
+    for (shown, cell), like in zip(rows, day.values(), strict=True):
+        assert same(cell, like), (shown, cell, like)
+    values = dict(rows)
+    assert numeric(values["Penjualan bersih"]) and numeric(values["Laba kotor"])
+    assert isinstance(values["Tanggal"], datetime) and values["Tanggal"].date() == DAY
+    net_row = 2 + len(banner) + 1 + list(values).index("Penjualan bersih")  # banner, blank, header
+    assert book["Ringkasan"].cell(row=net_row, column=2).number_format == RUPIAH_FORMAT
+    for payment in (*expected["payments"], *expected["noncash"]):  # people read the words
+        payment["method"] = t(METHOD[payment["method"]])
+    for buyers, word in zip(expected["buyers"], ("Anggota", "Bukan anggota"), strict=True):
+        buyers["group"] = word
+    for moved in expected["cash_movements"]:
+        moved["kind"] = {"in": "Kas masuk", "out": "Kas keluar"}[moved["kind"]]
+    for correction in (*expected["voids"], *expected["returns"]):
+        if correction["refund_method"]:
+            correction["refund_method"] = t(METHOD[correction["refund_method"]])
+    assert expected["cash_movements"] and expected["returns"]  # the busy day has both
     for section, records in expected.items():
-        lines = list(book[section].iter_rows(values_only=True))
-        header = list(lines[0])
-        assert [dict(zip(header, line, strict=True)) for line in lines[1:]] == [
-            {k: (None if v == "" else v) for k, v in record.items()} for record in records
-        ], section
-        if records:
-            assert header == list(records[0])
+        banner, header, lines = banner_and_table(book[sheet_name(section)])
+        assert banner[1] == "Laporan harian · 30-11-2025"
+        assert header == [heading(k) for k in COLUMNS[section]], section
+        assert len(lines) == len(records), section
+        for line, record in zip(lines, records, strict=True):
+            for cell, name in zip(line, COLUMNS[section], strict=True):
+                assert same(cell, record[name]), (section, name, cell, record[name])
+    top = records_of(book[sheet_name("top_items")])
+    assert top and all(numeric(r["Jumlah barang"]) and numeric(r["Penjualan bersih"]) for r in top)
+    shifts = records_of(book[sheet_name("shifts")])
+    assert all(isinstance(r["Dibuka"], datetime) for r in shifts)
+
+
+def test_the_xlsx_speaks_english(busy: tuple[DailySummary, ShopProfile]) -> None:
+    set_language("en")
+    book = load_workbook(io.BytesIO(daily_xlsx(*busy)))
+    assert book.sheetnames[:3] == ["Summary", "Payments", "Buyers"]
+    assert banner_and_table(book["Categories"])[1] == [
+        "Name", "Net sales", "Cost of goods sold", "Gross margin",
+    ]  # fmt: skip
 
 
 # --- the buku kas ----------------------------------------------------------------------------
@@ -461,13 +504,17 @@ def test_the_cashbook_saldo_runs_and_ends_at_the_counted_cash(
 def test_the_cashbook_xlsx_equals_its_csv(busy: tuple[DailySummary, ShopProfile]) -> None:
     summary, shop = busy
     from_csv = list(csv.reader(io.StringIO(cashbook_csv(summary, shop).decode("utf-8"))))
-    book = load_workbook(io.BytesIO(cashbook_xlsx(summary, shop)), read_only=True)
+    book = load_workbook(io.BytesIO(cashbook_xlsx(summary, shop)))
     assert book.sheetnames == ["Buku Kas"]
-    from_xlsx = [
-        [as_text(v) for v in line] for line in book["Buku Kas"].iter_rows(values_only=True)
+    banner, header, rows = banner_and_table(book["Buku Kas"])
+    assert banner == [f"{shop.name} · {', '.join(shop.address.splitlines())}",
+                      "Buku Kas · 30-11-2025"]  # fmt: skip
+    shown = [
+        [format_date(v.date()) if isinstance(v, datetime) else as_text(v) for v in line]
+        for line in rows
     ]
-    assert from_xlsx == from_csv
-    assert isinstance(next(book["Buku Kas"].iter_rows(min_row=2, values_only=True))[4], int)
+    assert [header, *shown] == from_csv
+    assert numeric(rows[0][4]) and isinstance(rows[0][1], datetime)
 
 
 def test_the_cashbook_of_a_day_without_shifts_is_only_its_total(catalogue_db: Database) -> None:
@@ -549,6 +596,22 @@ def test_report_daily_to_stdout(
         assert result.stdout_bytes.startswith(b"%PDF-" if fmt == "pdf" else b"PK")
 
 
+def test_the_csv_for_people_is_asked_for_with_lang(busy_file: Path, runner: CliRunner) -> None:
+    args = ["report", "daily", "--date", "2025-11-30", "--format", "csv"]
+    machines = runner.invoke(main, ["--db", str(busy_file), *args])
+    people = runner.invoke(main, ["--db", str(busy_file), "--lang", "id", *args])
+    english = runner.invoke(main, ["--db", str(busy_file), "--lang", "en", *args])
+    assert machines.exit_code == people.exit_code == english.exit_code == 0, people.output
+    assert machines.stdout.startswith("section,row,field,value\n")
+    assert "summary,1,net_after_returns," in machines.stdout
+    rows = list(csv.reader(io.StringIO(people.stdout)))
+    assert rows[0] == ["Bagian", "Baris", "Uraian", "Nilai"]
+    assert ["Ringkasan", "1", "Penjualan setelah retur"] in [r[:3] for r in rows]
+    assert len(rows) == len(machines.stdout.splitlines())  # the same records, other words
+    assert english.stdout.startswith("Section,Row,Item,Value\n")
+    assert "Summary,1,Net sales after returns," in english.stdout
+
+
 def daily_csv_of(path: Path) -> bytes:
     database = Database(f"sqlite:///{path}")
     try:
@@ -573,8 +636,8 @@ def test_report_cashbook(busy_file: Path, runner: CliRunner, tmp_path: Path) -> 
     assert as_csv.stdout.splitlines()[-1].startswith(",,Jumlah,")
     as_xlsx = report(runner, busy_file, "cashbook", "--date", "2025-11-30", "--format", "xlsx")
     assert as_xlsx.exit_code == 0, as_xlsx.output
-    book = load_workbook(tmp_path / "buku-kas-2025-11-30.xlsx", read_only=True)
-    assert next(book["Buku Kas"].iter_rows(values_only=True))[:3] == ("No", "Tanggal", "Uraian")
+    book = load_workbook(tmp_path / "buku-kas-2025-11-30.xlsx")
+    assert banner_and_table(book["Buku Kas"])[1][:3] == ["No", "Tanggal", "Uraian"]
     named = report(runner, busy_file, "cashbook", "--date", "2025-11-30", "--output", "kas.xlsx")
     assert named.exit_code == 0 and (tmp_path / "kas.xlsx").read_bytes().startswith(b"PK")
 

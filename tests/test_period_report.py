@@ -17,6 +17,7 @@ from member_money import pay_back, save
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from shop_day import at, fill, give_back, open_till, sell, void
+from xlsx_tables import banner_and_table
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
@@ -151,10 +152,17 @@ def test_the_reports_in_every_format(db: Database, tmp_path: Path) -> None:
     assert len(lines) == 1 + 12 + 1  # a row a month, the total
     xlsx = tmp_path / "tahun.xlsx"
     gerai("yearly", "--year", "2025", "--output", str(xlsx))
-    sheet = load_workbook(xlsx).active
-    assert sheet is not None
-    values = [row for row in sheet.iter_rows(values_only=True)]
-    assert values[-1][FIGURES.index("net") + 1] == 31_000  # a number, not text
+    book = load_workbook(xlsx)
+    assert book.sheetnames == ["Ringkasan", "Bulanan"]
+    banner, header, values = banner_and_table(book["Bulanan"])
+    assert banner[1].endswith(" · 2025")
+    assert header[:2] == ["Periode", "Jumlah transaksi"] and "Laba kotor" in header
+    assert values[-1][0] == "Jumlah" and values[-1][FIGURES.index("net") + 1] == 31_000
+    assert values[10][0] == "November 2025"
+    summary = dict(banner_and_table(book["Ringkasan"])[2])
+    assert (
+        summary["Penjualan bersih"] == 31_000 and summary["Laba kotor"] == data["totals"]["margin"]
+    )
     pdf = tmp_path / "bulan.pdf"
     gerai("monthly", "--month", "2025-11", "--output", str(pdf))
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)

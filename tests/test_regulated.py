@@ -427,6 +427,17 @@ def test_the_lpg_log_lists_each_sale_with_its_nik_and_totals_equal_the_sales(
     text = PdfReader(pdf).pages[0].extract_text()
     assert text.count(NIK_A) == 2 and NIK_B not in text  # the returned sale is not listed
     assert "Jumlah 2 · Rp38.000" in text and "Rumah tangga" in text and "Pangkalan" in text
+    book = Path(str(tmp_path)) / "lpg.xlsx"
+    made = runner.invoke(main, ["--db", rdb.url, "report", "lpg", "--month", "2025-11",
+                                "--group", "LPG3", "--output", str(book)])  # fmt: skip
+    assert made.exit_code == 0, made.output
+    from openpyxl import load_workbook
+    from xlsx_tables import banner_and_table
+
+    banner, header, rows = banner_and_table(load_workbook(book)["Log LPG"])
+    assert banner[1].endswith(" · 2025-11") and header[4] == "NIK"
+    assert [row[4] for row in rows] == [NIK_A, NIK_A]  # 16 digits stay text, never a number
+    assert [row[8] for row in rows] == [19000, 19000]  # money is a number
 
 
 def test_a_straight_edit_of_a_lines_nik_is_caught_by_the_sales_digest(rdb: Database) -> None:

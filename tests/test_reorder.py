@@ -142,12 +142,19 @@ def test_cli_reorder_text_json_and_xlsx(
     as_xlsx = runner.invoke(main, [*args, "--format", "xlsx", "--output", str(out)])
     assert as_xlsx.exit_code == 0, as_xlsx.output
     from openpyxl import load_workbook
+    from xlsx_tables import banner_and_table
 
     sheet = load_workbook(out).active
     assert sheet is not None
-    values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[0][:3] == ["supplier", "code", "name"]
-    assert values[1][:2] == [BULOG, "MYK-1L"]
+    banner, header, values = banner_and_table(sheet)
+    assert banner[1].startswith("Saran pesan barang · ")
+    assert header[:3] == ["Pemasok", "Kode", "Nama"]
+    assert values[0][:2] == [BULOG, "MYK-1L"]
+    assert values[0][header.index("Saran pesan")] == 80  # a number, not text
+    as_csv = runner.invoke(main, [*args, "--format", "csv"])
+    assert as_csv.output.startswith("supplier,code,name,")  # machines: the JSON's keys
+    people = runner.invoke(main, ["--lang", "id", *args, "--format", "csv"])
+    assert people.output.startswith("Pemasok,Kode,Nama,")
 
 
 def test_cli_reorder_bad_window_one_line(catalogue_db: Database, runner: CliRunner) -> None:

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from shop_day import at, fill, sell, void
 from sqlmodel import col, select
+from xlsx_tables import banner_and_table, records
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
@@ -269,14 +270,17 @@ def test_csv_xlsx_and_pdf_hold_the_same_figures(year_of_sales: Database, tmp_pat
     xlsx = tmp_path / "shu.xlsx"
     assert run(year_of_sales, "--pool-purchases", "5000000", "--output", str(xlsx)).exit_code == 0
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["summary", "members"]
-    summary = dict(book["summary"].iter_rows(min_row=2, values_only=True))
+    assert book.sheetnames == ["Ringkasan", "Anggota"]
+    banner, _, rows = banner_and_table(book["Ringkasan"])
+    assert banner[1].startswith("DAFTAR SHU ANGGOTA TAHUN 2025 · ")
+    summary = dict(rows)
     assert (
-        summary["pool_purchases"] == 5_000_000
-        and summary["total_purchases"] == data["total_purchases"]
+        summary["Dana SHU jasa usaha"] == 5_000_000
+        and summary["Total pembelian anggota"] == data["total_purchases"]
     )
-    sheet = list(book["members"].iter_rows(values_only=True))
-    assert sum(r[sheet[0].index("shu_purchases")] for r in sheet[1:]) == 5_000_000
+    members = records(book["Anggota"])
+    assert [m["Nomor"] for m in members] == [m["number"] for m in data["members"]]
+    assert sum(m["SHU jasa usaha"] for m in members) == 5_000_000
     pdf = tmp_path / "shu.pdf"
     assert run(year_of_sales, "--pool-purchases", "5000000", "--output", str(pdf)).exit_code == 0
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)

@@ -17,7 +17,7 @@ from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.card import CARD_COLUMNS
 from gerai.services.stock.catalog import find_by_code
 from gerai.services.stock.count import confirm_count, write_off
-from gerai.services.stock.import_export import export_products
+from gerai.services.stock.import_export import PRODUCT_HEADINGS, export_products
 from gerai.services.stock.products import ProductForm, product_form, save_product
 from gerai.services.stock.receiving import ReceiveLine, receive_goods
 from gerai.services.stock.repack import repack
@@ -80,7 +80,11 @@ def test_the_stock_card_as_csv_on_stdout(
     result = gerai(runner, worked, "--lang", "en", "stock", "card", "8996114000246",
                    "--output", str(target))  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "Received,BM-20251130-001" in target.read_text("utf-8")
+    text = target.read_text("utf-8")
+    assert "Received,BM-20251130-001" in text
+    assert text.startswith("Date,Time,Kind,Reference,Note,In,Out,Balance\n")  # people's headings
+    people = gerai(runner, worked, "--lang", "id", "stock", "card", "MYK-1L")
+    assert people.stdout.startswith("Tanggal,Waktu,Jenis,Referensi,Keterangan,Masuk,Keluar,Saldo\n")
 
 
 def test_the_stock_card_as_pdf(
@@ -133,7 +137,8 @@ def test_the_worked_catalogue_round_trips_exactly(
     with empty_db.read() as session:
         assert export_products(session) == original
     assert read_table(first) == read_table(second)
-    rows = {row["code"]: row for row in read_table(first).rows}
+    # XLSX is for people: the import's own Indonesian headings (`Kode`, `HPP`), read back as fields
+    rows = {row["code"]: row for row in read_table(first).renamed(PRODUCT_HEADINGS).rows}
     assert str(rows["BRS-MED-KG"]["stock"]) == "209.875"
     assert str(rows["GLA-KG"]["stock"]) == "124.5"
     assert int(rows["GLA-KG"]["cost"]) == product(worked, "GLA-KG").cost == 16_080

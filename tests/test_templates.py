@@ -13,6 +13,7 @@ from gerai.cli import main
 from gerai.db import Database
 from gerai.services.members.import_export import MEMBER_HEADINGS
 from gerai.services.stock.import_export import PRODUCT_HEADINGS
+from gerai.tabular import RUPIAH_FORMAT
 from tests.conftest import raw
 
 
@@ -31,7 +32,7 @@ def test_the_catalogue_template_filled_in_is_imported(
     sheet = book["Katalog"]
     headings = [cell.value for cell in sheet[1]]
     assert headings == list(PRODUCT_HEADINGS) and "Harga anggota" in headings
-    assert sheet["G2"].value == 15_700 and sheet["G2"].number_format == "#,##0"
+    assert sheet["G2"].value == 15_700 and sheet["G2"].number_format == RUPIAH_FORMAT
     lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
     assert "D2:D1000" in lists  # Kategori: the shop's categories
     names = [name for (name,) in raw(catalogue_db, "SELECT name FROM category ORDER BY name")]

@@ -177,15 +177,30 @@ def _export(
     header: list[str],
     rows_of: Callable[[Any], list[dict[str, Any]]],
     *,
+    headings: dict[str, str] | None = None,
     private: bool = False,
 ) -> None:
-    from gerai.tabular import write_table
+    """Export rows: JSON and the default CSV with the field names; an XLSX (and a CSV asked for
+    with `--lang`) with `headings` (heading -> field: the import's own, so the file goes back
+    in), money as Rupiah numbers, through the one XLSX writer."""
+    from gerai.exports.people import kind_of
+    from gerai.tabular import Kind, Sheet, write_table, xlsx_bytes
 
     database = open_database(options.settings())
     with database.read() as session:
         rows = rows_of(session)
+    shown = {field: heading for heading, field in (headings or {}).items()}
+    titles = [shown.get(field, field) for field in header]
     with output_stream(output, f"{name}.{fmt}", private=private) as stream:
-        write_table(stream, fmt, header, rows, sheet=name)
+        if fmt == "xlsx":  # quantities stay exact text: the import reads them back as written
+            kinds = [kind_of(f) if kind_of(f) == Kind.MONEY else Kind.TEXT for f in header]
+            values = [[row.get(f) for f in header] for row in rows]
+            stream.write(xlsx_bytes([Sheet(name, titles, values, kinds)]))
+        elif fmt == "csv" and options.lang is not None:
+            named = [dict(zip(titles, (r.get(f) for f in header), strict=True)) for r in rows]
+            write_table(stream, fmt, titles, named)
+        else:
+            write_table(stream, fmt, header, rows, sheet=name)
 
 
 FORMAT = click.Choice(["csv", "xlsx", "json"])

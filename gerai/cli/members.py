@@ -39,9 +39,18 @@ def members_import(options: Options, file: Path, skip_bad: bool) -> None:
 @pass_options
 def members_export(options: Options, fmt: str, output: str | None) -> None:
     """Export the member register."""
-    from gerai.services.members.import_export import MEMBER_COLUMNS, export_members
+    from gerai.services.members.import_export import MEMBER_COLUMNS, MEMBER_HEADINGS, export_members
 
-    _export(options, fmt, output, "anggota", MEMBER_COLUMNS, export_members, private=True)
+    _export(
+        options,
+        fmt,
+        output,
+        "anggota",
+        MEMBER_COLUMNS,
+        export_members,
+        headings=MEMBER_HEADINGS,
+        private=True,
+    )
 
 
 @members.command("statement")

@@ -41,9 +41,21 @@ def products_import(options: Options, file: Path, skip_bad: bool) -> None:
 @pass_options
 def products_export(options: Options, fmt: str, output: str | None) -> None:
     """Export the catalogue, with stock."""
-    from gerai.services.stock.import_export import PRODUCT_COLUMNS, export_products
+    from gerai.services.stock.import_export import (
+        PRODUCT_COLUMNS,
+        PRODUCT_HEADINGS,
+        export_products,
+    )
 
-    _export(options, fmt, output, "produk", PRODUCT_COLUMNS, export_products)
+    _export(
+        options,
+        fmt,
+        output,
+        "produk",
+        PRODUCT_COLUMNS,
+        export_products,
+        headings=PRODUCT_HEADINGS,
+    )
 
 
 @click.command("labels")

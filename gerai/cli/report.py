@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from gerai.core.i18n import t
+
 if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
     from gerai.services.reports.daily import DailySummary
     from gerai.services.shop.profile import ShopProfile
@@ -75,7 +77,8 @@ def report_daily(options: Options, day: str | None, fmt: str | None, output: str
     else:
         from gerai.exports.daily_tables import daily_csv, daily_xlsx
 
-        data = daily_csv(summary) if fmt == "csv" else daily_xlsx(summary)
+        people = options.lang is not None
+        data = daily_csv(summary, people) if fmt == "csv" else daily_xlsx(summary, shop)
     write_whole(output, f"laporan-harian-{summary.date}.{fmt}", data)
 
 
@@ -153,7 +156,7 @@ def report_members(
     else:
         from gerai.exports.shu import shu_csv, shu_xlsx
 
-        data = shu_csv(shu) if fmt == "csv" else shu_xlsx(shu)
+        data = shu_csv(shu, options.lang is not None) if fmt == "csv" else shu_xlsx(shu, shop)
     write_whole(output, f"shu-anggota-{year}.{fmt}", data)
 
 
@@ -188,14 +191,13 @@ def report_lpg(
 
         data = lpg_pdf(log, shop, now_utc())
     else:
-        import io
-
-        from gerai.tabular import write_table
+        from gerai.exports.people import banner, table_bytes
 
         rows = [{k: v for k, v in line.__dict__.items()} for line in log.lines]
-        buffer = io.BytesIO()
-        write_table(buffer, fmt, LOG_COLUMNS, rows, sheet="lpg")
-        data = buffer.getvalue()
+        lines = banner(shop, t("export.lpg_title"), log.month)
+        data = table_bytes(
+            fmt, LOG_COLUMNS, rows, people=options.lang is not None, sheet="lpg", lines=lines
+        )
     write_whole(output, f"lpg-{log.month}.{fmt}", data, private=True)  # whole NIKs
 
 
@@ -206,7 +208,7 @@ def _period(
     options: Options, text: str, yearly: bool, fmt: str | None, output: str | None, name: str
 ) -> None:
     """Write the month's (`YYYY-MM`) or the year's (`YYYY`) report."""
-    from gerai.services.reports.period import FIGURES, month_period, period_report, year_period
+    from gerai.services.reports.period import month_period, period_report, year_period
     from gerai.services.shop.profile import load_shop
 
     fmt = report_format(fmt, output, PERIOD_FORMATS)
@@ -225,15 +227,10 @@ def _period(
 
         data = json.dumps(found.as_dict(), indent=2).encode("utf-8") + b"\n"
     else:
-        import io
-        from dataclasses import asdict
+        from gerai.exports.period_tables import period_csv, period_xlsx
 
-        from gerai.tabular import write_table
-
-        buffer = io.BytesIO()
-        rows = [asdict(row) for row in (*found.rows, found.totals)]
-        write_table(buffer, fmt, ["label", *FIGURES], rows, sheet=name)
-        data = buffer.getvalue()
+        people = options.lang is not None
+        data = period_csv(found, people) if fmt == "csv" else period_xlsx(found, shop)
     write_whole(output, f"{name}-{found.period}.{fmt}", data)
 
 

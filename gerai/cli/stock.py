@@ -93,10 +93,10 @@ def stock_card(options: Options, code: str, fmt: str, output: str | None) -> Non
 
         write_whole(output, name, stock_card_pdf(card, shop, now_utc()))
     else:
-        from gerai.tabular import write_table
+        from gerai.exports.people import records_csv
 
         with output_stream(output or "-", name) as stream:
-            write_table(stream, "csv", CARD_COLUMNS, card_rows(card, shop))
+            stream.write(records_csv(CARD_COLUMNS, card_rows(card, shop), options.lang is not None))
 
 
 @stock.command("low")
@@ -198,12 +198,19 @@ def stock_reorder(
     from gerai.core.quantity import format_quantity
     from gerai.services.stock.reorder import REORDER_COLUMNS
 
-    found = cli_till(options).reorder(window_days, lead_days, safety_days)
+    till = cli_till(options)
+    found = till.reorder(window_days, lead_days, safety_days)
     if fmt != "text":
-        from gerai.tabular import write_table
+        from gerai.core.timefmt import format_date
+        from gerai.exports.people import banner, table_bytes
 
+        lines = banner(till.shop, t("export.reorder_title"), format_date(till.today()))
+        data = table_bytes(
+            fmt, REORDER_COLUMNS, [s.row() for s in found], people=options.lang is not None,
+            sheet="reorder", lines=lines,
+        )  # fmt: skip
         with output_stream(output or "-", f"pesan-barang.{fmt}") as stream:
-            write_table(stream, fmt, REORDER_COLUMNS, [s.row() for s in found], sheet="reorder")
+            stream.write(data)
         return
     supplier: str | None = None
     for s in found:

@@ -16,10 +16,10 @@ from datetime import date
 from gerai.core.i18n import t
 from gerai.core.timefmt import format_date, format_time
 from gerai.core.words import CashDirection
-from gerai.exports.sheets import Sheet, xlsx_bytes
+from gerai.exports.people import banner
 from gerai.services.reports.daily import DailySummary, ShiftReport
 from gerai.services.shop.profile import ShopProfile
-from gerai.tabular import write_table
+from gerai.tabular import Kind, Sheet, write_table, xlsx_bytes
 
 COLUMNS = {
     "no": "cashbook.no",
@@ -132,5 +132,18 @@ def cashbook_csv(summary: DailySummary, shop: ShopProfile) -> bytes:
 
 def cashbook_xlsx(summary: DailySummary, shop: ShopProfile) -> bytes:
     """The cash book as an XLSX workbook of one sheet."""
-    rows = [_row(entry) for entry in cashbook_entries(summary, shop)]
-    return xlsx_bytes([Sheet(t("cashbook.title"), _header(), rows)])
+    rows = [[e.no, e.day, *_row(e)[2:]] for e in cashbook_entries(summary, shop)]
+    lines = banner(shop, t("cashbook.title"), format_date(summary.date))
+    return xlsx_bytes([Sheet(t("cashbook.title"), _header(), rows, XLSX_KINDS, lines)])
+
+
+XLSX_KINDS = (
+    Kind.COUNT,
+    Kind.DATE,
+    Kind.TEXT,
+    Kind.TEXT,
+    Kind.MONEY,
+    Kind.MONEY,
+    Kind.MONEY,
+    Kind.TEXT,
+)

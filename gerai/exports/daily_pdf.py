@@ -102,6 +102,7 @@ def _summary(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
         (t("report.net_after_returns"), format_rupiah(summary.net_after_returns)),
         (t("report.average_basket"), format_rupiah(summary.average_basket)),
         (t("report.cost"), format_rupiah(summary.cost)),
+        (t("report.returns_cost"), format_rupiah(summary.returns_cost)),
         (t("report.margin"), margin),
     ]
     left = grid(
@@ -135,7 +136,10 @@ def _summary(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
         styles,
         width=column,
     )
-    return [side_by_side([left], [payments, Spacer(1, 3 * MM), buyers], LEFT_COLUMN)]
+    return [
+        side_by_side([left], [payments, Spacer(1, 3 * MM), buyers], LEFT_COLUMN),
+        para(t("report.margin_note"), styles["note"]),
+    ]
 
 
 def _by_hour(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:

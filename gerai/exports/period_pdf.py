@@ -24,7 +24,8 @@ from gerai.exports.pdf_kit import (
     paragraph_styles,
     section,
 )
-from gerai.services.reports.period import FIGURES, Figures, PeriodReport
+from gerai.exports.people import heading
+from gerai.services.reports.period import AGING, FIGURES, Figures, PeriodReport
 from gerai.services.shop.profile import ShopProfile
 
 WIDTH = LANDSCAPE.body
@@ -36,6 +37,7 @@ COLUMN_KEYS = {
     "returns": "period.col.returns",
     "net_after_returns": "period.col.net_after_returns",
     "cost": "period.col.cost",
+    "returns_cost": "period.col.returns_cost",
     "margin": "period.col.margin",
 }
 SAVINGS_KEYS: dict[str, str] = {
@@ -70,6 +72,7 @@ def period_pdf(report: PeriodReport, shop: ShopProfile, printed_at: datetime) ->
         [t("period.unit_result"), money(report.unit_result)],
         *[[t(SAVINGS_KEYS[kind]), money(amount)] for kind, amount in report.savings.items()],
         [t("period.kasbon_outstanding"), money(report.kasbon_outstanding)],
+        *balance_rows(report),
     ]
     other_columns = [
         (t("period.col.item"), 90 * MM, False),
@@ -93,6 +96,17 @@ def period_pdf(report: PeriodReport, shop: ShopProfile, printed_at: datetime) ->
         story, LANDSCAPE, title=f"{title} {report.period}", author=shop.name,
         footer=f"{shop.name} · {title} {report.period}",
     )  # fmt: skip
+
+
+def balance_rows(report: PeriodReport) -> list[list[str]]:
+    """The kasbon by age at the period's end and the stock at cost at its start and end."""
+    balances = report.balances
+    return [
+        *[[heading(name), format_rupiah(amount)] for name, amount in zip(AGING, balances.aging,
+                                                                           strict=True)],
+        [heading("stock_value_start"), format_rupiah(balances.stock_value_start)],
+        [heading("stock_value_end"), format_rupiah(balances.stock_value_end)],
+    ]  # fmt: skip
 
 
 def _cells(row: Figures, label: str | None = None) -> list[str]:

@@ -5,7 +5,6 @@ pools, signature lines and page numbers. reportlab and openpyxl are imported onl
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
 from typing import Any
 
@@ -26,10 +25,10 @@ from gerai.exports.pdf_kit import (
     rupiah_cell,
     signatures,
 )
-from gerai.exports.sheets import Sheet, xlsx_bytes
+from gerai.exports.people import banner, field_value_sheet, people_sheet, records_csv
 from gerai.services.members.shu import ShuReport, shu_columns, shu_rows
 from gerai.services.shop.profile import ShopProfile
-from gerai.tabular import write_table
+from gerai.tabular import xlsx_bytes
 
 SUMMARY_FIELDS = (
     "year", "timezone", "pool_purchases", "pool_savings", "total_purchases", "total_savings",
@@ -51,21 +50,22 @@ SHU_COLUMNS = (
 )
 
 
-def shu_csv(report: ShuReport) -> bytes:
-    """One row per member, the JSON's member fields as the header."""
-    out = io.BytesIO()
-    write_table(out, "csv", shu_columns(), shu_rows(report))
-    return out.getvalue()
+def shu_csv(report: ShuReport, people: bool = False) -> bytes:
+    """One row per member, the JSON's member fields as the header (the catalog's headings for
+    `people`)."""
+    return records_csv(shu_columns(), shu_rows(report), people)
 
 
-def shu_xlsx(report: ShuReport) -> bytes:
-    """A `summary` sheet (field, value) and a `members` sheet (one row per member)."""
+def shu_xlsx(report: ShuReport, shop: ShopProfile) -> bytes:
+    """A summary sheet (heading, value) and a members sheet (one row per member), for people."""
     data = report.as_dict()
-    columns = shu_columns()
+    first, last = date(report.year, 1, 1), date(report.year, 12, 31)
+    period = t("shu.period", first=format_date(first), last=format_date(last), zone=shop.zone_label)
+    lines = banner(shop, t("shu.title", year=report.year), period)
     return xlsx_bytes(
         [
-            Sheet("summary", ["field", "value"], [[f, data[f]] for f in SUMMARY_FIELDS]),
-            Sheet("members", columns, [[row[c] for c in columns] for row in data["members"]]),
+            field_value_sheet("summary", {f: data[f] for f in SUMMARY_FIELDS}, lines),
+            people_sheet("members", shu_columns(), data["members"], lines),
         ]
     )
 

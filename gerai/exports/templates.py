@@ -6,7 +6,6 @@ instructions."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from gerai.services.members.import_export import MEMBER_HEADINGS
 from gerai.services.members.import_export import REQUIRED_COLUMNS as MEMBER_REQUIRED
 from gerai.services.stock.import_export import PRODUCT_HEADINGS
 from gerai.services.stock.import_export import REQUIRED_COLUMNS as PRODUCT_REQUIRED
+from gerai.tabular import Kind, Sheet, xlsx_bytes
 
 YES_NO = ("ya", "tidak")
 FIELD_HELP = {
@@ -34,7 +34,6 @@ FIELD_HELP = {
     "credit_limit": "template.field.credit_limit",
 }  # fmt: skip
 MONEY = ("price", "member_price", "cost", "het", "credit_limit")
-WIDE = ("name", "address", "barcodes")
 
 
 @dataclass(frozen=True)
@@ -76,52 +75,25 @@ def member_template(today: date) -> bytes:
 
 
 def _workbook(template: Template) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter, quote_sheetname
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = template.sheet
-    lists = book.create_sheet("Daftar")
     fields = list(template.headings.values())
-    sheet.append(list(template.headings))
-    sheet.append([template.example.get(name) for name in fields])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for number, name in enumerate(fields, start=1):
-        letter = get_column_letter(number)
-        sheet.column_dimensions[letter].width = 32 if name in WIDE else 16
-        column = f"{letter}2:{letter}1000"
-        if name in MONEY:
-            for row in sheet[column]:
-                row[0].number_format = "#,##0"
-        if name == "join_date":
-            for row in sheet[column]:
-                row[0].number_format = "DD-MM-YYYY"
-        if name in template.choices:
-            values = template.choices[name]
-            for row, value in enumerate(values, start=1):
-                lists.cell(row=row, column=number, value=value)
-            source = f"{quote_sheetname('Daftar')}!${letter}$1:${letter}${max(len(values), 1)}"
-            check = DataValidation(type="list", formula1=source, allow_blank=True)
-            check.error = t("template.choose")
-            sheet.add_data_validation(check)
-            check.add(column)
-    lists.sheet_state = "hidden"
-    help_sheet = book.create_sheet("Petunjuk")
-    help_sheet.append([t("template.col.heading"), t("template.col.required"),
-                       t("template.col.meaning")])  # fmt: skip
-    for cell in help_sheet[1]:
-        cell.font = Font(bold=True)
-    for heading, name in template.headings.items():
-        required = t("template.required") if name in template.required else ""
-        help_sheet.append([heading, required, t(FIELD_HELP[name])])
-    help_sheet.column_dimensions["A"].width = 22
-    help_sheet.column_dimensions["C"].width = 90
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    kinds = [
+        Kind.MONEY if name in MONEY else Kind.DATE if name == "join_date" else Kind.TEXT
+        for name in fields
+    ]
+    choices = {
+        number: template.choices[name]
+        for number, name in enumerate(fields)
+        if name in template.choices
+    }
+    form = Sheet(
+        template.sheet, list(template.headings),
+        [[template.example.get(name) for name in fields]], kinds,
+        choices=choices, choice_error=t("template.choose"), fill_to=1000,
+    )  # fmt: skip
+    help_rows = [
+        [heading, t("template.required") if name in template.required else "", t(FIELD_HELP[name])]
+        for heading, name in template.headings.items()
+    ]
+    help_header = [t("template.col.heading"), t("template.col.required"),
+                   t("template.col.meaning")]  # fmt: skip
+    return xlsx_bytes([form, Sheet("Petunjuk", help_header, help_rows)])

@@ -156,6 +156,13 @@ def _owed(ledger: _Ledger) -> int:
 def _age(ledger: _Ledger, today: date) -> Aging:
     """What is still owed of each kasbon sale after its own return refunds and then the
     repayments (and any refund beyond its sale), oldest sale first, bucketed by age."""
+    return Aging(*_buckets(ledger, today, BUCKETS))
+
+
+def _buckets(ledger: _Ledger, today: date, bounds: tuple[int, ...]) -> list[int]:
+    """What is still owed of each kasbon sale (after its own return refunds, then the
+    repayments and any refund beyond its sale, oldest sale first) by its age in days on
+    `today`: up to bounds[0], up to bounds[1], ..., over the last bound."""
     sold = {sale_id for _, sale_id, _ in ledger.debits}
     credit = ledger.repaid + sum(a for s, a in ledger.refunds.items() if s not in sold)
     debts = []
@@ -163,13 +170,25 @@ def _age(ledger: _Ledger, today: date) -> Aging:
         left = amount - ledger.refunds.get(sale_id, 0)
         credit += max(-left, 0)
         debts.append((day, max(left, 0)))
-    buckets = [0, 0, 0]
+    buckets = [0] * (len(bounds) + 1)
     for day, amount in debts:
         paid = min(credit, amount)
         credit -= paid
         age = (today - day).days
-        buckets[0 if age <= BUCKETS[0] else 1 if age <= BUCKETS[1] else 2] += amount - paid
-    return Aging(*buckets)
+        buckets[next((n for n, bound in enumerate(bounds) if age <= bound), len(bounds))] += (
+            amount - paid
+        )
+    return buckets
+
+
+def aged_at(session: Session, until: date, bounds: tuple[int, ...]) -> list[int]:
+    """What all members owed on kasbon at the end of business day `until`, by the age of the
+    kasbon sales it comes from (`_buckets`); a member the shop owes adds nothing."""
+    totals = [0] * (len(bounds) + 1)
+    for ledger in _ledgers(session, None, until).values():
+        for n, amount in enumerate(_buckets(ledger, until, bounds)):
+            totals[n] += amount
+    return totals
 
 
 def outstanding(session: Session, member_id: int) -> int:

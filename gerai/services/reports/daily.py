@@ -24,6 +24,7 @@ from gerai.models import (
     SALE,
     SALE_LINE,
     SALE_RETURN,
+    SALE_RETURN_LINE,
     SALE_VOID,
     CashMovement,
 )
@@ -161,9 +162,13 @@ class DailySummary:
     """One day's figures. `as_dict()` is the stable JSON form documented in the README.
 
     `categories[].net` are line totals, before any sale-level manual discount, so
-    Σ categories.net − manual_discount = net; `cost` is the HPP of the day's completed sales
-    and `margin` = net − cost. `returns_total` is what the day's returs refunded (of sales of
-    any day) and `net_after_returns` = net − returns_total. Times are local to the shop."""
+    Σ categories.net − manual_discount = net; `cost` is the HPP of the day's completed sales.
+    `returns_total` is what the day's returs refunded (of sales of any day),
+    `net_after_returns` = net − returns_total, and `returns_cost` the HPP of the goods those
+    returs brought back to the shelf (at their cost when sold; not the damaged ones). The
+    gross margin (laba kotor) is net of returns: `margin` = net_after_returns − (cost −
+    returns_cost), `margin_percent` of net_after_returns. A category's margin is its own sales
+    less their HPP, before returns. Times are local to the shop."""
 
     date: date
     timezone: str
@@ -179,6 +184,7 @@ class DailySummary:
     member: BuyerGroup
     non_member: BuyerGroup
     cost: int
+    returns_cost: int
     margin: int
     margin_percent: Decimal | None
     shifts: tuple[ShiftReport, ...]
@@ -238,6 +244,8 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
     cost = sum(c.cost for c in categories)
     returns = _returns(session, day, zone)
     returned = sum(r.total for r in returns)
+    returns_cost = _returns_cost(session, day)
+    margin = net - returned - (cost - returns_cost)
     return DailySummary(
         date=day,
         timezone=shop.timezone,
@@ -253,8 +261,9 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
         member=BuyerGroup(len(members), member_net),
         non_member=BuyerGroup(count - len(members), net - member_net),
         cost=cost,
-        margin=net - cost,
-        margin_percent=_percent(net - cost, net),
+        returns_cost=returns_cost,
+        margin=margin,
+        margin_percent=_percent(margin, net - returned),
         shifts=_shifts(session, day, zone),
         categories=categories,
         top_items=items,
@@ -436,6 +445,22 @@ def _returns(session: Session, day: date, zone: ZoneInfo) -> tuple[Correction, .
         Correction(receipt, n, till, at.astimezone(zone), cashier, by, approver, total, how, why)
         for receipt, n, till, at, cashier, by, approver, total, how, why in rows
     )
+
+
+def _returns_cost(session: Session, day: date) -> int:
+    """The HPP of what the day's returs brought back to the shelf: each returned quantity ×
+    its sale line's unit cost, rounded half up as the sale's own HPP is. Damaged goods are
+    written off as they come back (an `adjust` movement, no write-off row): their HPP stays
+    in the HPP, so the margin bears the loss."""
+    qty = type_coerce(SALE_RETURN_LINE.c.qty, BigInteger)
+    cost = session.execute(
+        select(func.sum((qty * SALE_LINE.c.cost + SCALE // 2) // SCALE))
+        .select_from(SALE_RETURN_LINE)
+        .join(SALE_RETURN, SALE_RETURN.c.id == SALE_RETURN_LINE.c.return_id)
+        .join(SALE_LINE, SALE_LINE.c.id == SALE_RETURN_LINE.c.sale_line_id)
+        .where(SALE_RETURN.c.business_date == day, SALE_RETURN_LINE.c.damaged.is_(False))
+    ).scalar()
+    return int(cost or 0)
 
 
 def _low_stock(session: Session) -> tuple[LowStock, ...]:

@@ -2,7 +2,8 @@
 each month's) sales to members and to non-members, returns, HPP and gross margin, made of the
 daily reports themselves so every figure equals the sum of the days; then what the period lost
 at cost (write-offs and stock-count differences), the members' savings paid in and out, and
-the kasbon members owed at the period's end."""
+the kasbon members owed at the period's end (and by its age), and the stock at cost at the
+period's start and end."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.words import MemberPaymentKind
 from gerai.models import MemberPayment, StockCount, WriteOff
-from gerai.services.members.kasbon import owed_at
+from gerai.services.members.kasbon import aged_at, owed_at
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.value import stock_value_at
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,8 @@ class Figures:
     returns: int
     net_after_returns: int
     cost: int  # HPP of the sales
-    margin: int  # laba kotor: net − HPP
+    returns_cost: int  # HPP of the goods the returs brought back
+    margin: int  # laba kotor: net_after_returns − (cost − returns_cost)
 
     @classmethod
     def of_day(cls, summary: DailySummary) -> Figures:
@@ -42,7 +45,7 @@ class Figures:
         return cls(
             summary.date.isoformat(), summary.sales_count, summary.member.net,
             summary.non_member.net, summary.net, summary.returns_total,
-            summary.net_after_returns, summary.cost, summary.margin,
+            summary.net_after_returns, summary.cost, summary.returns_cost, summary.margin,
         )  # fmt: skip
 
     @classmethod
@@ -54,7 +57,7 @@ class Figures:
 
 FIGURES = (
     "sales_count", "member_sales", "non_member_sales", "net", "returns", "net_after_returns",
-    "cost", "margin",
+    "cost", "returns_cost", "margin",
 )  # fmt: skip
 
 
@@ -72,6 +75,7 @@ class PeriodReport:
     count_differences: int  # stock counts' differences at HPP (negative: goods missing)
     savings: dict[str, int]  # paid in the period by kind (sukarela_out: withdrawn)
     kasbon_outstanding: int  # what members owed at the period's end
+    balances: Balances  # kasbon by age and the stock at cost, at the period's ends
 
     @property
     def unit_result(self) -> int:
@@ -88,8 +92,50 @@ class PeriodReport:
             "rows": [asdict(r) for r in self.rows], "totals": asdict(self.totals),
             "write_offs": self.write_offs, "count_differences": self.count_differences,
             "unit_result": self.unit_result, "savings": self.savings,
-            "kasbon_outstanding": self.kasbon_outstanding,
+            "kasbon_outstanding": self.kasbon_outstanding, **self.balances.as_dict(),
         }  # fmt: skip
+
+
+AGING_BOUNDS = (30, 60, 90)  # 0–30, 31–60, 61–90 and over 90 days
+AGING = ("aging_0_30", "aging_31_60", "aging_61_90", "aging_over_90")
+
+
+@dataclass(frozen=True)
+class Balances:
+    """What stood at the period's ends: the members' kasbon at the end by the age of the
+    kasbon sales it comes from (`AGING`: 0–30, 31–60, 61–90, over 90 days; a member the shop
+    owes adds nothing), and the stock at cost (HPP) at the start and at the end."""
+
+    aging: tuple[int, int, int, int]
+    stock_value_start: int
+    stock_value_end: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON's `kasbon_aging` (by bucket) and the two stock values."""
+        return {
+            "kasbon_aging": dict(zip(AGING, self.aging, strict=True)),
+            "stock_value_start": self.stock_value_start,
+            "stock_value_end": self.stock_value_end,
+        }
+
+
+def period_balances(
+    session: Session, first: date, last: date, shop: ShopProfile, today: date
+) -> Balances:
+    """The kasbon by age at the end of `last` (or of `today`, a period still running) and the
+    stock at cost when business day `first` began and when `last` ended (from the ledger)."""
+    end = min(last, today)
+    a, b, c, d = aged_at(session, end, AGING_BOUNDS)
+    return Balances(
+        (a, b, c, d),
+        stock_value_at(session, day_start(first, shop)),
+        stock_value_at(session, day_start(end + timedelta(days=1), shop)),
+    )
+
+
+def day_start(day: date, shop: ShopProfile) -> datetime:
+    """The moment (UTC) business day `day` begins: `day_end_hour` o'clock local time."""
+    return datetime.combine(day, time(shop.day_end_hour), tzinfo=shop.zone).astimezone(UTC)
 
 
 def month_period(text: str, today: date) -> tuple[str, date, date]:
@@ -148,6 +194,7 @@ def period_report(
         count_differences=_at_cost(session, StockCount, first, last, shop),
         savings=_savings(session, first, last),
         kasbon_outstanding=owed_at(session, last),
+        balances=period_balances(session, first, last, shop, today),
     )
 
 

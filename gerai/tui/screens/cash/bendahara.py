@@ -235,6 +235,7 @@ class BendaharaScreen(GeraiScreen[None]):
             ("ui.report.members", right(summary.member.net)),
             ("ui.report.non_members", right(summary.non_member.net)),
             ("ui.report.cost", right(summary.cost)),
+            ("ui.report.returns_cost", right(summary.returns_cost)),
             ("ui.report.margin", right(summary.margin)),
         ]
         self.fill("summary-table", [[t(key), value] for key, value in figures])
