@@ -232,6 +232,8 @@ class Payment(SQLModel, table=True):
     method: str = Field(max_length=20)
     amount: int
     tendered: int
+    # the bank's or the QRIS app's reference of a non-cash payment (issue 17), for matching
+    reference: str | None = Field(default=None, max_length=40)
 
 
 class StockMovement(SQLModel, table=True):
@@ -590,6 +592,44 @@ class QuotaRule(SQLModel, table=True):
     limit: Decimal = Field(sa_type=Qty)
 
 
+class DatedProduct(SQLModel, table=True):
+    """A product whose stock has expiry dates (milk, eggs, bread): received with an expiry
+    date per line, kept per batch and sold first-expiry-first-out (issue 17)."""
+
+    product_id: int = Field(foreign_key="product.id", primary_key=True)
+    marked_at: datetime = Field(sa_type=UTCDateTime)
+    marked_by: str = Field(max_length=60)
+
+
+class StockBatch(SQLModel, table=True):
+    """One batch of a dated product: its expiry date (None: stock of unknown date, e.g. what
+    was on the shelf when the product was marked dated), its batch code, and how much of it
+    is in stock. The batches of a product always add up to its stock, and each batch's `qty`
+    to its movements (`batchmovement`); `gerai stock check` proves both."""
+
+    __table_args__ = (UniqueConstraint("product_id", "expiry", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    product_id: int = Field(foreign_key="product.id", index=True)
+    expiry: date | None = Field(default=None, index=True)
+    code: str = Field(default="", max_length=40)
+    qty: Decimal = Field(default=Decimal(0), sa_type=Qty)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class BatchMovement(SQLModel, table=True):
+    """The batch ledger: the part of a stock movement that went into or out of one batch
+    (a sale's line taken from two batches has two); `sale_id` lets a return or a void put
+    goods back into the batches they came from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="stockbatch.id", index=True)
+    qty: Decimal = Field(sa_type=Qty)
+    kind: str = Field(max_length=20)
+    ref: str = Field(default="", max_length=60)
+    sale_id: int | None = Field(default=None, foreign_key="sale.id", index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table of a model, for the hot paths that skip the ORM's bookkeeping."""
     return model.__table__  # type: ignore[attr-defined]
@@ -629,3 +669,6 @@ STOCK_COUNT = table_of(StockCount)
 STOCK_COUNT_LINE = table_of(StockCountLine)
 SALE_VOID = table_of(SaleVoid)
 KAS_ENTRY = table_of(KasEntry)
+DATED_PRODUCT = table_of(DatedProduct)
+STOCK_BATCH = table_of(StockBatch)
+BATCH_MOVEMENT = table_of(BatchMovement)

@@ -317,7 +317,9 @@ def test_a_sale_recorded_before_version_2_still_verifies(
 
     from gerai.services.audit import sale_digest, trail
 
-    def version_1(session: Any, sale: Any, lines: Any, payments: Any, details: Any) -> int:
+    def version_1(
+        session: Any, sale: Any, lines: Any, payments: Any, details: Any, references: Any = None
+    ) -> int:
         digest = sale_digest.sale_digest(sale, lines, payments)
         return trail.record(
             session, kind=AuditKind.SALE, actor=sale["cashier"], at=sale["created_at"],

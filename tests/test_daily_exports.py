@@ -249,6 +249,11 @@ def printed_phrases(report: dict[str, Any]) -> list[str]:
         f"{format_quantity(Decimal(i['reorder_level']), i['unit'])}"
         for i in report["low_stock"]
     ]
+    phrases += [  # issue 17: the non-cash payments with their references
+        f"{n['receipt_no']} {local_time(n['time'])} {METHOD_LABELS[n['method']]} "
+        f"{rp(n['amount'])} {n['reference'] or '–'}"
+        for n in report["noncash"]
+    ]
     return phrases
 
 
@@ -364,7 +369,15 @@ def sections_of(report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         ],
         **{
             k: report[k]
-            for k in ("categories", "top_items", "by_hour", "voids", "returns", "low_stock")
+            for k in (
+                "categories",
+                "top_items",
+                "by_hour",
+                "voids",
+                "returns",
+                "low_stock",
+                "noncash",
+            )
         },
     }
 
@@ -409,7 +422,7 @@ def test_the_xlsx_holds_the_json(
     assert isinstance(values["Tanggal"], datetime) and values["Tanggal"].date() == DAY
     net_row = 2 + len(banner) + 1 + list(values).index("Penjualan bersih")  # banner, blank, header
     assert book["Ringkasan"].cell(row=net_row, column=2).number_format == RUPIAH_FORMAT
-    for payment in expected["payments"]:  # people read the words, not the stored values
+    for payment in (*expected["payments"], *expected["noncash"]):  # people read the words
         payment["method"] = t(METHOD[payment["method"]])
     for buyers, word in zip(expected["buyers"], ("Anggota", "Bukan anggota"), strict=True):
         buyers["group"] = word

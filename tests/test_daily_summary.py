@@ -463,7 +463,7 @@ TOP_KEYS = {
     "sale_discount", "rounding",
     "returns_total", "net_after_returns", "average_basket", "payments", "member", "non_member",
     "cost", "returns_cost", "margin", "margin_percent",
-    "shifts", "categories", "top_items", "by_hour", "voids", "returns", "low_stock",
+    "shifts", "categories", "top_items", "by_hour", "voids", "returns", "low_stock", "noncash",
 }  # fmt: skip
 SHIFT_KEYS = {
     "id", "till", "status", "opened_at", "opened_by", "opening_cash", "cash_sales", "cash_in",

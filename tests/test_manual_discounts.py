@@ -423,7 +423,8 @@ def test_a_sale_recorded_as_version_2_still_verifies(
 
     from gerai.services.audit import sale_digest, trail
 
-    def version_2(session: Any, sale: Any, lines: Any, payments: Any, details: Any) -> int:
+    def version_2(session: Any, sale: Any, lines: Any, payments: Any, details: Any,
+                  references: Any = None) -> int:  # fmt: skip
         digest = sale_digest.sale_digest(sale, lines, payments, [d[:2] for d in details])
         return trail.record(
             session, kind=AuditKind.SALE, actor=sale["cashier"], at=sale["created_at"],

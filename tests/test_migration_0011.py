@@ -35,7 +35,7 @@ def test_a_0010_database_is_upgraded_without_loss(tmp_path: Path) -> None:
 
     database.check_ready()
     after = tables(database.path)
-    assert set(after) - set(before) == {"kasentry"}
+    assert "kasentry" in set(after) - set(before)
     assert_not_rebuilt(before, after)
     assert raw(database, "SELECT id, opening_cash, counted_cash, status FROM shift") == shifts
     assert raw(database, "SELECT count(*) FROM kasentry") == [(0,)]

@@ -37,12 +37,14 @@ def stock_check(options: Options) -> None:
     from gerai.core.quantity import format_quantity
     from gerai.db import count_rows
     from gerai.models import Product
+    from gerai.services.stock.batches import batch_check
     from gerai.services.stock.ledger import stock_check as check
 
     database = open_database(options.settings(), thorough=True)
     with database.read() as session:
         mismatches = check(session)
         products_count = count_rows(session, Product)
+        batch_problems = batch_check(session)
     for m in mismatches:
         click.echo(
             t(
@@ -54,7 +56,14 @@ def stock_check(options: Options) -> None:
             ),
             err=True,
         )
-    if mismatches:
+    for b in batch_problems:  # issue 17: a dated product's batches add up to its stock
+        key = "cli.batch_bad_sum" if b.batch == 0 else "cli.batch_bad_ledger"
+        click.echo(
+            t(key, code=b.code, name=b.name, batch=b.batch, held=format_quantity(b.held),
+              expected=format_quantity(b.expected)),
+            err=True,
+        )  # fmt: skip
+    if mismatches or batch_problems:
         sys.exit(1)
     click.echo(t("cli.stock_ok", count=products_count))
 
@@ -221,3 +230,71 @@ def stock_reorder(
             )
         )
     click.echo(t("cli.reorder_count", count=len(found)))
+
+
+# --- expiry dates and batches (issue 17) ---------------------------------------------------
+
+
+@stock.command("dated")
+@click.argument("code")
+@click.option("--off", is_flag=True, help="no longer dated (its batches are emptied)")
+@pass_options
+def stock_dated(options: Options, code: str, off: bool) -> None:
+    """Mark a product dated: received with expiry dates, kept per batch, sold
+    first-expiry-first (its stock now becomes a batch without a date)."""
+    changed = cli_till(options).set_dated(code, not off)
+    key = ("cli.dated_off" if off else "cli.dated_on") if changed else "cli.dated_same"
+    click.echo(t(key, code=code.strip()))
+
+
+EXPIRING_COLUMNS = ["expiry", "code", "name", "batch", "qty", "unit", "cost", "value"]
+
+
+@stock.command("expiring")
+@click.option("--days", type=click.IntRange(0, 3650), default=7, show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "xlsx", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--output", help="file to write, or - for stdout")
+@pass_options
+def stock_expiring(options: Options, days: int, fmt: str, output: str | None) -> None:
+    """List the batches of dated products that expire within DAYS days (or have expired),
+    earliest first, with their value at cost (HPP)."""
+    from gerai.core.money import format_rupiah
+    from gerai.core.quantity import format_quantity
+    from gerai.core.timefmt import format_date
+
+    till = cli_till(options)
+    found = till.expiring(days)
+    today = till.today()
+    if fmt != "text":
+        from gerai.tabular import write_table
+
+        rows = [
+            dict(zip(EXPIRING_COLUMNS, (b.expiry.isoformat() if b.expiry else "", b.code,
+                 b.name, b.batch, format(b.qty, "f"), b.unit, b.cost, b.value), strict=True))
+            for b in found
+        ]  # fmt: skip
+        with output_stream(output or "-", f"kedaluwarsa.{fmt}") as stream:
+            write_table(stream, fmt, EXPIRING_COLUMNS, rows, sheet="expiring")
+        return
+    for b in found:
+        assert b.expiry is not None
+        click.echo(
+            t(
+                "cli.expiring_past" if b.expiry < today else "cli.expiring_line",
+                expiry=format_date(b.expiry),
+                code=b.code,
+                name=b.name,
+                batch=b.batch or "-",
+                qty=format_quantity(b.qty, b.unit),
+                value=format_rupiah(b.value),
+            )
+        )
+    click.echo(
+        t("cli.expiring_total", count=len(found), value=format_rupiah(sum(b.value for b in found)))
+    )

@@ -60,6 +60,7 @@ PERMISSION: dict[Permission, str] = {
     Permission.USERS: "perm.users",
     Permission.SETTINGS: "perm.settings",
     Permission.KAS: "perm.kas",
+    Permission.SELL_EXPIRED: "perm.sell_expired",
 }
 MOVEMENT_KIND: dict[str, str] = {
     "sale": "stockadm.kind.sale",

@@ -74,6 +74,8 @@ class Permission(StrEnum):
     SETTINGS = "settings"
     KAS = "kas"
 
+    SELL_EXPIRED = "sell_expired"
+
 
 class DocumentSeries(StrEnum):
     """The letters of document numbers other than sale receipts: the till's documents (`S`
@@ -267,3 +269,11 @@ class ExpenseCategory(StrEnum):
     TRANSPORT = "transport"
     SEWA = "sewa"
     OTHER = "lain_lain"
+
+
+class ReferenceRule(StrEnum):
+    """Whether the payment dialog asks a QRIS or transfer payment's reference (issue 17)."""
+
+    OFF = "off"
+    OPTIONAL = "optional"
+    REQUIRED = "required"

@@ -57,6 +57,7 @@ def daily_pdf(
         section(t("report.shifts"), _shifts(summary, shop, styles), styles),
         section(t("report.corrections"), _corrections(summary, shop, styles), styles),
         section(t("report.low_stock"), _low_stock(summary, styles), styles),
+        section(t("report.noncash"), _noncash(summary, shop, styles), styles),
         [signatures(SIGNATURES, styles, WIDTH)],
     ]
     story: list[Any] = []
@@ -361,3 +362,22 @@ def _low_stock(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
         for i in summary.low_stock
     ]
     return [grid(columns, rows, styles), note]
+
+
+def _noncash(summary: DailySummary, shop: ShopProfile, styles: dict[str, Any]) -> list[Any]:
+    """Issue 17: the QRIS and transfer payments with their references, for the bank."""
+    if not summary.noncash:
+        return [para(t("report.none"), styles["body"])]
+    columns = [
+        (t("report.receipt"), 40 * MM, False),
+        (t("report.time"), 17 * MM, False),
+        (t("report.method"), 24 * MM, False),
+        (t("report.total"), 28 * MM, True),
+        (t("report.reference"), 0, False),
+    ]
+    rows = [
+        (p.receipt_no, format_time(p.time, shop), t(METHOD[p.method]), format_rupiah(p.amount),
+         p.reference or "–")
+        for p in summary.noncash
+    ]  # fmt: skip
+    return [grid(columns, rows, styles), para(t("report.noncash_note"), styles["note"])]

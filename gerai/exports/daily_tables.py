@@ -27,6 +27,7 @@ from gerai.services.reports.daily import (
     HourSales,
     ItemSales,
     LowStock,
+    NonCashPayment,
     ShiftReport,
 )
 from gerai.services.shop.profile import ShopProfile
@@ -35,7 +36,7 @@ from gerai.tabular import write_table, xlsx_bytes
 CSV_HEADER = ["section", "row", "field", "value"]
 BUYERS = ("member", "non_member")
 BUYER_KEYS = ("report.member", "report.non_member")
-LISTS = ("categories", "top_items", "by_hour", "voids", "returns", "low_stock")
+LISTS = ("categories", "top_items", "by_hour", "voids", "returns", "low_stock", "noncash")
 
 
 def _names(cls: type) -> list[str]:
@@ -53,6 +54,7 @@ COLUMNS: dict[str, list[str]] = {
     "voids": _names(Correction),
     "returns": _names(Correction),
     "low_stock": _names(LowStock),
+    "noncash": _names(NonCashPayment),
 }
 
 
@@ -102,6 +104,8 @@ def daily_xlsx(summary: DailySummary, shop: ShopProfile) -> bytes:
         buyers["group"] = t(key)
     for move in records["cash_movements"]:  # `Kas masuk` / `Kas keluar`
         move["kind"] = heading(CashTerm.IN if move["kind"] == CashDirection.IN else CashTerm.OUT)
+    for payment in records["noncash"]:  # issue 17
+        payment["method"] = t(METHOD[payment["method"]])
     for correction in (*records["voids"], *records["returns"]):
         if correction["refund_method"]:
             correction["refund_method"] = t(METHOD[correction["refund_method"]])

@@ -136,6 +136,7 @@ FIELD_KEYS = {
     ExpenseCategory.SEWA: "field.expense_sewa",
     ExpenseCategory.OTHER: "field.expense_lain_lain",
     "expenses_total": "field.expenses_total",
+    "reference": "field.reference",  # issue 17: a QRIS or transfer payment's reference
 }  # fmt: skip
 
 SHEET_KEYS = {
@@ -155,6 +156,7 @@ SHEET_KEYS = {
     "months": "sheet.months",
     "reorder": "sheet.reorder",
     "lpg": "sheet.lpg",
+    "noncash": "sheet.noncash",  # issue 17
 }  # fmt: skip
 
 MONEY_FIELDS = frozenset({

@@ -94,6 +94,7 @@ class TillBase:
         self._actor = actor
         self.printer = printer
         self.cart = Cart()
+        self.batch_picks: dict[int, int] = {}  # product id → the batch scanned (issue 17)
         with database.read() as session:
             self.adopt_shop(load_shop(session))
 

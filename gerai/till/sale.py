@@ -4,6 +4,8 @@ recall carts, reprint, void and retur."""
 
 from __future__ import annotations
 
+from sqlmodel import Session
+
 from gerai.services.members.lookup import MemberInfo, find_member, search_members
 from gerai.services.sale.buyers import Buyer, make_buyer, shown_nik
 from gerai.services.sale.checkout import SaleResult, Tender, checkout
@@ -21,7 +23,13 @@ from gerai.services.sale.returns import (
 from gerai.services.sale.voids import VoidResult, check_void, void_sale
 from gerai.services.shop.auth import Approval
 from gerai.services.shop.profile import load_shop
-from gerai.services.stock.catalog import ProductInfo, find_by_code, search_products
+from gerai.services.stock.batches import find_batch, scanned_batch
+from gerai.services.stock.catalog import (
+    ProductInfo,
+    find_by_code,
+    get_product,
+    search_products,
+)
 from gerai.till.base import TillBase
 
 
@@ -54,7 +62,7 @@ class SaleVerbs(TillBase):
         """What a scanned code names: a product, else (without a quantity) a member card,
         else the products a search finds."""
         with self.database.read() as session:
-            product = find_by_code(session, code)
+            product = find_by_code(session, code) or self._scanned_batch(session, code)
             member = None
             if product is None and not explicit_qty:
                 member = find_member(session, code)
@@ -72,7 +80,9 @@ class SaleVerbs(TillBase):
         """A NIK as this till's user may see it: masked to a kasir."""
         return shown_nik(nik, self.actor.role)
 
-    def sell(self, tenders: list[Tender]) -> SaleResult:
+    def sell(
+        self, tenders: list[Tender], approval: Approval | None = None, expired_ok: bool = False
+    ) -> SaleResult:
         """Sell the cart in one transaction: the shop's settings and the products are read
         again (rules at commit; a changed price refuses with `cart.price_changed`, then
         `reprice` takes the new prices), the sale is written and its receipt job queued. The
@@ -85,11 +95,15 @@ class SaleVerbs(TillBase):
                 till=self.till_id,
                 actor=self.actor,
                 now=self.clock(),
+                batches=self.batch_picks,
+                approval=approval,
+                expired_ok=expired_ok,
             )
             if not result.replayed:  # a stored sale's receipt job was stored with it
                 self.printer.queue_receipt(session, result.receipt_no)
             self.adopt_shop(load_shop(session))
         self.cart.clear()
+        self.batch_picks.clear()
         return result
 
     def reprice(self) -> None:
@@ -119,11 +133,30 @@ class SaleVerbs(TillBase):
         """Take away a line's manual price (`price`) or discount, or the sale's discount."""
         remove_manual(self.cart, index, price)
 
+    def _scanned_batch(self, session: Session, code: str) -> ProductInfo | None:
+        """A batch code scanned (issue 17): its active product, the sale taking it from that
+        batch; None when the code names no one batch."""
+        hit = scanned_batch(session, code)
+        product = get_product(session, hit[0]) if hit else None
+        if hit is None or product is None or not product.active:
+            return None
+        self.batch_picks[hit[0]] = hit[1]
+        return product
+
+    def pick_batch(self, product_id: int, code: str) -> int:
+        """The kasir scanned a batch code of a dated product: the sale takes it from that
+        batch (issue 17)."""
+        with self.database.read() as session:
+            batch_id = find_batch(session, product_id, code)
+        self.batch_picks[product_id] = batch_id
+        return batch_id
+
     def hold(self) -> HeldSummary:
         """Hold the cart for later and empty it."""
         with self.database.write() as session:
             held = hold_cart(session, self.cart, self.till_id, self.actor, self.clock())
         self.cart.clear()
+        self.batch_picks.clear()
         return held
 
     def held_carts(self) -> list[HeldSummary]:

@@ -4,7 +4,7 @@ counts, write-offs and repacking, and a product's stock card."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,14 @@ from gerai.core.words import Permission
 from gerai.services.importing import ImportReport
 from gerai.services.sale.quotas import Regulation, set_quota, set_regulated
 from gerai.services.shop.auth import Approval, authorize
+from gerai.services.stock.batches import (
+    BatchInfo,
+    BatchMismatch,
+    batch_check,
+    batches,
+    is_dated,
+    set_dated,
+)
 from gerai.services.stock.card import StockCard, stock_card
 from gerai.services.stock.catalog import ProductFilter, ProductInfo, categories, product_page
 from gerai.services.stock.count import (
@@ -197,10 +205,10 @@ class StockVerbs(TillBase):
             product = product_for(session, code)
             return product, pack_units(session, product.id)
 
-    def check_receive_line(self, line: ReceiveLine) -> CheckedLine:
+    def check_receive_line(self, line: ReceiveLine, past_ok: bool = False) -> CheckedLine:
         """A line of goods received, checked."""
         with self.database.read() as session:
-            return check_line(session, line)
+            return check_line(session, line, today=self.today(), past_ok=past_ok)
 
     def receive(
         self,
@@ -208,12 +216,13 @@ class StockVerbs(TillBase):
         reference: str,
         lines: list[ReceiveLine],
         approval: Approval | None,
+        past_expiry_ok: bool = False,
     ) -> ReceiptResult:
         """Receive goods from a supplier: stock, costs and the receiving document."""
         with self.database.write() as session:
             return receive_goods(
                 session, supplier_id, reference, lines, actor=self.actor, at=self.clock(),
-                shop=self.shop, approval=approval,
+                shop=self.shop, approval=approval, past_expiry_ok=past_expiry_ok,
             )  # fmt: skip
 
     def count_candidates(self, category_id: int | None = None) -> list[ProductInfo]:
@@ -236,13 +245,18 @@ class StockVerbs(TillBase):
             )  # fmt: skip
 
     def write_off(
-        self, code: str, qty: Any, reason: str, approval: Approval | None
+        self,
+        code: str,
+        qty: Any,
+        reason: str,
+        approval: Approval | None,
+        batch_id: int | None = None,
     ) -> WriteOffResult:
-        """Write off damaged or lost stock."""
+        """Write off damaged or lost stock (of a dated product: from the batch picked)."""
         with self.database.write() as session:
             return write_off(
                 session, code, qty, reason, actor=self.actor, at=self.clock(), shop=self.shop,
-                approval=approval,
+                approval=approval, batch_id=batch_id,
             )  # fmt: skip
 
     def repack(
@@ -261,3 +275,33 @@ class StockVerbs(TillBase):
                 session, source_code, source_qty, target_code, per_source, produced,
                 actor=self.actor, at=self.clock(), shop=self.shop, note=note, approval=approval,
             )  # fmt: skip
+
+    # --- expiry dates and batches (issue 17) ---------------------------------------------
+
+    def set_dated(self, code: str, dated: bool, approval: Approval | None = None) -> bool:
+        """Mark a product dated (kept per batch, sold first-expiry-first) or not."""
+        with self.database.write() as session:
+            product = product_for(session, code)
+            return set_dated(
+                session, product.id, dated, actor=self.actor, at=self.clock(), approval=approval
+            )
+
+    def is_dated(self, product_id: int) -> bool:
+        """Whether the product's stock is kept per batch."""
+        with self.database.read() as session:
+            return is_dated(session, product_id)
+
+    def batches(self, product_id: int) -> list[BatchInfo]:
+        """A dated product's batches holding stock, earliest expiry first."""
+        with self.database.read() as session:
+            return batches(session, product_id)
+
+    def expiring(self, days: int) -> list[BatchInfo]:
+        """The batches that expire within `days` days of today (or have expired)."""
+        with self.database.read() as session:
+            return batches(session, until=self.today() + timedelta(days=days))
+
+    def batch_check(self) -> list[BatchMismatch]:
+        """Dated products whose batches do not add up (empty when all agree)."""
+        with self.database.read() as session:
+            return batch_check(session)

@@ -11,7 +11,8 @@ written, so the sales recorded before stay intact.
 
 Version 3 (issue 14) adds the sale's cash rounding and who allowed its discount
 (SALE_FIELDS_V3), and to each line's details its manual discount, its share of the sale's
-discount, whether its price was overridden and who allowed it."""
+discount, whether its price was overridden and who allowed it; and (issue 17) each payment's
+reference (a QRIS or transfer reference, or null), in payment order."""
 
 from __future__ import annotations
 
@@ -69,16 +70,20 @@ def sale_digest(
     payments: Iterable[PaymentKey],
     details: Iterable[LineDetail] | None = None,
     version: int = 2,
+    references: Iterable[str | None] = (),
 ) -> str:
     """The SHA-256 of a sale's content: `sale` holds at least SALE_FIELDS (version 3:
     SALE_FIELDS_V3), `lines` come in line order, `payments` in the order they were written;
     `details` (version 2 and 3: each line's details, in line order), or None for a version 1
-    digest; `version` 3 (as `record_sale` writes) adds SALE_FIELDS_V3's two."""
+    digest; `version` 3 (as `record_sale` writes) adds SALE_FIELDS_V3's two and `references`
+    (each payment's reference or None, in payment order)."""
     fields = [sale[name] for name in (SALE_FIELDS_V3 if version >= 3 else SALE_FIELDS)]
     fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
     content = [fields, list(lines), list(payments)]
     if details is not None:
         content.append([list(detail) for detail in details])
+    if version >= 3:
+        content.append(list(references))
     text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -89,9 +94,11 @@ def record_sale(
     lines: Sequence[LineKey],
     payments: Sequence[PaymentKey],
     details: Sequence[LineDetail],
+    references: Sequence[str | None] | None = None,
 ) -> int:
     """Write the sale's audit record in the caller's transaction (the sale's own), with a
-    version 3 digest (`details`: each line's cost, name and manual changes)."""
+    version 3 digest (`details`: each line's cost, name and manual changes; `references`:
+    each payment's reference, None for none)."""
     receipt_no = sale["receipt_no"]
     return audit.record(
         session,
@@ -102,7 +109,9 @@ def record_sale(
         detail={
             "receipt": receipt_no,
             "total": sale["total"],
-            "digest": sale_digest(sale, lines, payments, details, VERSION),
+            "digest": sale_digest(
+                sale, lines, payments, details, VERSION, references or [None] * len(payments)
+            ),
             "v": VERSION,
         },
     )
@@ -132,7 +141,7 @@ _LINES = (
     SALE_LINE.c.price_overridden,
     SALE_LINE.c.approved_by,
 )
-_PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered)
+_PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered, PAYMENT.c.reference)
 
 
 def _by_sale(
@@ -193,7 +202,9 @@ def _stored_sales(
                         (line[7], line[8], line[9], line[10], bool(line[11]), line[12])
                         for line in rows
                     ]
-                return sale_digest(sale, keys, paid, details, version)
+                methods = [payment[:3] for payment in paid]
+                references = [payment[3] for payment in paid]
+                return sale_digest(sale, keys, methods, details, version, references)
 
             yield sale, digest
         last = high

@@ -29,6 +29,7 @@ from gerai.models import (
     BARCODE,
     CASH_MOVEMENT,
     CATEGORY,
+    DATED_PRODUCT,
     GOODS_RECEIPT,
     GOODS_RECEIPT_LINE,
     KAS_ENTRY,
@@ -47,6 +48,7 @@ from gerai.models import (
     SCHEDULED_PRICE,
     SHIFT,
     SHOP_SETTING,
+    STOCK_BATCH,
     STOCK_COUNT,
     STOCK_COUNT_LINE,
     USER,
@@ -244,6 +246,10 @@ COVERED: tuple[Covered, ...] = (
     Covered(
         SALE_RETURN_LINE, ("return_id", "sale_line_id", "product_id", "qty", "amount", "damaged")
     ),
+    # expiry dates (issue 17): which products are dated, each batch's product, expiry and code
+    # (its quantity is proved by the batch ledger, `gerai stock check`)
+    Covered(DATED_PRODUCT, ("product_id", "marked_at", "marked_by")),
+    Covered(STOCK_BATCH, ("product_id", "expiry", "code", "created_at")),
     Covered(PRINTED_LABEL, ("product_id", "price", "member_price", "het", "printed_at")),
     Covered(
         SCHEDULED_PRICE,
@@ -259,6 +265,8 @@ UNSEALED: dict[str, str] = {
     "saleline": "part of its sale's digest",
     "payment": "part of its sale's digest",
     "stockmovement": "the stock ledger: `gerai stock check` proves stock against it",
+    "batchmovement": "the batch ledger: `gerai stock check` proves each batch against it and"
+    " each dated product's batches against its stock",
     "printjob": "receipt copies waiting for the printer: no money of their own",
     "heldcart": "a parked cart: prices are read again at sale",
     "product_fts": "SQLite's name search index (and its shadow tables), rebuilt from product",

@@ -146,6 +146,19 @@ class LowStock:
 
 
 @dataclass(frozen=True)
+class NonCashPayment:
+    """A QRIS or transfer payment of a completed sale, with its reference (issue 17), for
+    matching against the bank statement or the merchant app."""
+
+    receipt_no: str
+    till: str
+    time: datetime
+    method: str
+    amount: int
+    reference: str | None
+
+
+@dataclass(frozen=True)
 class DailySummary:
     """One day's figures. `as_dict()` is the stable JSON form documented in the README.
 
@@ -187,6 +200,7 @@ class DailySummary:
     voids: tuple[Correction, ...]
     returns: tuple[Correction, ...]
     low_stock: tuple[LowStock, ...]
+    noncash: tuple[NonCashPayment, ...] = ()  # issue 17: QRIS and transfer payments
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: dates `YYYY-MM-DD`, times ISO 8601 with the local offset, money
@@ -267,6 +281,7 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
         voids=_voids(session, day, zone),
         returns=returns,
         low_stock=_low_stock(session),
+        noncash=_noncash(session, day, zone),
     )
 
 
@@ -482,3 +497,24 @@ def _low_stock(session: Session) -> tuple[LowStock, ...]:
         ).where(PRODUCT.c.active, PRODUCT.c.stock <= PRODUCT.c.reorder_level)
     ).all()  # sorted here: ORDER BY code would walk the code index, 5× slower than one scan
     return tuple(LowStock(*row) for row in sorted(rows))
+
+
+def _noncash(session: Session, day: date, zone: ZoneInfo) -> tuple[NonCashPayment, ...]:
+    """The day's QRIS and transfer payments of completed sales, in the order they were made."""
+    rows = session.execute(
+        select(
+            SALE.c.receipt_no,
+            SALE.c.till,
+            SALE.c.created_at,
+            PAYMENT.c.method,
+            PAYMENT.c.amount,
+            PAYMENT.c.reference,
+        )
+        .join(SALE, SALE.c.id == PAYMENT.c.sale_id)
+        .where(
+            *_day_completed(day),
+            PAYMENT.c.method.in_((PaymentMethod.QRIS, PaymentMethod.TRANSFER)),
+        )
+        .order_by(SALE.c.id, PAYMENT.c.id)
+    ).all()
+    return tuple(NonCashPayment(r[0], r[1], r[2].astimezone(zone), r[3], r[4], r[5]) for r in rows)

@@ -3,8 +3,10 @@ that writes the sale, its lines, its payments, its stock movements and its audit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
 from uuid import uuid4
 
 from sqlalchemy import func, select
@@ -12,8 +14,10 @@ from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah, round_cash
+from gerai.core.phrases import METHOD, Phrase
 from gerai.core.quantity import to_milli
-from gerai.core.words import MovementKind, PaymentMethod, Permission, SaleStatus
+from gerai.core.text import check_text
+from gerai.core.words import MovementKind, PaymentMethod, Permission, ReferenceRule, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.services.audit.sale_digest import line_key, record_sale
 from gerai.services.cash.numbering import next_receipt_number
@@ -23,8 +27,9 @@ from gerai.services.sale.cart import Cart
 from gerai.services.sale.manual import check_approvals
 from gerai.services.sale.quotas import check_quotas
 from gerai.services.sale.reprice import take_stored_rules
-from gerai.services.shop.auth import Actor, authorize
+from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import load_shop
+from gerai.services.stock.batches import expired_take, sell_expired_permit
 from gerai.services.stock.ledger import Movement, move_stock
 
 
@@ -34,6 +39,7 @@ class Tender:
 
     method: str
     amount: int | None = None
+    reference: str | None = None  # a QRIS or transfer payment's reference (issue 17)
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ class Settlement:
     paid: int
     change: int
     rounding: int = 0
+    # each payment's reference as typed (issue 17); not part of what a settlement equals
+    references: tuple[str | None, ...] = field(default=(), compare=False)
 
 
 def settle(
@@ -61,6 +69,7 @@ def settle(
         raise GeraiError("pay.no_tender")
     remaining = total
     payments: list[tuple[str, int, int]] = []
+    references: list[str | None] = []
     change = rounding = 0
     rounded = not rounding_unit
     for tender in tenders:
@@ -86,14 +95,16 @@ def settle(
             change += handed - remaining
         if handed:
             payments.append((tender.method, applied, handed))
+            references.append(tender.reference)
         remaining -= applied
     if remaining > 0:
         raise GeraiError(
             "pay.too_little", total=format_rupiah(total + rounding), short=format_rupiah(remaining)
         )
     return Settlement(
-        tuple(payments), paid=sum(p[2] for p in payments), change=change, rounding=rounding
-    )
+        tuple(payments), paid=sum(p[2] for p in payments), change=change, rounding=rounding,
+        references=tuple(references),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -159,14 +170,20 @@ def checkout(
     till: str,
     actor: Actor,
     now: datetime,
+    batches: Mapping[int, int] | None = None,
+    approval: Approval | None = None,
+    expired_ok: bool = False,
 ) -> SaleResult:
     """Write the sale in the caller's transaction: sale, lines, payments, stock movements and
     the audit record. A cart whose token names a stored sale is that sale (`replayed`):
-    nothing is written again. The rules are read here, whatever the cart's objects say: every line's
-    price, member price, category discount, limit, HET and stock, and the shop's member
+    nothing is written again. The rules are read here, whatever the cart's objects say: every
+    line's price, member price, category discount, limit, HET and stock, and the shop's member
     discount, stock policy and day; a price changed since the cart was scanned is refused
     (`cart.price_changed`: the kasir confirms and the cart is re-priced). Nothing is written
-    when any rule refuses (the caller's transaction rolls back)."""
+    when any rule refuses (the caller's transaction rolls back). A dated product is taken
+    first-expiry-first, or from the batch scanned (`batches`: product id -> batch id); taking
+    expired goods is refused unless `expired_ok`, and then needs permission `sell_expired` (a
+    supervisor's `approval` for a kasir)."""
     authorize(session, actor, Permission.SELL, now=now)
     replayed = stored_sale(session, cart.token)
     if replayed is not None:
@@ -193,8 +210,13 @@ def checkout(
     totals = cart.totals()
     settlement = settle(totals.total, tenders, cart.member is not None, shop.cash_rounding)
     total = totals.total + settlement.rounding
+    references = check_references(settlement, shop.payment_reference)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
+    picked = check_batches(
+        session, [(v.product.id, v.product.name, v.qty) for v in views], batches or {},
+        business_date, actor=actor, now=now, approval=approval, expired_ok=expired_ok,
+    )  # fmt: skip
     buyers = check_quotas(
         session,
         [(v.product.id, v.product.name, v.qty) for v in views],
@@ -261,14 +283,30 @@ def checkout(
         connection.execute(
             PAYMENT.insert(),
             [
-                {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed}
-                for method, amount, handed in settlement.payments
+                {
+                    "sale_id": sale_id,
+                    "method": method,
+                    "amount": amount,
+                    "tendered": handed,
+                    "reference": reference,
+                }
+                for (method, amount, handed), reference in zip(
+                    settlement.payments, references, strict=True
+                )
             ],
         )
     move_stock(
         session,
         [
-            Movement(v.product.id, -v.qty, MovementKind.SALE, ref=receipt_no, sale_id=sale_id)
+            Movement(
+                v.product.id,
+                -v.qty,
+                MovementKind.SALE,
+                ref=receipt_no,
+                sale_id=sale_id,
+                fresh_from=business_date,
+                batch_id=picked.get(v.product.id),
+            )
             for v in views
         ],
         at=now,
@@ -297,6 +335,7 @@ def checkout(
             (v.product.cost, v.product.name, v.manual, v.share, v.overridden, v.approved_by)
             for v in views
         ],
+        references=references,
     )
     kasbon = sum(
         amount for method, amount, _ in settlement.payments if method == PaymentMethod.KASBON
@@ -313,3 +352,62 @@ def checkout(
         kasbon=kasbon,
         kasbon_left=available_credit(session, cart.member) if kasbon and cart.member else 0,
     )
+
+
+def check_batches(
+    session: Session,
+    lines: list[tuple[int, str, Decimal]],
+    batches: Mapping[int, int],
+    today: date,
+    *,
+    actor: Actor,
+    now: datetime,
+    approval: Approval | None,
+    expired_ok: bool,
+) -> dict[int, int]:
+    """The batch scanned for each dated line (product id → batch id), after the expiry rule:
+    a sale that would take expired goods (`today` past their date) is refused (GeraiError
+    `sale.expired` naming the first product) unless `expired_ok`, and then needs permission
+    `sell_expired` (the actor's role, or a supervisor's `approval`)."""
+    picked = {pid: batches[pid] for pid, _, _ in lines if pid in batches}
+    expired = [
+        name
+        for pid, name, qty in lines
+        if expired_take(session, pid, qty, today, picked.get(pid)) > 0
+    ]
+    if expired:
+        if not expired_ok:
+            raise GeraiError("sale.expired", name=expired[0])
+        sell_expired_permit(session, actor, now=now, approval=approval)
+    return picked
+
+
+REFERENCE_MAX = 40
+REFERENCED = (PaymentMethod.QRIS, PaymentMethod.TRANSFER)
+
+
+def payment_reference(method: str, value: str | None, rule: str) -> str | None:
+    """A QRIS or transfer payment's reference as stored (issue 17): trimmed, None when empty
+    or when the shop does not ask it (`rule` off) or the method has none; refused with spaces
+    inside, longer than 40 characters, or missing when the shop requires it."""
+    if method not in REFERENCED or rule == ReferenceRule.OFF:
+        return None
+    text = check_text((value or "").strip())
+    if not text:
+        if rule == ReferenceRule.REQUIRED:
+            raise GeraiError("pay.reference_required", method=Phrase(METHOD[method]))
+        return None
+    if any(ch.isspace() for ch in text):
+        raise GeraiError("pay.reference_spaces", reference=text)
+    if len(text) > REFERENCE_MAX:
+        raise GeraiError("pay.reference_too_long", limit=REFERENCE_MAX)
+    return text
+
+
+def check_references(settlement: Settlement, rule: str) -> list[str | None]:
+    """Each payment's reference as stored, in payment order (see `payment_reference`)."""
+    given = settlement.references or (None,) * len(settlement.payments)
+    return [
+        payment_reference(method, reference, rule)
+        for (method, _, _), reference in zip(settlement.payments, given, strict=True)
+    ]

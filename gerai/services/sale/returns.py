@@ -373,19 +373,41 @@ def return_items(
     session.flush()
     seal(session, SALE_RETURN, [retur.id], actor=actor.name, at=now)
     seal(session, SALE_RETURN_LINE, [line.id for line in returned], actor=actor.name, at=now)
-    movements = [
-        Movement(
-            p.line.product_id, p.qty, MovementKind.RETURN, ref=number, note=why, sale_id=sale.id
-        )
-        for p in plan.lines
-    ]
-    movements += [
-        Movement(p.line.product_id, -p.qty, MovementKind.ADJUST, ref=number, note=DAMAGED_NOTE)
-        for p in plan.lines
-        if p.damaged
-    ]
-    # a damaged line's write-off only takes back what its return just put in
-    move_stock(session, movements, at=now, allow_negative=True)
+    back = move_stock(
+        session,
+        [
+            Movement(
+                p.line.product_id,
+                p.qty,
+                MovementKind.RETURN,
+                ref=number,
+                note=why,
+                sale_id=sale.id,
+            )
+            for p in plan.lines
+        ],
+        at=now,
+        allow_negative=True,
+    )
+    # a damaged line's write-off only takes back what its return just put in (into the
+    # batches it went back to)
+    move_stock(
+        session,
+        [
+            Movement(
+                p.line.product_id,
+                -p.qty,
+                MovementKind.ADJUST,
+                ref=number,
+                note=DAMAGED_NOTE,
+                takes=tuple((batch, -qty) for batch, qty in split) or None,
+            )
+            for p, split in zip(plan.lines, back, strict=True)
+            if p.damaged
+        ],
+        at=now,
+        allow_negative=True,
+    )
     audit.record(
         session,
         kind=AuditKind.RETUR,

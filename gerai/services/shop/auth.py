@@ -48,6 +48,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.USERS: frozenset({Role.ADMIN}),
     Permission.SETTINGS: frozenset({Role.ADMIN}),
     Permission.KAS: SUPERVISORS,
+    Permission.SELL_EXPIRED: SUPERVISORS,
 }
 
 PIN_MIN, PIN_MAX = 4, 8

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from gerai.core.errors import GeraiError
 from gerai.core.money import CASH_ROUNDINGS
 from gerai.core.text import check_text
-from gerai.core.words import AuditKind, Permission
+from gerai.core.words import AuditKind, Permission, ReferenceRule
 from gerai.models import SHOP_SETTING, ShopSetting
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
@@ -49,6 +49,8 @@ class ShopProfile:
     savings_wajib: int = 10_000
     day_end_hour: int = 0  # the local hour a business day ends: 0 midnight, 2 at 02.00
     cash_rounding: int = 0  # pembulatan of the cash due: 0 none, 100 or 500 Rupiah
+    # whether a QRIS or transfer payment's reference is asked: off, optional, required
+    payment_reference: str = ReferenceRule.OFF
 
     @property
     def zone(self) -> ZoneInfo:
@@ -136,6 +138,10 @@ def _check_profile(profile: ShopProfile) -> None:
         raise GeraiError("shop.provinsi_unknown", value=profile.provinsi)
     if profile.cash_rounding not in CASH_ROUNDINGS:
         raise GeraiError("shop.bad_rounding", value=profile.cash_rounding)
+    if profile.payment_reference not in tuple(ReferenceRule):
+        raise GeraiError(
+            "shop.bad_setting", key="payment_reference", value=profile.payment_reference
+        )
     if not 0 <= profile.day_end_hour <= LATEST_DAY_END:
         raise GeraiError("shop.bad_day_end", value=profile.day_end_hour, latest=LATEST_DAY_END)
 

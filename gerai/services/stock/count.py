@@ -184,9 +184,11 @@ def write_off(
     at: datetime,
     shop: ShopProfile,
     approval: Approval | None = None,
+    batch_id: int | None = None,
 ) -> WriteOffResult:
     """Take damaged or expired goods out of stock, with the reason and their value at HPP
-    (permission `stock`; audited)."""
+    (permission `stock`; audited). A dated product's goods come from the batch picked
+    (`batch_id`: the expired one), else first-expiry-first."""
     answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
     product = fresh(session, product_for(session, code))
     taken = quantity(qty, product)
@@ -215,9 +217,14 @@ def write_off(
     seal(session, WRITE_OFF, [written.id], actor=actor.name, at=at)
     move_stock(
         session,
-        [Movement(product.id, -taken, MovementKind.ADJUST, ref=number, note=why)],
+        [
+            Movement(
+                product.id, -taken, MovementKind.ADJUST, ref=number, note=why, batch_id=batch_id
+            )
+        ],
         at=at,
         allow_negative=shop.allow_negative_stock,
+        actor=actor.name,
     )
     audit.record(
         session, kind=AuditKind.WRITTEN_OFF, actor=actor.name, at=at, ref=number,

@@ -21,12 +21,13 @@ from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
-from gerai.core.quantity import to_milli
+from gerai.core.quantity import from_milli, to_milli
 from gerai.core.words import MovementKind
 from gerai.models import BARCODE, CATEGORY, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
 from gerai.services.audit.seals import seal
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
-from gerai.services.stock.ledger import OPENING_REF
+from gerai.services.stock.batches import move_batches
+from gerai.services.stock.ledger import OPENING_REF, Movement
 from gerai.services.stock.prices import PriceUpdate, record_price_changes
 
 if TYPE_CHECKING:
@@ -254,6 +255,20 @@ def apply_products(
             for old, p in changed
             if p.stock != old[3]
         ],
+    )
+    # a dated product's batches follow its new stock (issue 17): the difference goes to (or
+    # comes first-expiry-first from) its batches, as any other movement (stock here is in
+    # thousandths; new products are never dated yet)
+    move_batches(
+        session,
+        [
+            Movement(old[0], from_milli(p.stock - old[3]), MovementKind.ADJUST, ref=OPENING_REF)
+            for old, p in changed
+            if p.stock != old[3]
+        ],
+        now,
+        allow_negative=True,
+        actor=by,
     )
     # the new rows are those past the last ids before (the write lock is held; on PostgreSQL a
     # row another transaction committed meanwhile is only sealed once more as it is)

@@ -4,7 +4,7 @@ always equals the sum of its movements (`stock_check` proves it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +15,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.words import MovementKind
 from gerai.models import PRODUCT, STOCK_MOVEMENT, Product, Qty, StockMovement
+from gerai.services.stock.batches import LEDGER_ACTOR, Split, move_batches
 
 OPENING_REF = "STOK-AWAL"
 
@@ -29,20 +30,33 @@ class Movement:
     ref: str = ""
     note: str = ""
     sale_id: int | None = None
+    # for a dated product's batches (issue 17, see batches.py): the batch goods come in as,
+    # one batch to take from or put into, the day from which a take skips expired batches,
+    # or the batches themselves (id, quantity), adding up to `qty`
+    expiry: date | None = None
+    batch_code: str = ""
+    batch_id: int | None = None
+    fresh_from: date | None = None
+    takes: Split | None = None
 
 
 def move_stock(
-    session: Session, movements: list[Movement], at: datetime, allow_negative: bool = False
-) -> None:
+    session: Session,
+    movements: list[Movement],
+    at: datetime,
+    allow_negative: bool = False,
+    actor: str = LEDGER_ACTOR,
+) -> list[Split]:
     """Apply `movements` to the products' stock and write them to the ledger. Each change is
     a conditional UPDATE (stock + change >= 0 unless `allow_negative`), so two tills never lose
     an update and stock never goes below zero. All in one batch; when any is refused, the
-    batch is undone and the first product short of stock is named."""
+    batch is undone and the first product short of stock is named. A dated product's
+    movements are split over its batches (batches.py); returns each movement's split."""
     for movement in movements:
         if movement.kind not in tuple(MovementKind):
             raise ValueError(f"unknown movement kind {movement.kind!r}")
     if not movements:
-        return
+        return []
     connection = session.connection()
     # in product order, so two tills selling the same products lock them in the same order
     # (PostgreSQL locks each row it updates until the commit: another order could deadlock)
@@ -73,6 +87,7 @@ def move_stock(
             for m in movements
         ],
     )
+    return move_batches(session, movements, at, allow_negative, actor)
 
 
 _CHANGE = (

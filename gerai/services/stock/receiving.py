@@ -6,7 +6,7 @@ anything is written: one bad line refuses the whole receipt."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.batches import batch_code, expiry_date, is_dated
 from gerai.services.stock.catalog import ProductInfo
 from gerai.services.stock.inventory import (
     amount,
@@ -52,6 +53,8 @@ class ReceiveLine:
     unit_cost: Any
     pack: str = ""
     factor: Any = None
+    expiry: Any = None  # a dated product's expiry date (issue 17)
+    batch: str = ""  # and its batch code, if any
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class CheckedLine:
     qty: Decimal
     unit_cost: int
     total: int
+    expiry: date | None = None
+    batch: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,10 +82,14 @@ class ReceiptResult:
     lines: int
 
 
-def check_line(session: Session, line: ReceiveLine) -> CheckedLine:
+def check_line(
+    session: Session, line: ReceiveLine, *, today: date | None = None, past_ok: bool = False
+) -> CheckedLine:
     """Check one line: a known product, a quantity above zero, a known pack or a factor above
-    zero, whole pieces, and a cost that is a Rupiah amount."""
+    zero, whole pieces, and a cost that is a Rupiah amount; for a dated product, an expiry
+    date (not before `today` unless `past_ok`: the screen asks first) and a batch code."""
     product = product_for(session, line.code)
+    expiry, batch = _dated(session, product.id, line, today, past_ok)
     pack_qty = quantity(line.qty, None)
     if line.factor is not None:
         pack = Pack(line.pack.strip().lower(), factor(line.factor))
@@ -99,10 +108,31 @@ def check_line(session: Session, line: ReceiveLine) -> CheckedLine:
         qty=qty,
         unit_cost=unit_cost,
         total=round_rupiah(pack_qty * unit_cost),
+        expiry=expiry,
+        batch=batch,
     )
 
 
-def _check_all(session: Session, lines: list[ReceiveLine]) -> list[CheckedLine]:
+def _dated(
+    session: Session, product_id: int, line: ReceiveLine, today: date | None, past_ok: bool
+) -> tuple[date | None, str]:
+    """A line's expiry date and batch code: required of a dated product, refused of another."""
+    given = line.expiry not in (None, "") and str(line.expiry).strip() != ""
+    if not is_dated(session, product_id):
+        if given or line.batch.strip():
+            raise GeraiError("receive.not_dated")
+        return None, ""
+    if not given:
+        raise GeraiError("receive.expiry_required")
+    expiry = expiry_date(line.expiry)
+    if today is not None and expiry < today and not past_ok:
+        raise GeraiError("receive.expiry_past", expiry=expiry.isoformat())
+    return expiry, batch_code(line.batch)
+
+
+def _check_all(
+    session: Session, lines: list[ReceiveLine], today: date, past_ok: bool
+) -> list[CheckedLine]:
     if not lines:
         raise GeraiError("receive.no_lines")
     if len(lines) > MAX_LINES:
@@ -110,7 +140,7 @@ def _check_all(session: Session, lines: list[ReceiveLine]) -> list[CheckedLine]:
     checked = []
     for number, line in enumerate(lines, start=1):
         try:
-            checked.append(check_line(session, line))
+            checked.append(check_line(session, line, today=today, past_ok=past_ok))
         except GeraiError as error:
             raise GeraiError(
                 "receive.line_problem", line=number, code=line.code.strip(), problem=error
@@ -128,11 +158,13 @@ def receive_goods(
     at: datetime,
     shop: ShopProfile,
     approval: Approval | None = None,
+    past_expiry_ok: bool = False,
 ) -> ReceiptResult:
     """Write a goods receipt in the caller's transaction: the receipt, its lines, the stock
     movements, each product's new moving-average cost and the audit record (permission
     `stock`). Nothing is written when any check refuses (the caller's transaction rolls
-    back)."""
+    back). A dated product's line goes into the batch of its expiry date and batch code; an
+    expiry date already past is refused unless `past_expiry_ok` (the person was asked)."""
     answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
     supplier = get_supplier(session, supplier_id)
     reference = check_text(" ".join(reference.split()))
@@ -149,7 +181,7 @@ def receive_goods(
             raise GeraiError(
                 "receive.duplicate", reference=reference, supplier=supplier.name, number=earlier
             )
-    checked = _check_all(session, lines)
+    checked = _check_all(session, lines, shop.business_date(at), past_expiry_ok)
     number = next_number(
         session, GoodsReceipt, DocumentSeries.GOODS_RECEIPT, shop.business_date(at)
     )
@@ -201,10 +233,19 @@ def receive_goods(
     move_stock(
         session,
         [
-            Movement(line.product.id, line.qty, MovementKind.RECEIVE, ref=number, note=note)
+            Movement(
+                line.product.id,
+                line.qty,
+                MovementKind.RECEIVE,
+                ref=number,
+                note=note,
+                expiry=line.expiry,
+                batch_code=line.batch,
+            )
             for line in checked
         ],
         at=at,
+        actor=actor.name,
     )
     audit.record(
         session, kind=AuditKind.GOODS_RECEIVED, actor=actor.name, at=at, ref=number,

@@ -20,6 +20,7 @@ from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.batches import Split, batch_of, is_dated
 from gerai.services.stock.inventory import (
     factor,
     fresh,
@@ -112,15 +113,27 @@ def repack(
     session.flush()
     seal(session, REPACK, [repack.id], actor=actor.name, at=at)
     set_costs(session, {target.id: new_cost}, at, by=actor.name)
-    movements = [
-        Movement(source.id, -taken, MovementKind.REPACK, ref=number, note=cleaned),
-        Movement(target.id, expected, MovementKind.REPACK, ref=number, note=cleaned),
-    ]
+    allowed = shop.allow_negative_stock
+    taken_from = move_stock(
+        session,
+        [Movement(source.id, -taken, MovementKind.REPACK, ref=number, note=cleaned)],
+        at=at, allow_negative=allowed, actor=actor.name,
+    )[0]  # fmt: skip
+    made_into = move_stock(
+        session, _produce(session, target.id, expected, contents, taken_from, number, cleaned),
+        at=at, allow_negative=allowed, actor=actor.name,
+    )  # fmt: skip
     if shrinkage:
-        movements.append(
-            Movement(target.id, -shrinkage, MovementKind.ADJUST, ref=number, note=SHRINKAGE_NOTE)
-        )
-    move_stock(session, movements, at=at, allow_negative=shop.allow_negative_stock)
+        move_stock(
+            session,
+            [
+                Movement(
+                    target.id, -shrinkage, MovementKind.ADJUST, ref=number, note=SHRINKAGE_NOTE,
+                    takes=_lost(made_into, shrinkage),
+                )
+            ],
+            at=at, allow_negative=allowed, actor=actor.name,
+        )  # fmt: skip
     audit.record(
         session, kind=AuditKind.REPACKED, actor=actor.name, at=at, ref=number,
         detail={"source": source.code, "source_qty": str(taken), "target": target.code,
@@ -128,3 +141,44 @@ def repack(
                 **approved_by(actor, answerable)},
     )  # fmt: skip
     return RepackResult(number, expected, made, shrinkage, value, new_cost)
+
+
+def _produce(
+    session: Session,
+    target_id: int,
+    expected: Decimal,
+    contents: Decimal,
+    taken_from: Split,
+    number: str,
+    note: str,
+) -> list[Movement]:
+    """What a repack puts into the target: one movement, or (issue 17) one per dated source
+    batch, keeping its expiry date and batch code."""
+    if not taken_from or not is_dated(session, target_id):
+        return [Movement(target_id, expected, MovementKind.REPACK, ref=number, note=note)]
+    movements = []
+    for batch_id, qty in taken_from:
+        expiry, code = batch_of(session, batch_id)
+        movements.append(
+            Movement(
+                target_id, -qty * contents, MovementKind.REPACK, ref=number, note=note,
+                expiry=expiry, batch_code=code,
+            )
+        )  # fmt: skip
+    return movements
+
+
+def _lost(made_into: list[Split], shrinkage: Decimal) -> Split | None:
+    """The shrinkage taken from the batches the repack just filled, in order."""
+    parts = [part for split in made_into for part in split]
+    if not parts:
+        return None
+    takes: list[tuple[int, Decimal]] = []
+    left = shrinkage
+    for batch_id, qty in parts:
+        if left <= 0:
+            break
+        lost = min(qty, left)
+        takes.append((batch_id, -lost))
+        left -= lost
+    return tuple(takes)

@@ -14,9 +14,11 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah, parse_rupiah, quick_tenders, round_cash
 from gerai.core.phrases import METHOD
-from gerai.core.words import PaymentMethod
-from gerai.services.sale.checkout import SaleResult, Tender
+from gerai.core.words import PaymentMethod, Permission, ReferenceRule
+from gerai.services.sale.checkout import REFERENCED, SaleResult, Tender, payment_reference
+from gerai.services.shop.auth import Approval
 from gerai.tui.base import GeraiDialog
+from gerai.tui.permits import with_approval
 from gerai.tui.styles import sheet
 from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
 
@@ -58,6 +60,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         self.warned = False  # Esc once with a non-cash part taken: the next Esc drops it
         self.confirmed: int | None = None  # a very large tender, Entered once: the next Enter pays
         self.price_changed = False  # a price changed since the scan: the next Enter re-prices
+        self.pending: tuple[PaymentMethod, int | None] | None = None  # waiting for its reference
 
     @property
     def due(self) -> int:
@@ -80,6 +83,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             yield Label("", id="split")
             yield Label("", id="rounded")
             yield Input(placeholder=t("ui.pay.placeholder"), id="tendered")
+            yield Input(id="reference")
             yield Label("", id="quick")
             yield Label("", id="preview")
             yield Label("", id="pay-error", classes="dialog-error")
@@ -87,6 +91,10 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#tendered", Input))  # now: keys typed ahead go there
+        # shown while the shop asks references, focused only when one is asked (issue 17)
+        self.query_one("#reference", Input).display = (
+            self.till.shop.payment_reference != ReferenceRule.OFF
+        )
         self.show_kasbon_room()
         self.redraw()
 
@@ -168,6 +176,8 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             label.update(t("ui.pay.short_preview", amount=format_rupiah(due - amount)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "reference":  # its refusal stays until the next Enter (issue 17)
+            return
         self.warned = False
         self.query_one("#pay-error", Label).update("")
         self.preview(event.value)
@@ -183,6 +193,9 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         transfer) the first Esc asks: that money must go back to the buyer; a second Esc drops
         it."""
         if self.busy:
+            return
+        if self.pending is not None:  # Esc in the reference: back to the amount
+            self.drop_reference()
             return
         taken = [tender for tender in self.tenders if tender.method != PaymentMethod.CASH]
         if taken and not self.warned:
@@ -222,10 +235,16 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             t("ui.pay.repriced", total=format_rupiah(self.total))
         )
 
-    def leave_field(self, field: Input) -> PaymentMethod:
+    def leave_field(self, field: Input) -> PaymentMethod | None:
         """Enter, read in the order of the keys: the method chosen (Tab) before it goes with
         this amount; a non-cash part leaves cash chosen for the rest, so a Tab typed after this
-        Enter starts from cash."""
+        Enter starts from cash. A QRIS or transfer amount goes on to its reference first,
+        when the shop asks it (issue 17)."""
+        if field.id == "reference":
+            self.leave_reference()
+            return None
+        if self.asks_reference(self.method):
+            return self.ask_reference()
         method = self.method
         if method != PaymentMethod.CASH:
             self.method = PaymentMethod.CASH
@@ -236,6 +255,9 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         """Enter, once the amount's digits are in: take this tender; commit when the total is
         covered. A split part empties the field at once (the next amount may be typed
         already); a refusal puts the method back."""
+        if field.id == "reference":
+            self.reference_entered(field)
+            return
         method = context if isinstance(context, PaymentMethod) else self.method
         if self.busy:
             return
@@ -246,6 +268,7 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         try:
             amount = parse_tender(field.value)
         except GeraiError as error:
+            self.drop_reference()
             self.method = method
             self.redraw()
             self.fail(error)
@@ -255,7 +278,11 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             self.confirmed = amount
             self.method = method
             self.redraw()
+            self.drop_reference()
             self.fail(t("ui.pay.confirm_large", amount=format_rupiah(amount or 0)))
+            return
+        if self.asks_reference(method):
+            self.pending = (method, amount)  # the reference field has the focus already
             return
         if self.is_part(method, amount):
             field.value = ""
@@ -282,12 +309,81 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
         self.commit([*self.tenders, tender])
 
     @work(thread=True)
-    def commit(self, tenders: list[Tender]) -> None:
+    def commit(
+        self, tenders: list[Tender], approval: Approval | None = None, expired_ok: bool = False
+    ) -> None:
         """Sell (off the UI thread: a busy database must not freeze the till)."""
         app = self.app
         try:
-            result = self.till.sell(tenders)
+            result = self.till.sell(tenders, approval, expired_ok)
         except GeraiError as error:
+            if error.key == "sale.expired":
+                app.call_from_thread(self.ask_expired, tenders, error)
+                return
             app.call_from_thread(self.fail, error)
             return
         app.call_from_thread(self.dismiss, result)
+
+    # --- the reference of a QRIS or transfer payment (issue 17) --------------------------
+
+    def asks_reference(self, method: str) -> bool:
+        """Whether this method's payment is asked its reference (the shop's setting)."""
+        return method in REFERENCED and self.till.shop.payment_reference != ReferenceRule.OFF
+
+    def ask_reference(self) -> PaymentMethod:
+        """Enter on the amount of a QRIS or transfer payment: the reference field shows and
+        takes the keys that follow."""
+        method = self.method
+        field = self.query_one("#reference", Input)
+        field.placeholder = t(
+            "ui.pay.reference_required"
+            if self.till.shop.payment_reference == ReferenceRule.REQUIRED
+            else "ui.pay.reference_placeholder",
+            method=t(METHOD[method]),
+        )
+        self.set_focus(field)
+        return method
+
+    def leave_reference(self) -> None:
+        """Enter on the reference: the focus goes back to the amount; cash is chosen again."""
+        self.set_focus(self.query_one("#tendered", Input))
+
+    def drop_reference(self) -> None:
+        """No reference is asked any more (Esc, or the amount was refused)."""
+        self.pending = None
+        field = self.query_one("#reference", Input)
+        field.value = ""
+        field.placeholder = ""
+        self.set_focus(self.query_one("#tendered", Input))
+
+    def reference_entered(self, field: Input) -> None:
+        """The reference is in: checked here first (spaces, length, required), then the
+        payment goes on as any other."""
+        if self.pending is None or self.busy:
+            return
+        method, amount = self.pending
+        try:
+            reference = payment_reference(method, field.value, self.till.shop.payment_reference)
+        except GeraiError as error:
+            self.set_focus(field)
+            self.fail(error)
+            return
+        self.drop_reference()
+        if method != PaymentMethod.CASH:
+            self.method = PaymentMethod.CASH
+            self.redraw()
+        tendered = self.query_one("#tendered", Input)
+        if self.is_part(method, amount):
+            tendered.value = ""
+        self.take(Tender(method, amount, reference))
+
+    def ask_expired(self, tenders: list[Tender], error: GeraiError) -> None:
+        """The sale would take expired goods (issue 17): said, then a supervisor may allow it
+        (the one approval path); without it the dialog stays, nothing sold."""
+        self.fail(error)
+
+        def allowed(approval: Approval | None) -> None:
+            self.busy = True
+            self.commit(tenders, approval, True)
+
+        with_approval(self.app, Permission.SELL_EXPIRED, allowed, self.fail)

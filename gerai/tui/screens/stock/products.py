@@ -35,6 +35,7 @@ from gerai.tui.permits import with_approval
 from gerai.tui.screens.stock.card import StockCardScreen
 from gerai.tui.screens.stock.common import CategoryPicker, StockScreen
 from gerai.tui.screens.stock.count import StockCountScreen
+from gerai.tui.screens.stock.expiring import ExpiringScreen
 from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen
@@ -170,6 +171,8 @@ class ProductsScreen(StockScreen[None]):
         Binding("f10", "repack", "ui.key.repack"),
         Binding("f11", "write_off", "ui.key.write_off"),
         Binding("f3", "reorder", "ui.key.reorder"),
+        Binding("ctrl+e", "expiring", "ui.key.expiring", priority=True),
+        Binding("ctrl+t", "dated", "ui.key.dated", priority=True),
         Binding("f12", "labels", "ui.key.labels"),
         *PAGING_BINDINGS,
     ]
@@ -425,6 +428,28 @@ class ProductsScreen(StockScreen[None]):
     def action_reorder(self) -> None:
         """F3: what to order (pesan barang)."""
         self.app.push_screen(ReorderScreen())
+
+    def action_expiring(self) -> None:
+        """Ctrl+E: what expires soon (issue 17)."""
+        self.app.push_screen(ExpiringScreen(), self.done)
+
+    def action_dated(self) -> None:
+        """Ctrl+T: mark the selected product dated (kept per batch, first-expiry-first), or
+        no longer (issue 17)."""
+        if (product := self.selected) is None:
+            return
+
+        def toggle(approval: Approval | None) -> None:
+            try:
+                dated = not self.till.is_dated(product.id)
+                self.till.set_dated(product.code, dated, approval)
+            except GeraiError as error:
+                self.fail(error)
+                return
+            key = "cli.dated_on" if dated else "cli.dated_off"
+            self.refresh_page(t(key, code=product.code))
+
+        self.permitted(Permission.STOCK, toggle)
 
     def action_repack(self) -> None:
         """F10: repack the selected product into another."""

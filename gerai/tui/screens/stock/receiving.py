@@ -23,6 +23,9 @@ from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
 from gerai.tui.widgets.scan_field import ScanField
 
 LINE_FIELDS = ("#line-code", "#line-qty", "#line-pack", "#line-cost")
+# a dated product's line (issue 17): asked after its cost, when the product needs them
+DATED_FIELDS = ("#line-expiry", "#line-batch")
+LINE_ENDS = ("line-cost", "line-batch")
 
 
 class SupplierDialog(StockDialog[SupplierInfo | None]):
@@ -85,6 +88,8 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
         self.approval = approval  # a supervisor's, when the user logged in is a kasir
         self.lines: list[tuple[ReceiveLine, CheckedLine]] = []
         self.has_suppliers = False
+        self.past_ok = False  # an expiry date in the past was confirmed (issue 17)
+        self.past_asked: tuple[str, str] | None = None  # the line (code, date) asked about
 
     def compose(self) -> ComposeResult:
         suppliers = self.till.suppliers()
@@ -102,6 +107,9 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
             yield Input(placeholder=t("ui.receive.qty"), id="line-qty")
             yield Input(placeholder=t("ui.receive.pack"), id="line-pack")
             yield Input(placeholder=t("ui.receive.cost"), id="line-cost")
+        with Horizontal(classes="stock-line", id="dated-line"):
+            yield Input(placeholder=t("ui.receive.expiry"), id="line-expiry")
+            yield Input(placeholder=t("ui.receive.batch"), id="line-batch")
         yield Label(t("ui.receive.line_hint"), id="line-hint", classes="stock-hint")
         yield DataTable(id="lines", classes="stock-table", cursor_type="row")
         yield Label("", id="receipt-total", classes="stock-summary")
@@ -132,7 +140,7 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
         """Enter goes on at once to the next field (what is typed next goes there); on the
         cost, back to a new line's code. The line's code, quantity and pack are taken and
         emptied in each field's own queue, before the next line's keys reach it."""
-        if field.id != "line-cost":
+        if field.id not in LINE_ENDS:
             self.focus_next()
             return None
         typed: dict[str, str] = {}
@@ -141,7 +149,9 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
             typed[selector] = source.value
             source.value = ""
 
-        for selector in LINE_FIELDS[:-1]:
+        for selector in (*LINE_FIELDS, *DATED_FIELDS):
+            if selector == f"#{field.id}":
+                continue
             source = self.query_one(selector, Input)
             source.call_later(take, source, selector)
         self.set_focus(self.query_one("#line-code", ScanField))
@@ -152,11 +162,11 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
         the line have been taken)."""
         if field.id == "line-code":
             self.show_product(field.value)
-        elif field.id == "line-cost" and isinstance(context, dict):
-            if len(context) < len(LINE_FIELDS) - 1:
+        elif field.id in LINE_ENDS and isinstance(context, dict):
+            if len(context) < len(LINE_FIELDS) + len(DATED_FIELDS) - 1:
                 field.call_later(self.field_entered, field, context)
                 return
-            self.add_line({**context, "#line-cost": field.value})
+            self.add_line({**context, f"#{field.id}": field.value})
 
     def show_product(self, code: str) -> None:
         """Say what the product is; an unknown code goes back to its field."""
@@ -191,19 +201,40 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
             qty=typed["#line-qty"],
             unit_cost=typed["#line-cost"],
             pack=typed["#line-pack"],
+            expiry=typed["#line-expiry"].strip() or None,
+            batch=typed["#line-batch"],
         )
+        asked = (line.code.strip(), typed["#line-expiry"].strip())
         try:
-            checked = self.till.check_receive_line(line)
+            checked = self.till.check_receive_line(line, past_ok=asked == self.past_asked)
         except GeraiError as error:
             for selector, text in typed.items():
                 value(selector, Input).value = text
-            self.set_focus(value("#line-cost", Input))
+            self.set_focus(value(self.refused_field(error, asked), Input))
             self.fail(error)
             return
+        if asked == self.past_asked:
+            self.past_ok = True
         self.lines.append((line, checked))
         self.show_lines()
         value("#line-cost", Input).value = ""
+        value("#line-batch", Input).value = ""
         self.say(t("ui.receive.added_line", name=checked.product.name))
+
+    def refused_field(self, error: GeraiError, asked: tuple[str, str]) -> str:
+        """Where a refused line goes back to: a dated product's expiry date when it is
+        missing, not a date or already past (asked: Enter on the batch again receives it),
+        else the cost."""
+        problem = error.params.get("problem")
+        key = problem.key if isinstance(problem, GeraiError) else error.key
+        if key == "receive.expiry_past":
+            self.past_asked = asked
+            return "#line-batch"
+        if key in ("receive.expiry_required", "batch.bad_expiry"):
+            return "#line-expiry"
+        if key in ("batch.code_spaces", "batch.code_too_long"):
+            return "#line-batch"
+        return "#line-cost"
 
     def show_lines(self) -> None:
         """The lines so far and the total."""
@@ -271,6 +302,7 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
                 self.query_one("#reference", Input).value,
                 [line for line, _ in self.lines],
                 self.approval,
+                past_expiry_ok=self.past_ok,
             )
         except GeraiError as error:
             self.fail(error)
