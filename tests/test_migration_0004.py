@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from gerai.cli import main
 from gerai.db import Database
-from gerai.demo.generate import load_catalogue
+from gerai.demo.generate import create_demo_users, load_catalogue
 from gerai.models import Product, Sale, Shift
 from gerai.paths import data_dir
 from gerai.services.audit.seals import before_the_chain
@@ -104,6 +104,7 @@ def test_a_0003_database_with_sales_is_upgraded_without_loss(tmp_path: Path) -> 
         assert low_stock_count(session) >= 0
     # and the stock services work on it at once
     with database.write() as session:
+        create_demo_users(session, NOW)  # the acting admin must be a user
         shop = load_shop(session)
         supplier = add_supplier(session, "Bulog")
         receive_goods(

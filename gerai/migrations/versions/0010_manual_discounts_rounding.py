@@ -21,34 +21,33 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("sale", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("rounding", sa.Integer(), nullable=False, server_default="0"))
-        batch_op.add_column(
-            sa.Column(
-                "approved_by",
-                sqlmodel.sql.sqltypes.AutoString(length=60),
-                nullable=False,
-                server_default="",
-            )
-        )
-    with op.batch_alter_table("saleline", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("manual_discount", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch_op.add_column(
-            sa.Column("discount_share", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch_op.add_column(
-            sa.Column("price_overridden", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.add_column(
-            sa.Column(
-                "approved_by",
-                sqlmodel.sql.sqltypes.AutoString(length=120),
-                nullable=False,
-                server_default="",
-            )
-        )
+    """Plain ADD COLUMNs with constant defaults: SQLite adds them in place, no table (and no
+    year of sale lines) is rebuilt."""
+    op.add_column("sale", sa.Column("rounding", sa.Integer(), nullable=False, server_default="0"))
+    op.add_column(
+        "sale",
+        sa.Column(
+            "approved_by",
+            sqlmodel.sql.sqltypes.AutoString(length=60),
+            nullable=False,
+            server_default="",
+        ),
+    )
+    for name in ("manual_discount", "discount_share"):
+        op.add_column("saleline", sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
+    op.add_column(
+        "saleline",
+        sa.Column("price_overridden", sa.Boolean(), nullable=False, server_default="0"),
+    )
+    op.add_column(
+        "saleline",
+        sa.Column(
+            "approved_by",
+            sqlmodel.sql.sqltypes.AutoString(length=120),
+            nullable=False,
+            server_default="",
+        ),
+    )
 
 
 def downgrade() -> None:
