@@ -153,7 +153,10 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
             if selector == f"#{field.id}":
                 continue
             source = self.query_one(selector, Input)
-            source.call_later(take, source, selector)
+            if field.id == "line-cost" and selector in DATED_FIELDS:
+                take(source, selector)  # never visited on this line: no keys wait there
+            else:
+                source.call_later(take, source, selector)
         self.set_focus(self.query_one("#line-code", ScanField))
         return typed
 
