@@ -15,7 +15,7 @@ from textual.widgets import Label
 
 from gerai.core.errors import GeraiError
 from gerai.db import Database
-from gerai.demo.generate import load_catalogue
+from gerai.demo.generate import create_demo_users, load_catalogue
 from gerai.models import Sale
 from gerai.paths import data_dir
 from gerai.services.cash.shifts import open_shift
@@ -56,6 +56,7 @@ def shop_db(cluster: Cluster) -> Iterator[Database]:
     database.upgrade()
     with database.write() as session:
         shop = load_catalogue(session, data_dir(), NOW)
+        create_demo_users(session, NOW)  # the acting kasir must be a user
         open_shift(session, "K1", CASHIER, OPENING_CASH, NOW, shop)
     yield database
     database.dispose()
