@@ -25,6 +25,7 @@ from gerai.core.words import AuditKind, Role
 from gerai.db import Database
 from gerai.demo.generate import create_demo_users, load_catalogue
 from gerai.paths import data_dir
+from gerai.services.audit import sale_digest
 from gerai.services.audit import trail as audit
 from gerai.services.cash.shifts import open_shift
 from gerai.services.shop.auth import Actor, Approval
@@ -242,3 +243,16 @@ def runner(tmp_path: Path) -> CliRunner:
     env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("GERAI_")}
     env.update(XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), XDG_DATA_HOME=str(tmp_path / "xdg"))
     return CliRunner(env=env)
+
+
+def record_sale_version_2(
+    session: Session, sale: Any, lines: Any, payments: Any, details: Any, references: Any = None
+) -> int:
+    """`record_sale` as it was before version 3 (each line's cost and name only, no payment
+    references): monkeypatched over checkout's, it makes a sale an older gerai recorded."""
+    digest = sale_digest.sale_digest(sale, lines, payments, [d[:2] for d in details])
+    return audit.record(
+        session, kind=AuditKind.SALE, actor=sale["cashier"], at=sale["created_at"],
+        ref=sale["receipt_no"],
+        detail={"receipt": sale["receipt_no"], "total": sale["total"], "digest": digest, "v": 2},
+    )  # fmt: skip

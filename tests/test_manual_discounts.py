@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import round_cash, round_rupiah
-from gerai.core.words import AuditKind, PaymentMethod
+from gerai.core.words import PaymentMethod
 from gerai.db import Database
 from gerai.printing import PrintQueue
 from gerai.services.audit.verify import verify
@@ -31,7 +31,16 @@ from gerai.services.shop.profile import load_shop, store_shop_settings
 from gerai.services.stock.catalog import ProductInfo
 from gerai.settings import Settings
 from gerai.till import Till
-from tests.conftest import CASHIER, NOW, OWNER, TREASURER, TREASURER_PIN, raw, tamper
+from tests.conftest import (
+    CASHIER,
+    NOW,
+    OWNER,
+    TREASURER,
+    TREASURER_PIN,
+    raw,
+    record_sale_version_2,
+    tamper,
+)
 
 PRINTER = "tcp://127.0.0.1:9"
 OIL, FLOUR, RICE = "MYK-1L", "TPG-BRS500", "BRS-SPHP5"  # oil: HET 15.700, cost 14.500
@@ -419,21 +428,7 @@ def test_the_shop_refuses_a_rounding_it_does_not_know(db: Database) -> None:
 def test_a_sale_recorded_as_version_2_still_verifies(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from typing import Any
-
-    from gerai.services.audit import sale_digest, trail
-
-    def version_2(session: Any, sale: Any, lines: Any, payments: Any, details: Any,
-                  references: Any = None) -> int:  # fmt: skip
-        digest = sale_digest.sale_digest(sale, lines, payments, [d[:2] for d in details])
-        return trail.record(
-            session, kind=AuditKind.SALE, actor=sale["cashier"], at=sale["created_at"],
-            ref=sale["receipt_no"],
-            detail={"receipt": sale["receipt_no"], "total": sale["total"], "digest": digest,
-                    "v": 2},
-        )  # fmt: skip
-
-    monkeypatch.setattr("gerai.services.sale.checkout.record_sale", version_2)
+    monkeypatch.setattr("gerai.services.sale.checkout.record_sale", record_sale_version_2)
     till = make_till(db)
     scan(till, (OIL, 1))
     old = till.sell([Tender(PaymentMethod.CASH)]).receipt_no

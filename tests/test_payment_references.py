@@ -9,7 +9,6 @@ import csv
 import io
 import json
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -28,7 +27,7 @@ from gerai.services.shop.profile import load_shop, store_shop_settings
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.sale.payment import PaymentScreen
-from tests.conftest import CASHIER, NOW, raw, tamper
+from tests.conftest import CASHIER, NOW, raw, record_sale_version_2, tamper
 from tests.shop_day import fill, sell
 from tests.stock_helpers import snapshot
 from tests.test_audit_coverage import broken_ref
@@ -118,19 +117,7 @@ def test_a_sale_recorded_as_version_2_still_verifies(
 ) -> None:
     """A version 2 record (every sale before issue 17) is checked as it was written: its
     payments' references are not part of it."""
-    from gerai.services.audit import sale_digest, trail
-
-    def version_2(session: Any, sale: Any, lines: Any, payments: Any, details: Any,
-                  references: Any = None) -> int:  # fmt: skip
-        digest = sale_digest.sale_digest(sale, lines, payments, [d[:2] for d in details])
-        return trail.record(
-            session, kind=AuditKind.SALE, actor=sale["cashier"], at=sale["created_at"],
-            ref=sale["receipt_no"],
-            detail={"receipt": sale["receipt_no"], "total": sale["total"], "digest": digest,
-                    "v": 2},
-        )  # fmt: skip
-
-    monkeypatch.setattr("gerai.services.sale.checkout.record_sale", version_2)
+    monkeypatch.setattr("gerai.services.sale.checkout.record_sale", record_sale_version_2)
     old = pay(db, Tender("qris"))
     monkeypatch.undo()
     assert broken_ref(db) is None

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
-
-from gerai.core.i18n import t
-from gerai.core.words import QuotaPeriod, QuotaScope
-
-if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
-    pass
-
 
 from gerai.cli.common import (
     Options,
@@ -23,6 +17,10 @@ from gerai.cli.common import (
     pass_options,
     write_whole,
 )
+from gerai.core.i18n import t
+from gerai.core.words import QuotaPeriod, QuotaScope
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group()
@@ -172,18 +170,23 @@ QUOTA_SET = {  # what `stock quota` says it set, for each scope and period
 }
 
 
+def listing_options(command: F) -> F:
+    """`--format text|csv|xlsx|json` and `--output FILE` of a listing command."""
+    command = click.option("--output", help="file to write, or - for stdout")(command)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "csv", "xlsx", "json"]),
+        default="text",
+        show_default=True,
+    )(command)
+
+
 @stock.command("reorder")
 @click.option("--window", "window_days", type=int, default=28, show_default=True)
 @click.option("--lead-days", type=int, default=3, show_default=True)
 @click.option("--safety-days", type=int, default=2, show_default=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "csv", "xlsx", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option("--output", help="file to write, or - for stdout")
+@listing_options
 @pass_options
 def stock_reorder(
     options: Options,
@@ -252,14 +255,7 @@ EXPIRING_COLUMNS = ["expiry", "code", "name", "batch", "qty", "unit", "cost", "v
 
 @stock.command("expiring")
 @click.option("--days", type=click.IntRange(0, 3650), default=7, show_default=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "csv", "xlsx", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option("--output", help="file to write, or - for stdout")
+@listing_options
 @pass_options
 def stock_expiring(options: Options, days: int, fmt: str, output: str | None) -> None:
     """List the batches of dated products that expire within DAYS days (or have expired),
