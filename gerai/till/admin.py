@@ -3,24 +3,33 @@ settings (and a new shop's setup) and the audit trail."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from gerai.core.words import Permission, Role
 from gerai.services.audit.log import AuditFilter, audit_choices, audit_page
 from gerai.services.audit.trail import AuditRow
 from gerai.services.audit.verify import Verification, verify
 from gerai.services.audit.witness import Witness, current_witness
+from gerai.services.members.import_export import StagedMembers, apply_members
 from gerai.services.shop.auth import Actor, Approval, authorize, elevate, login, logout
-from gerai.services.shop.profile import ShopProfile, save_shop_settings
+from gerai.services.shop.profile import (
+    ShopProfile,
+    check_shop_settings,
+    save_shop_settings,
+    shop_is_named,
+)
 from gerai.services.shop.users import (
     UserInfo,
     add_user,
     change_pin,
     change_role,
+    has_admin,
     has_users,
     list_users,
     set_active,
 )
+from gerai.services.stock.import_export import StagedProducts, apply_staged
+from gerai.settings import write_settings_file
 from gerai.till.base import TillBase
 
 
@@ -86,25 +95,65 @@ class AdminVerbs(TillBase):
         with self.database.write() as session:
             set_active(session, acting, name, active, now=self.clock())
 
-    def save_shop(self, values: dict[str, object]) -> ShopProfile:
+    def save_shop(self, values: dict[str, object], acting: Actor | None = None) -> ShopProfile:
         """Change some of the shop's settings (validated together, audited with the old and new
-        values); this till works with them at once."""
+        values) by `acting` (an admin working a screen; by default the actor); this till works
+        with them at once."""
         with self.database.write() as session:
-            shop = save_shop_settings(session, self.actor, now=self.clock(), **values)
+            shop = save_shop_settings(session, acting or self.actor, now=self.clock(), **values)
         self.adopt_shop(shop)
         return shop
 
+    def setup_needed(self) -> bool:
+        """True for a new shop: its name is not stored yet, or no admin can log in."""
+        with self.database.read() as session:
+            return not (shop_is_named(session) and has_admin(session))
+
+    def has_admin(self) -> bool:
+        """True when an active admin can log in."""
+        with self.database.read() as session:
+            return has_admin(session)
+
+    def check_shop(self, values: dict[str, object]) -> ShopProfile:
+        """The shop's settings as `values` would make them, checked as saving them checks
+        them; nothing is written (a form's step)."""
+        return check_shop_settings(self.shop, values)
+
     def set_up_shop(
-        self, values: dict[str, object], admin: str, pin: str, pin_again: str
+        self,
+        values: dict[str, object],
+        admin: str | None,
+        pin: str = "",
+        pin_again: str = "",
+        *,
+        till_settings: dict[str, str] | None = None,
+        products: StagedProducts | None = None,
+        members: StagedMembers | None = None,
     ) -> ShopProfile:
-        """A new shop: its settings and its first admin, in one transaction (nothing is written
-        when any of it is refused). Bootstrap: no user exists yet to log in, so the till that
+        """A new shop: its settings, its first admin (None: it has one already), the
+        catalogue and members checked from the templates, in one transaction (nothing is
+        written when any of it is refused), and this till's own settings (`till`,
+        `printer`) in its settings file, written last inside the transaction and put back
+        when the commit fails. Bootstrap: no user exists yet to log in, so the till that
         sets up is worked by the command line's operator (`auth.SYSTEM`, role admin, the name
-        both records are audited under), as `gerai setup` opens it."""
-        with self.database.write() as session:
-            now = self.clock()
-            shop = save_shop_settings(session, self.actor, now=now, **values)
-            add_user(session, self.actor, admin, "", Role.ADMIN, pin, pin_again, now=now)
+        every record is audited under), as `gerai setup` and the first-run wizard open it."""
+        undo: Callable[[], None] | None = None
+        try:
+            with self.database.write() as session:
+                now = self.clock()
+                shop = save_shop_settings(session, self.actor, now=now, **values)
+                if admin is not None:
+                    add_user(session, self.actor, admin, "", Role.ADMIN, pin, pin_again, now=now)
+                if products is not None:
+                    apply_staged(session, products, now, actor=self.actor)
+                if members is not None:
+                    apply_members(session, members, actor=self.actor, now=now)
+                if till_settings:
+                    undo = write_settings_file(self.settings.config_path, till_settings)
+        except BaseException:
+            if undo is not None:
+                undo()
+            raise
         self.adopt_shop(shop)
         return shop
 

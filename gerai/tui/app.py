@@ -68,11 +68,31 @@ class GeraiApp(App[None]):
         return self.till.cart
 
     def on_mount(self) -> None:
-        self.push_screen(kasir_screen() if self.till.logged_in else LoginScreen())
+        if self.till.logged_in:
+            self.push_screen(kasir_screen())
+        elif self.till.setup_needed():
+            from gerai.tui.screens.setup.wizard import SetupWizard
+
+            self.push_screen(SetupWizard())
+        else:
+            self.push_screen(LoginScreen())
         self.backup(first_of_day=True)
+        self.start_printing()
+
+    def start_printing(self) -> None:
+        """Retry the waiting receipts on a timer while a printer is set."""
         if self.printer.target.enabled:
             self.set_interval(RETRY_SECONDS, self.retry_printing)
             self.retry_printing()
+
+    def set_up(self, settings: Settings) -> None:
+        """The first-run wizard set the shop up (and this till's id and printer, now in
+        `settings`): the till works with them, and the login opens."""
+        self.settings = settings
+        self.printer = PrintQueue(self.till.database, settings, self.till.clock)
+        self.till = Till(settings, self.till.database, self.printer, self.till.clock)
+        self.start_printing()
+        self.switch_screen(LoginScreen())
 
     def logged_in(self) -> None:
         """The login screen gave way to the kasir screen of the till's actor."""

@@ -83,6 +83,14 @@ def check_pin_format(pin: str) -> None:
         raise GeraiError("auth.pin_format", low=PIN_MIN, high=PIN_MAX)
 
 
+def check_login_name(name: str) -> str:
+    """The login name for `name` (lower case); refused when empty, with a space or too long."""
+    login_name = check_text(name.strip().lower())
+    if not login_name or " " in login_name or len(login_name) > 60:
+        raise GeraiError("auth.bad_name", name=name)
+    return login_name
+
+
 def hash_pin(pin: str) -> str:
     """A salted scrypt hash of `pin`, with its parameters, for storing."""
     salt = secrets.token_bytes(16)
@@ -121,10 +129,8 @@ def create_user(
 ) -> User:
     """Register a user (admins only). Login names are unique, lower case, without spaces."""
     authorize(session, actor, Permission.USERS, now=now)
-    login_name = check_text(name.strip().lower())
+    login_name = check_login_name(name)
     check_text(full_name)
-    if not login_name or " " in login_name or len(login_name) > 60:
-        raise GeraiError("auth.bad_name", name=name)
     if role not in ROLES:
         raise GeraiError("auth.bad_role", role=role, roles=", ".join(ROLES))
     check_pin_format(pin)

@@ -4,7 +4,7 @@ simpanan wajib, the cash rounding (pembulatan)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -34,9 +34,16 @@ class ShopProfile:
     """The shop's settings with their defaults."""
 
     name: str = "Gerai Koperasi Merah Putih"
-    address: str = ""
+    koperasi: str = ""  # the koperasi's own name, e.g. "Koperasi Desa Merah Putih Bontoa"
+    address: str = ""  # the street (jalan, nomor)
+    desa: str = ""  # desa or kelurahan
+    kecamatan: str = ""
+    kabupaten: str = ""  # kabupaten or kota
     provinsi: str = ""
     phone: str = ""
+    badan_hukum: str = ""  # nomor badan hukum of the koperasi
+    nib: str = ""  # Nomor Induk Berusaha (OSS), 13 digits
+    header: str = ""  # lines printed under the shop's name on a receipt
     timezone: str = "Asia/Jakarta"
     het_zone: int = 1
     member_discount_bp: int = 0
@@ -115,16 +122,17 @@ def save_shop_settings(
     return profile
 
 
-MULTILINE_SETTINGS = ("address", "footer")  # printed on receipts as several lines
+MULTILINE_SETTINGS = ("address", "header", "footer")  # printed on receipts as several lines
 
 
 LATEST_DAY_END = 6  # a business day ends between midnight and 06.00
 NPWP_DIGITS = (15, 16)  # the old 15-digit NPWP and the 16-digit one (the NIK)
+NIB_DIGITS = 13
 
 
 def _check_profile(profile: ShopProfile) -> None:
     """The rules across settings: a shop has a name, an NPWP has 15 or 16 digits, a PKP
-    has an NPWP, the provinsi is one of Indonesia's."""
+    has an NPWP, an NIB has 13 digits, the provinsi is one of Indonesia's."""
     if not profile.name.strip():
         raise GeraiError("shop.name_empty")
     digits = "".join(ch for ch in profile.npwp if ch.isdigit())
@@ -134,6 +142,8 @@ def _check_profile(profile: ShopProfile) -> None:
         raise GeraiError("shop.npwp_bad", value=profile.npwp)
     if profile.pkp and not profile.npwp:
         raise GeraiError("shop.pkp_without_npwp")
+    if profile.nib and not (profile.nib.isdigit() and len(profile.nib) == NIB_DIGITS):
+        raise GeraiError("shop.nib_bad", value=profile.nib, digits=NIB_DIGITS)
     if profile.provinsi and province_named(profile.provinsi) != profile.provinsi:
         raise GeraiError("shop.provinsi_unknown", value=profile.provinsi)
     if profile.cash_rounding not in CASH_ROUNDINGS:
@@ -146,15 +156,13 @@ def _check_profile(profile: ShopProfile) -> None:
         raise GeraiError("shop.bad_day_end", value=profile.day_end_hour, latest=LATEST_DAY_END)
 
 
-def store_shop_settings(
-    session: Session, *, by: str = SYSTEM.name, at: datetime | None = None, **values: object
-) -> ShopProfile:
-    """Store some shop settings (validated, each one and then together), sealed (by `by`, at
-    `at`, by default now), and return the resulting profile; no permission check and no
-    audit record of a person's: for the demo loader, which sets up a new shop. A provinsi
-    given without a time zone brings its own (WIB, WITA or WIT); one given with a time zone
-    keeps that one (an override)."""
+def _stored_values(values: dict[str, object]) -> dict[str, str]:
+    """Each setting as it is stored, checked on its own (known, its type, its text; a time
+    zone one of Indonesia's four, WIB/WITA/WIT accepted). A provinsi given without a time
+    zone brings its own (WIB, WITA or WIT); one given with a time zone keeps that one (an
+    override)."""
     known = {f.name: _TYPES[str(f.type)] for f in fields(ShopProfile)}
+    values = dict(values)
     if "provinsi" in values:
         province = province_named(str(values["provinsi"]))
         if province is None and str(values["provinsi"]).strip():
@@ -162,6 +170,7 @@ def store_shop_settings(
         values["provinsi"] = province or ""
         if province and "timezone" not in values:
             values["timezone"] = PROVINCE_ZONES[province]
+    stored = {}
     for key, value in values.items():
         if key not in known:
             raise GeraiError("shop.unknown_setting", key=key)
@@ -176,9 +185,38 @@ def store_shop_settings(
                 ZoneInfo(raw)
             except (ZoneInfoNotFoundError, ValueError) as exc:
                 raise GeraiError("shop.bad_setting", key=key, value=raw) from exc
+        stored[key] = raw
+    return stored
+
+
+def check_shop_settings(current: ShopProfile, values: dict[str, object]) -> ShopProfile:
+    """The profile `current` would become with `values`, checked as storing them checks
+    them (each one, then together), writing nothing: a form's step before it is saved."""
+    known = {f.name: _TYPES[str(f.type)] for f in fields(ShopProfile)}
+    stored = _stored_values(values)
+    coerced = {key: _coerce(key, known[key], raw) for key, raw in stored.items()}
+    profile = replace(current, **coerced)  # type: ignore[arg-type]
+    _check_profile(profile)
+    return profile
+
+
+def store_shop_settings(
+    session: Session, *, by: str = SYSTEM.name, at: datetime | None = None, **values: object
+) -> ShopProfile:
+    """Store some shop settings (validated, each one and then together, as
+    `check_shop_settings`), sealed (by `by`, at `at`, by default now), and return the
+    resulting profile; no permission check and no audit record of a person's: for the demo
+    loader, which sets up a new shop."""
+    stored = _stored_values(values)
+    for key, raw in stored.items():
         session.merge(ShopSetting(key=key, value=raw))
     session.flush()
-    seal(session, SHOP_SETTING, values, actor=by, at=at or datetime.now(UTC))
+    seal(session, SHOP_SETTING, stored, actor=by, at=at or datetime.now(UTC))
     profile = load_shop(session)
     _check_profile(profile)
     return profile
+
+
+def shop_is_named(session: Session) -> bool:
+    """True once the shop's name is stored (a new shop's setup has been done)."""
+    return session.get(ShopSetting, "name") is not None

@@ -58,10 +58,16 @@ def has_users(session: Session) -> bool:
     return session.exec(select(func.count()).where(col(User.active))).one() > 0
 
 
-def _same_pins(pin: str, again: str) -> None:
+def check_new_pin(pin: str, again: str) -> None:
+    """Refuse a new PIN of the wrong form, or typed twice differently."""
     check_pin_format(pin)
     if pin != again:
         raise GeraiError("users.pin_mismatch")
+
+
+def has_admin(session: Session) -> bool:
+    """True when an active admin can log in (a new shop has none until its setup)."""
+    return _active_admins(session) > 0
 
 
 def _user(session: Session, name: str) -> User:
@@ -90,7 +96,7 @@ def add_user(
 ) -> UserInfo:
     """Register a user; the PIN is typed twice and must match."""
     authorize(session, actor, Permission.USERS, now=now)
-    _same_pins(pin, pin_again)
+    check_new_pin(pin, pin_again)
     user = create_user(session, actor, name, role, pin, now=now, full_name=full_name)
     return UserInfo(user.name, user.full_name, user.role, user.active, None)
 
@@ -101,7 +107,7 @@ def change_pin(
     """Give a user a new PIN (typed twice); a locked user is unlocked."""
     authorize(session, actor, Permission.USERS, now=now)
     user = _user(session, name)
-    _same_pins(pin, pin_again)
+    check_new_pin(pin, pin_again)
     user.pin_hash = hash_pin(pin)
     user.failed_pins, user.locked_until = 0, None
     session.add(user)

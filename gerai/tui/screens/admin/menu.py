@@ -1,6 +1,7 @@
-"""F11 on the kasir screen: the admin menu, Pengguna (users, for the admin) and Jejak audit
-(the audit trail, for a bendahara or admin). A user whose role does not allow the screen gets
-it with a supervisor's PIN, and the supervisor then works it in their own name."""
+"""F11 on the kasir screen: the admin menu, Pengguna (users, for the admin), Jejak audit
+(the audit trail, for a bendahara or admin) and Pengaturan toko (the shop's settings, for the
+admin). A user whose role does not allow the screen gets it with a supervisor's PIN, and the
+supervisor then works it in their own name."""
 
 from __future__ import annotations
 
@@ -23,7 +24,11 @@ if TYPE_CHECKING:
     from gerai.tui.app import GeraiApp
 
 # each admin screen, keyed by the permission it needs
-ENTRIES = {Permission.USERS: "ui.admin.users", Permission.AUDIT: "ui.admin.audit"}
+ENTRIES = {
+    Permission.USERS: "ui.admin.users",
+    Permission.AUDIT: "ui.admin.audit",
+    Permission.SETTINGS: "ui.admin.shop",
+}
 
 
 class AdminMenu(GeraiDialog[str | None]):
@@ -56,6 +61,10 @@ def open_admin_screen(app: GeraiApp, name: str, fail: Fail) -> None:
             from gerai.tui.screens.admin.users import UsersScreen
 
             app.push_screen(UsersScreen(acting))
+        elif name == Permission.SETTINGS:
+            from gerai.tui.screens.admin.shop_settings import ShopSettingsScreen
+
+            app.push_screen(ShopSettingsScreen(acting))
         else:
             from gerai.tui.screens.admin.audit_trail import AuditScreen
 

@@ -1,0 +1,1 @@
+"""The first-run wizard of a new shop, and the shop's settings as a form."""
