@@ -87,6 +87,8 @@ def layout_receipt(receipt: Receipt, width: int, tr: Translator) -> list[Line]:
         raise ValueError(f"receipt width {width} is below {MIN_WIDTH}")
     lines: list[Line] = []
     lines += centered(receipt.shop_name.upper(), width, bold=True)
+    for part in receipt.header.splitlines():
+        lines += centered(part, width)
     if receipt.shop_address:
         lines += centered(receipt.shop_address, width)
     if receipt.shop_phone:

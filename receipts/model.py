@@ -62,6 +62,7 @@ class Receipt:
     kasbon_owed: int | None = None  # a sale on kasbon: what the member owes in all, as printed
     sale_discount: int = 0  # a manual discount on the whole sale (issue 14)
     rounding: int = 0  # the cash rounding (pembulatan) in `total`, signed
+    header: str = ""  # the shop's lines under its name (one a line)
 
 
 @dataclass(frozen=True)

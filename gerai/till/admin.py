@@ -109,6 +109,11 @@ class AdminVerbs(TillBase):
         with self.database.read() as session:
             return not (shop_is_named(session) and has_admin(session))
 
+    def shop_named(self) -> bool:
+        """True once the shop's name is stored."""
+        with self.database.read() as session:
+            return shop_is_named(session)
+
     def has_admin(self) -> bool:
         """True when an active admin can log in."""
         with self.database.read() as session:

@@ -40,7 +40,7 @@ def build_member_slip(
         balance = savings_balance(session, payment.member_id, upto_id=payment.id).of(payment.kind)
     return MemberSlip(
         shop_name=shop.name,
-        shop_address=shop.address,
+        shop_address=shop.printed_address,
         shop_phone=shop.phone,
         number=payment.number,
         moment=format_moment(payment.created_at, shop),

@@ -51,7 +51,7 @@ def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = 
     member = session.get(Member, sale.member_id) if sale.member_id else None
     return Receipt(
         shop_name=shop.name,
-        shop_address=shop.address,
+        shop_address=shop.printed_address,
         shop_phone=shop.phone,
         receipt_no=sale.receipt_no,
         moment=format_moment(sale.created_at, shop),
@@ -75,6 +75,7 @@ def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = 
         payments=tuple(ReceiptPayment(p.method, p.amount, p.tendered) for p in payments),
         change=sale.change,
         footer=shop.footer,
+        header=shop.header,
         npwp=shop.npwp if shop.pkp else None,
         taxes=tax_lines([(x.tax_category, x.line_total) for x in lines], shop.ppn_rate_bp)
         if shop.pkp

@@ -471,7 +471,7 @@ def build_return_slip(
     ).all()
     return ReturnSlip(
         shop_name=shop.name,
-        shop_address=shop.address,
+        shop_address=shop.printed_address,
         shop_phone=shop.phone,
         number=retur.number,
         receipt_no=sale.receipt_no,

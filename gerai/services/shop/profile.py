@@ -65,6 +65,15 @@ class ShopProfile:
         return ZoneInfo(self.timezone)
 
     @property
+    def printed_address(self) -> str:
+        """The address as slips print it: the street, then the desa/kelurahan, kecamatan,
+        kabupaten/kota and provinsi given."""
+        place = ", ".join(
+            p for p in (self.desa, self.kecamatan, self.kabupaten, self.provinsi) if p
+        )
+        return ", ".join(part for part in (self.address, place) if part)
+
+    @property
     def zone_label(self) -> str:
         """`WIB`, `WITA` or `WIT` (else the zone's own name)."""
         return ZONE_NAMES.get(self.timezone, self.timezone)

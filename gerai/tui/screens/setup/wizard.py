@@ -134,6 +134,7 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
     def compose(self) -> ComposeResult:
         shown = {
             **form_values(self.app.shop),
+            **({} if self.till.shop_named() else {"name": ""}),  # a new shop names itself
             "till": self.app.settings.till,
             "printer": "" if self.app.settings.printer == "none" else self.app.settings.printer,
             "paper": "58",

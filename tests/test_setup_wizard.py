@@ -1,0 +1,180 @@
+"""The first-run wizard and Pengaturan toko, driven by real key presses: the pilot (an empty
+database file -> the wizard -> the login -> a sale whose receipt, read back from the fake TCP
+printer, carries the shop's name and a WIT time), refusals that write nothing, going back
+keeping what was typed, and the settings screen from F11."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+from textual import events
+from textual.widgets import Input, Label
+
+from gerai.cli import main
+from gerai.db import Database
+from gerai.services.shop.profile import load_shop
+from gerai.settings import Settings
+from gerai.tui.app import GeraiApp
+from gerai.tui.screens.admin.menu import AdminMenu
+from gerai.tui.screens.admin.shop_settings import ShopSettingsScreen
+from gerai.tui.screens.login import LoginScreen
+from gerai.tui.screens.sale.kasir import KasirScreen
+from gerai.tui.screens.setup.wizard import SetupWizard
+from tests.conftest import NOW, OWNER, audit_events, raw
+from tests.escpos_decode import decode
+from tests.fake_printer import FakePrinter
+from tests.test_printing import payload_of
+
+SIZE = (80, 24)
+NAME = "Gerai KDMP Sentani"
+GOOD_NPWP = "01.234.567.8-901.000"
+
+
+def new_shop(tmp_path: Path) -> tuple[Database, Path]:
+    """An empty database file made as a new user does (`gerai --db toko.db db upgrade`), and
+    the catalogue template filled (its example row: Minyakita, 144 in stock)."""
+    path = tmp_path / "toko.db"
+    runner = CliRunner()
+    done = runner.invoke(main, ["--db", str(path), "db", "upgrade"])
+    assert done.exit_code == 0, done.output
+    katalog = tmp_path / "katalog.xlsx"
+    done = runner.invoke(
+        main, ["--db", str(path), "products", "template", "--output", str(katalog)]
+    )
+    assert done.exit_code == 0, done.output
+    return Database(f"sqlite:///{path}"), katalog
+
+
+def wizard_app(database: Database, tmp_path: Path, **settings: Any) -> GeraiApp:
+    config = tmp_path / "gerai.toml"
+    return GeraiApp(
+        Settings(db_url=database.url, config=str(config), auto_backup=False, **settings),
+        database,
+        clock=lambda: NOW,
+    )
+
+
+def burst(app: GeraiApp, typed: str) -> None:
+    """Keys as fast as they come (`\\r` is Enter): all posted before any is handled."""
+    for char in typed:
+        key = "enter" if char == "\r" else char
+        app.post_message(events.Key(key, "\r" if char == "\r" else char))
+
+
+async def settle(app: GeraiApp, pilot: Any) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def step_title(app: GeraiApp) -> str:
+    return str(app.screen.query_one("#setup-header", Label).render())
+
+
+def error_text(app: GeraiApp) -> str:
+    return str(app.screen.query_one("#setup-error", Label).render())
+
+
+def typed(app: GeraiApp, key: str) -> str:
+    return app.screen.query_one(f"#f-{key}", Input).value
+
+
+async def retype(pilot: Any, text: str) -> None:
+    """Clear the focused field and type `text` (no Enter)."""
+    await pilot.press("end", "ctrl+u", *text)
+
+
+def written(database: Database) -> tuple[int, int]:
+    """Shop settings and users stored."""
+    [(settings,)] = raw(database, "SELECT count(*) FROM shopsetting")
+    [(users,)] = raw(database, 'SELECT count(*) FROM useraccount')
+    return settings, users
+
+
+async def test_pilot_from_an_empty_file_through_the_wizard_to_a_printed_sale(
+    tmp_path: Path,
+) -> None:
+    database, katalog = new_shop(tmp_path)
+    with FakePrinter() as printer:
+        app = wizard_app(database, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, SetupWizard)
+            assert "1/8" in step_title(app) and typed(app, "name") == ""
+            # an empty name: told, and the step stays
+            await pilot.press("enter", *"Koperasi Desa Merah Putih Sentani", "enter")
+            await settle(app, pilot)
+            assert "1/8" in step_title(app)
+            assert "Nama toko tidak boleh kosong" in error_text(app)
+            assert app.focused is not None and app.focused.id == "f-name"
+            assert written(database) == (0, 0)
+            # the name, then the address typed in one burst (type-ahead)
+            await pilot.press(*NAME, "enter", "enter")
+            await pilot.pause()
+            assert "2/8" in step_title(app) and error_text(app) == ""
+            burst(app, "Jl. Raya Sentani 7\rHinekombe\rSentani\rJayapura\rPapua\r0811-4800-123\r")
+            await settle(app, pilot)
+            assert "3/8" in step_title(app)
+            assert typed(app, "provinsi") == "Papua" and typed(app, "phone") == "0811-4800-123"
+            # a bad NPWP: told, back on the NPWP, nothing written
+            await pilot.press(*"AHU-0001.AH.01.29", "enter", *"1234567890123", "enter")
+            await pilot.press(*"12345", "enter", *"ya", "enter", *"11", "enter")
+            await settle(app, pilot)
+            assert "3/8" in step_title(app)
+            assert "NPWP '12345' tidak sah" in error_text(app)
+            assert app.focused is not None and app.focused.id == "f-npwp"
+            assert written(database) == (0, 0)
+            await retype(pilot, GOOD_NPWP)
+            await pilot.press("enter", "enter", "enter")
+            await settle(app, pilot)
+            # the time zone proposed from Papua: WIT
+            assert "4/8" in step_title(app) and typed(app, "timezone") == "WIT"
+            await pilot.press("enter", *"Melayani anggota dan umum", "enter", "enter")
+            await pilot.press("enter", "enter", "enter")
+            await retype(pilot, "K2")
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert "6/8" in step_title(app)
+            await pilot.press(*"pengurus", "enter", *"246810", "enter", *"246810", "enter")
+            await settle(app, pilot)
+            assert "7/8" in step_title(app)
+            await pilot.press(*printer.url, "enter", "enter", "enter")
+            await settle(app, pilot)
+            assert "8/8" in step_title(app)
+            assert written(database) == (0, 0)  # nothing until the last step confirms
+            await pilot.press(*str(katalog), "enter", "enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, LoginScreen)
+            # the login of the new admin, a shift opened, a sale
+            await pilot.press(*"pengurus", "enter", *"246810", "enter")
+            await settle(app, pilot)
+            if not isinstance(app.screen, KasirScreen):  # the opening cash is asked first
+                await pilot.press(*"200000", "enter")
+                await settle(app, pilot)
+            assert isinstance(app.screen, KasirScreen)
+            await pilot.press(*"MYK-1L", "enter", "f12", "enter")
+            await settle(app, pilot)
+            [received] = printer.wait_for_jobs(1, timeout=5)
+    job = decode(payload_of(received))
+    assert job.lines[0].strip() == NAME.upper()
+    assert "Melayani anggota dan umum" in job.text
+    assert "30-11-2025 15.32 WIT" in job.text  # 06.32 UTC in Papua
+    assert "Minyakita" in job.text
+    assert job.qr_payloads == ["K2-20251130-0001"]
+    with database.read() as session:
+        shop = load_shop(session)
+        kinds = [row.kind for row in audit_events(session)]
+    assert (shop.name, shop.provinsi, shop.timezone) == (NAME, "Papua", "Asia/Jayapura")
+    assert (shop.koperasi, shop.kecamatan, shop.nib) == (
+        "Koperasi Desa Merah Putih Sentani", "Sentani", "1234567890123",
+    )  # fmt: skip
+    assert shop.pkp and shop.npwp == GOOD_NPWP and shop.ppn_rate_bp == 1100
+    assert {"settings_changed", "user_created"} <= set(kinds)
+    saved = tomllib.loads((tmp_path / "gerai.toml").read_text(encoding="utf-8"))
+    assert saved["till"] == "K2" and saved["printer"].startswith(printer.url)
+    assert "width=32" in saved["printer"]
+    database.dispose()
