@@ -91,7 +91,7 @@ async def retype(pilot: Any, text: str) -> None:
 def written(database: Database) -> tuple[int, int]:
     """Shop settings and users stored."""
     [(settings,)] = raw(database, "SELECT count(*) FROM shopsetting")
-    [(users,)] = raw(database, 'SELECT count(*) FROM useraccount')
+    [(users,)] = raw(database, "SELECT count(*) FROM useraccount")
     return settings, users
 
 
@@ -178,3 +178,157 @@ async def test_pilot_from_an_empty_file_through_the_wizard_to_a_printed_sale(
     assert saved["till"] == "K2" and saved["printer"].startswith(printer.url)
     assert "width=32" in saved["printer"]
     database.dispose()
+
+
+async def test_going_back_keeps_what_was_typed_and_bad_answers_are_told(tmp_path: Path) -> None:
+    database, _ = new_shop(tmp_path)
+    app = wizard_app(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*NAME, "enter", *"KDMP Sentani", "enter")
+        await settle(app, pilot)
+        await pilot.press(*"Jl. Raya 1", "enter", *"Hinekombe", "enter")
+        await pilot.press("escape")  # back: step 1, as typed
+        await pilot.pause()
+        assert "1/8" in step_title(app) and app.focused is not None
+        assert (typed(app, "name"), typed(app, "koperasi")) == (NAME, "KDMP Sentani")
+        await pilot.press("pagedown")  # forward again: step 2 as it was left
+        await settle(app, pilot)
+        assert "2/8" in step_title(app)
+        assert (typed(app, "address"), typed(app, "desa")) == ("Jl. Raya 1", "Hinekombe")
+        for step, bad, told in (
+            (2, "Atlantis", "Provinsi 'Atlantis' tidak dikenal"),
+            (3, "123", "NIB '123' tidak sah"),
+        ):
+            key = "provinsi" if step == 2 else "nib"
+            app.screen.query_one(f"#f-{key}", Input).value = bad
+            await pilot.press("pagedown")
+            await settle(app, pilot)
+            assert f"{step}/8" in step_title(app) and told in error_text(app)
+            assert app.focused is not None and app.focused.id == f"f-{key}"
+            app.screen.query_one(f"#f-{key}", Input).value = ""
+            await pilot.press("pagedown")
+            await settle(app, pilot)
+        # PKP without an NPWP, an unknown time zone, a bad till id
+        app.screen.query_one("#f-pkp", Input).value = "ya"
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert "3/8" in step_title(app) and "wajib punya NPWP" in error_text(app)
+        app.screen.query_one("#f-pkp", Input).value = "tidak"
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        app.screen.query_one("#f-timezone", Input).value = "GMT"
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert "4/8" in step_title(app) and "'GMT' tidak sah" in error_text(app)
+        app.screen.query_one("#f-timezone", Input).value = "wita"
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        app.screen.query_one("#f-till", Input).value = "K-1"
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert "5/8" in step_title(app) and "Kode kasir 'K-1' tidak sah" in error_text(app)
+        app.screen.query_one("#f-till", Input).value = "K1"
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        # a PIN too short, then two that differ
+        await pilot.press(*"pengurus", "enter", *"12", "enter", *"12", "enter")
+        await settle(app, pilot)
+        assert "6/8" in step_title(app) and "PIN harus 4–8 angka" in error_text(app)
+        await retype(pilot, "1234")
+        await pilot.press("enter", "end", "ctrl+u", *"4321", "enter")
+        await settle(app, pilot)
+        assert "Kedua PIN tidak sama" in error_text(app)
+        await retype(pilot, "1234")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        # a printer URL gerai does not know, a paper width that is not 58 or 80
+        await pilot.press(*"lpt1", "enter", "enter", "enter")
+        await settle(app, pilot)
+        assert "7/8" in step_title(app) and "lpt1" in error_text(app)
+        await retype(pilot, "tcp://127.0.0.1:9")
+        await pilot.press("enter")
+        await retype(pilot, "57")
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        assert "Lebar kertas '57' tidak dikenal" in error_text(app)
+        # a catalogue file that is not there: told, nothing written
+        await retype(pilot, "80")
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        await pilot.press(*str(tmp_path / "tidak-ada.xlsx"), "enter", "enter")
+        await settle(app, pilot)
+        assert "8/8" in step_title(app) and "tidak-ada.xlsx" in error_text(app)
+        assert isinstance(app.screen, SetupWizard)
+    assert written(database) == (0, 0)
+    assert not (tmp_path / "gerai.toml").exists()
+    database.dispose()
+
+
+async def test_a_bad_template_row_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    database, _ = new_shop(tmp_path)
+    bad = tmp_path / "katalog.csv"
+    bad.write_text(
+        "Kode,Nama barang,Kategori,Satuan,Harga\n"
+        "MYK-1L,Minyakita 1 L,Minyak Goreng,pcs,15700\n"
+        "BRS-5,Beras 5 kg,Beras,pcs,lima ribu\n",
+        encoding="utf-8",
+    )
+    app = wizard_app(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = NAME
+        for _ in range(5):
+            await pilot.press("pagedown")
+            await settle(app, pilot)
+        await pilot.press(*"pengurus", "enter", *"1234", "enter", *"1234", "enter")
+        await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert "8/8" in step_title(app)
+        await pilot.press(*str(bad), "enter", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SetupWizard) and "8/8" in step_title(app)
+        assert "1 baris bermasalah" in error_text(app)
+        assert "Baris 3: harga 'lima ribu' tidak sah" in error_text(app)
+    assert written(database) == (0, 0)
+    database.dispose()
+
+
+async def test_f11_pengaturan_toko_edits_the_settings_audited(db: Database) -> None:
+    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=OWNER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f11")
+        await pilot.pause()
+        assert isinstance(app.screen, AdminMenu)
+        await pilot.press("down", "down", "enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ShopSettingsScreen)
+        assert screen.query_one("#f-name", Input).value == "Gerai Koperasi Desa Merah Putih Bontoa"
+        assert screen.query_one("#f-timezone", Input).value == "WITA"
+        await retype(pilot, "Gerai KDMP Uji")
+        for _ in range(6):  # to the provinsi
+            await pilot.press("enter")
+        await retype(pilot, "Papua")
+        await pilot.press("enter")  # the time zone follows: WIT
+        await settle(app, pilot)
+        assert screen.query_one("#f-timezone", Input).value == "WIT"
+        screen.query_one("#f-npwp", Input).value = "12345"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "NPWP '12345' tidak sah" in str(screen.query_one("#settings-error", Label).render())
+        assert app.focused is not None and app.focused.id == "f-npwp"
+        with db.read() as session:
+            assert load_shop(session).name == "Gerai Koperasi Desa Merah Putih Bontoa"
+        await retype(pilot, "")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert str(screen.query_one("#settings-error", Label).render()) == ""
+        assert app.shop.name == "Gerai KDMP Uji" and app.shop.zone_label == "WIT"
+    with db.read() as session:
+        shop = load_shop(session)
+        [record] = [r for r in audit_events(session) if r.kind == "settings_changed"]
+    assert (shop.name, shop.provinsi, shop.timezone) == ("Gerai KDMP Uji", "Papua", "Asia/Jayapura")
+    assert record.actor == "admin"
+    assert record.data()["name"] == ["Gerai Koperasi Desa Merah Putih Bontoa", "Gerai KDMP Uji"]
+    assert record.data()["timezone"] == ["Asia/Makassar", "Asia/Jayapura"]

@@ -87,6 +87,10 @@ ERROR_FIELDS = {
     "auth.bad_name": "admin",
     "auth.pin_format": "pin",
     "users.pin_mismatch": "pin_again",
+    "setup.bad_paper": "paper",
+    "printer.bad_url": "printer",
+    "printer.bad_width": "paper",
+    "printer.bad_timeout": "printer",
 }
 SETTING_FIELDS = {setting: key for key, setting in PERCENTS.items()}
 
