@@ -27,6 +27,7 @@ from gerai.tui.screens.cash.shift import CloseShiftScreen, OpenShiftScreen
 from gerai.tui.screens.login import LoginScreen
 from gerai.tui.screens.sale.help import HelpScreen
 from gerai.tui.screens.sale.kasir import KasirScreen
+from gerai.tui.screens.setup.wizard import SetupWizard
 from tests.conftest import CASHIER, NOW, OWNER, TREASURER, audit_events, tamper
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
@@ -118,13 +119,13 @@ async def test_wrong_pins_are_told_and_five_lock_the_user_for_minutes(
     assert kinds(db).count("login_refused") == MAX_WRONG_PINS
 
 
-async def test_a_shop_without_users_is_told_how_to_add_the_first_admin(
+async def test_a_shop_without_users_opens_the_setup_wizard_not_the_login(
     empty_db: Database,
 ) -> None:
     app = make_app(empty_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert "gerai users add" in text(app, "#login-error")
+        assert isinstance(app.screen, SetupWizard)
 
 
 async def test_ctrl_l_logs_out_only_with_an_empty_cart(db: Database) -> None:

@@ -20,10 +20,11 @@ from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.admin.menu import AdminMenu
 from gerai.tui.screens.admin.shop_settings import ShopSettingsScreen
+from gerai.tui.screens.cash.shift import OpenShiftScreen
 from gerai.tui.screens.login import LoginScreen
 from gerai.tui.screens.sale.kasir import KasirScreen
 from gerai.tui.screens.setup.wizard import SetupWizard
-from tests.conftest import NOW, OWNER, audit_events, raw
+from tests.conftest import NOW, OWNER, audit_events, raw, tamper
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
 from tests.test_printing import payload_of
@@ -152,9 +153,9 @@ async def test_pilot_from_an_empty_file_through_the_wizard_to_a_printed_sale(
             # the login of the new admin, a shift opened, a sale
             await pilot.press(*"pengurus", "enter", *"246810", "enter")
             await settle(app, pilot)
-            if not isinstance(app.screen, KasirScreen):  # the opening cash is asked first
-                await pilot.press(*"200000", "enter")
-                await settle(app, pilot)
+            assert isinstance(app.screen, OpenShiftScreen)  # the opening cash first
+            await pilot.press(*"200000", "enter")
+            await settle(app, pilot)
             assert isinstance(app.screen, KasirScreen)
             await pilot.press(*"MYK-1L", "enter", "f12", "enter")
             await settle(app, pilot)
@@ -288,8 +289,8 @@ async def test_a_bad_template_row_is_named_and_nothing_is_written(tmp_path: Path
         await pilot.press(*str(bad), "enter", "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, SetupWizard) and "8/8" in step_title(app)
-        assert "1 baris bermasalah" in error_text(app)
-        assert "Baris 3: harga 'lima ribu' tidak sah" in error_text(app)
+        assert "1 masalah di file; tidak ada yang diimpor" in error_text(app)
+        assert "baris 3, price: 'lima ribu' bukan jumlah Rupiah" in error_text(app)
     assert written(database) == (0, 0)
     database.dispose()
 
@@ -332,3 +333,19 @@ async def test_f11_pengaturan_toko_edits_the_settings_audited(db: Database) -> N
     assert record.actor == "admin"
     assert record.data()["name"] == ["Gerai Koperasi Desa Merah Putih Bontoa", "Gerai KDMP Uji"]
     assert record.data()["timezone"] == ["Asia/Makassar", "Asia/Jayapura"]
+
+
+async def test_a_named_shop_without_an_admin_gets_the_wizard_with_its_settings(
+    catalogue_db: Database, tmp_path: Path
+) -> None:
+    tamper(catalogue_db, "DELETE FROM useraccount")
+    app = wizard_app(catalogue_db, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupWizard)
+        assert typed(app, "name") == "Gerai Koperasi Desa Merah Putih Bontoa"
+        assert typed(app, "timezone") == "WITA"
+        for _ in range(5):
+            await pilot.press("pagedown")
+            await settle(app, pilot)
+        assert "6/8" in step_title(app) and error_text(app) == ""
