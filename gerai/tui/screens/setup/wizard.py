@@ -176,6 +176,7 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
         )
         wanted = focus if focus in {f.key for f in step.fields} else step.fields[0].key
         self.set_focus(self.query_one(f"#f-{wanted}", Input))
+        self.refresh_bindings()  # F5 belongs to the printer's step
         if step.name == "printer" and not self.printers:
             self.find_printers()
         if step.name == "templates":
@@ -293,6 +294,11 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
 
     # --- the printer ------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "test_page":
+            return self.steps[self.current].name == "printer"
+        return True
+
     @work(thread=True, group="usb", exclusive=True)
     def find_printers(self) -> None:
         """List the USB printers plugged in, off the UI thread."""
@@ -309,6 +315,7 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
         choices.add_options(
             [Option(f"{p.ids}  {p.maker} {p.name}".strip(), id=p.ids) for p in found]
         )
+        choices.display = bool(found)
         note = self.query_one("#setup-usb-note", Label)
         refused = [p for p in found if not p.permitted]
         if not found:
