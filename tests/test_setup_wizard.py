@@ -9,14 +9,19 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from textual import events
 from textual.widgets import Input, Label
 
 from gerai.cli import main
+from gerai.core.errors import GeraiError
 from gerai.db import Database
+from gerai.printing import PrintQueue
+from gerai.services.shop.auth import SYSTEM
 from gerai.services.shop.profile import load_shop
-from gerai.settings import Settings
+from gerai.settings import Settings, load_settings, write_settings_file
+from gerai.till import Till
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.admin.menu import AdminMenu
 from gerai.tui.screens.admin.shop_settings import ShopSettingsScreen
@@ -349,3 +354,38 @@ async def test_a_named_shop_without_an_admin_gets_the_wizard_with_its_settings(
             await pilot.press("pagedown")
             await settle(app, pilot)
         assert "6/8" in step_title(app) and error_text(app) == ""
+
+
+def test_the_settings_file_keeps_its_other_keys_and_can_be_put_back(tmp_path: Path) -> None:
+    path = tmp_path / "gerai.toml"
+    before = 'lang = "en"\nprinter = "none"\nkick_drawer = true\n'
+    path.write_text(before, encoding="utf-8")
+    undo = write_settings_file(path, {"till": "K2", "printer": "tcp://10.0.0.9:9100?width=32"})
+    saved = load_settings(db=str(tmp_path / "x.db"), config=str(path))
+    assert (saved.lang, saved.till, saved.kick_drawer) == ("en", "K2", True)
+    assert saved.printer == "tcp://10.0.0.9:9100?width=32"
+    undo()
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_refused_setup_writes_neither_the_database_nor_the_settings_file(
+    empty_db: Database, tmp_path: Path
+) -> None:
+    config = tmp_path / "gerai.toml"
+    settings = Settings(db_url=empty_db.url, config=str(config))
+    till = Till(
+        settings, empty_db, PrintQueue(empty_db, settings, lambda: NOW), lambda: NOW, SYSTEM
+    )
+    with pytest.raises(GeraiError) as refused:
+        till.set_up_shop(
+            {"name": NAME, "provinsi": "Papua"}, "pengurus", "12", "12",
+            till_settings={"till": "K2", "printer": "none"},
+        )  # fmt: skip
+    assert refused.value.key == "auth.pin_format"
+    assert written(empty_db) == (0, 0) and not config.exists()
+    shop = till.set_up_shop(
+        {"name": NAME, "provinsi": "Papua"}, "pengurus", "1234", "1234",
+        till_settings={"till": "K2", "printer": "none"},
+    )  # fmt: skip
+    assert shop.zone_label == "WIT" and written(empty_db)[1] == 1
+    assert tomllib.loads(config.read_text(encoding="utf-8")) == {"till": "K2", "printer": "none"}
