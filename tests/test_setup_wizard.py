@@ -123,11 +123,14 @@ async def test_pilot_from_an_empty_file_through_the_wizard_to_a_printed_sale(
             await pilot.pause()
             assert "2/8" in step_title(app) and error_text(app) == ""
             burst(app, "Jl. Raya Sentani 7\rHinekombe\rSentani\rJayapura\rPapua\r0811-4800-123\r")
+            burst(app, "AHU-0001.AH.01.29\r1234567890123\r")  # on into the next step
             await settle(app, pilot)
             assert "3/8" in step_title(app)
             assert typed(app, "provinsi") == "Papua" and typed(app, "phone") == "0811-4800-123"
+            assert (typed(app, "badan_hukum"), typed(app, "nib")) == (
+                "AHU-0001.AH.01.29", "1234567890123",
+            )  # fmt: skip
             # a bad NPWP: told, back on the NPWP, nothing written
-            await pilot.press(*"AHU-0001.AH.01.29", "enter", *"1234567890123", "enter")
             await pilot.press(*"12345", "enter", *"ya", "enter", *"11", "enter")
             await settle(app, pilot)
             assert "3/8" in step_title(app)
