@@ -94,6 +94,12 @@ async def retype(pilot: Any, text: str) -> None:
     await pilot.press("end", "ctrl+u", *text)
 
 
+def saved_printer(tmp_path: Path) -> str:
+    """The printer URL the wizard saved in the settings file."""
+    saved = tomllib.loads((tmp_path / "gerai.toml").read_text(encoding="utf-8"))
+    return str(saved["printer"])
+
+
 def written(database: Database) -> tuple[int, int]:
     """Shop settings and users stored."""
     [(settings,)] = raw(database, "SELECT count(*) FROM shopsetting")
@@ -176,13 +182,17 @@ async def test_pilot_from_an_empty_file_through_the_wizard_to_a_printed_sale(
     assert job.qr_payloads == ["K2-20251130-0001"]
     with database.read() as session:
         shop = load_shop(session)
-        kinds = [row.kind for row in audit_events(session)]
+        records = audit_events(session)
+        kinds = [row.kind for row in records]
     assert (shop.name, shop.provinsi, shop.timezone) == (NAME, "Papua", "Asia/Jayapura")
     assert (shop.koperasi, shop.kecamatan, shop.nib) == (
         "Koperasi Desa Merah Putih Sentani", "Sentani", "1234567890123",
     )  # fmt: skip
     assert shop.pkp and shop.npwp == GOOD_NPWP and shop.ppn_rate_bp == 1100
     assert {"settings_changed", "user_created"} <= set(kinds)
+    assert [r.data() for r in records if r.ref == "till K2"] == [
+        {"till": ["K1", "K2"], "printer": ["none", saved_printer(tmp_path)]}
+    ]
     saved = tomllib.loads((tmp_path / "gerai.toml").read_text(encoding="utf-8"))
     assert saved["till"] == "K2" and saved["printer"].startswith(printer.url)
     assert "width=32" in saved["printer"]

@@ -14,6 +14,7 @@ from gerai.services.members.import_export import StagedMembers, apply_members
 from gerai.services.shop.auth import Actor, Approval, authorize, elevate, login, logout
 from gerai.services.shop.profile import (
     ShopProfile,
+    audit_till_settings,
     check_shop_settings,
     save_shop_settings,
     shop_is_named,
@@ -138,10 +139,11 @@ class AdminVerbs(TillBase):
         """A new shop: its settings, its first admin (None: it has one already), the
         catalogue and members checked from the templates, in one transaction (nothing is
         written when any of it is refused), and this till's own settings (`till`,
-        `printer`) in its settings file, written last inside the transaction and put back
-        when the commit fails. Bootstrap: no user exists yet to log in, so the till that
-        sets up is worked by the command line's operator (`auth.SYSTEM`, role admin, the name
-        every record is audited under), as `gerai setup` and the first-run wizard open it."""
+        `printer`) in its settings file, audited with their old and new values, written last
+        inside the transaction and put back when the commit fails. Bootstrap: no user exists
+        yet to log in, so the till that sets up is worked by the command line's operator
+        (`auth.SYSTEM`, role admin, the name every record is audited under), as `gerai setup`
+        and the first-run wizard open it."""
         undo: Callable[[], None] | None = None
         try:
             with self.database.write() as session:
@@ -154,6 +156,14 @@ class AdminVerbs(TillBase):
                 if members is not None:
                     apply_members(session, members, actor=self.actor, now=now)
                 if till_settings:
+                    before = {key: str(getattr(self.settings, key)) for key in till_settings}
+                    changed = {
+                        key: [before[key], value]
+                        for key, value in till_settings.items()
+                        if before[key] != value
+                    }
+                    till = till_settings.get("till", self.till_id)
+                    audit_till_settings(session, self.actor, now=now, till=till, changed=changed)
                     undo = write_settings_file(self.settings.config_path, till_settings)
         except BaseException:
             if undo is not None:

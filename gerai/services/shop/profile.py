@@ -131,6 +131,18 @@ def save_shop_settings(
     return profile
 
 
+def audit_till_settings(
+    session: Session, actor: Actor, *, now: datetime, till: str, changed: dict[str, list[str]]
+) -> None:
+    """Audit a till's own settings (its settings file: `till`, `printer`) changed by `actor`,
+    each with its value before and after; the record's ref names the till."""
+    if changed:
+        audit.record(
+            session, kind=AuditKind.SETTINGS_CHANGED, actor=actor.name, at=now,
+            ref=f"till {till}", detail=changed,
+        )  # fmt: skip
+
+
 MULTILINE_SETTINGS = ("address", "header", "footer")  # printed on receipts as several lines
 
 

@@ -371,7 +371,7 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
         till_id = check_till_id(self.typed("till"))
         url = printer_url(self.typed("printer"), self.typed("paper"), self.typed("profile"))
         settings = replace(app.settings, till=till_id, printer=url)
-        bootstrap = Till(settings, self.till.database, app.printer, self.till.clock, SYSTEM)
+        bootstrap = Till(app.settings, self.till.database, app.printer, self.till.clock, SYSTEM)
         try:
             shop = bootstrap.set_up_shop(
                 self.checked.shop,
