@@ -176,7 +176,11 @@ async def test_pilot_from_an_empty_file_through_the_wizard_to_a_printed_sale(
             [received] = printer.wait_for_jobs(1, timeout=5)
     job = decode(payload_of(received))
     assert job.lines[0].strip() == NAME.upper()
-    assert "Melayani anggota dan umum" in job.text
+    assert [line.strip() for line in job.lines[1:4]] == [
+        "Melayani anggota dan umum",  # the header, then the street and the place
+        "Jl. Raya Sentani 7, Hinekombe,",
+        "Sentani, Jayapura, Papua",
+    ]
     assert "30-11-2025 15.32 WIT" in job.text  # 06.32 UTC in Papua
     assert "Minyakita" in job.text
     assert job.qr_payloads == ["K2-20251130-0001"]
@@ -402,3 +406,27 @@ def test_a_refused_setup_writes_neither_the_database_nor_the_settings_file(
     )  # fmt: skip
     assert shop.zone_label == "WIT" and written(empty_db)[1] == 1
     assert tomllib.loads(config.read_text(encoding="utf-8")) == {"till": "K2", "printer": "none"}
+
+
+async def test_f5_prints_a_test_page_of_the_paper_chosen(tmp_path: Path) -> None:
+    database, _ = new_shop(tmp_path)
+    with FakePrinter() as printer:
+        app = wizard_app(database, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#f-name", Input).value = NAME
+            await pilot.press("f5")  # not on this step: nothing printed
+            for _ in range(5):
+                await pilot.press("pagedown")
+                await settle(app, pilot)
+            await pilot.press(*"pengurus", "enter", *"1234", "enter", *"1234", "enter")
+            await settle(app, pilot)
+            await pilot.press(*printer.url, "enter", *"80")
+            await pilot.press("f5")
+            await settle(app, pilot)
+            [received] = printer.wait_for_jobs(1, timeout=5)
+            assert isinstance(app.screen, SetupWizard) and "7/8" in step_title(app)
+    lines = decode(payload_of(received)).lines
+    assert "1234567890" * 4 + "12345678" in lines  # the ruler of 48 columns (80 mm)
+    assert written(database) == (0, 0)
+    database.dispose()
