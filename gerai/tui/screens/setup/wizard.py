@@ -222,6 +222,7 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
         self.show_step(min(owner, index), key)
         lines = [error.message()]
         if isinstance(error, ImportRefused):  # every bad row named
+            lines = [t("ui.setup.import_refused", count=len(error.problems))]
             lines += [shown().phrase(problem.phrase()) for problem in error.problems]
         self.query_one("#setup-error", Label).update("\n".join(lines))
         self.app.bell()
