@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from textual import events
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, OptionList
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
@@ -29,6 +29,7 @@ from gerai.tui.screens.cash.shift import OpenShiftScreen
 from gerai.tui.screens.login import LoginScreen
 from gerai.tui.screens.sale.kasir import KasirScreen
 from gerai.tui.screens.setup.wizard import SetupWizard
+from receipts.usb_printers import UsbPrinter
 from tests.conftest import NOW, OWNER, audit_events, raw, tamper
 from tests.escpos_decode import decode
 from tests.fake_printer import FakePrinter
@@ -429,4 +430,27 @@ async def test_f5_prints_a_test_page_of_the_paper_chosen(tmp_path: Path) -> None
     lines = decode(payload_of(received)).lines
     assert "1234567890" * 4 + "12345678" in lines  # the ruler of 48 columns (80 mm)
     assert written(database) == (0, 0)
+    database.dispose()
+
+
+async def test_usb_printers_are_offered_and_one_not_permitted_gets_the_udev_command(
+    tmp_path: Path,
+) -> None:
+    database, _ = new_shop(tmp_path)
+    app = wizard_app(database, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        wizard = app.screen
+        assert isinstance(wizard, SetupWizard)
+        wizard.show_step(6)
+        await settle(app, pilot)
+        wizard.show_printers([UsbPrinter(0x0416, 0x5011, "", "", permitted=False)])
+        await pilot.pause()
+        note = str(wizard.query_one("#setup-usb-note", Label).render())
+        assert 'ATTRS{idVendor}=="0416"' in note and "sudo udevadm trigger" in note
+        assert app.focused is wizard.query_one("#setup-usb", OptionList)
+        await pilot.press("down", "enter")  # the printer picked: its URL, then the paper
+        await pilot.pause()
+        assert typed(app, "printer") == "usb://0416:5011"
+        assert app.focused is not None and app.focused.id == "f-paper"
     database.dispose()

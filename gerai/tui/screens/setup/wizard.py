@@ -317,6 +317,8 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
             [Option(f"{p.ids}  {p.maker} {p.name}".strip(), id=p.ids) for p in found]
         )
         choices.display = bool(found)
+        if found and self.steps[self.current].name == "printer" and not self.typed("printer"):
+            self.set_focus(choices)  # pick one with ↑↓ Enter
         note = self.query_one("#setup-usb-note", Label)
         refused = [p for p in found if not p.permitted]
         if not found:
