@@ -34,6 +34,7 @@ from gerai.tui.base import GeraiScreen
 from gerai.tui.screens.setup.form import (
     SHOP_GROUPS,
     Field,
+    all_fields,
     error_field,
     field_row,
     form_values,
@@ -46,6 +47,8 @@ from receipts.printer_url import DEFAULT_PROFILE, parse_printer_url
 from receipts.usb_printers import UsbPrinter, udev_install_command, udev_rule
 
 PAPER_WIDTHS = {"58": 32, "80": 48}  # characters per line of a roll's usual font
+SHOP_STEPS = ("shop", "address", "legal", "receipt", "rules")  # the steps of SHOP_GROUPS
+SHOP_KEYS = frozenset(item.key for item in all_fields(SHOP_GROUPS))
 TILL_FIELD = Field("till", "ui.setup.till", max_length=6)
 ADMIN_FIELDS = (
     Field("admin", "ui.setup.admin", max_length=60),
@@ -73,8 +76,8 @@ class Step:
 
 
 def _steps() -> list[Step]:
-    names = ("shop", "address", "legal", "receipt", "rules")
-    shop = [Step(n, title, fields) for n, (title, fields) in zip(names, SHOP_GROUPS, strict=True)]
+    groups = zip(SHOP_STEPS, SHOP_GROUPS, strict=True)
+    shop = [Step(name, title, fields) for name, (title, fields) in groups]
     shop[-1] = replace(shop[-1], fields=(*shop[-1].fields, TILL_FIELD))
     return [
         *shop,
@@ -220,10 +223,11 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
             (i for i, s in enumerate(self.steps) if key in {f.key for f in s.fields}), index
         )
         self.show_step(min(owner, index), key)
-        lines = [error.message()]
         if isinstance(error, ImportRefused):  # every bad row named
             lines = [t("ui.setup.import_refused", count=len(error.problems))]
             lines += [shown().phrase(problem.phrase()) for problem in error.problems]
+        else:
+            lines = [error.message()]
         self.query_one("#setup-error", Label).update("\n".join(lines))
         self.app.bell()
 
@@ -238,10 +242,9 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
     def check_step(self, index: int) -> None:
         """Check step `index` by the rules the till saves with (nothing is written)."""
         step = self.steps[index]
-        shop_keys = [f.key for s in self.steps[: index + 1] for f in s.fields]
-        shop_keys = [k for k in shop_keys if k in form_values(self.app.shop)]
-        if step.name in ("shop", "address", "legal", "receipt", "rules"):
-            values = shop_values({key: self.typed(key) for key in shop_keys})
+        if step.name in SHOP_STEPS:  # the shop's settings so far, checked together
+            so_far = [f.key for s in self.steps[: index + 1] for f in s.fields]
+            values = shop_values({key: self.typed(key) for key in so_far if key in SHOP_KEYS})
             self.till.check_shop(values)
             self.checked.shop = values
         if step.name == "rules":
