@@ -454,3 +454,15 @@ async def test_usb_printers_are_offered_and_one_not_permitted_gets_the_udev_comm
         assert typed(app, "printer") == "usb://0416:5011"
         assert app.focused is not None and app.focused.id == "f-paper"
     database.dispose()
+
+
+def test_the_new_settings_on_the_command_line(db: Database) -> None:
+    runner = CliRunner()
+    refused = runner.invoke(main, ["--db", db.url, "shop", "set", "nib=123"])
+    assert refused.exit_code == 1 and "NIB '123' tidak sah: harus 13 angka" in refused.output
+    done = runner.invoke(
+        main, ["--db", db.url, "shop", "set", "koperasi=KDMP Bontoa", "nib=9120001234567"]
+    )
+    assert done.exit_code == 0, done.output
+    shown = runner.invoke(main, ["--db", db.url, "shop", "show"]).output
+    assert "koperasi=KDMP Bontoa" in shown and "nib=9120001234567" in shown
