@@ -70,6 +70,7 @@ MOVEMENT_KIND: dict[str, str] = {
     "return": "stockadm.kind.return",
     "void": "stockadm.kind.void",
     "repack": "stockadm.kind.repack",
+    MovementKind.OPENING: "stockadm.kind.opening",
 }
 MEMBER_PAYMENT_KIND: dict[str, str] = {
     "pokok": "slip.kind.pokok",
