@@ -3,6 +3,7 @@ settings file, then the default. Shop-wide settings live in the database (`servi
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import LANGUAGES
+from gerai.files import write_atomically
 from gerai.paths import default_config_path, default_db_path
 
 TILL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -28,6 +30,12 @@ class Settings:
     backup_dir: str = ""  # "" = `backups` beside the database
     auto_backup: bool = True  # the copies at a day's first start and at each shift close
     backup_mirror: str = ""  # a second folder (a USB stick); "" = none
+    config: str = ""  # the settings file read ("" = the default path)
+
+    @property
+    def config_path(self) -> Path:
+        """The settings file this till reads (and the setup writes)."""
+        return Path(self.config) if self.config else default_config_path()
 
 
 DB_BACKENDS = ("sqlite", "postgresql")
@@ -76,9 +84,7 @@ def load_settings(
     chosen_lang = pick(lang, "GERAI_LANG", "lang", "id")
     if chosen_lang not in LANGUAGES:
         raise GeraiError("config.bad_lang", lang=chosen_lang)
-    till = pick(None, "GERAI_TILL", "till", "K1").upper()
-    if not 1 <= len(till) <= 6 or not set(till) <= TILL_CHARS:
-        raise GeraiError("config.bad_till", till=till)
+    till = check_till_id(pick(None, "GERAI_TILL", "till", "K1"))
     kick = pick(None, "GERAI_KICK_DRAWER", "kick_drawer", "false").lower()
     auto = pick(None, "GERAI_AUTO_BACKUP", "auto_backup", "true").lower()
     for key, value in (("kick_drawer", kick), ("auto_backup", auto)):
@@ -94,4 +100,40 @@ def load_settings(
         backup_dir=pick(None, "GERAI_BACKUP_DIR", "backup_dir", ""),
         auto_backup=auto in ("1", "true"),
         backup_mirror=pick(None, "GERAI_BACKUP_MIRROR", "backup_mirror", ""),
+        config=str(config_path),
     )
+
+
+def check_till_id(value: str) -> str:
+    """A till's id (1 to 6 letters A-Z or digits, upper-cased); GeraiError otherwise."""
+    till = value.strip().upper()
+    if not 1 <= len(till) <= 6 or not set(till) <= TILL_CHARS:
+        raise GeraiError("config.bad_till", till=till)
+    return till
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
+
+
+def write_settings_file(path: Path, changes: dict[str, object]) -> None:
+    """Set `changes` (this till's settings: `till`, `printer`, `backup_dir`...) in the TOML
+    settings file at `path`, keeping its other settings. The file is written whole to a
+    temporary file in its folder and renamed over the old one (`os.replace`), so a reader
+    finds the old file or the new, never half of one; GeraiError when it cannot be read or
+    written (nothing changed then)."""
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise GeraiError("config.unreadable", path=str(path), reason=str(exc)) from exc
+    values.update(changes)
+    text = "".join(f"{key} = {_toml_value(value)}\n" for key, value in values.items())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GeraiError("io.cannot_write", path=str(path), reason=exc.strerror) from exc
+    write_atomically(path, text.encode("utf-8"))

@@ -167,9 +167,13 @@ def setup_answers(*, npwp: str = "", pkp: str = "0", pin: str = "1234") -> str:
             pkp,
             "2",
             "",
+            "",  # this till's id: K1
             "pengurus",
             pin,
             pin,
+            "none",  # the printer
+            "",  # no catalogue
+            "",  # no members
             "",
         ]
     )

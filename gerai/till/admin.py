@@ -10,6 +10,7 @@ from gerai.services.audit.log import AuditFilter, audit_choices, audit_page
 from gerai.services.audit.trail import AuditRow
 from gerai.services.audit.verify import Verification, verify
 from gerai.services.audit.witness import Witness, current_witness
+from gerai.services.members.import_export import StagedMembers, apply_members
 from gerai.services.shop.auth import Actor, Approval, authorize, elevate, login, logout
 from gerai.services.shop.profile import ShopProfile, save_shop_settings
 from gerai.services.shop.users import (
@@ -21,6 +22,7 @@ from gerai.services.shop.users import (
     list_users,
     set_active,
 )
+from gerai.services.stock.import_export import StagedProducts, apply_staged
 from gerai.till.base import TillBase
 
 
@@ -95,16 +97,28 @@ class AdminVerbs(TillBase):
         return shop
 
     def set_up_shop(
-        self, values: dict[str, object], admin: str, pin: str, pin_again: str
+        self,
+        values: dict[str, object],
+        admin: str,
+        pin: str,
+        pin_again: str,
+        *,
+        products: StagedProducts | None = None,
+        members: StagedMembers | None = None,
     ) -> ShopProfile:
-        """A new shop: its settings and its first admin, in one transaction (nothing is written
-        when any of it is refused). Bootstrap: no user exists yet to log in, so the till that
-        sets up is worked by the command line's operator (`auth.SYSTEM`, role admin, the name
-        both records are audited under), as `gerai setup` opens it."""
+        """A new shop: its settings, its first admin and the catalogue (its stok awal one
+        `SA` document) and members checked from the templates, in one transaction (nothing
+        is written when any of it is refused). Bootstrap: no user exists yet to log in, so
+        the till that sets up is worked by the command line's operator (`auth.SYSTEM`, role
+        admin, the name every record is audited under), as `gerai setup` opens it."""
         with self.database.write() as session:
             now = self.clock()
             shop = save_shop_settings(session, self.actor, now=now, **values)
             add_user(session, self.actor, admin, "", Role.ADMIN, pin, pin_again, now=now)
+            if products is not None:
+                apply_staged(session, products, now, actor=self.actor)
+            if members is not None:
+                apply_members(session, members, actor=self.actor, now=now)
         self.adopt_shop(shop)
         return shop
 
