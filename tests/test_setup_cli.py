@@ -65,6 +65,7 @@ def test_setup_asks_the_till_the_printer_and_the_templates_again_until_good(
             "70", "80",  # no such paper, then 80 mm
             "NOPE", "",  # an unknown escpos profile, then the default
             "y",  # the test page
+            str(catalogue / "cadangan"), str(tmp_path / "cadangan"),  # under a file, then good
             str(tmp_path / "hilang.csv"), str(bad), str(catalogue),
             str(members),
         )  # fmt: skip
@@ -75,6 +76,7 @@ def test_setup_asks_the_till_the_printer_and_the_templates_again_until_good(
         "Kode kasir 'K 2' tidak sah",
         "tcp://HOST:9100",
         "Kertas '70' tidak dikenal: pilih 58, 80",
+        f"{catalogue / 'cadangan'} tidak bisa ditulis",
         "NOPE",
         "hilang.csv",
         "baris 2, price",
@@ -84,7 +86,8 @@ def test_setup_asks_the_till_the_printer_and_the_templates_again_until_good(
     url = f"{printer.url}?width=48&profile=POS-5890"
     settings = load_settings(db=empty_db.url, config=str(config_file(tmp_path)))
     assert (settings.till, settings.printer) == ("K2", url)
-    assert f"till K2, printer {url}" in done.output
+    assert settings.backup_dir == str(tmp_path / "cadangan")
+    assert f"till K2, printer {url}, folder cadangan {tmp_path / 'cadangan'}" in done.output
     with empty_db.read() as session:
         shop = load_shop(session)
     assert (shop.name, shop.timezone) == ("Koperasi Desa Merah Putih Bontoa", "Asia/Jayapura")
@@ -111,7 +114,7 @@ def test_a_usb_printer_not_permitted_or_not_plugged_in_is_said_and_asked_again(
         "1",  # the printer listed, not permitted
         "3",  # no such number
         "usb://0416:5012",  # not plugged in
-        "none", "", "",
+        "none", "", "", "",
     )  # fmt: skip
     assert done.exit_code == 0, done.output
     assert "1. 0416:5011" in done.output
@@ -154,11 +157,11 @@ def test_a_settings_file_that_cannot_be_written_is_said_and_the_database_part_st
     path.write_text('lang = "id"\nkick_drawer = true\n', encoding="utf-8")
     before = path.read_bytes()
     with read_only(path.parent):
-        done = setup(runner, empty_db, *SHOP, "K3", "pengurus", "1234", "1234", "none", "", "")
+        done = setup(runner, empty_db, *SHOP, "K3", "pengurus", "1234", "1234", "none", "", "", "")
     assert done.exit_code == 1
     assert "Traceback" not in done.output
     assert f"file pengaturan till {path} tidak bisa ditulis" in done.output
-    assert 'till = "K3", printer = "none"' in done.output
+    assert 'till = "K3", printer = "none", backup_dir = ""' in done.output
     assert path.read_bytes() == before  # untouched, and no temporary file left beside it
     assert sorted(p.name for p in path.parent.iterdir()) == ["gerai.toml"]
     with empty_db.read() as session:  # the database part stands
@@ -188,7 +191,7 @@ def test_a_test_page_that_does_not_print_lets_the_printer_be_chosen_again(
             runner, empty_db, *SHOP, "", "pengurus", "1234", "1234",
             printer.url, "58", "", "y",  # the test page: nothing listens
             "y", "none",  # choose again: none
-            "", "",
+            "", "", "",
         )  # fmt: skip
     assert done.exit_code == 0, done.output
     assert "Halaman uji tidak tercetak. Pilih printer lagi?" in done.output

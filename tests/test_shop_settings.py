@@ -172,6 +172,7 @@ def setup_answers(*, npwp: str = "", pkp: str = "0", pin: str = "1234") -> str:
             pin,
             pin,
             "none",  # the printer
+            "",  # the backups beside the database
             "",  # no catalogue
             "",  # no members
             "",

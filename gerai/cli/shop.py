@@ -69,13 +69,14 @@ SETUP_PROMPTS = (  # (setting, prompt key, default)
 @pass_options
 def setup(options: Options) -> None:
     """Set up a new shop by prompts: its settings, this till's id, the first admin, the
-    printer (a USB printer plugged in or a URL, its paper and profile, a test page) and the
-    catalogue and member templates to import. The database part (settings, admin, templates)
-    is written in one transaction (audited) once everything is answered, nothing on an error;
-    then this till's settings file. A bad till id, printer or template is asked again.
-    Bootstrap: no user exists yet, so the till is worked by the command line's operator
-    (`auth.SYSTEM`, role admin, who every command line write is audited under), through
-    `Till.set_up_shop`."""
+    printer (a USB printer plugged in or a URL, its paper and profile, a test page), the
+    backups folder and the catalogue and member templates to import. The database part
+    (settings, admin, templates) is written in one transaction (audited) once everything is
+    answered, nothing on an error; then this till's settings file. A bad till id, printer,
+    backups folder or template is asked again. Bootstrap: no user exists yet, so the till is
+    worked by the command line's operator (`auth.SYSTEM`, role admin, who every command line
+    write is audited under), through `Till.set_up_shop`."""
+    from gerai.backups import check_backup_folder
     from gerai.services.shop.profile import ShopProfile
     from gerai.settings import check_till_id
 
@@ -91,6 +92,7 @@ def setup(options: Options) -> None:
     pin = click.prompt(t("cli.pin_prompt"), hide_input=True)
     again = click.prompt(t("cli.pin_again"), hide_input=True)
     printer = _ask_printer(till.settings.printer)
+    backups = _ask(t("cli.setup_backups"), check_backup_folder, default=till.settings.backup_dir)
     products = _ask(t("cli.setup_products"), lambda v: _staged(v, till.stage_products))
     members = _ask(t("cli.setup_members"), lambda v: _staged(v, till.stage_members))
     profile = till.set_up_shop(values, admin, pin, again, products=products, members=members)
@@ -99,7 +101,9 @@ def setup(options: Options) -> None:
         click.echo(t("cli.setup_products_done", count=len(products.products)))
     if members is not None:
         click.echo(t("cli.setup_members_done", count=len(members.good)))
-    _write_till_settings(till.settings.config_path, {"till": till_id, "printer": printer})
+    _write_till_settings(
+        till.settings.config_path, {"till": till_id, "printer": printer, "backup_dir": backups}
+    )
 
 
 def _ask(text: str, check: Callable[[str], T], default: str = "") -> T:
