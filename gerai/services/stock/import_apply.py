@@ -287,13 +287,19 @@ def apply_products(
         ("barcode", "product"),
         [(barcode, p.code) for p in new for barcode in p.barcodes],
     )
-    opened = [(p, p.stock) for p in new if p.stock] + [
-        (p, p.stock_after(old[3]) - old[3]) for old, p in changed if p.stock_after(old[3]) != old[3]
+    cost = STORED.index("cost")
+    # each stored product whose stock the file changes: its id, the change, its cost
+    moving = [
+        (old[0], p.stock_after(old[3]) - old[3], p.values[cost])
+        for old, p in changed
+        if p.stock_after(old[3]) != old[3]
+    ]
+    opened = [(p.stock, p.values[cost]) for p in new if p.stock] + [
+        (qty, unit_cost) for _, qty, unit_cost in moving
     ]
     kind, ref = MovementKind.ADJUST, OPENING_REF
     if opened and documented:
-        cost = STORED.index("cost")
-        value = sum(value_at(from_milli(qty), p.values[cost]) for p, qty in opened if qty)
+        value = sum(value_at(from_milli(qty), unit_cost) for qty, unit_cost in opened)
         kind = MovementKind.OPENING
         ref = open_document(session, at=now, by=by, products=len(opened), value=value, note=NOTE)
     report.opening = ref if kind == MovementKind.OPENING else ""
@@ -312,21 +318,13 @@ def apply_products(
         connection,
         STOCK_MOVEMENT.insert(),
         ("product_id", "qty", "kind", "created_at", "ref", "sale_id", "note"),
-        [
-            (old[0], p.stock_after(old[3]) - old[3], kind, created_at, ref, None, NOTE)
-            for old, p in changed
-            if p.stock_after(old[3]) != old[3]
-        ],
+        [(product_id, qty, kind, created_at, ref, None, NOTE) for product_id, qty, _ in moving],
     )
     # a dated product's opening stock goes to its batches (issue 17), as any other movement
     # (stock here is in thousandths; new products are never dated yet)
     move_batches(
         session,
-        [
-            Movement(old[0], from_milli(p.stock_after(old[3]) - old[3]), kind, ref=ref)
-            for old, p in changed
-            if p.stock_after(old[3]) != old[3]
-        ],
+        [Movement(product_id, from_milli(qty), kind, ref=ref) for product_id, qty, _ in moving],
         now,
         allow_negative=True,
         actor=by,
