@@ -172,3 +172,65 @@ def test_the_stock_card_names_the_opening_document(
     with catalogue_db.read() as session:
         assert verify(session).broken is None
     assert raw(catalogue_db, "SELECT number, created_by FROM openingstock") == [(DEMO_SA, "system")]
+
+
+def new_products(database: Database) -> None:
+    """OPN-0 (pieces, HPP 4.000) and OPN-1 (kg, HPP 12.000) in the catalogue, no stock yet."""
+    with database.write() as session:
+        import_products(
+            session, table([(False, None, 4000), (True, None, 12_000)]), NOW, actor=OWNER
+        )
+
+
+def test_stock_opening_books_the_stok_awal_of_catalogued_products(
+    catalogue_db: Database, tmp_path: Path
+) -> None:
+    new_products(catalogue_db)
+    path = tmp_path / "stok-awal.csv"
+    path.write_text("Kode,Stok awal\nopn-0,12\nOPN-1,2.5\n", encoding="utf-8")
+    runner = CliRunner()
+    done = runner.invoke(main, ["--db", catalogue_db.url, "stock", "opening", str(path)])
+    assert done.exit_code == 0, done.output
+    [(number, products, value, by)] = raw(
+        catalogue_db,
+        "SELECT number, products, value, created_by FROM openingstock WHERE number != :demo",
+        demo=DEMO_SA,
+    )
+    assert (products, value, by) == (2, 12 * 4000 + 30_000, "system")
+    assert done.stdout.strip().startswith(f"Stok awal dicatat: {number}, 2 barang, nilai Rp78.000")
+    assert opened(catalogue_db, number) == {"OPN-0": 12, "OPN-1": Decimal("2.5")}
+    assert stocks(catalogue_db) == {"OPN-0": 12, "OPN-1": Decimal("2.5")}
+    assert raw(catalogue_db, "SELECT actor, ref FROM auditrecord WHERE kind = 'opening_stock'") == [
+        ("system", number)
+    ]
+    proved(catalogue_db)
+    with catalogue_db.read() as session:
+        assert verify(session).broken is None
+
+
+def test_stock_opening_refuses_a_bad_file_whole_naming_every_row(
+    catalogue_db: Database, tmp_path: Path
+) -> None:
+    new_products(catalogue_db)
+    path = tmp_path / "stok-awal.csv"
+    path.write_text(
+        "code,stock\nOPN-0,5\nTIDAK-ADA,3\nOPN-0,1\nOPN-1,-2\nMYK-1L,10\n", encoding="utf-8"
+    )
+    movements = raw(catalogue_db, "SELECT count(*) FROM stockmovement")
+    done = CliRunner().invoke(main, ["--db", catalogue_db.url, "stock", "opening", str(path)])
+    assert done.exit_code == 1
+    assert "Traceback" not in done.output
+    problems = [line for line in done.stderr.splitlines() if line.startswith("baris")]
+    assert [line.split(":")[0] for line in problems] == [
+        "baris 3, code",
+        "baris 4, code",
+        "baris 5, stock",
+        "baris 6, stock",
+    ]
+    assert "MYK-1L sudah punya mutasi stok (stok sekarang 144 pcs)" in problems[-1]
+    assert raw(catalogue_db, "SELECT count(*) FROM stockmovement") == movements
+    assert raw(catalogue_db, "SELECT number FROM openingstock") == [(DEMO_SA,)]
+    fractions = tmp_path / "pecahan.csv"
+    fractions.write_text("Kode,Stok awal\nOPN-0,1.5\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["--db", catalogue_db.url, "stock", "opening", str(fractions)])
+    assert done.exit_code == 1 and "baris 2, stock" in done.stderr

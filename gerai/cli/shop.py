@@ -17,8 +17,8 @@ from gerai.core.words import Role
 if TYPE_CHECKING:
     from receipts.usb_printers import UsbPrinter
 
-T = TypeVar("T")
-S = TypeVar("S")
+Answer = TypeVar("Answer")
+Staged = TypeVar("Staged")
 
 
 @click.group()
@@ -106,7 +106,7 @@ def setup(options: Options) -> None:
     )
 
 
-def _ask(text: str, check: Callable[[str], T], default: str = "") -> T:
+def _ask(text: str, check: Callable[[str], Answer], default: str = "") -> Answer:
     """Ask until `check` takes the answer: a refused one is said (what was wrong, what is
     accepted) and asked again."""
     while True:
@@ -119,7 +119,7 @@ def _ask(text: str, check: Callable[[str], T], default: str = "") -> T:
             click.echo(t("cli.error", message=exc.message()), err=True)
 
 
-def _staged(answer: str, stage: Callable[..., S]) -> S | None:
+def _staged(answer: str, stage: Callable[..., Staged]) -> Staged | None:
     """A template file checked (None: no file, start empty); ImportRefused names every bad
     row."""
     from gerai.tabular import read_table

@@ -132,6 +132,7 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.STOCK_COUNTED: "audit.kind.stock_counted",
     AuditKind.WRITTEN_OFF: "audit.kind.written_off",
     AuditKind.REPACKED: "audit.kind.repacked",
+    AuditKind.OPENING_STOCK: "audit.kind.opening_stock",
     AuditKind.SETTINGS_CHANGED: "audit.kind.settings_changed",
     AuditKind.KAS_SETORAN: "audit.kind.kas_setoran",
     AuditKind.KAS_BANK: "audit.kind.kas_bank",

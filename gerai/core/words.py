@@ -198,6 +198,7 @@ class AuditKind(StrEnum):
     STOCK_COUNTED = "stock_counted"
     WRITTEN_OFF = "written_off"
     REPACKED = "repacked"
+    OPENING_STOCK = "opening_stock"
     SETTINGS_CHANGED = "settings_changed"
     MEMBER_ADDED = "member_added"
     MEMBER_CHANGED = "member_changed"
