@@ -123,6 +123,7 @@ def test_a_usb_printer_not_permitted_or_not_plugged_in_is_said_and_asked_again(
     assert "Printer usb://0416:5012 tidak terpasang" in done.output
     settings = load_settings(db=empty_db.url, config=str(config_file(tmp_path)))
     assert (settings.till, settings.printer) == ("K1", "none")
+    assert "till K1, printer none, folder cadangan backups di samping database." in done.output
 
 
 @contextmanager

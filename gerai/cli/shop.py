@@ -221,4 +221,5 @@ def _write_till_settings(path: Path, changes: dict[str, object]) -> None:
         raise UserError(
             t("cli.setup_settings_failed", path=str(path), reason=exc.message(), lines=lines)
         ) from exc
-    click.echo(t("cli.setup_settings_written", path=str(path), **changes))
+    shown_values = changes | {"backup_dir": changes["backup_dir"] or t("cli.setup_backups_beside")}
+    click.echo(t("cli.setup_settings_written", path=str(path), **shown_values))
