@@ -93,6 +93,23 @@ def auto_backup(
     return report
 
 
+def check_backup_folder(answer: str) -> str:
+    """A backups folder as typed, made when missing and written to once (a file made and
+    removed): GeraiError when it cannot be. "" (the default, `backups` beside the database)
+    stays ""."""
+    if not answer.strip():
+        return ""
+    folder = Path(answer.strip()).expanduser()
+    _make_folders(folder)
+    try:
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".gerai-probe-")
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        raise GeraiError("io.cannot_write", path=str(folder), reason=exc.strerror) from exc
+    return str(folder)
+
+
 def _make_folders(*paths: Path) -> None:
     for path in paths:
         try:

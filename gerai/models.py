@@ -397,6 +397,21 @@ class Repack(SQLModel, table=True):
     note: str = Field(default="", max_length=200)
 
 
+class OpeningStock(SQLModel, table=True):
+    """Stok awal: the stock a shop starts with, booked as one document (series `SA`); its
+    ledger movements (kind `opening`) carry its number as their `ref`. `value` is the
+    products' opening stock at their HPP."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=30)
+    business_date: date
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    products: int
+    value: int
+    note: str = Field(default="", max_length=200)
+
+
 class WriteOff(SQLModel, table=True):
     """Damaged or expired goods taken out of stock, with the reason and their value at HPP."""
 
@@ -664,6 +679,7 @@ PACK_UNIT = table_of(PackUnit)
 GOODS_RECEIPT = table_of(GoodsReceipt)
 GOODS_RECEIPT_LINE = table_of(GoodsReceiptLine)
 REPACK = table_of(Repack)
+OPENING_STOCK = table_of(OpeningStock)
 WRITE_OFF = table_of(WriteOff)
 STOCK_COUNT = table_of(StockCount)
 STOCK_COUNT_LINE = table_of(StockCountLine)

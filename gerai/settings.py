@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,7 +121,7 @@ def _toml_value(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
 
 
-def write_settings_file(path: Path, changes: dict[str, str]) -> Callable[[], None]:
+def write_settings_file(path: Path, changes: Mapping[str, object]) -> Callable[[], None]:
     """Set `changes` (till settings such as `till`, `printer`) in the TOML settings file at
     `path`, keeping its other settings; the file is replaced whole. Returns what puts the
     file back as it was (for a transaction that fails after it)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from gerai.core.errors import GeraiError
 
@@ -13,6 +13,7 @@ SCHEMES = ("none", "usb", "file", "serial", "tcp", "win32")
 DEFAULT_PROFILE = "POS-5890"
 DEFAULT_TCP_PORT = 9100
 DEFAULT_TIMEOUT_S = 5.0
+PAPER_WIDTHS = {"58": 32, "80": 48}  # characters per line of a roll's usual font
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,22 @@ def profile_width(profile: str, url: str) -> int:
     if profile not in CAPABILITIES["profiles"]:
         raise GeraiError("printer.bad_profile", profile=profile, url=url)
     return int(get_profile(profile).get_columns("a"))
+
+
+def setup_printer_url(url: str, paper: str, profile: str) -> str:
+    """The printer URL a setup saves for a URL typed or picked, its paper (58 or 80 mm: its
+    width in characters) and its escpos profile; checked as the till parses it (an unknown
+    profile refused)."""
+    text = url.strip()
+    if text.lower() in ("", "none"):
+        return "none"
+    if paper.strip() not in PAPER_WIDTHS:
+        raise GeraiError("printer.bad_paper", value=paper.strip(), accepted=", ".join(PAPER_WIDTHS))
+    parts = urlsplit(text)
+    query = dict(parse_qsl(parts.query)) | {"width": str(PAPER_WIDTHS[paper.strip()])}
+    if profile.strip():
+        query["profile"] = profile.strip()
+    chosen = urlunsplit(parts._replace(query=urlencode(query)))
+    target = parse_printer_url(chosen)
+    profile_width(target.profile, chosen)
+    return chosen

@@ -391,31 +391,25 @@ def test_a_batch_code_names_a_product_only_when_one_product_has_it(db: Database)
     assert oil
 
 
-def test_a_catalogue_import_that_changes_a_dated_products_stock_moves_its_batches(
+def test_a_dated_products_opening_stock_from_the_catalogue_import_goes_to_a_batch(
     db: Database,
 ) -> None:
-    from gerai.services.stock.import_export import (
-        PRODUCT_COLUMNS,
-        export_products,
-        import_products,
-    )
+    from gerai.services.stock.import_export import PRODUCT_COLUMNS, export_products
+    from gerai.services.stock.import_export import import_products as load
     from gerai.tabular import Table
 
-    product_id = mark(db)
-    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=day(2)))
-    for new_stock, expected in (
-        (150, [(day(2), "", Decimal(4)), (None, "", Decimal(146))]),
-        (2, [(None, "", Decimal(2))]),  # less: taken first-expiry-first, as a count takes
-    ):
+    def imported(stock: str) -> None:
         with db.read() as session:
-            rows = export_products(session)
-        for row in rows:
-            if row["code"] == MILK:
-                row["stock"] = new_stock
+            [row] = [r for r in export_products(session) if r["code"] == MILK]
+        row |= {"code": "SUSU-UJI", "barcodes": [], "stock": stock}
         with db.write() as session:
-            import_products(
-                session, Table(PRODUCT_COLUMNS, rows, list(range(2, len(rows) + 2))), NOW,
-                actor=OWNER,
-            )  # fmt: skip
-        assert held(db, product_id) == expected
-        proved(db)
+            load(session, Table(PRODUCT_COLUMNS, [row], [2]), NOW, actor=OWNER)
+
+    imported("")  # a new product without opening stock: no movement yet
+    product_id = mark(db, "SUSU-UJI")
+    imported("6")
+    assert held(db, product_id) == [(None, "", Decimal(6))]
+    assert raw(db, "SELECT kind, ref, qty FROM batchmovement WHERE ref LIKE 'SA-%'") == [
+        ("opening", "SA-20251130-002", 6_000)
+    ]
+    proved(db)

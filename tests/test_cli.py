@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -158,6 +159,33 @@ def test_commands_that_print_nothing_work_whatever_the_printer_setting(
     assert "kasir" in listed.stdout
     shown = invoke(runner, "--db", str(demo_db), "shop", "show")
     assert "name=Gerai Tanpa Printer" in shown.stdout.splitlines()
+
+
+def test_the_demo_opening_stock_is_one_sa_document(demo_file: Path, tmp_path: Path) -> None:
+    """The demo's stok awal goes through the catalogue import: one sealed `SA` document whose
+    `opening` movements come first on each product's ledger; the audit and the stock check
+    hold over it."""
+    with closing(sqlite3.connect(demo_file)) as raw:
+        [(number, products, value, by)] = raw.execute(
+            "SELECT number, products, value, created_by FROM openingstock"
+        ).fetchall()
+        opening = raw.execute(
+            "SELECT product_id, kind, ref FROM stockmovement m WHERE id ="
+            " (SELECT min(id) FROM stockmovement WHERE product_id = m.product_id)"
+        ).fetchall()
+        stocked = raw.execute(
+            "SELECT count(*) FROM stockmovement WHERE ref = ?", (number,)
+        ).fetchone()[0]
+        sealed = raw.execute(
+            "SELECT count(*) FROM auditrecord WHERE kind = 'rows_sealed' AND ref = 'openingstock'"
+        ).fetchone()[0]
+    assert re.fullmatch(r"SA-\d{8}-001", number) and by == "system" and value > 0
+    assert stocked == products == len(opening) > 100
+    assert {(kind, ref) for _, kind, ref in opening} == {("opening", number)}
+    assert sealed == 1
+    for command in (("audit", "verify"), ("stock", "check")):
+        done = run(tmp_path, "--db", str(demo_file), *command)
+        assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_demo_database_passes_the_stock_check(demo_file: Path, tmp_path: Path) -> None:

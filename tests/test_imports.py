@@ -4,6 +4,7 @@ its row number, `--skip-bad` imports only the good rows, and every format round-
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -305,7 +306,9 @@ def test_skip_bad_imports_only_the_good_rows(
     before = counts(db)
     result = gerai(runner, db, "products", "import", "--skip-bad", str(path))
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "2 baru, 0 diperbarui, 3 baris dilewati."
+    summary, opening = result.stdout.splitlines()
+    assert summary == "2 baru, 0 diperbarui, 3 baris dilewati."
+    assert re.fullmatch(r"Stok awal dicatat: SA-\d{8}-001\.", opening), opening
     problems = result.stderr.splitlines()
     assert [line.split(",")[0] for line in problems] == ["baris 3", "baris 4", "baris 6"]
     after = counts(db)
@@ -328,25 +331,80 @@ def test_skip_bad_through_the_service(db: Database, tmp_path: Path) -> None:
     ]
 
 
-def test_reimporting_updates_prices_and_books_the_stock_change(
+def test_reimporting_updates_prices_and_an_empty_stock_cell_keeps_the_stock(
     db: Database, tmp_path: Path
 ) -> None:
     first = write(tmp_path / "a.csv", HEADER, product_row("UJI-1", GOOD_1, stock="10"))
-    second = write(tmp_path / "b.csv", HEADER, product_row("UJI-1", GOOD_2, "6000", stock="7"))
+    second = write(tmp_path / "b.csv", HEADER, product_row("UJI-1", GOOD_2, "6000", stock=""))
     with db.write() as session:
         assert import_products(session, read_table(first), NOW, actor=OWNER).created == 1
     with db.write() as session:
         report = import_products(session, read_table(second), NOW, actor=OWNER)
-    assert (report.created, report.updated) == (0, 1)
+    assert (report.created, report.updated, report.opening) == (0, 1, "")
     with db.read() as session:
         [row] = [r for r in export_products(session) if r["code"] == "UJI-1"]
-    assert (row["price"], row["stock"], row["barcodes"]) == (6000, "7", [GOOD_2])
+    assert (row["price"], row["stock"], row["barcodes"]) == (6000, "10", [GOOD_2])
     ledger = raw(
         db,
-        "SELECT m.qty FROM stockmovement m JOIN product p ON p.id = m.product_id "
+        "SELECT m.kind, m.ref, m.qty FROM stockmovement m JOIN product p ON p.id = m.product_id "
         "WHERE p.code = 'UJI-1' ORDER BY m.id",
     )
-    assert ledger == [(10_000,), (-3_000,)]
+    assert ledger == [("opening", "SA-20251130-002", 10_000)]  # SA-...-001: the demo's
+
+
+def test_opening_stock_for_a_product_whose_stock_moved_is_refused_and_nothing_written(
+    db: Database, runner: CliRunner, tmp_path: Path
+) -> None:
+    first = write(tmp_path / "a.csv", HEADER, product_row("UJI-1", stock="10"))
+    second = write(
+        tmp_path / "b.csv",
+        HEADER,
+        product_row("UJI-2", stock="3"),
+        product_row("UJI-1", price="6000", stock="7"),
+        product_row("AQA-600", price="6000", stock=""),
+    )
+    with db.write() as session:
+        import_products(session, read_table(first), NOW, actor=OWNER)
+    before = counts(db)
+    documents = raw(db, "SELECT * FROM openingstock")
+    with pytest.raises(ImportRefused) as refused, db.write() as session:
+        import_products(session, read_table(second), NOW, actor=OWNER)
+    assert [(p.row, p.column, p.error.key) for p in refused.value.problems] == [
+        (3, "stock", "import.stock_moved")
+    ]
+    result = gerai(runner, db, "products", "import", str(second))
+    assert result.exit_code == 1
+    assert (
+        "baris 3, stock: UJI-1 sudah punya mutasi stok (stok sekarang 10 pcs): stok awal hanya"
+        in result.output
+    ), result.output
+    assert "Traceback" not in result.output
+    assert counts(db) == before
+    assert raw(db, "SELECT * FROM openingstock") == documents
+    assert raw(db, "SELECT price, stock FROM product WHERE code = 'UJI-1'") == [(5000, 10_000)]
+
+
+def test_a_product_imported_without_stock_takes_its_opening_stock_later(
+    db: Database, tmp_path: Path
+) -> None:
+    first = write(tmp_path / "a.csv", HEADER, product_row("UJI-1", stock=""))
+    second = write(tmp_path / "b.csv", HEADER, product_row("UJI-1", stock="4"))
+    with db.write() as session:
+        assert import_products(session, read_table(first), NOW, actor=OWNER).opening == ""
+    assert raw(db, "SELECT stock FROM product WHERE code = 'UJI-1'") == [(0,)]
+    with db.write() as session:
+        report = import_products(session, read_table(second), NOW, actor=OWNER)
+    assert report.opening == "SA-20251130-002"
+    assert raw(
+        db,
+        "SELECT m.kind, m.ref, m.qty FROM stockmovement m JOIN product p ON p.id = m.product_id "
+        "WHERE p.code = 'UJI-1'",
+    ) == [("opening", "SA-20251130-002", 4_000)]
+    assert raw(
+        db,
+        "SELECT products, value, created_by FROM openingstock WHERE number = :n",
+        n=report.opening,
+    ) == [(1, 16_000, "admin")]
 
 
 # --- round trips ---------------------------------------------------------------------------
@@ -392,7 +450,9 @@ def test_products_round_trip_through_the_cli(
     assert result.exit_code == 0, result.output
     result = gerai(runner, fresh, "products", "import", str(first))
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "113 baru, 0 diperbarui, 0 baris dilewati."
+    summary, opening = result.stdout.splitlines()
+    assert summary == "113 baru, 0 diperbarui, 0 baris dilewati."
+    assert re.fullmatch(r"Stok awal dicatat: SA-\d{8}-001\.", opening), opening
     result = gerai(runner, fresh, "products", "export", "--format", fmt, "--output", str(second))
     assert result.exit_code == 0, result.output
     if fmt == "xlsx":

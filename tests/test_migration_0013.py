@@ -28,7 +28,7 @@ def downgrade(database: Database, revision: str) -> None:
 
 def test_a_0012_database_is_upgraded_without_loss(tmp_path: Path) -> None:
     database = Database(f"sqlite:///{tmp_path / 'toko.db'}")
-    database.upgrade()
+    database.upgrade("0013")  # no later revision: its rows would outlive the downgrade
     with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
         create_demo_users(session, NOW)
@@ -46,7 +46,7 @@ def test_a_0012_database_is_upgraded_without_loss(tmp_path: Path) -> None:
 
     database.check_ready()
     after = tables(database.path)
-    assert set(after) - set(before) == {"datedproduct", "stockbatch", "batchmovement"}
+    assert {"datedproduct", "stockbatch", "batchmovement"} <= set(after) - set(before)
     assert_not_rebuilt(before, after)
     assert raw(database, "SELECT code, stock FROM product ORDER BY code") == products
     assert raw(database, "SELECT sale_id, method, amount, tendered FROM payment") == payments

@@ -470,7 +470,7 @@ async def test_the_stock_card_of_the_selected_product(db: Database) -> None:
         table = card.query_one("#card-table", DataTable)
         assert table.row_count == 1
         assert [str(c) for c in table.get_row_at(0)][2:] == [
-            "Penyesuaian", "STOK-AWAL", "impor katalog", "144", "", "144"
+            "Stok awal", "SA-20251130-001", "impor katalog", "144", "", "144"
         ]  # fmt: skip
         assert "stok 144 pcs" in text(card.query_one("#card-title", Label))
         await pilot.press("escape")

@@ -167,9 +167,14 @@ def setup_answers(*, npwp: str = "", pkp: str = "0", pin: str = "1234") -> str:
             pkp,
             "2",
             "",
+            "",  # this till's id: K1
             "pengurus",
             pin,
             pin,
+            "none",  # the printer
+            "",  # the backups beside the database
+            "",  # no catalogue
+            "",  # no members
             "",
         ]
     )

@@ -540,7 +540,7 @@ def test_the_stock_card_runs_the_balance_in_time_order(db: Database, shop: ShopP
         card = stock_card(session, oil.id)
         last = stock_card(session, oil.id, last=2)
     assert [(x.kind, x.qty, x.balance) for x in card.lines] == [
-        ("adjust", 144, 144),
+        ("opening", 144, 144),
         ("adjust", -4, 140),
         ("opname", -1, 139),
     ]

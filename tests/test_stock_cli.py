@@ -69,7 +69,7 @@ def test_the_stock_card_as_csv_on_stdout(
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == CARD_COLUMNS
     assert [(r["kind"], r["ref"], r["in"], r["out"], r["balance"]) for r in rows] == [
-        ("Penyesuaian", "STOK-AWAL", "144", "", "144"),
+        ("Stok awal", "SA-20251130-001", "144", "", "144"),
         ("Barang masuk", "BM-20251130-001", "24", "", "168"),
         ("Penyesuaian", "HP-20251130-001", "", "2", "166"),
     ]

@@ -167,6 +167,8 @@ def _import(
             count=len({p.row for p in report.skipped}),
         )
     )
+    if report.opening:
+        click.echo(t("import.opening", number=report.opening))
 
 
 def _export(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -64,6 +65,35 @@ def stock_check(options: Options) -> None:
     if mismatches or batch_problems:
         sys.exit(1)
     click.echo(t("cli.stock_ok", count=products_count))
+
+
+@stock.command("opening")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_options
+def stock_opening(options: Options, file: Path) -> None:
+    """Book the stok awal of products already in the catalogue from FILE (columns Kode and
+    Stok awal, or code and stock): one SA document; refused whole, every bad row named, for
+    an unknown code, a bad quantity or a product whose stock has moved already."""
+    from gerai.core.i18n import shown
+    from gerai.core.money import format_rupiah
+    from gerai.services.importing import ImportRefused
+    from gerai.tabular import read_table
+
+    till = cli_till(options, thorough=True)
+    try:
+        result = till.book_opening_stock(read_table(file))
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            click.echo(shown().phrase(problem.phrase()), err=True)
+        raise
+    click.echo(
+        t(
+            "cli.opening_done",
+            number=result.number,
+            count=result.products,
+            value=format_rupiah(result.value),
+        )
+    )
 
 
 @stock.command("card")

@@ -70,6 +70,7 @@ MOVEMENT_KIND: dict[str, str] = {
     "return": "stockadm.kind.return",
     "void": "stockadm.kind.void",
     "repack": "stockadm.kind.repack",
+    MovementKind.OPENING: "stockadm.kind.opening",
 }
 MEMBER_PAYMENT_KIND: dict[str, str] = {
     "pokok": "slip.kind.pokok",
@@ -131,6 +132,7 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.STOCK_COUNTED: "audit.kind.stock_counted",
     AuditKind.WRITTEN_OFF: "audit.kind.written_off",
     AuditKind.REPACKED: "audit.kind.repacked",
+    AuditKind.OPENING_STOCK: "audit.kind.opening_stock",
     AuditKind.SETTINGS_CHANGED: "audit.kind.settings_changed",
     AuditKind.KAS_SETORAN: "audit.kind.kas_setoran",
     AuditKind.KAS_BANK: "audit.kind.kas_bank",

@@ -27,8 +27,8 @@ class SaleStatus(StrEnum):
 
 class MovementKind(StrEnum):
     """Why a product's stock changed: a sale, goods received, an adjustment (write-off, damaged
-    retur, shrinkage, catalogue import), a stock count (opname), a retur, a voided sale, a
-    repack."""
+    retur, shrinkage; a catalogue import before migration 0014), a stock count (opname), a
+    retur, a voided sale, a repack, the opening stock (stok awal)."""
 
     SALE = "sale"
     RECEIVE = "receive"
@@ -37,6 +37,7 @@ class MovementKind(StrEnum):
     RETURN = "return"
     VOID = "void"
     REPACK = "repack"
+    OPENING = "opening"
 
 
 class Role(StrEnum):
@@ -80,7 +81,8 @@ class Permission(StrEnum):
 class DocumentSeries(StrEnum):
     """The letters of document numbers other than sale receipts: the till's documents (`S`
     savings and repayment slips, `R` returns: `K1-20251130-R001`) and the stock documents
-    (`BM` goods received, `SO` stock counts, `HP` write-offs, `PK` repacks)."""
+    (`BM` goods received, `SO` stock counts, `HP` write-offs, `PK` repacks, `SA` opening
+    stock)."""
 
     SAVINGS = "S"
     RETURN = "R"
@@ -88,6 +90,7 @@ class DocumentSeries(StrEnum):
     COUNT = "SO"
     WRITE_OFF = "HP"
     REPACK = "PK"
+    OPENING = "SA"
 
 
 class MemberPaymentKind(StrEnum):
@@ -195,6 +198,7 @@ class AuditKind(StrEnum):
     STOCK_COUNTED = "stock_counted"
     WRITTEN_OFF = "written_off"
     REPACKED = "repacked"
+    OPENING_STOCK = "opening_stock"
     SETTINGS_CHANGED = "settings_changed"
     MEMBER_ADDED = "member_added"
     MEMBER_CHANGED = "member_changed"

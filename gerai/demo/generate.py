@@ -26,6 +26,7 @@ from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
@@ -34,7 +35,7 @@ from gerai.core.quantity import normalize
 from gerai.core.words import CashDirection, ExpenseCategory, PaymentMethod, Role, SaleStatus
 from gerai.db import Database, count_rows
 from gerai.demo.members import member_day
-from gerai.models import MEMBER, Member, Product, Sale, ShopSetting
+from gerai.models import MEMBER, OPENING_STOCK, Member, Product, Sale, ShopSetting
 from gerai.paths import data_dir
 from gerai.services.audit.seals import DEMO_MARKER, seal_all
 from gerai.services.cash.shifts import DENOMINATIONS
@@ -102,7 +103,8 @@ def holds_data(session: Session) -> bool:
 def load_catalogue(
     session: Session, folder: Path, now: datetime, *, sealed: bool = True
 ) -> ShopProfile:
-    """Load the shop settings, categories, products (with opening stock) and members: a new
+    """Load the shop settings, categories, products (their opening stock one `SA` document;
+    on a database before migration 0014, adjustments as then) and members: a new
     shop's starting data, so neither checked against a user nor audited; the members' rows
     are sealed (actor `gerai`) unless `sealed` is False (a database older than the audit
     chain, as the migration tests build: migration 0006 seals them on upgrade)."""
@@ -110,7 +112,10 @@ def load_catalogue(
     discount = shop.pop("member_discount_percent", "0")
     store_shop_settings(session, member_discount_bp=parse_basis_points(str(discount)), **shop)
     import_categories(session, read_table(folder / "categories.csv"))
-    store_products(session, read_table(folder / "products.csv"), now, by=SYSTEM.name)
+    store_products(
+        session, read_table(folder / "products.csv"), now, by=SYSTEM.name,
+        documented=inspect(session.connection()).has_table(OPENING_STOCK.name),
+    )  # fmt: skip
     # the shipped members are dated for the demo's own calendar, not the loader's clock
     import_members(session, read_table(folder / "members.csv"), now.date(), latest=date.max)
     if sealed:

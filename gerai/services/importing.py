@@ -38,6 +38,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     skipped: list[RowProblem] = field(default_factory=list)
+    opening: str = ""  # the number of the opening stock document booked (stok awal), if any
 
 
 class ImportRefused(GeraiError):

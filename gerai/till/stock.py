@@ -41,6 +41,7 @@ from gerai.services.stock.decrees import (
 from gerai.services.stock.import_export import StagedProducts, apply_staged, stage_products
 from gerai.services.stock.inventory import low_stock_count, product_for
 from gerai.services.stock.labels import ShelfLabel, record_printed, shelf_labels
+from gerai.services.stock.opening_file import OpeningResult, book_opening_stock
 from gerai.services.stock.packs import Pack, pack_units
 from gerai.services.stock.products import ProductForm, product_form, save_product
 from gerai.services.stock.receiving import (
@@ -243,6 +244,14 @@ class StockVerbs(TillBase):
                 session, entries, reason, scope, actor=self.actor, at=self.clock(),
                 shop=self.shop, approval=approval,
             )  # fmt: skip
+
+    def book_opening_stock(self, table: Table) -> OpeningResult:
+        """Book the stok awal of products already in the catalogue from a file of codes and
+        quantities: one `SA` document."""
+        with self.database.write() as session:
+            return book_opening_stock(
+                session, table, actor=self.actor, at=self.clock(), shop=self.shop
+            )
 
     def write_off(
         self,

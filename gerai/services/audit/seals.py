@@ -35,6 +35,7 @@ from gerai.models import (
     KAS_ENTRY,
     MEMBER,
     MEMBER_PAYMENT,
+    OPENING_STOCK,
     PACK_UNIT,
     PRICE_CHANGE,
     PRINTED_LABEL,
@@ -213,6 +214,10 @@ COVERED: tuple[Covered, ...] = (
             "created_at",
             "created_by",
         ),
+    ),
+    Covered(
+        OPENING_STOCK,
+        ("number", "business_date", "created_at", "created_by", "products", "value", "note"),
     ),
     Covered(
         WRITE_OFF,

@@ -4,9 +4,11 @@ before, without the lock (`import_export.stage_products`), against a snapshot of
 catalogue taken then. Under the lock a fingerprint of the catalogue tells whether anything
 was written since: if not, the snapshot still holds; if so, it is read again and what another
 till or admin changed meanwhile is checked once more (a barcode taken since). Every row is
-then written in a few statements of many rows each. Only rows that change are written; stock
-changes go on the ledger. Every product, barcode and category written is sealed, one seal
-record per table for the whole import."""
+then written in a few statements of many rows each. Only rows that change are written. The
+file's stock (`Stok awal`) is opening stock: booked as one `SA` document for the whole import
+(opening.py), refused for a product whose stock has moved already, and an empty cell leaves a
+stored product's stock as it is. Every product, barcode and category written is sealed, one
+seal record per table for the whole import."""
 
 from __future__ import annotations
 
@@ -21,13 +23,15 @@ from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
-from gerai.core.quantity import from_milli, to_milli
+from gerai.core.quantity import format_quantity, from_milli, to_milli
 from gerai.core.words import MovementKind
 from gerai.models import BARCODE, CATEGORY, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
 from gerai.services.audit.seals import seal
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
 from gerai.services.stock.batches import move_batches
+from gerai.services.stock.inventory import value_at
 from gerai.services.stock.ledger import OPENING_REF, Movement
+from gerai.services.stock.opening import moved_products, open_document
 from gerai.services.stock.prices import PriceUpdate, record_price_changes
 
 if TYPE_CHECKING:
@@ -51,8 +55,12 @@ class PreparedProduct:
     code: str
     category: str
     values: tuple[Any, ...]  # in the order of STORED
-    stock: int
+    stock: int | None  # None: not given (a stored product's stock stays)
     barcodes: tuple[str, ...]
+
+    def stock_after(self, stored: int) -> int:
+        """The product's stock (thousandths) after the import, `stored` before it."""
+        return stored if self.stock is None else self.stock
 
 
 def prepare_products(good: list[tuple[int, ProductRecord]]) -> list[PreparedProduct]:
@@ -68,7 +76,7 @@ def prepare_products(good: list[tuple[int, ProductRecord]]) -> list[PreparedProd
             record.code,
             record.category,
             tuple(stored(record, name) for name in STORED),
-            to_milli(record.stock),
+            None if record.stock is None else to_milli(record.stock),
             tuple(record.barcodes),
         )
         for number, record in good
@@ -90,6 +98,33 @@ def barcode_owners(session: Session) -> dict[str, str]:
 
 
 NOTE = "impor katalog"
+
+
+def opening_refused(
+    session: Session, prepared: list[PreparedProduct], snapshot: Snapshot
+) -> list[RowProblem]:
+    """The rows that would give opening stock to a stored product whose stock has moved
+    already (each named, with its stock now)."""
+    changing = {
+        old[0]: (product, old)
+        for product in prepared
+        if (old := snapshot.stored.get(product.code)) is not None
+        and product.stock_after(old[3]) != old[3]
+    }
+    unit, moved = STORED.index("unit"), moved_products(session, list(changing))
+    return [
+        RowProblem(
+            product.number,
+            "stock",
+            GeraiError(
+                "import.stock_moved",
+                code=product.code,
+                stock=format_quantity(from_milli(old[3]), old[2][unit]),
+            ),
+        )
+        for product_id, (product, old) in changing.items()
+        if product_id in moved
+    ]
 
 
 @dataclass(frozen=True)
@@ -146,14 +181,17 @@ def apply_products(
     *,
     by: str,
     skip_bad: bool,
+    documented: bool = True,
 ) -> ImportReport:
     """Write the prepared products in the caller's write transaction; `problems` are those
     found when checking against `snapshot`. When the catalogue changed since, it is read
-    again: a barcode taken by another product meanwhile refuses the import (ImportRefused,
-    nothing written), or skips the row with `skip_bad`. Products whose stored fields already
-    match are left alone. A product's stock moves as on the ledger (`ledger.move_stock`, here
-    in a few statements for all products): by the difference to the file's figure, relative
-    to the stock as stored, with an `adjust` movement each."""
+    again: a barcode taken by another product meanwhile, or a product whose stock moved
+    meanwhile, refuses the import (ImportRefused, nothing written), or skips the row with
+    `skip_bad`. Products whose stored fields already match are left alone. Opening stock
+    moves as on the ledger (`ledger.move_stock`, here in a few statements for all products):
+    by the difference to the file's figure, relative to the stock as stored, one `opening`
+    movement each under one `SA` document; not `documented` (the demo loader on a database
+    before migration 0014), as an `adjust` movement of ref `STOK-AWAL` as then."""
     connection = session.connection()
     late: list[RowProblem] = []
     if _fingerprint(connection) != snapshot.fingerprint:
@@ -164,6 +202,7 @@ def apply_products(
             for barcode in product.barcodes
             if (taken := barcode_taken(barcode, product.code, snapshot.owners)) is not None
         ]
+        late += opening_refused(session, prepared, snapshot)
     if late and not skip_bad:
         raise ImportRefused([*problems, *late])
     late_rows = {problem.row for problem in late}
@@ -179,7 +218,11 @@ def apply_products(
         for product in products
         if product.code in stored
         and stored[product.code][1:]
-        != (category_ids[product.category], product.values, product.stock)
+        != (
+            category_ids[product.category],
+            product.values,
+            product.stock_after(stored[product.code][3]),
+        )
     ]
     report.created, report.updated = len(new), len(products) - len(new)
     updated_at = _stored_form(connection, PRODUCT.c.updated_at, now)
@@ -189,7 +232,10 @@ def apply_products(
                 connection,
                 PRODUCT.insert(),
                 ("code", "category_id", "stock", "updated_at", *STORED),
-                [(p.code, category_ids[p.category], p.stock, updated_at, *p.values) for p in new],
+                [
+                    (p.code, category_ids[p.category], p.stock or 0, updated_at, *p.values)
+                    for p in new
+                ],
             )
     _write_many(
         connection,
@@ -201,7 +247,13 @@ def apply_products(
         ),
         ("product_id", "change", "category_id", "updated_at", *STORED),
         [
-            (old[0], p.stock - old[3], category_ids[p.category], updated_at, *p.values)
+            (
+                old[0],
+                p.stock_after(old[3]) - old[3],
+                category_ids[p.category],
+                updated_at,
+                *p.values,
+            )
             for old, p in changed
         ],
     )
@@ -235,13 +287,29 @@ def apply_products(
         ("barcode", "product"),
         [(barcode, p.code) for p in new for barcode in p.barcodes],
     )
+    cost = STORED.index("cost")
+    # each stored product whose stock the file changes: its id, the change, its cost
+    moving = [
+        (old[0], p.stock_after(old[3]) - old[3], p.values[cost])
+        for old, p in changed
+        if p.stock_after(old[3]) != old[3]
+    ]
+    opened = [(p.stock, p.values[cost]) for p in new if p.stock] + [
+        (qty, unit_cost) for _, qty, unit_cost in moving
+    ]
+    kind, ref = MovementKind.ADJUST, OPENING_REF
+    if opened and documented:
+        value = sum(value_at(from_milli(qty), unit_cost) for qty, unit_cost in opened)
+        kind = MovementKind.OPENING
+        ref = open_document(session, at=now, by=by, products=len(opened), value=value, note=NOTE)
+    report.opening = ref if kind == MovementKind.OPENING else ""
     moved_at = literal(now, UTCDateTime())
     connection.execute(
         STOCK_MOVEMENT.insert().from_select(
             ["product_id", "qty", "kind", "created_at", "ref", "note"],
             select(
-                PRODUCT.c.id, PRODUCT.c.stock, literal(MovementKind.ADJUST), moved_at,
-                literal(OPENING_REF), literal(NOTE),
+                PRODUCT.c.id, PRODUCT.c.stock, literal(kind), moved_at, literal(ref),
+                literal(NOTE),
             ).where(PRODUCT.c.id > last_id, PRODUCT.c.updated_at == now, PRODUCT.c.stock != 0),
         )
     )  # fmt: skip
@@ -250,22 +318,13 @@ def apply_products(
         connection,
         STOCK_MOVEMENT.insert(),
         ("product_id", "qty", "kind", "created_at", "ref", "sale_id", "note"),
-        [
-            (old[0], p.stock - old[3], MovementKind.ADJUST, created_at, OPENING_REF, None, NOTE)
-            for old, p in changed
-            if p.stock != old[3]
-        ],
+        [(product_id, qty, kind, created_at, ref, None, NOTE) for product_id, qty, _ in moving],
     )
-    # a dated product's batches follow its new stock (issue 17): the difference goes to (or
-    # comes first-expiry-first from) its batches, as any other movement (stock here is in
-    # thousandths; new products are never dated yet)
+    # a dated product's opening stock goes to its batches (issue 17), as any other movement
+    # (stock here is in thousandths; new products are never dated yet)
     move_batches(
         session,
-        [
-            Movement(old[0], from_milli(p.stock - old[3]), MovementKind.ADJUST, ref=OPENING_REF)
-            for old, p in changed
-            if p.stock != old[3]
-        ],
+        [Movement(product_id, from_milli(qty), kind, ref=ref) for product_id, qty, _ in moving],
         now,
         allow_negative=True,
         actor=by,

@@ -36,6 +36,7 @@ from gerai.services.stock.import_apply import (
     apply_products,
     barcode_owners,
     barcode_taken,
+    opening_refused,
     prepare_products,
     read_snapshot,
 )
@@ -92,7 +93,7 @@ class ProductRecord:
     max_per_sale: Decimal | None
     tax_category: str
     reorder_level: Decimal
-    stock: Decimal
+    stock: Decimal | None  # opening stock; None when not given
     active: bool
 
 
@@ -153,7 +154,7 @@ def parse_product_row(
     take("max_per_sale", lambda v: cell_qty(v, None))
     take("tax_category", tax)
     take("reorder_level", lambda v: cell_qty(v, Decimal(0)))
-    take("stock", lambda v: cell_qty(v, Decimal(0)))
+    take("stock", lambda v: cell_qty(v, None))
     take("active", lambda v: cell_flag(v, True))
     if problems:
         return None, problems
@@ -301,11 +302,18 @@ class StagedProducts:
 def stage_products(session: Session, table: Table, *, skip_bad: bool = False) -> StagedProducts:
     """Check every row of `table`, reading only: run it in a read transaction, so the tills
     keep selling while a big file is checked. ImportRefused when a row is bad, unless
-    `skip_bad`."""
+    `skip_bad`. A row giving opening stock to a product whose stock has moved already is bad."""
     good, problems = check_products(session, table)
+    snapshot = read_snapshot(session)
+    prepared = prepare_products(good)
+    refused = opening_refused(session, prepared, snapshot)
+    problems = sorted([*problems, *refused], key=lambda problem: problem.row)
     if problems and not skip_bad:
         raise ImportRefused(problems)
-    return StagedProducts(prepare_products(good), problems, skip_bad, read_snapshot(session))
+    bad = {problem.row for problem in refused}
+    return StagedProducts(
+        [p for p in prepared if p.number not in bad], problems, skip_bad, snapshot
+    )
 
 
 def import_products(
@@ -321,8 +329,8 @@ def apply_staged(
     session: Session, staged: StagedProducts, now: datetime, *, actor: Actor
 ) -> ImportReport:
     """Create or update the staged products (admins: permission `products`) in the caller's
-    write transaction, audited with what it did. Opening stock of a new product, and any
-    change of an existing product's stock, goes on the ledger as an adjustment."""
+    write transaction, audited with what it did. The file's stock is opening stock (stok
+    awal): one `SA` document for the import, its movements on the ledger."""
     authorize(session, actor, Permission.PRODUCTS, now=now)
     report = apply_products(
         session,
@@ -336,21 +344,29 @@ def apply_staged(
     audit.record(
         session, kind=AuditKind.PRODUCTS_IMPORTED, actor=actor.name, at=now,
         detail={"created": report.created, "updated": report.updated,
-                "skipped": len({p.row for p in report.skipped})},
+                "skipped": len({p.row for p in report.skipped}),
+                **({"opening": report.opening} if report.opening else {})},
     )  # fmt: skip
     return report
 
 
 def store_products(
-    session: Session, table: Table, now: datetime, *, by: str, skip_bad: bool = False
+    session: Session,
+    table: Table,
+    now: datetime,
+    *,
+    by: str,
+    skip_bad: bool = False,
+    documented: bool = True,
 ) -> ImportReport:
     """The import itself, checked and written in one transaction, without the permission
     check and the import's audit record: for the demo loader, which builds a new shop (also
-    at older schema revisions, for the migration tests)."""
+    at older schema revisions, for the migration tests: not `documented` before 0014)."""
     staged = stage_products(session, table, skip_bad=skip_bad)
     return apply_products(
-        session, staged.products, staged.problems, staged.snapshot, now, by=by, skip_bad=skip_bad
-    )
+        session, staged.products, staged.problems, staged.snapshot, now, by=by,
+        skip_bad=skip_bad, documented=documented,
+    )  # fmt: skip
 
 
 def import_categories(
