@@ -10,6 +10,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import DataTable, Label
 
 from gerai.core.i18n import set_language
@@ -108,8 +109,9 @@ async def test_make_orders_on_the_reorder_screen_and_receive_one(
 
 
 async def test_more_than_ordered_asks_a_reason_then_cancel_pdf_and_text(
-    db: Database, shop: ShopProfile
+    db: Database, shop: ShopProfile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # a PostgreSQL shop's files go to the working folder
     history(db, shop, NOW)
     app = make_app(db)
     bulog = raw(db, "SELECT id FROM supplier")[0][0]
@@ -150,11 +152,12 @@ async def test_more_than_ordered_asks_a_reason_then_cancel_pdf_and_text(
         assert rows(screen.query_one("#orders", DataTable))[0][3] == "dibatalkan"
         await pilot.press("f5")
         await pilot.pause()
-        assert db.path is not None
-        text_file = db.path.parent / f"pesanan-{second}.txt"
+        folder = db.path.parent if db.path is not None else tmp_path  # next to the database
+        assert screen.folder() == folder
+        text_file = folder / f"pesanan-{second}.txt"
         assert text_file.read_text().startswith(f"*PESANAN PEMBELIAN {second}*")
         await pilot.press("f6")
-        pdf = db.path.parent / f"pesanan-{second}.pdf"
+        pdf = folder / f"pesanan-{second}.pdf"
         for _ in range(100):
             await pilot.pause()
             if "PDF pesanan ditulis" in status(screen):

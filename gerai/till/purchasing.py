@@ -98,7 +98,7 @@ class PurchasingVerbs(TillBase):
         is refused without `over_reason`."""
         with self.database.write() as session:
             at = self.clock()
-            supplier_id = receivable_order(session, number).supplier_id
+            supplier_id = receivable_order(session, number, lock=True).supplier_id
             result = receive_goods(
                 session, supplier_id, reference, lines, actor=self.actor, at=at,
                 shop=self.shop, approval=approval, past_expiry_ok=past_expiry_ok,

@@ -358,11 +358,12 @@ def _last_pack_cost(session: Session, code: str, pack: str, size: Decimal) -> in
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _order_row(session: Session, number: str) -> PurchaseOrder:
+def _order_row(session: Session, number: str, *, lock: bool = False) -> PurchaseOrder:
+    """The order with this number (any case), locked against other writers when `lock` (two
+    tills receiving against one order on PostgreSQL take turns)."""
     wanted = number.strip().upper()
-    row = session.scalars(
-        select(PurchaseOrder).where(func.upper(col(PurchaseOrder.number)) == wanted)
-    ).first()
+    query = select(PurchaseOrder).where(func.upper(col(PurchaseOrder.number)) == wanted)
+    row = session.scalars(query.with_for_update() if lock else query).first()
     if row is None:
         raise GeraiError("po.unknown", number=number.strip())
     return row
@@ -388,9 +389,9 @@ def received_of(session: Session, order_ids: Sequence[int]) -> dict[tuple[int, i
     return {(oid, pid): Decimal(total) for oid, pid, total in rows}
 
 
-def order_info(session: Session, number: str) -> OrderInfo:
+def order_info(session: Session, number: str, *, lock: bool = False) -> OrderInfo:
     """The order with this number (any case); refused when there is none."""
-    order = _order_row(session, number)
+    order = _order_row(session, number, lock=lock)
     assert order.id is not None
     supplier = session.get(Supplier, order.supplier_id)
     assert supplier is not None
@@ -503,7 +504,7 @@ def cancel_order(
     """Cancel an open or partly received order (what came stays received; the rest is no
     longer on order); refused once received in full or already cancelled."""
     answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
-    order = _order_row(session, number)
+    order = _order_row(session, number, lock=True)
     if order.status not in PENDING:
         raise _not_open(order.number, order.status)
     reason = _note(reason)
@@ -520,9 +521,9 @@ def cancel_order(
     return order.number
 
 
-def receivable_order(session: Session, number: str) -> OrderInfo:
+def receivable_order(session: Session, number: str, *, lock: bool = False) -> OrderInfo:
     """An order goods can be received against: open or partly received."""
-    info = order_info(session, number)
+    info = order_info(session, number, lock=lock)
     if info.status not in PENDING:
         raise _not_open(info.number, info.status)
     return info
@@ -561,7 +562,7 @@ def receive_against(
     delivers, and move the order's status on. The receipt must be of the order's supplier;
     more than ordered of any product is refused without a reason (the caller's transaction
     rolls the receipt back). The order's new status."""
-    info = receivable_order(session, number)
+    info = receivable_order(session, number, lock=True)
     receipt = session.get(GoodsReceipt, receipt_id)
     assert receipt is not None
     if receipt.supplier_id != info.supplier_id:
