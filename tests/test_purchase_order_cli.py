@@ -108,3 +108,32 @@ def test_bad_input_one_line_nothing_written(db: Database, runner: CliRunner) -> 
         assert words in output, (args, output)
         assert output.strip().count("\n") == 0, output
     assert snapshot(db) == before
+
+
+def test_a_partly_received_order_shows_received_and_open(
+    db: Database, runner: CliRunner, tmp_path: Path
+) -> None:
+    from gerai.printing import PrintQueue
+    from gerai.services.stock.receiving import ReceiveLine
+    from gerai.settings import Settings
+    from gerai.till import Till
+    from tests.conftest import NOW, OWNER
+
+    supplier(db, BULOG)
+    po(runner, db, "create", "--supplier", BULOG, "MYK-1L:2:karton=40:560000", "GLA-KG:10")
+    number = raw(db, "SELECT number FROM purchaseorder")[0][0]
+    settings = Settings(db_url=db.url, printer="none")
+    till = Till(settings, db, PrintQueue(db, settings, lambda: NOW), lambda: NOW, OWNER)
+    receipt, _ = till.receive_order(number, "SJ-5", [ReceiveLine("MYK-1L", "50", "14000")], None)
+    shown = po(runner, db, "show", number).splitlines()
+    assert shown[0].endswith("· diterima sebagian")
+    assert shown[1].endswith("2 karton = 80 pcs; diterima 50 pcs, sisa 30 pcs")
+    assert shown[2].endswith("10 kg = 10 kg; diterima 0 kg, sisa 10 kg")
+    data = json.loads(po(runner, db, "show", number, "--json"))
+    assert data["status"] == "partly_received" and data["receipts"] == [receipt.number]
+    assert [(x["received"], x["open"]) for x in data["lines"]] == [("50", "30"), ("0", "10")]
+    pdf = tmp_path / "po.pdf"
+    po(runner, db, "show", number, "--pdf", str(pdf))
+    page = PdfReader(pdf).pages[0].extract_text()
+    for expected in ("Diterima", "Sisa", "50 pcs", "30 pcs", "diterima sebagian", receipt.number):
+        assert expected in page, expected

@@ -31,6 +31,19 @@ from gerai.exports.pdf_kit import (
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.purchase_orders import OrderInfo, OrderLineInfo
 
+COLUMNS = (
+    "po.col.code",
+    "po.col.name",
+    "po.col.packs",
+    "po.col.units",
+    "po.col.cost",
+    "po.col.total",
+    "po.col.received",
+    "po.col.open",
+)  # after `#`
+# the columns' widths in mm (0: the name takes what is left), without and with received/open
+WIDE = (7, 24, 0, 22, 20, 24, 26)
+NARROW = (7, 20, 0, 17, 15, 24, 23, 16, 14)
 SIGNATURES = (("report.made_by", "po.sign_buyer"), ("report.approved_by", "report.sign_ketua"))
 
 
@@ -58,17 +71,12 @@ def purchase_order_pdf(order: OrderInfo, shop: ShopProfile, printed_at: datetime
         if line
     ]
     received = any(line.received for line in order.lines)
-    columns: list[tuple[str, float, bool]] = [
-        ("#", 7 * MM, True),
-        (t("po.col.code"), 24 * MM, False),
-        (t("po.col.name"), 0, False),
-        (t("po.col.packs"), 22 * MM, True),
-        (t("po.col.units"), 20 * MM, True),
-        (t("po.col.cost"), 24 * MM, True),
-        (t("po.col.total"), 26 * MM, True),
+    widths = NARROW if received else WIDE
+    titles = ["#", *(t(key) for key in COLUMNS)]
+    columns = [
+        (title, width * MM, n != 1 and n != 2)
+        for n, (title, width) in enumerate(zip(titles, widths, strict=False))
     ]
-    if received:
-        columns += [(t("po.col.received"), 18 * MM, True), (t("po.col.open"), 16 * MM, True)]
     rows = []
     for line in order.lines:
         row = [
