@@ -30,7 +30,7 @@ from gerai.tui.screens.stock.purchase_orders import (
 from gerai.tui.screens.stock.reorder import ReorderScreen
 from gerai.tui.widgets.scan_field import ScanField
 from tests.conftest import NOW, OWNER, raw
-from tests.stock_helpers import stock
+from tests.stock_helpers import stock, supplier
 from tests.test_reorder import BULOG, history
 
 SIZE = (120, 40)
@@ -103,7 +103,10 @@ async def test_make_orders_on_the_reorder_screen_and_receive_one(
         ]
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ReorderScreen)
+        reorder = app.screen
+        assert isinstance(reorder, ReorderScreen)  # worked out again: 51 in stock, none
+        assert reorder.query_one("#reorder-table", DataTable).row_count == 0
+        assert "Belum ada barang" in str(reorder.query_one("#reorder-basis", Label).render())
     assert stock(db, "MYK-1L") == before + 40
     assert raw(db, "SELECT status FROM purchaseorder") == [(OrderStatus.RECEIVED,)]
 
@@ -197,3 +200,34 @@ def test_what_is_open_becomes_a_receiving_line() -> None:
     assert shown(open_line(line("karton", 40, 80, 560_000, 55), 13_000)) == ("25", "", "14000")
     # ordered by the piece at a cost: that cost, not the HPP
     assert shown(open_line(line("", 1, 20, 57_000, 5), 55_000)) == ("15", "", "57000")
+
+
+async def test_a_dated_products_line_is_left_to_type_with_its_expiry(
+    db: Database, shop: ShopProfile
+) -> None:
+    app = make_app(db)
+    app.till.set_dated("MYK-1L", True)
+    supplier_id = supplier(db, BULOG)
+    number = app.till.create_order(
+        supplier_id, [OrderLine("MYK-1L", "1", "karton=40", "560000"), OrderLine("GLA-KG", "5")]
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_orders(app, pilot, "f4")
+        await pilot.press("f7")
+        await pilot.pause()
+        receiving = app.screen
+        assert isinstance(receiving, OrderReceivingScreen)
+        assert [line.code for line, _ in receiving.lines] == ["GLA-KG"]
+        assert "MYK-1L" in status(receiving) and "kedaluwarsa" in status(receiving)
+        receiving.query_one("#line-code", ScanField).focus()
+        await pilot.press(*"MYK-1L", "enter", "1", "enter", *"karton=40", "enter")
+        await pilot.press(*"560000", "enter", *"31-12-2026", "enter", *"L77", "enter")
+        await pilot.pause()
+        assert [line.code for line, _ in receiving.lines] == ["GLA-KG", "MYK-1L"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+    assert raw(db, "SELECT status FROM purchaseorder WHERE number = :n", n=number) == [
+        (OrderStatus.RECEIVED,)
+    ]
+    assert raw(db, "SELECT code, qty FROM stockbatch WHERE code = 'L77'") == [("L77", 40_000)]

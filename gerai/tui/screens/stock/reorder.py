@@ -36,6 +36,16 @@ _COLUMNS = (
 )
 
 
+def _basis() -> str:
+    """What the suggestions are worked out from."""
+    return t(
+        "ui.reorder.basis",
+        window=DEFAULT_WINDOW_DAYS,
+        lead=DEFAULT_LEAD_DAYS,
+        safety=DEFAULT_SAFETY_DAYS,
+    )
+
+
 class ReorderScreen(StockDialog[None]):
     """The reorder suggestions, a supplier's name above its products."""
 
@@ -48,15 +58,7 @@ class ReorderScreen(StockDialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="reorder"):
             yield Label(t("ui.reorder.title"), classes="dialog-title")
-            yield Label(
-                t(
-                    "ui.reorder.basis",
-                    window=DEFAULT_WINDOW_DAYS,
-                    lead=DEFAULT_LEAD_DAYS,
-                    safety=DEFAULT_SAFETY_DAYS,
-                ),
-                id="reorder-basis",
-            )
+            yield Label(_basis(), id="reorder-basis")
             yield DataTable(id="reorder-table", cursor_type="row", zebra_stripes=True)
             yield Label("", classes="dialog-error")
             yield Label(t("ui.po.reorder_hint"), classes="dialog-hint")
@@ -99,8 +101,7 @@ class ReorderScreen(StockDialog[None]):
                 f"{format_quantity(s.packs)} {s.pack or s.unit}",
             ]
             table.add_row(s.code, s.name, *(Text(c, justify="right") for c in right))
-        if not found:
-            self.query_one("#reorder-basis", Label).update(t("ui.reorder.none"))
+        self.query_one("#reorder-basis", Label).update(_basis() if found else t("ui.reorder.none"))
 
     # --- purchase orders (issue 17) ---------------------------------------------------------
 
