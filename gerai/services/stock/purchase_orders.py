@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
@@ -47,6 +47,9 @@ from gerai.services.cash.numbering import next_document_number
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 from gerai.services.stock.inventory import amount, factor, product_for, quantity, whole
 from gerai.services.stock.packs import Pack, resolve_pack
+
+if TYPE_CHECKING:  # reorder reads what is on order from here
+    from gerai.services.stock.reorder import Suggestion
 
 MAX_LINES = 500
 NOTE_LIMIT = 200
@@ -304,7 +307,7 @@ def create_order(
 
 def orders_from_suggestions(
     session: Session,
-    suggestions: Sequence[Any],
+    suggestions: Sequence[Suggestion],
     *,
     actor: Actor,
     at: datetime,
@@ -312,7 +315,7 @@ def orders_from_suggestions(
     business_date: date,
     approval: Approval | None = None,
 ) -> list[str]:
-    """One order per supplier of the reorder suggestions (`reorder.Suggestion`s), each
+    """One order per supplier of the reorder suggestions, each
     product in the packs suggested at the cost of its last pack received; the products of no
     supplier are left out. The numbers written, by supplier name."""
     by_supplier: dict[str, list[OrderLine]] = {}
