@@ -645,6 +645,52 @@ class BatchMovement(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 
+# --- purchase orders (issue 17) -----------------------------------------------------------------
+
+
+class PurchaseOrder(SQLModel, table=True):
+    """A pesanan pembelian to a supplier; `status` is open, partly received, received (both
+    follow what was received against it) or cancelled."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=30)
+    supplier_id: int = Field(foreign_key="supplier.id", index=True)
+    status: str = Field(max_length=20, index=True)
+    business_date: date
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    note: str = Field(default="", max_length=200)
+    cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    cancelled_by: str = Field(default="", max_length=60)
+
+
+class PurchaseOrderLine(SQLModel, table=True):
+    """One product ordered: `qty` selling units, as `qty / factor` packs of `pack` (empty:
+    the selling unit), at `unit_cost` Rupiah a pack when known. A product is on an order once."""
+
+    __table_args__ = (UniqueConstraint("order_id", "product_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="purchaseorder.id", index=True)
+    line_no: int
+    product_id: int = Field(foreign_key="product.id", index=True)
+    pack: str = Field(default="", max_length=20)
+    factor: Decimal = Field(sa_type=Qty)
+    qty: Decimal = Field(sa_type=Qty)
+    unit_cost: int | None = None
+
+
+class PurchaseOrderReceipt(SQLModel, table=True):
+    """A goods receipt received against a purchase order (what it received is its lines);
+    `over_reason` says why more than ordered was taken, when it was."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="purchaseorder.id", index=True)
+    receipt_id: int = Field(foreign_key="goodsreceipt.id", unique=True)
+    over_reason: str = Field(default="", max_length=200)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+
+
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table of a model, for the hot paths that skip the ORM's bookkeeping."""
     return model.__table__  # type: ignore[attr-defined]
@@ -688,3 +734,6 @@ KAS_ENTRY = table_of(KasEntry)
 DATED_PRODUCT = table_of(DatedProduct)
 STOCK_BATCH = table_of(StockBatch)
 BATCH_MOVEMENT = table_of(BatchMovement)
+PURCHASE_ORDER = table_of(PurchaseOrder)
+PURCHASE_ORDER_LINE = table_of(PurchaseOrderLine)
+PURCHASE_ORDER_RECEIPT = table_of(PurchaseOrderReceipt)

@@ -103,6 +103,47 @@ def test_lead_and_safety_days_and_window_change_the_quantity(
     assert [(s.code, s.daily_average, s.suggested) for s in short] == [("MYK-1L", 34, 40)]
 
 
+def test_on_order_is_what_open_orders_still_wait_for(db: Database, shop: ShopProfile) -> None:
+    from gerai.printing import PrintQueue
+    from gerai.services.stock.purchase_orders import OrderLine
+    from gerai.settings import Settings
+    from gerai.till import Till
+
+    history(db, shop, NOW)
+    settings = Settings(db_url=db.url, printer="none")
+    till = Till(settings, db, PrintQueue(db, settings, lambda: NOW), lambda: NOW, OWNER)
+    bulog = db_supplier(db, BULOG)
+    grosir = supplier(db, "Toko Grosir Sinar")
+
+    def suggested() -> dict[str, tuple[Decimal, Decimal, Decimal]]:
+        found = till.reorder(28, 10, 4)
+        return {s.code: (s.on_order, s.need, s.suggested) for s in found}
+
+    # oil: 6/day * 14 = 84 - 31 in stock = 53 -> 2 karton; sugar: 42 - 16 = 26
+    assert suggested() == {"MYK-1L": (0, 53, 80), "GLA-KG": (0, 26, 26)}
+    oil_order = till.create_order(bulog, [OrderLine("MYK-1L", "1", "karton=40")])
+    till.create_order(grosir, [OrderLine("GLA-KG", "20")])
+    cancelled = till.create_order(bulog, [OrderLine("MYK-1L-DUS", "3")])
+    till.cancel_order(cancelled)
+    # oil: 84 - 31 - 40 on order = 13 -> 1 karton; sugar: 26 - 20 = 6
+    assert suggested() == {"MYK-1L": (40, 13, 40), "GLA-KG": (20, 6, 6)}
+    till.receive_order(oil_order, "SJ-9", [ReceiveLine("MYK-1L", "25", "14000")], None)
+    # 25 of the 40 came (in pieces, now the last pack received): 56 in stock, 15 still on
+    # order; 84 - 56 - 15 = 13 pieces
+    assert suggested()["MYK-1L"] == (15, 13, 13)
+    till.cancel_order(oil_order)  # the other 15 will not come: 84 - 56 = 28
+    assert suggested()["MYK-1L"] == (0, 28, 28)
+    till.create_order(grosir, [OrderLine("MYK-1L", "30")])  # 84 - 56 - 30 < 0: nothing
+    assert "MYK-1L" not in suggested()
+
+
+def db_supplier(db: Database, name: str) -> int:
+    """The id of the supplier `name`."""
+    from tests.conftest import raw
+
+    return int(raw(db, "SELECT id FROM supplier WHERE name = :n", n=name)[0][0])
+
+
 @pytest.mark.parametrize(
     ("window", "lead", "safety", "key"),
     [

@@ -18,6 +18,7 @@ from gerai.cli.kas import kas
 from gerai.cli.members import members
 from gerai.cli.printer import printer, receipt
 from gerai.cli.products import labels, prices, products
+from gerai.cli.purchase import po
 from gerai.cli.report import report
 from gerai.cli.shop import setup
 from gerai.cli.shop import shop as shop_group
@@ -117,6 +118,7 @@ for _command in (
     report,
     kas,
     stock,
+    po,
     printer,
     receipt,
     db,

@@ -16,6 +16,7 @@ from gerai.core.words import (
     KasKind,
     MemberPaymentKind,
     MovementKind,
+    OrderStatus,
     PaymentMethod,
     Permission,
     SaleStatus,
@@ -137,6 +138,15 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.KAS_SETORAN: "audit.kind.kas_setoran",
     AuditKind.KAS_BANK: "audit.kind.kas_bank",
     AuditKind.KAS_EXPENSE: "audit.kind.kas_expense",
+    AuditKind.PO_CREATED: "audit.kind.po_created",
+    AuditKind.PO_CANCELLED: "audit.kind.po_cancelled",
+    AuditKind.PO_RECEIVED: "audit.kind.po_received",
+}
+ORDER_STATUS: dict[str, str] = {
+    OrderStatus.OPEN: "po.status.open",
+    OrderStatus.PARTLY_RECEIVED: "po.status.partly_received",
+    OrderStatus.RECEIVED: "po.status.received",
+    OrderStatus.CANCELLED: "po.status.cancelled",
 }
 CASH_TERM: dict[str, str] = {
     CashTerm.OPENING: "cash.term.opening",

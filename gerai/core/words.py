@@ -91,6 +91,7 @@ class DocumentSeries(StrEnum):
     WRITE_OFF = "HP"
     REPACK = "PK"
     OPENING = "SA"
+    PURCHASE_ORDER = "PO"  # issue 17: pesanan pembelian
 
 
 class MemberPaymentKind(StrEnum):
@@ -215,6 +216,9 @@ class AuditKind(StrEnum):
     KAS_SETORAN = "kas_setoran"
     KAS_BANK = "kas_bank"
     KAS_EXPENSE = "kas_expense"
+    PO_CREATED = "po_created"
+    PO_CANCELLED = "po_cancelled"
+    PO_RECEIVED = "po_received"
 
 
 class BuyerCategory(StrEnum):
@@ -281,3 +285,13 @@ class ReferenceRule(StrEnum):
     OFF = "off"
     OPTIONAL = "optional"
     REQUIRED = "required"
+
+
+class OrderStatus(StrEnum):
+    """A purchase order's state (issue 17): open, partly received and received follow what
+    was received against it; cancelled is set by hand and ends it."""
+
+    OPEN = "open"
+    PARTLY_RECEIVED = "partly_received"
+    RECEIVED = "received"
+    CANCELLED = "cancelled"

@@ -40,6 +40,9 @@ from gerai.models import (
     PRICE_CHANGE,
     PRINTED_LABEL,
     PRODUCT,
+    PURCHASE_ORDER,
+    PURCHASE_ORDER_LINE,
+    PURCHASE_ORDER_RECEIPT,
     QUOTA_RULE,
     REGULATED_PRODUCT,
     REPACK,
@@ -259,6 +262,29 @@ COVERED: tuple[Covered, ...] = (
     Covered(
         SCHEDULED_PRICE,
         ("product_id", "effective", "het", "price", "member_price", "decree", "applied_at"),
+    ),
+    # purchase orders (issue 17): what was ordered, at what cost, and what received it
+    Covered(
+        PURCHASE_ORDER,
+        (
+            "number",
+            "supplier_id",
+            "status",
+            "business_date",
+            "created_at",
+            "created_by",
+            "note",
+            "cancelled_at",
+            "cancelled_by",
+        ),
+    ),
+    Covered(
+        PURCHASE_ORDER_LINE,
+        ("order_id", "line_no", "product_id", "pack", "factor", "qty", "unit_cost"),
+    ),
+    Covered(
+        PURCHASE_ORDER_RECEIPT,
+        ("order_id", "receipt_id", "over_reason", "created_at", "created_by"),
     ),
 )
 

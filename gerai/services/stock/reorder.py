@@ -10,7 +10,8 @@ last delivered it.
 
 Net units sold = sales minus retur and voided sales in the window (ledger kinds SALE, RETURN,
 VOID). The pack is that of the product's newest goods-receipt line (karton of 40 -> multiples
-of 40), else one selling unit. Purchase orders are not built yet, so on order is 0."""
+of 40), else one selling unit. On order is what open and partly received purchase orders
+still wait for (ordered less received, `purchase_orders.on_order`)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.quantity import normalize
 from gerai.core.words import MovementKind
 from gerai.models import GoodsReceipt, GoodsReceiptLine, Product, StockMovement, Supplier
+from gerai.services.stock.purchase_orders import on_order as waiting_for
 
 DEFAULT_WINDOW_DAYS = 28
 DEFAULT_LEAD_DAYS = 3
@@ -106,7 +108,9 @@ def reorder_suggestions(
     products = session.scalars(
         select(Product).where(col(Product.id).in_(list(sold)), col(Product.active))
     ).all()
-    last_lines = _last_received(session, [p.id for p in products if p.id is not None])
+    ids = [p.id for p in products if p.id is not None]
+    last_lines = _last_received(session, ids)
+    ordered = waiting_for(session, ids)
     days = Decimal(lead_days + safety_days)
     found: list[Suggestion] = []
     for p in products:
@@ -115,7 +119,7 @@ def reorder_suggestions(
         if net <= 0:
             continue
         average = net / Decimal(window_days)
-        on_order = Decimal(0)
+        on_order = ordered.get(p.id, Decimal(0))
         need = average * days - p.stock - on_order
         if need <= 0:
             continue

@@ -1,6 +1,7 @@
 """What to order (F3 on the products screen): `gerai stock reorder` on screen, the products to
 order grouped by supplier with the daily average, stock, need and the suggested quantity in
-whole packs. The window, lead and safety days are the command's defaults."""
+whole packs. The window, lead and safety days are the command's defaults. F2 makes the
+purchase orders of the suggestions (one per supplier), F4 lists the orders (issue 17)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,17 @@ from textual.widgets import DataTable, Label
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.quantity import format_quantity
+from gerai.core.words import Permission
+from gerai.services.shop.auth import Approval
 from gerai.services.stock.reorder import (
     DEFAULT_LEAD_DAYS,
     DEFAULT_SAFETY_DAYS,
     DEFAULT_WINDOW_DAYS,
     Suggestion,
 )
+from gerai.tui.permits import with_approval
 from gerai.tui.screens.stock.common import StockDialog, fit_column
+from gerai.tui.screens.stock.purchase_orders import PurchaseOrdersScreen
 
 _COLUMNS = (
     ("code", "ui.reorder.code", 10, False),
@@ -31,26 +36,32 @@ _COLUMNS = (
 )
 
 
+def _basis() -> str:
+    """What the suggestions are worked out from."""
+    return t(
+        "ui.reorder.basis",
+        window=DEFAULT_WINDOW_DAYS,
+        lead=DEFAULT_LEAD_DAYS,
+        safety=DEFAULT_SAFETY_DAYS,
+    )
+
+
 class ReorderScreen(StockDialog[None]):
     """The reorder suggestions, a supplier's name above its products."""
 
-    BINDINGS = [Binding("escape,f3", "cancel", "ui.key.close")]
+    BINDINGS = [
+        Binding("escape,f3", "cancel", "ui.key.close"),
+        Binding("f2", "make_orders", "ui.po.key.make"),
+        Binding("f4", "orders", "ui.po.key.list"),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="reorder"):
             yield Label(t("ui.reorder.title"), classes="dialog-title")
-            yield Label(
-                t(
-                    "ui.reorder.basis",
-                    window=DEFAULT_WINDOW_DAYS,
-                    lead=DEFAULT_LEAD_DAYS,
-                    safety=DEFAULT_SAFETY_DAYS,
-                ),
-                id="reorder-basis",
-            )
+            yield Label(_basis(), id="reorder-basis")
             yield DataTable(id="reorder-table", cursor_type="row", zebra_stripes=True)
             yield Label("", classes="dialog-error")
-            yield Label(t("ui.card.hint"), classes="dialog-hint")
+            yield Label(t("ui.po.reorder_hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         table = self.query_one("#reorder-table", DataTable)
@@ -90,5 +101,32 @@ class ReorderScreen(StockDialog[None]):
                 f"{format_quantity(s.packs)} {s.pack or s.unit}",
             ]
             table.add_row(s.code, s.name, *(Text(c, justify="right") for c in right))
-        if not found:
-            self.query_one("#reorder-basis", Label).update(t("ui.reorder.none"))
+        self.query_one("#reorder-basis", Label).update(_basis() if found else t("ui.reorder.none"))
+
+    # --- purchase orders (issue 17) ---------------------------------------------------------
+
+    def action_make_orders(self) -> None:
+        """F2: one purchase order per supplier of these suggestions, then the orders' list."""
+
+        def make(approval: Approval | None) -> None:
+            try:
+                numbers = self.till.orders_from_reorder(
+                    DEFAULT_WINDOW_DAYS, DEFAULT_LEAD_DAYS, DEFAULT_SAFETY_DAYS, approval
+                )
+            except GeraiError as error:
+                self.fail(error)
+                return
+            message = t("ui.po.made", count=len(numbers), numbers=", ".join(numbers))
+            self.app.push_screen(PurchaseOrdersScreen(message), self.orders_closed)
+
+        with_approval(self.app, Permission.STOCK, make, self.fail)
+
+    def action_orders(self) -> None:
+        """F4: the purchase orders."""
+        self.app.push_screen(PurchaseOrdersScreen(), self.orders_closed)
+
+    def orders_closed(self, _: None) -> None:
+        """Back from the orders: what is on order changed the suggestions."""
+        table = self.query_one("#reorder-table", DataTable)
+        table.clear()
+        self.show(self.till.reorder(DEFAULT_WINDOW_DAYS, DEFAULT_LEAD_DAYS, DEFAULT_SAFETY_DAYS))
