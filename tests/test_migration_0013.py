@@ -46,7 +46,7 @@ def test_a_0012_database_is_upgraded_without_loss(tmp_path: Path) -> None:
 
     database.check_ready()
     after = tables(database.path)
-    assert set(after) - set(before) == {"datedproduct", "stockbatch", "batchmovement"}
+    assert {"datedproduct", "stockbatch", "batchmovement"} <= set(after) - set(before)
     assert_not_rebuilt(before, after)
     assert raw(database, "SELECT code, stock FROM product ORDER BY code") == products
     assert raw(database, "SELECT sale_id, method, amount, tendered FROM payment") == payments

@@ -135,6 +135,9 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.KAS_SETORAN: "audit.kind.kas_setoran",
     AuditKind.KAS_BANK: "audit.kind.kas_bank",
     AuditKind.KAS_EXPENSE: "audit.kind.kas_expense",
+    AuditKind.KAS_SUPPLIER: "audit.kind.kas_supplier",
+    AuditKind.SUPPLIER_TERMS: "audit.kind.supplier_terms",
+    AuditKind.SUPPLIER_PAID: "audit.kind.supplier_paid",
 }
 CASH_TERM: dict[str, str] = {
     CashTerm.OPENING: "cash.term.opening",
@@ -156,6 +159,7 @@ KAS_KIND: dict[str, str] = {
     KasKind.SETORAN: "kas.kind.setoran",
     KasKind.BANK: "kas.kind.bank",
     KasKind.EXPENSE: "kas.kind.expense",
+    KasKind.SUPPLIER: "kas.kind.supplier",
 }
 EXPENSE_CATEGORY: dict[str, str] = {
     ExpenseCategory.LISTRIK: "kas.category.listrik",

@@ -80,7 +80,8 @@ class Permission(StrEnum):
 class DocumentSeries(StrEnum):
     """The letters of document numbers other than sale receipts: the till's documents (`S`
     savings and repayment slips, `R` returns: `K1-20251130-R001`) and the stock documents
-    (`BM` goods received, `SO` stock counts, `HP` write-offs, `PK` repacks)."""
+    (`BM` goods received, `SO` stock counts, `HP` write-offs, `PK` repacks, `BP` payments to
+    suppliers)."""
 
     SAVINGS = "S"
     RETURN = "R"
@@ -88,6 +89,7 @@ class DocumentSeries(StrEnum):
     COUNT = "SO"
     WRITE_OFF = "HP"
     REPACK = "PK"
+    SUPPLIER_PAYMENT = "BP"
 
 
 class MemberPaymentKind(StrEnum):
@@ -211,6 +213,9 @@ class AuditKind(StrEnum):
     KAS_SETORAN = "kas_setoran"
     KAS_BANK = "kas_bank"
     KAS_EXPENSE = "kas_expense"
+    KAS_SUPPLIER = "kas_supplier"
+    SUPPLIER_TERMS = "supplier_terms"
+    SUPPLIER_PAID = "supplier_paid"
 
 
 class BuyerCategory(StrEnum):
@@ -254,11 +259,21 @@ class CashTerm(StrEnum):
 
 class KasKind(StrEnum):
     """A line of the kas bendahara (issue 15): a setoran received from a till's drawer at its
-    close, cash deposited at the bank, an expense (pengeluaran) of the gerai paid in cash."""
+    close, cash deposited at the bank, an expense (pengeluaran) of the gerai paid in cash, a
+    payment to a supplier in cash (issue 17)."""
 
     SETORAN = "setoran"
     BANK = "bank"
     EXPENSE = "expense"
+    SUPPLIER = "bayar_pemasok"
+
+
+class ReceiptTermsKind(StrEnum):
+    """How a goods receipt is paid (issue 17): in full when received (lunas), or later by a
+    due date (tempo: hutang dagang)."""
+
+    PAID = "lunas"
+    CREDIT = "tempo"
 
 
 class ExpenseCategory(StrEnum):

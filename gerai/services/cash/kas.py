@@ -23,7 +23,12 @@ from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
 
 CATEGORIES = tuple(ExpenseCategory)
-OUTGOING = (KasKind.BANK, KasKind.EXPENSE)
+OUTGOING = (KasKind.BANK, KasKind.EXPENSE, KasKind.SUPPLIER)
+AUDITED_AS = {
+    KasKind.BANK: AuditKind.KAS_BANK,
+    KasKind.EXPENSE: AuditKind.KAS_EXPENSE,
+    KasKind.SUPPLIER: AuditKind.KAS_SUPPLIER,
+}
 NOTE_MAX = 200
 
 
@@ -165,6 +170,15 @@ def _outgoing(
     now: datetime, shop: ShopProfile, approval: Approval | None,
 ) -> KasEntry:  # fmt: skip
     answerable = authorize(session, actor, Permission.KAS, now=now, approval=approval)
+    return spend(session, kind, amount, category, note, answerable, now, shop)
+
+
+def spend(
+    session: Session, kind: KasKind, amount: int, category: str, note: str, by: str,
+    now: datetime, shop: ShopProfile,
+) -> KasEntry:  # fmt: skip
+    """Cash out of the kas, never more than it holds, by `by` (whom the caller authorized for
+    `Permission.KAS`): a line of `kind`, sealed and audited."""
     check_amount(amount)
     lock_kas(session)
     held = kas_balance(session)
@@ -175,10 +189,9 @@ def _outgoing(
     text = check_text(note, lines=True).strip()[:NOTE_MAX]
     entry = KasEntry(
         kind=kind, amount=amount, category=category, note=text,
-        business_date=shop.business_date(now), created_at=now, created_by=answerable,
+        business_date=shop.business_date(now), created_at=now, created_by=by,
     )  # fmt: skip
-    audit_kind = AuditKind.KAS_BANK if kind == KasKind.BANK else AuditKind.KAS_EXPENSE
-    return _write(session, entry, audit_kind, "kas")
+    return _write(session, entry, AUDITED_AS[kind], "kas")
 
 
 def deposit_to_bank(
