@@ -116,24 +116,34 @@ class SupplierDebt:
         return {
             "supplier": self.supplier,
             "owed": self.owed,
-            "days_0_30": aging[0],
-            "days_31_60": aging[1],
-            "days_61_90": aging[2],
-            "days_over_90": aging[3],
+            "aging_0_30": aging[0],
+            "aging_31_60": aging[1],
+            "aging_61_90": aging[2],
+            "aging_over_90": aging[3],
             "overdue": self.overdue,
             "due_this_week": self.due_this_week,
             "next_due": self.next_due.isoformat() if self.next_due else "",
             "receipts": " ".join(r.number for r in self.receipts),
         }
 
+    def as_json(self) -> dict[str, Any]:
+        """The supplier in `gerai supplier owed --format json`: the row, with each open
+        receipt in place of their numbers."""
+        receipts = [
+            {"number": r.number, "received": r.received.isoformat(), "due": r.due.isoformat(),
+             "total": r.total, "owed": r.owed}
+            for r in self.receipts
+        ]  # fmt: skip
+        return {**self.row(), "receipts": receipts}
+
 
 OWED_COLUMNS = [
     "supplier",
     "owed",
-    "days_0_30",
-    "days_31_60",
-    "days_61_90",
-    "days_over_90",
+    "aging_0_30",
+    "aging_31_60",
+    "aging_61_90",
+    "aging_over_90",
     "overdue",
     "due_this_week",
     "next_due",
