@@ -143,6 +143,11 @@ FIELD_KEYS = {
     "due_this_week": "field.due_this_week",
     "next_due": "field.next_due",
     "receipts": "field.receipts",
+    "supplier_payments": "field.supplier_payments",
+    "supplier_paid_cash": "field.supplier_paid_cash",
+    "supplier_paid_transfer": "field.supplier_paid_transfer",
+    "supplier_payments_total": "field.supplier_payments_total",
+    "supplier_debt_end": "field.supplier_debt_end",
 }  # fmt: skip
 
 SHEET_KEYS = {
@@ -179,7 +184,8 @@ MONEY_FIELDS = frozenset({
     "stock_value_end", "member_price", "het", "credit_limit", "aging_0_30", "aging_31_60",
     "aging_61_90", "aging_over_90", "pokok", "wajib", MemberPaymentKind.SUKARELA,
     MemberPaymentKind.SUKARELA_OUT,
-    *ExpenseCategory, "expenses_total", "owed", "overdue", "due_this_week",
+    *ExpenseCategory, "expenses_total", "owed", "overdue", "due_this_week", "supplier_payments",
+    "supplier_paid_cash", "supplier_paid_transfer", "supplier_payments_total", "supplier_debt_end",
 })  # fmt: skip
 QUANTITY_FIELDS = frozenset({
     "qty", "stock", "reorder_level", "in", "out", "balance", "sold", "daily_average", "on_order",

@@ -332,12 +332,21 @@ def payments_between(session: Session, first: date, last: date) -> list[PaidToSu
     return _paid_rows(session, col(SupplierPayment.business_date).between(first, last))
 
 
-def paid_by_kas(session: Session, entry_ids: list[int]) -> dict[int, PaidToSupplier]:
-    """The payments to suppliers behind these kas lines, by kas line id."""
-    if not entry_ids:
-        return {}
-    found = _paid_rows(session, col(SupplierPayment.kas_entry_id).in_(entry_ids))
-    return {paid.kas_entry_id: paid for paid in found if paid.kas_entry_id is not None}
+def paid_by_day(session: Session, first: date, last: date) -> dict[date, dict[str, int]]:
+    """What was paid to suppliers on each business day of `first`..`last`, by method."""
+    rows = session.execute(
+        select(
+            col(SupplierPayment.business_date),
+            col(SupplierPayment.method),
+            func.sum(col(SupplierPayment.amount)),
+        )
+        .where(col(SupplierPayment.business_date).between(first, last))
+        .group_by(col(SupplierPayment.business_date), col(SupplierPayment.method))
+    ).all()
+    paid: dict[date, dict[str, int]] = defaultdict(dict)
+    for day, method, amount in rows:
+        paid[day][method] = int(amount)
+    return dict(paid)
 
 
 def find_supplier(session: Session, name: str) -> int:
