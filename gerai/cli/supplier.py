@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import click
 
@@ -139,7 +138,7 @@ def supplier_pay(
 @click.argument("receipt")
 @click.option("--later", "later", flag_value=True, default=None, help="paid later (tempo)")
 @click.option("--now", "later", flag_value=False, help="paid in full now (lunas)")
-@click.option("--due", default=None, help="YYYY-MM-DD, when paid later (default: 30 days on)")
+@click.option("--due", default=None, help="YYYY-MM-DD or DD-MM-YYYY (default: 30 days on)")
 @click.option("--method", type=METHOD_CHOICE, default="cash", show_default=True)
 @click.option("--reference", default="", help="the transfer's reference")
 @pass_options
@@ -151,15 +150,9 @@ def supplier_terms(
     transfer with its reference) or --later by a due date."""
     if later is None:
         raise GeraiError("cli.terms_which")
-    due_day = None
-    if due is not None:
-        try:
-            due_day = date.fromisoformat(due)
-        except ValueError as exc:
-            raise GeraiError("cli.bad_date", value=due) from exc
     kind = ReceiptTermsKind.CREDIT if later else ReceiptTermsKind.PAID
     done = cli_till(options).set_receipt_terms(
-        receipt, kind, due=due_day, method=METHODS[method.lower()], reference=reference
+        receipt, kind, due=due, method=METHODS[method.lower()], reference=reference
     )
     if done.payment is None:
         from gerai.core.timefmt import format_date

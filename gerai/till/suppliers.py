@@ -29,7 +29,7 @@ class SupplierVerbs(TillBase):
         receipt: str,
         kind: str,
         *,
-        due: date | None = None,
+        due: date | str | None = None,
         method: str = PaymentMethod.CASH,
         reference: str = "",
         approval: Approval | None = None,

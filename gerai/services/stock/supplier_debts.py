@@ -41,6 +41,7 @@ from gerai.services.audit.seals import seal
 from gerai.services.cash.kas import check_amount, lock_kas, spend
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.batches import expiry_date
 from gerai.services.stock.inventory import next_number
 from gerai.services.stock.suppliers import get_supplier
 
@@ -398,15 +399,23 @@ def _method(method: str) -> PaymentMethod:
     return PaymentMethod(method)
 
 
+def due_date(value: date | str) -> date:
+    """A due date as typed: `2026-12-31`, `31-12-2026`, `31/12/2026` or `31.12.2026`."""
+    try:
+        return expiry_date(value)
+    except GeraiError as error:
+        raise GeraiError("supplierdebt.bad_due", value=str(value).strip()) from error
+
+
 def set_terms(
     session: Session, receipt_number: str, kind: str, *, actor: Actor, at: datetime,
-    shop: ShopProfile, due: date | None = None, method: str = PaymentMethod.CASH,
+    shop: ShopProfile, due: date | str | None = None, method: str = PaymentMethod.CASH,
     reference: str = "", approval: Approval | None = None,
 ) -> TermsResult:  # fmt: skip
-    """Say how a goods receipt is paid, once: `tempo` by `due` (default: DEFAULT_TERMS_DAYS
-    after it came; never before), or `lunas` now by `method` (its whole total is paid at
-    once: see `pay_supplier`). Refused, with nothing written, when the receipt already has
-    its terms or the payment is refused."""
+    """Say how a goods receipt is paid, once: `tempo` by `due` (a date or as typed, see
+    `due_date`; default: DEFAULT_TERMS_DAYS after it came; never before), or `lunas` now by
+    `method` (its whole total is paid at once: see `pay_supplier`). Refused, with nothing
+    written, when the receipt already has its terms or the payment is refused."""
     answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
     receipt = _receipt(session, receipt_number)
     assert receipt.id is not None
@@ -416,9 +425,11 @@ def set_terms(
         raise GeraiError("supplierdebt.bad_terms", value=kind)
     if kind == ReceiptTermsKind.PAID:
         due = receipt.business_date
-    elif due is None:
+    elif due is None or not str(due).strip():
         due = receipt.business_date + timedelta(days=DEFAULT_TERMS_DAYS)
-    elif due < receipt.business_date:
+    else:
+        due = due_date(due)
+    if due < receipt.business_date:
         raise GeraiError(
             "supplierdebt.due_before",
             due=due.isoformat(),
