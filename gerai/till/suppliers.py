@@ -8,13 +8,11 @@ from datetime import date
 from gerai.core.words import PaymentMethod
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.supplier_debts import (
-    PaidToSupplier,
     PaymentResult,
     SupplierDebt,
     TermsResult,
     find_supplier,
     pay_supplier,
-    payments_between,
     set_terms,
     supplier_debts,
 )
@@ -66,8 +64,3 @@ class SupplierVerbs(TillBase):
         """What the gerai owes each supplier today, with aging and what falls due."""
         with self.database.read() as session:
             return supplier_debts(session, self.today())
-
-    def supplier_payments(self, first: date, last: date) -> list[PaidToSupplier]:
-        """The payments to suppliers of the business days `first`..`last`."""
-        with self.database.read() as session:
-            return payments_between(session, first, last)

@@ -177,23 +177,6 @@ class TermsResult:
     payment: PaymentResult | None
 
 
-@dataclass(frozen=True)
-class PaidToSupplier:
-    """A payment to a supplier as the books show it."""
-
-    number: str
-    supplier: str
-    receipt: str
-    amount: int
-    method: str
-    reference: str
-    note: str
-    business_date: date
-    created_at: datetime
-    created_by: str
-    kas_entry_id: int | None
-
-
 # --- reading the book ------------------------------------------------------------------------
 
 
@@ -295,42 +278,6 @@ def supplier_debts(session: Session, today: date) -> list[SupplierDebt]:
         for supplier, receipts in book.items()
     ]
     return sorted(debts, key=lambda debt: debt.supplier.lower())
-
-
-def _paid(where: Any) -> Any:
-    return (
-        select(SupplierPayment, col(Supplier.name), col(GoodsReceipt.number))
-        .join(Supplier, col(Supplier.id) == col(SupplierPayment.supplier_id))
-        .outerjoin(GoodsReceipt, col(GoodsReceipt.id) == col(SupplierPayment.receipt_id))
-        .where(where)
-        .order_by(col(SupplierPayment.id))
-    )
-
-
-def _paid_rows(session: Session, where: Any) -> list[PaidToSupplier]:
-    found = []
-    for payment, name, receipt in session.execute(_paid(where)).all():
-        found.append(
-            PaidToSupplier(
-                payment.number,
-                name,
-                receipt or "",
-                payment.amount,
-                payment.method,
-                payment.reference,
-                payment.note,
-                payment.business_date,
-                payment.created_at,
-                payment.created_by,
-                payment.kas_entry_id,
-            )
-        )
-    return found
-
-
-def payments_between(session: Session, first: date, last: date) -> list[PaidToSupplier]:
-    """The payments to suppliers of the business days `first`..`last`, in order."""
-    return _paid_rows(session, col(SupplierPayment.business_date).between(first, last))
 
 
 def paid_by_day(session: Session, first: date, last: date) -> dict[date, dict[str, int]]:
