@@ -500,6 +500,37 @@ class KasEntry(SQLModel, table=True):
     created_by: str = Field(max_length=60)
 
 
+class ReceiptTerms(SQLModel, table=True):
+    """How a goods receipt is paid (issue 17): `lunas` (paid when received: a supplier payment
+    of its whole total goes with it) or `tempo` by `due_date` (hutang dagang). A receipt with
+    terms is in its supplier's book; one without (received before, or not yet asked) is not."""
+
+    receipt_id: int = Field(foreign_key="goodsreceipt.id", primary_key=True)
+    kind: str = Field(max_length=20)
+    due_date: date = Field(index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+
+
+class SupplierPayment(SQLModel, table=True):
+    """Money paid to a supplier (issue 17), against one goods receipt or the supplier's
+    balance (`receipt_id` None): in cash from the kas bendahara (`kas_entry_id`, its kas line)
+    or by transfer with the bank's `reference`. Never more than is owed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True, max_length=30)
+    supplier_id: int = Field(foreign_key="supplier.id", index=True)
+    receipt_id: int | None = Field(default=None, foreign_key="goodsreceipt.id", index=True)
+    amount: int
+    method: str = Field(max_length=20)
+    reference: str = Field(default="", max_length=60)
+    note: str = Field(default="", max_length=200)
+    kas_entry_id: int | None = Field(default=None, foreign_key="kasentry.id")
+    business_date: date = Field(index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+
+
 class User(SQLModel, table=True):
     """Someone who works the till: a login name, a role (kasir, bendahara, admin) and a PIN kept
     only as a salted scrypt hash. Wrong PINs are counted; too many lock the user for a while."""
@@ -737,3 +768,5 @@ BATCH_MOVEMENT = table_of(BatchMovement)
 PURCHASE_ORDER = table_of(PurchaseOrder)
 PURCHASE_ORDER_LINE = table_of(PurchaseOrderLine)
 PURCHASE_ORDER_RECEIPT = table_of(PurchaseOrderReceipt)
+RECEIPT_TERMS = table_of(ReceiptTerms)
+SUPPLIER_PAYMENT = table_of(SupplierPayment)

@@ -149,7 +149,7 @@ def test_the_reports_in_every_format(db: Database, tmp_path: Path) -> None:
     assert data["totals"]["net"] == 31_000 == sum(row["net"] for row in data["rows"])
     assert data["totals"]["member_sales"] == 31_000 and data["period"] == "2025-11"
     lines = gerai("yearly", "--year", "2025", "--format", "csv").splitlines()
-    assert lines[0] == "label," + ",".join(FIGURES)
+    assert lines[0] == "label," + ",".join([*FIGURES, "supplier_payments"])
     assert len(lines) == 1 + 12 + 1  # a row a month, the total
     xlsx = tmp_path / "tahun.xlsx"
     gerai("yearly", "--year", "2025", "--output", str(xlsx))

@@ -34,6 +34,7 @@ from gerai.tui.screens.stock.count import StockCountScreen
 from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.products import ProductList, ProductsScreen
+from gerai.tui.screens.stock.receipt_terms import ReceiptTermsDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen, SupplierDialog
 from gerai.tui.widgets.scan_field import ScanField
 from tests.conftest import CASHIER, NOW, OWNER, TREASURER, copy_database
@@ -348,8 +349,12 @@ async def test_receiving_goods_from_a_new_supplier(db: Database) -> None:
         assert "Rp340.000" in text(screen.query_one("#receipt-total", Label))
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, ReceiptTermsDialog)  # paid later by default (issue 17)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
         assert isinstance(app.screen, ProductsScreen)
         assert "BM-20251130-001" in text(app.screen.query_one(".stock-status", Label))
+        assert "30-12-2025" in text(app.screen.query_one(".stock-status", Label))
     assert stock(db, "MYK-1L") == before + 24
     with db.read() as session:
         receipt = session.exec(select(GoodsReceipt)).one()

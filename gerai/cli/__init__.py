@@ -23,6 +23,7 @@ from gerai.cli.report import report
 from gerai.cli.shop import setup
 from gerai.cli.shop import shop as shop_group
 from gerai.cli.stock import stock
+from gerai.cli.supplier import supplier
 from gerai.cli.users import users
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
@@ -119,6 +120,7 @@ for _command in (
     kas,
     stock,
     po,
+    supplier,
     printer,
     receipt,
     db,

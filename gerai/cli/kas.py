@@ -61,6 +61,8 @@ def kas_show(options: Options, first: str | None, last: str | None, as_json: boo
             what += f" ({t(EXPENSE_CATEGORY[entry.category])})"
         if entry.till:
             what += f" {entry.till}#{entry.shift_id}"
+        if (paid := book.suppliers.get(entry.id or 0)) is not None:
+            what += f" {paid.supplier}"
         click.echo(
             f"{entry.business_date.isoformat()}  {what:<32} {format_number(line.signed):>12}"
             f"  {format_number(line.balance):>12}  {entry.created_by}  {entry.note}".rstrip()
@@ -88,10 +90,19 @@ def book_json(book: KasBook) -> dict[str, object]:
                 "till": line.entry.till,
                 "shift_id": line.entry.shift_id,
                 "note": line.entry.note,
+                "supplier_payment": _paid(book, line.entry.id),
             }
             for line in book.lines
         ],
     }
+
+
+def _paid(book: KasBook, entry_id: int | None) -> dict[str, str] | None:
+    """The payment to a supplier behind a kas line (issue 17), or None."""
+    paid = book.suppliers.get(entry_id or 0)
+    if paid is None:
+        return None
+    return {"number": paid.number, "supplier": paid.supplier, "receipt": paid.receipt}
 
 
 @kas.command("setor-bank", context_settings=SIGNED)

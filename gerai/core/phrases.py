@@ -141,6 +141,9 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.PO_CREATED: "audit.kind.po_created",
     AuditKind.PO_CANCELLED: "audit.kind.po_cancelled",
     AuditKind.PO_RECEIVED: "audit.kind.po_received",
+    AuditKind.KAS_SUPPLIER: "audit.kind.kas_supplier",
+    AuditKind.SUPPLIER_TERMS: "audit.kind.supplier_terms",
+    AuditKind.SUPPLIER_PAID: "audit.kind.supplier_paid",
 }
 ORDER_STATUS: dict[str, str] = {
     OrderStatus.OPEN: "po.status.open",
@@ -168,6 +171,7 @@ KAS_KIND: dict[str, str] = {
     KasKind.SETORAN: "kas.kind.setoran",
     KasKind.BANK: "kas.kind.bank",
     KasKind.EXPENSE: "kas.kind.expense",
+    KasKind.SUPPLIER: "kas.kind.supplier",
 }
 EXPENSE_CATEGORY: dict[str, str] = {
     ExpenseCategory.LISTRIK: "kas.category.listrik",

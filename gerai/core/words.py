@@ -82,7 +82,7 @@ class DocumentSeries(StrEnum):
     """The letters of document numbers other than sale receipts: the till's documents (`S`
     savings and repayment slips, `R` returns: `K1-20251130-R001`) and the stock documents
     (`BM` goods received, `SO` stock counts, `HP` write-offs, `PK` repacks, `SA` opening
-    stock)."""
+    stock, `BP` payments to suppliers)."""
 
     SAVINGS = "S"
     RETURN = "R"
@@ -92,6 +92,7 @@ class DocumentSeries(StrEnum):
     REPACK = "PK"
     OPENING = "SA"
     PURCHASE_ORDER = "PO"  # issue 17: pesanan pembelian
+    SUPPLIER_PAYMENT = "BP"
 
 
 class MemberPaymentKind(StrEnum):
@@ -219,6 +220,9 @@ class AuditKind(StrEnum):
     PO_CREATED = "po_created"
     PO_CANCELLED = "po_cancelled"
     PO_RECEIVED = "po_received"
+    KAS_SUPPLIER = "kas_supplier"
+    SUPPLIER_TERMS = "supplier_terms"
+    SUPPLIER_PAID = "supplier_paid"
 
 
 class BuyerCategory(StrEnum):
@@ -262,11 +266,21 @@ class CashTerm(StrEnum):
 
 class KasKind(StrEnum):
     """A line of the kas bendahara (issue 15): a setoran received from a till's drawer at its
-    close, cash deposited at the bank, an expense (pengeluaran) of the gerai paid in cash."""
+    close, cash deposited at the bank, an expense (pengeluaran) of the gerai paid in cash, a
+    payment to a supplier in cash (issue 17)."""
 
     SETORAN = "setoran"
     BANK = "bank"
     EXPENSE = "expense"
+    SUPPLIER = "bayar_pemasok"
+
+
+class ReceiptTermsKind(StrEnum):
+    """How a goods receipt is paid (issue 17): in full when received (lunas), or later by a
+    due date (tempo: hutang dagang)."""
+
+    PAID = "lunas"
+    CREDIT = "tempo"
 
 
 class ExpenseCategory(StrEnum):

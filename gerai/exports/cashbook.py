@@ -9,9 +9,11 @@ debit, down a credit), each cash in (debit) and cash out (credit) with its reaso
 refunds (credit), members' cash deposits and repayments (debit) and sukarela withdrawals
 (credit), the variance found at the close (over: debit, short: credit), a line for the
 counted cash and the setoran to the bendahara (credit). In the kas bendahara: the setoran
-received (debit), bank deposits and expenses (credit). Saldo = the box's previous Saldo +
-Debet − Kredit; the last `Jumlah` row holds the total debit, total credit and the sum of the
-boxes' closing balances (the drawers plus the kas bendahara)."""
+received (debit), bank deposits, expenses and payments to suppliers in cash (credit; the
+supplier named, the payment's number as the voucher, the goods receipt in the remarks).
+Saldo = the box's previous Saldo + Debet − Kredit; the last `Jumlah` row holds the total
+debit, total credit and the sum of the boxes' closing balances (the drawers plus the kas
+bendahara)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from gerai.core.phrases import EXPENSE_CATEGORY
 from gerai.core.timefmt import format_date, format_time
 from gerai.core.words import CashDirection, KasKind
 from gerai.exports.people import banner
-from gerai.services.cash.kas import KasBook
+from gerai.services.cash.kas import KasBook, PaidTo
 from gerai.services.reports.cashbook import CashBookDay
 from gerai.services.reports.daily import ShiftReport
 from gerai.services.shop.profile import ShopProfile
@@ -111,6 +113,12 @@ def _kas_lines(kas: KasBook, shop: ShopProfile) -> list[Entry]:
             voucher = t("cashbook.shift", id=entry.shift_id)
         elif entry.kind == KasKind.BANK:
             description, voucher = t("cashbook.bank"), t("cashbook.kas_voucher", id=entry.id)
+        elif entry.kind == KasKind.SUPPLIER:
+            paid = kas.suppliers.get(entry.id or 0, PaidTo("", "", ""))
+            description = t("cashbook.supplier", supplier=paid.supplier)
+            voucher = paid.number or t("cashbook.kas_voucher", id=entry.id)
+            if paid.receipt:
+                note = f"{t('cashbook.supplier_receipt', receipt=paid.receipt)}; {note}"
         else:
             category = t(EXPENSE_CATEGORY[entry.category])
             description = t("cashbook.expense", category=category)

@@ -137,6 +137,17 @@ FIELD_KEYS = {
     ExpenseCategory.OTHER: "field.expense_lain_lain",
     "expenses_total": "field.expenses_total",
     "reference": "field.reference",  # issue 17: a QRIS or transfer payment's reference
+    # issue 17: what the gerai owes its suppliers
+    "owed": "field.owed",
+    "overdue": "field.overdue",
+    "due_this_week": "field.due_this_week",
+    "next_due": "field.next_due",
+    "receipts": "field.receipts",
+    "supplier_payments": "field.supplier_payments",
+    "supplier_paid_cash": "field.supplier_paid_cash",
+    "supplier_paid_transfer": "field.supplier_paid_transfer",
+    "supplier_payments_total": "field.supplier_payments_total",
+    "supplier_debt_end": "field.supplier_debt_end",
 }  # fmt: skip
 
 SHEET_KEYS = {
@@ -157,6 +168,7 @@ SHEET_KEYS = {
     "reorder": "sheet.reorder",
     "lpg": "sheet.lpg",
     "noncash": "sheet.noncash",  # issue 17
+    "supplier_debts": "sheet.supplier_debts",
 }  # fmt: skip
 
 MONEY_FIELDS = frozenset({
@@ -172,7 +184,8 @@ MONEY_FIELDS = frozenset({
     "stock_value_end", "member_price", "het", "credit_limit", "aging_0_30", "aging_31_60",
     "aging_61_90", "aging_over_90", "pokok", "wajib", MemberPaymentKind.SUKARELA,
     MemberPaymentKind.SUKARELA_OUT,
-    *ExpenseCategory, "expenses_total",
+    *ExpenseCategory, "expenses_total", "owed", "overdue", "due_this_week", "supplier_payments",
+    "supplier_paid_cash", "supplier_paid_transfer", "supplier_payments_total", "supplier_debt_end",
 })  # fmt: skip
 QUANTITY_FIELDS = frozenset({
     "qty", "stock", "reorder_level", "in", "out", "balance", "sold", "daily_average", "on_order",
@@ -180,7 +193,7 @@ QUANTITY_FIELDS = frozenset({
     "suggested", "pack_factor", "max_per_sale",
 })  # fmt: skip
 PERCENT_FIELDS = frozenset({"margin_percent", "share_percent"})
-DATE_FIELDS = frozenset({"date", "first", "last", "join_date"})
+DATE_FIELDS = frozenset({"date", "first", "last", "join_date", "next_due"})
 MOMENT_FIELDS = frozenset({"opened_at", "closed_at", "time"})
 COUNT_FIELDS = frozenset({"sales_count", "count", "hour", "row", "id", "shift_id", "later_sales"})
 

@@ -75,6 +75,7 @@ def period_pdf(report: PeriodReport, shop: ShopProfile, printed_at: datetime) ->
         *[[t(SAVINGS_KEYS[kind]), money(amount)] for kind, amount in report.savings.items()],
         [t("period.kasbon_outstanding"), money(report.kasbon_outstanding)],
         *balance_rows(report),
+        *supplier_rows(report),
     ]
     other_columns = [
         (t("period.col.item"), 90 * MM, False),
@@ -109,6 +110,14 @@ def balance_rows(report: PeriodReport) -> list[list[str]]:
         [heading("stock_value_start"), format_rupiah(balances.stock_value_start)],
         [heading("stock_value_end"), format_rupiah(balances.stock_value_end)],
     ]  # fmt: skip
+
+
+def supplier_rows(report: PeriodReport) -> list[list[str]]:
+    """What was paid to suppliers (cash from the kas, transfer, total) and the debt to them at
+    the period's end (issue 17)."""
+    figures = {**report.suppliers.paid, "supplier_payments_total": report.suppliers.paid_total,
+               "supplier_debt_end": report.suppliers.debt_end}  # fmt: skip
+    return [[heading(name), format_rupiah(amount)] for name, amount in figures.items()]
 
 
 def _cells(row: Figures, label: str | None = None) -> list[str]:

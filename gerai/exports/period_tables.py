@@ -6,7 +6,6 @@ the period; money as Rupiah numbers, days as dates."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -17,12 +16,12 @@ from gerai.services.reports.period import FIGURES, PeriodReport
 from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import xlsx_bytes
 
-COLUMNS = ["label", *FIGURES]
+COLUMNS = ["label", *FIGURES, "supplier_payments"]
 
 
 def period_rows(report: PeriodReport) -> list[dict[str, Any]]:
     """The rows and the total row, as the JSON has them."""
-    return [asdict(row) for row in (*report.rows, report.totals)]
+    return [report.row_dict(row) for row in (*report.rows, report.totals)]
 
 
 def period_csv(report: PeriodReport, people: bool = False) -> bytes:

@@ -44,6 +44,7 @@ from gerai.models import (
     PURCHASE_ORDER_LINE,
     PURCHASE_ORDER_RECEIPT,
     QUOTA_RULE,
+    RECEIPT_TERMS,
     REGULATED_PRODUCT,
     REPACK,
     SALE_RETURN,
@@ -55,6 +56,7 @@ from gerai.models import (
     STOCK_BATCH,
     STOCK_COUNT,
     STOCK_COUNT_LINE,
+    SUPPLIER_PAYMENT,
     USER,
     WRITE_OFF,
 )
@@ -230,6 +232,24 @@ COVERED: tuple[Covered, ...] = (
     Covered(
         STOCK_COUNT_LINE,
         ("count_id", "product_id", "expected", "counted", "difference", "cost", "value"),
+    ),
+    # supplier debts (issue 17): each receipt's terms and every payment to a supplier
+    Covered(RECEIPT_TERMS, ("receipt_id", "kind", "due_date", "created_at", "created_by")),
+    Covered(
+        SUPPLIER_PAYMENT,
+        (
+            "number",
+            "supplier_id",
+            "receipt_id",
+            "amount",
+            "method",
+            "reference",
+            "note",
+            "kas_entry_id",
+            "business_date",
+            "created_at",
+            "created_by",
+        ),
     ),
     # corrections of sales
     Covered(

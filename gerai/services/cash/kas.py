@@ -6,7 +6,7 @@ is a sealed `KasEntry` with who and when, and an audit record."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import case, func, select, text
@@ -16,14 +16,19 @@ from gerai.core.errors import GeraiError
 from gerai.core.money import MAX_RUPIAH, format_rupiah
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, ExpenseCategory, KasKind, Permission, ShiftStatus
-from gerai.models import KAS_ENTRY, KasEntry, Shift
+from gerai.models import KAS_ENTRY, GoodsReceipt, KasEntry, Shift, Supplier, SupplierPayment
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
 
 CATEGORIES = tuple(ExpenseCategory)
-OUTGOING = (KasKind.BANK, KasKind.EXPENSE)
+OUTGOING = (KasKind.BANK, KasKind.EXPENSE, KasKind.SUPPLIER)
+AUDITED_AS = {
+    KasKind.BANK: AuditKind.KAS_BANK,
+    KasKind.EXPENSE: AuditKind.KAS_EXPENSE,
+    KasKind.SUPPLIER: AuditKind.KAS_SUPPLIER,
+}
 NOTE_MAX = 200
 
 
@@ -165,6 +170,15 @@ def _outgoing(
     now: datetime, shop: ShopProfile, approval: Approval | None,
 ) -> KasEntry:  # fmt: skip
     answerable = authorize(session, actor, Permission.KAS, now=now, approval=approval)
+    return spend(session, kind, amount, category, note, answerable, now, shop)
+
+
+def spend(
+    session: Session, kind: KasKind, amount: int, category: str, note: str, by: str,
+    now: datetime, shop: ShopProfile,
+) -> KasEntry:  # fmt: skip
+    """Cash out of the kas, never more than it holds, by `by` (whom the caller authorized for
+    `Permission.KAS`): a line of `kind`, sealed and audited."""
     check_amount(amount)
     lock_kas(session)
     held = kas_balance(session)
@@ -175,10 +189,9 @@ def _outgoing(
     text = check_text(note, lines=True).strip()[:NOTE_MAX]
     entry = KasEntry(
         kind=kind, amount=amount, category=category, note=text,
-        business_date=shop.business_date(now), created_at=now, created_by=answerable,
+        business_date=shop.business_date(now), created_at=now, created_by=by,
     )  # fmt: skip
-    audit_kind = AuditKind.KAS_BANK if kind == KasKind.BANK else AuditKind.KAS_EXPENSE
-    return _write(session, entry, audit_kind, "kas")
+    return _write(session, entry, AUDITED_AS[kind], "kas")
 
 
 def deposit_to_bank(
@@ -232,14 +245,26 @@ class KasLine:
 
 
 @dataclass(frozen=True)
+class PaidTo:
+    """The payment to a supplier behind a kas line (issue 17): its number, the supplier, the
+    goods receipt paid ("" for the supplier's balance)."""
+
+    number: str
+    supplier: str
+    receipt: str
+
+
+@dataclass(frozen=True)
 class KasBook:
     """The kas bendahara over some business days: the balance before the first, each line
-    with its running balance, the balance after the last."""
+    with its running balance, the balance after the last; the payments to suppliers behind
+    its lines, by kas line id."""
 
     first: date
     last: date
     opening: int
     lines: tuple[KasLine, ...]
+    suppliers: dict[int, PaidTo] = field(default_factory=dict)
 
     @property
     def closing(self) -> int:
@@ -258,4 +283,24 @@ def kas_book(session: Session, first: date, last: date) -> KasBook:
     for entry in kas_entries(session, first, last):
         balance += sign(entry.kind) * entry.amount
         lines.append(KasLine(entry, balance))
-    return KasBook(first, last, opening, tuple(lines))
+    return KasBook(first, last, opening, tuple(lines), paid_to_suppliers(session, first, last))
+
+
+def paid_to_suppliers(session: Session, first: date, last: date) -> dict[int, PaidTo]:
+    """The payments to suppliers in cash of the business days `first`..`last`, by their kas
+    line's id."""
+    rows = session.execute(
+        select(
+            col(SupplierPayment.kas_entry_id),
+            col(SupplierPayment.number),
+            col(Supplier.name),
+            col(GoodsReceipt.number),
+        )
+        .join(Supplier, col(Supplier.id) == col(SupplierPayment.supplier_id))
+        .outerjoin(GoodsReceipt, col(GoodsReceipt.id) == col(SupplierPayment.receipt_id))
+        .where(
+            col(SupplierPayment.kas_entry_id).is_not(None),
+            col(SupplierPayment.business_date).between(first, last),
+        )
+    ).all()
+    return {int(kas): PaidTo(number, name, receipt or "") for kas, number, name, receipt in rows}

@@ -2,8 +2,8 @@
 each month's) sales to members and to non-members, returns, HPP and gross margin, made of the
 daily reports themselves so every figure equals the sum of the days; then what the period lost
 at cost (write-offs and stock-count differences), the members' savings paid in and out, and
-the kasbon members owed at the period's end (and by its age), and the stock at cost at the
-period's start and end."""
+the kasbon members owed at the period's end (and by its age), the stock at cost at the
+period's start and end, and what was paid to suppliers and still owed them at its end."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
-from gerai.core.words import MemberPaymentKind
+from gerai.core.words import MemberPaymentKind, PaymentMethod
 from gerai.models import MemberPayment, StockCount, WriteOff
 from gerai.services.cash.kas import expenses_by_category
 from gerai.services.members.kasbon import aged_at, owed_at
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.supplier_debts import debt_at, paid_by_day
 from gerai.services.stock.value import stock_value_at
 
 
@@ -62,6 +63,36 @@ FIGURES = (
 )  # fmt: skip
 
 
+PAID_KEYS = {
+    PaymentMethod.CASH: "supplier_paid_cash",
+    PaymentMethod.TRANSFER: "supplier_paid_transfer",
+}
+
+
+@dataclass(frozen=True)
+class Suppliers:
+    """The period's dealings with its suppliers (issue 17): what was paid them, in cash from
+    the kas and by transfer, each row's (day's or month's) payments, and the debt to them
+    (hutang dagang) at the period's end."""
+
+    paid: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PAID_KEYS.values(), 0))
+    by_row: dict[str, int] = field(default_factory=dict)  # a row's label → paid that day/month
+    debt_end: int = 0
+
+    @property
+    def paid_total(self) -> int:
+        """Everything paid to suppliers in the period."""
+        return sum(self.paid.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON's `supplier_payments` (by method), their total and the debt at the end."""
+        return {
+            "supplier_payments": self.paid,
+            "supplier_payments_total": self.paid_total,
+            "supplier_debt_end": self.debt_end,
+        }
+
+
 @dataclass(frozen=True)
 class PeriodReport:
     """A month's or a year's report: `rows` are its days (a month) or months (a year)."""
@@ -78,6 +109,7 @@ class PeriodReport:
     kasbon_outstanding: int  # what members owed at the period's end
     balances: Balances  # kasbon by age and the stock at cost, at the period's ends
     expenses: dict[str, int] = field(default_factory=dict)  # paid from the kas, by category
+    suppliers: Suppliers = field(default_factory=Suppliers)  # issue 17
 
     @property
     def expenses_total(self) -> int:
@@ -91,17 +123,42 @@ class PeriodReport:
         margin = self.totals.margin - self.write_offs + min(self.count_differences, 0)
         return margin - self.expenses_total
 
+    def row_dict(self, row: Figures) -> dict[str, Any]:
+        """A row (or the totals) as JSON-ready values, with its payments to suppliers."""
+        if row is self.totals:
+            paid = self.suppliers.paid_total
+        else:
+            paid = self.suppliers.by_row.get(row.label, 0)
+        return {**asdict(row), "supplier_payments": paid}
+
     def as_dict(self) -> dict[str, Any]:
         """The report as JSON-ready values."""
         return {
             "period": self.period, "first": self.first.isoformat(),
             "last": self.last.isoformat(), "timezone": self.timezone,
-            "rows": [asdict(r) for r in self.rows], "totals": asdict(self.totals),
+            "rows": [self.row_dict(r) for r in self.rows], "totals": self.row_dict(self.totals),
             "write_offs": self.write_offs, "count_differences": self.count_differences,
             "unit_result": self.unit_result, "savings": self.savings,
             "kasbon_outstanding": self.kasbon_outstanding, **self.balances.as_dict(),
             "expenses": self.expenses, "expenses_total": self.expenses_total,
+            **self.suppliers.as_dict(),
         }  # fmt: skip
+
+
+def period_suppliers(
+    session: Session, first: date, last: date, yearly: bool, today: date
+) -> Suppliers:
+    """What the period paid its suppliers (by method, and by row: day, or month of a year)
+    and owed them at the end of `last` (or of `today`, a period still running)."""
+    end = min(last, today)
+    paid = dict.fromkeys(PAID_KEYS.values(), 0)
+    by_row: dict[str, int] = {}
+    for day, methods in paid_by_day(session, first, end).items():
+        label = day.isoformat()[:7] if yearly else day.isoformat()
+        for method, amount in methods.items():
+            paid[PAID_KEYS[PaymentMethod(method)]] += amount
+            by_row[label] = by_row.get(label, 0) + amount
+    return Suppliers(paid, by_row, debt_at(session, end))
 
 
 AGING_BOUNDS = (30, 60, 90)  # 0–30, 31–60, 61–90 and over 90 days
@@ -184,7 +241,8 @@ def period_report(
         Figures.of_day(daily_summary(session, first + timedelta(days=n), shop))
         for n in range((min(last, today) - first).days + 1)
     ]
-    if first.month == 1 and last.month == 12:  # a year: its months
+    yearly = first.month == 1 and last.month == 12
+    if yearly:  # a year: its months
         rows = [
             Figures.total(month, [d for d in days if d.label.startswith(month)])
             for month in sorted({d.label[:7] for d in days})
@@ -204,6 +262,7 @@ def period_report(
         kasbon_outstanding=owed_at(session, last),
         balances=period_balances(session, first, last, shop, today),
         expenses=period_expenses(session, first, min(last, today)),
+        suppliers=period_suppliers(session, first, last, yearly, today),
     )
 
 

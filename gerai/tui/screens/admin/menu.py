@@ -15,9 +15,9 @@ from textual.widgets.option_list import Option
 
 from gerai.core.i18n import t
 from gerai.core.words import Permission
-from gerai.services.shop.auth import Actor
+from gerai.services.shop.auth import Actor, Approval
 from gerai.tui.base import GeraiDialog
-from gerai.tui.permits import Fail, as_supervisor
+from gerai.tui.permits import Fail, as_supervisor, with_approval
 from gerai.tui.styles import sheet
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ ENTRIES = {
     Permission.USERS: "ui.admin.users",
     Permission.AUDIT: "ui.admin.audit",
     Permission.SETTINGS: "ui.admin.shop",
+    Permission.KAS: "ui.admin.supplier_debts",
 }
 
 
@@ -54,7 +55,15 @@ class AdminMenu(GeraiDialog[str | None]):
 
 def open_admin_screen(app: GeraiApp, name: str, fail: Fail) -> None:
     """Open the users or the audit screen for whoever may work it (asking a supervisor's PIN
-    when the actor may not)."""
+    when the actor may not); the supplier debts with a bendahara's approval when needed."""
+    if name == Permission.KAS:
+        from gerai.tui.screens.stock.supplier_debts import SupplierDebtsScreen
+
+        def debts(approval: Approval | None) -> None:
+            app.push_screen(SupplierDebtsScreen(approval))
+
+        with_approval(app, Permission.KAS, debts, fail)
+        return
 
     def show(acting: Actor) -> None:
         if name == Permission.USERS:

@@ -47,6 +47,8 @@ def kas_rows(book: KasBook, shop: ShopProfile) -> list[list[str | Text]]:
             what += f": {t(EXPENSE_CATEGORY[entry.category])}"
         elif entry.till:
             what += f" {entry.till}"
+        elif (paid := book.suppliers.get(entry.id or 0)) is not None:
+            what += f": {paid.supplier}"
         amount = _right(entry.amount)
         rows.append(
             [

@@ -19,6 +19,7 @@ from gerai.services.stock.packs import format_packs
 from gerai.services.stock.receiving import CheckedLine, ReceiveLine
 from gerai.services.stock.suppliers import SupplierInfo
 from gerai.tui.screens.stock.common import AskBeforeDiscard, StockDialog, StockScreen, fit_column
+from gerai.tui.screens.stock.receipt_terms import ReceiptTermsDialog
 from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
 from gerai.tui.widgets.scan_field import ScanField
 
@@ -310,10 +311,10 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
         except GeraiError as error:
             self.fail(error)
             return
-        self.dismiss(
-            t("ui.receive.saved", number=result.number, count=result.lines,
-              total=format_rupiah(result.total))
-        )  # fmt: skip
+        saved = t("ui.receive.saved", number=result.number, count=result.lines,
+                  total=format_rupiah(result.total))  # fmt: skip
+        terms = ReceiptTermsDialog(result.number, result.total, self.approval)  # issue 17
+        self.app.push_screen(terms, lambda said: self.dismiss(f"{saved} {said or ''}".strip()))
 
     def is_filled(self) -> bool:
         """Lines added, or anything typed in a field."""
