@@ -30,7 +30,7 @@ async def test_a_kasir_pays_a_supplier_from_the_admin_menu(db: Database) -> None
     terms(db, receive(db, bulog, 15_000, "SJ-2"), ReceiptTermsKind.CREDIT)
     app = make_app(db, CASHIER, till="K2")  # K1 closed its shift into the kas
     async with app.run_test(size=SIZE) as pilot:
-        await open_menu_entry(app, pilot, 2)
+        await open_menu_entry(app, pilot, 3)
         assert isinstance(app.screen, ApprovalScreen)
         await pilot.press(*"bendahara", "enter", *"2222", "enter")
         await settle(app, pilot)
