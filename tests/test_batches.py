@@ -9,13 +9,16 @@ import json
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 from click.testing import CliRunner
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
+from gerai.core.words import AuditKind
 from gerai.db import Database
+from gerai.services.audit import sale_digest, trail
 from gerai.services.audit.trail import DocumentBreak
 from gerai.services.audit.verify import verify
 from gerai.services.sale.cart import Cart
@@ -232,6 +235,88 @@ def test_a_sale_of_expired_goods_is_refused_unless_a_supervisor_allows_it(db: Da
     sell(db, MILK, 1, approval=TREASURER_PIN, expired_ok=True)
     assert held(db, product_id) == [(day(-2), "", Decimal(5))]
     proved(db)
+
+
+def rewrite_approver(db: Database, receipt: str, approver: str) -> None:
+    """Name another approver on the sale's `expired_approved` record and hash the chain again
+    from there on, as a forger who knows the algorithm would."""
+    with db.read() as session:
+        records = list(trail.rows(session))
+    statements, prev = [], ""
+    for row in records:
+        actor = row.actor
+        if row.kind == AuditKind.EXPIRED_APPROVED and row.ref == receipt:
+            actor = approver
+            statements.append(f"UPDATE auditrecord SET actor = '{approver}' WHERE seq = {row.seq}")
+        digest = trail.chain_hash(prev, row.seq, row.created_at, actor, row.kind, row.ref,
+                                  row.detail)  # fmt: skip
+        statements.append(
+            f"UPDATE auditrecord SET prev_hash = '{prev}', hash = '{digest}' WHERE seq = {row.seq}"
+        )
+        prev = digest
+    tamper(db, *statements, f"UPDATE audithead SET last_hash = '{prev}'")
+
+
+def test_the_supervisor_who_allowed_an_expired_sale_is_recorded_with_it(db: Database) -> None:
+    expire_everything(db)
+    sold = sell(db, MILK, 2, approval=TREASURER_PIN, expired_ok=True)
+    name = raw(db, "SELECT name FROM product WHERE code = :code", code=MILK)[0][0]
+    approvals = raw(
+        db, "SELECT actor, ref, detail FROM auditrecord WHERE kind = :kind",
+        kind=AuditKind.EXPIRED_APPROVED,
+    )  # fmt: skip
+    assert [(actor, ref) for actor, ref, _ in approvals] == [("bendahara", sold.receipt_no)]
+    assert json.loads(approvals[0][2]) == {
+        "till": "K1", "kasir": "kasir", "products": [{"name": name, "qty": "2"}],
+    }  # fmt: skip
+    sale_record = raw(
+        db, "SELECT detail FROM auditrecord WHERE kind = 'sale' AND ref = :ref",
+        ref=sold.receipt_no,
+    )  # fmt: skip
+    assert json.loads(sale_record[0][0])["v"] == 4
+    with db.read() as session:
+        assert verify(session).intact
+    rewrite_approver(db, sold.receipt_no, "admin")
+    with db.read() as session:
+        report = verify(session)
+    assert report.broken == DocumentBreak("audit.sale_changed", sold.receipt_no, ANY)
+    rewrite_approver(db, sold.receipt_no, "bendahara")
+    with db.read() as session:
+        assert verify(session).intact
+
+
+def test_an_expired_sale_recorded_as_version_3_still_verifies(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sale recorded before the approver entered the digest (version 3) is checked as it
+    was written, though it has an approval record."""
+
+    def version_3(session: Any, sale: Any, lines: Any, payments: Any, details: Any,
+                  references: Any = None, expired_by: Any = None) -> int:  # fmt: skip
+        digest = sale_digest.sale_digest(sale, lines, payments, details, 3, references)
+        return trail.record(
+            session, kind=AuditKind.SALE, actor=sale["cashier"], at=sale["created_at"],
+            ref=sale["receipt_no"],
+            detail={"receipt": sale["receipt_no"], "total": sale["total"], "digest": digest,
+                    "v": 3},
+        )  # fmt: skip
+
+    expire_everything(db)
+    monkeypatch.setattr("gerai.services.sale.checkout.record_sale", version_3)
+    old = sell(db, MILK, 1, approval=TREASURER_PIN, expired_ok=True).receipt_no
+    with db.read() as session:
+        assert verify(session).intact
+    tamper(db, f"UPDATE sale SET total = 1 WHERE receipt_no = '{old}'")
+    with db.read() as session:
+        assert verify(session).broken == DocumentBreak("audit.sale_changed", old, ANY)
+
+
+def test_a_sale_that_takes_no_expired_goods_records_no_approver(db: Database) -> None:
+    mark(db)
+    sell(db, MILK, 1, approval=TREASURER_PIN, expired_ok=True)
+    assert raw(db, "SELECT count(*) FROM auditrecord WHERE kind = 'expired_approved'") == [(0,)]
+    with db.read() as session:
+        assert verify(session).intact
 
 
 def test_fresh_stock_is_sold_before_expired_stock_without_asking(db: Database) -> None:

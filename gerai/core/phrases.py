@@ -119,6 +119,7 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.CART_HELD: "audit.kind.cart_held",
     AuditKind.CART_RECALLED: "audit.kind.cart_recalled",
     AuditKind.MANUAL_APPROVED: "audit.kind.manual_approved",
+    AuditKind.EXPIRED_APPROVED: "audit.kind.expired_approved",
     "reprint": "audit.kind.reprint",
     AuditKind.DRAWER_OPENED: "audit.kind.drawer_opened",
     AuditKind.PRICE_CHANGED: "audit.kind.price_changed",

@@ -465,6 +465,29 @@ def sell_expired_permit(
     return authorize(session, actor, Permission.SELL_EXPIRED, now=now, approval=approval)
 
 
+def record_expired_sale(
+    session: Session,
+    approver: str,
+    taken: list[tuple[str, Decimal]],
+    *,
+    receipt: str,
+    till: str,
+    kasir: str,
+    at: datetime,
+) -> int:
+    """Record in the sale's transaction who allowed it to take expired goods (kind
+    `expired_approved`, actor the approver, ref the receipt number; `taken`: each product's
+    name and the quantity taken from expired batches). The sale's digest covers the approver
+    (`sale_digest.py`, version 4)."""
+    return audit.record(
+        session, kind=AuditKind.EXPIRED_APPROVED, actor=approver, at=at, ref=receipt,
+        detail={
+            "till": till, "kasir": kasir,
+            "products": [{"name": name, "qty": str(qty)} for name, qty in taken],
+        },
+    )  # fmt: skip
+
+
 # --- lists and the proof -----------------------------------------------------------------
 
 
