@@ -366,6 +366,59 @@ def test_a_count_takes_missing_goods_first_expiry_first_and_adds_found_goods_und
     proved(db)
 
 
+def test_a_count_per_batch_books_each_difference_to_its_batch(db: Database) -> None:
+    product_id = mark(db)
+    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=day(2), batch="A"),
+            ReceiveLine(MILK, 4, 14_500, expiry=day(9), batch="B"))  # fmt: skip
+    ids = {b.batch: b.id for b in batches_of(db, product_id)}
+    with db.write() as session:  # 1 of A is gone, 1 more of B was found: the stock is the same
+        result = confirm_count(session, [(MILK, {ids["A"]: 3, ids["B"]: 5})], "hitung", "rak",
+                               actor=OWNER, at=NOW, shop=load_shop(session))  # fmt: skip
+    assert result.differences == 1
+    assert held(db, product_id) == [
+        (day(2), "A", Decimal(3)), (day(9), "B", Decimal(5)), (None, "", Decimal(144)),
+    ]  # fmt: skip
+    assert stock(db, MILK) == Decimal(152)
+    assert raw(db, "SELECT batch_id, qty, kind, ref FROM batchmovement WHERE ref = :r"
+               " ORDER BY batch_id", r=result.number) == [
+        (ids["A"], -1000, "opname", result.number), (ids["B"], 1000, "opname", result.number),
+    ]  # fmt: skip
+    with db.write() as session:  # the undated batch counted 140: 4 missing from it alone
+        confirm_count(session, [(MILK, {ids[""]: 140})], "hilang", "rak", actor=OWNER, at=NOW,
+                      shop=load_shop(session))  # fmt: skip
+    assert held(db, product_id)[-1] == (None, "", Decimal(140))
+    assert stock(db, MILK) == Decimal(148)
+    proved(db)
+    with db.read() as session:
+        assert verify(session).intact
+
+
+def test_a_count_per_batch_refuses_an_undated_product_and_a_foreign_batch(db: Database) -> None:
+    product_id = mark(db)
+    before = snapshot(db)
+    batch_id = held_ids(db, product_id)[0]
+    for code, counted, key in (
+        ("BRS-MED10", {batch_id: 1}, "count.not_dated"),
+        (MILK, {batch_id + 1000: 1}, "batch.not_found"),
+        (MILK, {batch_id: "-1"}, "count.line_problem"),
+    ):
+        with pytest.raises(GeraiError) as refused, db.write() as session:
+            confirm_count(session, [(code, counted)], "hitung", "rak", actor=OWNER, at=NOW,
+                          shop=load_shop(session))  # fmt: skip
+        assert refused.value.key == "count.line_problem"
+        assert key in (refused.value.key, refused.value.params["problem"].key)
+    assert snapshot(db) == before
+
+
+def batches_of(db: Database, product_id: int) -> list[BatchInfo]:
+    with db.read() as session:
+        return batches(session, product_id)
+
+
+def held_ids(db: Database, product_id: int) -> list[int]:
+    return [b.id for b in batches_of(db, product_id)]
+
+
 def test_a_repack_keeps_the_expiry_dates_of_the_sacks_it_opened(db: Database) -> None:
     sack_id, loose_id = mark(db, "BRS-MED10"), mark(db, "BRS-MED-KG")
     receive(db, ReceiveLine("BRS-MED10", 1, 123_000, expiry=day(90), batch="G1"))

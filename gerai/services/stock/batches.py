@@ -319,7 +319,7 @@ def move_batches(
     rows: list[dict[str, Any]] = []
     connection = session.connection()
     for movement in movements:
-        if movement.product_id not in dated or not movement.qty:
+        if movement.product_id not in dated or not (movement.qty or movement.takes):
             splits.append(())
             continue
         split = _split(session, movement, at, allow_negative, actor)
