@@ -17,6 +17,7 @@ from gerai.services.stock.batches import batches
 from gerai.services.stock.receiving import ReceiveLine
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
+from gerai.tui.screens.stock.card import StockCardScreen
 from gerai.tui.screens.stock.count import StockCountScreen
 from gerai.tui.screens.stock.expiring import ExpiringScreen
 from gerai.tui.screens.stock.receiving import ReceivingScreen
@@ -186,3 +187,17 @@ async def test_a_count_lists_a_dated_products_batches_and_books_each_to_its_batc
         held = [(b.expiry, b.batch, b.qty) for b in batches(session, product_id)]
     assert held == [(TODAY + timedelta(days=2), "A", Decimal(3)), (None, "", Decimal(140))]
     assert raw(db, "SELECT stock FROM product WHERE id = :p", p=product_id) == [(143_000,)]
+
+
+async def test_the_stock_card_screen_shows_the_batch_of_each_movement(db: Database) -> None:
+    product_id = mark(db)
+    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=TODAY + timedelta(days=2), batch="A"))
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.push_screen(StockCardScreen(product_id))
+        await pilot.pause()
+        table = app.screen.query_one("#card-table", DataTable)
+        assert [str(c.label) for c in table.columns.values()][5] == "Batch (ED)"
+        cells = [str(c) for c in table.get_row_at(1)]
+        assert cells[3] == raw(db, "SELECT number FROM goodsreceipt")[0][0]
+        assert cells[5:7] == ["ED 02-12-2025 A", "4"]

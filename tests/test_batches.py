@@ -6,8 +6,10 @@ take expired goods needs a supervisor; the batches always add up to the stock.""
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from unittest.mock import ANY
 
@@ -18,6 +20,7 @@ from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind
 from gerai.db import Database
+from gerai.exports.stock_card import card_rows
 from gerai.services.audit import sale_digest, trail
 from gerai.services.audit.trail import DocumentBreak
 from gerai.services.audit.verify import verify
@@ -27,6 +30,7 @@ from gerai.services.sale.returns import return_items
 from gerai.services.sale.voids import void_sale
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.batches import BatchInfo, batch_check, batches, set_dated
+from gerai.services.stock.card import stock_card
 from gerai.services.stock.catalog import find_by_code
 from gerai.services.stock.count import confirm_count, write_off
 from gerai.services.stock.ledger import stock_check
@@ -557,3 +561,45 @@ def test_a_catalogue_import_that_changes_a_dated_products_stock_moves_its_batche
             )  # fmt: skip
         assert held(db, product_id) == expected
         proved(db)
+
+
+def test_the_stock_card_of_a_dated_product_shows_each_movements_batches(
+    db: Database, tmp_path: Path
+) -> None:
+    product_id = mark(db)
+    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=day(2), batch="A"),
+            ReceiveLine(MILK, 4, 14_500, expiry=day(9), batch="B"))  # fmt: skip
+    sold = sell(db, MILK, 5)  # all of A, then one of B
+    with db.read() as session:
+        card = stock_card(session, product_id)
+        shop = load_shop(session)
+    assert card.dated and card.columns[5] == "batch"
+    parts = [(line.qty, [(b.expiry, b.code, b.qty) for b in line.batches]) for line in card.lines]
+    assert parts == [
+        (144, []),  # the catalogue's stock came before the product was dated
+        (4, [(day(2), "A", 4)]),
+        (4, [(day(9), "B", 4)]),
+        (-5, [(day(2), "A", -4), (day(9), "B", -1)]),
+    ]  # fmt: skip
+    rows = card_rows(card, shop)
+    assert [row["batch"] for row in rows] == [
+        "", "ED 02-12-2025 A", "ED 09-12-2025 B", "ED 02-12-2025 A 4 pcs; ED 09-12-2025 B 1 pcs",
+    ]  # fmt: skip
+    assert rows[3]["ref"] == sold.receipt_no
+    result = CliRunner().invoke(main, ["--db", db.url, "--lang", "id", "stock", "card", MILK])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "Tanggal,Waktu,Jenis,Referensi,Keterangan,Batch (ED),Masuk,Keluar,Saldo\n"
+    )
+    assert ",ED 09-12-2025 B,4,," in result.output
+    pdf = tmp_path / "kartu.pdf"
+    made = CliRunner().invoke(
+        main, ["--db", db.url, "stock", "card", MILK, "--format", "pdf", "--output", str(pdf)]
+    )
+    assert made.exit_code == 0, made.output
+    shown = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout  # fmt: skip
+    assert "Batch (ED)" in shown and "ED 09-12-2025 B" in shown
+    with db.read() as session:  # an undated product's card is as before
+        plain = stock_card(session, find_by_code(session, "KRS-PAK").id)  # type: ignore[union-attr]
+    assert not plain.dated and "batch" not in plain.columns

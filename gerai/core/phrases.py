@@ -94,6 +94,7 @@ CARD_COLUMN: dict[str, str] = {
     "kind": "stockadm.column.kind",
     "ref": "stockadm.column.ref",
     "note": "stockadm.column.note",
+    "batch": "stockadm.column.batch",
     "in": "stockadm.column.in",
     "out": "stockadm.column.out",
     "balance": "stockadm.column.balance",
