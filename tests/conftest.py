@@ -246,7 +246,13 @@ def runner(tmp_path: Path) -> CliRunner:
 
 
 def record_sale_version_2(
-    session: Session, sale: Any, lines: Any, payments: Any, details: Any, references: Any = None
+    session: Session,
+    sale: Any,
+    lines: Any,
+    payments: Any,
+    details: Any,
+    references: Any = None,
+    expired_by: Any = None,
 ) -> int:
     """`record_sale` as it was before version 3 (each line's cost and name only, no payment
     references): monkeypatched over checkout's, it makes a sale an older gerai recorded."""

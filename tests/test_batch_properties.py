@@ -1,8 +1,9 @@
 """Properties of expiry dates and batches (issue 17), for any sequence of receiving with expiry
-dates, selling (the real checkout, sometimes a scanned batch), returning, counting, writing
-off (sometimes a picked batch) and repacking: each dated product's batches add up to its stock
-and each batch to its batch ledger, and a sale always takes the earliest expiry first (the
-batches not yet expired before the expired ones)."""
+dates, selling (the real checkout, sometimes a scanned batch), returning, counting (as a whole
+or per batch), writing off (sometimes a picked batch) and repacking: each dated product's
+batches add up to its stock and each batch to its batch ledger, a batch counted holds what was
+counted, and a sale always takes the earliest expiry first (the batches not yet expired before
+the expired ones)."""
 
 from __future__ import annotations
 
@@ -59,8 +60,11 @@ sell_op = code.flatmap(
 return_op = st.tuples(st.just("return"), st.integers(1, 3).map(Decimal), st.booleans())
 repack_op = st.tuples(st.just("repack"), st.integers(1, 5).map(Decimal), st.integers(0, 500))
 count_op = code.flatmap(
-    lambda c: st.tuples(st.just("count"), st.just(c), amount_of(c) | st.just(Decimal(0)))
-)
+    lambda c: st.tuples(
+        st.just("count"), st.just(c), amount_of(c) | st.just(Decimal(0)),
+        st.none() | st.lists(amount_of(c) | st.just(Decimal(0)), max_size=4),  # per batch
+    )
+)  # fmt: skip
 write_off_op = code.flatmap(
     lambda c: st.tuples(st.just("write_off"), st.just(c), amount_of(c), st.booleans())
 )
@@ -111,7 +115,10 @@ def fefo_key(batch: Batch) -> tuple[Any, ...]:
     return (expired, when is None, when or date.max, batch[0])
 
 
-def apply(database: Database, operation: tuple[Any, ...], sales: list[str]) -> None:
+def apply(
+    database: Database, operation: tuple[Any, ...], sales: list[str]
+) -> dict[int, Decimal] | None:
+    """Do `operation`; a count per batch returns what it counted of each batch."""
     kind = operation[0]
     with database.write() as session:
         shop = load_shop(session)
@@ -150,10 +157,16 @@ def apply(database: Database, operation: tuple[Any, ...], sales: list[str]) -> N
             made = sacks * 10 - Decimal(lost_grams) / 1000
             repack(session, SACK, sacks, LOOSE, 10, made, actor=OWNER, at=NOW, shop=shop)
         elif kind == "count":
-            _, product_code, counted = operation
+            _, product_code, counted, per_batch = operation
+            if per_batch is not None:
+                ids = raw(database, "SELECT b.id FROM stockbatch b JOIN product p"
+                          " ON p.id = b.product_id WHERE p.code = :c AND b.qty > 0 ORDER BY b.id",
+                          c=product_code)  # fmt: skip
+                counted = {row[0]: qty for row, qty in zip(ids, per_batch, strict=False)}
             confirm_count(
                 session, [(product_code, counted)], "hitung", "uji", actor=OWNER, at=NOW, shop=shop
             )
+            return counted if per_batch is not None else None
         else:
             _, product_code, qty, pick = operation
             product = find_by_code(session, product_code)
@@ -162,6 +175,7 @@ def apply(database: Database, operation: tuple[Any, ...], sales: list[str]) -> N
                         " ORDER BY expiry", p=product.id)  # fmt: skip
             write_off(session, product_code, qty, "kedaluwarsa", actor=OWNER, at=NOW, shop=shop,
                       batch_id=first[0][0] if pick and first else None)  # fmt: skip
+    return None
 
 
 @settings(
@@ -180,14 +194,22 @@ def test_batches_add_up_to_stock_and_sales_take_the_earliest_expiry_first(
     try:
         for operation in operations:
             before = {c: held(database, c) for c in CODES}
+            per_batch = None
             try:
-                apply(database, operation, sales)
+                per_batch = apply(database, operation, sales)
                 event(f"{operation[0]} done")
             except GeraiError as refused:
                 event(f"{operation[0]} refused: {refused.key}")
             with database.read() as session:
                 assert stock_check(session) == []
                 assert batch_check(session) == []
+            if per_batch:  # each batch counted holds what was counted; the others are as before
+                after = held(database, operation[1])
+                assert {b: after[b][2] for b in per_batch} == per_batch
+                assert all(
+                    after[b][2] == batch[2] for b, batch in before[operation[1]].items()
+                    if b not in per_batch
+                )  # fmt: skip
             if operation[0] == "sell" and not operation[3]:  # no batch scanned
                 after = held(database, operation[1])
                 order = sorted(before[operation[1]].values(), key=fefo_key)

@@ -1,6 +1,7 @@
 """The screens of expiry dates (issue 17), by real key presses: receiving a dated product asks
 its expiry date and batch (a date already past is asked about once more), and the list of what
-expires soon shows each batch's value and writes an expired batch off."""
+expires soon shows each batch's value and writes an expired batch off; a count lists a dated
+product's batches and books each difference to its batch."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from gerai.services.stock.batches import batches
 from gerai.services.stock.receiving import ReceiveLine
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
+from gerai.tui.screens.stock.card import StockCardScreen
+from gerai.tui.screens.stock.count import StockCountScreen
 from gerai.tui.screens.stock.expiring import ExpiringScreen
 from gerai.tui.screens.stock.receiving import ReceivingScreen
 from tests.conftest import CASHIER, NOW, OWNER, raw
@@ -148,3 +151,53 @@ async def test_ctrl_t_marks_the_selected_product_dated_and_back(db: Database) ->
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert raw(db, "SELECT count(*) FROM datedproduct") == [(0,)]
+
+
+async def test_a_count_lists_a_dated_products_batches_and_books_each_to_its_batch(
+    db: Database,
+) -> None:
+    product_id = mark(db)
+    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=TODAY + timedelta(days=2), batch="A"))
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(StockCountScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StockCountScreen)
+        await pilot.press(*MILK, "enter")  # a scan counts one into the earliest batch
+        await pilot.pause()
+        table = screen.query_one("#count-lines", DataTable)
+        names = [str(table.get_cell_at((row, 1))) for row in range(table.row_count)]
+        assert names == [
+            "Minyakita 1 L Pouch  · ED 2025-12-02 A",
+            "Minyakita 1 L Pouch  · ED tanpa tanggal",
+        ]
+        assert [(r.batch.batch if r.batch else None, r.counted) for r in screen.rows] == [
+            ("A", Decimal(1)),
+            ("", None),
+        ]
+        await pilot.press("3", "enter", "down", *"140", "enter")  # a number sets the batch
+        await pilot.pause()
+        assert [r.counted for r in screen.rows] == [Decimal(3), Decimal(140)]
+        screen.query_one("#reason", Input).value = "hitung"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, StockCountScreen), status(screen)
+    with db.read() as session:
+        held = [(b.expiry, b.batch, b.qty) for b in batches(session, product_id)]
+    assert held == [(TODAY + timedelta(days=2), "A", Decimal(3)), (None, "", Decimal(140))]
+    assert raw(db, "SELECT stock FROM product WHERE id = :p", p=product_id) == [(143_000,)]
+
+
+async def test_the_stock_card_screen_shows_the_batch_of_each_movement(db: Database) -> None:
+    product_id = mark(db)
+    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=TODAY + timedelta(days=2), batch="A"))
+    app = make_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.push_screen(StockCardScreen(product_id))
+        await pilot.pause()
+        table = app.screen.query_one("#card-table", DataTable)
+        assert [str(c.label) for c in table.columns.values()][5] == "Batch (ED)"
+        cells = [str(c) for c in table.get_row_at(1)]
+        assert cells[3] == raw(db, "SELECT number FROM goodsreceipt")[0][0]
+        assert cells[5:7] == ["ED 02-12-2025 A", "4"]

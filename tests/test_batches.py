@@ -6,16 +6,22 @@ take expired goods needs a supervisor; the batches always add up to the stock.""
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 from click.testing import CliRunner
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
+from gerai.core.words import AuditKind
 from gerai.db import Database
+from gerai.exports.stock_card import card_rows
+from gerai.services.audit import sale_digest, trail
 from gerai.services.audit.trail import DocumentBreak
 from gerai.services.audit.verify import verify
 from gerai.services.sale.cart import Cart
@@ -24,6 +30,7 @@ from gerai.services.sale.returns import return_items
 from gerai.services.sale.voids import void_sale
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.batches import BatchInfo, batch_check, batches, set_dated
+from gerai.services.stock.card import stock_card
 from gerai.services.stock.catalog import find_by_code
 from gerai.services.stock.count import confirm_count, write_off
 from gerai.services.stock.ledger import stock_check
@@ -234,6 +241,88 @@ def test_a_sale_of_expired_goods_is_refused_unless_a_supervisor_allows_it(db: Da
     proved(db)
 
 
+def rewrite_approver(db: Database, receipt: str, approver: str) -> None:
+    """Name another approver on the sale's `expired_approved` record and hash the chain again
+    from there on, as a forger who knows the algorithm would."""
+    with db.read() as session:
+        records = list(trail.rows(session))
+    statements, prev = [], ""
+    for row in records:
+        actor = row.actor
+        if row.kind == AuditKind.EXPIRED_APPROVED and row.ref == receipt:
+            actor = approver
+            statements.append(f"UPDATE auditrecord SET actor = '{approver}' WHERE seq = {row.seq}")
+        digest = trail.chain_hash(prev, row.seq, row.created_at, actor, row.kind, row.ref,
+                                  row.detail)  # fmt: skip
+        statements.append(
+            f"UPDATE auditrecord SET prev_hash = '{prev}', hash = '{digest}' WHERE seq = {row.seq}"
+        )
+        prev = digest
+    tamper(db, *statements, f"UPDATE audithead SET last_hash = '{prev}'")
+
+
+def test_the_supervisor_who_allowed_an_expired_sale_is_recorded_with_it(db: Database) -> None:
+    expire_everything(db)
+    sold = sell(db, MILK, 2, approval=TREASURER_PIN, expired_ok=True)
+    name = raw(db, "SELECT name FROM product WHERE code = :code", code=MILK)[0][0]
+    approvals = raw(
+        db, "SELECT actor, ref, detail FROM auditrecord WHERE kind = :kind",
+        kind=AuditKind.EXPIRED_APPROVED,
+    )  # fmt: skip
+    assert [(actor, ref) for actor, ref, _ in approvals] == [("bendahara", sold.receipt_no)]
+    assert json.loads(approvals[0][2]) == {
+        "till": "K1", "kasir": "kasir", "products": [{"name": name, "qty": "2"}],
+    }  # fmt: skip
+    sale_record = raw(
+        db, "SELECT detail FROM auditrecord WHERE kind = 'sale' AND ref = :ref",
+        ref=sold.receipt_no,
+    )  # fmt: skip
+    assert json.loads(sale_record[0][0])["v"] == 4
+    with db.read() as session:
+        assert verify(session).intact
+    rewrite_approver(db, sold.receipt_no, "admin")
+    with db.read() as session:
+        report = verify(session)
+    assert report.broken == DocumentBreak("audit.sale_changed", sold.receipt_no, ANY)
+    rewrite_approver(db, sold.receipt_no, "bendahara")
+    with db.read() as session:
+        assert verify(session).intact
+
+
+def test_an_expired_sale_recorded_as_version_3_still_verifies(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sale recorded before the approver entered the digest (version 3) is checked as it
+    was written, though it has an approval record."""
+
+    def version_3(session: Any, sale: Any, lines: Any, payments: Any, details: Any,
+                  references: Any = None, expired_by: Any = None) -> int:  # fmt: skip
+        digest = sale_digest.sale_digest(sale, lines, payments, details, 3, references)
+        return trail.record(
+            session, kind=AuditKind.SALE, actor=sale["cashier"], at=sale["created_at"],
+            ref=sale["receipt_no"],
+            detail={"receipt": sale["receipt_no"], "total": sale["total"], "digest": digest,
+                    "v": 3},
+        )  # fmt: skip
+
+    expire_everything(db)
+    monkeypatch.setattr("gerai.services.sale.checkout.record_sale", version_3)
+    old = sell(db, MILK, 1, approval=TREASURER_PIN, expired_ok=True).receipt_no
+    with db.read() as session:
+        assert verify(session).intact
+    tamper(db, f"UPDATE sale SET total = 1 WHERE receipt_no = '{old}'")
+    with db.read() as session:
+        assert verify(session).broken == DocumentBreak("audit.sale_changed", old, ANY)
+
+
+def test_a_sale_that_takes_no_expired_goods_records_no_approver(db: Database) -> None:
+    mark(db)
+    sell(db, MILK, 1, approval=TREASURER_PIN, expired_ok=True)
+    assert raw(db, "SELECT count(*) FROM auditrecord WHERE kind = 'expired_approved'") == [(0,)]
+    with db.read() as session:
+        assert verify(session).intact
+
+
 def test_fresh_stock_is_sold_before_expired_stock_without_asking(db: Database) -> None:
     product_id = expire_everything(db)
     receive(db, ReceiveLine(MILK, 3, 14_500, expiry=day(4)))
@@ -279,6 +368,59 @@ def test_a_count_takes_missing_goods_first_expiry_first_and_adds_found_goods_und
                       shop=load_shop(session))  # fmt: skip
     assert held(db, product_id) == [(day(2), "", Decimal(2)), (None, "", Decimal(146))]
     proved(db)
+
+
+def test_a_count_per_batch_books_each_difference_to_its_batch(db: Database) -> None:
+    product_id = mark(db)
+    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=day(2), batch="A"),
+            ReceiveLine(MILK, 4, 14_500, expiry=day(9), batch="B"))  # fmt: skip
+    ids = {b.batch: b.id for b in batches_of(db, product_id)}
+    with db.write() as session:  # 1 of A is gone, 1 more of B was found: the stock is the same
+        result = confirm_count(session, [(MILK, {ids["A"]: 3, ids["B"]: 5})], "hitung", "rak",
+                               actor=OWNER, at=NOW, shop=load_shop(session))  # fmt: skip
+    assert result.differences == 1
+    assert held(db, product_id) == [
+        (day(2), "A", Decimal(3)), (day(9), "B", Decimal(5)), (None, "", Decimal(144)),
+    ]  # fmt: skip
+    assert stock(db, MILK) == Decimal(152)
+    assert raw(db, "SELECT batch_id, qty, kind, ref FROM batchmovement WHERE ref = :r"
+               " ORDER BY batch_id", r=result.number) == [
+        (ids["A"], -1000, "opname", result.number), (ids["B"], 1000, "opname", result.number),
+    ]  # fmt: skip
+    with db.write() as session:  # the undated batch counted 140: 4 missing from it alone
+        confirm_count(session, [(MILK, {ids[""]: 140})], "hilang", "rak", actor=OWNER, at=NOW,
+                      shop=load_shop(session))  # fmt: skip
+    assert held(db, product_id)[-1] == (None, "", Decimal(140))
+    assert stock(db, MILK) == Decimal(148)
+    proved(db)
+    with db.read() as session:
+        assert verify(session).intact
+
+
+def test_a_count_per_batch_refuses_an_undated_product_and_a_foreign_batch(db: Database) -> None:
+    product_id = mark(db)
+    before = snapshot(db)
+    batch_id = held_ids(db, product_id)[0]
+    for code, counted, key in (
+        ("BRS-MED10", {batch_id: 1}, "count.not_dated"),
+        (MILK, {batch_id + 1000: 1}, "batch.not_found"),
+        (MILK, {batch_id: "-1"}, "count.line_problem"),
+    ):
+        with pytest.raises(GeraiError) as refused, db.write() as session:
+            confirm_count(session, [(code, counted)], "hitung", "rak", actor=OWNER, at=NOW,
+                          shop=load_shop(session))  # fmt: skip
+        assert refused.value.key == "count.line_problem"
+        assert key in (refused.value.key, refused.value.params["problem"].key)
+    assert snapshot(db) == before
+
+
+def batches_of(db: Database, product_id: int) -> list[BatchInfo]:
+    with db.read() as session:
+        return batches(session, product_id)
+
+
+def held_ids(db: Database, product_id: int) -> list[int]:
+    return [b.id for b in batches_of(db, product_id)]
 
 
 def test_a_repack_keeps_the_expiry_dates_of_the_sacks_it_opened(db: Database) -> None:
@@ -413,3 +555,45 @@ def test_a_dated_products_opening_stock_from_the_catalogue_import_goes_to_a_batc
         ("opening", "SA-20251130-002", 6_000)
     ]
     proved(db)
+
+
+def test_the_stock_card_of_a_dated_product_shows_each_movements_batches(
+    db: Database, tmp_path: Path
+) -> None:
+    product_id = mark(db)
+    receive(db, ReceiveLine(MILK, 4, 14_500, expiry=day(2), batch="A"),
+            ReceiveLine(MILK, 4, 14_500, expiry=day(9), batch="B"))  # fmt: skip
+    sold = sell(db, MILK, 5)  # all of A, then one of B
+    with db.read() as session:
+        card = stock_card(session, product_id)
+        shop = load_shop(session)
+    assert card.dated and card.columns[5] == "batch"
+    parts = [(line.qty, [(b.expiry, b.code, b.qty) for b in line.batches]) for line in card.lines]
+    assert parts == [
+        (144, []),  # the catalogue's stock came before the product was dated
+        (4, [(day(2), "A", 4)]),
+        (4, [(day(9), "B", 4)]),
+        (-5, [(day(2), "A", -4), (day(9), "B", -1)]),
+    ]  # fmt: skip
+    rows = card_rows(card, shop)
+    assert [row["batch"] for row in rows] == [
+        "", "ED 02-12-2025 A", "ED 09-12-2025 B", "ED 02-12-2025 A 4 pcs; ED 09-12-2025 B 1 pcs",
+    ]  # fmt: skip
+    assert rows[3]["ref"] == sold.receipt_no
+    result = CliRunner().invoke(main, ["--db", db.url, "--lang", "id", "stock", "card", MILK])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "Tanggal,Waktu,Jenis,Referensi,Keterangan,Batch (ED),Masuk,Keluar,Saldo\n"
+    )
+    assert ",ED 09-12-2025 B,4,," in result.output
+    pdf = tmp_path / "kartu.pdf"
+    made = CliRunner().invoke(
+        main, ["--db", db.url, "stock", "card", MILK, "--format", "pdf", "--output", str(pdf)]
+    )
+    assert made.exit_code == 0, made.output
+    shown = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout  # fmt: skip
+    assert "Batch (ED)" in shown and "ED 09-12-2025 B" in shown
+    with db.read() as session:  # an undated product's card is as before
+        plain = stock_card(session, find_by_code(session, "KRS-PAK").id)  # type: ignore[union-attr]
+    assert not plain.dated and "batch" not in plain.columns

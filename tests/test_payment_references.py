@@ -106,7 +106,7 @@ def test_the_reference_is_in_the_sales_digest(db: Database, engine: str) -> None
         raw(db, "SELECT detail FROM auditrecord WHERE kind = :k AND ref = :r",
             k=AuditKind.SALE, r=receipt)[0][0]
     )  # fmt: skip
-    assert detail["v"] == 3
+    assert detail["v"] >= 3
     assert broken_ref(db) is None
     tamper(db, "UPDATE payment SET reference = 'RRN2'")
     assert broken_ref(db) == receipt

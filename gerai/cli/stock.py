@@ -107,7 +107,6 @@ def stock_card(options: Options, code: str, fmt: str, output: str | None) -> Non
     """The stock card (kartu stok) of a product: every movement and the running balance."""
     from gerai.exports.stock_card import card_rows
     from gerai.services.shop.profile import load_shop
-    from gerai.services.stock.card import CARD_COLUMNS
     from gerai.services.stock.card import stock_card as card_of
     from gerai.services.stock.inventory import product_for
 
@@ -124,7 +123,7 @@ def stock_card(options: Options, code: str, fmt: str, output: str | None) -> Non
         from gerai.exports.people import records_csv
 
         with output_stream(output or "-", name) as stream:
-            stream.write(records_csv(CARD_COLUMNS, card_rows(card, shop), options.lang is not None))
+            stream.write(records_csv(card.columns, card_rows(card, shop), options.lang is not None))
 
 
 @stock.command("low")

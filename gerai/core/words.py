@@ -187,6 +187,7 @@ class AuditKind(StrEnum):
     CART_HELD = "cart_held"
     CART_RECALLED = "cart_recalled"
     MANUAL_APPROVED = "manual_approved"  # a supervisor allowed a manual price or discount
+    EXPIRED_APPROVED = "expired_approved"  # who allowed a sale to take expired goods
     REPRINT = "reprint"
     PRINT_JOB_DROPPED = "print_job_dropped"
     DRAWER_OPENED = "drawer_opened"

@@ -18,6 +18,7 @@ from gerai.tabular import Kind, Sheet, Typed, write_table, xlsx_bytes
 FIELD_KEYS = {
     "ref": "field.ref",
     "note": "field.note",
+    "batch": "field.batch",
     "in": "field.in",
     "out": "field.out",
     "balance": "field.balance",

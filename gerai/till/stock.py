@@ -300,8 +300,9 @@ class StockVerbs(TillBase):
         with self.database.read() as session:
             return is_dated(session, product_id)
 
-    def batches(self, product_id: int) -> list[BatchInfo]:
-        """A dated product's batches holding stock, earliest expiry first."""
+    def batches(self, product_id: int | None = None) -> list[BatchInfo]:
+        """A dated product's batches holding stock (or every dated product's), earliest
+        expiry first."""
         with self.database.read() as session:
             return batches(session, product_id)
 

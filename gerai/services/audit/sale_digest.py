@@ -12,7 +12,10 @@ written, so the sales recorded before stay intact.
 Version 3 (issue 14) adds the sale's cash rounding and who allowed its discount
 (SALE_FIELDS_V3), and to each line's details its manual discount, its share of the sale's
 discount, whether its price was overridden and who allowed it; and (issue 17) each payment's
-reference (a QRIS or transfer reference, or null), in payment order."""
+reference (a QRIS or transfer reference, or null), in payment order.
+
+Version 4 (issue 17) adds who allowed the sale to take expired goods (null when it took
+none); the check reads that name from the sale's `expired_approved` record."""
 
 from __future__ import annotations
 
@@ -54,7 +57,7 @@ PaymentKey = tuple[str, int, int]  # method, amount, tendered
 # cost (HPP) and name, in version 2; then manual discount, discount share, price overridden
 # and who allowed it, in version 3
 LineDetail = tuple[int, str] | tuple[int, str, int, int, bool, str]
-VERSION = 3
+VERSION = 4
 
 
 def _text(value: Any) -> Any:
@@ -71,19 +74,23 @@ def sale_digest(
     details: Iterable[LineDetail] | None = None,
     version: int = 2,
     references: Iterable[str | None] = (),
+    expired_by: str | None = None,
 ) -> str:
     """The SHA-256 of a sale's content: `sale` holds at least SALE_FIELDS (version 3:
     SALE_FIELDS_V3), `lines` come in line order, `payments` in the order they were written;
     `details` (version 2 and 3: each line's details, in line order), or None for a version 1
     digest; `version` 3 (as `record_sale` writes) adds SALE_FIELDS_V3's two and `references`
-    (each payment's reference or None, in payment order)."""
+    (each payment's reference or None, in payment order); version 4 adds `expired_by` (who
+    allowed the sale to take expired goods, None for nobody)."""
     fields = [sale[name] for name in (SALE_FIELDS_V3 if version >= 3 else SALE_FIELDS)]
     fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
-    content = [fields, list(lines), list(payments)]
+    content: list[Any] = [fields, list(lines), list(payments)]
     if details is not None:
         content.append([list(detail) for detail in details])
     if version >= 3:
         content.append(list(references))
+    if version >= 4:
+        content.append(expired_by)
     text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -95,10 +102,12 @@ def record_sale(
     payments: Sequence[PaymentKey],
     details: Sequence[LineDetail],
     references: Sequence[str | None] | None = None,
+    expired_by: str | None = None,
 ) -> int:
     """Write the sale's audit record in the caller's transaction (the sale's own), with a
-    version 3 digest (`details`: each line's cost, name and manual changes; `references`:
-    each payment's reference, None for none)."""
+    version 4 digest (`details`: each line's cost, name and manual changes; `references`:
+    each payment's reference, None for none; `expired_by`: who allowed it to take expired
+    goods, None for nobody)."""
     receipt_no = sale["receipt_no"]
     return audit.record(
         session,
@@ -110,7 +119,13 @@ def record_sale(
             "receipt": receipt_no,
             "total": sale["total"],
             "digest": sale_digest(
-                sale, lines, payments, details, VERSION, references or [None] * len(payments)
+                sale,
+                lines,
+                payments,
+                details,
+                VERSION,
+                references or [None] * len(payments),
+                expired_by,
             ),
             "v": VERSION,
         },
@@ -164,11 +179,23 @@ def _by_sale(
     return grouped
 
 
+def _expired_approvers(session: Session) -> dict[str, str]:
+    """Receipt number → who allowed that sale to take expired goods (its `expired_approved`
+    record's actor)."""
+    rows = session.connection().execute(
+        select(AUDIT_RECORD.c.ref, AUDIT_RECORD.c.actor).where(
+            AUDIT_RECORD.c.kind == AuditKind.EXPIRED_APPROVED
+        )
+    )
+    return {ref: actor for ref, actor in rows}
+
+
 def _stored_sales(
     session: Session, after: int
 ) -> Iterator[tuple[Mapping[str, Any], Callable[[int], str]]]:
     """Every stored sale past id `after`, by id, with the digest of its rows as they are now
     (a function of the digest's version)."""
+    approvers = _expired_approvers(session)
     columns = [SALE.c[name] for name in SALE_FIELDS_V3]
     last = after
     while True:
@@ -204,7 +231,10 @@ def _stored_sales(
                     ]
                 methods = [payment[:3] for payment in paid]
                 references = [payment[3] for payment in paid]
-                return sale_digest(sale, keys, methods, details, version, references)
+                return sale_digest(
+                    sale, keys, methods, details, version, references,
+                    approvers.get(sale["receipt_no"]),
+                )  # fmt: skip
 
             yield sale, digest
         last = high

@@ -29,7 +29,7 @@ from gerai.services.sale.quotas import check_quotas
 from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import load_shop
-from gerai.services.stock.batches import expired_take, sell_expired_permit
+from gerai.services.stock.batches import expired_take, record_expired_sale, sell_expired_permit
 from gerai.services.stock.ledger import Movement, move_stock
 
 
@@ -183,7 +183,7 @@ def checkout(
     when any rule refuses (the caller's transaction rolls back). A dated product is taken
     first-expiry-first, or from the batch scanned (`batches`: product id -> batch id); taking
     expired goods is refused unless `expired_ok`, and then needs permission `sell_expired` (a
-    supervisor's `approval` for a kasir)."""
+    supervisor's `approval` for a kasir), whose name is recorded with the sale."""
     authorize(session, actor, Permission.SELL, now=now)
     replayed = stored_sale(session, cart.token)
     if replayed is not None:
@@ -213,7 +213,7 @@ def checkout(
     references = check_references(settlement, shop.payment_reference)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
-    picked = check_batches(
+    picked, expired = check_batches(
         session, [(v.product.id, v.product.name, v.qty) for v in views], batches or {},
         business_date, actor=actor, now=now, approval=approval, expired_ok=expired_ok,
     )  # fmt: skip
@@ -295,6 +295,11 @@ def checkout(
                 )
             ],
         )
+    if expired is not None:
+        record_expired_sale(
+            session, expired.approver, expired.taken, receipt=receipt_no, till=till,
+            kasir=actor.name, at=now,
+        )  # fmt: skip
     move_stock(
         session,
         [
@@ -336,6 +341,7 @@ def checkout(
             for v in views
         ],
         references=references,
+        expired_by=expired.approver if expired is not None else None,
     )
     kasbon = sum(
         amount for method, amount, _ in settlement.payments if method == PaymentMethod.KASBON
@@ -364,22 +370,33 @@ def check_batches(
     now: datetime,
     approval: Approval | None,
     expired_ok: bool,
-) -> dict[int, int]:
+) -> tuple[dict[int, int], ExpiredSale | None]:
     """The batch scanned for each dated line (product id → batch id), after the expiry rule:
     a sale that would take expired goods (`today` past their date) is refused (GeraiError
     `sale.expired` naming the first product) unless `expired_ok`, and then needs permission
-    `sell_expired` (the actor's role, or a supervisor's `approval`)."""
+    `sell_expired` (the actor's role, or a supervisor's `approval`): who allowed it and what
+    it takes from expired batches, or None when it takes none."""
     picked = {pid: batches[pid] for pid, _, _ in lines if pid in batches}
-    expired = [
-        name
-        for pid, name, qty in lines
-        if expired_take(session, pid, qty, today, picked.get(pid)) > 0
+    taken = [
+        (name, qty)
+        for pid, name, wanted in lines
+        if (qty := expired_take(session, pid, wanted, today, picked.get(pid))) > 0
     ]
-    if expired:
-        if not expired_ok:
-            raise GeraiError("sale.expired", name=expired[0])
-        sell_expired_permit(session, actor, now=now, approval=approval)
-    return picked
+    if not taken:
+        return picked, None
+    if not expired_ok:
+        raise GeraiError("sale.expired", name=taken[0][0])
+    approver = sell_expired_permit(session, actor, now=now, approval=approval)
+    return picked, ExpiredSale(approver, taken)
+
+
+@dataclass(frozen=True)
+class ExpiredSale:
+    """A sale that takes expired goods: who allowed it, and each product's name and the
+    quantity taken from expired batches."""
+
+    approver: str
+    taken: list[tuple[str, Decimal]]
 
 
 REFERENCE_MAX = 40

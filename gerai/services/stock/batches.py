@@ -319,7 +319,7 @@ def move_batches(
     rows: list[dict[str, Any]] = []
     connection = session.connection()
     for movement in movements:
-        if movement.product_id not in dated or not movement.qty:
+        if movement.product_id not in dated or not (movement.qty or movement.takes):
             splits.append(())
             continue
         split = _split(session, movement, at, allow_negative, actor)
@@ -463,6 +463,29 @@ def sell_expired_permit(
     """Who allows a sale that takes expired goods: the actor when their role may, else the
     supervisor whose PIN was given; refused (GeraiError) otherwise."""
     return authorize(session, actor, Permission.SELL_EXPIRED, now=now, approval=approval)
+
+
+def record_expired_sale(
+    session: Session,
+    approver: str,
+    taken: list[tuple[str, Decimal]],
+    *,
+    receipt: str,
+    till: str,
+    kasir: str,
+    at: datetime,
+) -> int:
+    """Record in the sale's transaction who allowed it to take expired goods (kind
+    `expired_approved`, actor the approver, ref the receipt number; `taken`: each product's
+    name and the quantity taken from expired batches). The sale's digest covers the approver
+    (`sale_digest.py`, version 4)."""
+    return audit.record(
+        session, kind=AuditKind.EXPIRED_APPROVED, actor=approver, at=at, ref=receipt,
+        detail={
+            "till": till, "kasir": kasir,
+            "products": [{"name": name, "qty": str(qty)} for name, qty in taken],
+        },
+    )  # fmt: skip
 
 
 # --- lists and the proof -----------------------------------------------------------------

@@ -1,12 +1,15 @@
 """Stock as found on the shelf. Stok opname: count all or some products (a category, or what
 is scanned), see expected vs counted and the value of the difference at HPP, confirm with a
-reason; the differences go on the ledger (kind `opname`). Write-offs: damaged or expired
-goods taken out of stock with a reason (kind `adjust`)."""
+reason; the differences go on the ledger (kind `opname`). A dated product may be counted per
+batch (each batch's difference goes to that batch; batches not counted keep their stock), or
+as a whole (missing goods taken first-expiry-first, found goods added undated). Write-offs:
+damaged or expired goods taken out of stock with a reason (kind `adjust`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +30,7 @@ from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 from gerai.services.shop.profile import ShopProfile
+from gerai.services.stock.batches import batches, is_dated
 from gerai.services.stock.catalog import ProductFilter, ProductInfo, product_page
 from gerai.services.stock.inventory import (
     fresh,
@@ -42,12 +46,42 @@ MAX_COUNT_LINES = 20_000
 
 
 @dataclass(frozen=True)
+class BatchCount:
+    """One batch of a dated product counted: the books' quantity and what is on the shelf."""
+
+    batch_id: int
+    expiry: date | None
+    code: str
+    expected: Decimal
+    counted: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """Counted minus expected."""
+        return self.counted - self.expected
+
+
+@dataclass(frozen=True)
 class CountLine:
-    """One product counted: the stock the books expect and what is on the shelf."""
+    """One product counted: the stock the books expect and what is on the shelf (and, for a
+    dated product counted per batch, each batch's count)."""
 
     product: ProductInfo
     expected: Decimal
     counted: Decimal
+    batches: tuple[BatchCount, ...] = ()
+
+    def batch_split(self) -> tuple[tuple[int, Decimal], ...] | None:
+        """The batches' differences (batch id, difference), or None when counted as a whole
+        (the ledger then splits the difference itself)."""
+        if not self.batches:
+            return None
+        return tuple((b.batch_id, b.difference) for b in self.batches if b.difference)
+
+    @property
+    def differs(self) -> bool:
+        """True when the product's stock or any of its batches differs."""
+        return bool(self.difference) or any(b.difference for b in self.batches)
 
     @property
     def difference(self) -> Decimal:
@@ -86,9 +120,27 @@ def count_candidates(session: Session, category_id: int | None = None) -> list[P
 
 def count_line(session: Session, code: str, counted: Any) -> CountLine:
     """One line of a count: `code` must name a product, `counted` be a quantity (0 or more,
-    whole for pieces); the expected stock is the stock now."""
+    whole for pieces), or for a dated product a mapping of its batches (id → quantity; a
+    batch not named keeps its stock); the expected stock is the stock now."""
     product = fresh(session, product_for(session, code))
-    return CountLine(product, product.stock, quantity(counted, product, allow_zero=True))
+    if not isinstance(counted, Mapping):
+        return CountLine(product, product.stock, quantity(counted, product, allow_zero=True))
+    if not is_dated(session, product.id):
+        raise GeraiError("count.not_dated", name=product.name)
+    held = {b.id: b for b in batches(session, product.id)}
+    unknown = [batch_id for batch_id in counted if batch_id not in held]
+    if unknown:
+        raise GeraiError("batch.not_found", batch=unknown[0])
+    lines = tuple(
+        BatchCount(b.id, b.expiry, b.batch, b.qty, b.qty)
+        if b.id not in counted
+        else BatchCount(
+            b.id, b.expiry, b.batch, b.qty, quantity(counted[b.id], product, allow_zero=True)
+        )
+        for b in held.values()
+    )
+    change = sum((b.difference for b in lines), Decimal(0))
+    return CountLine(product, product.stock, product.stock + change, lines)
 
 
 def confirm_count(
@@ -122,7 +174,7 @@ def confirm_count(
             raise GeraiError("count.duplicate", name=line.product.name)
         seen.add(line.product.id)
         lines.append(line)
-    differing = [line for line in lines if line.difference]
+    differing = [line for line in lines if line.differs]
     why = " ".join(reason_text.split())
     if differing:
         why = reason(reason_text, "count.reason_required")
@@ -159,7 +211,12 @@ def confirm_count(
         session,
         [
             Movement(
-                line.product.id, line.difference, MovementKind.OPNAME, ref=number, note=why[:200]
+                line.product.id,
+                line.difference,
+                MovementKind.OPNAME,
+                ref=number,
+                note=why[:200],
+                takes=line.batch_split(),
             )
             for line in differing
         ],

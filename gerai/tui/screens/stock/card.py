@@ -1,5 +1,6 @@
 """The stock card (F9 on the products screen): the latest movements of one product with their
-date and time in the shop's zone, kind, reference, quantity and the running balance."""
+date and time in the shop's zone, kind, reference, (for a dated product) the batches each went
+into or out of, quantity and the running balance."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from gerai.core.i18n import t
 from gerai.core.phrases import CARD_COLUMN
 from gerai.core.quantity import format_quantity
 from gerai.exports.stock_card import describe, shown_cells
-from gerai.services.stock.card import CARD_COLUMNS, StockCard
+from gerai.services.stock.card import StockCard
 from gerai.tui.screens.stock.common import StockDialog, fit_column
 
 CARD_LINES = 500
@@ -39,18 +40,18 @@ class StockCardScreen(StockDialog[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#card-table", DataTable)
-        for key in CARD_COLUMNS:
-            title = t(CARD_COLUMN[key])
-            numeric = key in ("in", "out", "balance")
-            width = {"date": 10, "time": 10, "kind": 12, "ref": 16}.get(key, 9)
-            table.add_column(
-                Text(title, justify="right") if numeric else title, width=width, key=key
-            )
         try:
             card = self.till.stock_card(self.product_id, CARD_LINES)
         except GeraiError as error:
             self.fail(error)
             return
+        for key in card.columns:
+            title = t(CARD_COLUMN[key])
+            numeric = key in ("in", "out", "balance")
+            width = {"date": 10, "time": 10, "kind": 12, "ref": 16, "batch": 16}.get(key, 9)
+            table.add_column(
+                Text(title, justify="right") if numeric else title, width=width, key=key
+            )
         self.show(card)
         table.focus()
 
@@ -66,7 +67,7 @@ class StockCardScreen(StockDialog[None]):
         )
         table = self.query_one("#card-table", DataTable)
         for line in card.lines:
-            cells = shown_cells(line, shop)
-            table.add_row(*cells[:5], *(Text(c, justify="right") for c in cells[5:]))
+            cells = shown_cells(line, shop, dated=card.dated)
+            table.add_row(*cells[:-3], *(Text(c, justify="right") for c in cells[-3:]))
         if card.lines:
             table.move_cursor(row=len(card.lines) - 1, animate=False)

@@ -1,12 +1,15 @@
 """Stok opname (F8 on the products screen): choose a category (F4) or every product (F5), or
 just scan. A scanned code counts one more of it (`12*CODE` twelve more); a number typed on
-its own sets the count of the selected line. The table shows expected, counted, the
-difference and its value at HPP; Ctrl+S confirms with the reason."""
+its own sets the count of the selected line. A dated product is counted per batch: one line
+for each batch holding stock, with its expiry (a scan counts into the earliest; a number
+typed sets the selected batch's count). The table shows expected, counted, the difference and
+its value at HPP; Ctrl+S confirms with the reason."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,6 +22,7 @@ from gerai.core.money import format_number, format_rupiah
 from gerai.core.quantity import MAX_QUANTITY, format_quantity
 from gerai.services.sale.cart import parse_scan
 from gerai.services.shop.auth import Approval
+from gerai.services.stock.batches import BatchInfo
 from gerai.services.stock.catalog import ProductInfo
 from gerai.services.stock.count import CountLine
 from gerai.services.stock.inventory import quantity
@@ -35,16 +39,37 @@ COLUMNS = {
 
 @dataclass
 class CountRow:
-    """A product on the count sheet and what was counted of it so far (None: not yet)."""
+    """A product (or one batch of a dated product) on the count sheet and what was counted of
+    it so far (None: not yet)."""
 
     product: ProductInfo
     counted: Decimal | None = None
+    batch: BatchInfo | None = None
+
+    @property
+    def key(self) -> str:
+        """The row's key in the table."""
+        return f"{self.product.id}:{self.batch.id}" if self.batch else str(self.product.id)
+
+    @property
+    def expected(self) -> Decimal:
+        """What the books hold: the batch's quantity, or the product's stock."""
+        return self.batch.qty if self.batch else self.product.stock
 
     def line(self) -> CountLine | None:
         """The counted line, once counted."""
         if self.counted is None:
             return None
-        return CountLine(self.product, self.product.stock, self.counted)
+        return CountLine(self.product, self.expected, self.counted)
+
+    def name(self) -> str:
+        """The product's name; a batch's expiry and code after it."""
+        if self.batch is None:
+            return self.product.name
+        expiry = self.batch.expiry.isoformat() if self.batch.expiry else t("ui.count.no_expiry")
+        line = t("ui.count.batch_line", name=self.product.name, expiry=expiry,
+                 batch=self.batch.batch)  # fmt: skip
+        return line.rstrip()
 
 
 class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
@@ -65,6 +90,7 @@ class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
         self.rows: list[CountRow] = []
         self.scopes: list[str] = []
         self.scanned = False
+        self.held: dict[int, list[BatchInfo]] | None = None  # dated products' batches
 
     def compose(self) -> ComposeResult:
         yield Label(t("ui.count.title"), classes="stock-header")
@@ -98,8 +124,8 @@ class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
         blank = Text("")
         cells: list[str | Text] = [
             row.product.code,
-            row.product.name,
-            Text(format_quantity(row.product.stock, unit), justify="right"),
+            row.name(),
+            Text(format_quantity(row.expected, unit), justify="right"),
         ]
         if line is None:
             return [*cells, blank, blank, blank]
@@ -116,7 +142,7 @@ class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
         table = self.query_one("#count-lines", DataTable)
         table.clear()
         for row in self.rows:
-            table.add_row(*self.cells(row), key=str(row.product.id))
+            table.add_row(*self.cells(row), key=row.key)
         self.show_summary()
 
     def show_row(self, index: int) -> None:
@@ -124,10 +150,10 @@ class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
         table = self.query_one("#count-lines", DataTable)
         row = self.rows[index]
         if index >= table.row_count:
-            table.add_row(*self.cells(row), key=str(row.product.id))
+            table.add_row(*self.cells(row), key=row.key)
         else:
             for key, cell in zip(("code", "name", *COLUMNS), self.cells(row), strict=False):
-                table.update_cell(str(row.product.id), key, cell)
+                table.update_cell(row.key, key, cell)
         table.move_cursor(row=index, animate=False)
         self.show_summary()
 
@@ -155,11 +181,36 @@ class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
         """Put products on the sheet (those already there keep their count)."""
         present = {row.product.id for row in self.rows}
         first = len(self.rows)
-        self.rows.extend(CountRow(p) for p in products if p.id not in present)
+        for product in products:
+            if product.id not in present:
+                self.rows.extend(self.rows_of(product))
         self.scopes.append(scope)
         self.show_all()
         if first < len(self.rows):
             self.query_one("#count-lines", DataTable).move_cursor(row=first, animate=False)
+
+    def rows_of(self, product: ProductInfo) -> list[CountRow]:
+        """A product's lines: one per batch holding stock for a dated product, else one."""
+        if self.held is None:
+            self.held = {}
+            for batch in self.till.batches():
+                self.held.setdefault(batch.product_id, []).append(batch)
+        return [CountRow(product, batch=b) for b in self.held.get(product.id, [])] or [
+            CountRow(product)
+        ]
+
+    def entries(self) -> list[tuple[str, Any]]:
+        """What was counted, for the till: (code, quantity), or for a dated product (code,
+        {batch id: quantity}) of its batches counted."""
+        entries: dict[str, Any] = {}
+        for row in self.rows:
+            if row.counted is None:
+                continue
+            if row.batch is None:
+                entries[row.product.code] = row.counted
+            else:
+                entries.setdefault(row.product.code, {})[row.batch.id] = row.counted
+        return list(entries.items())
 
     # --- entering counts --------------------------------------------------------------------
 
@@ -180,9 +231,11 @@ class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
                 return
             index = next((i for i, r in enumerate(self.rows) if r.product.id == product.id), None)
             if index is None:
-                self.rows.append(CountRow(product))
-                index = len(self.rows) - 1
+                index = len(self.rows)
+                self.rows.extend(self.rows_of(product))
                 self.scanned = True
+                for added in range(index, len(self.rows)):
+                    self.show_row(added)
             row = self.rows[index]
             more = quantity(request.qty, product)
             row.counted = (row.counted or Decimal(0)) + more
@@ -252,10 +305,9 @@ class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
 
     def action_confirm(self) -> None:
         """Ctrl+S: write the counted lines and their differences."""
-        entries = [(r.product.code, r.counted) for r in self.rows if r.counted is not None]
         try:
             result = self.till.confirm_count(
-                entries, self.query_one("#reason", Input).value, self.scope(), self.approval
+                self.entries(), self.query_one("#reason", Input).value, self.scope(), self.approval
             )
         except GeraiError as error:
             self.fail(error)
