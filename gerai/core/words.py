@@ -124,12 +124,13 @@ class CashDirection(StrEnum):
 
 
 class PrintJobKind(StrEnum):
-    """What a print job carries: a sale's receipt, a reprint, a retur slip, a member slip, a
-    shift's Z report."""
+    """What a print job carries: a sale's receipt, a reprint, a retur slip, a void slip, a
+    member slip, a shift's Z report."""
 
     SALE = "sale"
     REPRINT = "reprint"
     RETUR = "retur"
+    VOID = "void"
     SLIP = "slip"
     Z_REPORT = "zreport"
 

@@ -190,12 +190,14 @@ class SaleVerbs(TillBase):
             check_void(session, receipt_no, self.till_id)
 
     def void(self, receipt_no: str, reason: str, approval: Approval | None) -> VoidResult:
-        """Void a sale of this shift."""
+        """Void a sale of this shift; its void slip's job commits with it."""
         with self.database.write() as session:
-            return void_sale(
+            result = void_sale(
                 session, self.actor, receipt_no, reason, approval=approval, now=self.clock(),
                 till=self.till_id,
             )  # fmt: skip
+            self.printer.queue_void(session, result.receipt_no)
+            return result
 
     def retur(
         self,

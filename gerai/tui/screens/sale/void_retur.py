@@ -421,14 +421,17 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
 
     @work(thread=True, group="correction", exclusive=True)
     def void(self, receipt_no: str, reason: str, approval: Approval | None) -> None:
-        """Void the sale off the UI thread, then show it again."""
+        """Void the sale off the UI thread, print its void slip, then show the sale again."""
         app = self.app
         try:
             done = self.till.void(receipt_no, reason, approval)
         except GeraiError as error:
             app.call_from_thread(self.fail, error)
             return
-        app.call_from_thread(self.corrected, done.receipt_no, void_message(done))
+        printing = t("ui.corrections.void_slip_printing") if app.printer.target.enabled else ""
+        app.call_from_thread(app.send_waiting)  # the slip was queued with the void
+        message = f"{void_message(done)} {printing}".strip()
+        app.call_from_thread(self.corrected, done.receipt_no, message)
 
     def corrected(self, receipt_no: str, message: str) -> None:
         """A void or retur is written: show the sale as it now is, and what was done."""
