@@ -118,6 +118,7 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.CASH_OUT: "audit.kind.cash_out",
     AuditKind.CART_HELD: "audit.kind.cart_held",
     AuditKind.CART_RECALLED: "audit.kind.cart_recalled",
+    AuditKind.CART_CLEARED: "audit.kind.cart_cleared",
     AuditKind.MANUAL_APPROVED: "audit.kind.manual_approved",
     "reprint": "audit.kind.reprint",
     AuditKind.DRAWER_OPENED: "audit.kind.drawer_opened",

@@ -182,6 +182,7 @@ class AuditKind(StrEnum):
     CASH_OUT = "cash_out"
     CART_HELD = "cart_held"
     CART_RECALLED = "cart_recalled"
+    CART_CLEARED = "cart_cleared"  # a cart emptied unsold (Ctrl+X)
     MANUAL_APPROVED = "manual_approved"  # a supervisor allowed a manual price or discount
     REPRINT = "reprint"
     PRINT_JOB_DROPPED = "print_job_dropped"

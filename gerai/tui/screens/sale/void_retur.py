@@ -38,7 +38,7 @@ from gerai.services.sale.returns import (
 from gerai.services.sale.voids import VoidResult
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.inventory import reason as required_reason
-from gerai.tui.base import GeraiDialog, GeraiScreen
+from gerai.tui.base import GeraiDialog, GeraiScreen, caught_up
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.sale.reprint import RecentReceiptsPicker
 from gerai.tui.status_line import StatusLine
@@ -63,7 +63,12 @@ class EntryDialog(GeraiDialog[Any]):
 
     CSS_PATH = sheet("dialogs")
     DEFAULT_CSS = "#entry-dialog Label { width: 100%; }"
-    BINDINGS = [Binding("escape", "cancel", "ui.key.back")]
+    BINDINGS = [
+        Binding("escape", "cancel", "ui.key.back"),
+        # priority: the app reads the keys typed after Enter once the dialog has answered,
+        # so they go where the answer leads (the scan field after the weight), not the entry
+        Binding("enter,ctrl+j", "submit", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -77,6 +82,7 @@ class EntryDialog(GeraiDialog[Any]):
         super().__init__()
         self.title_text, self.info, self.placeholder = title, info, placeholder
         self.hint, self.taker, self.value = hint, take, value
+        self.refused: str | None = None  # the entry last refused
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="entry-dialog"):
@@ -93,21 +99,25 @@ class EntryDialog(GeraiDialog[Any]):
         return []
 
     def on_mount(self) -> None:
-        self.query_one("#entry", Input).focus()
+        self.set_focus(self.query_one("#entry", Input))  # now: keys typed ahead go there
 
     def take(self, value: str) -> Any:
         """The result for what was typed; GeraiError when it is refused."""
         assert self.taker is not None
         return self.taker(value)
 
-    def on_input_changed(self, _event: Input.Changed) -> None:
-        self.query_one(".dialog-error", Label).update("")
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.value != self.refused:  # not a late echo of the keys just refused
+            self.query_one(".dialog-error", Label).update("")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def action_submit(self) -> None:
+        """Enter: the entry, once every key typed before it is in."""
+        await caught_up(self)
+        value = self.query_one("#entry", Input).value
         try:
-            result = self.take(event.value)
+            result = self.take(value)
         except GeraiError as error:
+            self.refused = value
             self.fail(error)
             return
         self.dismiss(result)
