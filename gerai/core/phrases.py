@@ -120,6 +120,7 @@ AUDIT_KIND: dict[str, str] = {
     AuditKind.CART_RECALLED: "audit.kind.cart_recalled",
     AuditKind.CART_CLEARED: "audit.kind.cart_cleared",
     AuditKind.MANUAL_APPROVED: "audit.kind.manual_approved",
+    AuditKind.APPROVAL_USED: "audit.kind.approval_used",
     "reprint": "audit.kind.reprint",
     AuditKind.DRAWER_OPENED: "audit.kind.drawer_opened",
     AuditKind.PRICE_CHANGED: "audit.kind.price_changed",

@@ -184,6 +184,7 @@ class AuditKind(StrEnum):
     CART_RECALLED = "cart_recalled"
     CART_CLEARED = "cart_cleared"  # a cart emptied unsold (Ctrl+X)
     MANUAL_APPROVED = "manual_approved"  # a supervisor allowed a manual price or discount
+    APPROVAL_USED = "approval_used"  # a sale used that allowance (it allows nothing again)
     REPRINT = "reprint"
     PRINT_JOB_DROPPED = "print_job_dropped"
     DRAWER_OPENED = "drawer_opened"
