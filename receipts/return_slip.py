@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from gerai.core.i18n import Translator
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD
-from receipts.layout import Line, pair, rule, signature_end, slip_header, wrapped
+from receipts.layout import (
+    Line,
+    pair,
+    rounding_line,
+    rule,
+    signature_end,
+    slip_header,
+    wrapped,
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class ReturnSlip:
     member: str | None = None
     kasbon: bool = False
     reprint: bool = False
+    rounding: int = 0  # the cash rounding in `total` (what the items were worth: total − it)
 
 
 def layout_return_slip(slip: ReturnSlip, width: int, tr: Translator) -> list[Line]:
@@ -68,6 +77,8 @@ def layout_return_slip(slip: ReturnSlip, width: int, tr: Translator) -> list[Lin
         detail = f"{item.quantity} {tr.t('slip.damaged')}" if item.damaged else item.quantity
         lines += pair(detail, format_number(item.amount), width, indent=2)
     lines.append(rule(width))
+    if slip.rounding:
+        lines += rounding_line(slip.rounding, width, tr)
     lines += pair(tr.t("slip.total"), format_rupiah(slip.total), width, bold=True)
     lines += pair(tr.t("slip.method"), tr.t(METHOD[slip.refund_method]), width)
     if slip.kasbon:

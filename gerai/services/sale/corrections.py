@@ -87,7 +87,7 @@ def _check_returns(session: Session) -> GeraiError | None:
         if detail is None:
             return GeraiError("corrections.return_unaudited", number=number)
         recorded = detail.get("refund_total")
-        if recorded != total or lines != total:
+        if recorded != total or lines + detail.get("rounding", 0) != total:
             return GeraiError(
                 "corrections.return_changed",
                 number=number,

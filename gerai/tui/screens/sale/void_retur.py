@@ -488,13 +488,18 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
         except GeraiError as error:
             app.call_from_thread(self.fail, error)
             return
-        message = t(
-            "ui.corrections.returned",
-            number=done.number,
-            amount=format_rupiah(done.refund_total),
-            method=t(METHOD[done.refund_method]),
-            approver=done.approved_by,
-        )
+        amount, method = format_rupiah(done.refund_total), t(METHOD[done.refund_method])
+        if done.rounding:
+            rounding = ("+" if done.rounding > 0 else "") + format_rupiah(done.rounding)
+            message = t(
+                "ui.corrections.returned_rounded", number=done.number, amount=amount,
+                method=method, rounding=rounding, approver=done.approved_by,
+            )  # fmt: skip
+        else:
+            message = t(
+                "ui.corrections.returned", number=done.number, amount=amount, method=method,
+                approver=done.approved_by,
+            )  # fmt: skip
         printing = t("ui.corrections.slip_printing") if app.printer.target.enabled else ""
         app.call_from_thread(app.send_waiting)  # the slip was queued with the retur
         app.call_from_thread(self.corrected, done.receipt_no, f"{message} {printing}".strip())
