@@ -13,14 +13,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from conftest import copy_database
+import pytest
+from conftest import CASHIER, NOW, copy_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shop_day import DAY, at, fill, give_back, open_till, sell
 from sqlmodel import col, select
+from textual.widgets import Label
 
 from gerai.core.i18n import translator
-from gerai.core.money import round_cash
+from gerai.core.money import format_rupiah, round_cash
 from gerai.db import Database
 from gerai.models import AuditRecord, SaleReturn, SaleReturnLine
 from gerai.services.cash.shifts import cash_position, current_shift
@@ -29,6 +31,10 @@ from gerai.services.sale.checkout import Tender
 from gerai.services.sale.corrections import check_corrections
 from gerai.services.sale.returns import build_return_slip, refund_rounding, sale_state
 from gerai.services.shop.profile import load_shop, store_shop_settings
+from gerai.settings import Settings
+from gerai.tui.app import GeraiApp
+from gerai.tui.screens.approval import ApprovalScreen
+from gerai.tui.screens.sale.void_retur import CorrectionsScreen, RefundDialog
 from receipts.return_slip import return_slip_text
 
 RICE, OIL = "BRS-MED-KG", "MYK-1L"
@@ -196,3 +202,43 @@ def test_any_returs_with_cash_rounding_keep_every_total_exact(
             play(db, plan)
         finally:
             db.dispose()
+
+
+# --- at the counter ---------------------------------------------------------------------------
+
+
+@pytest.mark.sqlite_only("screens only")
+async def test_the_refund_dialog_and_the_message_show_the_rounded_cash(db: Database) -> None:
+    set_rounding(db, 500)
+    sale = sell(db, "K1", fill(db, [(RICE, Decimal("2.5"))]), at(14))
+    app = GeraiApp(Settings(db_url=db.url), db, clock=lambda: NOW, actor=CASHIER)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectionsScreen)
+        screen = app.screen
+        await pilot.press(*sale.receipt_no, "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # line 1: how much comes back
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"1,25", "enter")
+        await pilot.pause()
+        assert screen.plan is not None
+        worth = screen.plan.total
+        rounded = round_cash(worth, 500)
+        assert rounded != worth
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(app.screen, RefundDialog)
+        shown = str(app.screen.query_one("#refund-rounded", Label).render())
+        assert f"Tunai dibulatkan: {format_rupiah(rounded)}" in shown
+        await pilot.press(*"kemasan rusak", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ApprovalScreen)
+        await pilot.press(*"bendahara", "enter")
+        await pilot.pause()
+        await pilot.press(*"2222", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        message = str(screen.query_one("#status", Label).render())
+    assert format_rupiah(rounded) in message and "pembulatan" in message

@@ -33,6 +33,7 @@ from gerai.services.sale.returns import (
     SaleLineState,
     SaleState,
     plan_return,
+    refund_rounding,
     return_quantity,
 )
 from gerai.services.sale.voids import VoidResult
@@ -134,6 +135,7 @@ class RefundDialog(EntryDialog):
     def __init__(self, plan: ReturnPlan) -> None:
         self.methods = plan.sale.refund_methods
         self.method = self.methods[0]
+        self.worth = plan.total
         super().__init__(
             t("ui.corrections.return_title", number=plan.sale.receipt_no),
             [t("ui.corrections.refund", amount=format_rupiah(plan.total), count=len(plan.lines))],
@@ -142,14 +144,24 @@ class RefundDialog(EntryDialog):
         )
 
     def extra(self) -> list[Widget]:
-        return [Label("", id="refund-methods")]
+        return [Label("", id="refund-methods"), Label("", id="refund-rounded", markup=False)]
 
     def on_mount(self) -> None:
         super().on_mount()
         self.show_methods()
 
     def show_methods(self) -> None:
-        """The refund methods, the chosen one highlighted."""
+        """The refund methods, the chosen one highlighted; a cash refund's rounded amount."""
+        rounding = refund_rounding(self.worth, self.method, self.till.shop.cash_rounding)
+        self.query_one("#refund-rounded", Label).update(
+            t(
+                "ui.corrections.refund_rounded",
+                amount=format_rupiah(self.worth + rounding),
+                rounding=("+" if rounding > 0 else "") + format_rupiah(rounding),
+            )
+            if rounding
+            else ""
+        )
         self.query_one("#refund-methods", Label).update(
             "  ".join(
                 [t("ui.corrections.refund_by")]
