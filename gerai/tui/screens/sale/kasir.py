@@ -114,7 +114,7 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#scan", ScanField).focus()
+        self.set_focus(self.query_one("#scan", ScanField))  # now: keys typed at once go there
         self.refresh_header()
         self.set_interval(20, self.refresh_header)
         self.refresh_cart()
