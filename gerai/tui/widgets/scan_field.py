@@ -20,7 +20,7 @@ from gerai.tui.bindings import localize_bindings
 
 SCAN_END_KEYS = frozenset({"enter", "ctrl+j", "ctrl+m"})
 LINE_STEPS = {"plus": 1, "minus": -1}
-QTY_FIRST = re.compile(r"\d[\d.,]*\*")  # an entry that starts with a quantity: `1*`, `1,5*`
+QTY_FIRST = re.compile(r"\d[\d.,]*\*\S")  # a quantity and a code: `1*CODE`, `1,5*CODE`
 
 
 class ScanField(Input):
