@@ -39,6 +39,7 @@ from gerai.core.quantity import MAX_QUANTITY, PLACES, format_quantity, is_whole,
 from gerai.core.timefmt import format_moment
 from gerai.core.words import (
     AuditKind,
+    CashTerm,
     DocumentSeries,
     MovementKind,
     PaymentMethod,
@@ -423,7 +424,7 @@ def return_items(
         detail={
             "receipt_no": sale.receipt_no,
             "refund_total": refund_total,
-            "rounding": rounding,
+            CashTerm.ROUNDING: rounding,
             "refund_method": refund_method,
             "reason": why,
             "approved_by": approved_by,
