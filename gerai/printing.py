@@ -221,12 +221,6 @@ class PrintQueue:
         )
         return True
 
-    def void_lines(self, receipt_no: str, width: int | None = None) -> list[Line]:
-        """The layout of a voided sale's void slip."""
-        with self.database.read() as session:
-            slip = build_void_slip(session, receipt_no, load_shop(session))
-        return layout_void_slip(slip, width or self.target.width, self.translator)
-
     def queue_void(self, session: Session, receipt_no: str) -> bool:
         """Store the void slip of the sale `receipt_no`, just voided, in the caller's
         transaction (the void and its slip commit together; the drawer opens when cash goes

@@ -18,6 +18,8 @@ from gerai.db import Database
 from gerai.models import PrintJob, Sale
 from gerai.printing import PrintQueue
 from gerai.services.sale.checkout import Tender
+from gerai.services.sale.voids import build_void_slip
+from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from gerai.till import Till
 from receipts.layout import WIDTHS
@@ -136,6 +138,10 @@ def test_a_voided_split_sale_prints_its_slip_with_the_refund_per_method(db: Data
     ]
     assert jobs[1].payload in received[1]
     job = decode(jobs[1].payload)
+    with db.read() as session:
+        slip = build_void_slip(session, number, load_shop(session))
+    expected = [line.text for line in layout_void_slip(slip, 48, ID)]
+    assert job.lines[: len(expected)] == expected  # the stored slip is the layout, read back
     assert job.drawer_kicks == [2]  # cash goes back out of the drawer
     assert job.unknown == [] and max(len(line) for line in job.lines) <= 48
     lines = job.lines
