@@ -14,6 +14,7 @@ import pytest
 from conftest import audit_events
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.widgets import DataTable, Label, OptionList
 
 from gerai.core.errors import GeraiError
@@ -195,7 +196,10 @@ async def test_the_weight_dialog_refuses_a_bad_weight_in_place_and_esc_adds_noth
         await settle(app, pilot)
         assert isinstance(app.screen, EntryDialog)
         assert "Berat Gula Pasir" in str(app.screen.query_one(".dialog-title", Label).render())
-        assert "lebih dari 0" in str(app.screen.query_one(".dialog-error", Label).render())
+        error = app.screen.query_one(".dialog-error", Label)
+        assert "lebih dari 0" in str(error.render())
+        for widget in (app.screen.query_one("#entry"), error):  # both on screen at 80x24
+            assert Region(0, 0, 80, 24).contains_region(widget.region)
         post_keys(app, *"x", "enter")  # `0x`
         await settle(app, pilot)
         assert "tidak sah" in str(app.screen.query_one(".dialog-error", Label).render())

@@ -4,7 +4,9 @@ void's own transaction, sent to the fake printer and decoded back."""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import NOW, TREASURER_PIN
@@ -49,6 +51,20 @@ SPLIT = VoidSlip(
     kasbon=0,
     reason="salah input",
 )
+
+
+GOLDEN = Path(__file__).parent / "golden" / "receipts"
+UPDATE = os.environ.get("GERAI_UPDATE_GOLDEN") == "1"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_slip_matches_its_golden_file(width: int) -> None:
+    text = void_slip_text(SPLIT, width, ID)
+    path = GOLDEN / f"void-split-{width}.txt"
+    if UPDATE or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="ascii")
+    assert text == path.read_text(encoding="ascii")
 
 
 def test_the_slip_says_what_was_voided_and_how_each_part_goes_back() -> None:
