@@ -35,6 +35,7 @@ from gerai.services.sale.receipts import (
     waiting_job,
 )
 from gerai.services.sale.returns import build_return_slip, is_cash_refund
+from gerai.services.sale.voids import build_void_slip
 from gerai.services.shop.auth import Actor
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.labels import ShelfLabel
@@ -46,6 +47,7 @@ from receipts.printer_url import PrinterTarget, parse_printer_url
 from receipts.return_slip import layout_return_slip
 from receipts.shelf_tag import barcode_image, layout_shelf_tag
 from receipts.transport import send
+from receipts.void_slip import layout_void_slip
 from receipts.z_report import layout_shift_report
 
 
@@ -217,6 +219,22 @@ class PrintQueue:
             PrintJobKind.REPRINT if reprint else PrintJobKind.RETUR,
             payload,
         )
+        return True
+
+    def queue_void(self, session: Session, receipt_no: str) -> bool:
+        """Store the void slip of the sale `receipt_no`, just voided, in the caller's
+        transaction (the void and its slip commit together; the drawer opens when cash goes
+        back); False without a printer."""
+        if not self.target.enabled:
+            return False
+        slip = build_void_slip(session, receipt_no, load_shop(session))
+        options = JobOptions(
+            profile=self.target.profile,
+            kick_drawer=self.settings.kick_drawer
+            and any(method == PaymentMethod.CASH for method, _ in slip.refunds),
+        )
+        payload = render_job(layout_void_slip(slip, self.target.width, self.translator), options)
+        self._enqueue(session, slip.receipt_no, PrintJobKind.VOID, payload)
         return True
 
     def _store(self, reference: str, kind: PrintJobKind, payload: bytes) -> None:

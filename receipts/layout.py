@@ -37,6 +37,11 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(ascii_text(text), width, break_long_words=True) or [""]
 
 
+def wrapped(text: str, width: int) -> list[Line]:
+    """`text` wrapped to `width`, one `Line` a part."""
+    return [Line(part) for part in wrap(text, width)]
+
+
 def centered(text: str, width: int, bold: bool = False) -> list[Line]:
     """Wrapped and centred."""
     return [Line(part.center(width).rstrip(), bold) for part in wrap(text, width)]
@@ -79,6 +84,20 @@ def slip_header(
     if reprint:
         lines += centered(tr.t("receipt.reprint"), width, bold=True)
     return lines
+
+
+def signature_end(keep: str, width: int, tr: Translator) -> list[Line]:
+    """The end of a slip the buyer signs: a rule, the signature's line, a rule, and `keep`
+    (what to keep the slip for) centred."""
+    lines = [rule(width), *wrapped(tr.t("slip.signature"), width), Line(""), Line("")]
+    lines += centered("(" + "." * min(width - 4, 28) + ")", width)
+    return [*lines, rule(width), *centered(keep, width)]
+
+
+def rounding_line(rounding: int, width: int, tr: Translator) -> list[Line]:
+    """The cash rounding (pembulatan), signed: `+100` or `-400`."""
+    sign = "+" if rounding > 0 else "-"
+    return pair(tr.t("receipt.rounding"), f"{sign}{format_number(abs(rounding))}", width)
 
 
 def layout_receipt(receipt: Receipt, width: int, tr: Translator) -> list[Line]:
@@ -134,10 +153,7 @@ def layout_receipt(receipt: Receipt, width: int, tr: Translator) -> list[Line]:
             tr.t("receipt.sale_discount"), f"-{format_number(receipt.sale_discount)}", width
         )
     if receipt.rounding:
-        sign = "+" if receipt.rounding > 0 else "-"
-        lines += pair(
-            tr.t("receipt.rounding"), f"{sign}{format_number(abs(receipt.rounding))}", width
-        )
+        lines += rounding_line(receipt.rounding, width, tr)
     lines += pair(tr.t("receipt.total"), format_rupiah(receipt.total), width, bold=True)
     for payment in receipt.payments:
         lines += pair(tr.t(METHOD[payment.method]), format_number(payment.tendered), width)

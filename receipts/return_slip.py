@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from gerai.core.i18n import Translator
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import METHOD
-from receipts.layout import Line, centered, pair, rule, slip_header, wrap
+from receipts.layout import (
+    Line,
+    pair,
+    rounding_line,
+    rule,
+    signature_end,
+    slip_header,
+    wrapped,
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class ReturnSlip:
     member: str | None = None
     kasbon: bool = False
     reprint: bool = False
+    rounding: int = 0  # the cash rounding in `total` (what the items were worth: total − it)
 
 
 def layout_return_slip(slip: ReturnSlip, width: int, tr: Translator) -> list[Line]:
@@ -61,28 +70,21 @@ def layout_return_slip(slip: ReturnSlip, width: int, tr: Translator) -> list[Lin
     ):
         lines += pair(tr.t(key), value, width)
     if slip.member:
-        lines += _wrapped(f"{tr.t('receipt.member')}: {slip.member}", width)
+        lines += wrapped(f"{tr.t('receipt.member')}: {slip.member}", width)
     lines.append(rule(width))
     for item in slip.items:
-        lines += _wrapped(item.name, width)
+        lines += wrapped(item.name, width)
         detail = f"{item.quantity} {tr.t('slip.damaged')}" if item.damaged else item.quantity
         lines += pair(detail, format_number(item.amount), width, indent=2)
     lines.append(rule(width))
+    if slip.rounding:
+        lines += rounding_line(slip.rounding, width, tr)
     lines += pair(tr.t("slip.total"), format_rupiah(slip.total), width, bold=True)
     lines += pair(tr.t("slip.method"), tr.t(METHOD[slip.refund_method]), width)
     if slip.kasbon:
-        lines += _wrapped(tr.t("slip.kasbon_note"), width)
-    lines += _wrapped(f"{tr.t('slip.reason')}: {slip.reason}", width)
-    lines.append(rule(width))
-    lines += [*_wrapped(tr.t("slip.signature"), width), Line(""), Line("")]
-    lines += centered("(" + "." * min(width - 4, 28) + ")", width)
-    lines.append(rule(width))
-    lines += centered(tr.t("slip.keep"), width)
-    return lines
-
-
-def _wrapped(text: str, width: int) -> list[Line]:
-    return [Line(part) for part in wrap(text, width)]
+        lines += wrapped(tr.t("slip.kasbon_note"), width)
+    lines += wrapped(f"{tr.t('slip.reason')}: {slip.reason}", width)
+    return lines + signature_end(tr.t("slip.keep"), width, tr)
 
 
 def return_slip_text(slip: ReturnSlip, width: int, tr: Translator) -> str:

@@ -50,7 +50,7 @@ async def test_n_star_sets_the_selected_lines_quantity(db: Database) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await typed(pilot, "MYK-1L")
-        await typed(pilot, "BRS-MED-KG")
+        await typed(pilot, "1*BRS-MED-KG")
         await pilot.press("up")
         await typed(pilot, "5*")
         assert [line.qty for line in app.cart.lines] == [Decimal(5), Decimal(1)]
@@ -89,7 +89,7 @@ async def test_f7_offers_this_shifts_receipts_newest_first(db: Database) -> None
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         first = await sell(app, pilot, "MYK-1L")
-        second = await sell(app, pilot, "BRS-MED-KG")
+        second = await sell(app, pilot, "1*BRS-MED-KG")
         await pilot.press("f7")
         await pilot.pause()
         picker = app.screen
@@ -108,7 +108,7 @@ async def test_f7_still_takes_a_typed_number(db: Database) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         first = await sell(app, pilot, "MYK-1L")
-        await sell(app, pilot, "BRS-MED-KG")
+        await sell(app, pilot, "1*BRS-MED-KG")
         await pilot.press("f7")
         await pilot.pause()
         await typed(pilot, first.lower())

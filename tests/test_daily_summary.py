@@ -461,7 +461,8 @@ def test_cash_movements_carry_their_reasons_in_order(db: Database) -> None:
 TOP_KEYS = {
     "date", "timezone", "sales_count", "gross", "member_discount", "manual_discount", "net",
     "sale_discount", "rounding",
-    "returns_total", "net_after_returns", "average_basket", "payments", "member", "non_member",
+    "returns_total", "returns_rounding", "net_after_returns", "average_basket", "payments",
+    "member", "non_member",
     "cost", "returns_cost", "margin", "margin_percent",
     "shifts", "categories", "top_items", "by_hour", "voids", "returns", "low_stock", "noncash",
 }  # fmt: skip

@@ -219,7 +219,7 @@ def test_parse_scan_accepts(raw: str, qty: Decimal, code: str, explicit: bool) -
     ("raw", "key"),
     [
         ("0*AQA-600", "cart.qty_positive"),
-        ("-1*AQA-600", "cart.qty_positive"),
+        ("-1*AQA-600", "scan.negative"),
         ("0,000*AQA-600", "cart.qty_positive"),
         ("abc*AQA-600", "scan.bad_qty"),
         ("1e3*AQA-600", "scan.bad_qty"),
@@ -248,7 +248,7 @@ def test_parse_scan_refuses(raw: str, key: str) -> None:
         ("1000000000000*AQA-600", "cart.qty_too_large"),
         ("1000000000000*BRS-MED-KG", "cart.qty_too_large"),
         ("100001*AQA-600", "cart.qty_too_large"),
-        ("-1*AQA-600", "cart.qty_positive"),
+        ("-1*AQA-600", "scan.negative"),
         ("3*TIDAK-ADA", "scan.unknown"),
     ],
 )

@@ -129,12 +129,13 @@ class CashDirection(StrEnum):
 
 
 class PrintJobKind(StrEnum):
-    """What a print job carries: a sale's receipt, a reprint, a retur slip, a member slip, a
-    shift's Z report."""
+    """What a print job carries: a sale's receipt, a reprint, a retur slip, a void slip, a
+    member slip, a shift's Z report."""
 
     SALE = "sale"
     REPRINT = "reprint"
     RETUR = "retur"
+    VOID = "void"
     SLIP = "slip"
     Z_REPORT = "zreport"
 
@@ -186,8 +187,10 @@ class AuditKind(StrEnum):
     CASH_OUT = "cash_out"
     CART_HELD = "cart_held"
     CART_RECALLED = "cart_recalled"
+    CART_CLEARED = "cart_cleared"  # a cart emptied unsold (Ctrl+X)
     MANUAL_APPROVED = "manual_approved"  # a supervisor allowed a manual price or discount
     EXPIRED_APPROVED = "expired_approved"  # who allowed a sale to take expired goods
+    APPROVAL_USED = "approval_used"  # a sale used that allowance (it allows nothing again)
     REPRINT = "reprint"
     PRINT_JOB_DROPPED = "print_job_dropped"
     DRAWER_OPENED = "drawer_opened"

@@ -153,6 +153,9 @@ class NoPrinter:
     def queue_return(self, session: Session, number: str, reprint: bool = False) -> bool:
         return False
 
+    def queue_void(self, session: Session, receipt_no: str) -> bool:
+        return False
+
     def queue_member_slip(self, session: Session, number: str, reprint: bool = False) -> bool:
         return False
 

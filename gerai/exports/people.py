@@ -37,6 +37,7 @@ FIELD_KEYS = {
     CashTerm.ROUNDING: "field.rounding",
     "net": "field.net",
     "returns_total": "field.returns_total",
+    "returns_rounding": "field.returns_rounding",
     "net_after_returns": "field.net_after_returns",
     "average_basket": "field.average_basket",
     "cost": "field.cost",
@@ -174,7 +175,7 @@ SHEET_KEYS = {
 
 MONEY_FIELDS = frozenset({
     "gross", "member_discount", "manual_discount", "sale_discount", CashTerm.ROUNDING, "net",
-    "returns_total", "net_after_returns",
+    "returns_total", "returns_rounding", "net_after_returns",
     "average_basket", "cost", "margin", "amount", "opening_cash", CashTerm.SALES, CashTerm.IN,
     CashTerm.OUT, CashTerm.REFUNDS, "member_cash_in", "member_cash_out", "expected_cash",
     "counted_cash",

@@ -33,6 +33,10 @@ class PrintJobs(Protocol):
         """Store a retur's slip job in the caller's transaction; False without a printer."""
         ...
 
+    def queue_void(self, session: Session, receipt_no: str) -> bool:
+        """Store a voided sale's slip job in the caller's transaction; False without a printer."""
+        ...
+
     def queue_member_slip(self, session: Session, number: str, reprint: bool = False) -> bool:
         """Store a member payment's slip job in the caller's transaction; False without one."""
         ...

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from gerai.services.members.lookup import MemberInfo, find_member, search_members
 from gerai.services.sale.buyers import Buyer, make_buyer, shown_nik
 from gerai.services.sale.checkout import SaleResult, Tender, checkout
-from gerai.services.sale.held import HeldSummary, hold_cart, list_held, recall_cart
+from gerai.services.sale.held import HeldSummary, clear_cart, hold_cart, list_held, recall_cart
 from gerai.services.sale.manual import ManualChange, approve_manual, remove_manual
 from gerai.services.sale.receipts import SaleSummary, recent_sales
 from gerai.services.sale.reprice import reprice
@@ -151,6 +151,15 @@ class SaleVerbs(TillBase):
         self.batch_picks[product_id] = batch_id
         return batch_id
 
+    def clear_cart(self) -> int:
+        """Empty the cart without selling it (recorded: what was thrown away and by whom);
+        how many lines it had."""
+        with self.database.write() as session:
+            lines = clear_cart(session, self.cart, self.till_id, self.actor, self.clock())
+        self.cart.clear()
+        self.batch_picks.clear()
+        return lines
+
     def hold(self) -> HeldSummary:
         """Hold the cart for later and empty it."""
         with self.database.write() as session:
@@ -190,12 +199,14 @@ class SaleVerbs(TillBase):
             check_void(session, receipt_no, self.till_id)
 
     def void(self, receipt_no: str, reason: str, approval: Approval | None) -> VoidResult:
-        """Void a sale of this shift."""
+        """Void a sale of this shift; its void slip's job commits with it."""
         with self.database.write() as session:
-            return void_sale(
+            result = void_sale(
                 session, self.actor, receipt_no, reason, approval=approval, now=self.clock(),
                 till=self.till_id,
             )  # fmt: skip
+            self.printer.queue_void(session, result.receipt_no)
+            return result
 
     def retur(
         self,

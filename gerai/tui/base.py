@@ -24,6 +24,17 @@ Result = TypeVar("Result")
 CATCH_UP_SECONDS = 2.0
 
 
+async def caught_up(screen: Screen[Any]) -> None:
+    """`GeraiScreen.caught_up` of any screen or dialog."""
+    for pump in (screen.focused, screen):
+        if pump is None:
+            continue
+        done = asyncio.Event()
+        pump.call_later(done.set)
+        with contextlib.suppress(TimeoutError):  # never hang the till on a stuck widget
+            await asyncio.wait_for(done.wait(), CATCH_UP_SECONDS)
+
+
 class GeraiScreen(Screen[Result]):
     """A full screen of gerai."""
 
@@ -43,16 +54,10 @@ class GeraiScreen(Screen[Result]):
         """Wait until the focused field and this screen have handled the keys (and what they
         posted) queued before the priority key being run, e.g. a scan typed right before F12.
         The app reads no other key meanwhile."""
-        for pump in (self.focused, self):
-            if pump is None:
-                continue
-            done = asyncio.Event()
-            pump.call_later(done.set)
-            with contextlib.suppress(TimeoutError):  # never hang the till on a stuck widget
-                await asyncio.wait_for(done.wait(), CATCH_UP_SECONDS)
+        await caught_up(self)
 
     async def open_dialog(
-        self, dialog: GeraiDialog[Any], callback: Callable[[Any], None] | None = None
+        self, dialog: Screen[Any], callback: Callable[[Any], Any] | None = None
     ) -> None:
         """Open `dialog` from a priority binding's action, type-ahead safe: the app reads no
         other key until the dialog is mounted with its first field focused (`set_focus` in

@@ -29,6 +29,7 @@ from gerai.models import (
     CashMovement,
 )
 from gerai.services.cash.shifts import cash_position, shifts_of_day
+from gerai.services.sale.returns import return_rounding
 from gerai.services.shop.profile import ShopProfile
 
 TOP_ITEMS = 10
@@ -167,11 +168,13 @@ class DailySummary:
     `manual_discount` is every manual discount of the day (lines' price overrides and
     discounts, and discounts on whole sales; issue 14), `rounding` the cash rounding
     (pembulatan) in the sales' totals; `cost` is the HPP of the day's completed sales.
-    `returns_total` is what the day's returs refunded (of sales of any day),
-    `net_after_returns` = net − returns_total, and `returns_cost` the HPP of the goods those
-    returs brought back to the shelf (at their cost when sold; not the damaged ones). The
-    gross margin (laba kotor) is net of returns: `margin` = net_after_returns − (cost −
-    returns_cost), `margin_percent` of net_after_returns. A category's margin is its own sales
+    `returns_total` is what the day's returs refunded (of sales of any day), with
+    `returns_rounding` the cash rounding of their cash refunds in it (what the goods were
+    worth is returns_total − returns_rounding), `net_after_returns` = net − returns_total,
+    and `returns_cost` the HPP of the goods those returs brought back to the shelf (at their
+    cost when sold; not the damaged ones). The gross margin (laba kotor) is net of returns:
+    `margin` = net_after_returns − (cost − returns_cost), `margin_percent` of
+    net_after_returns. A category's margin is its own sales
     less their HPP, before returns. Times are local to the shop."""
 
     date: date
@@ -184,6 +187,7 @@ class DailySummary:
     sale_discount: int
     rounding: int
     returns_total: int
+    returns_rounding: int
     net_after_returns: int
     average_basket: int
     payments: dict[str, int]
@@ -265,6 +269,7 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
         sale_discount=sale_discount,
         rounding=sum(s.rounding for s in completed),
         returns_total=returned,
+        returns_rounding=_returns_rounding(session, day),
         net_after_returns=net - returned,
         average_basket=net // count if count else 0,
         payments=_payments(session, day),
@@ -466,6 +471,17 @@ def _returns(session: Session, day: date, zone: ZoneInfo) -> tuple[Correction, .
     return tuple(
         Correction(receipt, n, till, at.astimezone(zone), cashier, by, approver, total, how, why)
         for receipt, n, till, at, cashier, by, approver, total, how, why in rows
+    )
+
+
+def _returns_rounding(session: Session, day: date) -> int:
+    """The cash rounding of the day's returs' refunds, signed."""
+    return int(
+        session.execute(
+            select(func.coalesce(func.sum(return_rounding()), 0)).where(
+                SALE_RETURN.c.business_date == day
+            )
+        ).scalar_one()
     )
 
 

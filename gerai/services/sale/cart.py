@@ -34,7 +34,8 @@ class ScanRequest:
 
 
 def parse_scan(raw: str) -> ScanRequest:
-    """`CODE`, `3*CODE`, `1,5*CODE` or `1.5*CODE`; GeraiError for a bad quantity."""
+    """`CODE`, `3*CODE`, `1,5*CODE` or `1.5*CODE`; GeraiError for a bad, zero or negative
+    quantity."""
     entry = raw.strip()
     if "*" not in entry:
         if not entry:
@@ -48,7 +49,9 @@ def parse_scan(raw: str) -> ScanRequest:
         qty = parse_quantity(qty_text)
     except ValueError as exc:
         raise GeraiError("scan.bad_qty", qty=qty_text.strip()) from exc
-    if qty <= 0:
+    if qty < 0:  # `-1*CODE`: nothing is sold back at the counter
+        raise GeraiError("scan.negative", entry=entry)
+    if qty == 0:
         raise GeraiError("cart.qty_positive", qty=qty_text.strip())
     return ScanRequest(qty, code, True)
 

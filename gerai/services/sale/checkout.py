@@ -24,7 +24,7 @@ from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.sale.cart import Cart
-from gerai.services.sale.manual import check_approvals
+from gerai.services.sale.manual import check_approvals, spend_approvals
 from gerai.services.sale.quotas import check_quotas
 from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, Approval, authorize
@@ -205,7 +205,7 @@ def checkout(
     views = cart.view()
     for line in cart.lines:
         cart.check_quantity(line.product, line.qty)
-    check_approvals(session, cart, actor, till)
+    approvals = check_approvals(session, cart, actor, till)
     cart.check_manual()
     totals = cart.totals()
     settlement = settle(totals.total, tenders, cart.member is not None, shop.cash_rounding)
@@ -343,6 +343,7 @@ def checkout(
         references=references,
         expired_by=expired.approver if expired is not None else None,
     )
+    spend_approvals(session, approvals, actor, receipt_no=receipt_no, now=now)
     kasbon = sum(
         amount for method, amount, _ in settlement.payments if method == PaymentMethod.KASBON
     )

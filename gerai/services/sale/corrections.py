@@ -14,7 +14,7 @@ from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import format_rupiah
-from gerai.core.words import AuditKind, SaleStatus
+from gerai.core.words import AuditKind, CashTerm, SaleStatus
 from gerai.models import AuditRecord, Sale, SaleReturn, SaleReturnLine, SaleVoid
 from gerai.services.sale.receipts import find_sale
 
@@ -87,7 +87,7 @@ def _check_returns(session: Session) -> GeraiError | None:
         if detail is None:
             return GeraiError("corrections.return_unaudited", number=number)
         recorded = detail.get("refund_total")
-        if recorded != total or lines != total:
+        if recorded != total or lines + detail.get(CashTerm.ROUNDING, 0) != total:
             return GeraiError(
                 "corrections.return_changed",
                 number=number,

@@ -1,5 +1,6 @@
-"""Held carts (F8): a buyer steps aside, the cart waits in the database, the next buyer is
-served, and the held cart is recalled later, priced afresh. Its manual prices and discounts
+"""Held carts (F8): a buyer steps aside, the cart waits in the database (with its total then),
+the next buyer is served, and the held cart is recalled later, priced afresh. A cart emptied
+unsold (Ctrl+X) is recorded too. Its manual prices and discounts
 (issue 14) are kept with who allowed them, and checked again when it is sold."""
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from gerai.services.stock.catalog import get_product
 
 @dataclass(frozen=True)
 class HeldSummary:
-    """A held cart as the recall list shows it."""
+    """A held cart as the recall list shows it: when it was held, and its total then (None
+    for a cart held before totals were kept with it; a recalled cart is priced afresh)."""
 
     id: int
     label: str
     created_at: datetime
     lines: int
+    total: int | None = None
 
 
 def hold_cart(session: Session, cart: Cart, till: str, actor: Actor, now: datetime) -> HeldSummary:
@@ -37,8 +40,10 @@ def hold_cart(session: Session, cart: Cart, till: str, actor: Actor, now: dateti
     authorize(session, actor, Permission.HOLD, now=now)
     if not cart.lines:
         raise GeraiError("held.empty")
+    total = cart.totals().total
     payload = {
         "member_id": cart.member.id if cart.member else None,
+        "total": total,
         "lines": [
             {
                 "product_id": line.product.id,
@@ -57,9 +62,9 @@ def hold_cart(session: Session, cart: Cart, till: str, actor: Actor, now: dateti
     assert held.id is not None
     audit.record(
         session, kind=AuditKind.CART_HELD, actor=actor.name, at=now, ref=f"{till}#{held.id}",
-        detail={"lines": len(cart.lines), "total": cart.totals().total},
+        detail={"lines": len(cart.lines), "total": total},
     )  # fmt: skip
-    return HeldSummary(held.id, held.label, now, len(cart.lines))
+    return HeldSummary(held.id, held.label, now, len(cart.lines), total)
 
 
 def list_held(session: Session, till: str) -> list[HeldSummary]:
@@ -67,10 +72,25 @@ def list_held(session: Session, till: str) -> list[HeldSummary]:
     rows = session.exec(
         select(HeldCart).where(col(HeldCart.till) == till).order_by(col(HeldCart.id))
     )
-    return [
-        HeldSummary(h.id or 0, h.label, h.created_at, len(json.loads(h.payload)["lines"]))
-        for h in rows
-    ]
+    summaries = []
+    for held in rows:
+        payload = json.loads(held.payload)
+        lines, total = len(payload["lines"]), payload.get("total")
+        summaries.append(HeldSummary(held.id or 0, held.label, held.created_at, lines, total))
+    return summaries
+
+
+def clear_cart(session: Session, cart: Cart, till: str, actor: Actor, now: datetime) -> int:
+    """Record that the cart is thrown away unsold (what it held, who, when: a cart scanned
+    and emptied is what an audit looks for); the caller clears it. How many lines it had."""
+    authorize(session, actor, Permission.SELL, now=now)
+    if not cart.lines:
+        raise GeraiError("pay.empty_cart")
+    audit.record(
+        session, kind=AuditKind.CART_CLEARED, actor=actor.name, at=now, ref=till,
+        detail={"lines": len(cart.lines), "total": cart.totals().total},
+    )  # fmt: skip
+    return len(cart.lines)
 
 
 def recall_cart(session: Session, held_id: int, cart: Cart, actor: Actor, now: datetime) -> None:

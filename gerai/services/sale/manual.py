@@ -3,7 +3,8 @@
 checked at once and recorded as an audit record (kind `manual_approved`, actor the
 supervisor, with the till, the kasir and what was allowed). The cart keeps who allowed it
 (`Approved`, with that record's number), a held cart too; the checkout checks each again
-against its record before the sale is written."""
+against its record (the same change, by the same kasir on the same till) before the sale is
+written, and spends it: a record allows one change of one sale (`approval_used`)."""
 
 from __future__ import annotations
 
@@ -105,21 +106,30 @@ def approve_manual(
     return Approved(answerable, seq)
 
 
-def check_approvals(session: Session, cart: Cart, actor: Actor, till: str) -> None:
+def check_approvals(session: Session, cart: Cart, actor: Actor, till: str) -> list[int]:
     """Refuse a cart whose manual changes were not allowed: each `Approved` is the actor
     themself with a role that may, or a `manual_approved` record of this till and actor by
-    that supervisor."""
-    wanted: list[tuple[Permission, Approved]] = []
+    that supervisor, for that very change (the line's product, the price or the discount
+    typed). An approval record allows one change of one sale: used twice in the cart, or by
+    a sale already made, it is refused (`discount.approval_used`). Returns the records used,
+    for `spend_approvals`."""
+    wanted: list[tuple[Permission, Approved, dict[str, Any]]] = []
     for line in cart.lines:
+        code = line.product.code
         if line.override is not None:
-            wanted.append((Permission.PRICE_OVERRIDE, line.override.approved))
+            price = line.override.price
+            wanted.append((Permission.PRICE_OVERRIDE, line.override.approved, _what(code, price)))
         if line.discount is not None:
-            wanted.append((Permission.MANUAL_DISCOUNT, line.discount.approved))
+            what = _what(code, None, line.discount)
+            wanted.append((Permission.MANUAL_DISCOUNT, line.discount.approved, what))
     if cart.sale_discount is not None:
-        wanted.append((Permission.MANUAL_DISCOUNT, cart.sale_discount.approved))
+        what = _what("", None, cart.sale_discount)
+        wanted.append((Permission.MANUAL_DISCOUNT, cart.sale_discount.approved, what))
     if not wanted:
-        return
-    seqs = {approved.seq for _, approved in wanted if approved.seq is not None}
+        return []
+    seqs = [approved.seq for _, approved, _ in wanted if approved.seq is not None]
+    if len(set(seqs)) < len(seqs) or used_approvals(session, seqs):
+        raise GeraiError("discount.approval_used")
     records = {
         seq: (who, ref, json.loads(detail))
         for seq, who, ref, detail in session.connection().execute(
@@ -128,7 +138,7 @@ def check_approvals(session: Session, cart: Cart, actor: Actor, till: str) -> No
             ).where(AUDIT_RECORD.c.seq.in_(seqs), AUDIT_RECORD.c.kind == AuditKind.MANUAL_APPROVED)
         )
     }
-    for permission, approved in wanted:
+    for permission, approved, what in wanted:
         if approved.seq is None:
             if approved.by == actor.name and allows(actor.role, permission):
                 continue
@@ -136,6 +146,44 @@ def check_approvals(session: Session, cart: Cart, actor: Actor, till: str) -> No
             found = records.get(approved.seq)
             if found is not None and found[:2] == (approved.by, till):
                 detail = found[2]
-                if detail.get("permission") == permission and detail.get("kasir") == actor.name:
+                if (
+                    detail.get("permission") == permission
+                    and detail.get("kasir") == actor.name
+                    and all(detail.get(key) == value for key, value in what.items())
+                ):
                     continue
         raise GeraiError("discount.not_approved")
+    return seqs
+
+
+def _what(code: str, price: int | None, discount: Discount | None = None) -> dict[str, Any]:
+    """What a `manual_approved` record says of the change it allows (`ManualChange.what`)."""
+    bp, amount = (discount.bp, discount.amount) if discount else (0, 0)
+    return {"code": code, "price": price, "bp": bp, "amount": amount}
+
+
+def used_approvals(session: Session, seqs: list[int]) -> list[int]:
+    """Of the `manual_approved` records `seqs`, those a sale already used (`approval_used`
+    records, made after them: only the trail's tail is read)."""
+    if not seqs:
+        return []
+    used = session.connection().execute(
+        select(AUDIT_RECORD.c.ref).where(
+            AUDIT_RECORD.c.seq > min(seqs),
+            AUDIT_RECORD.c.kind == AuditKind.APPROVAL_USED,
+            AUDIT_RECORD.c.ref.in_([str(seq) for seq in seqs]),
+        )
+    )
+    return sorted(int(ref) for ref in used.scalars())
+
+
+def spend_approvals(
+    session: Session, seqs: list[int], actor: Actor, *, receipt_no: str, now: datetime
+) -> None:
+    """Record that sale `receipt_no` used the approval records `seqs` (one `approval_used`
+    record each): none allows anything again."""
+    for seq in seqs:
+        audit.record(
+            session, kind=AuditKind.APPROVAL_USED, actor=actor.name, at=now, ref=str(seq),
+            detail={"receipt": receipt_no},
+        )  # fmt: skip

@@ -11,7 +11,10 @@ Rules:
   exactly the rest, so a line's refunds add up to what was paid for it once it is all back
   (a sale's cash rounding stays with the sale);
 - refunded in the sale's own method when it was paid by one method (kasbon: the member's
-  kasbon goes down), or in cash (`tunai`) — cash only as far as the drawer holds it;
+  kasbon goes down), or in cash (`tunai`) — cash only as far as the drawer holds it; a cash
+  refund is rounded as a cash sale is (the shop's `cash_rounding`): `refund_total` is the
+  money paid out, the lines keep what the goods were worth, and the difference is the retur's
+  rounding (its own amount in the audit record, `return_rounding` in the reports);
 - the retur gets its own number (`K1-20251130-R001`); its goods go back on the ledger as
   `return` movements. Damaged goods are returned and written off at once (an `adjust`
   movement with the same reference, the `SaleReturnLine.damaged` flag marks them), so the
@@ -26,16 +29,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
-from gerai.core.money import format_rupiah, round_rupiah
+from gerai.core.money import format_rupiah, round_cash, round_rupiah
 from gerai.core.phrases import METHOD, Phrase
 from gerai.core.quantity import MAX_QUANTITY, PLACES, format_quantity, is_whole, parse_quantity
 from gerai.core.timefmt import format_moment
 from gerai.core.words import (
     AuditKind,
+    CashTerm,
     DocumentSeries,
     MovementKind,
     PaymentMethod,
@@ -187,6 +191,7 @@ class ReturnResult:
     refund_total: int
     refund_method: str
     approved_by: str
+    rounding: int = 0  # the cash rounding in refund_total (refund_total − the lines' worth)
 
 
 def sale_state(session: Session, receipt_no: str, lock: bool = False) -> SaleState:
@@ -332,12 +337,14 @@ def return_items(
             methods=tuple(Phrase(METHOD[m]) for m in sale.refund_methods),
         )
     shift = require_open_shift(session, till)
+    rounding = refund_rounding(plan.total, refund_method, shop.cash_rounding)
+    refund_total = plan.total + rounding
     if refund_method == PaymentMethod.CASH:
         available = cash_position(session, shift).expected
-        if plan.total > available:
+        if refund_total > available:
             raise GeraiError(
                 "retur.not_enough_cash",
-                amount=format_rupiah(plan.total),
+                amount=format_rupiah(refund_total),
                 available=format_rupiah(available),
             )
     approved_by = authorize(session, actor, Permission.RETUR, now=now, approval=approval)
@@ -353,7 +360,7 @@ def return_items(
         approved_by=approved_by,
         reason=why,
         refund_method=refund_method,
-        refund_total=plan.total,
+        refund_total=refund_total,
     )
     session.add(retur)
     session.flush()
@@ -416,7 +423,8 @@ def return_items(
         ref=number,
         detail={
             "receipt_no": sale.receipt_no,
-            "refund_total": plan.total,
+            "refund_total": refund_total,
+            CashTerm.ROUNDING: rounding,
             "refund_method": refund_method,
             "reason": why,
             "approved_by": approved_by,
@@ -432,7 +440,25 @@ def return_items(
             ],
         },
     )
-    return ReturnResult(number, sale.receipt_no, plan.total, refund_method, approved_by)
+    return ReturnResult(number, sale.receipt_no, refund_total, refund_method, approved_by, rounding)
+
+
+def refund_rounding(worth: int, method: str, unit: int) -> int:
+    """The cash rounding of a refund of goods `worth` this much: rounded as a cash sale's due
+    is (to the nearest `unit`, half way in the buyer's favour); nothing for a refund that is
+    not cash."""
+    return round_cash(worth, unit) - worth if method == PaymentMethod.CASH else 0
+
+
+def return_rounding() -> ColumnElement[int]:
+    """The rounding of a retur row, for a query over `SaleReturn`: what it paid out less what
+    its lines were worth."""
+    worth = (
+        select(func.coalesce(func.sum(col(SaleReturnLine.amount)), 0))
+        .where(col(SaleReturnLine.return_id) == col(SaleReturn.id))
+        .scalar_subquery()
+    )
+    return col(SaleReturn.refund_total) - worth
 
 
 def find_return(session: Session, number: str) -> SaleReturn:
@@ -486,6 +512,7 @@ def build_return_slip(
             for back, sale_line in items
         ),
         total=retur.refund_total,
+        rounding=retur.refund_total - sum(back.amount for back, _ in items),
         refund_method=retur.refund_method,
         reason=retur.reason,
         member=f"{member.number} {member.name}" if member else None,

@@ -15,15 +15,20 @@ from sqlalchemy import select, update
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
+from gerai.core.quantity import format_quantity
+from gerai.core.timefmt import format_moment
 from gerai.core.words import AuditKind, MovementKind, PaymentMethod, Permission, SaleStatus
-from gerai.models import SALE_VOID, Payment, Sale, SaleLine, SaleReturn, SaleVoid
+from gerai.models import SALE_VOID, Member, Payment, Sale, SaleLine, SaleReturn, SaleVoid
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.cash.shifts import current_shift
 from gerai.services.sale.corrections import sale_for_correction
+from gerai.services.sale.receipts import find_sale
 from gerai.services.shop.auth import Actor, Approval, authorize
+from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.inventory import reason as required_reason
 from gerai.services.stock.ledger import Movement, move_stock
+from receipts.void_slip import VoidSlip, VoidSlipItem
 
 
 @dataclass(frozen=True)
@@ -112,14 +117,61 @@ def void_sale(
         ref=sale.receipt_no,
         detail={"reason": why, "approved_by": approved_by, "total": sale.total, "till": sale.till},
     )
+    kasbon, refunds = paid_back(session, sale.id)
+    return VoidResult(sale.receipt_no, sale.total, approved_by, kasbon, refunds)
+
+
+def paid_back(session: Session, sale_id: int) -> tuple[int, tuple[tuple[PaymentMethod, int], ...]]:
+    """What voiding sale `sale_id` gives back: the kasbon struck off, and the money per method
+    in the order it was paid (cash from the drawer, QRIS or a transfer the way it came)."""
     paid = session.execute(
         select(col(Payment.method), col(Payment.amount))
-        .where(col(Payment.sale_id) == sale.id)
+        .where(col(Payment.sale_id) == sale_id)
         .order_by(col(Payment.id))
     ).all()
     by_method: dict[PaymentMethod, int] = {}
     for method, amount in paid:
         by_method[PaymentMethod(method)] = by_method.get(PaymentMethod(method), 0) + amount
     kasbon = by_method.pop(PaymentMethod.KASBON, 0)
-    refunds = tuple((method, amount) for method, amount in by_method.items() if amount)
-    return VoidResult(sale.receipt_no, sale.total, approved_by, kasbon, refunds)
+    return kasbon, tuple((method, amount) for method, amount in by_method.items() if amount)
+
+
+def build_void_slip(
+    session: Session, receipt_no: str, shop: ShopProfile, reprint: bool = False
+) -> VoidSlip:
+    """Everything the void slip of the voided sale `receipt_no` says."""
+    sale = find_sale(session, receipt_no)
+    void = session.execute(select(SaleVoid).where(col(SaleVoid.sale_id) == sale.id)).scalar()
+    if void is None:
+        raise GeraiError("voidslip.not_void", number=sale.receipt_no)
+    assert sale.id is not None
+    member = session.get(Member, sale.member_id) if sale.member_id else None
+    lines = session.execute(
+        select(SaleLine).where(col(SaleLine.sale_id) == sale.id).order_by(col(SaleLine.line_no))
+    ).scalars()
+    kasbon, refunds = paid_back(session, sale.id)
+    return VoidSlip(
+        shop_name=shop.name,
+        shop_address=shop.address,
+        shop_phone=shop.phone,
+        receipt_no=sale.receipt_no,
+        moment=format_moment(void.created_at, shop),
+        sale_moment=format_moment(sale.created_at, shop),
+        voided_by=void.created_by,
+        approved_by=void.approved_by,
+        items=tuple(
+            VoidSlipItem(
+                line.name,
+                format_quantity(line.qty, line.unit),
+                line.line_total - line.discount_share,
+            )
+            for line in lines
+        ),
+        rounding=sale.rounding,
+        total=sale.total,
+        refunds=refunds,
+        kasbon=kasbon,
+        reason=void.reason,
+        member=f"{member.number} {member.name}" if member else None,
+        reprint=reprint,
+    )

@@ -63,7 +63,7 @@ class PickerScreen(GeraiDialog[Item | None], Generic[Item]):
             yield Label(t("ui.picker.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#query", ScanField).focus()
+        self.set_focus(self.query_one("#query", ScanField))  # now: keys typed ahead go there
         if self.items:
             self.show_items(self.items)
         else:

@@ -1,9 +1,13 @@
 """The kasir screen: scan field, cart, member, totals; F-keys for member, hold, pay, help;
-Ctrl+D opens the drawer without a sale, F11 the admin menu, Ctrl+L logs out."""
+Ctrl+X empties the cart (asked first), Ctrl+D opens the drawer without a sale, F11 the admin
+menu, Ctrl+L logs out."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,6 +30,7 @@ from gerai.tui.base import GeraiScreen
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.cash.bendahara import BendaharaScreen
 from gerai.tui.screens.cash.shift import CashScreen, CloseShiftScreen, OpenShiftScreen
+from gerai.tui.screens.sale.confirm import ConfirmDialog
 from gerai.tui.screens.sale.held import HeldScreen
 from gerai.tui.screens.sale.help import HelpScreen
 from gerai.tui.screens.sale.manual import ask_manual
@@ -33,6 +38,7 @@ from gerai.tui.screens.sale.member import MemberScreen
 from gerai.tui.screens.sale.payment import PaymentScreen
 from gerai.tui.screens.sale.reprint import ReprintScreen
 from gerai.tui.screens.sale.search import SearchScreen
+from gerai.tui.screens.sale.void_retur import EntryDialog
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
 from gerai.tui.widgets.cart_table import CartTable
@@ -53,21 +59,23 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
     # The footer shows them in this order, the most used first; F1 lists every key, also the
     # few the footer has no room for at 120 columns.
     BINDINGS = [
-        # Priority: the app runs them in the order of the keys, so what is typed right after
-        # the key goes into the dialog it opens (`open_dialog`), not the scan field.
+        # Priority: the app runs them in the order of the keys, before the scan field sees
+        # them, so what is typed right after the key goes into the dialog it opens
+        # (`open_dialog`), not the scan field; and the scan typed before it counts first.
         Binding("f12", "pay", "ui.key.pay", priority=True),
-        Binding("f2", "member", "ui.key.member"),
+        Binding("f2", "member", "ui.key.member", priority=True),
         Binding("ctrl+k", "buyer", "ui.key.buyer", priority=True),  # over Input's
-        Binding("f1", "help", "ui.key.help"),
-        Binding("f3", "products", "ui.key.products"),
-        Binding("f8", "hold", "ui.key.hold"),
-        Binding("f9", "reprint", "ui.key.reprint"),
-        Binding("f7", "corrections", "ui.key.corrections"),
-        Binding("f5", "members", "ui.key.members"),
-        Binding("f6", "cash", "ui.key.cash"),
-        Binding("f10", "close_shift", "ui.key.close_shift"),
-        Binding("f4", "report", "ui.key.report"),
-        Binding("f11", "admin", "ui.key.admin"),
+        Binding("f1", "help", "ui.key.help", priority=True),
+        Binding("f3", "products", "ui.key.products", priority=True),
+        Binding("f8", "hold", "ui.key.hold", priority=True),
+        Binding("ctrl+x", "clear_cart", "ui.key.clear_cart", priority=True),
+        Binding("f9", "reprint", "ui.key.reprint", priority=True),
+        Binding("f7", "corrections", "ui.key.corrections", priority=True),
+        Binding("f5", "members", "ui.key.members", priority=True),
+        Binding("f6", "cash", "ui.key.cash", priority=True),
+        Binding("f10", "close_shift", "ui.key.close_shift", priority=True),
+        Binding("f4", "report", "ui.key.report", priority=True),
+        Binding("f11", "admin", "ui.key.admin", priority=True),
         Binding("ctrl+l", "logout", "ui.key.logout"),
         Binding("ctrl+d", "drawer", "ui.key.drawer", priority=True, show=False),  # over Input's
         Binding("ctrl+u", "print_jobs", "ui.key.print_jobs", priority=True, show=False),
@@ -75,6 +83,9 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         Binding("ctrl+o", "manual_price", "ui.key.price_override", priority=True),
         Binding("ctrl+t", "manual_line", "ui.key.line_discount", priority=True),
         Binding("ctrl+g", "manual_sale", "ui.key.sale_discount", priority=True),
+        # Enter ends the scan here, after the keys typed before it: a weighed product's weight
+        # dialog is open before the next key is read (the weight typed at once lands there)
+        Binding("enter,ctrl+j", "scan_entered", show=False, priority=True),
         Binding("plus", "step(1)", "ui.key.more", key_display="+", show=False),
         Binding("minus", "step(-1)", "ui.key.less", key_display="-", show=False),
         Binding("up", "move(-1)", "ui.key.up", show=False),
@@ -85,6 +96,7 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.selected = 0
+        self.stepped: tuple[int, Decimal] | None = None  # the line `-` stepped, its qty before
 
     @property
     def cart(self) -> Cart:
@@ -102,7 +114,7 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#scan", ScanField).focus()
+        self.set_focus(self.query_one("#scan", ScanField))  # now: keys typed at once go there
         self.refresh_header()
         self.set_interval(20, self.refresh_header)
         self.refresh_cart()
@@ -125,9 +137,10 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         if isinstance(opening, int):
             self.say(t("ui.status.opened", amount=format_rupiah(opening)))
 
-    def action_cash(self) -> None:
+    async def action_cash(self) -> None:
         """F6: cash in or out."""
-        self.app.push_screen(CashScreen(), self.cash_moved)
+        await self.caught_up()
+        await self.open_dialog(CashScreen(), self.cash_moved)
 
     def cash_moved(self, moved: object) -> None:
         """Cash went in or out."""
@@ -135,12 +148,13 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
             kind, amount = moved
             self.say(t(CASH_MOVED[kind], amount=format_rupiah(amount)))
 
-    def action_close_shift(self) -> None:
+    async def action_close_shift(self) -> None:
         """F10: count the cash and close the shift (the cart must be empty)."""
+        await self.caught_up()
         if self.cart.lines:
             self.fail(GeraiError("shift.cart_not_empty"))
             return
-        self.app.push_screen(CloseShiftScreen(), self.closed)
+        await self.open_dialog(CloseShiftScreen(), self.closed)
 
     def closed(self, result: object) -> None:
         """The shift is closed: print the Z report, back the database up, then wait for the
@@ -177,13 +191,26 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.selected = min(self.selected, max(len(views) - 1, 0))
         self.query_one(CartTable).show(views, self.selected)
         self.query_one(TotalsPanel).show_cart(self.cart.totals(), self.cart.member)
+        self.stepped = None
 
     # --- scanning ---------------------------------------------------------------------------
 
-    def on_scan_field_scanned(self, message: ScanField.Scanned) -> None:
-        """A code (with an optional `qty*`) and Enter."""
+    async def action_scan_entered(self) -> None:
+        """Enter in the scan field: the entry once every key typed before it is in."""
+        field = self.query_one("#scan", ScanField)
+        if self.focused is not field:
+            raise SkipAction
+        await self.caught_up()
+        value, negative = field.take()
+        if negative:
+            self.take_back_step()
+        if value.strip():
+            await self.enter(value)
+
+    async def on_scan_field_scanned(self, message: ScanField.Scanned) -> None:
+        """A code (with an optional `qty*`) and Enter, pasted."""
         if message.value.strip():
-            self.enter(message.value)
+            await self.enter(message.value)
 
     def on_scan_field_remove_line(self, _message: ScanField.RemoveLine) -> None:
         self.action_remove()
@@ -191,9 +218,20 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
     def on_scan_field_step_line(self, message: ScanField.StepLine) -> None:
         self.action_step(message.step)
 
-    def enter(self, raw: str) -> None:
-        """Add the product the entry names, attach a scanned member card, or search; `N*`
-        alone sets the quantity of the selected line."""
+    def on_scan_field_step_taken_back(self, _message: ScanField.StepTakenBack) -> None:
+        self.take_back_step()
+
+    def take_back_step(self) -> None:
+        """The `-` began a negative quantity: the line gets back what it had."""
+        if self.stepped is not None:
+            index, qty = self.stepped
+            self.cart.set_quantity(index, qty)
+            self.refresh_cart()
+
+    async def enter(self, raw: str) -> None:
+        """Add the product the entry names (a weighed one scanned without a quantity asks
+        its weight), attach a scanned member card, or search; `N*` alone sets the quantity
+        of the selected line."""
         entry = raw.strip()
         if entry.endswith("*") and entry.count("*") == 1 and len(entry) > 1:
             self.set_quantity(entry[:-1])
@@ -205,16 +243,44 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
             self.fail(error)
             return
         if product is not None:
-            self.add(product, request)
+            await self.take(product, request)
         elif member is not None:
             self.attach(member)
         elif matches:
-            self.app.push_screen(
-                SearchScreen(request.code, matches),
-                lambda picked: self.add(picked, request) if picked else None,
-            )
+
+            async def picked(product: ProductInfo | None) -> None:
+                if product is not None:
+                    await self.take(product, request)
+
+            await self.open_dialog(SearchScreen(request.code, matches), picked)
         else:
             self.fail(GeraiError("scan.unknown", code=request.code))
+
+    async def take(self, product: ProductInfo, request: ScanRequest) -> None:
+        """Add `product` as requested; a weighed one without a quantity asks its weight."""
+        if request.explicit_qty or not product.sold_by_weight:
+            self.add(product, request)
+            return
+        dialog = EntryDialog(
+            t("ui.weight.title", name=product.name),
+            [t("ui.weight.info", price=format_rupiah(self.cart.price_of(product)),
+               unit=product.unit)],
+            t("ui.weight.placeholder", unit=product.unit),
+            t("ui.weight.hint"),
+            lambda text: self.weighed(product, text),
+        )  # fmt: skip
+        await self.open_dialog(dialog, lambda line: None if line is None else self.added(product))
+
+    def weighed(self, product: ProductInfo, text: str) -> int:
+        """Add the weight typed in the weight dialog (the cart's rules apply); its line."""
+        try:
+            qty = parse_quantity(text)
+        except ValueError as exc:
+            raise GeraiError("scan.bad_qty", qty=text.strip()) from exc
+        if qty <= 0:
+            raise GeraiError("cart.qty_positive", qty=text.strip())
+        self.selected = self.cart.add(product, qty)
+        return self.selected
 
     def add(self, product: ProductInfo, request: ScanRequest) -> None:
         """Add the requested quantity of `product` and select its line."""
@@ -223,6 +289,10 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         except GeraiError as error:
             self.fail(error)
             return
+        self.added(product)
+
+    def added(self, product: ProductInfo) -> None:
+        """`product` is in the cart, its line selected."""
         self.refresh_cart()
         self.say(t("ui.status.added", name=product.name))
 
@@ -236,12 +306,15 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     def action_step(self, step: int) -> None:
         """One more or one less of the selected line."""
+        before = self.cart.lines[self.selected].qty if self.cart.lines else None
         try:
             self.cart.step_quantity(self.selected, step)
         except GeraiError as error:
             self.fail(error)
             return
         self.refresh_cart()
+        if step < 0 and before is not None:
+            self.stepped = (self.selected, before)
 
     def set_quantity(self, text: str) -> None:
         """`N*` Enter: the selected line's quantity becomes N (the shop's rules apply)."""
@@ -276,20 +349,46 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.refresh_cart()
         self.say(t("ui.status.removed", name=line.product.name))
 
+    async def action_clear_cart(self) -> None:
+        """Ctrl+X: empty the cart, once the kasir said yes."""
+        await self.caught_up()
+        if not self.cart.lines:
+            self.fail(GeraiError("pay.empty_cart"))
+            return
+        totals = self.cart.totals()
+        question = t(
+            "ui.clear_cart.question", count=len(self.cart.lines), total=format_rupiah(totals.total)
+        )
+        await self.open_dialog(ConfirmDialog(t("ui.clear_cart.title"), question), self.clear_cart)
+
+    def clear_cart(self, yes: bool | None) -> None:
+        """Empty the cart (recorded) when the kasir said yes."""
+        if not yes:
+            return
+        try:
+            lines = self.till.clear_cart()
+        except GeraiError as error:
+            self.fail(error)
+            return
+        self.selected = 0
+        self.refresh_cart()
+        self.say(t("ui.status.cart_cleared", count=lines))
+
     def action_clear_entry(self) -> None:
         """Esc: empty the scan field."""
         self.query_one("#scan", ScanField).value = ""
 
     # --- member -----------------------------------------------------------------------------
 
-    def action_member(self) -> None:
+    async def action_member(self) -> None:
         """F2: attach a member, or remove the one attached."""
+        await self.caught_up()
         if self.cart.member is not None:
             self.cart.detach_member()
             self.refresh_cart()
             self.say(t("ui.status.member_removed"))
             return
-        self.app.push_screen(MemberScreen(), self.attach_if_any)
+        await self.open_dialog(MemberScreen(), self.attach_if_any)
 
     def attach_if_any(self, member: MemberInfo | None) -> None:
         """Attach the member picked in the dialog, if one was."""
@@ -306,11 +405,12 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         self.refresh_cart()
         self.say(t("ui.status.member_attached", number=member.number, name=member.name))
 
-    def action_buyer(self) -> None:
+    async def action_buyer(self) -> None:
         """Ctrl+K: the buyer's KTP (NIK) for regulated goods."""
         from gerai.tui.screens.sale.buyer import BuyerDialog
 
-        self.app.push_screen(BuyerDialog(), self.buyer_set)
+        await self.caught_up()
+        await self.open_dialog(BuyerDialog(), self.buyer_set)
 
     def buyer_set(self, buyer: Buyer | None) -> None:
         """Say whose NIK the sale's regulated goods are sold to (masked to a kasir)."""
@@ -319,8 +419,9 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     # --- hold and recall --------------------------------------------------------------------
 
-    def action_hold(self) -> None:
+    async def action_hold(self) -> None:
         """F8: hold this cart, or (with an empty cart) recall a held one."""
+        await self.caught_up()
         try:
             if self.cart.lines:
                 held = self.till.hold()
@@ -334,7 +435,7 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         if not carts:
             self.fail(GeraiError("held.none"))
             return
-        self.app.push_screen(HeldScreen(carts, self.till.shop), self.recall)
+        await self.open_dialog(HeldScreen(carts, self.till.shop), self.recall)
 
     def recall(self, held_id: int | None) -> None:
         """Bring a held cart back."""
@@ -391,14 +492,15 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     # --- reprint ----------------------------------------------------------------------------
 
-    def action_reprint(self) -> None:
+    async def action_reprint(self) -> None:
         """F9: print a past receipt again."""
+        await self.caught_up()
         try:
             sales = self.till.recent_sales()
         except GeraiError as error:
             self.fail(error)
             return
-        self.app.push_screen(ReprintScreen(sales, self.till.shop), self.reprint)
+        await self.open_dialog(ReprintScreen(sales, self.till.shop), self.reprint)
 
     def reprint(self, receipt_no: str | None) -> None:
         """Queue the reprint of `receipt_no`."""
@@ -414,16 +516,18 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     # --- void and retur ----------------------------------------------------------------------
 
-    def action_corrections(self) -> None:
+    async def action_corrections(self) -> None:
         """F7: Batal / Retur."""
         from gerai.tui.screens.sale.void_retur import CorrectionsScreen  # off the start-up path
 
-        self.app.push_screen(CorrectionsScreen(), lambda _: self.refresh_header())
+        await self.caught_up()
+        await self.open_dialog(CorrectionsScreen(), lambda _: self.refresh_header())
 
     # --- report -----------------------------------------------------------------------------
 
-    def action_report(self) -> None:
+    async def action_report(self) -> None:
         """F4: the bendahara's daily report (a kasir needs a supervisor's PIN)."""
+        await self.caught_up()
         with_approval(
             self.app,
             Permission.REPORTS,
@@ -433,19 +537,21 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     # --- products and stock -----------------------------------------------------------------
 
-    def action_products(self) -> None:
+    async def action_products(self) -> None:
         """F3: the products screen (Esc comes back here)."""
         from gerai.tui.screens.stock.products import ProductsScreen  # off the start-up path
 
-        self.app.push_screen(ProductsScreen(), lambda _: self.refresh_header())
+        await self.caught_up()
+        await self.open_dialog(ProductsScreen(), lambda _: self.refresh_header())
 
     # --- members ----------------------------------------------------------------------------
 
-    def action_members(self) -> None:
+    async def action_members(self) -> None:
         """F5: the members screen (Esc comes back here; member settings apply to the cart)."""
         from gerai.tui.screens.members.register import MembersScreen  # off the start-up path
 
-        self.app.push_screen(MembersScreen(), lambda _: self.refresh_cart())
+        await self.caught_up()
+        await self.open_dialog(MembersScreen(), lambda _: self.refresh_cart())
 
     # --- the drawer, the admin menu, logging out -------------------------------------------
 
@@ -464,11 +570,12 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
             return
         app.call_from_thread(self.say, t("ui.status.drawer" if kicked else "ui.status.no_drawer"))
 
-    def action_admin(self) -> None:
+    async def action_admin(self) -> None:
         """F11: the admin menu (users, audit trail)."""
         from gerai.tui.screens.admin.menu import AdminMenu  # off the start-up path
 
-        self.app.push_screen(AdminMenu(), self.admin_chosen)
+        await self.caught_up()
+        await self.open_dialog(AdminMenu(), self.admin_chosen)
 
     def admin_chosen(self, screen: str | None) -> None:
         """Open the chosen admin screen, with a supervisor's PIN when the actor needs one."""
@@ -489,6 +596,6 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
 
     # --- help -------------------------------------------------------------------------------
 
-    def action_help(self) -> None:
+    async def action_help(self) -> None:
         """F1: every key."""
-        self.app.push_screen(HelpScreen())
+        await self.open_dialog(HelpScreen())

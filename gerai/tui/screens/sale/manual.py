@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input, Label
-
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_rupiah, parse_basis_points, parse_rupiah
@@ -78,9 +76,6 @@ class ManualDialog(EntryDialog):
             return ManualChange(self.index, amount=parse_rupiah(text))
         except ValueError as exc:
             raise GeraiError("ui.manual.bad_value", value=text) from exc
-
-    def on_input_changed(self, _event: Input.Changed) -> None:
-        self.query_one(".dialog-error", Label).update("")
 
 
 async def ask_manual(kasir: KasirScreen, index: int | None, price: bool) -> None:

@@ -33,12 +33,13 @@ from gerai.services.sale.returns import (
     SaleLineState,
     SaleState,
     plan_return,
+    refund_rounding,
     return_quantity,
 )
 from gerai.services.sale.voids import VoidResult
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.inventory import reason as required_reason
-from gerai.tui.base import GeraiDialog, GeraiScreen
+from gerai.tui.base import GeraiDialog, GeraiScreen, caught_up
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.sale.reprint import RecentReceiptsPicker
 from gerai.tui.status_line import StatusLine
@@ -63,7 +64,12 @@ class EntryDialog(GeraiDialog[Any]):
 
     CSS_PATH = sheet("dialogs")
     DEFAULT_CSS = "#entry-dialog Label { width: 100%; }"
-    BINDINGS = [Binding("escape", "cancel", "ui.key.back")]
+    BINDINGS = [
+        Binding("escape", "cancel", "ui.key.back"),
+        # priority: the app reads the keys typed after Enter once the dialog has answered,
+        # so they go where the answer leads (the scan field after the weight), not the entry
+        Binding("enter,ctrl+j", "submit", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -77,6 +83,7 @@ class EntryDialog(GeraiDialog[Any]):
         super().__init__()
         self.title_text, self.info, self.placeholder = title, info, placeholder
         self.hint, self.taker, self.value = hint, take, value
+        self.refused: str | None = None  # the entry last refused
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="entry-dialog"):
@@ -93,21 +100,25 @@ class EntryDialog(GeraiDialog[Any]):
         return []
 
     def on_mount(self) -> None:
-        self.query_one("#entry", Input).focus()
+        self.set_focus(self.query_one("#entry", Input))  # now: keys typed ahead go there
 
     def take(self, value: str) -> Any:
         """The result for what was typed; GeraiError when it is refused."""
         assert self.taker is not None
         return self.taker(value)
 
-    def on_input_changed(self, _event: Input.Changed) -> None:
-        self.query_one(".dialog-error", Label).update("")
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.value != self.refused:  # not a late echo of the keys just refused
+            self.query_one(".dialog-error", Label).update("")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def action_submit(self) -> None:
+        """Enter: the entry, once every key typed before it is in."""
+        await caught_up(self)
+        value = self.query_one("#entry", Input).value
         try:
-            result = self.take(event.value)
+            result = self.take(value)
         except GeraiError as error:
+            self.refused = value
             self.fail(error)
             return
         self.dismiss(result)
@@ -124,6 +135,7 @@ class RefundDialog(EntryDialog):
     def __init__(self, plan: ReturnPlan) -> None:
         self.methods = plan.sale.refund_methods
         self.method = self.methods[0]
+        self.worth = plan.total
         super().__init__(
             t("ui.corrections.return_title", number=plan.sale.receipt_no),
             [t("ui.corrections.refund", amount=format_rupiah(plan.total), count=len(plan.lines))],
@@ -132,14 +144,24 @@ class RefundDialog(EntryDialog):
         )
 
     def extra(self) -> list[Widget]:
-        return [Label("", id="refund-methods")]
+        return [Label("", id="refund-methods"), Label("", id="refund-rounded", markup=False)]
 
     def on_mount(self) -> None:
         super().on_mount()
         self.show_methods()
 
     def show_methods(self) -> None:
-        """The refund methods, the chosen one highlighted."""
+        """The refund methods, the chosen one highlighted; a cash refund's rounded amount."""
+        rounding = refund_rounding(self.worth, self.method, self.till.shop.cash_rounding)
+        self.query_one("#refund-rounded", Label).update(
+            t(
+                "ui.corrections.refund_rounded",
+                amount=format_rupiah(self.worth + rounding),
+                rounding=("+" if rounding > 0 else "") + format_rupiah(rounding),
+            )
+            if rounding
+            else ""
+        )
         self.query_one("#refund-methods", Label).update(
             "  ".join(
                 [t("ui.corrections.refund_by")]
@@ -421,14 +443,17 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
 
     @work(thread=True, group="correction", exclusive=True)
     def void(self, receipt_no: str, reason: str, approval: Approval | None) -> None:
-        """Void the sale off the UI thread, then show it again."""
+        """Void the sale off the UI thread, print its void slip, then show the sale again."""
         app = self.app
         try:
             done = self.till.void(receipt_no, reason, approval)
         except GeraiError as error:
             app.call_from_thread(self.fail, error)
             return
-        app.call_from_thread(self.corrected, done.receipt_no, void_message(done))
+        printing = t("ui.corrections.void_slip_printing") if app.printer.target.enabled else ""
+        app.call_from_thread(app.send_waiting)  # the slip was queued with the void
+        message = f"{void_message(done)} {printing}".strip()
+        app.call_from_thread(self.corrected, done.receipt_no, message)
 
     def corrected(self, receipt_no: str, message: str) -> None:
         """A void or retur is written: show the sale as it now is, and what was done."""
@@ -475,13 +500,18 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
         except GeraiError as error:
             app.call_from_thread(self.fail, error)
             return
-        message = t(
-            "ui.corrections.returned",
-            number=done.number,
-            amount=format_rupiah(done.refund_total),
-            method=t(METHOD[done.refund_method]),
-            approver=done.approved_by,
-        )
+        amount, method = format_rupiah(done.refund_total), t(METHOD[done.refund_method])
+        if done.rounding:
+            rounding = ("+" if done.rounding > 0 else "") + format_rupiah(done.rounding)
+            message = t(
+                "ui.corrections.returned_rounded", number=done.number, amount=amount,
+                method=method, rounding=rounding, approver=done.approved_by,
+            )  # fmt: skip
+        else:
+            message = t(
+                "ui.corrections.returned", number=done.number, amount=amount, method=method,
+                approver=done.approved_by,
+            )  # fmt: skip
         printing = t("ui.corrections.slip_printing") if app.printer.target.enabled else ""
         app.call_from_thread(app.send_waiting)  # the slip was queued with the retur
         app.call_from_thread(self.corrected, done.receipt_no, f"{message} {printing}".strip())
