@@ -169,7 +169,10 @@ def test_the_monthly_workbook_is_for_people(catalogue_db: Database, tmp_path: Pa
     assert banner[0].startswith(shop.name)
     assert header == ["Periode", "Jumlah transaksi", "Penjualan ke anggota",
                       "Penjualan ke non-anggota", "Penjualan bersih", "Retur",
-                      "Penjualan setelah retur", "HPP", "HPP retur", "Laba kotor"]  # fmt: skip
+                      "Penjualan setelah retur", "HPP", "HPP retur", "Laba kotor",
+                      "Pengeluaran: listrik", "Pengeluaran: gaji", "Pengeluaran: transport",
+                      "Pengeluaran: sewa", "Pengeluaran: lain-lain",
+                      "Jumlah pengeluaran"]  # fmt: skip
     assert len(rows) == 30 + 1
     assert rows[0][0].date() == NOVEMBER and rows[-1][0] == "Jumlah"  # a date cell
     for row in rows:

@@ -6,6 +6,7 @@ is a sealed `KasEntry` with who and when, and an audit record."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -22,7 +23,7 @@ from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
 
-CATEGORIES = tuple(ExpenseCategory)
+CATEGORIES = tuple(str(category) for category in ExpenseCategory)
 OUTGOING = (KasKind.BANK, KasKind.EXPENSE)
 NOTE_MAX = 200
 
@@ -60,17 +61,32 @@ def kas_entries(session: Session, first: date, last: date) -> list[KasEntry]:
 def expenses_by_category(session: Session, first: date, last: date) -> dict[str, int]:
     """The expenses of the business days `first`..`last` by category, every category listed
     (0 when none)."""
-    paid = dict(
-        session.execute(
-            select(col(KasEntry.category), func.sum(col(KasEntry.amount)))
-            .where(
-                col(KasEntry.kind) == KasKind.EXPENSE,
-                col(KasEntry.business_date).between(first, last),
-            )
-            .group_by(col(KasEntry.category))
-        ).all()
-    )
-    return {str(category): int(paid.get(category, 0)) for category in CATEGORIES}
+    return added_up(expenses_by_day(session, first, last).values())
+
+
+def expenses_by_day(session: Session, first: date, last: date) -> dict[date, dict[str, int]]:
+    """The expenses of each business day `first`..`last` that has any, by category (every
+    category listed, 0 when none)."""
+    days: dict[date, dict[str, int]] = {}
+    for day, category, amount in session.execute(
+        select(col(KasEntry.business_date), col(KasEntry.category), func.sum(col(KasEntry.amount)))
+        .where(
+            col(KasEntry.kind) == KasKind.EXPENSE,
+            col(KasEntry.business_date).between(first, last),
+        )
+        .group_by(col(KasEntry.business_date), col(KasEntry.category))
+    ).all():
+        days.setdefault(day, dict.fromkeys(CATEGORIES, 0))[category] = int(amount)
+    return days
+
+
+def added_up(parts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """Expenses by category (as `expenses_by_day` has them) summed, every category listed."""
+    total = dict.fromkeys(CATEGORIES, 0)
+    for part in parts:
+        for category, amount in part.items():
+            total[category] += amount
+    return total
 
 
 def setoran_of(session: Session, shift_id: int) -> int | None:
