@@ -137,6 +137,8 @@ FIELD_KEYS = {
     ExpenseCategory.OTHER: "field.expense_lain_lain",
     "expenses_total": "field.expenses_total",
     "reference": "field.reference",  # issue 17: a QRIS or transfer payment's reference
+    "setoran": "field.setoran",  # issue 15: a shift's setoran and what stayed in its drawer
+    "stayed": "field.stayed",
 }  # fmt: skip
 
 SHEET_KEYS = {
@@ -172,7 +174,7 @@ MONEY_FIELDS = frozenset({
     "stock_value_end", "member_price", "het", "credit_limit", "aging_0_30", "aging_31_60",
     "aging_61_90", "aging_over_90", "pokok", "wajib", MemberPaymentKind.SUKARELA,
     MemberPaymentKind.SUKARELA_OUT,
-    *ExpenseCategory, "expenses_total",
+    *ExpenseCategory, "expenses_total", "setoran", "stayed",
 })  # fmt: skip
 QUANTITY_FIELDS = frozenset({
     "qty", "stock", "reorder_level", "in", "out", "balance", "sold", "daily_average", "on_order",

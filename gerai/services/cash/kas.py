@@ -91,12 +91,19 @@ def added_up(parts: Iterable[dict[str, int]]) -> dict[str, int]:
 
 def setoran_of(session: Session, shift_id: int) -> int | None:
     """The setoran taken from a shift's drawer at its close (None when none was recorded)."""
-    amount = session.execute(
-        select(col(KasEntry.amount)).where(
-            col(KasEntry.shift_id) == shift_id, col(KasEntry.kind) == KasKind.SETORAN
+    return setoran_by_shift(session, [shift_id]).get(shift_id)
+
+
+def setoran_by_shift(session: Session, shift_ids: list[int]) -> dict[int, int]:
+    """The setoran taken at each of the shifts' closes, by shift id (those that recorded one)."""
+    if not shift_ids:
+        return {}
+    rows = session.execute(
+        select(col(KasEntry.shift_id), col(KasEntry.amount)).where(
+            col(KasEntry.kind) == KasKind.SETORAN, col(KasEntry.shift_id).in_(shift_ids)
         )
-    ).scalar()
-    return None if amount is None else int(amount)
+    ).all()
+    return {int(shift_id): int(amount) for shift_id, amount in rows}
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from gerai.models import (
     SALE_VOID,
     CashMovement,
 )
+from gerai.services.cash.kas import setoran_by_shift
 from gerai.services.cash.shifts import cash_position, shifts_of_day
 from gerai.services.shop.profile import ShopProfile
 
@@ -58,7 +59,9 @@ class CashMove:
 class ShiftReport:
     """One shift's cash: expected = opening + cash sales + cash in − cash out − refunds +
     member cash in (savings deposits, kasbon repayments) − member cash out (sukarela
-    withdrawals). The counted cash and the variance are None while the shift is open."""
+    withdrawals) + rounding. The counted cash and the variance are None while the shift is
+    open; `setoran` (taken to the kas bendahara at the close) and `stayed` (counted − setoran:
+    the next opening cash) are None unless the close recorded a setoran."""
 
     id: int
     till: str
@@ -77,6 +80,8 @@ class ShiftReport:
     counted_cash: int | None
     variance: int | None
     variance_reason: str
+    setoran: int | None
+    stayed: int | None
     closed_at: datetime | None
     closed_by: str | None
     later_sales: int  # the shift's sales on a later business day (it ran past the day's end)
@@ -387,10 +392,13 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
             .group_by(SALE.c.shift_id)
         ).all()
     )
+    taken = setoran_by_shift(session, [s.id for s in shifts if s.id is not None])
     reports = []
     for shift in shifts:
         position = cash_position(session, shift)
         closed = shift.status == ShiftStatus.CLOSED
+        setoran = taken.get(shift.id or 0) if closed else None
+        counted = shift.counted_cash or 0
         reports.append(
             ShiftReport(
                 id=shift.id or 0,
@@ -410,6 +418,8 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
                 counted_cash=shift.counted_cash if closed else None,
                 variance=shift.variance if closed else None,
                 variance_reason=shift.variance_reason,
+                setoran=setoran,
+                stayed=None if setoran is None else counted - setoran,
                 closed_at=shift.closed_at.astimezone(zone) if shift.closed_at else None,
                 closed_by=shift.closed_by,
                 later_sales=later.get(shift.id or 0, 0),
