@@ -305,7 +305,8 @@ def stage_products(session: Session, table: Table, *, skip_bad: bool = False) ->
     good, problems = check_products(session, table)
     if problems and not skip_bad:
         raise ImportRefused(problems)
-    return StagedProducts(prepare_products(good), problems, skip_bad, read_snapshot(session))
+    prepared = prepare_products(good, session.connection().dialect)
+    return StagedProducts(prepared, problems, skip_bad, read_snapshot(session))
 
 
 def import_products(
