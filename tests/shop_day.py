@@ -107,7 +107,7 @@ def give_back(
     with db.write() as session:
         return return_items(
             session, SUPERVISOR, receipt_no, lines, "kemasan rusak", method,
-            approval=None, now=when, till=till, shop=load_shop(session),
+            approval=None, now=when, till=till,
         )  # fmt: skip
 
 

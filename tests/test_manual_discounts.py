@@ -335,13 +335,12 @@ def test_a_retur_refunds_what_was_really_paid(db: Database) -> None:
     with db.write() as session:
         first = return_items(
             session, TREASURER, sold.receipt_no, requests, "rusak", PaymentMethod.CASH,
-            approval=None, now=NOW, till="K1", shop=load_shop(session),
+            approval=None, now=NOW, till="K1",
         )  # fmt: skip
         rest = return_items(
             session, TREASURER, sold.receipt_no,
             [(state.lines[0].id, Decimal(2), False), (state.lines[1].id, Decimal(1), False)],
             "rusak", PaymentMethod.CASH, approval=None, now=NOW, till="K1",
-            shop=load_shop(session),
         )  # fmt: skip
     assert first.refund_total == round_rupiah(Decimal(paid[0]) / 3) < 15_700
     assert first.refund_total + rest.refund_total == sold.total
@@ -563,7 +562,7 @@ def test_the_categories_margins_are_net_of_discounts_and_returns(db: Database) -
         back = return_items(
             session, TREASURER, sold.receipt_no,
             [(oil.id, Decimal(1), False), (flour.id, Decimal(1), True)], "rusak",
-            PaymentMethod.CASH, approval=None, now=NOW, till="K1", shop=load_shop(session),
+            PaymentMethod.CASH, approval=None, now=NOW, till="K1",
         )  # fmt: skip
     with db.read() as session:
         shop = load_shop(session)
