@@ -46,7 +46,7 @@ def test_a_retur_takes_the_stored_shops_business_date(db: Database) -> None:
     with db.read() as session:
         line = sale_state(session, sold.receipt_no).lines[0]
     result = till.retur(
-        sold.receipt_no, [(line.id, Decimal(1), False)], "rusak", PaymentMethod.CASH, None
+        sold.receipt_no, [(line.line_no, Decimal(1), False)], "rusak", PaymentMethod.CASH, None
     )
     with db.read() as session:
         retur = session.exec(select(SaleReturn).where(SaleReturn.number == result.number)).one()
