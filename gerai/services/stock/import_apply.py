@@ -330,7 +330,7 @@ def _seal_written(
     others: list[int] = []
     for id_, code in connection.execute(
         select(PRODUCT.c.id, PRODUCT.c.code).where(PRODUCT.c.id > last_id)
-    ):
+    ).all():  # fetched at once, not row by row
         if (product := mine.get(code)) is None:
             others.append(id_)
         else:
@@ -344,7 +344,7 @@ def _seal_written(
         select(BARCODE.c.id, BARCODE.c.code, BARCODE.c.product_id).where(
             BARCODE.c.id > last_barcode
         )
-    ):
+    ).all():
         if (text := codes.get(code)) is None:
             others.append(id_)
         else:
