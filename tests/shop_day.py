@@ -107,7 +107,7 @@ def give_back(
     with db.write() as session:
         return return_items(
             session, SUPERVISOR, receipt_no, lines, "kemasan rusak", method,
-            approval=None, now=when, till=till, shop=load_shop(session),
+            approval=None, now=when, till=till,
         )  # fmt: skip
 
 
@@ -120,9 +120,14 @@ def pieces(amount: int) -> dict[int, int]:
     return counts
 
 
-def close(db: Database, shift_id: int, counted: int, reason: str, when: datetime) -> ShiftClose:
-    """Close a shift with `counted` in the drawer, signed off by kasir, confirmed by bendahara."""
+def close(
+    db: Database, shift_id: int, counted: int, reason: str, when: datetime,
+    setoran: int | None = None,
+) -> ShiftClose:  # fmt: skip
+    """Close a shift with `counted` in the drawer, signed off by kasir, confirmed by bendahara
+    (who takes `setoran` into the kas bendahara when given)."""
     with db.write() as session:
         return close_shift(
-            session, shift_id, pieces(counted), reason, CASHIER, when, approval=TREASURER_PIN
-        )
+            session, shift_id, pieces(counted), reason, CASHIER, when, approval=TREASURER_PIN,
+            setoran=setoran,
+        )  # fmt: skip

@@ -89,7 +89,7 @@ def stock_and_corrections(database: Database) -> None:
         save_shop_settings(session, OWNER, now=NOW, footer="Terima kasih, datang lagi")
         supplier = add_supplier(session, "Bulog Sub Divre Bone").id
         lines = [ReceiveLine("MYK-1L", "2", "174000", "dus"), ReceiveLine("MYK-500", "10", "7300")]
-        receive_goods(session, supplier, "SJ-1", lines, actor=OWNER, at=NOW, shop=shop)
+        receive_goods(session, supplier, "SJ-1", lines, actor=OWNER, at=NOW)
         confirm_count(
             session, [("MYK-500", 100), ("BRS-SPHP5", 60)], "opname", "Minyak", actor=OWNER,
             at=NOW, shop=shop,

@@ -126,7 +126,7 @@ def apply(
             _, product_code, qty, when, batch = operation
             receive_goods(
                 session, 1, "", [ReceiveLine(product_code, qty, 1000, expiry=when, batch=batch)],
-                actor=OWNER, at=NOW, shop=shop, past_expiry_ok=True,
+                actor=OWNER, at=NOW, past_expiry_ok=True,
             )  # fmt: skip
         elif kind == "sell":
             _, product_code, qty, scan, allowed = operation
@@ -150,7 +150,7 @@ def apply(
                 raise GeraiError("retur.nothing")
             return_items(
                 session, CASHIER, sales[-1], [(1, qty, damaged)], "uji", "tunai",
-                approval=TREASURER_PIN, now=NOW, till="K1", shop=shop,
+                approval=TREASURER_PIN, now=NOW, till="K1",
             )  # fmt: skip
         elif kind == "repack":
             _, sacks, lost_grams = operation

@@ -55,7 +55,7 @@ def receive(db: Database, *lines: ReceiveLine, past_ok: bool = False) -> str:
     supplier_id = supplier(db) if not raw(db, "SELECT id FROM supplier") else 1
     with db.write() as session:
         return receive_goods(
-            session, supplier_id, "", list(lines), actor=OWNER, at=NOW, shop=load_shop(session),
+            session, supplier_id, "", list(lines), actor=OWNER, at=NOW,
             past_expiry_ok=past_ok,
         ).number  # fmt: skip
 
@@ -181,7 +181,7 @@ def test_returns_and_voids_put_goods_back_into_the_batches_they_came_from(db: Da
     with db.write() as session:
         return_items(
             session, CASHIER, sold.receipt_no, [(1, 3, False)], "salah beli", "tunai",
-            approval=TREASURER_PIN, now=NOW, till="K1", shop=load_shop(session),
+            approval=TREASURER_PIN, now=NOW, till="K1",
         )  # fmt: skip
     assert held(db, product_id) == [
         (day(3), "A", Decimal(2)),
@@ -207,7 +207,7 @@ def test_a_damaged_return_is_written_off_from_the_batch_it_went_back_to(db: Data
     with db.write() as session:
         return_items(
             session, CASHIER, sold.receipt_no, [(1, 1, True)], "bocor", "tunai",
-            approval=TREASURER_PIN, now=NOW, till="K1", shop=load_shop(session),
+            approval=TREASURER_PIN, now=NOW, till="K1",
         )  # fmt: skip
     assert held(db, product_id) == [(None, "", Decimal(144))]
     proved(db)

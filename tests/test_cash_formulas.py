@@ -3,30 +3,36 @@ result shown (close dialog, the bendahara's Shift tab), all from CashPosition.te
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from member_money import save
+from pypdf import PdfReader
 from shop_day import DAY, at, close, fill, give_back, pieces, sell, void
 from textual.widgets import DataTable, Label
 
+from gerai.core.errors import GeraiError
 from gerai.core.i18n import translator
+from gerai.core.money import format_rupiah
 from gerai.core.words import CashDirection
 from gerai.db import Database
-from gerai.exports.daily_pdf import SHIFT_ROWS, _shift_cells
+from gerai.exports.daily_pdf import SHIFT_ROWS, _shift_cells, daily_pdf
 from gerai.services.cash.shifts import (
     CashPosition,
     cash_position,
     close_shift,
     current_shift,
     move_cash,
+    open_shift,
     shift_report,
 )
 from gerai.services.reports.daily import daily_summary
 from gerai.services.shop.auth import Approval
-from gerai.services.shop.profile import load_shop
+from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
 from gerai.tui.screens.cash.shift import CloseShiftScreen, cash_formula
@@ -103,8 +109,9 @@ async def test_the_shift_tab_columns_add_up_to_the_expected_cash(db: Database) -
     assert sum(terms) == number(k1[expected])
 
 
-def a_day_with_every_term(db: Database) -> int:
-    """K1: member cash in and out, a cash sale, cash in and out; closed."""
+def a_day_with_every_term(db: Database, over: int = 0, setoran: int | None = None) -> int:
+    """K1: member cash in and out, a cash sale, cash in and out; closed with `over` more than
+    expected in the drawer, the bendahara taking `setoran` when given."""
     save(db, MEMBER, "pokok", at(8))
     save(db, MEMBER, "sukarela", at(8, 1), amount=60_000)
     save(db, MEMBER, "sukarela_out", at(8, 2), amount=20_000)
@@ -116,7 +123,7 @@ def a_day_with_every_term(db: Database) -> int:
         move_cash(session, "K1", CashDirection.OUT, 7_000, "kantong", TREASURER, at(9, 6))
         expected = cash_position(session, shift).expected
         shift_id = shift.id
-    close(db, shift_id, expected, "", at(21))
+    close(db, shift_id, expected + over, "lebih" if over else "", at(21), setoran)
     return shift_id
 
 
@@ -148,6 +155,50 @@ def test_the_pdf_shift_figures_add_up_by_the_formulas_signs(db: Database) -> Non
     total = sum(sign * number(rows[key]) for sign, key in zip(signs, figures, strict=True))
     assert total == number(rows["report.expected_cash"]) == k1.expected_cash
     assert number(rows["report.member_cash_out"]) == 20_000
+
+
+def test_the_daily_shift_sections_show_the_setoran_and_what_stayed(db: Database) -> None:
+    """JSON and PDF: expected = its terms, counted − setoran = what stayed, and the next shift
+    opens with what stayed; a close without a setoran shows none."""
+    shift_id = a_day_with_every_term(db, over=3_000, setoran=150_000)
+    with db.write() as session:
+        k2 = current_shift(session, "K2")
+        assert k2 is not None and k2.id is not None
+        counted = cash_position(session, k2).expected
+        close_shift(session, k2.id, pieces(counted), "", TREASURER, at(20))  # no setoran
+    with db.read() as session:
+        summary = daily_summary(session, DAY, load_shop(session))
+    shifts = {s["till"]: s for s in summary.as_dict()["shifts"]}
+    k1 = shifts["K1"]
+    assert k1["id"] == shift_id
+    signs = [sign for _, sign, _ in CashPosition(0, 0, 0, 0, 0, rounding=1).terms()]
+    fields = ["opening_cash", "cash_sales", "cash_in", "cash_out", "refunds", "member_cash_in",
+              "member_cash_out", "rounding"]  # fmt: skip
+    assert sum(sign * k1[f] for sign, f in zip(signs, fields, strict=True)) == k1["expected_cash"]
+    assert k1["counted_cash"] == k1["expected_cash"] + 3_000 and k1["variance"] == 3_000
+    assert k1["setoran"] == 150_000
+    assert k1["counted_cash"] - k1["setoran"] == k1["stayed"] > 0
+    assert shifts["K2"]["setoran"] is None and shifts["K2"]["stayed"] is None
+    # the next shift of K1 opens with what stayed, nothing else
+    with db.write() as session, pytest.raises(GeraiError):
+        open_shift(session, "K1", CASHIER, k1["stayed"] + 1, at(22), load_shop(session))
+    with db.write() as session:
+        open_shift(session, "K1", CASHIER, k1["stayed"], at(22), load_shop(session))
+    shop = load_shop_of(db)
+    rows = dict(zip(SHIFT_ROWS, _shift_cells(summary.shifts[0], shop), strict=True))
+    assert number(rows["report.counted_cash"]) - number(rows["zreport.setoran"]) == k1["stayed"]
+    assert number(rows["zreport.stays"]) == k1["stayed"]
+    unrecorded = dict(zip(SHIFT_ROWS, _shift_cells(summary.shifts[1], shop), strict=True))
+    assert unrecorded["zreport.setoran"] == unrecorded["zreport.stays"] == "–"
+    pages = PdfReader(io.BytesIO(daily_pdf(summary, shop, at(23)))).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert "Setoran ke bendahara Rp150.000 –" in text
+    assert f"Tinggal di laci {format_rupiah(k1['stayed'])} –" in text
+
+
+def load_shop_of(db: Database) -> ShopProfile:
+    with db.read() as session:
+        return load_shop(session)
 
 
 def test_the_z_report_counts_the_voids_and_returs_with_their_amounts(db: Database) -> None:

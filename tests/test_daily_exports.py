@@ -196,10 +196,8 @@ def printed_phrases(report: dict[str, Any]) -> list[str]:
     phrases += [
         f"{h['hour']:02d}.00 {h['count']} {rp(h['net'])}" for h in report["by_hour"] if h["count"]
     ]
-    phrases += [
-        f"{c['name']} {rp(c['net'])} {rp(c['cost'])} {rp(c['margin'])}"
-        for c in report["categories"]
-    ]
+    figures = ("net", "sale_discount", "returns", "cost", "returns_cost", "margin")
+    phrases += [" ".join([c["name"], *(rp(c[f]) for f in figures)]) for c in report["categories"]]
     phrases += [
         f"{rank} {i['code']} {' '.join(i['name'].split())} "
         f"{format_quantity(Decimal(i['qty']), i['unit'])} {rp(i['net'])}"
@@ -451,7 +449,8 @@ def test_the_xlsx_speaks_english(busy: tuple[DailySummary, ShopProfile]) -> None
     book = load_workbook(io.BytesIO(daily_xlsx(*busy)))
     assert book.sheetnames[:3] == ["Summary", "Payments", "Buyers"]
     assert banner_and_table(book["Categories"])[1] == [
-        "Name", "Net sales", "Cost of goods sold", "Gross margin",
+        "Name", "Net sales", "Sale discounts", "Returns", "Cost of goods sold",
+        "Cost of returns", "Gross margin",
     ]  # fmt: skip
 
 

@@ -215,7 +215,13 @@ def test_the_summary_adds_up_on_any_day(catalogue_file: Path, plan: dict[str, An
     assert sum(h.net for h in s.by_hour) == s.net
     assert sum(h.count for h in s.by_hour) == s.sales_count
     assert s.margin == s.net_after_returns - (s.cost - s.returns_cost)  # net of returns
-    assert sum(c.margin for c in s.categories) == s.net - s.cost  # a category's: before returns
+    assert sum(c.margin for c in s.categories) + s.rounding == s.margin  # net of returns
+    assert sum(c.returns for c in s.categories) == s.returns_total
+    assert sum(c.returns_cost for c in s.categories) == s.returns_cost
+    assert all(
+        c.margin == c.net - c.sale_discount - c.returns - (c.cost - c.returns_cost)
+        for c in s.categories
+    )
     assert s.cost == sum(c.cost for c in s.categories)
     # ... and the figures the test counted itself
     assert (s.sales_count, s.gross, s.member_discount, s.manual_discount, s.net) == (
@@ -470,8 +476,8 @@ SHIFT_KEYS = {
     "id", "till", "status", "opened_at", "opened_by", "opening_cash", "cash_sales", "cash_in",
     "cash_out", "refunds", "member_cash_in", "member_cash_out", "rounding", "expected_cash",
     "counted_cash",
-    "variance", "variance_reason", "closed_at", "closed_by", "later_sales", "confirmed_by",
-    "movements",
+    "variance", "variance_reason", "setoran", "stayed", "closed_at", "closed_by", "later_sales",
+    "confirmed_by", "movements",
 }  # fmt: skip
 
 
@@ -490,7 +496,9 @@ def test_the_json_keys_are_the_documented_ones(db: Database) -> None:
     assert set(data["member"]) == set(data["non_member"]) == {"count", "net"}
     assert all(set(s) == SHIFT_KEYS for s in data["shifts"])
     assert set(data["shifts"][0]["movements"][0]) == {"time", "kind", "amount", "reason", "by"}
-    assert set(data["categories"][0]) == {"name", "net", "cost", "margin"}
+    assert set(data["categories"][0]) == {
+        "name", "net", "sale_discount", "returns", "cost", "returns_cost", "margin"
+    }  # fmt: skip
     assert set(data["top_items"][0]) == {"code", "name", "unit", "qty", "net"}
     assert set(data["by_hour"][0]) == {"hour", "count", "net"}
     assert set(data["voids"][0]) == set(data["returns"][0]) == {

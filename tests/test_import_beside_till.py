@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from conftest import CASHIER, NOW, OPENING_CASH, OWNER, raw
 
 from gerai.cli import main
-from gerai.core.words import MovementKind
+from gerai.core.words import AuditKind, MovementKind
 from gerai.db import Database
 from gerai.services.audit.verify import verify
 from gerai.services.cash.shifts import open_shift
@@ -42,7 +42,7 @@ from gerai.services.stock.import_export import (
 from gerai.services.stock.ledger import Movement, move_stock, stock_check
 from gerai.services.stock.products import product_form, save_product
 from gerai.tabular import read_table
-from tests.test_imports import GOOD_1, GOOD_2, HEADER, ean13, product_row, write
+from tests.test_imports import GOOD_1, GOOD_2, GOOD_3, HEADER, ean13, product_row, write
 
 PRODUCTS = 20_000
 
@@ -240,3 +240,53 @@ def test_a_nik_taken_between_check_and_write_refuses_the_member_import(
         (2, "nik", "members.nik_taken")
     ]
     assert raw(db, "SELECT count(*) FROM member WHERE number = 'BARU-1'") == [(0,)]
+
+
+def test_the_seals_made_before_the_lock_are_the_rows_as_stored(
+    db: Database, tmp_path: Path
+) -> None:
+    """Issue 19: an import's digests come from the values' JSON made before the write lock;
+    each equals the digest of its row as the database holds it (flags, empty HET, limits in
+    thousandths, a new category, barcodes moved), and `audit verify` passes."""
+    from gerai.models import BARCODE, PRODUCT
+    from gerai.services.audit.seals import check_seals, covered, row_digest
+    from gerai.services.audit.trail import records_of
+    from gerai.services.stock.import_apply import SEALED_PRODUCT
+
+    assert covered(PRODUCT).columns == SEALED_PRODUCT
+    first = write(
+        tmp_path / "a.csv",
+        HEADER,
+        product_row("UJI-1", GOOD_1, sold_by_weight="1", unit="kg", max_per_sale="2.5"),
+        product_row("UJI-2", f"{GOOD_2}|{GOOD_3}", het="6000", active="0"),
+        product_row("MYK-1L", "", "15500", name="Minyakita 1 L", category="Kategori Baru"),
+    )
+    second = write(
+        tmp_path / "b.csv",
+        HEADER,
+        product_row(
+            "UJI-1", ean13("899999000004"), sold_by_weight="0", reorder_level="1.25", stock="3"
+        ),
+        product_row("UJI-2", GOOD_3, het="", active="1", category="Kategori Lain"),
+    )
+    for path, at in ((first, NOW), (second, NOW + timedelta(hours=1))):
+        with db.read() as session:
+            staged = stage_products(session, read_table(path))
+        with db.write() as session:
+            apply_staged(session, staged, at, actor=OWNER)
+    with db.read() as session:
+        sealed: dict[str, dict[str, str]] = {}
+        for _, ref, detail in records_of(session, AuditKind.ROWS_SEALED):
+            sealed.setdefault(ref, {}).update(json.loads(detail)["rows"])
+        for table in (PRODUCT, BARCODE):
+            columns = covered(table).columns
+            rows = session.connection().exec_driver_sql(
+                f"SELECT id, {', '.join(columns)} FROM {table.name}"
+            )
+            stored = {str(row[0]): row_digest(table.name, str(row[0]), row[1:]) for row in rows}
+            written = {key: sealed[table.name][key] for key in stored}
+            assert written == stored, table.name
+        assert check_seals(session) is None
+        assert verify(session).broken is None
+    flags = raw(db, "SELECT code, sold_by_weight, active, het FROM product WHERE code LIKE 'UJI-%'")
+    assert sorted(flags) == [("UJI-1", False, True, None), ("UJI-2", False, True, None)]

@@ -6,6 +6,7 @@ up to it, a retur refunds what was really paid, and the reports count it all exa
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -13,11 +14,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from gerai.core.errors import GeraiError
-from gerai.core.money import round_cash, round_rupiah
+from gerai.core.money import format_rupiah, round_cash, round_rupiah
 from gerai.core.words import PaymentMethod
 from gerai.db import Database
+from gerai.exports.daily_pdf import daily_pdf
 from gerai.printing import PrintQueue
 from gerai.services.audit.sale_digest import VERSION
 from gerai.services.audit.verify import verify
@@ -333,13 +336,12 @@ def test_a_retur_refunds_what_was_really_paid(db: Database) -> None:
     with db.write() as session:
         first = return_items(
             session, TREASURER, sold.receipt_no, requests, "rusak", PaymentMethod.CASH,
-            approval=None, now=NOW, till="K1", shop=load_shop(session),
+            approval=None, now=NOW, till="K1",
         )  # fmt: skip
         rest = return_items(
             session, TREASURER, sold.receipt_no,
             [(state.lines[0].id, Decimal(2), False), (state.lines[1].id, Decimal(1), False)],
             "rusak", PaymentMethod.CASH, approval=None, now=NOW, till="K1",
-            shop=load_shop(session),
         )  # fmt: skip
     assert first.refund_total == round_rupiah(Decimal(paid[0]) / 3) < 15_700
     assert first.refund_total + rest.refund_total == sold.total
@@ -543,3 +545,54 @@ def test_the_day_report_equals_the_sales_with_any_discounts_and_rounding(
     assert sum(c.net for c in summary.categories) - sale_discount + rounding == summary.net
     assert position.cash_sales + position.rounding == cash
     assert position.expected == 500_000 + cash
+
+
+def test_the_categories_margins_are_net_of_discounts_and_returns(db: Database) -> None:
+    """Issue 15: a category's margin = its sales − its shares of sale discounts − its returns
+    − (HPP − HPP back on the shelf); with the rounding the categories add up to the day's
+    margin, on the PDF too (its columns and its total row)."""
+    set_rounding(db, 500)
+    till = make_till(db)
+    scan(till, (OIL, 3), (FLOUR, 2))  # 47.100 + 17.000
+    till.manual(ManualChange(None, amount=4_010, below_cost_ok=True), TREASURER_PIN)
+    sold = till.sell([Tender(PaymentMethod.CASH, 100_000)])
+    assert sold.rounding != 0
+    with db.read() as session:
+        state = sale_state(session, sold.receipt_no)
+    oil, flour = state.lines
+    with db.write() as session:  # one oil back to the shelf, one flour back damaged
+        back = return_items(
+            session, TREASURER, sold.receipt_no,
+            [(oil.id, Decimal(1), False), (flour.id, Decimal(1), True)], "rusak",
+            PaymentMethod.CASH, approval=None, now=NOW, till="K1",
+        )  # fmt: skip
+    with db.read() as session:
+        shop = load_shop(session)
+        summary = daily_summary(session, shop.business_date(NOW), shop)
+    rows = {c.name: c for c in summary.categories}
+    [(oil_back,), (flour_back,)] = raw(db, "SELECT amount FROM salereturnline ORDER BY id")
+    assert oil_back + flour_back == back.refund_total
+    expected = {
+        "Minyak Goreng": (47_100, oil.share, oil_back, 3 * 14_500, 14_500),
+        "Tepung": (17_000, flour.share, flour_back, 2 * 7_600, 0),  # damaged: no HPP back
+    }
+    for name, (net, share, returned, cost, cost_back) in expected.items():
+        row = rows[name]
+        assert (row.net, row.sale_discount, row.returns, row.cost, row.returns_cost) == (
+            net, share, returned, cost, cost_back
+        )  # fmt: skip
+        assert row.margin == net - share - returned - (cost - cost_back)
+    assert sum(c.margin for c in summary.categories) + summary.rounding == summary.margin
+    assert sum(c.returns for c in summary.categories) == summary.returns_total
+    assert sum(c.returns_cost for c in summary.categories) == summary.returns_cost
+    assert summary.margin == summary.net_after_returns - (summary.cost - summary.returns_cost)
+    pdf = PdfReader(io.BytesIO(daily_pdf(summary, shop, NOW)))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    table = text[text.index("Penjualan per kategori") :]
+    shown = [format_rupiah(v) for v in (summary.rounding, summary.rounding)]
+    assert f"Pembulatan {' '.join(shown)}" in table
+    totals = (
+        summary.net + summary.sale_discount, summary.sale_discount, summary.returns_total,
+        summary.cost, summary.returns_cost, summary.margin,
+    )  # fmt: skip
+    assert "Jumlah " + " ".join(format_rupiah(v) for v in totals) in table

@@ -16,7 +16,6 @@ from gerai.demo.generate import create_demo_users, load_catalogue
 from gerai.models import Product, Sale, Shift
 from gerai.paths import data_dir
 from gerai.services.audit.seals import before_the_chain
-from gerai.services.shop.profile import load_shop
 from gerai.services.stock.inventory import low_stock_count
 from gerai.services.stock.ledger import stock_check
 from gerai.services.stock.receiving import ReceiveLine, receive_goods
@@ -105,11 +104,9 @@ def test_a_0003_database_with_sales_is_upgraded_without_loss(tmp_path: Path) -> 
     # and the stock services work on it at once
     with database.write() as session:
         create_demo_users(session, NOW)  # the acting admin must be a user
-        shop = load_shop(session)
         supplier = add_supplier(session, "Bulog")
         receive_goods(
             session, supplier.id, "SJ-1", [ReceiveLine("MYK-1L", 12, 14000)], actor=OWNER, at=NOW,
-            shop=shop,
         )  # fmt: skip
     with database.read() as session:
         assert stock_check(session) == []

@@ -12,7 +12,6 @@ from gerai.cli import main
 from gerai.db import Database
 from gerai.demo.generate import create_demo_users, load_catalogue
 from gerai.paths import data_dir
-from gerai.services.shop.profile import load_shop
 from gerai.services.stock.receiving import ReceiveLine, receive_goods
 from tests.conftest import NOW, OWNER, raw
 from tests.stock_helpers import supplier
@@ -32,7 +31,7 @@ def test_a_0013_database_is_upgraded_without_loss(tmp_path: Path) -> None:
     with database.write() as session:
         receive_goods(
             session, bulog, "SJ-1", [ReceiveLine("MYK-1L", "2", "560000", pack="karton=40")],
-            actor=OWNER, at=NOW, shop=load_shop(session),
+            actor=OWNER, at=NOW,
         )  # fmt: skip
     downgrade(database, "0014")  # the shop as it was before purchase orders
     assert database.path is not None

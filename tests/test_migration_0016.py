@@ -32,7 +32,7 @@ def test_a_0015_database_is_upgraded_without_loss(tmp_path: Path) -> None:
         supplier = add_supplier(session, "Bulog Sub Divre Bone").id
         receipt = receive_goods(
             session, supplier, "SJ-1", [ReceiveLine("MYK-1L", "12", "14000")], actor=OWNER,
-            at=NOW, shop=shop,
+            at=NOW,
         ).number  # fmt: skip
         shift = open_shift(session, "K1", TREASURER, 250_000, NOW, shop)
         assert shift.id is not None

@@ -4,6 +4,7 @@ kasbon owed at the period's end; `gerai report monthly|yearly` in every format; 
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import date, timedelta
@@ -22,7 +23,9 @@ from xlsx_tables import banner_and_table
 
 from gerai.cli import main
 from gerai.core.errors import GeraiError
+from gerai.core.money import format_rupiah
 from gerai.db import Database
+from gerai.services.cash.kas import CATEGORIES, expenses_by_day
 from gerai.services.reports.daily import daily_summary
 from gerai.services.reports.period import (
     FIGURES,
@@ -149,7 +152,9 @@ def test_the_reports_in_every_format(db: Database, tmp_path: Path) -> None:
     assert data["totals"]["net"] == 31_000 == sum(row["net"] for row in data["rows"])
     assert data["totals"]["member_sales"] == 31_000 and data["period"] == "2025-11"
     lines = gerai("yearly", "--year", "2025", "--format", "csv").splitlines()
-    assert lines[0] == "label," + ",".join([*FIGURES, "supplier_payments"])
+    assert lines[0] == ",".join(
+        ["label", *FIGURES, *CATEGORIES, "expenses_total", "supplier_payments"]
+    )
     assert len(lines) == 1 + 12 + 1  # a row a month, the total
     xlsx = tmp_path / "tahun.xlsx"
     gerai("yearly", "--year", "2025", "--output", str(xlsx))
@@ -173,8 +178,8 @@ def test_the_reports_in_every_format(db: Database, tmp_path: Path) -> None:
 # --- issue 15: the gerai's expenses ------------------------------------------------------------
 
 
-def test_expenses_by_category_lower_the_units_result_and_add_up_by_day(db: Database) -> None:
-    from gerai.services.cash.kas import expenses_by_category, record_expense
+def sell_and_take_setoran(db: Database, setoran: int) -> None:
+    """A sale on K1, then its shift closed with `setoran` taken into the kas bendahara."""
     from gerai.services.cash.shifts import close_shift, current_shift
     from tests.shop_day import pieces
 
@@ -183,7 +188,13 @@ def test_expenses_by_category_lower_the_units_result_and_add_up_by_day(db: Datab
         shift = current_shift(session, "K1")
         assert shift is not None and shift.id is not None
         counted = 500_000 + int(raw(db, "SELECT sum(total) FROM sale")[0][0])
-        close_shift(session, shift.id, pieces(counted), "", TREASURER, at(21), setoran=300_000)
+        close_shift(session, shift.id, pieces(counted), "", TREASURER, at(21), setoran=setoran)
+
+
+def test_expenses_by_category_lower_the_units_result_and_add_up_by_day(db: Database) -> None:
+    from gerai.services.cash.kas import expenses_by_category, record_expense
+
+    sell_and_take_setoran(db, 300_000)
     spent = [
         ("listrik", 75_000, at(21, 10)),
         ("gaji", 150_000, at(9, day=date(2025, 11, 2))),
@@ -225,6 +236,76 @@ def test_expenses_by_category_lower_the_units_result_and_add_up_by_day(db: Datab
                "--output", "-"],
     )  # fmt: skip
     assert workbook.exit_code == 0
-    summary = load_workbook(io.BytesIO(workbook.stdout_bytes)).worksheets[0]
-    pairs = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if len(row) > 1}
+    book = load_workbook(io.BytesIO(workbook.stdout_bytes))
+    pairs = {row[0]: row[1] for row in book.worksheets[0].iter_rows(values_only=True) if row[1:]}
     assert pairs["Jumlah pengeluaran"] == 230_000 and pairs["Pengeluaran: gaji"] == 150_000
+    _, header, days_sheet = banner_and_table(book["Harian"])
+    assert dict(zip(header, days_sheet[-1], strict=True))["Jumlah pengeluaran"] == 230_000
+
+
+@pytest.mark.parametrize("yearly", [False, True])
+def test_every_format_carries_the_same_expenses(db: Database, yearly: bool) -> None:
+    """JSON, CSV (machines and people), XLSX and PDF: the period's expenses by category and
+    their total, and in the tables each day's (or month's), adding up to the period's."""
+    from gerai.services.cash.kas import record_expense
+
+    spent = [
+        ("listrik", 75_000, at(21, 10)),
+        ("gaji", 150_000, at(9, day=date(2025, 11, 2))),
+        ("listrik", 5_000, at(9, day=date(2025, 11, 3))),
+        ("transport", 12_500, at(9, day=date(2025, 12, 1))),
+    ]
+    sell_and_take_setoran(db, 300_000)
+    for category, amount, when in spent:
+        with db.write() as session:
+            record_expense(session, amount, category, "nota", TREASURER, when, load_shop(session))
+    args = ["yearly", "--year", "2025"] if yearly else ["monthly", "--month", "2025-11"]
+    period = report(db, args[2], yearly)
+    expected = {"listrik": 80_000, "gaji": 150_000, "transport": 0, "sewa": 0, "lain_lain": 0}
+    if yearly:
+        expected["transport"] = 12_500
+    assert period.expenses == expected and period.expenses_total == sum(expected.values())
+    with db.read() as session:
+        by_day = expenses_by_day(session, date(2025, 1, 1), TODAY)
+    for row in period.rows:  # each row's are its days'
+        days = [v for d, v in by_day.items() if d.isoformat().startswith(row.label)]
+        assert row.expenses == {c: sum(d[c] for d in days) for c in CATEGORIES}, row.label
+
+    def run(*extra: str, lang: tuple[str, ...] = ()) -> bytes:
+        result = CliRunner().invoke(
+            main, ["--db", db.url, *lang, "report", *args, *extra, "--output", "-"]
+        )
+        assert result.exit_code == 0, result.output
+        return result.stdout_bytes
+
+    data = json.loads(run("--format", "json"))
+    assert data["expenses"] == expected and data["expenses_total"] == period.expenses_total
+    assert data["totals"]["expenses"] == expected
+    assert [r["expenses"] for r in data["rows"]] == [r.expenses for r in period.rows]
+    table = list(csv.DictReader(io.StringIO(run("--format", "csv").decode())))
+    assert len(table) == len(period.rows) + 1
+    for line, row in zip(table, (*period.rows, period.totals), strict=True):
+        assert {c: int(line[c]) for c in CATEGORIES} == row.expenses
+        assert int(line["expenses_total"]) == row.expenses_total
+    assert {c: sum(int(line[c]) for line in table[:-1]) for c in CATEGORIES} == expected
+    people = list(
+        csv.DictReader(io.StringIO(run("--format", "csv", lang=("--lang", "id")).decode()))
+    )
+    assert people[-1]["Pengeluaran: listrik"] == "80000"
+    assert people[-1]["Jumlah pengeluaran"] == str(period.expenses_total)
+    book = load_workbook(io.BytesIO(run("--format", "xlsx")))
+    summary = dict(banner_and_table(book.worksheets[0])[2])
+    _, header, rows = banner_and_table(book.worksheets[1])
+    total = dict(zip(header, rows[-1], strict=True))
+    for category, heading in (("listrik", "listrik"), ("gaji", "gaji"), ("transport", "transport")):
+        assert (
+            summary[f"Pengeluaran: {heading}"]
+            == expected[category]
+            == total[f"Pengeluaran: {heading}"]
+        )
+    assert summary["Jumlah pengeluaran"] == total["Jumlah pengeluaran"] == period.expenses_total
+    pages = PdfReader(io.BytesIO(run())).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    for label, amount in (("Pengeluaran: Listrik", 80_000), ("Pengeluaran: Gaji", 150_000),
+                          ("Jumlah pengeluaran", period.expenses_total)):  # fmt: skip
+        assert f"{label} {format_rupiah(amount)}" in text

@@ -246,7 +246,7 @@ def test_shift_cash_hold_reprint_drawer_and_stock_documents_are_recorded(
         record_reprint(session, CASHIER, "k1-20251130-0001", now=NOW)
         open_drawer(session, CASHIER, "K3", now=NOW)
         receive_goods(session, supplier_id, "SJ-9", [ReceiveLine("MYK-1L", 12, 14_000)],
-                      actor=TREASURER, at=NOW, shop=shop)  # fmt: skip
+                      actor=TREASURER, at=NOW)  # fmt: skip
         repack(session, "BRS-MED10", 1, "BRS-MED-KG", 10, 10, actor=TREASURER, at=NOW, shop=shop)
         write_off(session, "MYK-1L", 1, "bocor", actor=TREASURER, at=NOW, shop=shop)
         save_shop_settings(session, OWNER, now=NOW, footer="Terima kasih", het_zone=1)

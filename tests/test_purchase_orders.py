@@ -176,7 +176,6 @@ def test_a_receipt_from_another_supplier_is_refused(db: Database, till: Till) ->
         other = raw(db, "SELECT id FROM supplier WHERE name = 'Toko Grosir Sinar'")[0][0]
         result = receive_goods(
             session, other, "X", [ReceiveLine(OIL, "1", "1")], actor=OWNER, at=NOW,
-            shop=till.shop,
         )  # fmt: skip
         with pytest.raises(GeraiError) as caught:
             receive_against(session, number, result.id, actor=OWNER, at=NOW)

@@ -43,7 +43,6 @@ def history(db: Database, shop: ShopProfile, now: datetime) -> None:
             [ReceiveLine("MYK-1L", "2", "560000", pack="karton=40")],
             actor=OWNER,
             at=now - timedelta(days=40),
-            shop=shop,
         )
     ids = {code: product(db, code).id for code in ("MYK-1L", "GLA-KG", "MYK-1L-DUS")}
 

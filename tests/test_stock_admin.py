@@ -49,9 +49,7 @@ def receive(db: Database, shop: ShopProfile, *lines: ReceiveLine, reference: str
     """Receive `lines` from a new supplier in one transaction."""
     supplier_id = supplier(db, f"Pemasok {reference or 'uji'}")
     with db.write() as session:
-        return receive_goods(
-            session, supplier_id, reference, list(lines), actor=OWNER, at=NOW, shop=shop
-        )
+        return receive_goods(session, supplier_id, reference, list(lines), actor=OWNER, at=NOW)
 
 
 def refused(db: Database, action: Callable[[Session], Any]) -> GeraiError:
@@ -126,10 +124,10 @@ def test_a_delivery_note_is_not_recorded_twice(db: Database, shop: ShopProfile) 
     supplier_id = supplier(db)
     lines = [ReceiveLine("MYK-1L", "1", "14000")]
     with db.write() as session:
-        receive_goods(session, supplier_id, "SJ-7", lines, actor=OWNER, at=NOW, shop=shop)
+        receive_goods(session, supplier_id, "SJ-7", lines, actor=OWNER, at=NOW)
     error = refused(
         db,
-        lambda s: receive_goods(s, supplier_id, "SJ-7", lines, actor=OWNER, at=NOW, shop=shop),
+        lambda s: receive_goods(s, supplier_id, "SJ-7", lines, actor=OWNER, at=NOW),
     )
     assert error.key == "receive.duplicate" and "BM-20251130-001" in error.message()
 
@@ -158,9 +156,7 @@ def test_a_bad_line_refuses_the_whole_receipt(db: Database, shop: ShopProfile, c
     good = ReceiveLine("KRS-PAK", "10", "7000")
     error = refused(
         db,
-        lambda s: receive_goods(
-            s, supplier_id, "SJ-1", [good, line], actor=OWNER, at=NOW, shop=shop
-        ),
+        lambda s: receive_goods(s, supplier_id, "SJ-1", [good, line], actor=OWNER, at=NOW),
     )
     assert error.key == "receive.line_problem"
     assert error.params["line"] == 2
@@ -171,12 +167,10 @@ def test_a_bad_line_refuses_the_whole_receipt(db: Database, shop: ShopProfile, c
 
 def test_receiving_needs_lines_and_a_supplier(db: Database, shop: ShopProfile) -> None:
     supplier_id = supplier(db)
-    error = refused(
-        db, lambda s: receive_goods(s, supplier_id, "", [], actor=OWNER, at=NOW, shop=shop)
-    )
+    error = refused(db, lambda s: receive_goods(s, supplier_id, "", [], actor=OWNER, at=NOW))
     assert error.key == "receive.no_lines"
     lines = [ReceiveLine("MYK-1L", "1", "1")]
-    error = refused(db, lambda s: receive_goods(s, 999, "", lines, actor=OWNER, at=NOW, shop=shop))
+    error = refused(db, lambda s: receive_goods(s, 999, "", lines, actor=OWNER, at=NOW))
     assert error.key == "supplier.none"
 
 

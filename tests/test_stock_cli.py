@@ -46,7 +46,6 @@ def worked(db: Database, shop: ShopProfile) -> Database:
             ],
             actor=OWNER,
             at=NOW,
-            shop=shop,
         )
         repack(session, "BRS-MED10", 1, "BRS-MED-KG", 10, "9,875", actor=OWNER, at=NOW, shop=shop)
         confirm_count(

@@ -86,7 +86,6 @@ def apply(
             _, product_code, qty, unit_cost = operation
             receive_goods(
                 session, 1, "", [ReceiveLine(product_code, qty, unit_cost)], actor=OWNER, at=NOW,
-                shop=shop,
             )  # fmt: skip
             incoming[product_code].append(Decimal(rupiah(qty * unit_cost)) / qty)
         elif kind == "sell":

@@ -83,7 +83,7 @@ def test_the_period_reports_carry_the_payments_and_the_debt(db: Database, tmp_pa
         for who, when, cost in ((bulog, early, 14_000), (other, NOW, 20_000)):
             receipt = receive_goods(
                 session, who, f"SJ-{cost}", [ReceiveLine("MYK-1L", "10", str(cost))],
-                actor=OWNER, at=when, shop=shop,
+                actor=OWNER, at=when,
             ).number  # fmt: skip
             set_terms(session, receipt, LATER, actor=OWNER, at=when, shop=shop)
     paid_at(db, bulog, 40_000, PaymentMethod.TRANSFER, early + timedelta(days=1))

@@ -101,7 +101,7 @@ def do_return(
     with db.write() as session:
         return return_items(
             session, actor, receipt_no, lines, reason, method, approval=approval,
-            now=at(15, minute), till=till, shop=load_shop(session),
+            now=at(15, minute), till=till,
         )  # fmt: skip
 
 

@@ -115,12 +115,13 @@ def _summary(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
         (t("report.returns_cost"), format_rupiah(summary.returns_cost)),
         (t("report.margin"), margin),
     ]
+    strong = (t("report.net"), t("report.net_after_returns"))
     left = grid(
         [("", 0, False), ("", 38 * MM, True)],
         figures,
         styles,
         header=False,
-        strong=[4, 6],
+        strong=[n for n, (label, _) in enumerate(figures) if label in strong],
         width=LEFT_COLUMN - 6 * MM,
     )
     column = WIDTH - LEFT_COLUMN
@@ -179,20 +180,42 @@ def _by_hour(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
 
 
 def _categories(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
+    """Each category's sales, sale discounts, returns, HPP and gross margin net of returns;
+    then the rounding (when any) and the day's total, so each column adds up and the margins
+    add up to the day's."""
     if not summary.categories:
         return [para(t("report.no_sales"), styles["body"])]
-    money = 36 * MM
+    money = 23 * MM
     columns = [
         (t("report.category"), 0, False),
-        (t("report.net"), money, True),
-        (t("report.hpp"), money, True),
-        (t("report.margin"), money, True),
+        *((t(key), money, True) for key in CATEGORY_FIGURES.values()),
     ]
-    rows = [
-        (c.name, format_rupiah(c.net), format_rupiah(c.cost), format_rupiah(c.margin))
-        for c in summary.categories
-    ]
-    return [grid(columns, rows, styles)]
+    rows = [[c.name, *(format_rupiah(getattr(c, f)) for f in CATEGORY_FIGURES)]
+            for c in summary.categories]  # fmt: skip
+    if summary.rounding:
+        shown = {"net": summary.rounding, "margin": summary.rounding}
+        rows.append([t("report.rounding"), *(_maybe(shown.get(f)) for f in CATEGORY_FIGURES)])
+    totals = {
+        "net": summary.net + summary.sale_discount, "sale_discount": summary.sale_discount,
+        "returns": summary.returns_total, "cost": summary.cost,
+        "returns_cost": summary.returns_cost, "margin": summary.margin,
+    }  # fmt: skip
+    rows.append([t("statement.total"), *(format_rupiah(totals[f]) for f in CATEGORY_FIGURES)])
+    return [grid(columns, rows, styles, strong=[len(rows) - 1])]
+
+
+CATEGORY_FIGURES = {
+    "net": "period.col.net",
+    "sale_discount": "field.sale_discount",
+    "returns": "period.col.returns",
+    "cost": "report.hpp",
+    "returns_cost": "period.col.returns_cost",
+    "margin": "report.margin",
+}
+
+
+def _maybe(value: int | None) -> str:
+    return "" if value is None else format_rupiah(value)
 
 
 def _top(summary: DailySummary, styles: dict[str, Any]) -> list[Any]:
@@ -283,6 +306,8 @@ SHIFT_ROWS = (
     "report.counted_cash",
     "report.variance",
     "report.variance_reason",
+    "zreport.setoran",
+    "zreport.stays",
     "report.closed_by",
     "report.confirmed_by",
     "report.status",
@@ -312,6 +337,8 @@ def _shift_cells(shift: ShiftReport, shop: ShopProfile) -> list[str]:
         rupiah_cell(shift.counted_cash),
         rupiah_cell(shift.variance),
         shift.variance_reason or "–",
+        rupiah_cell(shift.setoran),
+        rupiah_cell(shift.stayed),
         shift.closed_by or "–",
         shift.confirmed_by or "–",
         status,

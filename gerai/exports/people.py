@@ -150,6 +150,8 @@ FIELD_KEYS = {
     "supplier_paid_transfer": "field.supplier_paid_transfer",
     "supplier_payments_total": "field.supplier_payments_total",
     "supplier_debt_end": "field.supplier_debt_end",
+    "setoran": "field.setoran",  # issue 15: a shift's setoran and what stayed in its drawer
+    "stayed": "field.stayed",
 }  # fmt: skip
 
 SHEET_KEYS = {
@@ -188,6 +190,7 @@ MONEY_FIELDS = frozenset({
     MemberPaymentKind.SUKARELA_OUT,
     *ExpenseCategory, "expenses_total", "owed", "overdue", "due_this_week", "supplier_payments",
     "supplier_paid_cash", "supplier_paid_transfer", "supplier_payments_total", "supplier_debt_end",
+    "setoran", "stayed",
 })  # fmt: skip
 QUANTITY_FIELDS = frozenset({
     "qty", "stock", "reorder_level", "in", "out", "balance", "sold", "daily_average", "on_order",

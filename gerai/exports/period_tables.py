@@ -1,8 +1,9 @@
 """The month's or the year's report as tables. CSV: the rows (days or months) and the total
-row, headed `label` and the figures' field names (machines), or the catalog's headings when
-asked for with `--lang`. XLSX for people: a summary sheet (the period's totals and the other
-figures, heading and value) and a sheet of the rows, each under the banner of the shop and
-the period; money as Rupiah numbers, days as dates."""
+row, headed `label`, the figures' field names and the expenses by category with their total
+(machines), or the catalog's headings when asked for with `--lang`. XLSX for people: a
+summary sheet (the period's totals and the other figures, heading and value) and a sheet of
+the rows, each under the banner of the shop and the period; money as Rupiah numbers, days as
+dates."""
 
 from __future__ import annotations
 
@@ -12,16 +13,23 @@ from typing import Any
 from gerai.core.i18n import t
 from gerai.exports.people import banner, field_value_sheet, people_sheet, records_csv
 from gerai.exports.period_pdf import shown_label
+from gerai.services.cash.kas import CATEGORIES
 from gerai.services.reports.period import FIGURES, PeriodReport
 from gerai.services.shop.profile import ShopProfile
 from gerai.tabular import xlsx_bytes
 
-COLUMNS = ["label", *FIGURES, "supplier_payments"]
+COLUMNS = ["label", *FIGURES, *CATEGORIES, "expenses_total", "supplier_payments"]
 
 
 def period_rows(report: PeriodReport) -> list[dict[str, Any]]:
-    """The rows and the total row, as the JSON has them."""
-    return [report.row_dict(row) for row in (*report.rows, report.totals)]
+    """The rows and the total row, as the JSON has them (with each row's payments to
+    suppliers), each row's expenses flat: one column a category and their total."""
+    rows = []
+    for row in (*report.rows, report.totals):
+        flat = report.row_dict(row)
+        flat.update(flat.pop("expenses"), expenses_total=row.expenses_total)
+        rows.append(flat)
+    return rows
 
 
 def period_csv(report: PeriodReport, people: bool = False) -> bytes:

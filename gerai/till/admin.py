@@ -137,8 +137,9 @@ class AdminVerbs(TillBase):
         members: StagedMembers | None = None,
     ) -> ShopProfile:
         """A new shop: its settings, its first admin (None: it has one already), the
-        catalogue (its stok awal one `SA` document) and members checked from the templates, in one transaction (nothing is
-        written when any of it is refused), and this till's own settings (`till`,
+        catalogue (its stok awal one `SA` document) and members checked from the templates,
+        in one transaction (nothing is written when any of it is refused), and this till's
+        own settings (`till`,
         `printer`) in its settings file, audited with their old and new values, written last
         inside the transaction and put back when the commit fails. Bootstrap: no user exists
         yet to log in, so the till that sets up is worked by the command line's operator

@@ -101,7 +101,7 @@ class PurchasingVerbs(TillBase):
             supplier_id = receivable_order(session, number, lock=True).supplier_id
             result = receive_goods(
                 session, supplier_id, reference, lines, actor=self.actor, at=at,
-                shop=self.shop, approval=approval, past_expiry_ok=past_expiry_ok,
+                approval=approval, past_expiry_ok=past_expiry_ok,
             )  # fmt: skip
             status = receive_against(
                 session, number, result.id, over_reason=over_reason, actor=self.actor, at=at

@@ -221,7 +221,7 @@ class SaleVerbs(TillBase):
         with self.database.write() as session:
             result = return_items(
                 session, self.actor, receipt_no, requests, reason, refund_method,
-                approval=approval, now=self.clock(), till=self.till_id, shop=self.shop,
+                approval=approval, now=self.clock(), till=self.till_id,
             )  # fmt: skip
             self.printer.queue_return(session, result.number)
             return result

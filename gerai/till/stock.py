@@ -223,7 +223,7 @@ class StockVerbs(TillBase):
         with self.database.write() as session:
             return receive_goods(
                 session, supplier_id, reference, lines, actor=self.actor, at=self.clock(),
-                shop=self.shop, approval=approval, past_expiry_ok=past_expiry_ok,
+                approval=approval, past_expiry_ok=past_expiry_ok,
             )  # fmt: skip
 
     def count_candidates(self, category_id: int | None = None) -> list[ProductInfo]:

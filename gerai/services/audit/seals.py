@@ -368,6 +368,22 @@ def row_digest(table: str, key: str, values: Sequence[Any]) -> str:
     return hashlib.sha256(_row_text(table, key, values).encode()).hexdigest()
 
 
+def values_json(values: Sequence[Any]) -> str:
+    """The JSON of a row's sealed values (as the database hands them back), the part of its
+    digest's text that can be made before the row is written (`digests_by_id`)."""
+    return _JSON.encode([_plain(value) for value in values])
+
+
+def digests_by_id(table: Table, rows: Iterable[tuple[int, str]]) -> dict[str, str]:
+    """Key → digest of rows of `table` keyed by an integer id, each given as (id, the JSON of
+    its sealed values made before, `values_json`): the same text as `row_digest`'s,
+    `[table, key, values]`, so the same digest."""
+    name, sha256 = _JSON.encode(covered(table).name), hashlib.sha256
+    return {
+        str(id_): sha256(f'[{name},"{id_}",{values}]'.encode()).hexdigest() for id_, values in rows
+    }
+
+
 def _key(values: Sequence[Any]) -> str:
     """A row's primary key as text: its columns' values joined by `|`."""
     if len(values) == 1 and type(values[0]) is int:
@@ -426,12 +442,24 @@ def seal(
             keys[0].in_([item[0] for item in chunk]) if len(keys) == 1 else tuple_(*keys).in_(chunk)
         )
         sealed.update(_digests(session, entry, where))
+    return record_seals(session, table, sealed, actor=actor, at=at)
+
+
+def record_seals(
+    session: Session, table: Table, sealed: dict[str, str], *, actor: str, at: datetime
+) -> int | None:
+    """The seal record of rows of `table` (key: digest, GONE for a deleted row) whose digests
+    the caller worked out itself (`digests_by_id`) from the very values it wrote in this
+    transaction: a big import makes them before it takes the write lock. Returns the audit
+    record's sequence number (None when `sealed` is empty)."""
+    if not sealed or session.info.get(BEFORE_THE_CHAIN):
+        return None
     return audit.record(
         session,
         kind=AuditKind.ROWS_SEALED,
         actor=actor,
         at=at,
-        ref=entry.name,
+        ref=covered(table).name,
         detail={"rows": sealed},
     )
 

@@ -6,6 +6,7 @@ is a sealed `KasEntry` with who and when, and an audit record."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -22,7 +23,7 @@ from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
 
-CATEGORIES = tuple(ExpenseCategory)
+CATEGORIES = tuple(str(category) for category in ExpenseCategory)
 OUTGOING = (KasKind.BANK, KasKind.EXPENSE, KasKind.SUPPLIER)
 AUDITED_AS = {
     KasKind.BANK: AuditKind.KAS_BANK,
@@ -65,27 +66,49 @@ def kas_entries(session: Session, first: date, last: date) -> list[KasEntry]:
 def expenses_by_category(session: Session, first: date, last: date) -> dict[str, int]:
     """The expenses of the business days `first`..`last` by category, every category listed
     (0 when none)."""
-    paid = dict(
-        session.execute(
-            select(col(KasEntry.category), func.sum(col(KasEntry.amount)))
-            .where(
-                col(KasEntry.kind) == KasKind.EXPENSE,
-                col(KasEntry.business_date).between(first, last),
-            )
-            .group_by(col(KasEntry.category))
-        ).all()
-    )
-    return {str(category): int(paid.get(category, 0)) for category in CATEGORIES}
+    return added_up(expenses_by_day(session, first, last).values())
+
+
+def expenses_by_day(session: Session, first: date, last: date) -> dict[date, dict[str, int]]:
+    """The expenses of each business day `first`..`last` that has any, by category (every
+    category listed, 0 when none)."""
+    days: dict[date, dict[str, int]] = {}
+    for day, category, amount in session.execute(
+        select(col(KasEntry.business_date), col(KasEntry.category), func.sum(col(KasEntry.amount)))
+        .where(
+            col(KasEntry.kind) == KasKind.EXPENSE,
+            col(KasEntry.business_date).between(first, last),
+        )
+        .group_by(col(KasEntry.business_date), col(KasEntry.category))
+    ).all():
+        days.setdefault(day, dict.fromkeys(CATEGORIES, 0))[category] = int(amount)
+    return days
+
+
+def added_up(parts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """Expenses by category (as `expenses_by_day` has them) summed, every category listed."""
+    total = dict.fromkeys(CATEGORIES, 0)
+    for part in parts:
+        for category, amount in part.items():
+            total[category] += amount
+    return total
 
 
 def setoran_of(session: Session, shift_id: int) -> int | None:
     """The setoran taken from a shift's drawer at its close (None when none was recorded)."""
-    amount = session.execute(
-        select(col(KasEntry.amount)).where(
-            col(KasEntry.shift_id) == shift_id, col(KasEntry.kind) == KasKind.SETORAN
+    return setoran_by_shift(session, [shift_id]).get(shift_id)
+
+
+def setoran_by_shift(session: Session, shift_ids: list[int]) -> dict[int, int]:
+    """The setoran taken at each of the shifts' closes, by shift id (those that recorded one)."""
+    if not shift_ids:
+        return {}
+    rows = session.execute(
+        select(col(KasEntry.shift_id), col(KasEntry.amount)).where(
+            col(KasEntry.kind) == KasKind.SETORAN, col(KasEntry.shift_id).in_(shift_ids)
         )
-    ).scalar()
-    return None if amount is None else int(amount)
+    ).all()
+    return {int(shift_id): int(amount) for shift_id, amount in rows}
 
 
 @dataclass(frozen=True)

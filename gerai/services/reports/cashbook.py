@@ -12,9 +12,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from gerai.core.words import KasKind, ShiftStatus
-from gerai.models import KasEntry, Shift
-from gerai.services.cash.kas import KasBook, kas_book
+from gerai.core.words import ShiftStatus
+from gerai.models import Shift
+from gerai.services.cash.kas import KasBook, kas_book, setoran_by_shift
 from gerai.services.cash.shifts import cash_position
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.shop.profile import ShopProfile
@@ -41,7 +41,7 @@ def drawers_before(session: Session, day: date) -> dict[str, int]:
         .group_by(col(Shift.till))
     )
     shifts = session.execute(select(Shift).where(col(Shift.id).in_(last_ids))).scalars().all()
-    taken = _setoran(session, [s.id for s in shifts if s.id is not None])
+    taken = setoran_by_shift(session, [s.id for s in shifts if s.id is not None])
     drawers = {}
     for shift in shifts:
         if shift.status == ShiftStatus.CLOSED:
@@ -51,23 +51,12 @@ def drawers_before(session: Session, day: date) -> dict[str, int]:
     return drawers
 
 
-def _setoran(session: Session, shift_ids: list[int]) -> dict[int, int]:
-    if not shift_ids:
-        return {}
-    rows = session.execute(
-        select(col(KasEntry.shift_id), col(KasEntry.amount)).where(
-            col(KasEntry.kind) == KasKind.SETORAN, col(KasEntry.shift_id).in_(shift_ids)
-        )
-    ).all()
-    return {int(shift_id): int(amount) for shift_id, amount in rows}
-
-
 def cashbook_day(session: Session, day: date, shop: ShopProfile) -> CashBookDay:
     """The buku kas figures of business day `day`."""
     summary = daily_summary(session, day, shop)
     return CashBookDay(
         summary=summary,
         drawers=drawers_before(session, day),
-        setoran=_setoran(session, [s.id for s in summary.shifts]),
+        setoran=setoran_by_shift(session, [s.id for s in summary.shifts]),
         kas=kas_book(session, day, day),
     )

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import BigInteger, func, select, type_coerce
+from sqlalchemy import BigInteger, case, func, select, type_coerce
 from sqlmodel import Session, col
 
 from gerai.core.quantity import SCALE, from_milli
@@ -28,6 +28,7 @@ from gerai.models import (
     SALE_VOID,
     CashMovement,
 )
+from gerai.services.cash.kas import setoran_by_shift
 from gerai.services.cash.shifts import cash_position, shifts_of_day
 from gerai.services.sale.returns import return_rounding
 from gerai.services.shop.profile import ShopProfile
@@ -59,7 +60,9 @@ class CashMove:
 class ShiftReport:
     """One shift's cash: expected = opening + cash sales + cash in − cash out − refunds +
     member cash in (savings deposits, kasbon repayments) − member cash out (sukarela
-    withdrawals). The counted cash and the variance are None while the shift is open."""
+    withdrawals) + rounding. The counted cash and the variance are None while the shift is
+    open; `setoran` (taken to the kas bendahara at the close) and `stayed` (counted − setoran:
+    the next opening cash) are None unless the close recorded a setoran."""
 
     id: int
     till: str
@@ -78,6 +81,8 @@ class ShiftReport:
     counted_cash: int | None
     variance: int | None
     variance_reason: str
+    setoran: int | None
+    stayed: int | None
     closed_at: datetime | None
     closed_by: str | None
     later_sales: int  # the shift's sales on a later business day (it ran past the day's end)
@@ -87,11 +92,17 @@ class ShiftReport:
 
 @dataclass(frozen=True)
 class CategorySales:
-    """A category's line totals, their cost (HPP) and the margin."""
+    """A category's line totals (`net`), its lines' shares of the discounts on whole sales,
+    what the day's returs refunded of its goods and the HPP of those back on the shelf, its
+    HPP and its gross margin net of returns: net − sale_discount − returns − (cost −
+    returns_cost)."""
 
     name: str
     net: int
+    sale_discount: int
+    returns: int
     cost: int
+    returns_cost: int
     margin: int
 
 
@@ -174,8 +185,9 @@ class DailySummary:
     and `returns_cost` the HPP of the goods those returs brought back to the shelf (at their
     cost when sold; not the damaged ones). The gross margin (laba kotor) is net of returns:
     `margin` = net_after_returns − (cost − returns_cost), `margin_percent` of
-    net_after_returns. A category's margin is its own sales
-    less their HPP, before returns. Times are local to the shop."""
+    net_after_returns. A category's margin is net of its share of the sale discounts and of
+    its returns, so Σ categories.margin + rounding − returns_rounding = margin. Times are
+    local to the shop."""
 
     date: date
     timezone: str
@@ -256,7 +268,7 @@ def daily_summary(session: Session, day: date, shop: ShopProfile) -> DailySummar
     sale_discount = sum(s.manual_discount for s in completed)
     returns = _returns(session, day, zone)
     returned = sum(r.total for r in returns)
-    returns_cost = _returns_cost(session, day)
+    returns_cost = sum(c.returns_cost for c in categories)
     margin = net - returned - (cost - returns_cost)
     return DailySummary(
         date=day,
@@ -325,7 +337,8 @@ def _payments(session: Session, day: date) -> dict[str, int]:
 
 
 def _lines(session: Session, day: date) -> tuple[tuple[CategorySales, ...], tuple[ItemSales, ...]]:
-    """Sales by category (net, HPP, margin) and the top items, from one grouped query. The HPP
+    """Sales by category (net, shares of sale discounts, returns, HPP, margin) and the top
+    items, from one grouped query of the day's sale lines and one of its retur lines. The HPP
     of a line is its quantity × its unit cost at the time of sale, rounded half up."""
     qty = type_coerce(SALE_LINE.c.qty, BigInteger)  # integer thousandths, summed exactly
     line_cost = (qty * SALE_LINE.c.cost + SCALE // 2) // SCALE
@@ -339,21 +352,32 @@ def _lines(session: Session, day: date) -> tuple[tuple[CategorySales, ...], tupl
             func.sum(qty),
             func.sum(SALE_LINE.c.line_total),
             func.sum(line_cost),
+            func.sum(SALE_LINE.c.discount_share),
         )
         .join(SALE, SALE.c.id == SALE_LINE.c.sale_id)
         .where(*_day_completed(day))
         .group_by(SALE_LINE.c.category, SALE_LINE.c.product_id)
     ).all()
-    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     by_product: dict[int, list[Any]] = {}
-    for category, product_id, code, name, unit, milli, net, cost in rows:
-        by_category[category][0] += int(net)
-        by_category[category][1] += int(cost)
+    for category, product_id, code, name, unit, milli, net, cost, share in rows:
+        sums = by_category[category]
+        sums[0] += int(net)
+        sums[1] += int(share)
+        sums[3] += int(cost)
         item = by_product.setdefault(product_id, [code, name, unit, 0, 0])
         item[3] += int(milli)
         item[4] += int(net)
+    for category, refunded, cost_back in _returns_by_category(session, day):
+        by_category[category][2] += refunded
+        by_category[category][4] += cost_back
     categories = sorted(
-        (CategorySales(name, net, cost, net - cost) for name, (net, cost) in by_category.items()),
+        (
+            CategorySales(
+                name, net, share, back, cost, cost_back, net - share - back - (cost - cost_back)
+            )
+            for name, (net, share, back, cost, cost_back) in by_category.items()
+        ),
         key=lambda c: (-c.net, c.name),
     )
     top = sorted(by_product.values(), key=lambda i: (-i[4], -i[3], i[0]))[:TOP_ITEMS]
@@ -392,10 +416,13 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
             .group_by(SALE.c.shift_id)
         ).all()
     )
+    taken = setoran_by_shift(session, [s.id for s in shifts if s.id is not None])
     reports = []
     for shift in shifts:
         position = cash_position(session, shift)
         closed = shift.status == ShiftStatus.CLOSED
+        setoran = taken.get(shift.id or 0) if closed else None
+        counted = shift.counted_cash or 0
         reports.append(
             ShiftReport(
                 id=shift.id or 0,
@@ -415,6 +442,8 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
                 counted_cash=shift.counted_cash if closed else None,
                 variance=shift.variance if closed else None,
                 variance_reason=shift.variance_reason,
+                setoran=setoran,
+                stayed=None if setoran is None else counted - setoran,
                 closed_at=shift.closed_at.astimezone(zone) if shift.closed_at else None,
                 closed_by=shift.closed_by,
                 later_sales=later.get(shift.id or 0, 0),
@@ -485,20 +514,26 @@ def _returns_rounding(session: Session, day: date) -> int:
     )
 
 
-def _returns_cost(session: Session, day: date) -> int:
-    """The HPP of what the day's returs brought back to the shelf: each returned quantity ×
-    its sale line's unit cost, rounded half up as the sale's own HPP is. Damaged goods are
-    written off as they come back (an `adjust` movement, no write-off row): their HPP stays
-    in the HPP, so the margin bears the loss."""
+def _returns_by_category(session: Session, day: date) -> list[tuple[str, int, int]]:
+    """For each category, what the day's returs (of sales of any day) refunded of its goods
+    and the HPP of what they brought back to the shelf: each returned quantity × its sale
+    line's unit cost, rounded half up as the sale's own HPP is. Damaged goods are written off
+    as they come back (an `adjust` movement, no write-off row): their HPP stays in the HPP, so
+    the margin bears the loss."""
     qty = type_coerce(SALE_RETURN_LINE.c.qty, BigInteger)
-    cost = session.execute(
-        select(func.sum((qty * SALE_LINE.c.cost + SCALE // 2) // SCALE))
+    back = case(
+        (SALE_RETURN_LINE.c.damaged.is_(False), (qty * SALE_LINE.c.cost + SCALE // 2) // SCALE),
+        else_=0,
+    )
+    rows = session.execute(
+        select(SALE_LINE.c.category, func.sum(SALE_RETURN_LINE.c.amount), func.sum(back))
         .select_from(SALE_RETURN_LINE)
         .join(SALE_RETURN, SALE_RETURN.c.id == SALE_RETURN_LINE.c.return_id)
         .join(SALE_LINE, SALE_LINE.c.id == SALE_RETURN_LINE.c.sale_line_id)
-        .where(SALE_RETURN.c.business_date == day, SALE_RETURN_LINE.c.damaged.is_(False))
-    ).scalar()
-    return int(cost or 0)
+        .where(SALE_RETURN.c.business_date == day)
+        .group_by(SALE_LINE.c.category)
+    ).all()
+    return [(category, int(refunded), int(cost)) for category, refunded, cost in rows]
 
 
 def _low_stock(session: Session) -> tuple[LowStock, ...]:

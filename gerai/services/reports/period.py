@@ -1,6 +1,7 @@
 """The month's and the year's figures of the gerai, for the pengurus and the RAT: each day's (or
 each month's) sales to members and to non-members, returns, HPP and gross margin, made of the
-daily reports themselves so every figure equals the sum of the days; then what the period lost
+daily reports themselves so every figure equals the sum of the days, and the expenses the kas
+bendahara paid on those days by category; then what the period lost
 at cost (write-offs and stock-count differences), the members' savings paid in and out, and
 the kasbon members owed at the period's end (and by its age), the stock at cost at the
 period's start and end, and what was paid to suppliers and still owed them at its end."""
@@ -18,7 +19,7 @@ from sqlmodel import Session, col, select
 from gerai.core.errors import GeraiError
 from gerai.core.words import MemberPaymentKind, PaymentMethod
 from gerai.models import MemberPayment, StockCount, WriteOff
-from gerai.services.cash.kas import expenses_by_category
+from gerai.services.cash.kas import added_up, expenses_by_day
 from gerai.services.members.kasbon import aged_at, owed_at
 from gerai.services.reports.daily import DailySummary, daily_summary
 from gerai.services.shop.profile import ShopProfile
@@ -40,21 +41,28 @@ class Figures:
     cost: int  # HPP of the sales
     returns_cost: int  # HPP of the goods the returs brought back
     margin: int  # laba kotor: net_after_returns − (cost − returns_cost)
+    expenses: dict[str, int]  # paid from the kas bendahara, by category
+
+    @property
+    def expenses_total(self) -> int:
+        """The expenses of every category."""
+        return sum(self.expenses.values())
 
     @classmethod
-    def of_day(cls, summary: DailySummary) -> Figures:
-        """A day's figures, as its daily report has them."""
+    def of_day(cls, summary: DailySummary, expenses: dict[str, int]) -> Figures:
+        """A day's figures, as its daily report has them, and its `expenses` by category."""
         return cls(
             summary.date.isoformat(), summary.sales_count, summary.member.net,
             summary.non_member.net, summary.net, summary.returns_total,
             summary.net_after_returns, summary.cost, summary.returns_cost, summary.margin,
+            expenses,
         )  # fmt: skip
 
     @classmethod
     def total(cls, label: str, parts: list[Figures]) -> Figures:
         """The sum of `parts`, named `label`."""
-        sums = [sum(getattr(p, name) for p in parts) for name in FIGURES]
-        return cls(label, *sums)
+        sums = {name: sum(getattr(p, name) for p in parts) for name in FIGURES}
+        return cls(label=label, expenses=added_up(p.expenses for p in parts), **sums)
 
 
 FIGURES = (
@@ -108,13 +116,17 @@ class PeriodReport:
     savings: dict[str, int]  # paid in the period by kind (sukarela_out: withdrawn)
     kasbon_outstanding: int  # what members owed at the period's end
     balances: Balances  # kasbon by age and the stock at cost, at the period's ends
-    expenses: dict[str, int] = field(default_factory=dict)  # paid from the kas, by category
     suppliers: Suppliers = field(default_factory=Suppliers)  # issue 17
 
     @property
+    def expenses(self) -> dict[str, int]:
+        """The gerai's expenses of the period by category (paid from the kas bendahara)."""
+        return self.totals.expenses
+
+    @property
     def expenses_total(self) -> int:
-        """The gerai's expenses of the period (paid from the kas bendahara)."""
-        return sum(self.expenses.values())
+        """The gerai's expenses of the period."""
+        return self.totals.expenses_total
 
     @property
     def unit_result(self) -> int:
@@ -237,9 +249,12 @@ def period_report(
     """The report of a month or a year (from `month_period` or `year_period`), up to `today`:
     a month's rows are its days, a year's its months."""
     label, first, last = period
+    end = min(last, today)
+    spent = expenses_by_day(session, first, end)
+    none = added_up(())
     days = [
-        Figures.of_day(daily_summary(session, first + timedelta(days=n), shop))
-        for n in range((min(last, today) - first).days + 1)
+        Figures.of_day(daily_summary(session, day, shop), spent.get(day, none))
+        for day in (first + timedelta(days=n) for n in range((end - first).days + 1))
     ]
     yearly = first.month == 1 and last.month == 12
     if yearly:  # a year: its months
@@ -261,7 +276,6 @@ def period_report(
         savings=_savings(session, first, last),
         kasbon_outstanding=owed_at(session, last),
         balances=period_balances(session, first, last, shop, today),
-        expenses=period_expenses(session, first, min(last, today)),
         suppliers=period_suppliers(session, first, last, yearly, today),
     )
 
@@ -297,9 +311,3 @@ def _savings(session: Session, first: date, last: date) -> dict[str, int]:
         ).all()
     )
     return {str(kind): int(paid.get(kind, 0)) for kind in kinds}
-
-
-def period_expenses(session: Session, first: date, last: date) -> dict[str, int]:
-    """The gerai's expenses of the business days `first`..`last` by category (issue 15): the
-    sum of each day's, as the kas bendahara recorded them."""
-    return expenses_by_category(session, first, last)

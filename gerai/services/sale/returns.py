@@ -67,7 +67,7 @@ from gerai.services.sale.corrections import (
 )
 from gerai.services.sale.receipts import find_sale
 from gerai.services.shop.auth import Actor, Approval, authorize
-from gerai.services.shop.profile import ShopProfile
+from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.services.stock.inventory import reason as required_reason
 from gerai.services.stock.ledger import Movement, move_stock
 from receipts.return_slip import ReturnSlip, ReturnSlipItem
@@ -323,10 +323,10 @@ def return_items(
     approval: Approval | None,
     now: datetime,
     till: str,
-    shop: ShopProfile,
 ) -> ReturnResult:
     """Write the retur in the caller's transaction (see the module's rules). Nothing is
-    written when anything is refused; a refused permission or a wrong PIN is audited."""
+    written when anything is refused; a refused permission or a wrong PIN is audited. The
+    business date is the stored shop's (time zone, day's end), read here."""
     sale = sale_state(session, receipt_no, lock=True)
     plan = plan_return(sale, lines)
     why = required_reason(reason, "retur.reason_required")
@@ -337,6 +337,7 @@ def return_items(
             methods=tuple(Phrase(METHOD[m]) for m in sale.refund_methods),
         )
     shift = require_open_shift(session, till)
+    shop = load_shop(session)
     rounding = refund_rounding(plan.total, refund_method, shop.cash_rounding)
     refund_total = plan.total + rounding
     if refund_method == PaymentMethod.CASH:
@@ -348,13 +349,14 @@ def return_items(
                 available=format_rupiah(available),
             )
     approved_by = authorize(session, actor, Permission.RETUR, now=now, approval=approval)
-    number = next_document_number(session, DocumentSeries.RETURN, till, shop.business_date(now))
+    business_date = shop.business_date(now)
+    number = next_document_number(session, DocumentSeries.RETURN, till, business_date)
     retur = SaleReturn(
         number=number,
         sale_id=sale.id,
         shift_id=shift.id or 0,
         till=till,
-        business_date=shop.business_date(now),
+        business_date=business_date,
         created_at=now,
         created_by=actor.name,
         approved_by=approved_by,

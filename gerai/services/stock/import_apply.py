@@ -8,7 +8,8 @@ then written in a few statements of many rows each. Only rows that change are wr
 file's stock (`Stok awal`) is opening stock: booked as one `SA` document for the whole import
 (opening.py), refused for a product whose stock has moved already, and an empty cell leaves a
 stored product's stock as it is. Every product, barcode and category written is sealed, one
-seal record per table for the whole import."""
+seal record per table for the whole import; the JSON of each row's sealed values is made with
+the rows, before the lock, so under it only the ids join them to make the digests."""
 
 from __future__ import annotations
 
@@ -18,7 +19,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, Integer, bindparam, func, literal, select, type_coerce
+from sqlalchemy import (
+    Column,
+    Connection,
+    Dialect,
+    Integer,
+    bindparam,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Session
 
@@ -26,7 +37,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity, from_milli, to_milli
 from gerai.core.words import MovementKind
 from gerai.models import BARCODE, CATEGORY, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
-from gerai.services.audit.seals import seal
+from gerai.services.audit.seals import GONE, digests_by_id, record_seals, seal, values_json
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
 from gerai.services.stock.batches import move_batches
 from gerai.services.stock.inventory import value_at
@@ -49,7 +60,8 @@ QUANTITIES = ("max_per_sale", "reorder_level")
 @dataclass(frozen=True)
 class PreparedProduct:
     """A checked row in the form the database stores it (quantities in thousandths), made
-    before the write lock is taken."""
+    before the write lock is taken, with the JSON of its sealed values (`seals.values_json`)
+    on either side of its category's id (known under the lock) and of each barcode's code."""
 
     number: int
     code: str
@@ -57,30 +69,50 @@ class PreparedProduct:
     values: tuple[Any, ...]  # in the order of STORED
     stock: int | None  # None: not given (a stored product's stock stays)
     barcodes: tuple[str, ...]
+    sealed_head: str  # `[code,name`
+    sealed_tail: str  # `unit,...,active]`
+    barcodes_json: tuple[str, ...]
+
+    def sealed_values(self, category_id: int) -> str:
+        """The JSON of the product's sealed columns (`SEALED_PRODUCT`) as stored."""
+        return f"{self.sealed_head},{category_id},{self.sealed_tail}"
 
     def stock_after(self, stored: int) -> int:
         """The product's stock (thousandths) after the import, `stored` before it."""
         return stored if self.stock is None else self.stock
 
 
-def prepare_products(good: list[tuple[int, ProductRecord]]) -> list[PreparedProduct]:
-    """The checked records (row number, record) as the database will store them."""
+# the product's sealed columns: the code, the first of STORED, the category, the rest
+SEALED_PRODUCT = ("code", STORED[0], "category_id", *STORED[1:])
+
+
+def prepare_products(
+    good: list[tuple[int, ProductRecord]], dialect: Dialect
+) -> list[PreparedProduct]:
+    """The checked records (row number, record) as the database (`dialect`) will store them
+    and hand them back (a flag as 0/1 where it has no boolean type)."""
+    native = dialect.supports_native_boolean
 
     def stored(record: ProductRecord, name: str) -> Any:
         value = getattr(record, name)
         return to_milli(value) if name in QUANTITIES and value is not None else value
 
-    return [
-        PreparedProduct(
-            number,
-            record.code,
-            record.category,
-            tuple(stored(record, name) for name in STORED),
-            None if record.stock is None else to_milli(record.stock),
-            tuple(record.barcodes),
-        )
-        for number, record in good
-    ]
+    def returned(value: Any) -> Any:
+        return int(value) if type(value) is bool and not native else value
+
+    prepared = []
+    for number, record in good:
+        values = tuple(stored(record, name) for name in STORED)
+        stock = None if record.stock is None else to_milli(record.stock)
+        prepared.append(
+            PreparedProduct(
+                number, record.code, record.category, values, stock,
+                tuple(record.barcodes), values_json([record.code, values[0]])[:-1],
+                values_json([returned(value) for value in values[1:]])[1:],
+                tuple(values_json([barcode])[1:-1] for barcode in record.barcodes),
+            )
+        )  # fmt: skip
+    return prepared
 
 
 def barcode_taken(barcode: str, code: str, owners: dict[str, str]) -> GeraiError | None:
@@ -329,15 +361,57 @@ def apply_products(
         allow_negative=True,
         actor=by,
     )
-    # the new rows are those past the last ids before (the write lock is held; on PostgreSQL a
-    # row another transaction committed meanwhile is only sealed once more as it is)
-    written = [old[0] for old, _ in changed]
-    if new:
-        written += connection.execute(select(PRODUCT.c.id).where(PRODUCT.c.id > last_id)).scalars()
-    seal(session, PRODUCT, written, actor=by, at=now)
-    barcodes = connection.execute(select(BARCODE.c.id).where(BARCODE.c.id > last_barcode))
-    seal(session, BARCODE, [*gone_barcodes, *barcodes.scalars()], actor=by, at=now)
+    _seal_written(
+        session, products, changed, category_ids, (last_id, last_barcode), gone_barcodes,
+        by=by, at=now,
+    )  # fmt: skip
     return report
+
+
+def _seal_written(
+    session: Session,
+    products: list[PreparedProduct],
+    changed: list[tuple[tuple[int, int, tuple[Any, ...], int], PreparedProduct]],
+    category_ids: dict[str, int],
+    last_ids: tuple[int, int],
+    gone_barcodes: list[int],
+    *,
+    by: str,
+    at: datetime,
+) -> None:
+    """Seal the products and barcodes written: each digest from the values' JSON made before
+    the lock and the row's id. The new rows are those past the last ids before (the write
+    lock is held); a row there that this import did not write (on PostgreSQL, one another
+    transaction committed meanwhile) is read and sealed as it is."""
+    connection = session.connection()
+    last_id, last_barcode = last_ids
+    mine = {p.code: p for p in products}
+    values = [(old[0], p.sealed_values(category_ids[p.category])) for old, p in changed]
+    others: list[int] = []
+    for id_, code in connection.execute(
+        select(PRODUCT.c.id, PRODUCT.c.code).where(PRODUCT.c.id > last_id)
+    ).all():  # fetched at once, not row by row
+        if (product := mine.get(code)) is None:
+            others.append(id_)
+        else:
+            values.append((id_, product.sealed_values(category_ids[product.category])))
+    record_seals(session, PRODUCT, digests_by_id(PRODUCT, values), actor=by, at=at)
+    seal(session, PRODUCT, others, actor=by, at=at)
+    codes = {code: text for p in products for code, text in zip(p.barcodes, p.barcodes_json,
+                                                                  strict=True)}  # fmt: skip
+    values, others = [], []
+    for id_, code, product_id in connection.execute(
+        select(BARCODE.c.id, BARCODE.c.code, BARCODE.c.product_id).where(
+            BARCODE.c.id > last_barcode
+        )
+    ).all():
+        if (text := codes.get(code)) is None:
+            others.append(id_)
+        else:
+            values.append((id_, f"[{text},{product_id}]"))
+    sealed = {str(barcode_id): GONE for barcode_id in gone_barcodes}
+    record_seals(session, BARCODE, sealed | digests_by_id(BARCODE, values), actor=by, at=at)
+    seal(session, BARCODE, others, actor=by, at=at)
 
 
 def _stored_form(connection: Connection, column: Column[Any], value: Any) -> Any:

@@ -305,7 +305,7 @@ def stage_products(session: Session, table: Table, *, skip_bad: bool = False) ->
     `skip_bad`. A row giving opening stock to a product whose stock has moved already is bad."""
     good, problems = check_products(session, table)
     snapshot = read_snapshot(session)
-    prepared = prepare_products(good)
+    prepared = prepare_products(good, session.connection().dialect)
     refused = opening_refused(session, prepared, snapshot)
     problems = sorted([*problems, *refused], key=lambda problem: problem.row)
     if problems and not skip_bad:

@@ -21,7 +21,7 @@ from gerai.models import GOODS_RECEIPT, GOODS_RECEIPT_LINE, GoodsReceipt, GoodsR
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
-from gerai.services.shop.profile import ShopProfile
+from gerai.services.shop.profile import load_shop
 from gerai.services.stock.batches import batch_code, expiry_date, is_dated
 from gerai.services.stock.catalog import ProductInfo
 from gerai.services.stock.inventory import (
@@ -156,7 +156,6 @@ def receive_goods(
     *,
     actor: Actor,
     at: datetime,
-    shop: ShopProfile,
     approval: Approval | None = None,
     past_expiry_ok: bool = False,
 ) -> ReceiptResult:
@@ -164,7 +163,8 @@ def receive_goods(
     movements, each product's new moving-average cost and the audit record (permission
     `stock`). Nothing is written when any check refuses (the caller's transaction rolls
     back). A dated product's line goes into the batch of its expiry date and batch code; an
-    expiry date already past is refused unless `past_expiry_ok` (the person was asked)."""
+    expiry date already past is refused unless `past_expiry_ok` (the person was asked). The
+    business date is the stored shop's (time zone, day's end), read here."""
     answerable = authorize(session, actor, Permission.STOCK, now=at, approval=approval)
     supplier = get_supplier(session, supplier_id)
     reference = check_text(" ".join(reference.split()))
@@ -181,15 +181,14 @@ def receive_goods(
             raise GeraiError(
                 "receive.duplicate", reference=reference, supplier=supplier.name, number=earlier
             )
-    checked = _check_all(session, lines, shop.business_date(at), past_expiry_ok)
-    number = next_number(
-        session, GoodsReceipt, DocumentSeries.GOODS_RECEIPT, shop.business_date(at)
-    )
+    business_date = load_shop(session).business_date(at)
+    checked = _check_all(session, lines, business_date, past_expiry_ok)
+    number = next_number(session, GoodsReceipt, DocumentSeries.GOODS_RECEIPT, business_date)
     receipt = GoodsReceipt(
         number=number,
         supplier_id=supplier.id,
         reference=reference,
-        business_date=shop.business_date(at),
+        business_date=business_date,
         created_at=at,
         created_by=actor.name,
         total=sum(line.total for line in checked),
