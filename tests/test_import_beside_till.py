@@ -259,13 +259,15 @@ def test_the_seals_made_before_the_lock_are_the_rows_as_stored(
         HEADER,
         product_row("UJI-1", GOOD_1, sold_by_weight="1", unit="kg", max_per_sale="2.5"),
         product_row("UJI-2", f"{GOOD_2}|{GOOD_3}", het="6000", active="0"),
-        product_row("MYK-1L", "", "15500", name="Minyakita 1 L", category="Kategori Baru"),
+        product_row(
+            "MYK-1L", "", "15500", name="Minyakita 1 L", category="Kategori Baru", stock=""
+        ),
     )
     second = write(
         tmp_path / "b.csv",
         HEADER,
         product_row(
-            "UJI-1", ean13("899999000004"), sold_by_weight="0", reorder_level="1.25", stock="3"
+            "UJI-1", ean13("899999000004"), sold_by_weight="0", reorder_level="1.25", stock=""
         ),
         product_row("UJI-2", GOOD_3, het="", active="1", category="Kategori Lain"),
     )

@@ -14,6 +14,7 @@ from gerai.cli import main
 from gerai.db import Database, _migrations
 from gerai.demo.generate import create_demo_users, load_catalogue
 from gerai.paths import data_dir
+from gerai.services.audit.sale_digest import VERSION
 from tests.conftest import NOW, raw
 from tests.shop_day import fill, open_till, sell
 from tests.test_migration_0004 import assert_not_rebuilt, tables
@@ -52,7 +53,7 @@ def test_a_0012_database_is_upgraded_without_loss(tmp_path: Path) -> None:
     assert raw(database, "SELECT sale_id, method, amount, tendered FROM payment") == payments
     assert raw(database, "SELECT reference FROM payment") == [(None,)]
     record = raw(database, "SELECT detail FROM auditrecord WHERE ref = :r", r=receipt)[0][0]
-    assert '"v":3' in record
+    assert f'"v":{VERSION}' in record
     verified = CliRunner().invoke(main, ["--db", database.url, "audit", "verify"])
     assert verified.exit_code == 0, verified.output
     dated = CliRunner().invoke(main, ["--db", database.url, "stock", "dated", "MYK-1L"])

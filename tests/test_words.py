@@ -35,11 +35,12 @@ TAKES_A_PERMISSION = {
 # words that are also the names of other things: permissions (`void`, `retur`, `reprint`,
 # `repayment`), key bindings' actions (`receive`, `repack`, `logout`), login names and style
 # sheets (`kasir`, `bendahara`, `admin`), columns and JSON keys (`in`, `out`, `pokok`, `refund`,
-# `sale`, `open`, `return`), screen ids (`login`, `opening`), a socket's state (`closed`)
+# `sale`, `open`, `return`, `received`, `setoran`), screen ids (`login`, `opening`), a socket's
+# state (`closed`)
 DOUBLE_DUTY = {
     "void", "retur", "reprint", "repayment", "receive", "repack", "logout", "kasir", "bendahara",
     "admin", "in", "out", "pokok", "wajib", "refund", "sale", "open", "return", "login", "closed",
-    "opening",
+    "opening", "received", "setoran",
 }  # fmt: skip
 
 
