@@ -40,9 +40,15 @@ class ShiftDialog(GeraiDialog[object]):
 
 
 class OpenShiftScreen(ShiftDialog):
-    """The till is closed: type the opening cash and Enter to open it."""
+    """The till is closed: type the opening cash and Enter to open it. What stayed in the
+    drawer at the last close is offered as the field's placeholder, never as its text: digits
+    typed at once replace it (never appended to it), and Enter on the untouched field takes it."""
 
     BINDINGS = [Binding("ctrl+q", "app.quit", "ui.key.quit")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.carried: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="open-shift"):
@@ -55,23 +61,27 @@ class OpenShiftScreen(ShiftDialog):
 
     def on_mount(self) -> None:
         opening = self.query_one("#opening", Input)
+        self.set_focus(opening)  # now: the digits typed ahead go there
         carried = self.till.carried_cash()
-        if carried is not None:  # what stayed in the drawer at the last close opens this shift
-            opening.value = str(carried.stayed)
-            self.query_one("#carried", Label).update(
-                t(
-                    "ui.shift.carried",
-                    stayed=format_rupiah(carried.stayed),
-                    counted=format_rupiah(carried.counted),
-                    setoran=format_rupiah(carried.setoran),
-                )
+        if carried is None:
+            return
+        self.carried = carried.stayed  # what stayed at the last close opens this shift
+        opening.placeholder = t("ui.shift.opening_carried", stayed=format_rupiah(carried.stayed))
+        self.query_one("#carried", Label).update(
+            t(
+                "ui.shift.carried",
+                stayed=format_rupiah(carried.stayed),
+                counted=format_rupiah(carried.counted),
+                setoran=format_rupiah(carried.setoran),
             )
-        opening.focus()
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
             opening = parse_tender(event.value)
+            if opening is None:
+                opening = self.carried
             if opening is None:
                 raise GeraiError("shift.opening_required")
             self.till.open_shift(opening)
