@@ -74,6 +74,8 @@ COLUMNS = (
     ("member_price", 9, True), ("cost", 9, True), ("stock", 12, True), ("reorder", 6, True),
 )  # fmt: skip
 GAP = 2
+NAME_MIN = 24  # the name keeps at least this much of itself on a narrow terminal (80 columns)
+DROPPED_FIRST = ("category", "cost", "member_price")  # left out, in this order, to make room
 
 
 class ProductList(Widget):
@@ -107,12 +109,21 @@ class ProductList(Widget):
         super().__init__(**kwargs)
         self.products: list[ProductInfo] = []
         self.cursor = 0
-        self.widths = [w for _, w, _ in COLUMNS]
+        self.widths = {key: width for key, width, _ in COLUMNS}
+        self.shown = [key for key, _, _ in COLUMNS]
         self.header = [t(HEADER[key]) for key, _, _ in COLUMNS]
 
     def on_resize(self) -> None:
-        fixed = sum(self.widths) - self.widths[1] + GAP * len(COLUMNS)
-        self.widths[1] = max(12, self.size.width - fixed)
+        """The columns that fit beside a name of at least NAME_MIN characters (the stock
+        always), and the name as wide as the others leave."""
+        self.shown = [key for key, _, _ in COLUMNS]
+        for dropped in (None, *DROPPED_FIRST):
+            if dropped is not None:
+                self.shown.remove(dropped)
+            others = sum(self.widths[key] + GAP for key in self.shown if key != "name")
+            if self.size.width - others - GAP >= NAME_MIN:
+                break
+        self.widths["name"] = max(NAME_MIN, self.size.width - others - GAP)
         self.post_message(self.Fits(self.size.height - 1))  # the header takes a line
 
     def show(self, products: list[ProductInfo], cursor: int) -> None:
@@ -127,7 +138,10 @@ class ProductList(Widget):
 
     def _line(self, cells: list[str], base: Style, low: Style | None = None) -> Strip:
         segments = []
-        for (key, _, right), width, cell in zip(COLUMNS, self.widths, cells, strict=True):
+        for (key, _, right), cell in zip(COLUMNS, cells, strict=True):
+            if key not in self.shown:
+                continue
+            width = self.widths[key]
             text = set_cell_size(cell, width) if not right else cell[-width:].rjust(width)
             style = low if low is not None and key == "stock" else base
             segments += [Segment(" " * GAP, base), Segment(text, style)]
