@@ -36,6 +36,9 @@ MEMBER_COLUMN = {
 }
 
 
+GIVE_WAY = (3, 4)  # the NIK, then the join date, make room for the name on a narrow terminal
+
+
 def _cells(member: MemberInfo) -> list[str]:
     return [
         member.number,
@@ -84,8 +87,9 @@ class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
         yield Input(placeholder=t("ui.members.search"), id="search", classes="stock-search")
         yield Label("", id="filters", classes="stock-filters")
         yield PagedList[MemberInfo](
-            columns, _cells, muted=lambda m: not m.active, id="members", classes="stock-table"
-        )
+            columns, _cells, muted=lambda m: not m.active, give_way=GIVE_WAY, id="members",
+            classes="stock-table",
+        )  # fmt: skip
         yield Label(t("ui.members.ready"), classes="stock-status")
         yield Footer()
 

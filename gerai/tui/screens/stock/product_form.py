@@ -5,6 +5,7 @@ invalid or someone else's, ...) is shown in the dialog with its field, and nothi
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -50,6 +51,12 @@ class ProductDialog(TypeAhead, StockDialog[int | None]):
     """The form of a new product (`product_id` None) or of an existing one; dismissed with the
     product's id once saved."""
 
+    # below 100 columns the fields go one under the other (stock.tcss): two side by side left
+    # a product's name 16 characters of room at 80 columns
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
     BINDINGS = [
         ENTER_FIELD,
         *TAB_FIELDS,

@@ -41,7 +41,7 @@ from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen
 from gerai.tui.screens.stock.reorder import ReorderScreen
-from gerai.tui.widgets.paged_list import PAGING_BINDINGS
+from gerai.tui.widgets.paged_list import GAP, PAGING_BINDINGS, fit_columns
 
 Key = tuple[str, int]
 
@@ -73,9 +73,9 @@ COLUMNS = (
     ("code", 14, False), ("name", 0, False), ("category", 12, False), ("price", 9, True),
     ("member_price", 9, True), ("cost", 9, True), ("stock", 12, True), ("reorder", 6, True),
 )  # fmt: skip
-GAP = 2
-NAME_MIN = 24  # the name keeps at least this much of itself on a narrow terminal (80 columns)
-DROPPED_FIRST = ("category", "cost", "member_price")  # left out, in this order, to make room
+KEYS = [key for key, _, _ in COLUMNS]
+# left out, in this order, for the name to keep FLEXIBLE_MIN characters on a narrow terminal
+GIVE_WAY = tuple(KEYS.index(key) for key in ("category", "cost", "member_price"))
 
 
 class ProductList(Widget):
@@ -109,21 +109,15 @@ class ProductList(Widget):
         super().__init__(**kwargs)
         self.products: list[ProductInfo] = []
         self.cursor = 0
-        self.widths = {key: width for key, width, _ in COLUMNS}
-        self.shown = [key for key, _, _ in COLUMNS]
-        self.header = [t(HEADER[key]) for key, _, _ in COLUMNS]
+        self.widths = [width for _, width, _ in COLUMNS]
+        self.shown = list(range(len(COLUMNS)))
+        self.header = [t(HEADER[key]) for key in KEYS]
 
     def on_resize(self) -> None:
-        """The columns that fit beside a name of at least NAME_MIN characters (the stock
-        always), and the name as wide as the others leave."""
-        self.shown = [key for key, _, _ in COLUMNS]
-        for dropped in (None, *DROPPED_FIRST):
-            if dropped is not None:
-                self.shown.remove(dropped)
-            others = sum(self.widths[key] + GAP for key in self.shown if key != "name")
-            if self.size.width - others - GAP >= NAME_MIN:
-                break
-        self.widths["name"] = max(NAME_MIN, self.size.width - others - GAP)
+        """The columns that fit beside the name (code, price and stock always), the name as
+        wide as the others leave."""
+        name = KEYS.index("name")
+        self.shown, self.widths[name] = fit_columns(self.widths, name, GIVE_WAY, self.size.width)
         self.post_message(self.Fits(self.size.height - 1))  # the header takes a line
 
     def show(self, products: list[ProductInfo], cursor: int) -> None:
@@ -138,10 +132,9 @@ class ProductList(Widget):
 
     def _line(self, cells: list[str], base: Style, low: Style | None = None) -> Strip:
         segments = []
-        for (key, _, right), cell in zip(COLUMNS, cells, strict=True):
-            if key not in self.shown:
-                continue
-            width = self.widths[key]
+        for index in self.shown:
+            key, _, right = COLUMNS[index]
+            cell, width = cells[index], self.widths[index]
             text = set_cell_size(cell, width) if not right else cell[-width:].rjust(width)
             style = low if low is not None and key == "stock" else base
             segments += [Segment(" " * GAP, base), Segment(text, style)]
