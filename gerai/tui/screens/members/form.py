@@ -42,7 +42,7 @@ class MemberDialog(TypeAhead, GeraiDialog[int | None]):
     CSS_PATH: ClassVar[Any] = DIALOG_CSS
     # below 110 columns the fields go one under the other (members.tcss): two side by side
     # left a name 6 characters of room at 80 columns
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (110, "-wide"),
     ]

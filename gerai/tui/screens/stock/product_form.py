@@ -5,7 +5,6 @@ invalid or someone else's, ...) is shown in the dialog with its field, and nothi
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -53,7 +52,7 @@ class ProductDialog(TypeAhead, StockDialog[int | None]):
 
     # below 100 columns the fields go one under the other (stock.tcss): two side by side left
     # a product's name 16 characters of room at 80 columns
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (100, "-wide"),
     ]
