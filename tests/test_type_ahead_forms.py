@@ -237,3 +237,13 @@ async def test_a_new_user_typed_right_after_f2(db: Database) -> None:
     assert raw(db, "SELECT full_name, role FROM useraccount WHERE name = 'dewi'") == [
         ("Dewi Lestari", "kasir")
     ]
+
+
+async def test_a_login_and_the_opening_cash_typed_in_one_burst(catalogue_db: Database) -> None:
+    app = make_app(catalogue_db, actor=None)  # no shift open: the login leads to modal awal
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, *typed("kasir\r1111\r350000\r"))
+        await settle(app, pilot)
+        assert isinstance(app.screen, KasirScreen)
+    assert opening_cash(catalogue_db) == [(350_000,)]

@@ -12,13 +12,40 @@ on_mount, so that keys typed while it opens land there."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Any, cast
 
 from textual.actions import SkipAction
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
+
+WAIT_SECONDS = 2.0  # never hang the till on a stuck widget
+
+
+async def keys_in(field: Input) -> None:
+    """Wait until `field` has handled the keys queued to it (from a priority key's action:
+    the app reads no other key meanwhile)."""
+    done = asyncio.Event()
+    field.call_later(done.set)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(done.wait(), WAIT_SECONDS)
+
+
+async def screen_ready(app: App[Any]) -> None:
+    """Wait until the screen on top is mounted, and any screen it opened as it mounted (the
+    kasir screen's modal awal), so that the keys read next go to its focused field."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT_SECONDS
+    while loop.time() < deadline:
+        top = app.screen
+        if top.is_mounted and app.screen is top:
+            return
+        await asyncio.sleep(0.005)
+
 
 ENTER_FIELD = Binding("enter,ctrl+j", "enter_field", show=False, priority=True)
 # Tab and Shift+Tab move the focus in the order of the keys too (a form without its own Tab)
