@@ -247,3 +247,20 @@ async def test_a_login_and_the_opening_cash_typed_in_one_burst(catalogue_db: Dat
         await settle(app, pilot)
         assert isinstance(app.screen, KasirScreen)
     assert opening_cash(catalogue_db) == [(350_000,)]
+
+
+async def test_a_kasirs_member_form_and_the_bendaharas_pin_in_one_burst(db: Database) -> None:
+    app = make_app(db, CASHIER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "f5")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembersScreen)
+        # the form, Ctrl+S (a kasir: the approval dialog opens), the bendahara's name and PIN
+        burst(
+            app, "f2", *typed("kkmp-0778\rLa Ode Baru\r"), "ctrl+s",
+            *typed("bendahara\r2222\r"),
+        )  # fmt: skip
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembersScreen)
+    assert raw(db, "SELECT name FROM member WHERE number = 'KKMP-0778'") == [("La Ode Baru",)]

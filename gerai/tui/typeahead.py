@@ -75,18 +75,15 @@ class TypeAhead:
     def field_entered(self, field: Input, context: Any) -> None:
         """Enter on `field`, once its keys are in: check or act on it."""
 
-    def action_save_typed(self) -> None:
+    async def action_save_typed(self) -> None:
         """Ctrl+S: save (`action_save`) once every field has handled the keys typed into it
-        before (the last digits of the field left by Enter may still wait in its queue)."""
-        fields = list(cast(Screen[Any], self).query(Input))
-
-        def after(index: int) -> None:
-            if index < len(fields):
-                fields[index].call_later(after, index + 1)
-            else:
-                self.action_save()
-
-        after(0)
+        before (the last digits of the field left by Enter may still wait in its queue); the
+        next keys are read once what the save opened (a supervisor's approval) is there."""
+        screen = cast(Screen[Any], self)
+        for field in screen.query(Input):
+            await keys_in(field)
+        self.action_save()
+        await screen_ready(screen.app)
 
     def action_tab_field(self, step: int) -> None:
         """Tab (1) or Shift+Tab (-1): the next or the previous field, at once."""
