@@ -20,15 +20,16 @@ from typing import Any, cast
 from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Input
 
 WAIT_SECONDS = 2.0  # never hang the till on a stuck widget
 
 
-async def keys_in(field: Input) -> None:
-    """Wait until `field` has handled the keys queued to it (from a priority key's action:
-    the app reads no other key meanwhile)."""
+async def keys_in(field: MessagePump) -> None:
+    """Wait until `field` (or a screen) has handled the keys and messages queued to it (from a
+    priority key's action: the app reads no other key meanwhile)."""
     done = asyncio.Event()
     field.call_later(done.set)
     with contextlib.suppress(TimeoutError):
