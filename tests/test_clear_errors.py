@@ -229,7 +229,7 @@ def test_a_nul_in_an_imported_name_refuses_the_file(
     path = write(tmp_path / "produk.csv", HEADER, product_row("UJI-1", name="Gula\x00pasir"))
     result = gerai(runner, db.url, "products", "import", str(path))
     assert result.exit_code == 1
-    assert "baris 2, name: berisi karakter kontrol U+0000" in result.stderr
+    assert "baris 2, Nama: berisi karakter kontrol U+0000" in result.stderr
     assert raw(db, "SELECT count(*) FROM product WHERE code = 'UJI-1'") == [(0,)]
 
 

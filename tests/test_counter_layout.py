@@ -63,13 +63,19 @@ async def payment_open(pilot: Pilot[Any]) -> None:
 
 async def close_shift_open(pilot: Pilot[Any]) -> None:
     await pilot.app.push_screen(CloseShiftScreen())
-    await pilot.pause()
+    for _ in range(5):  # the first field's focus (its 0 selected) is drawn, even under load
+        await pilot.pause()
 
 
 async def product_form_refused(pilot: Pilot[Any]) -> None:
     await pilot.app.push_screen(ProductDialog())
     await pilot.pause()
     await pilot.press("ctrl+s")  # an empty form: every problem shows
+    error = pilot.app.screen.query_one(".dialog-error", Label)
+    for _ in range(20):  # Ctrl+S saves once every field has its keys (type-ahead)
+        await pilot.pause()
+        if str(error.render()):
+            break
     await pilot.pause()
 
 

@@ -228,7 +228,7 @@ def test_the_prices_commands(catalogue_db: Database, tmp_path: Path) -> None:
     bad = decree_file(tmp_path, "NGAWUR,100,,,", "GLA-KG,17000,,,")
     code, said = gerai("import", str(bad), "--effective", "2099-01-01")
     assert code == 1 and "Traceback" not in said
-    assert "baris 2, code: Kode 'NGAWUR' tidak dikenal" in said
-    assert "baris 3, price: harga Gula Pasir Curah Rp17.500 akan melebihi HET Rp17.000" in said
+    assert "baris 2, Kode: Kode 'NGAWUR' tidak dikenal" in said
+    assert "baris 3, Harga: harga Gula Pasir Curah Rp17.500 akan melebihi HET Rp17.000" in said
     assert "3 masalah di berkas; tidak ada yang dijadwalkan" in said  # price and member price
     assert raw(catalogue_db, "SELECT count(*) FROM scheduledprice") == [(1,)]

@@ -16,6 +16,7 @@ from conftest import NOW, OWNER, raw
 from gerai.cli import main
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import translator
+from gerai.core.phrases import COLUMN
 from gerai.db import Database
 from gerai.services.importing import ImportRefused
 from gerai.services.members.import_export import MEMBER_COLUMNS, export_members, import_members
@@ -146,7 +147,9 @@ def test_service_refuses_a_bad_file_whole(db: Database, tmp_path: Path, case: st
         import_products(session, read_table(path), NOW, actor=OWNER)
     problems = raised.value.problems
     assert [(p.row, p.column, p.error.key) for p in problems] == [(row_number, column, key)]
-    assert ID.phrase(problems[0].phrase()).startswith(f"baris {row_number}, {column}: ")
+    assert ID.phrase(problems[0].phrase()).startswith(
+        f"baris {row_number}, {ID.t(COLUMN[column])}: "
+    )
     assert counts(db) == before
 
 
@@ -161,7 +164,7 @@ def test_cli_refuses_a_bad_file_whole(
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"baris {row_number}, {column}: ")
+    assert lines[0].startswith(f"baris {row_number}, {ID.t(COLUMN[column])}: ")
     assert lines[-1].startswith("Galat: 1 masalah di file; tidak ada yang diimpor")
     assert "--skip-bad" in lines[-1]
     assert result.stdout == ""
@@ -181,9 +184,9 @@ def test_the_problem_messages_say_what_is_wrong(db: Database, tmp_path: Path) ->
         import_products(session, read_table(path), NOW, actor=OWNER)
     messages = [ID.phrase(p.phrase()) for p in raised.value.problems]
     assert messages == [
-        f"baris 3, barcodes: Barcode {TAKEN} sudah dipakai barang BRS-SPHP5.",
-        "baris 4, price: '-1' negatif; harus 0 atau lebih",
-        "baris 5, barcodes: Barcode '12345' tidak sah: 8, 12 atau 13 angka.",
+        f"baris 3, Barcode: Barcode {TAKEN} sudah dipakai barang BRS-SPHP5.",
+        "baris 4, Harga: '-1' negatif; harus 0 atau lebih",
+        "baris 5, Barcode: Barcode '12345' tidak sah: 8, 12 atau 13 angka.",
     ]
     assert str(raised.value).startswith("3 masalah di file")
 
@@ -503,7 +506,7 @@ def test_member_with_a_15_digit_nik_is_refused(
     assert "15 digit" in ID.phrase(problem.phrase()) and "16 digit" in ID.phrase(problem.phrase())
     result = gerai(runner, db, "members", "import", str(path))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith("baris 3, nik: NIK '730906450264009' punya 15")
+    assert result.stderr.splitlines()[0].startswith("baris 3, NIK: NIK '730906450264009' punya 15")
     assert counts(db) == before
     result = gerai(runner, db, "members", "import", "--skip-bad", str(path))
     assert result.exit_code == 0

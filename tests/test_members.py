@@ -93,7 +93,7 @@ def test_a_bendahara_adds_a_member_and_it_is_audited(catalogue_db: Database) -> 
         ({"nik": "730906450264010"}, "nik", "member.bad_nik", ["15 digit", "16 digit"]),
         ({"nik": "7309064502640026"}, "nik", "members.nik_taken", ["KKMP-0001"]),
         ({"phone": "08a1"}, "phone", "members.bad_phone", ["08a1"]),
-        ({"name": "  "}, "name", "import.required", ["name"]),
+        ({"name": "  "}, "name", "import.required", ["kolom Nama wajib"]),
         ({"number": "KKMP 01"}, "number", "members.bad_number", ["KKMP 01"]),
         ({"credit_limit": "-5"}, "credit_limit", "import.negative", ["-5"]),
         ({"join_date": "30-11-2025"}, "join_date", "import.bad_date", ["30-11-2025"]),

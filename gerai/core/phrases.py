@@ -38,6 +38,17 @@ METHOD: dict[str, str] = {
     PaymentMethod.TRANSFER: "method.transfer",
     KasbonEntry.KASBON: "method.kasbon",
 }
+COLUMN: dict[str, str] = {  # an import file's column, as a person reads its heading
+    "code": "column.code", "barcodes": "column.barcodes", "name": "column.name",
+    "category": "column.category", "unit": "column.unit",
+    "sold_by_weight": "column.sold_by_weight", "price": "column.price",
+    "member_price": "column.member_price", "cost": "column.cost", "het": "column.het",
+    "max_per_sale": "column.max_per_sale", "tax_category": "column.tax_category",
+    "reorder_level": "column.reorder_level", "stock": "column.stock", "active": "column.active",
+    "number": "column.number", "nik": "column.nik", "phone": "column.phone",
+    "address": "column.address", "join_date": "column.join_date",
+    "credit_limit": "column.credit_limit", "zone": "column.zone",
+}  # fmt: skip
 ROLE: dict[str, str] = {"kasir": "role.kasir", "bendahara": "role.bendahara", "admin": "role.admin"}
 PERMISSION: dict[Permission, str] = {
     Permission.SELL: "perm.sell",

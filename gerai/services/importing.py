@@ -9,7 +9,7 @@ from typing import Any
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import parse_rupiah
-from gerai.core.phrases import Phrase
+from gerai.core.phrases import COLUMN, Phrase
 from gerai.core.quantity import parse_quantity
 from gerai.core.text import check_text
 
@@ -27,7 +27,7 @@ class RowProblem:
 
     def phrase(self) -> Phrase:
         """`baris 7, price: ...` to be shown."""
-        return Phrase("import.row_problem", {"row": self.row, "column": self.column,
+        return Phrase("import.row_problem", {"row": self.row, "column": column_name(self.column),
                       "problem": self.error})  # fmt: skip
 
 
@@ -49,6 +49,17 @@ class ImportRefused(GeraiError):
         self.problems = problems
 
 
+def column_name(column: str) -> Phrase | str:
+    """The column `column` as a person reads its heading (`Nomor anggota`, not `number`)."""
+    key = COLUMN.get(column)
+    return Phrase(key) if key else column
+
+
+def missing_cell(column: str) -> GeraiError:
+    """The refusal of an empty cell in the required `column`."""
+    return GeraiError("import.required", column=column_name(column))
+
+
 def cell_text(value: Any, *, lines: bool = False) -> str:
     """A cell as stripped text (a whole-number float from a spreadsheet loses its `.0`);
     GeraiError for a control character (tabs and line breaks allowed with `lines`)."""
@@ -62,7 +73,7 @@ def cell_money(value: Any, column: str, required: bool) -> int | None:
     raw = cell_text(value)
     if not raw:
         if required:
-            raise GeraiError("import.required", column=column)
+            raise missing_cell(column)
         return None
     if raw.startswith("-"):
         raise GeraiError("import.negative", value=raw)

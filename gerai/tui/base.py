@@ -4,8 +4,6 @@ works, and key bindings translated when the screen is made. A dialog shows a ref
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -15,24 +13,20 @@ from textual.widgets import Label
 
 from gerai.core.errors import GeraiError
 from gerai.tui.bindings import localize_bindings
+from gerai.tui.typeahead import keys_in
 
 if TYPE_CHECKING:
     from gerai.till import Till
     from gerai.tui.app import GeraiApp
 
 Result = TypeVar("Result")
-CATCH_UP_SECONDS = 2.0
 
 
 async def caught_up(screen: Screen[Any]) -> None:
     """`GeraiScreen.caught_up` of any screen or dialog."""
     for pump in (screen.focused, screen):
-        if pump is None:
-            continue
-        done = asyncio.Event()
-        pump.call_later(done.set)
-        with contextlib.suppress(TimeoutError):  # never hang the till on a stuck widget
-            await asyncio.wait_for(done.wait(), CATCH_UP_SECONDS)
+        if pump is not None:
+            await keys_in(pump)
 
 
 class GeraiScreen(Screen[Result]):

@@ -5,7 +5,7 @@ service called afterwards checks the permission again itself."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from gerai.core.errors import GeraiError
@@ -26,13 +26,13 @@ def _approved(
     check: Callable[[Approval], object],
     proceed: Callable[[Any], object],
     fail: Fail,
-) -> None:
+) -> Awaitable[object]:
     def given(granted: object) -> None:
         if granted is not None:
             proceed(granted)
 
     admin_only = PERMISSIONS[permission] == {Role.ADMIN}
-    app.push_screen(ApprovalScreen(PERMISSION[permission], admin_only, check, fail), given)
+    return app.push_screen(ApprovalScreen(PERMISSION[permission], admin_only, check, fail), given)
 
 
 def with_approval(
@@ -44,6 +44,21 @@ def with_approval(
         proceed(None)
         return
     _approved(app, permission, lambda a: app.till.approve(permission, a), proceed, fail)
+
+
+async def open_with_approval(
+    app: GeraiApp,
+    permission: Permission,
+    open_screen: Callable[[Approval | None], Awaitable[object]],
+    fail: Fail,
+) -> None:
+    """`with_approval` for a key that opens a screen (`open_screen` pushes it), run from a
+    priority binding: the app reads no other key until that screen, or the approval dialog
+    asked first, is mounted, so the keys typed right after land in it."""
+    if allows(app.till.actor.role, permission):
+        await open_screen(None)
+        return
+    await _approved(app, permission, lambda a: app.till.approve(permission, a), open_screen, fail)
 
 
 def as_supervisor(

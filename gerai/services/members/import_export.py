@@ -22,6 +22,7 @@ from gerai.services.importing import (
     cell_flag,
     cell_money,
     cell_text,
+    missing_cell,
 )
 from gerai.services.shop.auth import Actor, authorize
 from gerai.tabular import Table
@@ -70,7 +71,7 @@ def parse_number(raw: str) -> str:
     """A member number in capitals; GeraiError when empty or holding other characters."""
     number = raw.strip().upper()
     if not number:
-        raise GeraiError("import.required", column="number")
+        raise missing_cell("number")
     if not set(number) <= NUMBER_CHARS:
         raise GeraiError("members.bad_number", number=raw.strip())
     return number
@@ -95,7 +96,7 @@ def parse_member_row(
         def parse(value: Any) -> str:
             cell = cell_text(value, lines=column == "address")
             if required and not cell:
-                raise GeraiError("import.required", column=column)
+                raise missing_cell(column)
             if len(cell) > LIMITS[column]:
                 raise GeraiError("import.too_long", limit=LIMITS[column])
             return cell

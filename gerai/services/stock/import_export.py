@@ -27,6 +27,7 @@ from gerai.services.importing import (
     cell_money,
     cell_qty,
     cell_text,
+    missing_cell,
 )
 from gerai.services.sale.pricing import check_het
 from gerai.services.shop.auth import SYSTEM, Actor, authorize
@@ -122,7 +123,7 @@ def parse_product_row(
         def parse(value: Any) -> str:
             raw = cell_text(value)
             if not raw:
-                raise GeraiError("import.required", column=column)
+                raise missing_cell(column)
             if len(raw) > limit:
                 raise GeraiError("import.too_long", limit=limit)
             return raw
@@ -380,9 +381,7 @@ def import_categories(
         name = cell_text(row.get("name"))
         raw = cell_text(row.get("member_discount_percent"))
         if not name:
-            problems.append(
-                RowProblem(number, "name", GeraiError("import.required", column="name"))
-            )
+            problems.append(RowProblem(number, "name", missing_cell("name")))
             continue
         try:
             wanted[name] = parse_basis_points(raw) if raw else None

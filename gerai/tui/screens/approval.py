@@ -61,7 +61,7 @@ class ApprovalScreen(NameAndPin, GeraiDialog[object]):
             yield Label(t("ui.approval.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#approver", Input).focus()
+        self.set_focus(self.query_one("#approver", Input))  # now: the keys typed ahead go there
 
     def submit_credentials(self, name: str, pin: str) -> None:
         """Check the name and PIN when there is a check, then hand over the result."""

@@ -19,6 +19,24 @@ from textual.widget import Widget
 Row = TypeVar("Row")
 Key = tuple[str, int]
 GAP = 2
+FLEXIBLE_MIN = 24  # the flexible column (a name) keeps this much of itself, even at 80 columns
+
+
+def fit_columns(
+    widths: Sequence[int], flexible: int, give_way: Sequence[int], room: int
+) -> tuple[list[int], int]:
+    """The columns shown (their indices) and the width of the `flexible` one: the columns in
+    `give_way` are left out, in that order, until the flexible one gets FLEXIBLE_MIN of the
+    `room` (each column is preceded by a GAP)."""
+    shown = list(range(len(widths)))
+    for dropped in (None, *give_way):
+        if dropped is not None:
+            shown.remove(dropped)
+        others = sum(widths[i] + GAP for i in shown if i != flexible)
+        if room - others - GAP >= FLEXIBLE_MIN:
+            break
+    return shown, max(FLEXIBLE_MIN, room - others - GAP)
+
 
 PAGING_BINDINGS = [
     Binding("up", "move(-1)", "ui.key.up", show=False),
@@ -31,7 +49,8 @@ PAGING_BINDINGS = [
 
 class PagedList(Widget, Generic[Row]):
     """Rows drawn as `columns` (title, width, right-aligned); the column of width 0 takes
-    the room the others leave. `cells` turns a row into its texts."""
+    the room the others leave, and the columns `give_way` (indices) are left out, in that
+    order, when it would get less than FLEXIBLE_MIN. `cells` turns a row into its texts."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "paged-list--header",
@@ -60,10 +79,13 @@ class PagedList(Widget, Generic[Row]):
         columns: Sequence[tuple[str, int, bool]],
         cells: Callable[[Row], list[str]],
         muted: Callable[[Row], bool] = lambda _: False,
+        give_way: Sequence[int] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.columns = list(columns)
+        self.give_way = give_way
+        self.shown = list(range(len(self.columns)))
         self.cells = cells
         self.muted = muted
         self.widths = [width for _, width, _ in self.columns]
@@ -72,8 +94,9 @@ class PagedList(Widget, Generic[Row]):
 
     def on_resize(self) -> None:
         flexible = next(i for i, (_, width, _) in enumerate(self.columns) if width == 0)
-        fixed = sum(w for i, w in enumerate(self.widths) if i != flexible)
-        self.widths[flexible] = max(12, self.size.width - fixed - GAP * len(self.columns))
+        self.shown, self.widths[flexible] = fit_columns(
+            self.widths, flexible, self.give_way, self.size.width
+        )
         self.post_message(self.Fits(self.size.height - 1))  # the header takes a line
 
     def show(self, rows: list[Row], cursor: int) -> None:
@@ -83,7 +106,8 @@ class PagedList(Widget, Generic[Row]):
 
     def _line(self, texts: list[str], style: Style) -> Strip:
         segments = []
-        for (_, _, right), width, text in zip(self.columns, self.widths, texts, strict=True):
+        for index in self.shown:
+            right, width, text = self.columns[index][2], self.widths[index], texts[index]
             shown = text[-width:].rjust(width) if right else set_cell_size(text, width)
             segments += [Segment(" " * GAP, style), Segment(shown, style)]
         return Strip(segments).adjust_cell_length(self.size.width, style)

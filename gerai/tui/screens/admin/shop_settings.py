@@ -35,7 +35,7 @@ class ShopSettingsScreen(TypeAhead, GeraiScreen[None]):
     CSS_PATH: ClassVar[Any] = [sheet("dialogs"), sheet("setup")]
     BINDINGS = [
         ENTER_FIELD,
-        Binding("ctrl+s", "save", "ui.key.save", priority=True),
+        Binding("ctrl+s", "save_typed", "ui.key.save", priority=True),
         Binding("escape", "close", "ui.key.cancel"),
     ]
 
@@ -71,15 +71,11 @@ class ShopSettingsScreen(TypeAhead, GeraiScreen[None]):
         if zone is not None and field.value != form_values(self.app.shop)["provinsi"]:
             self.query_one("#f-timezone", Input).value = zone
         if context == self.keys[-1]:
-            self.save()
+            self.action_save()
 
-    async def action_save(self) -> None:
-        """Ctrl+S: save, once the keys typed before it are in."""
-        await self.caught_up()
-        self.save()
-
-    def save(self) -> None:
-        """Save what is typed; a refusal shows and focuses its field."""
+    def action_save(self) -> None:
+        """Save what is typed (Ctrl+S: once the keys typed before it are in); a refusal shows
+        and focuses its field."""
         before = form_values(self.app.shop)
         typed = {key: self.query_one(f"#f-{key}", Input).value for key in self.keys}
         changed = {key: text for key, text in typed.items() if text != before[key]}

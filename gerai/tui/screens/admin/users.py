@@ -20,6 +20,7 @@ from gerai.services.shop.users import UserInfo
 from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
+from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, SavedOnLastField, save_typed
 
 ADMIN_CSS = [sheet("dialogs"), sheet("admin")]
 
@@ -39,13 +40,15 @@ def _pin_input(field_id: str, placeholder: str) -> Input:
     )  # fmt: skip
 
 
-class UserDialog(GeraiDialog[str | None]):
+class UserDialog(SavedOnLastField, GeraiDialog[str | None]):
     """A form on one user: Enter moves on, Enter on the last field (or Ctrl+S) saves; a
     refusal shows in place and the dialog stays. Dismissed with what was done."""
 
     CSS_PATH: ClassVar[Any] = ADMIN_CSS
     BINDINGS = [
-        Binding("ctrl+s", "save", "ui.key.save"),
+        ENTER_FIELD,
+        *TAB_FIELDS,
+        save_typed(),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
@@ -69,19 +72,11 @@ class UserDialog(GeraiDialog[str | None]):
             yield Label(t("ui.users.form_hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query("Input, Select").first().focus()
+        self.set_focus(self.query("Input, Select").first())
 
     def value(self, field_id: str) -> str:
         """What is typed in a field."""
         return self.query_one(f"#{field_id}", Input).value
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
-            self.action_save()
-        else:
-            self.focus_next()
 
     def action_save(self) -> None:
         """Save, or show why not and stay."""
@@ -163,9 +158,10 @@ class UsersScreen(StatusLine, GeraiScreen[None]):
     status_selector = ".admin-status"
     BINDINGS = [
         Binding("escape", "back", "ui.key.back"),
-        Binding("f2", "add", "ui.key.user_add"),
-        Binding("f5", "pin", "ui.key.user_pin"),
-        Binding("f6", "role", "ui.key.user_role"),
+        # the keys that open a form wait until it is mounted (type-ahead, issue 14)
+        Binding("f2", "add", "ui.key.user_add", priority=True),
+        Binding("f5", "pin", "ui.key.user_pin", priority=True),
+        Binding("f6", "role", "ui.key.user_role", priority=True),
         Binding("f7", "toggle_active", "ui.key.user_active"),
     ]
 
@@ -225,19 +221,19 @@ class UsersScreen(StatusLine, GeraiScreen[None]):
         """Esc: back to the till."""
         self.dismiss(None)
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
         """F2: a new user."""
-        self.app.push_screen(AddUserDialog(self.acting), self.done)
+        await self.open_dialog(AddUserDialog(self.acting), self.done)
 
-    def action_pin(self) -> None:
+    async def action_pin(self) -> None:
         """F5: a new PIN for the selected user."""
         if self.selected is not None:
-            self.app.push_screen(PinDialog(self.acting, self.selected.name), self.done)
+            await self.open_dialog(PinDialog(self.acting, self.selected.name), self.done)
 
-    def action_role(self) -> None:
+    async def action_role(self) -> None:
         """F6: another role for the selected user."""
         if self.selected is not None:
-            self.app.push_screen(RoleDialog(self.acting, self.selected), self.done)
+            await self.open_dialog(RoleDialog(self.acting, self.selected), self.done)
 
     def action_toggle_active(self) -> None:
         """F7: deactivate the selected user, or reactivate them."""

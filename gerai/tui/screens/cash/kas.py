@@ -22,6 +22,7 @@ from gerai.services.shop.profile import ShopProfile
 from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.sale.payment import parse_tender
 from gerai.tui.styles import sheet
+from gerai.tui.typeahead import ENTER_FIELD, SavedOnLastField
 
 KAS_COLUMNS = (
     "ui.kas.time",
@@ -69,12 +70,13 @@ def _right(amount: int) -> Text:
     return Text(format_number(amount), justify="right")
 
 
-class KasEntryScreen(GeraiDialog[object]):
+class KasEntryScreen(SavedOnLastField, GeraiDialog[object]):
     """A bank deposit or an expense out of the kas bendahara: the amount, for an expense its
-    category (Tab cycles them), a note; Enter records it."""
+    category (Tab cycles them), a note; Enter on the note records it."""
 
     CSS_PATH = sheet("dialogs")
     BINDINGS = [
+        ENTER_FIELD,
         Binding("tab", "next_category", "ui.key.kas_category", priority=True),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
@@ -99,7 +101,7 @@ class KasEntryScreen(GeraiDialog[object]):
 
     def on_mount(self) -> None:
         self.show_category()
-        self.query_one("#kas-amount", Input).focus()
+        self.set_focus(self.query_one("#kas-amount", Input))
 
     def show_category(self) -> None:
         """The expense's category, or the request to choose one."""
@@ -117,11 +119,8 @@ class KasEntryScreen(GeraiDialog[object]):
         self.category = CATEGORIES[index % len(CATEGORIES)]
         self.show_category()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "kas-amount":
-            self.query_one("#kas-note", Input).focus()
-            return
+    def action_save(self) -> None:
+        """Record the deposit or the expense."""
         note = self.query_one("#kas-note", Input).value
         try:
             amount = parse_tender(self.query_one("#kas-amount", Input).value) or 0

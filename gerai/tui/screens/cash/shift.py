@@ -24,7 +24,7 @@ from gerai.services.shop.auth import PIN_MAX, Approval, allows
 from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.sale.payment import parse_tender
 from gerai.tui.styles import sheet
-from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
+from gerai.tui.typeahead import ENTER_FIELD, SavedOnLastField, save_typed
 
 CASH_KIND = {"in": "ui.cash.in", "out": "ui.cash.out"}
 
@@ -40,9 +40,15 @@ class ShiftDialog(GeraiDialog[object]):
 
 
 class OpenShiftScreen(ShiftDialog):
-    """The till is closed: type the opening cash and Enter to open it."""
+    """The till is closed: type the opening cash and Enter to open it. What stayed in the
+    drawer at the last close is offered as the field's placeholder, never as its text: digits
+    typed at once replace it (never appended to it), and Enter on the untouched field takes it."""
 
     BINDINGS = [Binding("ctrl+q", "app.quit", "ui.key.quit")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.carried: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="open-shift"):
@@ -55,23 +61,27 @@ class OpenShiftScreen(ShiftDialog):
 
     def on_mount(self) -> None:
         opening = self.query_one("#opening", Input)
+        self.set_focus(opening)  # now: the digits typed ahead go there
         carried = self.till.carried_cash()
-        if carried is not None:  # what stayed in the drawer at the last close opens this shift
-            opening.value = str(carried.stayed)
-            self.query_one("#carried", Label).update(
-                t(
-                    "ui.shift.carried",
-                    stayed=format_rupiah(carried.stayed),
-                    counted=format_rupiah(carried.counted),
-                    setoran=format_rupiah(carried.setoran),
-                )
+        if carried is None:
+            return
+        self.carried = carried.stayed  # what stayed at the last close opens this shift
+        opening.placeholder = t("ui.shift.opening_carried", stayed=format_rupiah(carried.stayed))
+        self.query_one("#carried", Label).update(
+            t(
+                "ui.shift.carried",
+                stayed=format_rupiah(carried.stayed),
+                counted=format_rupiah(carried.counted),
+                setoran=format_rupiah(carried.setoran),
             )
-        opening.focus()
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
             opening = parse_tender(event.value)
+            if opening is None:
+                opening = self.carried
             if opening is None:
                 raise GeraiError("shift.opening_required")
             self.till.open_shift(opening)
@@ -81,10 +91,11 @@ class OpenShiftScreen(ShiftDialog):
         self.dismiss(opening)
 
 
-class CashScreen(ShiftDialog):
-    """F6: cash into or out of the drawer, with a reason."""
+class CashScreen(SavedOnLastField, ShiftDialog):
+    """F6: cash into or out of the drawer, with a reason; Enter on the reason records it."""
 
     BINDINGS = [
+        ENTER_FIELD,
         Binding("tab", "toggle_kind", "ui.key.cash_kind", priority=True),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
@@ -104,7 +115,7 @@ class CashScreen(ShiftDialog):
 
     def on_mount(self) -> None:
         self.show_kind()
-        self.query_one("#cash-amount", Input).focus()
+        self.set_focus(self.query_one("#cash-amount", Input))
 
     def show_kind(self) -> None:
         """Which way the cash goes."""
@@ -115,11 +126,8 @@ class CashScreen(ShiftDialog):
         self.kind = CashDirection.IN if self.kind == CashDirection.OUT else CashDirection.OUT
         self.show_kind()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "cash-amount":
-            self.query_one("#cash-reason", Input).focus()
-            return
+    def action_save(self) -> None:
+        """Record the cash in or out."""
         try:
             amount = self.amount("#cash-amount")
             self.till.move_cash(self.kind, amount, self.query_one("#cash-reason", Input).value)
@@ -141,13 +149,13 @@ def cash_formula(position: CashPosition) -> str:
     return f"{drawer}\n{members} {t('cash.term.result', expected=format_rupiah(position.expected))}"
 
 
-class CloseShiftScreen(TypeAhead, ShiftDialog):
+class CloseShiftScreen(SavedOnLastField, ShiftDialog):
     """F10: count the drawer by denomination and close the shift."""
 
     BINDINGS = [
         ENTER_FIELD,
         Binding("escape", "cancel", "ui.key.cancel"),
-        Binding("ctrl+s", "close_shift", "ui.key.close_shift"),
+        save_typed("ui.key.close_shift"),
     ]
 
     def __init__(self) -> None:
@@ -192,7 +200,7 @@ class CloseShiftScreen(TypeAhead, ShiftDialog):
         assert shift.id is not None
         self.shift_id, self.expected = shift.id, position.expected
         self.query_one("#position", Label).update(cash_formula(position))
-        self.query_one(f"#d{DENOMINATIONS[0]}", Input).focus()
+        self.set_focus(self.query_one(f"#d{DENOMINATIONS[0]}", Input))
         self.recount()
 
     def counts(self) -> dict[int, int]:
@@ -230,19 +238,6 @@ class CloseShiftScreen(TypeAhead, ShiftDialog):
         if event.input.has_class("pieces") or event.input.id == "setoran-amount":
             self.recount()
 
-    def is_last(self, field: Input) -> bool:
-        return field is list(self.query(Input))[-1]
-
-    def leave_field(self, field: Input) -> None:
-        """Enter moves to the next field at once (the next digits go there)."""
-        if not self.is_last(field):
-            self.focus_next()
-
-    def field_entered(self, field: Input, context: object) -> None:
-        """Enter on the last field, once its keys are in: close the shift."""
-        if self.is_last(field):
-            self.action_close_shift()
-
     def approval(self) -> Approval | None:
         """The bendahara's name and PIN as typed (None when the dialog does not ask for them,
         or nothing was typed: the service then refuses the kasir)."""
@@ -252,7 +247,7 @@ class CloseShiftScreen(TypeAhead, ShiftDialog):
         pin = self.query_one("#bendahara-pin", Input).value
         return Approval(name, pin) if name or pin else None
 
-    def action_close_shift(self) -> None:
+    def action_save(self) -> None:
         """Close with the count, the reason, the sign-off and the confirmation."""
         try:
             result = self.till.close_shift(

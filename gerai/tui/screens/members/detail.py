@@ -49,9 +49,10 @@ class MemberDetailScreen(StatusLine, GeraiScreen[str | None]):
     status_selector = ".stock-status"
     BINDINGS = [
         Binding("escape", "back", "ui.key.back"),
-        Binding("f2", "savings", "ui.key.savings"),
-        Binding("f3", "repay", "ui.key.repay"),
-        Binding("f4", "edit", "ui.key.edit_member"),
+        # the keys that open a dialog wait until it is mounted (type-ahead, issue 14)
+        Binding("f2", "savings", "ui.key.savings", priority=True),
+        Binding("f3", "repay", "ui.key.repay", priority=True),
+        Binding("f4", "edit", "ui.key.edit_member", priority=True),
         Binding("f6", "toggle_active", "ui.key.toggle_active"),
         Binding("f9", "reprint", "ui.key.reprint"),
     ]
@@ -157,15 +158,15 @@ class MemberDetailScreen(StatusLine, GeraiScreen[str | None]):
         """Esc: back to the register."""
         self.dismiss(self.done)
 
-    def action_savings(self) -> None:
+    async def action_savings(self) -> None:
         """F2: a savings payment or withdrawal."""
         if self.member is not None:
-            self.app.push_screen(SavingsDialog(self.member), self.paid)
+            await self.open_dialog(SavingsDialog(self.member), self.paid)
 
-    def action_repay(self) -> None:
+    async def action_repay(self) -> None:
         """F3: a kasbon repayment."""
         if self.member is not None:
-            self.app.push_screen(RepaymentDialog(self.member), self.paid)
+            await self.open_dialog(RepaymentDialog(self.member), self.paid)
 
     def paid(self, number: str | None) -> None:
         """A payment was taken (its slip queued with it): print and show the new balances."""
@@ -176,9 +177,9 @@ class MemberDetailScreen(StatusLine, GeraiScreen[str | None]):
         self.refresh_member()
         self.say(self.done)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         """F4: edit the member."""
-        self.app.push_screen(MemberDialog(self.member_id), self.edited)
+        await self.open_dialog(MemberDialog(self.member_id), self.edited)
 
     def edited(self, member_id: int | None) -> None:
         if member_id is not None:

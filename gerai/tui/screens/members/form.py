@@ -1,6 +1,7 @@
-"""Adding or editing a member: every field on one form; Enter moves to the next field, Ctrl+S
-saves (a kasir is asked for a supervisor's PIN first). A refusal (a number already taken, a
-NIK that is not 16 digits, ...) is shown in the dialog with its field, and nothing is saved."""
+"""Adding or editing a member: every field on one form; Enter moves to the next field at once
+(type-ahead safe), Ctrl+S saves (a kasir is asked for a supervisor's PIN first). A refusal
+(a number already taken, a NIK that is not 16 digits, ...) is shown in the dialog with its
+field, and nothing is saved."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from gerai.services.shop.auth import Approval
 from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
+from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, TypeAhead, save_typed
 
 FIELD = {
     "number": "ui.members.field.number",
@@ -33,13 +35,21 @@ FIELD = {
 }
 
 
-class MemberDialog(GeraiDialog[int | None]):
+class MemberDialog(TypeAhead, GeraiDialog[int | None]):
     """The form of a new member (`member_id` None) or of an existing one; dismissed with the
     member's id once saved."""
 
     CSS_PATH: ClassVar[Any] = DIALOG_CSS
+    # below 110 columns the fields go one under the other (members.tcss): two side by side
+    # left a name 6 characters of room at 80 columns
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
     BINDINGS = [
-        Binding("ctrl+s", "save", "ui.key.save"),
+        ENTER_FIELD,
+        *TAB_FIELDS,
+        save_typed(),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
@@ -64,7 +74,8 @@ class MemberDialog(GeraiDialog[int | None]):
             yield Label(t("ui.members.form_hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#f-number" if self.member_id is None else "#f-name", Input).focus()
+        first = "#f-number" if self.member_id is None else "#f-name"
+        self.set_focus(self.query_one(first, Input))
 
     def form(self) -> MemberForm:
         """The form as typed."""
@@ -74,11 +85,6 @@ class MemberDialog(GeraiDialog[int | None]):
             if f.name != "active"
         }
         return MemberForm(**values, active=self.query_one("#f-active", Checkbox).value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field."""
-        event.stop()
-        self.focus_next()
 
     def action_save(self) -> None:
         """Ctrl+S: save (after a supervisor's PIN for a kasir), or show every problem."""

@@ -81,7 +81,7 @@ class MoneyDialog(GeraiDialog[str | None]):
         self.method: str = PaymentMethod.CASH
 
     def on_mount(self) -> None:
-        self.query_one("#amount", Input).focus()
+        self.set_focus(self.query_one("#amount", Input))  # now: the keys typed ahead go there
         self.redraw()
 
     def redraw(self) -> None:

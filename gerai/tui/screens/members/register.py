@@ -36,6 +36,9 @@ MEMBER_COLUMN = {
 }
 
 
+GIVE_WAY = (3, 4)  # the NIK, then the join date, make room for the name on a narrow terminal
+
+
 def _cells(member: MemberInfo) -> list[str]:
     return [
         member.number,
@@ -54,10 +57,12 @@ class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
     status_selector = ".stock-status"
     BINDINGS = [
         Binding("escape", "back", "ui.key.back"),
-        Binding("f2", "new", "ui.key.new_member"),
-        Binding("f4", "edit", "ui.key.edit_member"),
+        # the keys that open a form wait until it is mounted: the keys typed right after
+        # them go into the form (type-ahead, issue 14)
+        Binding("f2", "new", "ui.key.new_member", priority=True),
+        Binding("f4", "edit", "ui.key.edit_member", priority=True),
         Binding("f6", "inactive", "ui.key.inactive"),
-        Binding("f7", "settings", "ui.key.member_settings"),
+        Binding("f7", "settings", "ui.key.member_settings", priority=True),
         Binding("f8", "kasbon_list", "ui.key.kasbon_list"),
         *PAGING_BINDINGS,
     ]
@@ -82,8 +87,9 @@ class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
         yield Input(placeholder=t("ui.members.search"), id="search", classes="stock-search")
         yield Label("", id="filters", classes="stock-filters")
         yield PagedList[MemberInfo](
-            columns, _cells, muted=lambda m: not m.active, id="members", classes="stock-table"
-        )
+            columns, _cells, muted=lambda m: not m.active, give_way=GIVE_WAY, id="members",
+            classes="stock-table",
+        )  # fmt: skip
         yield Label(t("ui.members.ready"), classes="stock-status")
         yield Footer()
 
@@ -170,14 +176,14 @@ class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
         """Esc: back to the kasir screen."""
         self.dismiss(None)
 
-    def action_new(self) -> None:
+    async def action_new(self) -> None:
         """F2: a new member."""
-        self.app.push_screen(MemberDialog(), self.saved)
+        await self.open_dialog(MemberDialog(), self.saved)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         """F4: edit the selected member."""
         if self.selected is not None:
-            self.app.push_screen(MemberDialog(self.selected.id), self.saved)
+            await self.open_dialog(MemberDialog(self.selected.id), self.saved)
 
     def saved(self, member_id: int | None) -> None:
         """A member was saved: show the page again with it fresh."""
@@ -191,9 +197,9 @@ class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
         if message:
             self.say(message)
 
-    def action_settings(self) -> None:
+    async def action_settings(self) -> None:
         """F7: member discounts and savings amounts."""
-        self.app.push_screen(MemberSettingsDialog(), self.back_from_member)
+        await self.open_dialog(MemberSettingsDialog(), self.back_from_member)
 
     def action_kasbon_list(self) -> None:
         """F8: every member's kasbon and its age."""

@@ -25,6 +25,7 @@ from gerai.services.shop.auth import Approval
 from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
+from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, TypeAhead, save_typed
 
 
 def _rupiah(text: str, field: str) -> int:
@@ -34,12 +35,14 @@ def _rupiah(text: str, field: str) -> int:
         raise GeraiError("members.bad_setting", field=t(field), value=text.strip()) from exc
 
 
-class MemberSettingsDialog(GeraiDialog[str | None]):
+class MemberSettingsDialog(TypeAhead, GeraiDialog[str | None]):
     """Member discounts and savings amounts; dismissed with a message once saved."""
 
     CSS_PATH: ClassVar[Any] = DIALOG_CSS
     BINDINGS = [
-        Binding("ctrl+s", "save", "ui.key.save"),
+        ENTER_FIELD,
+        *TAB_FIELDS,
+        save_typed(),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
@@ -77,12 +80,7 @@ class MemberSettingsDialog(GeraiDialog[str | None]):
             yield Label(t("ui.msettings.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#s-global", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field."""
-        event.stop()
-        self.focus_next()
+        self.set_focus(self.query_one("#s-global", Input))
 
     def action_save(self) -> None:
         """Ctrl+S: save (after an admin's PIN when needed)."""

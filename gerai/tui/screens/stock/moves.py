@@ -15,14 +15,17 @@ from gerai.core.quantity import format_quantity
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.catalog import ProductInfo
 from gerai.tui.screens.stock.common import StockDialog
+from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, SavedOnLastField, save_typed
 
 
-class MoveDialog(StockDialog[str | None]):
+class MoveDialog(SavedOnLastField, StockDialog[str | None]):
     """A dialog of inputs on one product: Enter moves on, Enter on the last (or Ctrl+S) saves;
     dismissed with what was written."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "ui.key.save"),
+        ENTER_FIELD,
+        *TAB_FIELDS,
+        save_typed(),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
     title_key = ""
@@ -49,18 +52,11 @@ class MoveDialog(StockDialog[str | None]):
             yield Label(t(self.hint_key), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self.fields[0][0]}", Input).focus()
+        self.set_focus(self.query_one(f"#{self.fields[0][0]}", Input))
 
     def value(self, field_id: str) -> str:
         """What is typed in a field."""
         return self.query_one(f"#{field_id}", Input).value
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == self.fields[-1][0]:
-            self.action_save()
-        else:
-            self.focus_next()
 
     def write(self) -> str:
         """Write the document; returns what to tell the user."""

@@ -1,6 +1,6 @@
-"""Adding or editing a product: every field on one form; Enter moves to the next field,
-Ctrl+S saves. A refusal (a price above the HET, a barcode that is invalid or someone
-else's, ...) is shown in the dialog with its field, and nothing is saved."""
+"""Adding or editing a product: every field on one form; Enter moves to the next field at
+once (type-ahead safe), Ctrl+S saves. A refusal (a price above the HET, a barcode that is
+invalid or someone else's, ...) is shown in the dialog with its field, and nothing is saved."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from gerai.core.words import TaxCategory
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.products import ProductForm, ProductRefused
 from gerai.tui.screens.stock.common import StockDialog
+from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, TypeAhead, save_typed
 
 CHECKBOXES = ("sold_by_weight", "active")
 CHOICES = ("category", "tax_category")
@@ -45,12 +46,20 @@ TAX: dict[str, str] = {
 }
 
 
-class ProductDialog(StockDialog[int | None]):
+class ProductDialog(TypeAhead, StockDialog[int | None]):
     """The form of a new product (`product_id` None) or of an existing one; dismissed with the
     product's id once saved."""
 
+    # below 100 columns the fields go one under the other (stock.tcss): two side by side left
+    # a product's name 16 characters of room at 80 columns
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
     BINDINGS = [
-        Binding("ctrl+s", "save", "ui.key.save"),
+        ENTER_FIELD,
+        *TAB_FIELDS,
+        save_typed(),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
@@ -92,7 +101,8 @@ class ProductDialog(StockDialog[int | None]):
             yield Label(t("ui.product.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#f-code" if self.product_id is None else "#f-name", Input).focus()
+        first = "#f-code" if self.product_id is None else "#f-name"
+        self.set_focus(self.query_one(first, Input))
 
     def form(self) -> ProductForm:
         """The form as typed."""
@@ -106,11 +116,6 @@ class ProductDialog(StockDialog[int | None]):
             else:
                 values[field.name] = self.query_one(f"#f-{field.name}", Input).value
         return ProductForm(**values)  # type: ignore[arg-type]
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field."""
-        event.stop()
-        self.focus_next()
 
     def action_save(self) -> None:
         """Ctrl+S: save, or show every problem and stay."""

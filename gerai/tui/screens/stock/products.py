@@ -19,6 +19,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label
@@ -31,7 +32,7 @@ from gerai.core.words import Permission
 from gerai.files import write_atomically
 from gerai.services.shop.auth import Approval
 from gerai.services.stock.catalog import ProductFilter, ProductInfo
-from gerai.tui.permits import with_approval
+from gerai.tui.permits import open_with_approval, with_approval
 from gerai.tui.screens.stock.card import StockCardScreen
 from gerai.tui.screens.stock.common import CategoryPicker, StockScreen
 from gerai.tui.screens.stock.count import StockCountScreen
@@ -40,7 +41,7 @@ from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen
 from gerai.tui.screens.stock.reorder import ReorderScreen
-from gerai.tui.widgets.paged_list import PAGING_BINDINGS
+from gerai.tui.widgets.paged_list import GAP, PAGING_BINDINGS, fit_columns
 
 Key = tuple[str, int]
 
@@ -72,7 +73,9 @@ COLUMNS = (
     ("code", 14, False), ("name", 0, False), ("category", 12, False), ("price", 9, True),
     ("member_price", 9, True), ("cost", 9, True), ("stock", 12, True), ("reorder", 6, True),
 )  # fmt: skip
-GAP = 2
+KEYS = [key for key, _, _ in COLUMNS]
+# left out, in this order, for the name to keep FLEXIBLE_MIN characters on a narrow terminal
+GIVE_WAY = tuple(KEYS.index(key) for key in ("category", "cost", "member_price"))
 
 
 class ProductList(Widget):
@@ -106,12 +109,15 @@ class ProductList(Widget):
         super().__init__(**kwargs)
         self.products: list[ProductInfo] = []
         self.cursor = 0
-        self.widths = [w for _, w, _ in COLUMNS]
-        self.header = [t(HEADER[key]) for key, _, _ in COLUMNS]
+        self.widths = [width for _, width, _ in COLUMNS]
+        self.shown = list(range(len(COLUMNS)))
+        self.header = [t(HEADER[key]) for key in KEYS]
 
     def on_resize(self) -> None:
-        fixed = sum(self.widths) - self.widths[1] + GAP * len(COLUMNS)
-        self.widths[1] = max(12, self.size.width - fixed)
+        """The columns that fit beside the name (code, price and stock always), the name as
+        wide as the others leave."""
+        name = KEYS.index("name")
+        self.shown, self.widths[name] = fit_columns(self.widths, name, GIVE_WAY, self.size.width)
         self.post_message(self.Fits(self.size.height - 1))  # the header takes a line
 
     def show(self, products: list[ProductInfo], cursor: int) -> None:
@@ -126,7 +132,9 @@ class ProductList(Widget):
 
     def _line(self, cells: list[str], base: Style, low: Style | None = None) -> Strip:
         segments = []
-        for (key, _, right), width, cell in zip(COLUMNS, self.widths, cells, strict=True):
+        for index in self.shown:
+            key, _, right = COLUMNS[index]
+            cell, width = cells[index], self.widths[index]
             text = set_cell_size(cell, width) if not right else cell[-width:].rjust(width)
             style = low if low is not None and key == "stock" else base
             segments += [Segment(" " * GAP, base), Segment(text, style)]
@@ -161,15 +169,17 @@ class ProductsScreen(StockScreen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "ui.key.back"),
-        Binding("f2", "new", "ui.key.new_product"),
+        # the keys that open a form are priority bindings and wait until it is mounted: the
+        # keys typed right after them go into the form (type-ahead, issue 14)
+        Binding("f2", "new", "ui.key.new_product", priority=True),
         Binding("f4", "category", "ui.key.category"),
         Binding("f5", "low", "ui.key.low_stock"),
         Binding("f6", "inactive", "ui.key.inactive"),
-        Binding("f7", "receive", "ui.key.receive"),
-        Binding("f8", "count", "ui.key.count"),
+        Binding("f7", "receive", "ui.key.receive", priority=True),
+        Binding("f8", "count", "ui.key.count", priority=True),
         Binding("f9", "card", "ui.key.card"),
-        Binding("f10", "repack", "ui.key.repack"),
-        Binding("f11", "write_off", "ui.key.write_off"),
+        Binding("f10", "repack", "ui.key.repack", priority=True),
+        Binding("f11", "write_off", "ui.key.write_off", priority=True),
         Binding("f3", "reorder", "ui.key.reorder"),
         Binding("ctrl+e", "expiring", "ui.key.expiring", priority=True),
         Binding("ctrl+t", "dated", "ui.key.dated", priority=True),
@@ -298,10 +308,11 @@ class ProductsScreen(StockScreen[None]):
             )
             self.reload()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: edit the selected product."""
         event.stop()
-        self.action_edit()
+        if (product := self.selected) is not None:
+            await self.open_permitted(Permission.PRODUCTS, lambda ok: ProductDialog(product.id, ok))
 
     def action_category(self) -> None:
         """F4: show one category, or all."""
@@ -350,47 +361,38 @@ class ProductsScreen(StockScreen[None]):
         supervisor's approval when the user logged in needs one."""
         with_approval(self.app, permission, open_screen, self.fail)
 
-    def action_new(self) -> None:
-        """F2: a new product."""
-        self.permitted(
-            Permission.PRODUCTS,
-            lambda ok: self.app.push_screen(ProductDialog(None, ok), self.saved),
+    async def open_permitted(
+        self, permission: Permission, screen: Callable[[Approval | None], Screen[Any]]
+    ) -> None:
+        """Open the form `screen` makes, like `permitted`, before the next key is read."""
+        await open_with_approval(
+            self.app, permission, lambda ok: self.app.push_screen(screen(ok), self.done), self.fail
         )
 
-    def action_edit(self) -> None:
-        """Enter: edit the selected product."""
-        if (product := self.selected) is not None:
-            self.permitted(
-                Permission.PRODUCTS,
-                lambda ok: self.app.push_screen(ProductDialog(product.id, ok), self.saved),
-            )
-
-    def saved(self, product_id: int | None) -> None:
-        """A product was saved: show the page again with it fresh."""
-        if product_id is not None:
-            self.refresh_page(t("ui.products.saved"))
+    async def action_new(self) -> None:
+        """F2: a new product."""
+        await self.open_permitted(Permission.PRODUCTS, lambda ok: ProductDialog(None, ok))
 
     def refresh_page(self, message: str) -> None:
         """Fetch the current page again (stock or prices changed) and say what happened."""
         self.reload(self.rows[0] if self.rows else None)
         self.say(message)
 
-    def action_receive(self) -> None:
+    async def action_receive(self) -> None:
         """F7: barang masuk."""
-        self.permitted(
-            Permission.STOCK, lambda ok: self.app.push_screen(ReceivingScreen(ok), self.done)
-        )
+        await self.open_permitted(Permission.STOCK, ReceivingScreen)
 
-    def action_count(self) -> None:
+    async def action_count(self) -> None:
         """F8: stok opname."""
-        self.permitted(
-            Permission.STOCK, lambda ok: self.app.push_screen(StockCountScreen(ok), self.done)
-        )
+        await self.open_permitted(Permission.STOCK, StockCountScreen)
 
-    def done(self, message: str | None) -> None:
-        """A stock document was written: say so and show the new stock."""
-        if message:
-            self.refresh_page(message)
+    def done(self, result: str | int | None) -> None:
+        """A form was saved (a product's id) or a stock document written (what to say): show
+        the page again with the new stock."""
+        if isinstance(result, int):
+            self.refresh_page(t("ui.products.saved"))
+        elif result:
+            self.refresh_page(result)
 
     def action_card(self) -> None:
         """F9: the stock card of the selected product."""
@@ -451,18 +453,12 @@ class ProductsScreen(StockScreen[None]):
 
         self.permitted(Permission.STOCK, toggle)
 
-    def action_repack(self) -> None:
+    async def action_repack(self) -> None:
         """F10: repack the selected product into another."""
         if (product := self.selected) is not None:
-            self.permitted(
-                Permission.STOCK,
-                lambda ok: self.app.push_screen(RepackDialog(product, ok), self.done),
-            )
+            await self.open_permitted(Permission.STOCK, lambda ok: RepackDialog(product, ok))
 
-    def action_write_off(self) -> None:
+    async def action_write_off(self) -> None:
         """F11: write off some of the selected product."""
         if (product := self.selected) is not None:
-            self.permitted(
-                Permission.STOCK,
-                lambda ok: self.app.push_screen(WriteOffDialog(product, ok), self.done),
-            )
+            await self.open_permitted(Permission.STOCK, lambda ok: WriteOffDialog(product, ok))

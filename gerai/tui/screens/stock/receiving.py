@@ -20,7 +20,7 @@ from gerai.services.stock.receiving import CheckedLine, ReceiveLine
 from gerai.services.stock.suppliers import SupplierInfo
 from gerai.tui.screens.stock.common import AskBeforeDiscard, StockDialog, StockScreen, fit_column
 from gerai.tui.screens.stock.receipt_terms import ReceiptTermsDialog
-from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
+from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, SavedOnLastField, TypeAhead, save_typed
 from gerai.tui.widgets.scan_field import ScanField
 
 LINE_FIELDS = ("#line-code", "#line-qty", "#line-pack", "#line-cost")
@@ -29,11 +29,13 @@ DATED_FIELDS = ("#line-expiry", "#line-batch")
 LINE_ENDS = ("line-cost", "line-batch")
 
 
-class SupplierDialog(StockDialog[SupplierInfo | None]):
-    """A new supplier: name, phone, address."""
+class SupplierDialog(SavedOnLastField, StockDialog[SupplierInfo | None]):
+    """A new supplier: name, phone, address; Enter on the address (or Ctrl+S) saves."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "ui.key.save"),
+        ENTER_FIELD,
+        *TAB_FIELDS,
+        save_typed(),
         Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
@@ -47,14 +49,7 @@ class SupplierDialog(StockDialog[SupplierInfo | None]):
             yield Label(t("ui.supplier.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#supplier-name", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "supplier-address":
-            self.action_save()
-        else:
-            self.focus_next()
+        self.set_focus(self.query_one("#supplier-name", Input))
 
     def action_save(self) -> None:
         """Save the supplier."""
@@ -76,8 +71,8 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
 
     BINDINGS = [
         ENTER_FIELD,
-        Binding("ctrl+s", "save", "ui.key.save"),
-        Binding("f2", "new_supplier", "ui.key.new_supplier"),
+        save_typed(),
+        Binding("f2", "new_supplier", "ui.key.new_supplier", priority=True),  # type-ahead
         Binding("f8", "remove_line", "ui.key.remove"),
         Binding("escape", "cancel", "ui.key.cancel"),
         Binding("up", "move(-1)", "ui.key.up", show=False),
@@ -281,9 +276,9 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
         if event.select.id == "supplier" and event.value is not Select.NULL:
             self.query_one("#reference", Input).focus()
 
-    def action_new_supplier(self) -> None:
+    async def action_new_supplier(self) -> None:
         """F2: add a supplier and choose it."""
-        self.app.push_screen(SupplierDialog(), self.supplier_added)
+        await self.open_dialog(SupplierDialog(), self.supplier_added)
 
     def supplier_added(self, supplier: SupplierInfo | None) -> None:
         if supplier is None:
