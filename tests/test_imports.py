@@ -378,7 +378,7 @@ def test_opening_stock_for_a_product_whose_stock_moved_is_refused_and_nothing_wr
     result = gerai(runner, db, "products", "import", str(second))
     assert result.exit_code == 1
     assert (
-        "baris 3, stock: UJI-1 sudah punya mutasi stok (stok sekarang 10 pcs): stok awal hanya"
+        "baris 3, Stok awal: UJI-1 sudah punya mutasi stok (stok sekarang 10 pcs): stok awal hanya"
         in result.output
     ), result.output
     assert "Traceback" not in result.output

@@ -222,10 +222,10 @@ def test_stock_opening_refuses_a_bad_file_whole_naming_every_row(
     assert "Traceback" not in done.output
     problems = [line for line in done.stderr.splitlines() if line.startswith("baris")]
     assert [line.split(":")[0] for line in problems] == [
-        "baris 3, code",
-        "baris 4, code",
-        "baris 5, stock",
-        "baris 6, stock",
+        "baris 3, Kode",
+        "baris 4, Kode",
+        "baris 5, Stok awal",
+        "baris 6, Stok awal",
     ]
     assert "MYK-1L sudah punya mutasi stok (stok sekarang 144 pcs)" in problems[-1]
     assert raw(catalogue_db, "SELECT count(*) FROM stockmovement") == movements
@@ -233,4 +233,4 @@ def test_stock_opening_refuses_a_bad_file_whole_naming_every_row(
     fractions = tmp_path / "pecahan.csv"
     fractions.write_text("Kode,Stok awal\nOPN-0,1.5\n", encoding="utf-8")
     done = CliRunner().invoke(main, ["--db", catalogue_db.url, "stock", "opening", str(fractions)])
-    assert done.exit_code == 1 and "baris 2, stock" in done.stderr
+    assert done.exit_code == 1 and "baris 2, Stok awal" in done.stderr

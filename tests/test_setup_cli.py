@@ -79,7 +79,7 @@ def test_setup_asks_the_till_the_printer_and_the_templates_again_until_good(
         f"{catalogue / 'cadangan'} tidak bisa ditulis",
         "NOPE",
         "hilang.csv",
-        "baris 2, price",
+        "baris 2, Harga",
     ):
         assert said in done.output, said
     assert b"TES PRINTER GERAI" in jobs[0]

@@ -313,7 +313,7 @@ async def test_a_bad_template_row_is_named_and_nothing_is_written(tmp_path: Path
         await settle(app, pilot)
         assert isinstance(app.screen, SetupWizard) and "8/8" in step_title(app)
         assert "1 masalah di file; belum ada yang disimpan" in error_text(app)
-        assert "baris 3, price: 'lima ribu' bukan jumlah Rupiah" in error_text(app)
+        assert "baris 3, Harga: 'lima ribu' bukan jumlah Rupiah" in error_text(app)
     assert written(database) == (0, 0)
     database.dispose()
 
