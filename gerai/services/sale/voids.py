@@ -152,7 +152,7 @@ def build_void_slip(
     kasbon, refunds = paid_back(session, sale.id)
     return VoidSlip(
         shop_name=shop.name,
-        shop_address=shop.address,
+        shop_address=shop.printed_address,
         shop_phone=shop.phone,
         receipt_no=sale.receipt_no,
         moment=format_moment(void.created_at, shop),
