@@ -275,7 +275,7 @@ async def test_going_back_keeps_what_was_typed_and_bad_answers_are_told(tmp_path
         await retype(pilot, "57")
         await pilot.press("enter", "enter")
         await settle(app, pilot)
-        assert "Lebar kertas '57' tidak dikenal" in error_text(app)
+        assert "Kertas '57' tidak dikenal: pilih 58, 80 (mm)" in error_text(app)
         # a catalogue file that is not there: told, nothing written
         await retype(pilot, "80")
         await pilot.press("enter", "enter")

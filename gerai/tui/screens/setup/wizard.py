@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from textual import work
 from textual.app import ComposeResult
@@ -43,10 +42,9 @@ from gerai.tui.screens.setup.form import (
 )
 from gerai.tui.styles import sheet
 from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
-from receipts.printer_url import DEFAULT_PROFILE, parse_printer_url
+from receipts.printer_url import DEFAULT_PROFILE, parse_printer_url, setup_printer_url
 from receipts.usb_printers import UsbPrinter, udev_install_command, udev_rule
 
-PAPER_WIDTHS = {"58": 32, "80": 48}  # characters per line of a roll's usual font
 SHOP_STEPS = ("shop", "address", "legal", "receipt", "rules")  # the steps of SHOP_GROUPS
 SHOP_KEYS = frozenset(item.key for item in all_fields(SHOP_GROUPS))
 TILL_FIELD = Field("till", "ui.setup.till", max_length=6)
@@ -85,24 +83,6 @@ def _steps() -> list[Step]:
         Step("printer", "ui.setup.step_printer", PRINTER_FIELDS),
         Step("templates", "ui.setup.step_templates", TEMPLATE_FIELDS),
     ]
-
-
-def printer_url(url: str, paper: str, profile: str) -> str:
-    """The printer URL saved for a URL typed or picked, the paper (58 or 80 mm: its width
-    in characters) and the escpos profile; checked as the till parses it."""
-    text = url.strip()
-    if text.lower() in ("", "none"):
-        return "none"
-    if paper.strip() not in PAPER_WIDTHS:
-        raise GeraiError("setup.bad_paper", value=paper.strip())
-    parts = urlsplit(text)
-    query = dict(parse_qsl(parts.query))
-    query["width"] = str(PAPER_WIDTHS[paper.strip()])
-    if profile.strip():
-        query["profile"] = profile.strip()
-    chosen = urlunsplit(parts._replace(query=urlencode(query)))
-    parse_printer_url(chosen)
-    return chosen
 
 
 @dataclass
@@ -253,7 +233,7 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
             check_login_name(self.typed("admin"))
             check_new_pin(self.typed("pin"), self.typed("pin_again"))
         elif step.name == "printer":
-            printer_url(self.typed("printer"), self.typed("paper"), self.typed("profile"))
+            setup_printer_url(self.typed("printer"), self.typed("paper"), self.typed("profile"))
         elif step.name == "templates":
             self.stage_templates()
 
@@ -339,7 +319,9 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
     def action_test_page(self) -> None:
         """F5: a test page on the printer as typed (in a worker)."""
         try:
-            url = printer_url(self.typed("printer"), self.typed("paper"), self.typed("profile"))
+            url = setup_printer_url(
+                self.typed("printer"), self.typed("paper"), self.typed("profile")
+            )
         except GeraiError as error:
             self.query_one("#setup-error", Label).update(error.message())
             return
@@ -375,7 +357,7 @@ class SetupWizard(TypeAhead, GeraiScreen[None]):
                 return
         app = self.app
         till_id = check_till_id(self.typed("till"))
-        url = printer_url(self.typed("printer"), self.typed("paper"), self.typed("profile"))
+        url = setup_printer_url(self.typed("printer"), self.typed("paper"), self.typed("profile"))
         settings = replace(app.settings, till=till_id, printer=url)
         bootstrap = Till(app.settings, self.till.database, app.printer, self.till.clock, SYSTEM)
         try:
