@@ -37,11 +37,7 @@ def build_receipt(
     session: Session, receipt_no: str, shop: ShopProfile, reprint: bool = False
 ) -> Receipt:
     """Everything the receipt of `receipt_no` says."""
-    return receipt_of(session, find_sale(session, receipt_no), shop, reprint)
-
-
-def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = False) -> Receipt:
-    """Everything the receipt of a sale already looked up says."""
+    sale = find_sale(session, receipt_no)
     lines = session.exec(
         select(SaleLine).where(col(SaleLine.sale_id) == sale.id).order_by(col(SaleLine.line_no))
     ).all()
@@ -133,12 +129,6 @@ def recent_sales(session: Session, till: str, limit: int = 100) -> list[SaleSumm
 def sales_of_day(session: Session, day: date) -> list[SaleSummary]:
     """Every sale of a business day (all tills), newest first."""
     return _sale_summaries(session, col(Sale.business_date) == day)
-
-
-def paid_cash(session: Session, sale: Sale) -> bool:
-    """True when any of the sale's payments was cash (the drawer opens)."""
-    methods = session.exec(select(Payment.method).where(col(Payment.sale_id) == sale.id)).all()
-    return PaymentMethod.CASH in methods
 
 
 def enqueue(
