@@ -23,13 +23,10 @@ from gerai.services.members.slips import build_member_slip
 from gerai.services.sale.receipts import (
     build_receipt,
     enqueue,
-    find_sale,
     mark_failed,
     mark_printed,
     mark_sending,
-    paid_cash,
     pending_jobs,
-    receipt_of,
     settle_uncertain,
     uncertain_jobs,
     waiting_job,
@@ -88,14 +85,14 @@ class PrintQueue:
             return self._receipt_job(session, receipt_no, reprint)
 
     def _receipt_job(self, session: Session, receipt_no: str, reprint: bool) -> bytes:
-        sale = find_sale(session, receipt_no)
-        receipt = receipt_of(session, sale, load_shop(session), reprint=reprint)
+        receipt = build_receipt(session, receipt_no, load_shop(session), reprint=reprint)
+        paid_cash = any(p.method == PaymentMethod.CASH for p in receipt.payments)
         logo = Path(self.settings.logo) if self.settings.logo else None
         options = JobOptions(
             profile=self.target.profile,
-            kick_drawer=self.settings.kick_drawer and not reprint and paid_cash(session, sale),
+            kick_drawer=self.settings.kick_drawer and not reprint and paid_cash,
             logo=logo,
-            qr=sale.receipt_no,
+            qr=receipt.receipt_no,
         )
         return render_job(layout_receipt(receipt, self.target.width, self.translator), options)
 

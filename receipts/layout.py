@@ -29,12 +29,17 @@ class Line:
 
 def ascii_text(text: str) -> str:
     """Printable ASCII only: accents and dashes transliterated, control characters dropped."""
+    if text.isascii() and text.isprintable():
+        return text  # already printable ASCII (most names): nothing to change
     return "".join(c for c in anyascii(text) if " " <= c <= "~")
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Words wrapped to `width`; a word longer than the width is cut."""
-    return textwrap.wrap(ascii_text(text), width, break_long_words=True) or [""]
+    """Words wrapped to `width`; a word longer than the width is cut; trailing spaces go."""
+    plain = ascii_text(text)
+    if len(plain) <= width:
+        return [plain.rstrip()]  # what textwrap gives a text that fits, without its cost
+    return textwrap.wrap(plain, width, break_long_words=True) or [""]
 
 
 def wrapped(text: str, width: int) -> list[Line]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -33,22 +33,44 @@ def find_sale(session: Session, receipt_no: str) -> Sale:
     return sale
 
 
+# The receipt's three reads, built once (each call only binds its values).
+_SALE = (
+    core_select(
+        col(Sale.id), col(Sale.receipt_no), col(Sale.created_at), col(Sale.cashier),
+        col(Sale.gross), col(Sale.member_discount), col(Sale.total), col(Sale.change),
+        col(Sale.status), col(Sale.manual_discount), col(Sale.rounding),
+        col(Member.id).label("member_id"), col(Member.number).label("member_number"),
+        col(Member.name).label("member_name"),
+    )
+    .outerjoin(Member, col(Member.id) == col(Sale.member_id))
+    .where(col(Sale.receipt_no) == bindparam("receipt_no"))
+)  # fmt: skip
+_LINES = (
+    core_select(
+        col(SaleLine.name), col(SaleLine.qty), col(SaleLine.unit), col(SaleLine.unit_price),
+        col(SaleLine.line_total), col(SaleLine.line_gross), col(SaleLine.manual_discount),
+        col(SaleLine.price_overridden), col(SaleLine.tax_category),
+    )
+    .where(col(SaleLine.sale_id) == bindparam("sale_id"))
+    .order_by(col(SaleLine.line_no))
+)  # fmt: skip
+_PAYMENTS = (
+    core_select(col(Payment.method), col(Payment.amount), col(Payment.tendered))
+    .where(col(Payment.sale_id) == bindparam("sale_id"))
+    .order_by(col(Payment.id))
+)
+
+
 def build_receipt(
     session: Session, receipt_no: str, shop: ShopProfile, reprint: bool = False
 ) -> Receipt:
-    """Everything the receipt of `receipt_no` says."""
-    return receipt_of(session, find_sale(session, receipt_no), shop, reprint)
-
-
-def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = False) -> Receipt:
-    """Everything the receipt of a sale already looked up says."""
-    lines = session.exec(
-        select(SaleLine).where(col(SaleLine.sale_id) == sale.id).order_by(col(SaleLine.line_no))
-    ).all()
-    payments = session.exec(
-        select(Payment).where(col(Payment.sale_id) == sale.id).order_by(col(Payment.id))
-    ).all()
-    member = session.get(Member, sale.member_id) if sale.member_id else None
+    """Everything the receipt of `receipt_no` says; GeraiError when there is no such sale."""
+    sale = session.execute(_SALE, {"receipt_no": receipt_no.strip().upper()}).first()
+    if sale is None:
+        raise GeraiError("receipt.not_found", number=receipt_no)
+    lines = session.execute(_LINES, {"sale_id": sale.id}).all()
+    payments = session.execute(_PAYMENTS, {"sale_id": sale.id}).all()
+    member = sale.member_id
     return Receipt(
         shop_name=shop.name,
         shop_address=shop.printed_address,
@@ -56,7 +78,7 @@ def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = 
         receipt_no=sale.receipt_no,
         moment=format_moment(sale.created_at, shop),
         cashier=sale.cashier,
-        member=f"{member.number} {member.name}" if member else None,
+        member=f"{sale.member_number} {sale.member_name}" if member is not None else None,
         items=tuple(
             ReceiptItem(
                 name=line.name,
@@ -84,10 +106,8 @@ def receipt_of(session: Session, sale: Sale, shop: ShopProfile, reprint: bool = 
         void=sale.status == SaleStatus.VOID,
         sale_discount=sale.manual_discount,
         rounding=sale.rounding,
-        kasbon_owed=outstanding(session, member.id)
-        if member is not None
-        and member.id is not None
-        and any(p.method == PaymentMethod.KASBON for p in payments)
+        kasbon_owed=outstanding(session, member)
+        if member is not None and any(p.method == PaymentMethod.KASBON for p in payments)
         else None,
     )
 
@@ -133,12 +153,6 @@ def recent_sales(session: Session, till: str, limit: int = 100) -> list[SaleSumm
 def sales_of_day(session: Session, day: date) -> list[SaleSummary]:
     """Every sale of a business day (all tills), newest first."""
     return _sale_summaries(session, col(Sale.business_date) == day)
-
-
-def paid_cash(session: Session, sale: Sale) -> bool:
-    """True when any of the sale's payments was cash (the drawer opens)."""
-    methods = session.exec(select(Payment.method).where(col(Payment.sale_id) == sale.id)).all()
-    return PaymentMethod.CASH in methods
 
 
 def enqueue(

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlmodel import Session, select
+from sqlalchemy import select as core_select
+from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
 from gerai.core.money import CASH_ROUNDINGS
@@ -100,9 +102,20 @@ def _coerce(name: str, kind: type, raw: str) -> object:
 _TYPES = {"bool": bool, "int": int, "str": str}
 
 
+_STORED = core_select(SHOP_SETTING.c.key, SHOP_SETTING.c.value).order_by(SHOP_SETTING.c.key)
+
+
 def load_shop(session: Session) -> ShopProfile:
-    """Read the shop's settings from the database, defaults for any not set."""
-    stored = dict(session.exec(select(ShopSetting.key, ShopSetting.value)).all())
+    """Read the shop's settings from the database, defaults for any not set. Every call reads
+    the stored rows (one small query), so a change by any till, or earlier in this
+    transaction, is seen at once; only turning the rows into a profile is cached, keyed on
+    the rows themselves."""
+    return _profile_of(tuple((key, value) for key, value in session.execute(_STORED)))
+
+
+@lru_cache(maxsize=8)
+def _profile_of(stored_rows: tuple[tuple[str, str], ...]) -> ShopProfile:
+    stored = dict(stored_rows)
     values = {
         f.name: _coerce(f.name, _TYPES[str(f.type)], stored[f.name])
         for f in fields(ShopProfile)
