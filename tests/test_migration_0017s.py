@@ -20,6 +20,7 @@ from gerai.services.stock.products import product_form, save_product
 from tests.conftest import NOW, OWNER, raw
 from tests.test_catalog_search import names, ranked
 from tests.test_migration_0004 import assert_not_rebuilt, tables
+from tests.test_migration_0013 import downgrade
 
 
 def change(database: Database, code: str, **changes: object) -> None:
@@ -66,3 +67,22 @@ def test_a_0016_database_is_upgraded_without_loss(tmp_path: Path) -> None:
 
     change(database, "BRS-KTN-KG", active=True, name="Ketan Hitam")
     assert searched(database, "ketan hi") == ["BRS-KTN-KG"]
+
+
+def test_a_downgrade_gives_back_the_0016_index_and_an_upgrade_ranks_again(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'toko.db'}")
+    database.upgrade()
+    with database.write() as session:
+        load_catalogue(session, data_dir(), NOW)
+        create_demo_users(session, NOW)
+    change(database, "GLA-MRH", name="Palm Sugar Aren")
+    downgrade(database, "0016")
+    by_id = "SELECT rowid FROM product_fts WHERE product_fts MATCH :m ORDER BY rowid"
+    sugar = "SELECT id FROM product WHERE name LIKE 'Gula%' ORDER BY id"
+    assert raw(database, by_id, m='"gula"*') == raw(database, sugar) != []
+    assert raw(database, by_id, m='"palm"*') == raw(
+        database, "SELECT id FROM product WHERE code = 'GLA-MRH'"
+    )
+    database.upgrade()
+    assert names(database, "gula") == ranked(database, "gula", 50)
+    assert searched(database, "palm") == ["GLA-MRH"]
