@@ -35,8 +35,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # product's search rank: inactive after every active one (bit 62), then the shorter name (its
 # length, bits 40-51), then the older product (the id, bits 0-39). The till's search reads the
 # first matches in that order straight from the index and stops at its limit.
-SEARCH_ROWID = "((NOT active) * 4611686018427387904 + min(length(name), 4095) * 1099511627776 + id)"
-_FTS_IDS = "SELECT rowid & 1099511627775 AS id FROM product_fts WHERE product_fts MATCH :match"
+_INACTIVE_RANK, _LENGTH_RANK = 1 << 62, 1 << 40
+SEARCH_ROWID = f"((NOT active) * {_INACTIVE_RANK} + min(length(name), 4095) * {_LENGTH_RANK} + id)"
+_FTS_IDS = (
+    f"SELECT rowid & {_LENGTH_RANK - 1} AS id FROM product_fts WHERE product_fts MATCH :match"
+)
 
 
 @dataclass(frozen=True)
@@ -126,9 +129,9 @@ def _name_query(dialect: str, words: list[str]) -> str:
 
 # the first `limit` active products (in search rank) whose name or code has every word
 _RANKED_NAMES = {
-    "sqlite": text(
-        f"{_FTS_IDS} AND rowid < 4611686018427387904 ORDER BY rowid LIMIT :limit"
-    ).columns(column("id")),
+    "sqlite": text(f"{_FTS_IDS} AND rowid < {_INACTIVE_RANK} ORDER BY rowid LIMIT :limit").columns(
+        column("id")
+    ),
     # `ix_product_search_rank` (migration 0017s) holds this order
     "postgresql": select(PRODUCT.c.id)
     .where(PRODUCT.c.active, _words_match(bindparam("match")))
