@@ -3,6 +3,7 @@ search run on every key typed."""
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import time
@@ -44,22 +45,31 @@ def measure_barcode(ctx: Context) -> list[Row]:
         if n >= 20:  # the first 20 warm the statement cache
             whole.append(ms(done - started))
             lookup.append(ms(found - started))
-    stats = spread(whole)
+    stats, scan = spread(whole), spread(lookup)
     return [
         Row(
             "barcode → line (lookup + add + totals)",
             stats["median_ms"],
             "ms",
-            f"{stats['median_ms']:.2f} ms median, p95 {stats['p95_ms']:.2f}",
+            f"{stats['median_ms']:.2f} ms median, p95 {stats['p95_ms']:.2f} "
+            f"(the scan's one query: p95 {scan['p95_ms']:.2f}){machine_load()}",
             "≤ 10 ms",
             10,
             {
                 **stats,
-                "lookup_only": spread(lookup),
-                "note": "Till.scan: one read session per scan, as the kasir screen's worker",
+                "lookup_only": scan,
+                "load_average": os.getloadavg(),
+                "note": "Till.scan: one read session per scan, as the kasir screen's worker; "
+                "code or barcode in one query",
             },
         )
     ]
+
+
+def machine_load() -> str:
+    """The machine's load (1-minute average) over its cores, as the figures are read beside
+    it: ", load 3.1 on 2 cores"."""
+    return f", load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
 
 
 def typed_prefixes(name: str, limit: int = 24) -> list[str]:
@@ -69,7 +79,8 @@ def typed_prefixes(name: str, limit: int = 24) -> list[str]:
 
 
 def measure_search(ctx: Context) -> list[Row]:
-    """Name search for every prefix typed of 25 product names (p95 is the figure)."""
+    """Name search for every prefix typed of 25 product names (p95 is the figure, on the
+    machine as loaded as it is: the load is printed beside it)."""
     with ctx.raw() as raw:
         names = [row[0] for row in raw.execute("SELECT name FROM product WHERE active")]
     rng = random.Random(SEED + 2)
@@ -78,13 +89,15 @@ def measure_search(ctx: Context) -> list[Row]:
     for warm in ("beras", "indomie", "sabun"):
         till.search_products(warm)
     timings: list[tuple[float, str, int]] = []
+    cpu: list[float] = []
     for name in picked:
         for prefix in typed_prefixes(name):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.thread_time()
             found = till.search_products(prefix)
+            cpu.append(ms(time.thread_time() - cpu_started))
             timings.append((ms(time.perf_counter() - started), prefix, len(found)))
     values = [t[0] for t in timings]
-    stats = spread(values)
+    stats, own = spread(values), spread(cpu)
     slowest = sorted(timings, reverse=True)[:8]
     by_length: dict[int, list[float]] = {}
     for value, prefix, _ in timings:
@@ -95,11 +108,13 @@ def measure_search(ctx: Context) -> list[Row]:
             stats["p95_ms"],
             "ms",
             f"{stats['median_ms']:.1f} ms median, p95 {stats['p95_ms']:.1f}, "
-            f"max {stats['max_ms']:.1f}",
-            "≤ 30 ms",
-            30,
+            f"max {stats['max_ms']:.1f} (its own CPU: p95 {own['p95_ms']:.1f}){machine_load()}",
+            "p95 ≤ 20 ms",
+            20,
             {
                 **stats,
+                "load_average": os.getloadavg(),
+                "cpu": own,
                 "names": picked,
                 "median_ms_by_prefix_length": {
                     (f"{k}+" if k == 6 else str(k)): round(statistics.median(v), 2)

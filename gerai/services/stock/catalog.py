@@ -10,27 +10,36 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
-    Select,
+    Executable,
+    Row,
     bindparam,
     column,
     func,
+    literal,
     literal_column,
     or_,
     select,
     text,
     tuple_,
+    union_all,
 )
 from sqlmodel import Session
 
 from gerai.models import BARCODE, CATEGORY, PRINTED_LABEL, PRODUCT
 
 SEARCH_LIMIT = 50
-# Name search ranks at most this many FTS matches (the lowest product ids). A query as short as
-# "b" matches about half of a 100,000-product catalogue and ranking all of them costs ~40 ms per
-# keystroke; a query that matches more than this shows a sample of short names either way.
-SEARCH_CANDIDATES = 2000
 _WORD = re.compile(r"\w+", re.UNICODE)
+# SQLite: `product_fts` (migration 0017s) is a contentless FTS5 index whose rowid is its
+# product's search rank: inactive after every active one (bit 62), then the shorter name (its
+# length, bits 40-51), then the older product (the id, bits 0-39). The till's search reads the
+# first matches in that order straight from the index and stops at its limit.
+_INACTIVE_RANK, _LENGTH_RANK = 1 << 62, 1 << 40
+SEARCH_ROWID = f"((NOT active) * {_INACTIVE_RANK} + min(length(name), 4095) * {_LENGTH_RANK} + id)"
+_FTS_IDS = (
+    f"SELECT rowid & {_LENGTH_RANK - 1} AS id FROM product_fts WHERE product_fts MATCH :match"
+)
 
 
 @dataclass(frozen=True)
@@ -64,18 +73,35 @@ _COLUMNS = (
     PRODUCT.c.reorder_level, PRODUCT.c.active,
 )  # fmt: skip
 _SELECT = select(*_COLUMNS).join_from(PRODUCT, CATEGORY, CATEGORY.c.id == PRODUCT.c.category_id)
-_ANY_BY_CODE = _SELECT.where(PRODUCT.c.code == bindparam("code"))
-_ANY_BY_BARCODE = _SELECT.join(BARCODE, BARCODE.c.product_id == PRODUCT.c.id).where(
-    BARCODE.c.code == bindparam("code")
-)
-_BY_CODE = _ANY_BY_CODE.where(PRODUCT.c.active)
-_BY_BARCODE = _ANY_BY_BARCODE.where(PRODUCT.c.active)
 _BY_ID = _SELECT.where(PRODUCT.c.id == bindparam("id"))
+# what found a row of a scan or a search: its code, one of its barcodes, the words of its name
+_BY_CODE, _BY_BARCODE, _BY_NAME = 0, 1, 2
+_CODE_ARM = _SELECT.add_columns(literal(_BY_CODE).label("found_by")).where(
+    PRODUCT.c.code == bindparam("code")
+)
+_BARCODE_ARM = (
+    _SELECT.add_columns(literal(_BY_BARCODE).label("found_by"))
+    .join(BARCODE, BARCODE.c.product_id == PRODUCT.c.id)
+    .where(BARCODE.c.code == bindparam("barcode"))
+)
+_FOUND_BY: ColumnElement[int] = literal_column("found_by")
+# the scan in one query: the product whose code it is, else the one whose barcode it is
+_SCAN_ANY = union_all(_CODE_ARM, _BARCODE_ARM).order_by(_FOUND_BY).limit(1)
+_SCAN = (
+    union_all(_CODE_ARM.where(PRODUCT.c.active), _BARCODE_ARM.where(PRODUCT.c.active))
+    .order_by(_FOUND_BY)
+    .limit(1)
+)
 
 
-def _first(session: Session, statement: Select[Any], **params: Any) -> ProductInfo | None:
+def _info(row: Row[Any]) -> ProductInfo:
+    """A row of `_COLUMNS` (and what follows them, left out) as a ProductInfo."""
+    return ProductInfo(*row[: len(_COLUMNS)])
+
+
+def _first(session: Session, statement: Executable, **params: Any) -> ProductInfo | None:
     row = session.connection().execute(statement, params).first()
-    return None if row is None else ProductInfo(**row._mapping)
+    return None if row is None else _info(row)
 
 
 # PostgreSQL: the words of a product's name and code (every run of letters and digits, as
@@ -88,22 +114,49 @@ _SEARCH_DOCUMENT: ColumnElement[Any] = literal_column(
 _SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
 
 
-def _words_match(words: list[str]) -> ColumnElement[bool]:
-    """PostgreSQL: every word starts a word of the product's name or code."""
-    query = func.to_tsquery(_SIMPLE, " & ".join(f"{w}:*" for w in words))
-    return _SEARCH_DOCUMENT.bool_op("@@")(query)
+def _words_match(match: BindParameter[str]) -> ColumnElement[bool]:
+    """PostgreSQL: every word of the query `match` (`_name_query`) starts a word of the
+    product's name or code."""
+    return _SEARCH_DOCUMENT.bool_op("@@")(func.to_tsquery(_SIMPLE, match))
+
+
+def _name_query(dialect: str, words: list[str]) -> str:
+    """The engine's full-text query for "every word starts a word of the name or code"."""
+    if dialect == "sqlite":
+        return " ".join(f'"{w}"*' for w in words)
+    return " & ".join(f"{w}:*" for w in words)
+
+
+# the first `limit` active products (in search rank) whose name or code has every word
+_RANKED_NAMES = {
+    "sqlite": text(f"{_FTS_IDS} AND rowid < {_INACTIVE_RANK} ORDER BY rowid LIMIT :limit").columns(
+        column("id")
+    ),
+    # `ix_product_search_rank` (migration 0017s) holds this order
+    "postgresql": select(PRODUCT.c.id)
+    .where(PRODUCT.c.active, _words_match(bindparam("match")))
+    .order_by(func.length(PRODUCT.c.name), PRODUCT.c.id)
+    .limit(bindparam("limit")),
+}
+# a search in one query: the exact code or barcode, and the products its words find
+_SEARCH = {
+    dialect: union_all(
+        _CODE_ARM.where(PRODUCT.c.active),
+        _BARCODE_ARM.where(PRODUCT.c.active),
+        _SELECT.add_columns(literal(_BY_NAME).label("found_by")).where(PRODUCT.c.id.in_(ranked)),
+    ).order_by(_FOUND_BY)
+    for dialect, ranked in _RANKED_NAMES.items()
+}
 
 
 def find_by_code(session: Session, code: str, include_inactive: bool = False) -> ProductInfo | None:
-    """The active (or, when asked, any) product whose code (SKU) or one of whose barcodes is
-    exactly `code`."""
+    """The active (or, when asked, any) product whose code (SKU) or, failing that, one of
+    whose barcodes is exactly `code`: one query."""
     code = code.strip()
     if not code:
         return None
-    by_code, by_barcode = (
-        (_ANY_BY_CODE, _ANY_BY_BARCODE) if include_inactive else (_BY_CODE, _BY_BARCODE)
-    )
-    return _first(session, by_code, code=code.upper()) or _first(session, by_barcode, code=code)
+    scan = _SCAN_ANY if include_inactive else _SCAN
+    return _first(session, scan, code=code.upper(), barcode=code)
 
 
 def get_product(session: Session, product_id: int) -> ProductInfo | None:
@@ -121,44 +174,29 @@ def get_products(session: Session, ids: list[int]) -> dict[int, ProductInfo]:
 
 
 def search_products(session: Session, query: str, limit: int = SEARCH_LIMIT) -> list[ProductInfo]:
-    """Active products matching every word of `query` at a word start (name or code),
-    exact code/barcode matches first. Empty query: nothing."""
+    """Active products matching every word of `query` at a word start (name or code), in one
+    query: the exact code/barcode match first, then the `limit` first in search rank (shorter
+    names first, then older products) shown by (name length, name). Empty query: nothing."""
     words = _WORD.findall(query.lower())
     if not words:
         return []
-    exact = find_by_code(session, query)
-    found: list[ProductInfo] = [exact] if exact else []
-    if session.get_bind().dialect.name == "sqlite":
-        match = " ".join(f'"{w}"*' for w in words)
-        ids = [
-            row[0]
-            for row in session.execute(
-                text(
-                    "SELECT p.id FROM (SELECT rowid AS id FROM product_fts "
-                    "WHERE product_fts MATCH :match ORDER BY rowid LIMIT :candidates) f "
-                    "JOIN product p ON p.id = f.id WHERE p.active "
-                    "ORDER BY length(p.name), p.name LIMIT :limit"
-                ),
-                {"match": match, "candidates": SEARCH_CANDIDATES, "limit": limit},
-            )
-        ]
-        statement = _SELECT.where(PRODUCT.c.id.in_(ids))
-    else:
-        candidates = (
-            select(PRODUCT.c.id)
-            .where(_words_match(words))
-            .order_by(PRODUCT.c.id)
-            .limit(SEARCH_CANDIDATES)
-        )
-        statement = (
-            _SELECT.where(PRODUCT.c.active, PRODUCT.c.id.in_(candidates))
-            .order_by(func.length(PRODUCT.c.name), PRODUCT.c.name)
-            .limit(limit)
-        )
-    rows = [ProductInfo(**row._mapping) for row in session.connection().execute(statement)]
-    rows.sort(key=lambda p: (len(p.name), p.name))
-    found.extend(p for p in rows if not exact or p.id != exact.id)
-    return found[:limit]
+    dialect = session.get_bind().dialect.name
+    code = query.strip()
+    params = {
+        "code": code.upper(),
+        "barcode": code,
+        "match": _name_query(dialect, words),
+        "limit": limit,
+    }
+    rows = session.connection().execute(_SEARCH[dialect], params).all()
+    exact = [_info(row) for row in rows[:1] if row.found_by != _BY_NAME]
+    named = [
+        _info(row)
+        for row in rows
+        if row.found_by == _BY_NAME and not (exact and row.id == exact[0].id)
+    ]
+    named.sort(key=lambda p: (len(p.name), p.name, p.id))
+    return (exact + named)[:limit]
 
 
 def categories(session: Session) -> list[tuple[int, str]]:
@@ -187,13 +225,14 @@ def _matching(session: Session, query: str) -> ColumnElement[bool] | None:
     words = _WORD.findall(query.lower())
     if not words:
         return None
+    dialect = session.get_bind().dialect.name
+    match = _name_query(dialect, words)
     found: ColumnElement[bool]
-    if session.get_bind().dialect.name == "sqlite":
-        fts = text("SELECT rowid FROM product_fts WHERE product_fts MATCH :match")
-        match = " ".join(f'"{w}"*' for w in words)
-        found = PRODUCT.c.id.in_(fts.bindparams(match=match).columns(column("rowid")))
+    if dialect == "sqlite":
+        ids = text(_FTS_IDS).bindparams(match=match).columns(column("id"))
+        found = PRODUCT.c.id.in_(ids)
     else:
-        found = _words_match(words)
+        found = _words_match(bindparam("match", match))
     code = query.strip()
     if not code.isdigit():
         return found

@@ -40,6 +40,7 @@ from gerai.models import BARCODE, CATEGORY, PRODUCT, STOCK_MOVEMENT, Category, U
 from gerai.services.audit.seals import GONE, digests_by_id, record_seals, seal, values_json
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
 from gerai.services.stock.batches import move_batches
+from gerai.services.stock.catalog import SEARCH_ROWID
 from gerai.services.stock.inventory import value_at
 from gerai.services.stock.ledger import OPENING_REF, Movement
 from gerai.services.stock.opening import moved_products, open_document
@@ -459,7 +460,7 @@ def _search_indexed_at_the_end(connection: Connection) -> Iterator[None]:
     yield
     connection.exec_driver_sql(
         "INSERT INTO product_fts (rowid, name, code) "
-        "SELECT id, name, code FROM product WHERE id > ? ORDER BY id",
+        f"SELECT {SEARCH_ROWID}, name, code FROM product WHERE id > ? ORDER BY id",
         (last,),
     )
     connection.exec_driver_sql(trigger)
