@@ -103,9 +103,9 @@ def kasir_app(settings: Settings) -> Iterator[GeraiApp]:
     with ExitStack() as held:
 
         def opened() -> Database:
+            database = open_database(settings)
             from gerai.backups import holding
 
-            database = open_database(settings)
             held.enter_context(holding(database))
             return database
 

@@ -104,12 +104,12 @@ class GeraiApp(App[None]):
         """The cart at the counter."""
         return self.till.cart
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if self.opener is None:
             self.push_screen(self._first_screen(self.till.setup_needed()))
             self._started()
         else:  # the login field first; the database opens once it shows
-            self.push_screen(LoginScreen())
+            await self.push_screen(LoginScreen())
             self.call_after_refresh(self._open, self.opener)
 
     def _first_screen(self, setup_needed: bool) -> Screen[None]:
