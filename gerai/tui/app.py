@@ -128,7 +128,7 @@ class GeraiApp(App[None]):
         self.backup(first_of_day=True)
         self.start_printing()
 
-    @work(thread=True, group="open", exit_on_error=False)
+    @work(thread=True, group="open")
     def _open(self, opener: Callable[[], Database]) -> None:
         """Open the database and the till, off the UI thread; a refusal ends the app."""
         try:
