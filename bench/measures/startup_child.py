@@ -1,8 +1,10 @@
 """One start-up of the TUI, run by `startup.py` as `python -c <this file's text> <database>`
-in a fresh interpreter (never imported): opens the database, runs the app headless until the
-login screen's name field has focus (`gerai` opens on the login screen), logs in as the demo
-kasir and waits for the scan field, then prints `READY <epoch> <VmHWM kB> <VmRSS kB> <CPU s>`
-(the time and CPU at the login field, the memory at the kasir screen) and exits."""
+in a fresh interpreter (never imported): starts the app as `gerai` does (`kasir_app`: the
+database opens behind the login screen `gerai` opens on), runs it headless until the login
+screen's name field has focus, logs in as the demo kasir (typed at once: the keys wait for
+the till in order) and waits for the scan field, then prints
+`READY <epoch> <VmHWM kB> <VmRSS kB> <CPU s>` (the time and CPU at the login field, the
+memory at the kasir screen) and exits."""
 
 import asyncio
 import resource
@@ -10,15 +12,11 @@ import sys
 import time
 from dataclasses import replace
 
-from gerai.cli import Options, open_database
+from gerai.cli import Options, kasir_app
 
 settings = replace(  # the bench measures the screens, not a copy of its 400 MB file
     Options(db=sys.argv[1], config=None, printer=None, lang=None).settings(), auto_backup=False
 )
-database = open_database(settings)
-from gerai.tui.app import GeraiApp  # noqa: E402  (timed as part of the start-up)
-
-app = GeraiApp(settings, database)
 
 
 def memory_kb() -> tuple[int, int]:
@@ -58,4 +56,5 @@ async def main() -> None:
         app.exit()
 
 
-asyncio.run(main())
+with kasir_app(settings) as app:  # `app` of the functions above
+    asyncio.run(main())

@@ -7,29 +7,65 @@ what it changes is audited under that name. One module per group of commands."""
 
 from __future__ import annotations
 
+import importlib
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from gerai.cli.audit import audit_group
 from gerai.cli.common import GeraiGroup, Options, now_utc, open_database, pass_options
-from gerai.cli.database import backup, db
-from gerai.cli.kas import kas
-from gerai.cli.members import members
-from gerai.cli.printer import printer, receipt
-from gerai.cli.products import labels, prices, products
-from gerai.cli.purchase import po
-from gerai.cli.report import report
-from gerai.cli.shop import setup
-from gerai.cli.shop import shop as shop_group
-from gerai.cli.stock import stock
-from gerai.cli.supplier import supplier
-from gerai.cli.users import users
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-@click.group(cls=GeraiGroup, invoke_without_command=True)
+    from gerai.db import Database
+    from gerai.settings import Settings
+    from gerai.tui.app import GeraiApp
+
+# each group of commands, imported only when it is the one run (or listed by --help)
+LAZY_COMMANDS = {
+    "products": "products:products",
+    "labels": "products:labels",
+    "prices": "products:prices",
+    "members": "members:members",
+    "report": "report:report",
+    "kas": "kas:kas",
+    "stock": "stock:stock",
+    "po": "purchase:po",
+    "supplier": "supplier:supplier",
+    "printer": "printer:printer",
+    "receipt": "printer:receipt",
+    "db": "database:db",
+    "backup": "database:backup",
+    "audit": "audit:audit_group",
+    "users": "users:users",
+    "shop": "shop:shop",
+    "setup": "shop:setup",
+}
+
+
+class LazyGroup(GeraiGroup):
+    """The top command: its groups (`LAZY_COMMANDS`, `name: module:attribute` in gerai.cli)
+    are imported when named, so `gerai` alone starts the TUI without importing them (click's
+    lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in LAZY_COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, _, attribute = LAZY_COMMANDS[cmd_name].partition(":")
+        command = getattr(importlib.import_module(f"gerai.cli.{module}"), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"gerai.cli.{module}.{attribute} is not a command")
+        return command
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
 @click.option("--db", help="SQLite file or SQLAlchemy URL [GERAI_DB]")
 @click.option("--config", help="settings file (TOML) [GERAI_CONFIG]")
 @click.option("--printer", help="receipt printer URL [GERAI_PRINTER]")
@@ -52,13 +88,31 @@ def main(
 @pass_options
 def run(options: Options) -> None:
     """Open the kasir screen."""
-    settings = options.settings()
-    database = open_database(settings)
-    from gerai.backups import holding
+    with kasir_app(options.settings()) as app:
+        app.run()
+
+
+@contextmanager
+def kasir_app(settings: Settings) -> Iterator[GeraiApp]:
+    """The TUI of this till, to be run inside the block: its login field shows at once, and
+    the database opens behind it (checked as `open_database` does, and held open so that a
+    restore waits until the till is closed). A database that cannot be opened ends the TUI
+    and is raised here, after it."""
     from gerai.tui.app import GeraiApp
 
-    with holding(database):  # a restore waits until this till is closed
-        GeraiApp(settings, database).run()
+    with ExitStack() as held:
+
+        def opened() -> Database:
+            database = open_database(settings)
+            from gerai.backups import holding
+
+            held.enter_context(holding(database))
+            return database
+
+        app = GeraiApp(settings, opened)
+        yield app
+    if app.failure is not None:
+        raise app.failure
 
 
 @main.command()
@@ -109,25 +163,3 @@ def demo(options: Options, days: int) -> None:
             days=days,
         )
     )
-
-
-for _command in (
-    products,
-    labels,
-    prices,
-    members,
-    report,
-    kas,
-    stock,
-    po,
-    supplier,
-    printer,
-    receipt,
-    db,
-    backup,
-    audit_group,
-    users,
-    shop_group,
-    setup,
-):
-    main.add_command(_command)

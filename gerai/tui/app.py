@@ -1,11 +1,15 @@
 """The Textual application: holds the translator of the till's language and the till it
 works (`Till`: database, clock, shop profile, cart, acting user, print queue); opens on the
-login screen, then the kasir screen, and sends the waiting print jobs off the UI thread."""
+login screen, then the kasir screen, and sends the waiting print jobs off the UI thread.
+Started by `gerai`, it shows the login field first and opens the database and the till behind
+it: the path to that field imports no model, service or printing code."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -13,16 +17,17 @@ from textual.screen import Screen
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t, translator, use
-from gerai.db import Database
-from gerai.models import utcnow
-from gerai.printing import FlushReport, PrintQueue
-from gerai.services.sale.cart import Cart
-from gerai.services.shop.auth import Actor
-from gerai.services.shop.profile import ShopProfile
 from gerai.settings import Settings
-from gerai.till import Till
 from gerai.tui.screens.login import LoginScreen
 from gerai.tui.styles import sheet
+
+if TYPE_CHECKING:
+    from gerai.db import Database
+    from gerai.printing import FlushReport, PrintQueue
+    from gerai.services.sale.cart import Cart
+    from gerai.services.shop.auth import Actor
+    from gerai.services.shop.profile import ShopProfile
+    from gerai.till import Till
 
 RETRY_SECONDS = 15
 
@@ -34,23 +39,55 @@ class GeraiApp(App[None]):
     TITLE = "gerai"
     ENABLE_COMMAND_PALETTE = False
 
+    printer: PrintQueue
+    till: Till
+
     def __init__(
         self,
         settings: Settings,
-        database: Database,
-        clock: Callable[[], datetime] = utcnow,
+        database: Database | Callable[[], Database],
+        clock: Callable[[], datetime] | None = None,
         actor: Actor | None = None,
     ) -> None:
-        """`actor`: who works the till when already known (tests); None opens on the login
-        screen."""
+        """`database`: the shop's, or how to open it (`gerai`: the login field shows first,
+        and the database opens behind it; a `GeraiError` doing so ends the app with it in
+        `failure`). `clock`: the current moment (UTC) when not now. `actor`: who works the
+        till when already known (tests); None opens on the login screen."""
         super().__init__()
         self.translator = translator(settings.lang)
         use(self.translator)  # the screens' `t` speaks the till's language
-        self.printer = PrintQueue(database, settings, clock)
-        self.till = Till(settings, database, self.printer, clock, actor)
         self.settings = settings
+        self.clock = clock
+        self.failure: GeraiError | None = None
         self.printer_failing = False
         self.uncertain_told = False  # the kasir was told of jobs that may have printed
+        self.opener: Callable[[], Database] | None = None
+        self._till_ready = asyncio.Event()
+        if callable(database):
+            self.opener = database
+        else:
+            self._work(database, actor)
+            self._till_ready.set()
+
+    def _work(self, database: Database, actor: Actor | None = None) -> None:
+        """Work the till on `database` (its print queue and the shop's settings read), by
+        `actor` when known."""
+        from gerai.models import utcnow
+        from gerai.printing import PrintQueue
+        from gerai.till import Till
+
+        clock = self.clock or utcnow
+        self.printer = PrintQueue(database, self.settings, clock)
+        self.till = Till(self.settings, database, self.printer, clock, actor)
+
+    @property
+    def till_ready(self) -> bool:
+        """True once the database is open and the till works it."""
+        return self._till_ready.is_set()
+
+    async def wait_till(self) -> None:
+        """Wait until the till works its database (at once when it does)."""
+        await self._till_ready.wait()
 
     @property
     def actor(self) -> Actor:
@@ -67,17 +104,55 @@ class GeraiApp(App[None]):
         """The cart at the counter."""
         return self.till.cart
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        if self.opener is None:
+            self.push_screen(self._first_screen(self.till.setup_needed()))
+            self._started()
+        else:  # the login field first; the database opens once it shows
+            await self.push_screen(LoginScreen())
+            self.call_after_refresh(self._open, self.opener)
+
+    def _first_screen(self, setup_needed: bool) -> Screen[None]:
+        """The kasir screen of a known actor, the first-run wizard of a new shop, or the
+        login."""
         if self.till.logged_in:
-            self.push_screen(kasir_screen())
-        elif self.till.setup_needed():
+            return kasir_screen()
+        if setup_needed:
             from gerai.tui.screens.setup.wizard import SetupWizard
 
-            self.push_screen(SetupWizard())
-        else:
-            self.push_screen(LoginScreen())
+            return SetupWizard()
+        return LoginScreen()
+
+    def _started(self) -> None:
+        """The till works: the day's first backup and the waiting receipts."""
         self.backup(first_of_day=True)
         self.start_printing()
+
+    @work(thread=True, group="open")
+    def _open(self, opener: Callable[[], Database]) -> None:
+        """Open the database and the till, off the UI thread; a refusal ends the app."""
+        try:
+            self._work(opener())
+            setup_needed = self.till.setup_needed()
+        except GeraiError as error:
+            self.call_from_thread(self._refused, error)
+            return
+        self.call_from_thread(self._opened, setup_needed)
+
+    def _opened(self, setup_needed: bool) -> None:
+        """The till works its database: a new shop's wizard replaces the login (which else
+        shows the shop's name), and the typed login goes on."""
+        self._till_ready.set()
+        if setup_needed:
+            self.switch_screen(self._first_screen(setup_needed))
+        elif isinstance(self.screen, LoginScreen):
+            self.screen.till_opened()
+        self._started()
+
+    def _refused(self, error: GeraiError) -> None:
+        """The database cannot be worked: end, with the reason in `failure`."""
+        self.failure = error
+        self.exit(return_code=1)
 
     def start_printing(self) -> None:
         """Retry the waiting receipts on a timer while a printer is set."""
@@ -89,8 +164,7 @@ class GeraiApp(App[None]):
         """The first-run wizard set the shop up (and this till's id and printer, now in
         `settings`): the till works with them, and the login opens."""
         self.settings = settings
-        self.printer = PrintQueue(self.till.database, settings, self.till.clock)
-        self.till = Till(settings, self.till.database, self.printer, self.till.clock)
+        self._work(self.till.database)
         self.start_printing()
         self.switch_screen(LoginScreen())
 
@@ -151,6 +225,8 @@ class GeraiApp(App[None]):
     @work(thread=True, group="printer")
     def _send(self, store: Callable[[], bool], new_job: bool) -> None:
         """Store a job (when `store` has one) and send every waiting job."""
+        from gerai.printing import FlushReport
+
         try:
             if not store():
                 return

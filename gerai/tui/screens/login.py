@@ -1,6 +1,8 @@
 """The login screen `gerai` opens on: user name and PIN (hidden). A wrong PIN says so and
 counts; five in a row lock the user for some minutes (the message says how many). A shop
-without users is told how to add its first admin."""
+without users is told how to add its first admin. It shows before the till has opened the
+database (`gerai`): the shop's name and that check come once it has, and what is typed
+meanwhile waits for it in order."""
 
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from textual.widgets import Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
-from gerai.services.shop.auth import PIN_MAX
 from gerai.tui.base import GeraiScreen
 from gerai.tui.credentials import ENTER, NameAndPin
 from gerai.tui.styles import sheet
@@ -28,19 +29,39 @@ class LoginScreen(NameAndPin, GeraiScreen[None]):
     def compose(self) -> ComposeResult:
         app = self.app
         with Center(id="login-box"), Vertical(id="login"):
-            yield Label(app.shop.name, id="login-shop")
-            yield Label(t("ui.login.title", till=self.till.till_id), classes="dialog-title")
+            yield Label(app.shop.name if app.till_ready else "", id="login-shop")
+            yield Label(t("ui.login.title", till=app.settings.till), classes="dialog-title")
             yield Input(placeholder=t("ui.login.name"), id="login-name", max_length=60)
             yield Input(
                 placeholder=t("ui.login.pin"), id="login-pin", password=True,
-                max_length=PIN_MAX, restrict=r"[0-9]*",
+                restrict=r"[0-9]*",
             )  # fmt: skip
             yield Label("", id="login-error", classes="dialog-error")
             yield Label(t("ui.login.hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#login-name", Input).focus()
-        self.call_after_refresh(self.check_users)
+        if self.app.till_ready:
+            self.limit_pin()
+            self.call_after_refresh(self.check_users)
+
+    def till_opened(self) -> None:
+        """The till has opened the database: show the shop's name, and check its users."""
+        self.query_one("#login-shop", Label).update(self.app.shop.name)
+        self.limit_pin()
+        self.check_users()
+
+    def limit_pin(self) -> None:
+        """The PIN field takes at most `PIN_MAX` digits (the rules load with the till)."""
+        from gerai.services.shop.auth import PIN_MAX
+
+        self.query_one("#login-pin", Input).max_length = PIN_MAX
+
+    async def action_enter(self) -> None:
+        """Enter, once the till works its database (the keys after it wait meanwhile)."""
+        await self.app.wait_till()
+        if self.is_current:
+            await super().action_enter()
 
     def check_users(self) -> None:
         """A new shop has nobody to log in yet: say how to add the first admin."""
