@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError, Refused
 from gerai.core.phrases import PERMISSION, Phrase
+from gerai.core.pins import PIN_MAX, PIN_MIN
 from gerai.core.text import check_text
 from gerai.core.words import AuditKind, Permission, Role
 from gerai.models import USER, User, utcnow
@@ -51,7 +52,6 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.SELL_EXPIRED: SUPERVISORS,
 }
 
-PIN_MIN, PIN_MAX = 4, 8
 MAX_WRONG_PINS = 5
 LOCKOUT = timedelta(minutes=5)
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
+from gerai.core.pins import PIN_MAX
 from gerai.tui.base import GeraiScreen
 from gerai.tui.credentials import ENTER, NameAndPin
 from gerai.tui.styles import sheet
@@ -33,7 +34,7 @@ class LoginScreen(NameAndPin, GeraiScreen[None]):
             yield Label(t("ui.login.title", till=app.settings.till), classes="dialog-title")
             yield Input(placeholder=t("ui.login.name"), id="login-name", max_length=60)
             yield Input(
-                placeholder=t("ui.login.pin"), id="login-pin", password=True,
+                placeholder=t("ui.login.pin"), id="login-pin", password=True, max_length=PIN_MAX,
                 restrict=r"[0-9]*",
             )  # fmt: skip
             yield Label("", id="login-error", classes="dialog-error")
@@ -42,20 +43,12 @@ class LoginScreen(NameAndPin, GeraiScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#login-name", Input).focus()
         if self.app.till_ready:
-            self.limit_pin()
             self.call_after_refresh(self.check_users)
 
     def till_opened(self) -> None:
         """The till has opened the database: show the shop's name, and check its users."""
         self.query_one("#login-shop", Label).update(self.app.shop.name)
-        self.limit_pin()
         self.check_users()
-
-    def limit_pin(self) -> None:
-        """The PIN field takes at most `PIN_MAX` digits (the rules load with the till)."""
-        from gerai.services.shop.auth import PIN_MAX
-
-        self.query_one("#login-pin", Input).max_length = PIN_MAX
 
     async def action_enter(self) -> None:
         """Enter, once the till works its database (the keys after it wait meanwhile)."""

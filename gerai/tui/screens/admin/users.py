@@ -14,8 +14,9 @@ from textual.widgets import DataTable, Footer, Input, Label, Select
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.phrases import ROLE
+from gerai.core.pins import PIN_MAX
 from gerai.core.timefmt import format_moment
-from gerai.services.shop.auth import PIN_MAX, ROLES, Actor, security_now
+from gerai.services.shop.auth import ROLES, Actor, security_now
 from gerai.services.shop.users import UserInfo
 from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.status_line import StatusLine

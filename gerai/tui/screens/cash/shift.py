@@ -14,13 +14,14 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.core.money import format_number, format_rupiah
 from gerai.core.phrases import CASH_TERM
+from gerai.core.pins import PIN_MAX
 from gerai.core.words import CashDirection, Permission
 from gerai.services.cash.shifts import (
     DENOMINATIONS,
     CashPosition,
     count_cash,
 )
-from gerai.services.shop.auth import PIN_MAX, Approval, allows
+from gerai.services.shop.auth import Approval, allows
 from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.sale.payment import parse_tender
 from gerai.tui.styles import sheet

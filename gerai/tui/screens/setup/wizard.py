@@ -22,9 +22,10 @@ from textual.widgets.option_list import Option
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import shown, t
+from gerai.core.pins import PIN_MAX
 from gerai.services.importing import ImportRefused
 from gerai.services.members.import_export import StagedMembers
-from gerai.services.shop.auth import PIN_MAX, SYSTEM, check_login_name
+from gerai.services.shop.auth import SYSTEM, check_login_name
 from gerai.services.shop.users import check_new_pin
 from gerai.services.stock.import_export import StagedProducts
 from gerai.settings import check_till_id
