@@ -72,6 +72,7 @@ def run(options: Options) -> None:
 @pass_options
 def demo(options: Options, days: int) -> None:
     """Create the demo database (catalogue, members and past sales)."""
+    from gerai.cli.progress import progress
     from gerai.db import Database, count_rows, shown
     from gerai.demo import generate as demo_service
     from gerai.models import Member, Product
@@ -96,7 +97,8 @@ def demo(options: Options, days: int) -> None:
                 Path(f"{database.path}{suffix}").unlink(missing_ok=True)
             database = Database(settings.db_url)
     database.upgrade()
-    sales = demo_service.build_demo(database, settings, days, now_utc())
+    with progress(t("progress.demo")) as report:
+        sales = demo_service.build_demo(database, settings, days, now_utc(), progress=report)
     with database.read() as session:
         products_count, members_count = count_rows(session, Product), count_rows(session, Member)
     click.echo(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 import tomllib
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -171,10 +172,17 @@ def demo_till(database: Database, settings: Settings, clock: DemoClock, actor: A
     return Till(replace(settings, till=DEMO_TILL), database, NoPrinter(), clock, actor)
 
 
-def build_demo(database: Database, settings: Settings, days: int, now: datetime) -> int:
+def build_demo(
+    database: Database,
+    settings: Settings,
+    days: int,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Fill an empty, current `database`: the starting data and the demo users (the shop's
     setup: one transaction, the users created by the command line's operator through a till),
-    then `days` days of business before today; returns the count of sales made."""
+    then `days` days of business before today, told to `progress` (days done, days) after
+    each; returns the count of sales made."""
     opened = now - timedelta(days=days + 1)  # the opening stock comes before the sales
     with database.write() as session:
         shop = load_catalogue(session, data_dir(), opened)
@@ -184,7 +192,7 @@ def build_demo(database: Database, settings: Settings, days: int, now: datetime)
         operator.add_user(SYSTEM, name, "", role, pin, pin)
     kasir = demo_till(database, settings, clock, DEMO_CASHIER)
     bendahara = demo_till(database, settings, clock, DEMO_BENDAHARA)
-    return generate_sales(kasir, bendahara, clock, days, shop.business_date(now))
+    return generate_sales(kasir, bendahara, clock, days, shop.business_date(now), progress=progress)
 
 
 @dataclass
@@ -298,11 +306,13 @@ def generate_sales(
     today: date,
     seed: int = 2025,
     sales_per_day: int = 300,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Make `days` days of business before `today` on `till` (worked by the demo kasir, its
     clock `clock`), verb by verb: the goods received by the bendahara on `stores` (the same
     till, worked by the bendahara), the kasir's day in one transaction (`Till.batch`), the
-    bendahara's voids and returs, the kasir's close; returns the count of sales made."""
+    bendahara's voids and returs, the kasir's close, each day told to `progress` (days done,
+    days) when given; returns the count of sales made."""
     rng = random.Random(seed)
     corrections = random.Random(seed + 1)  # its own sequence: the sales stay as they were
     shop = till.shop
@@ -361,6 +371,8 @@ def generate_sales(
         clock.now = at(time(21, 30))
         _kas_day(till, day)
         earlier.extend(today_sales)
+        if progress is not None:
+            progress(days - offset + 1, days)
     return made
 
 
