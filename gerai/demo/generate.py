@@ -8,8 +8,8 @@ repayments at the counter and now and then a cash out (the kasir's day is one tr
 `Till.batch`), now and then one of the day's sales voided or goods of an earlier day's sale
 taken back (retur) by the bendahara before the close; each day's shift is closed by the kasir
 and confirmed with the bendahara's PIN, who takes a setoran of all but the next day's opening
-cash into the kas bendahara; every third day the kas pays transport and each Saturday most of
-it goes to the bank.
+cash into the kas bendahara; every third day the bendahara pays transport from the kas and
+each Saturday takes most of it to the bank (at their own login, so without a PIN asked).
 
 The starting data (`load_catalogue`) is a new shop's setup, written straight into the
 database in one transaction (`build_demo`), like the benchmark's bulk build: no till exists
@@ -369,7 +369,7 @@ def generate_sales(
         clock.now = at(time(21, 15))
         _close_day(till, rng)
         clock.now = at(time(21, 30))
-        _kas_day(till, day)
+        _kas_day(stores, day)
         earlier.extend(today_sales)
         if progress is not None:
             progress(days - offset + 1, days)
@@ -391,12 +391,13 @@ def _close_day(till: Till, rng: random.Random) -> None:
     till.close_shift(shift.id, counts, reason, DEMO_TREASURER, setoran=setoran)
 
 
-def _kas_day(till: Till, day: date) -> None:
-    """The kas bendahara after the close: transport every third day, the bank on Saturday."""
+def _kas_day(stores: Till, day: date) -> None:
+    """The kas bendahara after the close, worked by the bendahara at their own login (no PIN
+    to ask): transport every third day, the bank on Saturday."""
     if day.day % 3 == 0:
-        till.record_expense(25_000, ExpenseCategory.TRANSPORT, "ongkos angkut", DEMO_TREASURER)
+        stores.record_expense(25_000, ExpenseCategory.TRANSPORT, "ongkos angkut", None)
     if day.weekday() == 5:
-        held = till.kas_book(day, day).closing
+        held = stores.kas_book(day, day).closing
         amount = held * 8 // 10 // 100_000 * 100_000
         if amount:
-            till.deposit_to_bank(amount, "BRI unit desa", DEMO_TREASURER)
+            stores.deposit_to_bank(amount, "BRI unit desa", None)
