@@ -311,8 +311,8 @@ def generate_sales(
     """Make `days` days of business before `today` on `till` (worked by the demo kasir, its
     clock `clock`), verb by verb: the goods received by the bendahara on `stores` (the same
     till, worked by the bendahara), the kasir's day in one transaction (`Till.batch`), the
-    bendahara's voids and returs, the kasir's close, each day told to `progress` (days done,
-    days) when given; returns the count of sales made."""
+    bendahara's voids and returs, the kasir's close; `progress`, when given, is told (days
+    done, days) before the first day and after each; returns the count of sales made."""
     rng = random.Random(seed)
     corrections = random.Random(seed + 1)  # its own sequence: the sales stay as they were
     shop = till.shop
@@ -328,6 +328,8 @@ def generate_sales(
     supplier_id = stores.add_supplier(DEMO_SUPPLIER, "", "").id
     hours = list(HOUR_WEIGHTS)
     earlier: list[str] = []
+    if progress is not None:
+        progress(0, days)
     for offset in range(days, 0, -1):
         day = today - timedelta(days=offset)
         count = rng.randint(sales_per_day * 85 // 100, sales_per_day * 115 // 100)
