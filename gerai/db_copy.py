@@ -181,9 +181,10 @@ def backup_sqlite(
     """A consistent copy of a SQLite database in `output` (mode 0600), taken with SQLite's
     online backup API while other tills may keep writing; written whole or not at all and
     checked (`PRAGMA quick_check`) before it takes the name. Returns its size in bytes.
-    With `progress`, the copy is taken `BACKUP_PAGES` pages a step (a write by a till in
-    between starts it again, as SQLite's backup does), the pages copied and the pages
-    told after each; without, in one step."""
+    The copy is of one read snapshot: what a till writes meanwhile is not in it, and never
+    starts the copy again (as SQLite's backup does when its source changes between steps).
+    With `progress`, the copy is taken `BACKUP_PAGES` pages a step, the pages copied and
+    the pages told after each; without, in one step."""
     if database.path is None:
         raise GeraiError("backup.postgresql", url=shown(database.url))
     database.check_ready()
@@ -194,11 +195,15 @@ def backup_sqlite(
         raise GeraiError("io.cannot_write", path=str(output), reason=exc.strerror) from exc
     try:
         pooled = database.engine.raw_connection()  # with gerai's busy timeout
+        source: sqlite3.Connection = pooled.driver_connection  # type: ignore[assignment]
         try:
             with closing(sqlite3.connect(temp_name)) as copy:
-                pooled.driver_connection.backup(  # type: ignore[union-attr]
-                    copy, **_backup_steps(progress)
-                )
+                source.execute("BEGIN")  # one snapshot for every step of the copy
+                source.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+                try:
+                    source.backup(copy, **_backup_steps(progress))
+                finally:
+                    source.execute("ROLLBACK")
                 (check,) = copy.execute("PRAGMA quick_check").fetchone()
         finally:
             pooled.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from gerai import db_copy
 from gerai.cli import progress as progress_module
 from gerai.cli.progress import PLAIN_AFTER, PLAIN_EVERY, PlainProgress, progress, set_quiet
 from gerai.db import Database
@@ -155,3 +156,24 @@ def test_the_copy_tells_the_rows_copied(catalogue_db: Database, tmp_path: Path) 
     assert told[-1] == (copied, copied)
     assert [d for d, _ in told] == sorted(d for d, _ in told)
     assert {t for _, t in told} == {copied}
+
+
+@pytest.mark.sqlite_only(reason="a SQLite file's backup")
+def test_a_backup_in_steps_is_one_snapshot_while_a_till_writes(
+    catalogue_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write between two steps neither enters the copy nor starts it again."""
+    monkeypatch.setattr(db_copy, "BACKUP_PAGES", 16)
+    assert catalogue_db.path is not None
+    members = rows(catalogue_db.path, "member")
+    told: list[tuple[int, int]] = []
+
+    def write_meanwhile(done: int, total: int) -> None:
+        told.append((done, total))
+        with closing(sqlite3.connect(catalogue_db.path)) as till, till:
+            till.execute("UPDATE member SET phone = ? WHERE id = 1", (f"08{done:010d}",))
+
+    copy = tmp_path / "salinan.db"
+    backup_sqlite(catalogue_db, copy, progress=write_meanwhile)
+    assert len(told) > 2 and [d for d, _ in told] == sorted({d for d, _ in told})
+    assert rows(copy, "member") == members != rows(catalogue_db.path, "member")
