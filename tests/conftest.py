@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from sqlalchemy import text
 from sqlmodel import Session
 
+from gerai.cli.progress import set_quiet
 from gerai.core.i18n import set_language, set_strict
 from gerai.core.words import AuditKind, Role
 from gerai.db import Database
@@ -53,6 +54,7 @@ def indonesian() -> Iterator[None]:
 
 def pytest_configure(config: pytest.Config) -> None:
     set_strict(True)  # a message key missing from a catalog fails the test
+    set_quiet(True)  # no progress lines among the commands' output
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about SQLite files; no PostgreSQL leg"
     )

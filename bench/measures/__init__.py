@@ -8,6 +8,7 @@ from collections.abc import Callable
 from bench.measures.audit import measure_audit_verify
 from bench.measures.commit import measure_commit
 from bench.measures.context import Context
+from bench.measures.demo import measure_demo
 from bench.measures.imports import measure_import
 from bench.measures.lookup import measure_barcode, measure_search
 from bench.measures.pdf import measure_daily_pdf
@@ -32,4 +33,5 @@ MEASUREMENTS: list[tuple[str, Measurement]] = [
     ("memory", measure_memory),
     ("audit", measure_audit_verify),
     ("import", measure_import),
+    ("demo", measure_demo),
 ]

@@ -126,6 +126,7 @@ def kasir_app(settings: Settings) -> Iterator[GeraiApp]:
 @pass_options
 def demo(options: Options, days: int) -> None:
     """Create the demo database (catalogue, members and past sales)."""
+    from gerai.cli.progress import progress
     from gerai.db import Database, count_rows, shown
     from gerai.demo import generate as demo_service
     from gerai.models import Member, Product
@@ -150,7 +151,8 @@ def demo(options: Options, days: int) -> None:
                 Path(f"{database.path}{suffix}").unlink(missing_ok=True)
             database = Database(settings.db_url)
     database.upgrade()
-    sales = demo_service.build_demo(database, settings, days, now_utc())
+    with progress(t("progress.demo")) as report:
+        sales = demo_service.build_demo(database, settings, days, now_utc(), progress=report)
     with database.read() as session:
         products_count, members_count = count_rows(session, Product), count_rows(session, Member)
     click.echo(

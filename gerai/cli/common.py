@@ -136,6 +136,9 @@ def output_stream(
     click.echo(str(target), err=True)
 
 
+IMPORT_STEPS = 3  # an import's progress: the file read, its rows checked, written
+
+
 def _import(
     options: Options,
     file: Path,
@@ -144,15 +147,20 @@ def _import(
 ) -> None:
     """Check the file in a read transaction (`stage`), then write it in one short write
     transaction (`apply`), both verbs of the till: the tills selling beside a big import never
-    wait for its checks."""
+    wait for its checks. Its progress is shown by step: read, checked, written."""
+    from gerai.cli.progress import progress
     from gerai.services.importing import ImportRefused
     from gerai.tabular import read_table
 
     till = cli_till(options, thorough=True)
-    table = read_table(file)
     try:
-        staged = stage(till, table)
-        report = apply(till, staged)
+        with progress(t("progress.import")) as step:
+            table = read_table(file)
+            step(1, IMPORT_STEPS)
+            staged = stage(till, table)
+            step(2, IMPORT_STEPS)
+            report = apply(till, staged)
+            step(3, IMPORT_STEPS)
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(shown().phrase(problem.phrase()), err=True)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
 
 
 from gerai.cli.common import Options, now_utc, open_database, pass_options
+from gerai.cli.progress import progress
 
 
 @click.group()
@@ -72,7 +73,8 @@ def db_copy(options: Options, to: str) -> None:
     settings = options.settings()
     source, target = Database(settings.db_url), Database(db_url_from(to))
     try:
-        report = copy_database(source, target)
+        with progress(t("progress.copy")) as report_rows:
+            report = copy_database(source, target, progress=report_rows)
     except CopyRefused as refused:
         _show_copy(refused.report, err=True)
         raise
@@ -111,14 +113,16 @@ def backup_now(options: Options, output: str | None) -> None:
     if output == "-":
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / "gerai.db"
-            backup_sqlite(database, copy)
+            with progress(t("progress.backup")) as report:
+                backup_sqlite(database, copy, progress=report)
             with copy.open("rb") as stream:
                 shutil.copyfileobj(stream, sys.stdout.buffer)
         return
     with database.read() as session:
         stamp = now_utc().astimezone(load_shop(session).zone).strftime("%Y%m%d-%H%M%S")
     target = Path(output) if output else backup_file_name(database.path, stamp)
-    size = backup_sqlite(database, target)
+    with progress(t("progress.backup")) as report:
+        size = backup_sqlite(database, target, progress=report)
     click.echo(t("backup.done", path=str(target), size=f"{size:,}".replace(",", ".")))
 
 

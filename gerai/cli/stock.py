@@ -67,6 +67,9 @@ def stock_check(options: Options) -> None:
     click.echo(t("cli.stock_ok", count=products_count))
 
 
+OPENING_STEPS = 2  # the stok awal's progress: the file read, its rows checked and booked
+
+
 @stock.command("opening")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @pass_options
@@ -74,6 +77,7 @@ def stock_opening(options: Options, file: Path) -> None:
     """Book the stok awal of products already in the catalogue from FILE (columns Kode and
     Stok awal, or code and stock): one SA document; refused whole, every bad row named, for
     an unknown code, a bad quantity or a product whose stock has moved already."""
+    from gerai.cli.progress import progress
     from gerai.core.i18n import shown
     from gerai.core.money import format_rupiah
     from gerai.services.importing import ImportRefused
@@ -81,7 +85,11 @@ def stock_opening(options: Options, file: Path) -> None:
 
     till = cli_till(options, thorough=True)
     try:
-        result = till.book_opening_stock(read_table(file))
+        with progress(t("progress.opening")) as step:
+            table = read_table(file)
+            step(1, OPENING_STEPS)
+            result = till.book_opening_stock(table)
+            step(2, OPENING_STEPS)
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(shown().phrase(problem.phrase()), err=True)

@@ -8,8 +8,8 @@ repayments at the counter and now and then a cash out (the kasir's day is one tr
 `Till.batch`), now and then one of the day's sales voided or goods of an earlier day's sale
 taken back (retur) by the bendahara before the close; each day's shift is closed by the kasir
 and confirmed with the bendahara's PIN, who takes a setoran of all but the next day's opening
-cash into the kas bendahara; every third day the kas pays transport and each Saturday most of
-it goes to the bank.
+cash into the kas bendahara; every third day the bendahara pays transport from the kas and
+each Saturday takes most of it to the bank (at their own login, so without a PIN asked).
 
 The starting data (`load_catalogue`) is a new shop's setup, written straight into the
 database in one transaction (`build_demo`), like the benchmark's bulk build: no till exists
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 import tomllib
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -171,10 +172,17 @@ def demo_till(database: Database, settings: Settings, clock: DemoClock, actor: A
     return Till(replace(settings, till=DEMO_TILL), database, NoPrinter(), clock, actor)
 
 
-def build_demo(database: Database, settings: Settings, days: int, now: datetime) -> int:
+def build_demo(
+    database: Database,
+    settings: Settings,
+    days: int,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Fill an empty, current `database`: the starting data and the demo users (the shop's
     setup: one transaction, the users created by the command line's operator through a till),
-    then `days` days of business before today; returns the count of sales made."""
+    then `days` days of business before today, told to `progress` (days done, days) after
+    each; returns the count of sales made."""
     opened = now - timedelta(days=days + 1)  # the opening stock comes before the sales
     with database.write() as session:
         shop = load_catalogue(session, data_dir(), opened)
@@ -184,7 +192,7 @@ def build_demo(database: Database, settings: Settings, days: int, now: datetime)
         operator.add_user(SYSTEM, name, "", role, pin, pin)
     kasir = demo_till(database, settings, clock, DEMO_CASHIER)
     bendahara = demo_till(database, settings, clock, DEMO_BENDAHARA)
-    return generate_sales(kasir, bendahara, clock, days, shop.business_date(now))
+    return generate_sales(kasir, bendahara, clock, days, shop.business_date(now), progress=progress)
 
 
 @dataclass
@@ -298,11 +306,13 @@ def generate_sales(
     today: date,
     seed: int = 2025,
     sales_per_day: int = 300,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Make `days` days of business before `today` on `till` (worked by the demo kasir, its
     clock `clock`), verb by verb: the goods received by the bendahara on `stores` (the same
     till, worked by the bendahara), the kasir's day in one transaction (`Till.batch`), the
-    bendahara's voids and returs, the kasir's close; returns the count of sales made."""
+    bendahara's voids and returs, the kasir's close; `progress`, when given, is told (days
+    done, days) before the first day and after each; returns the count of sales made."""
     rng = random.Random(seed)
     corrections = random.Random(seed + 1)  # its own sequence: the sales stay as they were
     shop = till.shop
@@ -318,6 +328,8 @@ def generate_sales(
     supplier_id = stores.add_supplier(DEMO_SUPPLIER, "", "").id
     hours = list(HOUR_WEIGHTS)
     earlier: list[str] = []
+    if progress is not None:
+        progress(0, days)
     for offset in range(days, 0, -1):
         day = today - timedelta(days=offset)
         count = rng.randint(sales_per_day * 85 // 100, sales_per_day * 115 // 100)
@@ -359,8 +371,10 @@ def generate_sales(
         clock.now = at(time(21, 15))
         _close_day(till, rng)
         clock.now = at(time(21, 30))
-        _kas_day(till, day)
+        _kas_day(stores, day)
         earlier.extend(today_sales)
+        if progress is not None:
+            progress(days - offset + 1, days)
     return made
 
 
@@ -379,12 +393,13 @@ def _close_day(till: Till, rng: random.Random) -> None:
     till.close_shift(shift.id, counts, reason, DEMO_TREASURER, setoran=setoran)
 
 
-def _kas_day(till: Till, day: date) -> None:
-    """The kas bendahara after the close: transport every third day, the bank on Saturday."""
+def _kas_day(stores: Till, day: date) -> None:
+    """The kas bendahara after the close, worked by the bendahara at their own login (no PIN
+    to ask): transport every third day, the bank on Saturday."""
     if day.day % 3 == 0:
-        till.record_expense(25_000, ExpenseCategory.TRANSPORT, "ongkos angkut", DEMO_TREASURER)
+        stores.record_expense(25_000, ExpenseCategory.TRANSPORT, "ongkos angkut", None)
     if day.weekday() == 5:
-        held = till.kas_book(day, day).closing
+        held = stores.kas_book(day, day).closing
         amount = held * 8 // 10 // 100_000 * 100_000
         if amount:
-            till.deposit_to_bank(amount, "BRI unit desa", DEMO_TREASURER)
+            stores.deposit_to_bank(amount, "BRI unit desa", None)
