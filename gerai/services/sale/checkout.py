@@ -29,7 +29,12 @@ from gerai.services.sale.quotas import check_quotas
 from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import load_shop
-from gerai.services.stock.batches import expired_take, record_expired_sale, sell_expired_permit
+from gerai.services.stock.batches import (
+    dated_ids,
+    expired_take,
+    record_expired_sale,
+    sell_expired_permit,
+)
 from gerai.services.stock.ledger import Movement, move_stock
 
 
@@ -206,8 +211,8 @@ def checkout(
     for line in cart.lines:
         cart.check_quantity(line.product, line.qty)
     approvals = check_approvals(session, cart, actor, till)
-    cart.check_manual()
-    totals = cart.totals()
+    cart.check_manual(views)
+    totals = cart.totals(views)
     settlement = settle(totals.total, tenders, cart.member is not None, shop.cash_rounding)
     total = totals.total + settlement.rounding
     references = check_references(settlement, shop.payment_reference)
@@ -378,10 +383,11 @@ def check_batches(
     `sell_expired` (the actor's role, or a supervisor's `approval`): who allowed it and what
     it takes from expired batches, or None when it takes none."""
     picked = {pid: batches[pid] for pid, _, _ in lines if pid in batches}
+    dated = dated_ids(session, [pid for pid, _, _ in lines])
     taken = [
         (name, qty)
         for pid, name, wanted in lines
-        if (qty := expired_take(session, pid, wanted, today, picked.get(pid))) > 0
+        if pid in dated and (qty := expired_take(session, pid, wanted, today, picked.get(pid))) > 0
     ]
     if not taken:
         return picked, None
