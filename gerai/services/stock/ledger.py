@@ -3,6 +3,7 @@ always equals the sum of its movements (`stock_check` proves it)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -60,13 +61,15 @@ def move_stock(
     at: datetime,
     allow_negative: bool = False,
     actor: str = LEDGER_ACTOR,
+    dated: Collection[int] | None = None,
 ) -> list[Split]:
     """Apply `movements` to the products' stock and write them to the ledger. Each change is
     a conditional UPDATE (stock + change >= 0 unless `allow_negative`), so two tills never lose
     an update and stock never goes below zero. All in one batch; when any is refused, the
     batch is undone and the first product short of stock is named (the caller's transaction
-    then rolls back). A dated product's movements are split over its batches (batches.py);
-    returns each movement's split."""
+    then rolls back). A dated product's movements are split over its batches (batches.py;
+    `dated`: which products are dated, when the caller read it in this transaction); returns
+    each movement's split."""
     for movement in movements:
         if movement.kind not in tuple(MovementKind):
             raise ValueError(f"unknown movement kind {movement.kind!r}")
@@ -84,7 +87,7 @@ def move_stock(
             if connection.execute(_CHANGE, change).rowcount != 1:
                 _refuse(session, change["product"])
     connection.execute(
-        STOCK_MOVEMENT.insert(),
+        _INSERT_MOVEMENTS,
         [
             {
                 "product_id": m.product_id,
@@ -98,9 +101,10 @@ def move_stock(
             for m in movements
         ],
     )
-    return move_batches(session, movements, at, allow_negative, actor)
+    return move_batches(session, movements, at, allow_negative, actor, dated)
 
 
+_INSERT_MOVEMENTS = STOCK_MOVEMENT.insert()
 _CHANGE = (
     PRODUCT.update()
     .where(
