@@ -49,7 +49,7 @@ def test_raw_reference_writes_the_rows_gerai_writes(tmp_path: Path) -> None:
     database.dispose()
     with closing(sqlite3.connect(by_raw, isolation_level=None)) as raw:
         for sale in sales:
-            commit._raw_commit(raw, sale)
+            commit._raw_commit(commit.RawConnection(raw), sale)
 
     gerai_rows, raw_rows = _tables(by_gerai), _tables(by_raw)
     changed = {name for name, rows in gerai_rows.items() if rows != before[name]}
