@@ -166,11 +166,14 @@ class Cart:
 
     def check_quantity(self, product: ProductInfo, qty: Decimal) -> None:
         """Refuse a quantity the shop's rules do not allow for this product in one sale."""
-        shown = format_quantity(qty, product.unit)
         if qty <= 0:
-            raise GeraiError("cart.qty_positive", qty=shown)
+            raise GeraiError("cart.qty_positive", qty=format_quantity(qty, product.unit))
         if qty > MAX_QUANTITY:
-            raise GeraiError("cart.qty_too_large", qty=shown, max=format_quantity(MAX_QUANTITY))
+            raise GeraiError(
+                "cart.qty_too_large",
+                qty=format_quantity(qty, product.unit),
+                max=format_quantity(MAX_QUANTITY),
+            )
         if not product.sold_by_weight and not is_whole(qty):
             raise GeraiError("cart.fraction_piece", name=product.name, unit=product.unit)
         if product.max_per_sale is not None and qty > product.max_per_sale:
