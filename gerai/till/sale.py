@@ -101,7 +101,7 @@ class SaleVerbs(TillBase):
             )
             if not result.replayed:  # a stored sale's receipt job was stored with it
                 self.printer.queue_receipt(session, result.receipt_no)
-            self.adopt_shop(load_shop(session))
+            self.adopt_shop(result.shop or load_shop(session))
         self.cart.clear()
         self.batch_picks.clear()
         return result

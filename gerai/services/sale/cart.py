@@ -166,11 +166,14 @@ class Cart:
 
     def check_quantity(self, product: ProductInfo, qty: Decimal) -> None:
         """Refuse a quantity the shop's rules do not allow for this product in one sale."""
-        shown = format_quantity(qty, product.unit)
         if qty <= 0:
-            raise GeraiError("cart.qty_positive", qty=shown)
+            raise GeraiError("cart.qty_positive", qty=format_quantity(qty, product.unit))
         if qty > MAX_QUANTITY:
-            raise GeraiError("cart.qty_too_large", qty=shown, max=format_quantity(MAX_QUANTITY))
+            raise GeraiError(
+                "cart.qty_too_large",
+                qty=format_quantity(qty, product.unit),
+                max=format_quantity(MAX_QUANTITY),
+            )
         if not product.sold_by_weight and not is_whole(qty):
             raise GeraiError("cart.fraction_piece", name=product.name, unit=product.unit)
         if product.max_per_sale is not None and qty > product.max_per_sale:
@@ -189,13 +192,15 @@ class Cart:
         if self.member is not None:
             check_het(product.name, product.het, self.price_of(product), None)
 
-    def check_manual(self) -> None:
+    def check_manual(self, views: list[LineView] | None = None) -> None:
         """Refuse a manual price above the HET, a discount larger than what it is taken off,
         and a line or a sale sold below cost without its confirmation (checked again at
-        commit, with the products as stored then)."""
+        commit, with the products as stored then; `views`: this cart's `view()` when the
+        caller has it already)."""
         if self.sale_discount is None and not any(x.override or x.discount for x in self.lines):
             return
-        views = self.view()
+        if views is None:
+            views = self.view()
         for line, view in zip(self.lines, views, strict=True):
             product = line.product
             if line.override is not None:
@@ -356,9 +361,11 @@ class Cart:
             views = [replace(v, share=share) for v, share in zip(views, shares, strict=True)]
         return views
 
-    def totals(self) -> CartTotals:
-        """Totals as the sum of the rounded lines, less the sale's discount."""
-        views = self.view()
+    def totals(self, views: list[LineView] | None = None) -> CartTotals:
+        """Totals as the sum of the rounded lines, less the sale's discount (`views`: this
+        cart's `view()` when the caller has it already)."""
+        if views is None:
+            views = self.view()
         gross = sum(v.gross for v in views)
         subtotal = sum(v.amount for v in views)
         manual = sum(v.manual for v in views)

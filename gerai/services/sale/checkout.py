@@ -3,13 +3,13 @@ that writes the sale, its lines, its payments, its stock movements and its audit
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from uuid import uuid4
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
@@ -28,8 +28,13 @@ from gerai.services.sale.manual import check_approvals, spend_approvals
 from gerai.services.sale.quotas import check_quotas
 from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, Approval, authorize
-from gerai.services.shop.profile import load_shop
-from gerai.services.stock.batches import expired_take, record_expired_sale, sell_expired_permit
+from gerai.services.shop.profile import ShopProfile, load_shop
+from gerai.services.stock.batches import (
+    dated_ids,
+    expired_take,
+    record_expired_sale,
+    sell_expired_permit,
+)
 from gerai.services.stock.ledger import Movement, move_stock
 
 
@@ -122,21 +127,24 @@ class SaleResult:
     manual_discount: int = 0  # the lines' and the sale's manual discounts
     rounding: int = 0  # the cash rounding in `total`
     replayed: bool = False  # the cart's token named a sale already stored (a lost COMMIT)
+    # the shop's settings as the commit read them (None for a replayed sale), for the till
+    shop: ShopProfile | None = field(default=None, compare=False, repr=False)
+
+
+# built once: the sale commit runs them on its hot path
+_BY_TOKEN = select(
+    SALE.c.id, SALE.c.receipt_no, SALE.c.total, SALE.c.paid, SALE.c.change,
+    SALE.c.member_discount, SALE.c.manual_discount, SALE.c.rounding,
+).where(SALE.c.token == bindparam("token"))  # fmt: skip
+_INSERT_SALE = SALE.insert().returning(SALE.c.id)
+_INSERT_LINES = SALE_LINE.insert()
+_INSERT_PAYMENTS = PAYMENT.insert()
 
 
 def stored_sale(session: Session, token: str) -> SaleResult | None:
     """The sale already stored under a cart's token (its COMMIT went through though the till
     never heard so), as the result the till would have had; None when there is none."""
-    row = (
-        session.connection()
-        .execute(
-            select(
-                SALE.c.id, SALE.c.receipt_no, SALE.c.total, SALE.c.paid, SALE.c.change,
-                SALE.c.member_discount, SALE.c.manual_discount, SALE.c.rounding,
-            ).where(SALE.c.token == token)
-        )
-        .first()
-    )  # fmt: skip
+    row = session.connection().execute(_BY_TOKEN, {"token": token}).first()
     if row is None:
         return None
     kasbon = (
@@ -206,16 +214,17 @@ def checkout(
     for line in cart.lines:
         cart.check_quantity(line.product, line.qty)
     approvals = check_approvals(session, cart, actor, till)
-    cart.check_manual()
-    totals = cart.totals()
+    cart.check_manual(views)
+    totals = cart.totals(views)
     settlement = settle(totals.total, tenders, cart.member is not None, shop.cash_rounding)
     total = totals.total + settlement.rounding
     references = check_references(settlement, shop.payment_reference)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
+    dated = dated_ids(session, [v.product.id for v in views])
     picked, expired = check_batches(
         session, [(v.product.id, v.product.name, v.qty) for v in views], batches or {},
-        business_date, actor=actor, now=now, approval=approval, expired_ok=expired_ok,
+        business_date, dated, actor=actor, now=now, approval=approval, expired_ok=expired_ok,
     )  # fmt: skip
     buyers = check_quotas(
         session,
@@ -227,7 +236,7 @@ def checkout(
     receipt_no = next_receipt_number(session, till, business_date)
     connection = session.connection()
     sale_id: int = connection.execute(
-        SALE.insert().returning(SALE.c.id),
+        _INSERT_SALE,
         sale := {
             "receipt_no": receipt_no,
             "shift_id": shift_id,
@@ -249,7 +258,7 @@ def checkout(
         },
     ).scalar_one()
     connection.execute(
-        SALE_LINE.insert(),
+        _INSERT_LINES,
         [
             {
                 "sale_id": sale_id,
@@ -281,7 +290,7 @@ def checkout(
     )
     if settlement.payments:  # a sale of total 0 with nothing handed over has no payment rows
         connection.execute(
-            PAYMENT.insert(),
+            _INSERT_PAYMENTS,
             [
                 {
                     "sale_id": sale_id,
@@ -316,6 +325,7 @@ def checkout(
         ],
         at=now,
         allow_negative=shop.allow_negative_stock,
+        dated=dated,
     )
     record_sale(
         session,
@@ -358,6 +368,7 @@ def checkout(
         rounding=settlement.rounding,
         kasbon=kasbon,
         kasbon_left=available_credit(session, cart.member) if kasbon and cart.member else 0,
+        shop=shop,
     )
 
 
@@ -366,6 +377,7 @@ def check_batches(
     lines: list[tuple[int, str, Decimal]],
     batches: Mapping[int, int],
     today: date,
+    dated: Collection[int],
     *,
     actor: Actor,
     now: datetime,
@@ -376,12 +388,13 @@ def check_batches(
     a sale that would take expired goods (`today` past their date) is refused (GeraiError
     `sale.expired` naming the first product) unless `expired_ok`, and then needs permission
     `sell_expired` (the actor's role, or a supervisor's `approval`): who allowed it and what
-    it takes from expired batches, or None when it takes none."""
+    it takes from expired batches, or None when it takes none (`dated`: which of the lines'
+    products are dated)."""
     picked = {pid: batches[pid] for pid, _, _ in lines if pid in batches}
     taken = [
         (name, qty)
         for pid, name, wanted in lines
-        if (qty := expired_take(session, pid, wanted, today, picked.get(pid))) > 0
+        if pid in dated and (qty := expired_take(session, pid, wanted, today, picked.get(pid))) > 0
     ]
     if not taken:
         return picked, None

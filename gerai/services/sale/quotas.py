@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
@@ -123,14 +123,13 @@ def regulations(session: Session, product_ids: Iterable[int]) -> dict[int, Regul
     ids = list(set(product_ids))
     if not ids:
         return {}
-    rows = session.connection().execute(
-        select(
-            REGULATED_PRODUCT.c.product_id,
-            REGULATED_PRODUCT.c.quota_group,
-            REGULATED_PRODUCT.c.needs_buyer,
-        ).where(REGULATED_PRODUCT.c.product_id.in_(ids))
-    )
+    rows = session.connection().execute(_REGULATED_AMONG, {"ids": ids})
     return {row[0]: Regulation(row[0], row[1], bool(row[2])) for row in rows}
+
+
+_REGULATED_AMONG = select(
+    REGULATED_PRODUCT.c.product_id, REGULATED_PRODUCT.c.quota_group, REGULATED_PRODUCT.c.needs_buyer
+).where(REGULATED_PRODUCT.c.product_id.in_(bindparam("ids", expanding=True)))
 
 
 def bought(

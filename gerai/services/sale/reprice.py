@@ -30,7 +30,11 @@ def reprice(session: Session, cart: Cart, shop: ShopProfile | None = None) -> No
     """Replace every line's product by the product as stored now (and, given the shop as
     stored, its member discount and stock policy); a product no longer sold is refused
     (`cart.inactive`) and the kasir removes it."""
-    stored = _stored(session, cart)
+    _take(cart, _stored(session, cart), shop)
+
+
+def _take(cart: Cart, stored: dict[int, ProductInfo], shop: ShopProfile | None) -> None:
+    """Put the `stored` products (and the stored shop's rules) into the cart."""
     if shop is not None:
         cart.global_discount_bp = shop.member_discount_bp
         cart.allow_negative_stock = shop.allow_negative_stock
@@ -44,7 +48,8 @@ def take_stored_rules(session: Session, cart: Cart, shop: ShopProfile) -> None:
     from the one it was scanned at (`cart.price_changed`, the first such product and its new
     price); otherwise put the stored products and the stored shop's rules into the cart,
     so every later check (limit, HET, stock) and the written sale use them. `shop` is the
-    shop as read in this transaction. Compares catalogue prices, not a line's final price."""
+    shop as read in this transaction (the products read once, in one query). Compares
+    catalogue prices, not a line's final price."""
     stored = _stored(session, cart)
     member = cart.member is not None
     for line in cart.lines:
@@ -53,4 +58,4 @@ def take_stored_rules(session: Session, cart: Cart, shop: ShopProfile) -> None:
         now = unit_price(fresh, member, shop.member_discount_bp)
         if fresh.price != line.product.price or now != scanned:
             raise GeraiError("cart.price_changed", name=fresh.name, price=format_rupiah(now))
-    reprice(session, cart, shop)
+    _take(cart, stored, shop)

@@ -12,6 +12,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
 from gerai.core.errors import GeraiError, Refused
@@ -253,6 +255,9 @@ def approved_by(actor: Actor, answerable: str) -> dict[str, str]:
     return {} if answerable == actor.name else {"approved_by": answerable}
 
 
+_ACTIVE_AND_ROLE = sa_select(USER.c.active, USER.c.role).where(USER.c.name == bindparam("name"))
+
+
 def stored_actor(session: Session, actor: Actor, *, now: datetime) -> Actor:
     """The acting user as the database holds them, read in the caller's transaction: the
     user must exist, be active and still hold the role the till knows them by (a role
@@ -260,7 +265,10 @@ def stored_actor(session: Session, actor: Actor, *, now: datetime) -> Actor:
     object, not a look-alike) has no user row. Anything else is refused and audited."""
     if actor is SYSTEM:
         return actor
-    user = find_user(session, actor.name)
+    session.flush()  # a user changed in this session is read as changed
+    user = (
+        session.connection().execute(_ACTIVE_AND_ROLE, {"name": actor.name.strip().lower()}).first()
+    )
     if user is not None and user.active and user.role == actor.role:
         return actor
 

@@ -18,13 +18,13 @@ How a movement is split, when the caller does not name the batches itself (`Move
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
-from sqlalchemy import and_, func, select, type_coerce
+from sqlalchemy import and_, bindparam, func, select, type_coerce
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
@@ -143,11 +143,12 @@ def dated_ids(session: Session, product_ids: Sequence[int]) -> set[int]:
     wanted = set(product_ids)
     if len(wanted) > MANY:
         return wanted & set(session.execute(select(DATED_PRODUCT.c.product_id)).scalars())
-    return set(
-        session.execute(
-            select(DATED_PRODUCT.c.product_id).where(DATED_PRODUCT.c.product_id.in_(sorted(wanted)))
-        ).scalars()
-    )
+    return set(session.connection().execute(_DATED_AMONG, {"ids": sorted(wanted)}).scalars())
+
+
+_DATED_AMONG = select(DATED_PRODUCT.c.product_id).where(
+    DATED_PRODUCT.c.product_id.in_(bindparam("ids", expanding=True))
+)
 
 
 def is_dated(session: Session, product_id: int) -> bool:
@@ -311,10 +312,14 @@ def move_batches(
     at: datetime,
     allow_negative: bool,
     actor: str = LEDGER_ACTOR,
+    dated: Collection[int] | None = None,
 ) -> list[Split]:
     """Split each movement of a dated product over its batches and write the parts (see the
-    module's rules); the split of each movement, in order (empty for an undated product)."""
-    dated = dated_ids(session, [m.product_id for m in movements])
+    module's rules); the split of each movement, in order (empty for an undated product).
+    `dated`: which of the movements' products are dated, when the caller read it already in
+    this transaction."""
+    if dated is None:
+        dated = dated_ids(session, [m.product_id for m in movements])
     splits: list[Split] = []
     rows: list[dict[str, Any]] = []
     connection = session.connection()

@@ -3,12 +3,27 @@ always equals the sum of its movements (`stock_check` proves it)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Boolean, bindparam, false, func, or_, select, type_coerce
+from sqlalchemy import (
+    BindParameter,
+    Boolean,
+    Connection,
+    Update,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
@@ -46,12 +61,15 @@ def move_stock(
     at: datetime,
     allow_negative: bool = False,
     actor: str = LEDGER_ACTOR,
+    dated: Collection[int] | None = None,
 ) -> list[Split]:
     """Apply `movements` to the products' stock and write them to the ledger. Each change is
     a conditional UPDATE (stock + change >= 0 unless `allow_negative`), so two tills never lose
     an update and stock never goes below zero. All in one batch; when any is refused, the
-    batch is undone and the first product short of stock is named. A dated product's
-    movements are split over its batches (batches.py); returns each movement's split."""
+    batch is undone and the first product short of stock is named (the caller's transaction
+    then rolls back). A dated product's movements are split over its batches (batches.py;
+    `dated`: which products are dated, when the caller read it in this transaction); returns
+    each movement's split."""
     for movement in movements:
         if movement.kind not in tuple(MovementKind):
             raise ValueError(f"unknown movement kind {movement.kind!r}")
@@ -64,16 +82,12 @@ def move_stock(
         {"product": m.product_id, "change": m.qty, "guarded": m.qty < 0 and not allow_negative}
         for m in sorted(movements, key=lambda m: m.product_id)
     ]
-    batch = connection.begin_nested()
-    if connection.execute(_CHANGE, changes).rowcount == len(changes):
-        batch.commit()
-    else:
-        batch.rollback()
+    if not _apply_at_once(connection, changes):
         for change in changes:
             if connection.execute(_CHANGE, change).rowcount != 1:
                 _refuse(session, change["product"])
     connection.execute(
-        STOCK_MOVEMENT.insert(),
+        _INSERT_MOVEMENTS,
         [
             {
                 "product_id": m.product_id,
@@ -87,9 +101,10 @@ def move_stock(
             for m in movements
         ],
     )
-    return move_batches(session, movements, at, allow_negative, actor)
+    return move_batches(session, movements, at, allow_negative, actor, dated)
 
 
+_INSERT_MOVEMENTS = STOCK_MOVEMENT.insert()
 _CHANGE = (
     PRODUCT.update()
     .where(
@@ -101,6 +116,58 @@ _CHANGE = (
     )
     .values(stock=PRODUCT.c.stock + bindparam("change", type_=Qty()))
 )
+
+
+def _apply_at_once(connection: Connection, changes: list[dict[str, Any]]) -> bool:
+    """Apply every change in one statement, when the engine allows it; False when it does
+    not, or when one was refused (then none is left applied), for `changes` to be applied one
+    by one. One statement on SQLite, a writer alone (an UPDATE is all or nothing, RETURNING
+    names the rows it changed), so no SAVEPOINT is needed; on PostgreSQL (rows locked in
+    product order, the order `changes` come in) one batch inside a SAVEPOINT."""
+    if connection.dialect.name != "sqlite" or len({c["product"] for c in changes}) < len(changes):
+        batch = connection.begin_nested()
+        if connection.execute(_CHANGE, changes).rowcount == len(changes):
+            batch.commit()
+            return True
+        batch.rollback()
+        return False
+    params = {f"{name}{n}": c[key] for n, c in enumerate(changes) for name, key in _KEYS}
+    changed = set(connection.execute(_change_all(len(changes)), params).scalars())
+    if len(changed) == len(changes):
+        return True
+    undo = [
+        {"product": c["product"], "change": -c["change"], "guarded": False}
+        for c in changes
+        if c["product"] in changed
+    ]
+    if undo:
+        connection.execute(_CHANGE, undo)
+    return False
+
+
+_KEYS = (("p", "product"), ("c", "change"), ("g", "guarded"))
+
+
+@lru_cache(maxsize=64)
+def _change_all(count: int) -> Update:
+    """One UPDATE applying `count` changes (parameters p0, c0, g0, p1 …: product, change,
+    guarded), returning the ids of the products it changed."""
+    products: list[BindParameter[int]] = [bindparam(f"p{n}") for n in range(count)]
+    changes = [bindparam(f"c{n}", type_=Qty()) for n in range(count)]
+    allowed = [
+        and_(
+            PRODUCT.c.id == product,
+            or_(bindparam(f"g{n}", type_=Boolean) == false(), PRODUCT.c.stock + change >= 0),
+        )
+        for n, (product, change) in enumerate(zip(products, changes, strict=True))
+    ]
+    change_of = case(*zip((PRODUCT.c.id == p for p in products), changes, strict=True))
+    return (
+        PRODUCT.update()
+        .where(PRODUCT.c.id.in_(products), or_(*allowed))
+        .values(stock=PRODUCT.c.stock + type_coerce(change_of, Qty()))
+        .returning(PRODUCT.c.id)
+    )
 
 
 def _refuse(session: Session, product_id: int) -> None:

@@ -190,7 +190,7 @@ class KasirScreen(StatusLine, GeraiScreen[None]):
         views = self.cart.view()
         self.selected = min(self.selected, max(len(views) - 1, 0))
         self.query_one(CartTable).show(views, self.selected)
-        self.query_one(TotalsPanel).show_cart(self.cart.totals(), self.cart.member)
+        self.query_one(TotalsPanel).show_cart(self.cart.totals(views), self.cart.member)
         self.stepped = None
 
     # --- scanning ---------------------------------------------------------------------------
