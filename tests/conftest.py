@@ -68,6 +68,28 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("engine", engines, indirect=True)
 
 
+# Tests that take far longer than the rest (`pytest --durations`): run first, so that under
+# pytest-xdist none of them starts last while the other workers sit idle.
+SLOW_FIRST = (
+    "tests/test_db_copy.py::test_a_demo_shop_goes_to_postgresql_and_back_unchanged",
+    "tests/test_daily_summary.py::test_the_summary_adds_up_on_any_day",
+    "tests/test_concurrency.py::test_tills_in_processes",
+    "tests/test_batch_properties.py::",
+    "tests/test_cashbook_property.py::",
+    "tests/test_quality.py::",
+    "tests/test_cli.py::",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first; the tests of one module that share its `gerai demo` database run on
+    one pytest-xdist worker (`--dist loadgroup`), so the demo is built once, not per worker."""
+    for item in items:
+        if "demo_file" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(f"demo:{item.nodeid.split('::')[0]}"))
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     """Report the skipped PostgreSQL leg as one line of the summary, not one per test."""
@@ -177,6 +199,18 @@ def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated empty database made once per session, as a template file."""
+    path = tmp_path_factory.mktemp("template") / "empty.db"
+    database = Database(f"sqlite:///{path}")
+    try:
+        database.upgrade()
+    finally:
+        database.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
 def pg_templates(pg_server: PgServer) -> dict[str, str]:
     """Template databases on the PostgreSQL server: `empty` (migrated) and `catalogue`."""
     return {
@@ -194,12 +228,7 @@ def fresh_database(request: pytest.FixtureRequest, engine: str, tmp_path: Path, 
         request.addfinalizer(lambda: server.drop(url))
         return url
     path = tmp_path / f"{kind}.db"
-    if kind == "catalogue":
-        copy_database(request.getfixturevalue("catalogue_file"), path)
-    else:
-        database = Database(f"sqlite:///{path}")
-        database.upgrade()
-        database.dispose()
+    copy_database(request.getfixturevalue(f"{kind}_file"), path)
     return f"sqlite:///{path}"
 
 
