@@ -186,42 +186,58 @@ def load_demo_catalogue(database: Database) -> None:
         create_demo_users(session, NOW)
 
 
-@pytest.fixture(scope="session")
-def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue and users loaded once per session, as a template file."""
-    path = tmp_path_factory.mktemp("template") / "gerai.db"
+def open_tills(database: Database) -> None:
+    """The catalogue (loaded here) with a shift open on tills K1 and K2, Rp500.000 each."""
+    load_demo_catalogue(database)
+    with database.write() as session:
+        shop = load_shop(session)
+        for till in TILLS:
+            open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
+
+
+def template_file(factory: pytest.TempPathFactory, name: str, build: Any) -> Path:
+    """A SQLite file built once by `build(database)`, to be copied by the tests."""
+    path = factory.mktemp("template") / f"{name}.db"
     database = Database(f"sqlite:///{path}")
     try:
-        load_demo_catalogue(database)
+        build(database)
     finally:
         database.dispose()
     return path
+
+
+@pytest.fixture(scope="session")
+def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo catalogue and users loaded once per session, as a template file."""
+    return template_file(tmp_path_factory, "gerai", load_demo_catalogue)
 
 
 @pytest.fixture(scope="session")
 def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated empty database made once per session, as a template file."""
-    path = tmp_path_factory.mktemp("template") / "empty.db"
-    database = Database(f"sqlite:///{path}")
-    try:
-        database.upgrade()
-    finally:
-        database.dispose()
-    return path
+    return template_file(tmp_path_factory, "empty", Database.upgrade)
+
+
+@pytest.fixture(scope="session")
+def tills_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The catalogue with both tills' shifts open, made once per session, as a template file."""
+    return template_file(tmp_path_factory, "tills", open_tills)
 
 
 @pytest.fixture(scope="session")
 def pg_templates(pg_server: PgServer) -> dict[str, str]:
-    """Template databases on the PostgreSQL server: `empty` (migrated) and `catalogue`."""
+    """Template databases on the PostgreSQL server: `empty` (migrated), `catalogue` and
+    `tills` (the catalogue with both tills' shifts open)."""
     return {
         "empty": pg_server.template(Database.upgrade),
         "catalogue": pg_server.template(load_demo_catalogue),
+        "tills": pg_server.template(open_tills),
     }
 
 
 def fresh_database(request: pytest.FixtureRequest, engine: str, tmp_path: Path, kind: str) -> str:
-    """The URL of a new database of `kind` (`empty` or `catalogue`) on `engine`, dropped
-    after the test."""
+    """The URL of a new database of `kind` (`empty`, `catalogue` or `tills`) on `engine`,
+    dropped after the test."""
     if engine == "postgresql":
         server: PgServer = request.getfixturevalue("pg_server")
         url = server.create(template=request.getfixturevalue("pg_templates")[kind])
@@ -249,13 +265,12 @@ def catalogue_db(request: pytest.FixtureRequest, engine: str, tmp_path: Path) ->
 
 
 @pytest.fixture
-def db(catalogue_db: Database) -> Database:
-    """The catalogue database with a shift open on tills K1 and K2 (Rp500.000 each)."""
-    with catalogue_db.write() as session:
-        shop = load_shop(session)
-        for till in TILLS:
-            open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
-    return catalogue_db
+def db(request: pytest.FixtureRequest, engine: str, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the catalogue database with a shift open on tills K1 and K2
+    (Rp500.000 each)."""
+    database = Database(fresh_database(request, engine, tmp_path, "tills"))
+    yield database
+    database.dispose()
 
 
 @pytest.fixture
