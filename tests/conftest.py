@@ -70,6 +70,28 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("engine", engines, indirect=True)
 
 
+# Tests that take far longer than the rest (`pytest --durations`): run first, so that under
+# pytest-xdist none of them starts last while the other workers sit idle.
+SLOW_FIRST = (
+    "tests/test_db_copy.py::test_a_demo_shop_goes_to_postgresql_and_back_unchanged",
+    "tests/test_daily_summary.py::test_the_summary_adds_up_on_any_day",
+    "tests/test_concurrency.py::test_tills_in_processes",
+    "tests/test_batch_properties.py::",
+    "tests/test_cashbook_property.py::",
+    "tests/test_quality.py::",
+    "tests/test_cli.py::",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first; the tests of one module that share its `gerai demo` database run on
+    one pytest-xdist worker (`--dist loadgroup`), so the demo is built once, not per worker."""
+    for item in items:
+        if "demo_file" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(f"demo:{item.nodeid.split('::')[0]}"))
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     """Report the skipped PostgreSQL leg as one line of the summary, not one per test."""
@@ -166,42 +188,65 @@ def load_demo_catalogue(database: Database) -> None:
         create_demo_users(session, NOW)
 
 
-@pytest.fixture(scope="session")
-def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue and users loaded once per session, as a template file."""
-    path = tmp_path_factory.mktemp("template") / "gerai.db"
+def open_tills(database: Database) -> None:
+    """The catalogue (loaded here) with a shift open on tills K1 and K2, Rp500.000 each."""
+    load_demo_catalogue(database)
+    with database.write() as session:
+        shop = load_shop(session)
+        for till in TILLS:
+            open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
+
+
+def template_file(factory: pytest.TempPathFactory, name: str, build: Any) -> Path:
+    """A SQLite file built once by `build(database)`, to be copied by the tests."""
+    path = factory.mktemp("template") / f"{name}.db"
     database = Database(f"sqlite:///{path}")
     try:
-        load_demo_catalogue(database)
+        build(database)
     finally:
         database.dispose()
     return path
 
 
 @pytest.fixture(scope="session")
+def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo catalogue and users loaded once per session, as a template file."""
+    return template_file(tmp_path_factory, "gerai", load_demo_catalogue)
+
+
+@pytest.fixture(scope="session")
+def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated empty database made once per session, as a template file."""
+    return template_file(tmp_path_factory, "empty", Database.upgrade)
+
+
+@pytest.fixture(scope="session")
+def tills_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The catalogue with both tills' shifts open, made once per session, as a template file."""
+    return template_file(tmp_path_factory, "tills", open_tills)
+
+
+@pytest.fixture(scope="session")
 def pg_templates(pg_server: PgServer) -> dict[str, str]:
-    """Template databases on the PostgreSQL server: `empty` (migrated) and `catalogue`."""
+    """Template databases on the PostgreSQL server: `empty` (migrated), `catalogue` and
+    `tills` (the catalogue with both tills' shifts open)."""
     return {
         "empty": pg_server.template(Database.upgrade),
         "catalogue": pg_server.template(load_demo_catalogue),
+        "tills": pg_server.template(open_tills),
     }
 
 
 def fresh_database(request: pytest.FixtureRequest, engine: str, tmp_path: Path, kind: str) -> str:
-    """The URL of a new database of `kind` (`empty` or `catalogue`) on `engine`, dropped
-    after the test."""
+    """The URL of a new database of `kind` (`empty`, `catalogue` or `tills`) on `engine`,
+    dropped after the test."""
     if engine == "postgresql":
         server: PgServer = request.getfixturevalue("pg_server")
         url = server.create(template=request.getfixturevalue("pg_templates")[kind])
         request.addfinalizer(lambda: server.drop(url))
         return url
     path = tmp_path / f"{kind}.db"
-    if kind == "catalogue":
-        copy_database(request.getfixturevalue("catalogue_file"), path)
-    else:
-        database = Database(f"sqlite:///{path}")
-        database.upgrade()
-        database.dispose()
+    copy_database(request.getfixturevalue(f"{kind}_file"), path)
     return f"sqlite:///{path}"
 
 
@@ -222,13 +267,12 @@ def catalogue_db(request: pytest.FixtureRequest, engine: str, tmp_path: Path) ->
 
 
 @pytest.fixture
-def db(catalogue_db: Database) -> Database:
-    """The catalogue database with a shift open on tills K1 and K2 (Rp500.000 each)."""
-    with catalogue_db.write() as session:
-        shop = load_shop(session)
-        for till in TILLS:
-            open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
-    return catalogue_db
+def db(request: pytest.FixtureRequest, engine: str, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the catalogue database with a shift open on tills K1 and K2
+    (Rp500.000 each)."""
+    database = Database(fresh_database(request, engine, tmp_path, "tills"))
+    yield database
+    database.dispose()
 
 
 @pytest.fixture
