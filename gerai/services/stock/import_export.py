@@ -28,6 +28,7 @@ from gerai.services.importing import (
     cell_qty,
     cell_text,
     missing_cell,
+    missing_columns,
 )
 from gerai.services.sale.pricing import check_het
 from gerai.services.shop.auth import SYSTEM, Actor, authorize
@@ -187,11 +188,7 @@ def check_products(
     table = table.renamed(PRODUCT_HEADINGS)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
-        raise GeraiError(
-            "import.missing_columns",
-            columns=", ".join(missing),
-            expected=", ".join(PRODUCT_COLUMNS),
-        )
+        raise missing_columns(missing, PRODUCT_COLUMNS)
     good: list[tuple[int, ProductRecord]] = []
     problems: list[RowProblem] = []
     seen_codes: dict[str, int] = {}
