@@ -155,3 +155,21 @@ async def test_a_count_typed_right_after_f10_lands_in_the_close_dialog(db: Datab
         fields = [field for field in dialog.query(Input) if field.has_class("pieces")]
         assert [field.value for field in fields[:4]] == ["3", "12", "0", "11"]
         assert app.focused is fields[4]
+
+
+async def test_a_kasirs_price_override_and_the_pin_after_it_in_one_burst(db: Database) -> None:
+    """Ctrl+O opens the price form, its Enter opens the supervisor's approval: the name and
+    PIN typed right after land in it, and the scan typed after the PIN goes to the cart."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(
+            app, *typed("MYK-1L\r"), "ctrl+o", *typed("15000\r"), *typed("bendahara\r2222\r"),
+            *typed("GLA-1KG\r"),
+        )  # fmt: skip
+        await settle(app, pilot)
+        assert isinstance(app.screen, KasirScreen)
+        lines = [(view.product.code, view.unit_price) for view in app.till.cart.view()]
+    assert lines[0] == ("MYK-1L", 15000)
+    assert [code for code, _ in lines] == ["MYK-1L", "GLA-1KG"]
+
