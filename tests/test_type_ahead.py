@@ -172,4 +172,3 @@ async def test_a_kasirs_price_override_and_the_pin_after_it_in_one_burst(db: Dat
         lines = [(view.product.code, view.unit_price) for view in app.till.cart.view()]
     assert lines[0] == ("MYK-1L", 15000)
     assert [code for code, _ in lines] == ["MYK-1L", "GLA-1KG"]
-
