@@ -99,20 +99,22 @@ def settings_error(screen: Any) -> str:
     return str(screen.query_one("#settings-error", Label).render())
 
 
+async def open_settings(app: GeraiApp, pilot: Any) -> Any:
+    """Pengaturan toko, opened by the admin; the screen."""
+    await app.push_screen(ShopSettingsScreen(OWNER))
+    await pilot.pause()
+    return app.screen
+
+
 async def test_pengaturan_toko_with_an_unsaved_edit_asks_then_goes(db: Database) -> None:
     app = make_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.push_screen(ShopSettingsScreen(OWNER))
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_settings(app, pilot)
         await pilot.press("escape")  # nothing edited: it leaves at once
         await pilot.pause()
         assert app.screen is not screen
-        await app.push_screen(ShopSettingsScreen(OWNER))
-        await pilot.pause()
-        screen = app.screen
-        await pilot.press("x")  # an edit to the shop's name, not saved
-        await pilot.press("escape")
+        screen = await open_settings(app, pilot)
+        await pilot.press("x", "escape")  # an edit to the shop's name, not saved
         await pilot.pause()
         assert app.screen is screen and "Esc sekali lagi" in settings_error(screen)
         await pilot.press("escape")
@@ -125,9 +127,7 @@ async def test_pengaturan_toko_with_an_unsaved_edit_asks_then_goes(db: Database)
 async def test_pengaturan_toko_saved_leaves_at_once(db: Database) -> None:
     app = make_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.push_screen(ShopSettingsScreen(OWNER))
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_settings(app, pilot)
         await pilot.press("x", "ctrl+s")
         await pilot.pause()
         assert app.shop.name.endswith("x")

@@ -131,7 +131,7 @@ async def test_receiving_lines_typed_at_speed_go_field_by_field(db: Database) ->
         assert screen.query_one("#line-code", Input).value == ""
 
 
-async def test_a_cash_out_typed_right_after_f6_lands_in_its_dialog(db: Database) -> None:
+async def test_keys_typed_right_after_f6_and_f10_land_in_their_dialogs(db: Database) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -139,15 +139,6 @@ async def test_a_cash_out_typed_right_after_f6_lands_in_its_dialog(db: Database)
         await settle(app, pilot)
         assert isinstance(app.screen, KasirScreen)
         assert app.screen.query_one("#scan", Input).value == ""
-    with db.read() as session:
-        moved = session.exec(select(CashMovement)).all()
-    assert [(m.kind, m.amount, m.reason) for m in moved] == [("out", 25_000, "beli plastik")]
-
-
-async def test_a_count_typed_right_after_f10_lands_in_the_close_dialog(db: Database) -> None:
-    app = make_app(db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
         burst(app, "f10", *typed("3\r12\r0\r11\r"))
         await settle(app, pilot)
         dialog = app.screen
@@ -155,6 +146,9 @@ async def test_a_count_typed_right_after_f10_lands_in_the_close_dialog(db: Datab
         fields = [field for field in dialog.query(Input) if field.has_class("pieces")]
         assert [field.value for field in fields[:4]] == ["3", "12", "0", "11"]
         assert app.focused is fields[4]
+    with db.read() as session:
+        moved = session.exec(select(CashMovement)).all()
+    assert [(m.kind, m.amount, m.reason) for m in moved] == [("out", 25_000, "beli plastik")]
 
 
 async def test_a_kasirs_price_override_and_the_pin_after_it_in_one_burst(db: Database) -> None:
