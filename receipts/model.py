@@ -91,6 +91,7 @@ class ShiftReport:
     member_out: int = 0
     refunds: int = 0
     rounding: int = 0  # the cash rounding (pembulatan) of the shift's sales, signed
+    returns_rounding: int = 0  # the cash rounding in `refunds`, signed
     void_count: int = 0  # sales of this shift voided, and their total
     void_total: int = 0
     return_count: int = 0  # returs taken in this shift, and their refunds (any method)

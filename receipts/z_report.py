@@ -34,6 +34,7 @@ def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list
         width,
     )
     lines.append(rule(width))
+    goods_refunded = report.refunds - report.returns_rounding
     for key, amount in (
         ("zreport.opening", report.opening),
         ("zreport.cash_sales", report.cash_sales),
@@ -42,7 +43,12 @@ def layout_shift_report(report: ShiftReport, width: int, tr: Translator) -> list
         ("zreport.cash_out", -report.cash_out),
         ("zreport.member_in", report.member_in),
         ("zreport.member_out", -report.member_out),
-        *([("zreport.refunds", -report.refunds)] if report.refunds else []),
+        *([("zreport.refunds", -goods_refunded)] if report.refunds else []),
+        *(
+            [("zreport.returns_rounding", -report.returns_rounding)]
+            if report.returns_rounding
+            else []
+        ),
         ("zreport.expected", report.expected),
         ("zreport.counted", report.counted),
     ):

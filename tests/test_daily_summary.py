@@ -474,8 +474,8 @@ TOP_KEYS = {
 }  # fmt: skip
 SHIFT_KEYS = {
     "id", "till", "status", "opened_at", "opened_by", "opening_cash", "cash_sales", "cash_in",
-    "cash_out", "refunds", "member_cash_in", "member_cash_out", "rounding", "expected_cash",
-    "counted_cash",
+    "cash_out", "refunds", "member_cash_in", "member_cash_out", "rounding", "returns_rounding",
+    "expected_cash", "counted_cash",
     "variance", "variance_reason", "setoran", "stayed", "closed_at", "closed_by", "later_sales",
     "confirmed_by", "movements",
 }  # fmt: skip

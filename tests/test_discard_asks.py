@@ -1,5 +1,6 @@
-"""Esc on a filled receiving document or stock count asks before throwing it away (issue 14):
-the first Esc says what would be lost, the second leaves; an empty form leaves at once."""
+"""Esc on a filled receiving document, stock count or Pengaturan toko asks before throwing it
+away (issue 14): the first Esc says what would be lost, the second leaves; an empty form leaves
+at once."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from textual.widgets import Input, Label
 
 from gerai.core.i18n import set_language
 from gerai.db import Database
+from gerai.services.shop.profile import load_shop
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
+from gerai.tui.screens.admin.shop_settings import ShopSettingsScreen
 from gerai.tui.screens.stock.count import StockCountScreen
 from gerai.tui.screens.stock.receiving import ReceivingScreen
 from tests.conftest import NOW, OWNER
@@ -87,6 +90,47 @@ async def test_a_stock_count_with_a_counted_line_asks_then_goes(db: Database) ->
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and "Esc sekali lagi" in status(screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen
+
+
+def settings_error(screen: Any) -> str:
+    return str(screen.query_one("#settings-error", Label).render())
+
+
+async def open_settings(app: GeraiApp, pilot: Any) -> Any:
+    """Pengaturan toko, opened by the admin; the screen."""
+    await app.push_screen(ShopSettingsScreen(OWNER))
+    await pilot.pause()
+    return app.screen
+
+
+async def test_pengaturan_toko_with_an_unsaved_edit_asks_then_goes(db: Database) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_settings(app, pilot)
+        await pilot.press("escape")  # nothing edited: it leaves at once
+        await pilot.pause()
+        assert app.screen is not screen
+        screen = await open_settings(app, pilot)
+        await pilot.press("x", "escape")  # an edit to the shop's name, not saved
+        await pilot.pause()
+        assert app.screen is screen and "Esc sekali lagi" in settings_error(screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen
+    with db.read() as session:
+        assert not load_shop(session).name.endswith("x")
+
+
+async def test_pengaturan_toko_saved_leaves_at_once(db: Database) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_settings(app, pilot)
+        await pilot.press("x", "ctrl+s")
+        await pilot.pause()
+        assert app.shop.name.endswith("x")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is not screen

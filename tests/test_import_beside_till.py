@@ -37,6 +37,7 @@ from gerai.services.stock.catalog import find_by_code, search_products
 from gerai.services.stock.import_export import (
     PRODUCT_COLUMNS,
     apply_staged,
+    import_categories,
     stage_products,
 )
 from gerai.services.stock.ledger import Movement, move_stock, stock_check
@@ -218,6 +219,31 @@ def test_an_import_leaves_unchanged_products_alone_and_writes_changed_ones(
         assert stock_check(session) == []
         assert verify(session).broken is None
         assert [p.code for p in search_products(session, "nama baru")] == ["UJI-2"]
+
+
+def test_a_category_made_between_check_and_write_gives_the_rows_their_stored_ids(
+    db: Database, tmp_path: Path
+) -> None:
+    """The write planned before the lock took the ids a new category would get then; another
+    category made meanwhile (the products untouched) takes that id, so the plan is made
+    again: every product is in its own category, and the seals are those of the rows."""
+    path = write(tmp_path / "a.csv", HEADER, product_row("UJI-1", GOOD_1, category="Baru Sekali"))
+    with db.read() as session:
+        staged = stage_products(session, read_table(path))
+    with db.write() as session:
+        import_categories(session, read_table(write(tmp_path / "k.csv", "name", "Lain")), at=NOW)
+    with db.write() as session:
+        report = apply_staged(session, staged, NOW, actor=OWNER)
+    assert report.created == 1
+    assert raw(
+        db,
+        "SELECT c.name FROM product p JOIN category c ON c.id = p.category_id "
+        "WHERE p.code = 'UJI-1'",
+    ) == [("Baru Sekali",)]
+    assert raw(db, "SELECT count(*) FROM category WHERE name IN ('Baru Sekali', 'Lain')") == [(2,)]
+    with db.read() as session:
+        assert stock_check(session) == []
+        assert verify(session).broken is None
 
 
 def test_a_nik_taken_between_check_and_write_refuses_the_member_import(

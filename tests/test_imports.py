@@ -197,13 +197,26 @@ def test_missing_required_column(db: Database, runner: CliRunner, tmp_path: Path
     with pytest.raises(GeraiError) as raised, db.write() as session:
         import_products(session, read_table(path), NOW, actor=OWNER)
     assert raised.value.key == "import.missing_columns"
-    assert raised.value.params["columns"] == "price"
     result = gerai(runner, db, "products", "import", str(path))
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == [
-        f"Galat: Kolom tidak ada: price. Kolom yang dikenal: {', '.join(PRODUCT_COLUMNS)}."
-    ]
+    # the columns by the headings a person reads in the template, not the field names
+    said = result.stderr.strip().splitlines()
+    assert said[0].startswith("Galat: Kolom tidak ada: Harga. Kolom yang dikenal: Kode, Barcode, ")
+    assert "Harga anggota, HPP, HET" in said[0] and "price" not in said[0], said
     assert counts(db) == before
+
+
+def test_missing_columns_of_members_and_opening_stock_are_named_by_their_headings(
+    db: Database, runner: CliRunner, tmp_path: Path
+) -> None:
+    members = write(tmp_path / "anggota.csv", "Nama,NIK", "Siti,3201010101010099")
+    result = gerai(runner, db, "members", "import", str(members))
+    assert result.exit_code == 1
+    assert "Kolom tidak ada: Nomor anggota. Kolom yang dikenal: Nomor anggota, " in result.stderr
+    opening = write(tmp_path / "stok.csv", "Kode", "UJI-1")
+    result = gerai(runner, db, "stock", "opening", str(opening))
+    assert result.exit_code == 1
+    assert "Kolom tidak ada: Stok awal. Kolom yang dikenal: Kode, Stok awal." in result.stderr
 
 
 def test_not_utf8_file_is_refused_with_its_line(

@@ -14,18 +14,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CASHIER, NOW, copy_database
+from conftest import CASHIER, NOW, TREASURER, copy_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shop_day import DAY, at, fill, give_back, open_till, sell
+from shop_day import DAY, at, fill, give_back, open_till, pieces, sell
 from sqlmodel import col, select
 from textual.widgets import Label
 
 from gerai.core.i18n import translator
 from gerai.core.money import format_rupiah, round_cash
 from gerai.db import Database
+from gerai.exports.cashbook import cashbook_entries
 from gerai.models import AuditRecord, SaleReturn, SaleReturnLine
-from gerai.services.cash.shifts import cash_position, current_shift
+from gerai.services.cash.shifts import cash_position, close_shift, current_shift, shift_report
+from gerai.services.reports.cashbook import cashbook_day
 from gerai.services.reports.daily import daily_summary
 from gerai.services.sale.checkout import Tender
 from gerai.services.sale.corrections import check_corrections
@@ -36,6 +38,7 @@ from gerai.tui.app import GeraiApp
 from gerai.tui.screens.approval import ApprovalScreen
 from gerai.tui.screens.sale.void_retur import CorrectionsScreen, RefundDialog
 from receipts.return_slip import return_slip_text
+from receipts.z_report import layout_shift_report
 
 RICE, OIL = "BRS-MED-KG", "MYK-1L"
 
@@ -242,3 +245,56 @@ async def test_the_refund_dialog_and_the_message_show_the_rounded_cash(db: Datab
         await pilot.pause()
         message = str(screen.query_one("#status", Label).render())
     assert format_rupiah(rounded) in message and "pembulatan" in message
+
+
+def z_amounts(lines: list[str], labels: list[str]) -> dict[str, int]:
+    """Each labelled line's amount on the Z report (thousands dots dropped)."""
+    found = {}
+    for line in lines:
+        label, _, amount = line.rpartition(" ")
+        if label.strip() in labels:
+            found[label.strip()] = int(amount.replace(".", ""))
+    return found
+
+
+def test_the_z_report_and_the_buku_kas_show_the_retur_rounding_apart_and_add_up(
+    db: Database,
+) -> None:
+    set_rounding(db, 500)
+    sale = sell(db, "K1", fill(db, [(RICE, Decimal("2.5")), (OIL, Decimal(2))]), at(15))
+    back = give_back(db, "K1", sale.receipt_no, [(1, Decimal("1.25"), False)], at(16))
+    worth = worth_of(db, back.number)
+    assert back.rounding and back.refund_total == worth + back.rounding
+    with db.write() as session:
+        shift = current_shift(session, "K1")
+        assert shift is not None and shift.id is not None
+        expected = cash_position(session, shift).expected
+        close_shift(session, shift.id, pieces(expected), "", TREASURER, at(18), setoran=0)
+    with db.read() as session:
+        shop = load_shop(session)
+        report = shift_report(session, shift.id, shop)
+        book = cashbook_day(session, DAY, shop)
+    assert report.returns_rounding == back.rounding and report.refunds == back.refund_total
+    tr = translator("id")
+    terms = ["opening", "cash_sales", "rounding", "cash_in", "cash_out", "refunds"]
+    labels = [tr.t(f"zreport.{key}") for key in [*terms, "returns_rounding", "expected"]]
+    lines = [line.text for line in layout_shift_report(report, 48, tr)]
+    amounts = z_amounts(lines, labels)
+    assert amounts[tr.t("zreport.refunds")] == -worth  # the goods' worth alone
+    assert amounts[tr.t("zreport.returns_rounding")] == -back.rounding
+    shown = sum(amount for label, amount in amounts.items() if label != tr.t("zreport.expected"))
+    assert shown == amounts[tr.t("zreport.expected")] == expected  # every term, exactly
+    entries = cashbook_entries(book, shop)
+    mine = [e for e in entries if e.voucher == tr.t("cashbook.shift", id=shift.id)]
+    [refunds] = [e for e in mine if e.description == tr.t("cashbook.refunds", till="K1")]
+    [rounded] = [e for e in mine if e.description == tr.t("cashbook.returns_rounding", till="K1")]
+    assert (refunds.debit, refunds.credit) == (None, worth)
+    paid_more = back.rounding > 0
+    assert (rounded.debit, rounded.credit) == (
+        (None, back.rounding) if paid_more else (-back.rounding, None)
+    )
+    # the drawer's lines add up to what it holds at the end (the total line: every box)
+    moved = sum((e.debit or 0) - (e.credit or 0) for e in mine)
+    assert moved == expected  # the till's first shift: its opening cash came in as a debit
+    total = entries[-1]
+    assert total.no is None and total.balance == sum(e.balance for e in entries if e.closes_box)

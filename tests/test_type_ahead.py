@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from gerai.core.i18n import set_language
 from gerai.db import Database
-from gerai.models import Payment, Sale
+from gerai.models import CashMovement, Payment, Sale
 from gerai.services.shop.auth import Actor
 from gerai.settings import Settings
 from gerai.tui.app import GeraiApp
@@ -129,3 +129,40 @@ async def test_receiving_lines_typed_at_speed_go_field_by_field(db: Database) ->
         assert lines == [("MYK-1L", "24", "14000"), ("GLA-1KG", "10", "15500")]
         assert app.focused is not None and app.focused.id == "line-code"
         assert screen.query_one("#line-code", Input).value == ""
+
+
+async def test_keys_typed_right_after_f6_and_f10_land_in_their_dialogs(db: Database) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "f6", *typed("25000\rbeli plastik\r"))
+        await settle(app, pilot)
+        assert isinstance(app.screen, KasirScreen)
+        assert app.screen.query_one("#scan", Input).value == ""
+        burst(app, "f10", *typed("3\r12\r0\r11\r"))
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, CloseShiftScreen)
+        fields = [field for field in dialog.query(Input) if field.has_class("pieces")]
+        assert [field.value for field in fields[:4]] == ["3", "12", "0", "11"]
+        assert app.focused is fields[4]
+    with db.read() as session:
+        moved = session.exec(select(CashMovement)).all()
+    assert [(m.kind, m.amount, m.reason) for m in moved] == [("out", 25_000, "beli plastik")]
+
+
+async def test_a_kasirs_price_override_and_the_pin_after_it_in_one_burst(db: Database) -> None:
+    """Ctrl+O opens the price form, its Enter opens the supervisor's approval: the name and
+    PIN typed right after land in it, and the scan typed after the PIN goes to the cart."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(
+            app, *typed("MYK-1L\r"), "ctrl+o", *typed("15000\r"), *typed("bendahara\r2222\r"),
+            *typed("GLA-1KG\r"),
+        )  # fmt: skip
+        await settle(app, pilot)
+        assert isinstance(app.screen, KasirScreen)
+        lines = [(view.product.code, view.unit_price) for view in app.till.cart.view()]
+    assert lines[0] == ("MYK-1L", 15000)
+    assert [code for code, _ in lines] == ["MYK-1L", "GLA-1KG"]

@@ -264,3 +264,19 @@ async def test_a_kasirs_member_form_and_the_bendaharas_pin_in_one_burst(db: Data
         await settle(app, pilot)
         assert isinstance(app.screen, MembersScreen)
     assert raw(db, "SELECT name FROM member WHERE number = 'KKMP-0778'") == [("La Ode Baru",)]
+
+
+async def test_the_pin_asked_first_then_the_form_in_one_burst(db: Database) -> None:
+    """F2 in the products list, for a kasir: an admin's approval comes first; the name and PIN
+    typed right after F2 land in it, and the keys typed after the PIN in the form it opens."""
+    app = make_app(db, CASHIER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_products(app, pilot)
+        burst(app, "f2", *typed("admin\r9999\r"), *typed("KPI-TBR\r8999999000011\rKopi"))
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, ProductDialog)
+        values = [form.query_one(f"#f-{name}", Input).value for name in ("code", "barcodes")]
+        assert values == ["KPI-TBR", "8999999000011"]
+        assert form.query_one("#f-name", Input).value == "Kopi"
+        assert app.focused is form.query_one("#f-name", Input)

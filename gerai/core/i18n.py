@@ -111,8 +111,8 @@ class Translator:
             return self.phrase(value)
         if isinstance(value, GeraiError):
             return value.message(self)
-        if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
-            return ", ".join(self.phrase(v) for v in value)
+        if isinstance(value, tuple) and value and all(isinstance(v, Phrase | str) for v in value):
+            return ", ".join(self._shown(v) for v in value)
         return value
 
     def _missing(self, key: str, params: dict[str, Any]) -> str:

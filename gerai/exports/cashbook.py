@@ -6,7 +6,8 @@ per shift in order: the opening cash (debit when the till had no shift before; e
 difference from what stayed, so an opening is never added on top of the cash already there),
 the cash sales (debit), the cash rounding of its sales when there was any (pembulatan: up a
 debit, down a credit), each cash in (debit) and cash out (credit) with its reason, cash
-refunds (credit), members' cash deposits and repayments (debit) and sukarela withdrawals
+refunds (credit: what the goods were worth) and their cash rounding apart (paid out more: a
+credit, less: a debit), members' cash deposits and repayments (debit) and sukarela withdrawals
 (credit), the variance found at the close (over: debit, short: credit), a line for the
 counted cash and the setoran to the bendahara (credit). In the kas bendahara: the setoran
 received (debit), bank deposits, expenses and payments to suppliers in cash (credit; the
@@ -160,7 +161,13 @@ def _shift_lines(
         debit, credit = (move.amount, None) if cash_in else (None, move.amount)
         lines.append(Entry(move.time.date(), description, voucher, debit, credit, at_by))
     if shift.refunds:
-        lines.append(Entry(day, t("cashbook.refunds", till=till), voucher, None, shift.refunds))
+        goods = shift.refunds - shift.returns_rounding
+        lines.append(Entry(day, t("cashbook.refunds", till=till), voucher, None, goods))
+    if shift.returns_rounding:  # paid out beyond the goods' worth: a credit; less: a debit
+        paid_more = max(shift.returns_rounding, 0) or None
+        paid_less = max(-shift.returns_rounding, 0) or None
+        description = t("cashbook.returns_rounding", till=till)
+        lines.append(Entry(day, description, voucher, paid_less, paid_more))
     if shift.member_cash_in:
         description = t("cashbook.member_in", till=till)
         lines.append(Entry(day, description, voucher, shift.member_cash_in, None))

@@ -3,6 +3,7 @@ reporting bad rows by their row number."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -53,6 +54,16 @@ def column_name(column: str) -> Phrase | str:
     """The column `column` as a person reads its heading (`Nomor anggota`, not `number`)."""
     key = COLUMN.get(column)
     return Phrase(key) if key else column
+
+
+def missing_columns(missing: Sequence[str], known: Sequence[str]) -> GeraiError:
+    """The refusal of a file without the columns `missing`, naming them and the `known` ones
+    by their headings (`Kode`, not `code`)."""
+    return GeraiError(
+        "import.missing_columns",
+        columns=tuple(column_name(column) for column in missing),
+        expected=tuple(column_name(column) for column in known),
+    )
 
 
 def missing_cell(column: str) -> GeraiError:

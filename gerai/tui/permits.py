@@ -27,12 +27,10 @@ def _approved(
     proceed: Callable[[Any], object],
     fail: Fail,
 ) -> Awaitable[object]:
-    def given(granted: object) -> None:
-        if granted is not None:
-            proceed(granted)
-
     admin_only = PERMISSIONS[permission] == {Role.ADMIN}
-    return app.push_screen(ApprovalScreen(PERMISSION[permission], admin_only, check, fail), given)
+    return app.push_screen(
+        ApprovalScreen(PERMISSION[permission], admin_only, check, fail, approved=proceed)
+    )
 
 
 def with_approval(

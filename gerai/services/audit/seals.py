@@ -450,17 +450,25 @@ def record_seals(
 ) -> int | None:
     """The seal record of rows of `table` (key: digest, GONE for a deleted row) whose digests
     the caller worked out itself (`digests_by_id`) from the very values it wrote in this
-    transaction: a big import makes them before it takes the write lock. Returns the audit
-    record's sequence number (None when `sealed` is empty)."""
-    if not sealed or session.info.get(BEFORE_THE_CHAIN):
+    transaction. Returns the audit record's sequence number (None when `sealed` is empty)."""
+    return record_seal_text(session, table, seal_text(sealed), actor=actor, at=at)
+
+
+def seal_text(sealed: dict[str, str]) -> str:
+    """The stored detail of the seal record of `sealed` (key: digest), "" when empty: a big
+    import makes it before it takes the write lock (`record_seal_text`)."""
+    return audit.canonical({"rows": sealed}) if sealed else ""
+
+
+def record_seal_text(
+    session: Session, table: Table, text: str, *, actor: str, at: datetime
+) -> int | None:
+    """The seal record of rows of `table` whose detail is `text` (`seal_text`); None when
+    it seals nothing ("")."""
+    if not text or session.info.get(BEFORE_THE_CHAIN):
         return None
     return audit.record(
-        session,
-        kind=AuditKind.ROWS_SEALED,
-        actor=actor,
-        at=at,
-        ref=covered(table).name,
-        detail={"rows": sealed},
+        session, kind=AuditKind.ROWS_SEALED, actor=actor, at=at, ref=covered(table).name, text=text
     )
 
 

@@ -51,13 +51,16 @@ def record(
     at: datetime,
     ref: str = "",
     detail: Mapping[str, Any] | None = None,
+    text: str | None = None,
 ) -> int:
-    """Append one audit record in the caller's transaction and return its sequence number."""
+    """Append one audit record in the caller's transaction and return its sequence number;
+    `text` is the detail already made `canonical` (a big one made before the write lock)."""
     if at.tzinfo is None:
         raise ValueError("audit times must be time-zone aware")
     connection = session.connection()
     seq, prev_hash = connection.execute(_TAKE_NEXT).one()
-    text = canonical(detail or {})
+    if text is None:
+        text = canonical(detail or {})
     at = at.astimezone(UTC)
     digest = chain_hash(prev_hash, seq, at, actor, kind, ref, text)
     connection.execute(

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
@@ -34,6 +34,7 @@ from gerai.models import (
     Payment,
     Sale,
     SaleReturn,
+    SaleReturnLine,
     Shift,
 )
 from gerai.services.audit import trail as audit
@@ -65,6 +66,8 @@ class CashPosition:
     member_in: int = 0
     member_out: int = 0
     rounding: int = 0  # the cash rounding (pembulatan) of the shift's sales, signed
+    returns_rounding: int = 0  # the cash rounding in `refunds`, signed (what the goods were
+    # worth is refunds − returns_rounding)
 
     def terms(self) -> tuple[tuple[CashTerm, int, int], ...]:
         """Every term of the expected-cash formula in reading order, as (name, sign, amount)
@@ -165,6 +168,17 @@ def shift_ref(shift: Shift) -> str:
     return f"{shift.till}#{shift.id}"
 
 
+def return_rounding() -> ColumnElement[int]:
+    """The rounding of a retur row, for a query over `SaleReturn`: what it paid out less what
+    its lines were worth."""
+    worth = (
+        select(func.coalesce(func.sum(col(SaleReturnLine.amount)), 0))
+        .where(col(SaleReturnLine.return_id) == col(SaleReturn.id))
+        .scalar_subquery()
+    )
+    return col(SaleReturn.refund_total) - worth
+
+
 def cash_position(session: Session, shift: Shift) -> CashPosition:
     """The shift's cash figures so far."""
     completed = (col(Sale.shift_id) == shift.id, col(Sale.status) == SaleStatus.COMPLETED)
@@ -194,12 +208,15 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
     ).all()
     members_out = sum(int(amount) for kind, amount in member_cash if kind in WITHDRAWAL_KINDS)
     members_in = sum(int(amount) for _, amount in member_cash) - members_out
-    refunds = session.execute(
-        select(func.coalesce(func.sum(col(SaleReturn.refund_total)), 0)).where(
+    refunds, returns_rounding = session.execute(
+        select(
+            func.coalesce(func.sum(col(SaleReturn.refund_total)), 0),
+            func.coalesce(func.sum(return_rounding()), 0),
+        ).where(
             col(SaleReturn.shift_id) == shift.id,
             col(SaleReturn.refund_method) == PaymentMethod.CASH,
         )
-    ).scalar_one()
+    ).one()
     return CashPosition(
         opening=shift.opening_cash,
         cash_sales=int(cash_paid) - rounding,
@@ -209,6 +226,7 @@ def cash_position(session: Session, shift: Shift) -> CashPosition:
         member_out=members_out,
         refunds=int(refunds),
         rounding=rounding,
+        returns_rounding=int(returns_rounding),
     )
 
 
@@ -389,6 +407,7 @@ def shift_report(session: Session, shift_id: int, shop: ShopProfile) -> ShiftRep
         member_out=position.member_out,
         refunds=position.refunds,
         rounding=position.rounding,
+        returns_rounding=position.returns_rounding,
         expected=shift.expected_cash or 0,
         counted=shift.counted_cash or 0,
         variance=shift.variance or 0,

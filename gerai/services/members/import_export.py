@@ -23,6 +23,7 @@ from gerai.services.importing import (
     cell_money,
     cell_text,
     missing_cell,
+    missing_columns,
 )
 from gerai.services.shop.auth import Actor, authorize
 from gerai.tabular import Table
@@ -187,9 +188,7 @@ def stage_members(
     table = table.renamed(MEMBER_HEADINGS)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
-        raise GeraiError(
-            "import.missing_columns", columns=", ".join(missing), expected=", ".join(MEMBER_COLUMNS)
-        )
+        raise missing_columns(missing, MEMBER_COLUMNS)
     problems: list[RowProblem] = []
     good: list[tuple[int, dict[str, Any]]] = []
     seen: dict[str, int] = {}

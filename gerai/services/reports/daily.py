@@ -29,8 +29,7 @@ from gerai.models import (
     CashMovement,
 )
 from gerai.services.cash.kas import setoran_by_shift
-from gerai.services.cash.shifts import cash_position, shifts_of_day
-from gerai.services.sale.returns import return_rounding
+from gerai.services.cash.shifts import cash_position, return_rounding, shifts_of_day
 from gerai.services.shop.profile import ShopProfile
 
 TOP_ITEMS = 10
@@ -77,6 +76,7 @@ class ShiftReport:
     member_cash_in: int
     member_cash_out: int
     rounding: int  # the cash rounding of the shift's sales (cash_sales is before it)
+    returns_rounding: int  # the cash rounding in `refunds` (the goods: refunds − it)
     expected_cash: int
     counted_cash: int | None
     variance: int | None
@@ -438,6 +438,7 @@ def _shifts(session: Session, day: date, zone: ZoneInfo) -> tuple[ShiftReport, .
                 member_cash_in=position.member_in,
                 member_cash_out=position.member_out,
                 rounding=position.rounding,
+                returns_rounding=position.returns_rounding,
                 expected_cash=position.expected,
                 counted_cash=shift.counted_cash if closed else None,
                 variance=shift.variance if closed else None,

@@ -14,7 +14,7 @@ Rules:
   kasbon goes down), or in cash (`tunai`) — cash only as far as the drawer holds it; a cash
   refund is rounded as a cash sale is (the shop's `cash_rounding`): `refund_total` is the
   money paid out, the lines keep what the goods were worth, and the difference is the retur's
-  rounding (its own amount in the audit record, `return_rounding` in the reports);
+  rounding (its own amount in the audit record, `cash.shifts.return_rounding` in the reports);
 - the retur gets its own number (`K1-20251130-R001`); its goods go back on the ledger as
   `return` movements. Damaged goods are returned and written off at once (an `adjust`
   movement with the same reference, the `SaleReturnLine.damaged` flag marks them), so the
@@ -29,7 +29,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import select
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
@@ -450,17 +450,6 @@ def refund_rounding(worth: int, method: str, unit: int) -> int:
     is (to the nearest `unit`, half way in the buyer's favour); nothing for a refund that is
     not cash."""
     return round_cash(worth, unit) - worth if method == PaymentMethod.CASH else 0
-
-
-def return_rounding() -> ColumnElement[int]:
-    """The rounding of a retur row, for a query over `SaleReturn`: what it paid out less what
-    its lines were worth."""
-    worth = (
-        select(func.coalesce(func.sum(col(SaleReturnLine.amount)), 0))
-        .where(col(SaleReturnLine.return_id) == col(SaleReturn.id))
-        .scalar_subquery()
-    )
-    return col(SaleReturn.refund_total) - worth
 
 
 def find_return(session: Session, number: str) -> SaleReturn:

@@ -8,8 +8,11 @@ then written in a few statements of many rows each. Only rows that change are wr
 file's stock (`Stok awal`) is opening stock: booked as one `SA` document for the whole import
 (opening.py), refused for a product whose stock has moved already, and an empty cell leaves a
 stored product's stock as it is. Every product, barcode and category written is sealed, one
-seal record per table for the whole import; the JSON of each row's sealed values is made with
-the rows, before the lock, so under it only the ids join them to make the digests."""
+seal record per table for the whole import. Before the lock the whole write is planned
+(`Plan`): the rows with the ids the new ones will take (those after the last on SQLite), their
+seal records' text, the opening stock's worth; under the lock the ids are taken (on
+PostgreSQL from the sequences) and the plan is used if they and the categories are those it
+was made for, made again if not, so nothing written is read back."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from sqlalchemy import (
     Connection,
     Dialect,
     Integer,
+    Table,
     bindparam,
     func,
     literal,
@@ -37,7 +41,14 @@ from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity, from_milli, to_milli
 from gerai.core.words import MovementKind
 from gerai.models import BARCODE, CATEGORY, PRODUCT, STOCK_MOVEMENT, Category, UTCDateTime
-from gerai.services.audit.seals import GONE, digests_by_id, record_seals, seal, values_json
+from gerai.services.audit.seals import (
+    GONE,
+    digests_by_id,
+    record_seal_text,
+    seal,
+    seal_text,
+    values_json,
+)
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
 from gerai.services.stock.batches import move_batches
 from gerai.services.stock.catalog import SEARCH_ROWID
@@ -83,6 +94,9 @@ class PreparedProduct:
         return stored if self.stock is None else self.stock
 
 
+# a new product's row as the plan makes it (the table's order: no reordering for the driver)
+PRODUCT_ROW = ("id", "code", STORED[0], "category_id", *STORED[1:-1], "stock", STORED[-1],
+               "updated_at")  # fmt: skip
 # the product's sealed columns: the code, the first of STORED, the category, the rest
 SEALED_PRODUCT = ("code", STORED[0], "category_id", *STORED[1:])
 
@@ -164,12 +178,14 @@ def opening_refused(
 class Snapshot:
     """The stored catalogue an import is checked against: its fingerprint, every product
     (code: id, category id, STORED values, stock in thousandths), every barcode's owner (the
-    product's code) and every product's barcodes (barcode: its row id)."""
+    product's code), every product's barcodes (barcode: its row id) and every category's id
+    by name."""
 
     fingerprint: tuple[Any, ...]
     stored: dict[str, tuple[int, int, tuple[Any, ...], int]]
     owners: dict[str, str]
     held: dict[int, dict[str, int]]
+    categories: dict[str, int]
 
 
 def read_snapshot(session: Session) -> Snapshot:
@@ -191,7 +207,10 @@ def read_snapshot(session: Session) -> Snapshot:
         select(BARCODE.c.id, BARCODE.c.code, BARCODE.c.product_id)
     ):
         held.setdefault(product_id, {})[code] = barcode_id
-    return Snapshot(_fingerprint(connection), stored, barcode_owners(session), held)
+    categories = {
+        name: id_ for id_, name in connection.execute(select(CATEGORY.c.id, CATEGORY.c.name))
+    }
+    return Snapshot(_fingerprint(connection), stored, barcode_owners(session), held, categories)
 
 
 def _fingerprint(connection: Connection) -> tuple[Any, ...]:
@@ -205,6 +224,176 @@ def _fingerprint(connection: Connection) -> tuple[Any, ...]:
     return (*products, *barcodes, moved)
 
 
+StoredProduct = tuple[int, int, tuple[Any, ...], int]  # as in Snapshot.stored
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every row an import writes, worked out from the products, the catalogue they were
+    checked against, the categories' ids and the ids the new rows take: the new products
+    (`product_ids` theirs, in order; `product_rows` their rows in the table's column order
+    but the last, `updated_at`), the stored ones that change (with their stored form), the
+    barcodes added (id, code, product id), those removed (their ids), the seal records'
+    detail (`seals.seal_text`), how many new products get opening stock and its worth. Made
+    before the write lock for the ids the new rows will take if nobody writes meanwhile, so
+    under the lock nothing is read back nor worked out: the plan is used when the ids and
+    categories are those, made again if not."""
+
+    category_ids: dict[str, int]
+    product_ids: list[int]
+    barcode_ids: list[int]
+    new: list[PreparedProduct]
+    product_rows: list[tuple[Any, ...]]
+    changed: list[tuple[StoredProduct, PreparedProduct]]
+    barcodes: list[tuple[int, str, int]]
+    gone_barcodes: list[int]
+    product_seals: str
+    barcode_seals: str
+    new_opened: int
+    opening_value: int
+
+    def fits(
+        self, category_ids: dict[str, int], product_ids: list[int], barcode_ids: list[int]
+    ) -> bool:
+        """True when the plan was made for these categories' ids and new rows' ids."""
+        return (self.category_ids, self.product_ids, self.barcode_ids) == (
+            category_ids,
+            product_ids,
+            barcode_ids,
+        )
+
+
+def _changed(
+    products: list[PreparedProduct], stored: dict[str, StoredProduct], category_ids: dict[str, int]
+) -> list[tuple[StoredProduct, PreparedProduct]]:
+    """The stored products whose fields or stock the import changes, with their stored form."""
+    return [
+        (old, product)
+        for product in products
+        if (old := stored.get(product.code)) is not None
+        and old[1:] != (category_ids[product.category], product.values, product.stock_after(old[3]))
+    ]
+
+
+def _added_barcodes(
+    products: list[PreparedProduct], snapshot: Snapshot
+) -> list[tuple[str, str, int | None]]:
+    """Each barcode the import adds: its code, its JSON (`values_json`) and the stored
+    product's id (None: a new product's, whose id is given later), in writing order."""
+    added: list[tuple[str, str, int | None]] = []
+    for product in products:
+        old = snapshot.stored.get(product.code)
+        held = {} if old is None else snapshot.held.get(old[0], {})
+        added += [
+            (code, text, None if old is None else old[0])
+            for code, text in zip(product.barcodes, product.barcodes_json, strict=True)
+            if code not in held
+        ]
+    return added
+
+
+def _gone_barcodes(products: list[PreparedProduct], snapshot: Snapshot) -> list[int]:
+    """The ids of the stored products' barcodes the file no longer gives them."""
+    return [
+        barcode_id
+        for product in products
+        if (old := snapshot.stored.get(product.code)) is not None
+        for code, barcode_id in snapshot.held.get(old[0], {}).items()
+        if code not in product.barcodes
+    ]
+
+
+def make_plan(
+    products: list[PreparedProduct],
+    snapshot: Snapshot,
+    category_ids: dict[str, int],
+    product_ids: list[int],
+    barcode_ids: list[int],
+) -> Plan:
+    """The plan of writing `products` over the catalogue `snapshot`, the new products taking
+    `product_ids` and the barcodes added `barcode_ids` (as many as `new_counts` says)."""
+    stored = snapshot.stored
+    new = [product for product in products if product.code not in stored]
+    changed = _changed(products, stored, category_ids)
+    ids = dict(zip((product.code for product in new), product_ids, strict=True))
+    written = [(old[0], p) for old, p in changed] + [(ids[p.code], p) for p in new]
+    product_seals = digests_by_id(
+        PRODUCT, ((id_, p.sealed_values(category_ids[p.category])) for id_, p in written)
+    )
+    # PRODUCT's columns: id, code, name, category_id, unit, ..., reorder_level, stock, active
+    rows = [
+        (id_, p.code, p.values[0], category_ids[p.category], *p.values[1:-1], p.stock or 0,
+         p.values[-1])
+        for id_, p in zip(product_ids, new, strict=True)
+    ]  # fmt: skip
+    codes = {code: ids[p.code] for p in new for code in p.barcodes}
+    barcodes, texts = [], []
+    for barcode_id, (code, text, owner) in zip(
+        barcode_ids, _added_barcodes(products, snapshot), strict=True
+    ):
+        product_id = codes[code] if owner is None else owner
+        barcodes.append((barcode_id, code, product_id))
+        texts.append((barcode_id, f"[{text},{product_id}]"))
+    gone = _gone_barcodes(products, snapshot)
+    cost = STORED.index("cost")
+    opened = [(p.stock, p.values[cost]) for p in new if p.stock]
+    moved = [
+        (p.stock_after(old[3]) - old[3], p.values[cost])
+        for old, p in changed
+        if p.stock_after(old[3]) != old[3]
+    ]
+    return Plan(
+        category_ids, product_ids, barcode_ids, new, rows, changed, barcodes, gone,
+        seal_text(product_seals),
+        seal_text({str(barcode_id): GONE for barcode_id in gone} | digests_by_id(BARCODE, texts)),
+        len(opened), sum(value_at(from_milli(qty), unit_cost) for qty, unit_cost in opened + moved),
+    )  # fmt: skip
+
+
+def new_counts(products: list[PreparedProduct], snapshot: Snapshot) -> tuple[int, int]:
+    """How many products and barcodes the import adds over the catalogue `snapshot`."""
+    return (
+        sum(product.code not in snapshot.stored for product in products),
+        len(_added_barcodes(products, snapshot)),
+    )
+
+
+def expected_plan(products: list[PreparedProduct], snapshot: Snapshot) -> Plan:
+    """The plan made before the write lock: for the ids the new rows take when nothing is
+    written meanwhile (on SQLite those after the last; new categories numbered likewise in
+    the order `_category_ids` creates them)."""
+    categories = dict(snapshot.categories)
+    last = max(categories.values(), default=0)
+    for name in sorted({p.category for p in products} - categories.keys()):
+        last += 1
+        categories[name] = last
+    count, barcodes = new_counts(products, snapshot)
+    first, first_barcode = snapshot.fingerprint[1] or 0, snapshot.fingerprint[4] or 0
+    return make_plan(
+        products, snapshot, categories,
+        list(range(first + 1, first + 1 + count)),
+        list(range(first_barcode + 1, first_barcode + 1 + barcodes)),
+    )  # fmt: skip
+
+
+def _new_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """The ids `count` new rows of `table` take, in order: on SQLite (the write lock held)
+    those after the last; on PostgreSQL taken from its sequence, so no other transaction
+    gets them."""
+    if not count:
+        return []
+    if connection.dialect.name == "sqlite":
+        last = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+        return list(range(last + 1, last + 1 + count))
+    return list(
+        connection.execute(
+            select(func.nextval(func.pg_get_serial_sequence(table.name, "id"))).select_from(
+                func.generate_series(1, count)
+            )
+        ).scalars()
+    )
+
+
 def apply_products(
     session: Session,
     prepared: list[PreparedProduct],
@@ -215,20 +404,23 @@ def apply_products(
     by: str,
     skip_bad: bool,
     documented: bool = True,
+    plan: Plan | None = None,
 ) -> ImportReport:
     """Write the prepared products in the caller's write transaction; `problems` are those
-    found when checking against `snapshot`. When the catalogue changed since, it is read
-    again: a barcode taken by another product meanwhile, or a product whose stock moved
-    meanwhile, refuses the import (ImportRefused, nothing written), or skips the row with
-    `skip_bad`. Products whose stored fields already match are left alone. Opening stock
-    moves as on the ledger (`ledger.move_stock`, here in a few statements for all products):
-    by the difference to the file's figure, relative to the stock as stored, one `opening`
-    movement each under one `SA` document; not `documented` (the demo loader on a database
-    before migration 0014), as an `adjust` movement of ref `STOK-AWAL` as then."""
+    found when checking against `snapshot`, `plan` the rows to write made then (if the ids
+    and categories it took still hold, nothing is worked out again). When the catalogue
+    changed since, it is read again: a barcode taken by another product meanwhile, or a
+    product whose stock moved meanwhile, refuses the import (ImportRefused, nothing
+    written), or skips the row with `skip_bad`. Products whose stored fields already match
+    are left alone. Opening stock moves as on the ledger (`ledger.move_stock`, here in a
+    few statements for all products): by the difference to the file's figure, relative to
+    the stock as stored, one `opening` movement each under one `SA` document; not
+    `documented` (the demo loader on a database before migration 0014), as an `adjust`
+    movement of ref `STOK-AWAL` as then."""
     connection = session.connection()
     late: list[RowProblem] = []
     if _fingerprint(connection) != snapshot.fingerprint:
-        snapshot = read_snapshot(session)
+        snapshot, plan = read_snapshot(session), None
         late = [
             RowProblem(product.number, "barcodes", taken)
             for product in prepared
@@ -240,35 +432,51 @@ def apply_products(
         raise ImportRefused([*problems, *late])
     late_rows = {problem.row for problem in late}
     products = [product for product in prepared if product.number not in late_rows]
-    report = ImportReport(skipped=[*problems, *late])
     category_ids = _category_ids(session, {product.category for product in products}, by, now)
-    stored = snapshot.stored
-    last_id = connection.execute(select(func.coalesce(func.max(PRODUCT.c.id), 0))).scalar_one()
-    last_barcode = connection.execute(select(func.coalesce(func.max(BARCODE.c.id), 0))).scalar_one()
-    new = [product for product in products if product.code not in stored]
-    changed = [
-        (stored[product.code], product)
-        for product in products
-        if product.code in stored
-        and stored[product.code][1:]
-        != (
-            category_ids[product.category],
-            product.values,
-            product.stock_after(stored[product.code][3]),
-        )
-    ]
-    report.created, report.updated = len(new), len(products) - len(new)
+    if plan is None or late:
+        count, barcodes = new_counts(products, snapshot)
+    else:  # the same products over the same catalogue
+        count, barcodes = len(plan.product_ids), len(plan.barcode_ids)
+    product_ids = _new_ids(connection, PRODUCT, count)
+    barcode_ids = _new_ids(connection, BARCODE, barcodes)
+    if plan is None or late or not plan.fits(category_ids, product_ids, barcode_ids):
+        plan = make_plan(products, snapshot, category_ids, product_ids, barcode_ids)
+    report = ImportReport(skipped=[*problems, *late])
+    report.created, report.updated = len(plan.new), len(products) - len(plan.new)
+    _write_rows(connection, plan, now)
+    price, member_price = STORED.index("price"), STORED.index("member_price")
+    record_price_changes(
+        session,
+        [
+            PriceUpdate(
+                old[0], product.code, old[2][price], product.values[price],
+                old[2][member_price], product.values[member_price],
+            )
+            for old, product in plan.changed
+            if (old[2][price], old[2][member_price])
+            != (product.values[price], product.values[member_price])
+        ],
+        by=by,
+        at=now,
+    )  # fmt: skip
+    _move_opening_stock(session, plan, now, by=by, documented=documented, report=report)
+    record_seal_text(session, PRODUCT, plan.product_seals, actor=by, at=now)
+    record_seal_text(session, BARCODE, plan.barcode_seals, actor=by, at=now)
+    return report
+
+
+def _write_rows(connection: Connection, plan: Plan, now: datetime) -> None:
+    """Insert the plan's new products and barcodes, update its changed products, remove its
+    barcodes gone, each in one statement of many rows."""
     updated_at = _stored_form(connection, PRODUCT.c.updated_at, now)
-    if new:
+    category_ids = plan.category_ids
+    if plan.new:
         with _search_indexed_at_the_end(connection):
             _write_many(
                 connection,
                 PRODUCT.insert(),
-                ("code", "category_id", "stock", "updated_at", *STORED),
-                [
-                    (p.code, category_ids[p.category], p.stock or 0, updated_at, *p.values)
-                    for p in new
-                ],
+                PRODUCT_ROW,
+                [(*row, updated_at) for row in plan.product_rows],
             )
     _write_many(
         connection,
@@ -287,132 +495,66 @@ def apply_products(
                 updated_at,
                 *p.values,
             )
-            for old, p in changed
+            for old, p in plan.changed
         ],
     )
-    price, member_price = STORED.index("price"), STORED.index("member_price")
-    record_price_changes(
-        session,
-        [
-            PriceUpdate(
-                old[0], product.code, old[2][price], product.values[price],
-                old[2][member_price], product.values[member_price],
-            )
-            for old, product in changed
-            if (old[2][price], old[2][member_price])
-            != (product.values[price], product.values[member_price])
-        ],
-        by=by,
-        at=now,
-    )  # fmt: skip
-    gone_barcodes = _store_barcodes(
-        connection,
-        snapshot.held,
-        {stored[p.code][0]: p.barcodes for p in products if p.code in stored},
-    )
-    # a new product's barcodes and opening stock are found by SQL from its code and row (a
-    # row after the last one before, stamped with this import's time), so no id has to come
-    # back to Python
-    by_code = select(PRODUCT.c.id).where(PRODUCT.c.code == bindparam("product")).scalar_subquery()
-    _write_many(
-        connection,
-        BARCODE.insert().values(code=bindparam("barcode"), product_id=by_code),
-        ("barcode", "product"),
-        [(barcode, p.code) for p in new for barcode in p.barcodes],
-    )
-    cost = STORED.index("cost")
-    # each stored product whose stock the file changes: its id, the change, its cost
+    delete = BARCODE.delete().where(BARCODE.c.id == bindparam("barcode_id"))
+    _write_many(connection, delete, ("barcode_id",), [(id_,) for id_ in plan.gone_barcodes])
+    _write_many(connection, BARCODE.insert(), ("id", "code", "product_id"), plan.barcodes)
+
+
+def _move_opening_stock(
+    session: Session, plan: Plan, now: datetime, *, by: str, documented: bool, report: ImportReport
+) -> None:
+    """Book the file's stock: one movement for each product whose stock it sets or changes,
+    under one `SA` document (`report.opening` its number), or as `adjust` movements when not
+    `documented`."""
+    # each product whose stock the file changes: its id, the change
     moving = [
-        (old[0], p.stock_after(old[3]) - old[3], p.values[cost])
-        for old, p in changed
+        (old[0], p.stock_after(old[3]) - old[3])
+        for old, p in plan.changed
         if p.stock_after(old[3]) != old[3]
     ]
-    opened = [(p.stock, p.values[cost]) for p in new if p.stock] + [
-        (qty, unit_cost) for _, qty, unit_cost in moving
-    ]
     kind, ref = MovementKind.ADJUST, OPENING_REF
-    if opened and documented:
-        value = sum(value_at(from_milli(qty), unit_cost) for qty, unit_cost in opened)
+    if (plan.new_opened or moving) and documented:
         kind = MovementKind.OPENING
-        ref = open_document(session, at=now, by=by, products=len(opened), value=value, note=NOTE)
+        ref = open_document(
+            session, at=now, by=by, products=plan.new_opened + len(moving),
+            value=plan.opening_value, note=NOTE,
+        )  # fmt: skip
     report.opening = ref if kind == MovementKind.OPENING else ""
-    moved_at = literal(now, UTCDateTime())
-    connection.execute(
-        STOCK_MOVEMENT.insert().from_select(
-            ["product_id", "qty", "kind", "created_at", "ref", "note"],
-            select(
-                PRODUCT.c.id, PRODUCT.c.stock, literal(kind), moved_at, literal(ref),
-                literal(NOTE),
-            ).where(PRODUCT.c.id > last_id, PRODUCT.c.updated_at == now, PRODUCT.c.stock != 0),
-        )
-    )  # fmt: skip
+    connection = session.connection()
+    if plan.new_opened:  # the new products' stock as written, in one statement (on
+        # PostgreSQL, a product another till adds meanwhile may take an id among theirs)
+        moved_at = literal(now, UTCDateTime())
+        connection.execute(
+            STOCK_MOVEMENT.insert().from_select(
+                ["product_id", "qty", "kind", "created_at", "ref", "note"],
+                select(
+                    PRODUCT.c.id, PRODUCT.c.stock, literal(kind), moved_at, literal(ref),
+                    literal(NOTE),
+                ).where(
+                    PRODUCT.c.id.between(min(plan.product_ids), max(plan.product_ids)),
+                    PRODUCT.c.updated_at == moved_at, PRODUCT.c.stock != 0,
+                ),
+            )
+        )  # fmt: skip
     created_at = _stored_form(connection, STOCK_MOVEMENT.c.created_at, now)
     _write_many(
         connection,
         STOCK_MOVEMENT.insert(),
         ("product_id", "qty", "kind", "created_at", "ref", "sale_id", "note"),
-        [(product_id, qty, kind, created_at, ref, None, NOTE) for product_id, qty, _ in moving],
+        [(product_id, qty, kind, created_at, ref, None, NOTE) for product_id, qty in moving],
     )
     # a dated product's opening stock goes to its batches (issue 17), as any other movement
     # (stock here is in thousandths; new products are never dated yet)
     move_batches(
         session,
-        [Movement(product_id, from_milli(qty), kind, ref=ref) for product_id, qty, _ in moving],
+        [Movement(product_id, from_milli(qty), kind, ref=ref) for product_id, qty in moving],
         now,
         allow_negative=True,
         actor=by,
     )
-    _seal_written(
-        session, products, changed, category_ids, (last_id, last_barcode), gone_barcodes,
-        by=by, at=now,
-    )  # fmt: skip
-    return report
-
-
-def _seal_written(
-    session: Session,
-    products: list[PreparedProduct],
-    changed: list[tuple[tuple[int, int, tuple[Any, ...], int], PreparedProduct]],
-    category_ids: dict[str, int],
-    last_ids: tuple[int, int],
-    gone_barcodes: list[int],
-    *,
-    by: str,
-    at: datetime,
-) -> None:
-    """Seal the products and barcodes written: each digest from the values' JSON made before
-    the lock and the row's id. The new rows are those past the last ids before (the write
-    lock is held); a row there that this import did not write (on PostgreSQL, one another
-    transaction committed meanwhile) is read and sealed as it is."""
-    connection = session.connection()
-    last_id, last_barcode = last_ids
-    mine = {p.code: p for p in products}
-    values = [(old[0], p.sealed_values(category_ids[p.category])) for old, p in changed]
-    others: list[int] = []
-    for id_, code in connection.execute(
-        select(PRODUCT.c.id, PRODUCT.c.code).where(PRODUCT.c.id > last_id)
-    ).all():  # fetched at once, not row by row
-        if (product := mine.get(code)) is None:
-            others.append(id_)
-        else:
-            values.append((id_, product.sealed_values(category_ids[product.category])))
-    record_seals(session, PRODUCT, digests_by_id(PRODUCT, values), actor=by, at=at)
-    seal(session, PRODUCT, others, actor=by, at=at)
-    codes = {code: text for p in products for code, text in zip(p.barcodes, p.barcodes_json,
-                                                                  strict=True)}  # fmt: skip
-    values, others = [], []
-    for id_, code, product_id in connection.execute(
-        select(BARCODE.c.id, BARCODE.c.code, BARCODE.c.product_id).where(
-            BARCODE.c.id > last_barcode
-        )
-    ).all():
-        if (text := codes.get(code)) is None:
-            others.append(id_)
-        else:
-            values.append((id_, f"[{text},{product_id}]"))
-    sealed = {str(barcode_id): GONE for barcode_id in gone_barcodes}
-    record_seals(session, BARCODE, sealed | digests_by_id(BARCODE, values), actor=by, at=at)
-    seal(session, BARCODE, others, actor=by, at=at)
 
 
 def _stored_form(connection: Connection, column: Column[Any], value: Any) -> Any:
@@ -482,26 +624,3 @@ def _category_ids(session: Session, names: set[str], by: str, at: datetime) -> d
         session.flush()
         seal(session, CATEGORY, [categories[name].id for name in missing], actor=by, at=at)
     return {name: c.id for name, c in categories.items() if c.id is not None}
-
-
-def _store_barcodes(
-    connection: Connection, held: dict[int, dict[str, int]], wanted: dict[int, tuple[str, ...]]
-) -> list[int]:
-    """Give each product in `wanted` exactly its barcodes (`held`: those it has, with their
-    row ids): the others are removed (their ids returned)."""
-    gone = [
-        (barcode_id,)
-        for product_id, codes in wanted.items()
-        for code, barcode_id in held.get(product_id, {}).items()
-        if code not in codes
-    ]
-    delete = BARCODE.delete().where(BARCODE.c.id == bindparam("barcode_id"))
-    _write_many(connection, delete, ("barcode_id",), gone)
-    added = [
-        (code, product_id)
-        for product_id, codes in wanted.items()
-        for code in codes
-        if code not in held.get(product_id, {})
-    ]
-    _write_many(connection, BARCODE.insert(), ("code", "product_id"), added)
-    return [barcode_id for (barcode_id,) in gone]

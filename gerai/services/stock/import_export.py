@@ -28,15 +28,18 @@ from gerai.services.importing import (
     cell_qty,
     cell_text,
     missing_cell,
+    missing_columns,
 )
 from gerai.services.sale.pricing import check_het
 from gerai.services.shop.auth import SYSTEM, Actor, authorize
 from gerai.services.stock.import_apply import (
+    Plan,
     PreparedProduct,
     Snapshot,
     apply_products,
     barcode_owners,
     barcode_taken,
+    expected_plan,
     opening_refused,
     prepare_products,
     read_snapshot,
@@ -185,11 +188,7 @@ def check_products(
     table = table.renamed(PRODUCT_HEADINGS)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
-        raise GeraiError(
-            "import.missing_columns",
-            columns=", ".join(missing),
-            expected=", ".join(PRODUCT_COLUMNS),
-        )
+        raise missing_columns(missing, PRODUCT_COLUMNS)
     good: list[tuple[int, ProductRecord]] = []
     problems: list[RowProblem] = []
     seen_codes: dict[str, int] = {}
@@ -298,6 +297,7 @@ class StagedProducts:
     problems: list[RowProblem]
     skip_bad: bool
     snapshot: Snapshot
+    plan: Plan
 
 
 def stage_products(session: Session, table: Table, *, skip_bad: bool = False) -> StagedProducts:
@@ -312,9 +312,8 @@ def stage_products(session: Session, table: Table, *, skip_bad: bool = False) ->
     if problems and not skip_bad:
         raise ImportRefused(problems)
     bad = {problem.row for problem in refused}
-    return StagedProducts(
-        [p for p in prepared if p.number not in bad], problems, skip_bad, snapshot
-    )
+    products = [p for p in prepared if p.number not in bad]
+    return StagedProducts(products, problems, skip_bad, snapshot, expected_plan(products, snapshot))
 
 
 def import_products(
@@ -341,6 +340,7 @@ def apply_staged(
         now,
         by=actor.name,
         skip_bad=staged.skip_bad,
+        plan=staged.plan,
     )
     audit.record(
         session, kind=AuditKind.PRODUCTS_IMPORTED, actor=actor.name, at=now,
@@ -366,7 +366,7 @@ def store_products(
     staged = stage_products(session, table, skip_bad=skip_bad)
     return apply_products(
         session, staged.products, staged.problems, staged.snapshot, now, by=by,
-        skip_bad=skip_bad, documented=documented,
+        skip_bad=skip_bad, documented=documented, plan=staged.plan,
     )  # fmt: skip
 
 

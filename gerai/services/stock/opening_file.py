@@ -16,7 +16,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.words import AuditKind, MovementKind, Permission
 from gerai.services.audit import trail as audit
-from gerai.services.importing import ImportRefused, RowProblem, cell_text
+from gerai.services.importing import ImportRefused, RowProblem, cell_text, missing_columns
 from gerai.services.shop.auth import Actor, authorize
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.catalog import ProductInfo
@@ -49,9 +49,7 @@ def book_opening_stock(
     table = table.renamed(PRODUCT_HEADINGS)
     missing = [column for column in COLUMNS if column not in table.header]
     if missing:
-        raise GeraiError(
-            "import.missing_columns", columns=", ".join(missing), expected=", ".join(COLUMNS)
-        )
+        raise missing_columns(missing, COLUMNS)
     problems: list[RowProblem] = []
     wanted: list[tuple[int, ProductInfo, Decimal]] = []
     seen: dict[int, int] = {}

@@ -2,7 +2,9 @@
 of an action beyond the kasir's role (void, retur, price override, manual discount...). With a
 `check` (see `gerai.tui.permits`), the name and PIN are checked at once: a wrong PIN (or a
 locked user) is told in the dialog, which stays for the PIN to be typed again; any other
-refusal closes it and goes to `refused`. Without a check, the dialog only collects them."""
+refusal closes it and goes to `refused`. Without a check, the dialog only collects them. What
+was approved goes on (`approved`) as the dialog closes, before the next key is read, so the
+keys typed after the PIN land in the form it opens, not in the screen under the dialog."""
 
 from __future__ import annotations
 
@@ -26,7 +28,9 @@ RETYPE = ("auth.wrong_pin", "auth.locked")  # refusals the supervisor answers in
 class ApprovalScreen(NameAndPin, GeraiDialog[object]):
     """Name + PIN of a supervisor for `action` (a message key naming it; `admin_only` when
     only an admin's PIN will do); dismissed with what `check` gives (the approval itself
-    without a check), or None on Esc or a refusal."""
+    without a check), or None on Esc or a refusal; `approved` is called with what `check`
+    gives as the dialog closes (rather than a callback of `push_screen`, which runs after
+    the keys typed meanwhile)."""
 
     CSS_PATH = sheet("dialogs")
     DEFAULT_CSS = "#approval-error { width: 100%; }"
@@ -39,12 +43,14 @@ class ApprovalScreen(NameAndPin, GeraiDialog[object]):
         admin_only: bool = False,
         check: Callable[[Approval], object] | None = None,
         refused: Callable[[GeraiError], object] | None = None,
+        approved: Callable[[object], object] | None = None,
     ) -> None:
         super().__init__()
         self.action = action
         self.admin_only = admin_only
         self.check = check
         self.refused = refused
+        self.approved = approved
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="approval"):
@@ -83,3 +89,5 @@ class ApprovalScreen(NameAndPin, GeraiDialog[object]):
             field.focus()
             return
         self.dismiss(granted)
+        if self.approved is not None and granted is not None:
+            self.approved(granted)

@@ -1,7 +1,8 @@
 """Pengaturan toko (F11 → Pengaturan toko): the shop's settings as the first-run wizard asks
 them, one scrolling form; Enter moves field to field (type-ahead safe), Ctrl+S or Enter on
 the last field saves through the till (the same validation, audited with the old and new
-values, in the name of the admin working the screen); a refusal shows at its field."""
+values, in the name of the admin working the screen); a refusal shows at its field. Esc with
+edits not saved asks first (`AskBeforeDiscard`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
 from gerai.services.shop.auth import Actor
 from gerai.tui.base import GeraiScreen
+from gerai.tui.discard import AskBeforeDiscard
 from gerai.tui.screens.setup.form import (
     SHOP_GROUPS,
     all_fields,
@@ -29,14 +31,14 @@ from gerai.tui.styles import sheet
 from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
 
 
-class ShopSettingsScreen(TypeAhead, GeraiScreen[None]):
+class ShopSettingsScreen(TypeAhead, AskBeforeDiscard, GeraiScreen[None]):
     """The shop's settings, edited by an admin."""
 
     CSS_PATH: ClassVar[Any] = [sheet("dialogs"), sheet("setup")]
     BINDINGS = [
         ENTER_FIELD,
         Binding("ctrl+s", "save_typed", "ui.key.save", priority=True),
-        Binding("escape", "close", "ui.key.cancel"),
+        Binding("escape", "cancel", "ui.key.cancel"),
     ]
 
     def __init__(self, acting: Actor) -> None:
@@ -73,12 +75,23 @@ class ShopSettingsScreen(TypeAhead, GeraiScreen[None]):
         if context == self.keys[-1]:
             self.action_save()
 
+    def typed_changes(self) -> dict[str, str]:
+        """The fields whose typed text differs from the shop's settings as stored."""
+        before = form_values(self.app.shop)
+        typed = {key: self.query_one(f"#f-{key}", Input).value for key in self.keys}
+        return {key: text for key, text in typed.items() if text != before[key]}
+
+    def is_filled(self) -> bool:
+        return bool(self.typed_changes())
+
+    def warn_discard(self, text: str) -> None:
+        self.query_one("#settings-error", Label).update(text)
+        self.app.bell()
+
     def action_save(self) -> None:
         """Save what is typed (Ctrl+S: once the keys typed before it are in); a refusal shows
         and focuses its field."""
-        before = form_values(self.app.shop)
-        typed = {key: self.query_one(f"#f-{key}", Input).value for key in self.keys}
-        changed = {key: text for key, text in typed.items() if text != before[key]}
+        changed = self.typed_changes()
         error = self.query_one("#settings-error", Label)
         try:
             self.till.save_shop(shop_values(changed), acting=self.acting)
@@ -94,7 +107,3 @@ class ShopSettingsScreen(TypeAhead, GeraiScreen[None]):
             t("ui.shop_settings.title", name=self.app.shop.name)
         )
         self.app.notify(t("ui.shop_settings.saved", count=len(changed)))
-
-    def action_close(self) -> None:
-        """Esc: back to the kasir screen (what is not saved is dropped)."""
-        self.dismiss(None)

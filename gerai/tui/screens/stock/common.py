@@ -3,7 +3,7 @@ and the category picker."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
@@ -24,28 +24,9 @@ class StockScreen(StatusLine, GeraiScreen[Result]):
     CSS_PATH: ClassVar[Any] = STOCK_CSS
     status_selector = ".stock-status"
 
-
-class AskBeforeDiscard:
-    """Mix into a stock screen holding work not yet saved (a receiving document, a count):
-    the first Esc on it asks, the second throws it away; typing in between asks again."""
-
-    discard_warned = False
-
-    def is_filled(self) -> bool:
-        """Something typed or counted would be lost."""
-        raise NotImplementedError
-
-    def action_cancel(self) -> None:
-        """Esc: leave without saving; with work on the form, only the second time."""
-        screen = cast(StockScreen[Any], self)
-        if self.is_filled() and not self.discard_warned:
-            self.discard_warned = True
-            screen.say(t("ui.stock.discard_ask"), error=True)
-            return
-        screen.dismiss(None)
-
-    def on_input_changed(self) -> None:
-        self.discard_warned = False
+    def warn_discard(self, text: str) -> None:
+        """Ask before throwing away what is not saved (`AskBeforeDiscard`), on the status line."""
+        self.say(text, error=True)
 
 
 class StockDialog(GeraiDialog[Result]):

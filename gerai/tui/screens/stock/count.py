@@ -26,7 +26,8 @@ from gerai.services.stock.batches import BatchInfo
 from gerai.services.stock.catalog import ProductInfo
 from gerai.services.stock.count import CountLine
 from gerai.services.stock.inventory import quantity
-from gerai.tui.screens.stock.common import AskBeforeDiscard, CategoryPicker, StockScreen, fit_column
+from gerai.tui.discard import AskBeforeDiscard
+from gerai.tui.screens.stock.common import CategoryPicker, StockScreen, fit_column
 from gerai.tui.widgets.scan_field import ScanField
 
 COLUMNS = {

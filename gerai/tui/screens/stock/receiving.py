@@ -18,7 +18,8 @@ from gerai.services.shop.auth import Approval
 from gerai.services.stock.packs import format_packs
 from gerai.services.stock.receiving import CheckedLine, ReceiveLine
 from gerai.services.stock.suppliers import SupplierInfo
-from gerai.tui.screens.stock.common import AskBeforeDiscard, StockDialog, StockScreen, fit_column
+from gerai.tui.discard import AskBeforeDiscard
+from gerai.tui.screens.stock.common import StockDialog, StockScreen, fit_column
 from gerai.tui.screens.stock.receipt_terms import ReceiptTermsDialog
 from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, SavedOnLastField, TypeAhead, save_typed
 from gerai.tui.widgets.scan_field import ScanField
