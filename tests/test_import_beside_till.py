@@ -22,7 +22,7 @@ from conftest import CASHIER, NOW, OPENING_CASH, OWNER, raw
 
 from gerai.cli import main
 from gerai.core.words import AuditKind, MovementKind
-from gerai.db import Database
+from gerai.db import BUSY_TIMEOUT_MS, Database
 from gerai.services.audit.verify import verify
 from gerai.services.cash.shifts import open_shift
 from gerai.services.importing import ImportRefused
@@ -141,7 +141,9 @@ def test_a_till_selling_beside_a_big_import_never_fails(
     print(f"import of {PRODUCTS} products: {took:.1f} s; slowest sale {report['slowest']:.2f} s")
     assert report["errors"] == []
     assert sold_during > 0 and report["sales"] >= sold_during
-    assert report["slowest"] < 3
+    # no sale came near the busy timeout that would refuse it (the lock's length is a benchmark
+    # figure, `bench/run.py --only import`, not a timed test)
+    assert report["slowest"] < BUSY_TIMEOUT_MS / 2000
     assert raw(catalogue_db, "SELECT count(*) FROM product WHERE code LIKE 'BSR-%'") == [
         (PRODUCTS,)
     ]
