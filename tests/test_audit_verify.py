@@ -186,7 +186,7 @@ def test_cutting_off_the_newest_records_is_caught(sold: Database) -> None:
 def test_another_kind_of_document_adds_its_own_check(
     sold: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def voids_match(_session: object) -> DocumentBreak | None:
+    def voids_match(_session: object, _scope: object) -> DocumentBreak | None:
         return DocumentBreak("audit.sale_changed", "K1-20251130-0002", 7)
 
     monkeypatch.setattr(

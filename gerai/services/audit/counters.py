@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlmodel import Session
 
 from gerai.core.words import DocumentSeries
@@ -56,19 +56,26 @@ def _compare(
     return None
 
 
-def check_counters(session: Session) -> DocumentBreak | None:
+def check_counters(session: Session, first_day: date | None = None) -> DocumentBreak | None:
     """The first receipt or document counter that differs from the highest number issued in
-    its series, till and day (a counter missing counts as 0), or None when all agree."""
+    its series, till and day (a counter missing counts as 0), or None when all agree; only
+    the days from `first_day` when given."""
     connection = session.connection()
+
+    def days(table: Any) -> Any:
+        return table.c.business_date >= first_day if first_day is not None else true()
+
     counters = {
         (str(till), _day(day)): int(last)
         for till, day, last in connection.execute(
             select(
                 RECEIPT_COUNTER.c.till, RECEIPT_COUNTER.c.business_date, RECEIPT_COUNTER.c.last_no
-            )
+            ).where(days(RECEIPT_COUNTER))
         )
     }
-    sales = connection.execute(select(SALE.c.till, SALE.c.business_date, SALE.c.receipt_no))
+    sales = connection.execute(
+        select(SALE.c.till, SALE.c.business_date, SALE.c.receipt_no).where(days(SALE))
+    )
     found = _compare(RECEIPT_COUNTER.name, (), counters, _highest(sales, ""))
     if found is not None:
         return found
@@ -80,10 +87,12 @@ def check_counters(session: Session) -> DocumentBreak | None:
                     DOCUMENT_COUNTER.c.till,
                     DOCUMENT_COUNTER.c.business_date,
                     DOCUMENT_COUNTER.c.last_no,
-                ).where(DOCUMENT_COUNTER.c.series == series)
+                ).where(DOCUMENT_COUNTER.c.series == series, days(DOCUMENT_COUNTER))
             )
         }
-        documents = connection.execute(select(table.c.till, table.c.business_date, table.c.number))
+        documents = connection.execute(
+            select(table.c.till, table.c.business_date, table.c.number).where(days(table))
+        )
         found = _compare(DOCUMENT_COUNTER.name, (series,), counters, _highest(documents, series))
         if found is not None:
             return found

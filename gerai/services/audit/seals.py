@@ -313,6 +313,8 @@ UNSEALED: dict[str, str] = {
     "alembic_version": "the schema's version, checked at start",
     "audithead": "the audit chain's own head: the chain proves it",
     "auditrecord": "the audit chain itself",
+    "auditcheckpoint": "each checkpoint is a record of the chain (kind `audit_checked`) and"
+    " must match it (checkpoint.py)",
     "sale": "each sale's audit record holds its digest (sale_digest.py)",
     "saleline": "part of its sale's digest",
     "payment": "part of its sale's digest",

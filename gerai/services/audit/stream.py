@@ -21,13 +21,15 @@ _NAMES = itertools.count()  # server-side cursors need a name unique in the conn
 def driver_rows(session: Session, query: Select[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
     """The rows of `query` as the driver's own tuples, `size` fetched at a time."""
     connection = session.connection()
-    compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    compiled = query.compile(
+        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+    )
     params: Any = compiled.params
     if compiled.positiontup is not None:
         params = tuple(compiled.params[name] for name in compiled.positiontup)
     driver = connection.connection
     if connection.dialect.name == "postgresql":
-        cursor = driver.cursor(name=f"gerai_audit_{next(_NAMES)}")  # type: ignore[call-arg]
+        cursor = driver.cursor(name=f"gerai_audit_{next(_NAMES)}")
     else:
         cursor = driver.cursor()
     try:
@@ -42,16 +44,18 @@ def moment_text(value: datetime | str) -> str:
     """A stored UTC time as the text digests take: `2025-11-30T01:02:03.000004+00:00`. SQLite
     hands back the text SQLAlchemy stored (`2025-11-30 01:02:03.000004`), PostgreSQL a naive
     UTC datetime; any other text is read as ISO, or left as it is (so it differs)."""
-    if isinstance(value, str):
-        if len(value) == 26 and value[10] == " ":
-            return f"{value[:10]}T{value[11:]}+00:00"
+    if not isinstance(value, str):
+        moment = value
+    elif len(value) == 26 and value[10] == " ":
+        return f"{value[:10]}T{value[11:]}+00:00"
+    else:
         try:
-            value = datetime.fromisoformat(value)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             return value
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).isoformat(timespec="microseconds")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def day_text(value: date | str) -> str:

@@ -148,8 +148,8 @@ def records_of(
     )
     if ref is not None:
         query = query.where(AUDIT_RECORD.c.ref == ref)
-    for seq, found, detail in driver_rows(session, query.order_by(AUDIT_RECORD.c.seq)):
-        yield seq, found, detail
+    rows = driver_rows(session, query.order_by(AUDIT_RECORD.c.seq))
+    yield from ((seq, found, detail) for seq, found, detail in rows)
 
 
 @dataclass(frozen=True)
