@@ -33,7 +33,13 @@ from sqlmodel import Session
 from gerai.core.words import AuditKind
 from gerai.models import AUDIT_RECORD, PAYMENT, SALE, SALE_LINE
 from gerai.services.audit import trail as audit
-from gerai.services.audit.stream import BATCH, day_text, driver_rows, moment_text
+from gerai.services.audit.stream import (
+    BATCH,
+    compact_json,
+    day_text,
+    driver_rows,
+    moment_text,
+)
 from gerai.services.audit.trail import Advance, DocumentBreak
 
 SALE_FIELDS = (
@@ -93,7 +99,7 @@ def sale_digest(
         content.append(list(references))
     if version >= 4:
         content.append(expired_by)
-    text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
+    text = compact_json(content)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

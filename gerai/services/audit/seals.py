@@ -61,7 +61,7 @@ from gerai.models import (
     WRITE_OFF,
 )
 from gerai.services.audit import trail as audit
-from gerai.services.audit.stream import driver_rows
+from gerai.services.audit.stream import compact_json, driver_rows
 from gerai.services.audit.trail import DocumentBreak
 
 GONE = ""  # the digest sealed for a deleted row
@@ -344,7 +344,6 @@ def before_the_chain(session: Session) -> None:
 
 
 _AS_IS = frozenset((int, str, bool, float, type(None)))  # JSON as they are, the common case
-_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)  # built once: a big seal
 
 
 def _plain(value: Any) -> Any:
@@ -363,7 +362,8 @@ def _plain(value: Any) -> Any:
 
 def _row_text(table: str, key: str, values: Sequence[Any]) -> str:
     """`[table, key, [values...]]` as compact JSON, the text a row's digest is taken of."""
-    return _JSON.encode([table, key, [_plain(value) for value in values]])
+    plain = [value if type(value) in _AS_IS else _plain(value) for value in values]
+    return compact_json([table, key, plain])
 
 
 def row_digest(table: str, key: str, values: Sequence[Any]) -> str:
@@ -374,14 +374,14 @@ def row_digest(table: str, key: str, values: Sequence[Any]) -> str:
 def values_json(values: Sequence[Any]) -> str:
     """The JSON of a row's sealed values (as the database hands them back), the part of its
     digest's text that can be made before the row is written (`digests_by_id`)."""
-    return _JSON.encode([_plain(value) for value in values])
+    return compact_json([_plain(value) for value in values])
 
 
 def digests_by_id(table: Table, rows: Iterable[tuple[int, str]]) -> dict[str, str]:
     """Key → digest of rows of `table` keyed by an integer id, each given as (id, the JSON of
     its sealed values made before, `values_json`): the same text as `row_digest`'s,
     `[table, key, values]`, so the same digest."""
-    name, sha256 = _JSON.encode(covered(table).name), hashlib.sha256
+    name, sha256 = compact_json(covered(table).name), hashlib.sha256
     return {
         str(id_): sha256(f'[{name},"{id_}",{values}]'.encode()).hexdigest() for id_, values in rows
     }

@@ -7,6 +7,7 @@ same text on every engine here."""
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -15,25 +16,24 @@ from sqlalchemy import Select
 from sqlmodel import Session
 
 BATCH = 5_000
+# compact JSON, as every digest's text is made; built once (`json.dumps` builds one a call)
+compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 _NAMES = itertools.count()  # server-side cursors need a name unique in the connection
 
 
 def driver_rows(session: Session, query: Select[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
-    """The rows of `query` as the driver's own tuples, `size` fetched at a time."""
+    """The rows of `query` as the driver's own tuples, `size` fetched at a time. Its values
+    (ours: kinds, ids, days) are rendered into the SQL by their types, as SQLAlchemy binds
+    them."""
     connection = session.connection()
-    compiled = query.compile(
-        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
-    )
-    params: Any = compiled.params
-    if compiled.positiontup is not None:
-        params = tuple(compiled.params[name] for name in compiled.positiontup)
+    sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
     driver = connection.connection
     if connection.dialect.name == "postgresql":
         cursor = driver.cursor(name=f"gerai_audit_{next(_NAMES)}")
     else:
         cursor = driver.cursor()
     try:
-        cursor.execute(str(compiled), params)
+        cursor.execute(sql)
         while rows := cursor.fetchmany(size):
             yield from rows
     finally:

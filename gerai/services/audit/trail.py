@@ -18,7 +18,7 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind
 from gerai.models import AUDIT_HEAD, AUDIT_RECORD
-from gerai.services.audit.stream import driver_rows, moment_text
+from gerai.services.audit.stream import compact_json, driver_rows, moment_text
 
 GENESIS = ""
 TRAIL_STARTED = AuditKind.AUDIT_STARTED  # migration 0005 writes it by this name
@@ -43,11 +43,7 @@ def content_hash(
     prev_hash: str, seq: int, moment: str, actor: str, kind: str, ref: str, detail: str
 ) -> str:
     """`chain_hash` of a record whose time is already its UTC text (`stream.moment_text`)."""
-    content = json.dumps(
-        [prev_hash, seq, moment, actor, kind, ref, detail],
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
+    content = compact_json([prev_hash, seq, moment, actor, kind, ref, detail])
     return hashlib.sha256(content.encode()).hexdigest()
 
 
