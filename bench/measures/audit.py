@@ -2,8 +2,8 @@
 proofs with `sqlite3`, `hashlib` and `json` only: every record's chain hash, every sale's
 digest from its rows (of its record's version) with its record found
 by its receipt number, every covered row's seal against its latest seal record. Taken in turns,
-medians reported. Then the verify since the last check as a shift close runs it, from a
-checkpoint one day of sales back (budget issue 18: whole year ≤ 1.0× raw, since ≤ 1 s)."""
+medians reported. Then the verify since the last check as a shift close runs it, after a
+shift's sales paid at the till (budget issue 18: whole year ≤ 1.0× raw, since ≤ 1 s)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ import time
 from contextlib import closing
 from pathlib import Path
 
+from bench.measures.commit import _Clock, _prepare_sales, _sell, _till
 from bench.measures.context import Context
 from bench.report import Row
 
+SHIFT_SALES = 150  # about half a day's sales of the benchmark's shop
 _DUMP = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 _SALE = (
     "SELECT s.id, s.receipt_no, s.shift_id, s.till, s.business_date, s.created_at, s.member_id,"
@@ -132,7 +134,7 @@ def raw_recompute(path: Path) -> tuple[int, int, int]:
 
 def measure_audit_verify(ctx: Context) -> list[Row]:
     """The full verification as the command runs it (`--full`) and the raw recompute, in turns;
-    then the verification since a checkpoint one day back."""
+    then the verification since the last check after a shift's sales."""
     till = ctx.till()
     rounds = 1 if ctx.quick else 3
     ours, raws = [], []
@@ -147,7 +149,7 @@ def measure_audit_verify(ctx: Context) -> list[Row]:
     assert result is not None
     seconds, reference = statistics.median(ours), statistics.median(raws)
     problem = result.problem()
-    since = _since_a_day_back(ctx)
+    since, sold = _since_a_shift(ctx)
     return [
         Row(
             f"audit verify --full: chain + {ctx.built.sales:,} sales + seals",
@@ -161,7 +163,7 @@ def measure_audit_verify(ctx: Context) -> list[Row]:
             {"seconds": seconds, "raw_seconds": reference, "records": result.records},
         ),
         Row(
-            "audit verify since the last check (a day of sales)",
+            f"audit verify since the last check ({sold} sales at the till since)",
             since,
             "s",
             f"{since:.2f} s",
@@ -171,33 +173,21 @@ def measure_audit_verify(ctx: Context) -> list[Row]:
     ]
 
 
-def _since_a_day_back(ctx: Context) -> float:
-    """Seconds of a verify since a checkpoint stored one day of sales before the head (as at a
-    shift close after a day's selling), after the full verify proved the whole trail."""
-    from sqlalchemy import select
-
-    from gerai.models import AUDIT_RECORD, SALE
-    from gerai.services.audit import checkpoint
-    from gerai.services.audit.trail import ChainStart
+def _since_a_shift(ctx: Context) -> tuple[float, int]:
+    """Seconds of a verify since the last check (the full verify's checkpoint) after a shift's
+    sales paid at the till, as a shift close runs it; and how many sales."""
+    from gerai.models import utcnow
     from gerai.services.audit.verify import verify_since_last_check
 
-    day = ctx.built.sales_per_day
-    with ctx.database().write() as session:
-        connection = session.connection()
-        sale_id = connection.execute(
-            select(SALE.c.id).order_by(SALE.c.id.desc()).offset(day)
-        ).first()
-        receipt = connection.execute(
-            select(SALE.c.receipt_no).where(SALE.c.id == sale_id[0])
-        ).scalar_one()
-        seq, digest = connection.execute(
-            select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.hash).where(AUDIT_RECORD.c.ref == receipt)
-        ).one()
-        now = ctx.till().clock()
-        checkpoint.store(session, ChainStart(seq, digest), True, sale_id[0], actor="bench", at=now)
+    count = 20 if ctx.quick else SHIFT_SALES
+    ctx.open_till()
+    clock = _Clock()
+    till = _till(ctx.database(), clock)
+    for sale in _prepare_sales(ctx, count):
+        _sell(till, clock, sale.cart, sale.now)
     started = time.perf_counter()
     with ctx.database().read() as session:
-        result = verify_since_last_check(session, now=now)
+        result = verify_since_last_check(session, now=utcnow())
     seconds = time.perf_counter() - started
     assert result.intact and not result.full, result.problem()
-    return seconds
+    return seconds, count

@@ -6,7 +6,7 @@ The documents themselves are proven by their own digests and seals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -28,7 +28,7 @@ from gerai.services.audit.trail import DocumentBreak
 NUMBERED = ((MEMBER_PAYMENT, DocumentSeries.SAVINGS), (SALE_RETURN, DocumentSeries.RETURN))
 
 
-def _highest(rows: Iterable[tuple[Any, Any, str]], series: str) -> dict[tuple[str, str], int]:
+def _highest(rows: Iterable[Sequence[Any]], series: str) -> dict[tuple[str, str], int]:
     """(till, day) → the highest number of `series` among documents (till, day, number),
     read from the number's end (`K1-20251130-0007`, `K1-20251130-R003`)."""
     highest: dict[tuple[str, str], int] = {}
