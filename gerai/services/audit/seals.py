@@ -413,7 +413,7 @@ def _digests(session: Session, entry: Covered, where: Any = None) -> Iterator[tu
         query = query.where(only)
     width, name, text, sha256 = len(keys), entry.name, _row_text, hashlib.sha256
     for row in driver_rows(session, query, BATCH):  # fetched many at once
-        key = _key(row[:width])
+        key = str(row[0]) if width == 1 and type(row[0]) is int else _key(row[:width])
         yield key, sha256(text(name, key, row[width:]).encode()).hexdigest()
 
 
