@@ -774,7 +774,7 @@ SUPPLIER_PAYMENT = table_of(SupplierPayment)
 
 class AuditCheckpoint(SQLModel, table=True):
     """A point up to which `gerai audit verify` proved the audit trail (issue 18): record `seq`
-    with hash `hash` ended a chain proven whole, from the first record (`full`) or from the
+    with hash `hash` ended a chain proven whole, from the first record (`from_start`) or from the
     checkpoint before; the sales up to `last_sale_id` matched their records then. Each
     checkpoint is itself in the chain (`record_seq`, kind `audit_checked`, whose detail
     holds the same figures), so a forged one is caught."""
@@ -782,7 +782,7 @@ class AuditCheckpoint(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     seq: int
     hash: str = Field(max_length=64)
-    full: bool
+    from_start: bool
     last_sale_id: int
     created_at: datetime = Field(sa_type=UTCDateTime)
     created_by: str = Field(max_length=60)

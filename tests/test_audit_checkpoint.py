@@ -53,7 +53,7 @@ def checkpointed(db: Database) -> Database:
 def test_the_second_verify_checks_only_what_came_since(checkpointed: Database) -> None:
     result = checked(checkpointed)
     assert result.intact and not result.full
-    first = raw(checkpointed, "SELECT seq, full FROM auditcheckpoint ORDER BY id")[0]
+    first = raw(checkpointed, "SELECT seq, from_start FROM auditcheckpoint ORDER BY id")[0]
     assert result.since == first[0] and first[1]
     # the third sale's record, its seals, and the checkpoint's own record
     assert 0 < result.records < checked(checkpointed, full=True).records
@@ -106,7 +106,7 @@ def test_a_checkpoint_moved_forward_is_caught_as_forged(checkpointed: Database) 
         checkpointed,
         "UPDATE sale SET total = total - 1000 WHERE receipt_no = 'K1-20251130-0004'",
         f"UPDATE auditcheckpoint SET seq = {seq}, "
-        f"hash = (SELECT hash FROM auditrecord WHERE seq = {seq}) WHERE full = false",
+        f"hash = (SELECT hash FROM auditrecord WHERE seq = {seq}) WHERE NOT from_start",
     )
     problem = checked(checkpointed, when=LATER).problem()
     assert problem is not None and problem.key == "audit.checkpoint_forged"
@@ -129,7 +129,7 @@ def test_a_shift_close_checks_since_the_last_checkpoint_and_leaves_one(
     shift = raw(checkpointed, "SELECT id FROM shift WHERE till = 'K1'")[0][0]
     with checkpointed.write() as session:
         close_shift(session, shift, {50_000: 10}, "lebih", TREASURER, LATER)
-    last = raw(checkpointed, "SELECT full, created_by FROM auditcheckpoint ORDER BY id DESC")
+    last = raw(checkpointed, "SELECT from_start, created_by FROM auditcheckpoint ORDER BY id DESC")
     assert len(last) == 2 and last[0] == (0, TREASURER.name)
     kinds = raw(checkpointed, "SELECT kind FROM auditrecord ORDER BY seq DESC LIMIT 1")
     assert kinds == [("audit_checked",)]

@@ -43,7 +43,7 @@ def test_a_0016_database_is_upgraded_without_loss(tmp_path: Path) -> None:
     assert raw(database, "SELECT seq, hash FROM auditrecord ORDER BY seq") == trail
     first = CliRunner().invoke(main, ["--db", database.url, "--lang", "en", "audit", "verify"])
     assert first.exit_code == 0 and "since" not in first.output, first.output
-    assert raw(database, "SELECT seq, full FROM auditcheckpoint") == [(trail[-1][0], 1)]
+    assert raw(database, "SELECT seq, from_start FROM auditcheckpoint") == [(trail[-1][0], 1)]
     sell(database, [("IDM-GRG", "5")])
     since = CliRunner().invoke(main, ["--db", database.url, "--lang", "en", "audit", "verify"])
     assert since.exit_code == 0 and "since the last check" in since.output, since.output

@@ -26,7 +26,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("full", sa.Boolean(), nullable=False),
+        sa.Column("from_start", sa.Boolean(), nullable=False),
         sa.Column("last_sale_id", sa.Integer(), nullable=False),
         sa.Column("created_at", gerai.models.UTCDateTime(), nullable=False),
         sa.Column("created_by", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),

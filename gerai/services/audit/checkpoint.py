@@ -56,7 +56,7 @@ class Checkpoint:
 _COLUMNS = (
     AUDIT_CHECKPOINT.c.seq,
     AUDIT_CHECKPOINT.c.hash,
-    AUDIT_CHECKPOINT.c.full,
+    AUDIT_CHECKPOINT.c.from_start,
     AUDIT_CHECKPOINT.c.last_sale_id,
     AUDIT_CHECKPOINT.c.created_at,
     AUDIT_CHECKPOINT.c.record_seq,
@@ -67,7 +67,7 @@ def latest(session: Session, *, full: bool = False) -> Checkpoint | None:
     """The newest checkpoint (the newest full one when `full`), or None."""
     query = select(*_COLUMNS).order_by(AUDIT_CHECKPOINT.c.record_seq.desc()).limit(1)
     if full:
-        query = query.where(AUDIT_CHECKPOINT.c.full.is_(True))
+        query = query.where(AUDIT_CHECKPOINT.c.from_start.is_(True))
     row = session.connection().execute(query).first()
     return None if row is None else Checkpoint(*row)
 
@@ -144,7 +144,7 @@ def store(
         AUDIT_CHECKPOINT.insert().values(
             seq=proven.seq,
             hash=proven.hash,
-            full=full,
+            from_start=full,
             last_sale_id=sales_to,
             created_at=at,
             created_by=actor,
