@@ -198,7 +198,7 @@ def _stored_digest(
 ) -> str:
     """The digest of version `version` of a sale's rows as they are now (each line and
     payment as read, its sale id first)."""
-    keys = [line[1:5] if line[5] is None else line[1:8] for line in lines]  # as `line_key`
+    keys: list[Any] = [line[1:5] if line[5] is None else line[1:8] for line in lines]  # line_key
     details: list[LineDetail] | None = None
     if version == 2:
         details = [(line[8], line[9]) for line in lines]
