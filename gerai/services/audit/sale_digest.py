@@ -272,7 +272,7 @@ def check_sales(
             .order_by(PAYMENT.c.sale_id, PAYMENT.c.id),
         )
     )
-    width, last_id, done = len(SALE_FIELDS_V3) + 1, 0, 0
+    width, last_id, done, matched = len(SALE_FIELDS_V3) + 1, 0, 0, 0
     rows: list[Sequence[Any]] = []
     paid: list[Sequence[Any]] = []
     for row in sales:
@@ -287,17 +287,30 @@ def check_sales(
         seq, detail = row[width], row[width + 1]
         if seq is None:
             return DocumentBreak("audit.sale_unrecorded", sale["receipt_no"])
+        matched += seq > since
         digest, version = _record(detail)
         expired_by = approvers.get(sale["receipt_no"])
         if digest != _stored_digest(sale, rows, paid, version, expired_by):
             return DocumentBreak("audit.sale_changed", sale["receipt_no"], seq)
     if advance is not None:
         advance(done % BATCH)
-    return _record_without_sale(session, since)
+    return _record_without_sale(session, since, matched)
 
 
-def _record_without_sale(session: Session, since: int) -> DocumentBreak | None:
-    """The first sale record after sequence `since` whose sale is gone."""
+def _record_without_sale(session: Session, since: int, matched: int) -> DocumentBreak | None:
+    """The first sale record after sequence `since` whose sale is gone, looked for only when
+    there are more such records than the `matched` ones the sales found."""
+    records = (
+        session.connection()
+        .execute(
+            select(func.count()).where(
+                AUDIT_RECORD.c.kind == AuditKind.SALE, AUDIT_RECORD.c.seq > since
+            )
+        )
+        .scalar()
+    )
+    if records == matched:
+        return None
     gone = (
         session.connection()
         .execute(
