@@ -43,7 +43,7 @@ def audit_verify(options: Options, witnesses: tuple[str, ...], full: bool) -> No
     from gerai.services.audit.witness import parse_witness
 
     parsed = [parse_witness(text) for text in witnesses]
-    result = cli_till(options, thorough=True).verify_audit(parsed, full=full)
+    result = cli_till(options, thorough=True).verify_audit(parsed, full=full, mark=True)
     problem = result.problem()
     if problem is not None:
         raise problem

@@ -190,11 +190,13 @@ class AdminVerbs(TillBase):
         *,
         full: bool = False,
         progress: Progress | None = None,
+        mark: bool = False,
     ) -> Verification:
         """Check the audit trail's chain and documents since the last checkpoint (the whole
         trail when `full`, or when no full check was made this week), and that the file
-        still holds each witnessed record (from a signed Z report or daily PDF). An intact
-        trail leaves a checkpoint where this check ended."""
+        still holds each witnessed record (from a signed Z report or daily PDF). With
+        `mark` (`gerai audit verify`), an intact trail leaves a checkpoint where this check
+        ended."""
         with self.database.read() as session:
             if full:
                 result = verify(session, witnesses, progress=progress)
@@ -202,7 +204,7 @@ class AdminVerbs(TillBase):
                 result = verify_since_last_check(
                     session, witnesses, now=self.clock(), progress=progress
                 )
-        if result.intact:
+        if mark and result.intact:
             with self.database.write() as session:
                 mark_checked(session, result, actor=self.actor.name, at=self.clock())
         return result
