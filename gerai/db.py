@@ -27,7 +27,7 @@ from gerai.core.errors import GeraiError, Refused
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-SCHEMA_REVISION = "0017s"
+SCHEMA_REVISION = "0017a"
 # checked for damage whenever gerai opens the database: the small tables every till reads
 # first (settings, users, categories, members, counters), a few ms whatever the size of the
 # catalogue and the sales; `quick_check` over the whole file (about 6 ms per MB) runs before

@@ -770,3 +770,23 @@ PURCHASE_ORDER_LINE = table_of(PurchaseOrderLine)
 PURCHASE_ORDER_RECEIPT = table_of(PurchaseOrderReceipt)
 RECEIPT_TERMS = table_of(ReceiptTerms)
 SUPPLIER_PAYMENT = table_of(SupplierPayment)
+
+
+class AuditCheckpoint(SQLModel, table=True):
+    """A point up to which `gerai audit verify` proved the audit trail (issue 18): record `seq`
+    with hash `hash` ended a chain proven whole, from the first record (`from_start`) or from the
+    checkpoint before; the sales up to `last_sale_id` matched their records then. Each
+    checkpoint is itself in the chain (`record_seq`, kind `audit_checked`, whose detail
+    holds the same figures), so a forged one is caught."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    seq: int
+    hash: str = Field(max_length=64)
+    from_start: bool
+    last_sale_id: int
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: str = Field(max_length=60)
+    record_seq: int = Field(unique=True)
+
+
+AUDIT_CHECKPOINT = table_of(AuditCheckpoint)

@@ -82,7 +82,7 @@ def test_a_0007_shop_has_its_rows_sealed_by_the_upgrade(tmp_path: Path) -> None:
     assert raw(database, "SELECT count(*) FROM product")[0][0] == products
 
     tamper(database, "UPDATE product SET het = 99000 WHERE code = 'MYK-1L'")
-    edited = CliRunner().invoke(main, ["--db", database.url, "audit", "verify"])
+    edited = CliRunner().invoke(main, ["--db", database.url, "audit", "verify", "--full"])
     assert edited.exit_code == 1 and "product#" in edited.output
     database.dispose()
 

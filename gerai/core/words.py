@@ -227,6 +227,7 @@ class AuditKind(StrEnum):
     KAS_SUPPLIER = "kas_supplier"
     SUPPLIER_TERMS = "supplier_terms"
     SUPPLIER_PAID = "supplier_paid"
+    AUDIT_CHECKED = "audit_checked"  # `gerai audit verify` or a shift close proved the chain
 
 
 class BuyerCategory(StrEnum):

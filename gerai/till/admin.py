@@ -8,7 +8,13 @@ from collections.abc import Callable, Sequence
 from gerai.core.words import Permission, Role
 from gerai.services.audit.log import AuditFilter, audit_choices, audit_page
 from gerai.services.audit.trail import AuditRow
-from gerai.services.audit.verify import Verification, verify
+from gerai.services.audit.verify import (
+    Progress,
+    Verification,
+    mark_checked,
+    verify,
+    verify_since_last_check,
+)
 from gerai.services.audit.witness import Witness, current_witness
 from gerai.services.members.import_export import StagedMembers, apply_members
 from gerai.services.shop.auth import Actor, Approval, authorize, elevate, login, logout
@@ -178,11 +184,30 @@ class AdminVerbs(TillBase):
         with self.database.read() as session:
             return audit_choices(session)
 
-    def verify_audit(self, witnesses: Sequence[Witness] = ()) -> Verification:
-        """Check the audit trail's chain and documents, and that the file still holds each
-        witnessed record (from a signed Z report or daily PDF)."""
+    def verify_audit(
+        self,
+        witnesses: Sequence[Witness] = (),
+        *,
+        full: bool = False,
+        progress: Progress | None = None,
+        mark: bool = False,
+    ) -> Verification:
+        """Check the audit trail's chain and documents since the last checkpoint (the whole
+        trail when `full`, or when no full check was made this week), and that the file
+        still holds each witnessed record (from a signed Z report or daily PDF). With
+        `mark` (`gerai audit verify`), an intact trail leaves a checkpoint where this check
+        ended."""
         with self.database.read() as session:
-            return verify(session, witnesses)
+            if full:
+                result = verify(session, witnesses, progress=progress)
+            else:
+                result = verify_since_last_check(
+                    session, witnesses, now=self.clock(), progress=progress
+                )
+        if mark and result.intact:
+            with self.database.write() as session:
+                mark_checked(session, result, actor=self.actor.name, at=self.clock())
+        return result
 
     def audit_witness(self) -> Witness:
         """The audit chain's head now, as the papers print it."""

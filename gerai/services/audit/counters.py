@@ -6,11 +6,11 @@ The documents themselves are proven by their own digests and seals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlmodel import Session
 
 from gerai.core.words import DocumentSeries
@@ -21,18 +21,14 @@ from gerai.models import (
     SALE,
     SALE_RETURN,
 )
+from gerai.services.audit.stream import day_text, driver_rows
 from gerai.services.audit.trail import DocumentBreak
 
 # the tables whose `number` a document counter hands out, with the series each uses
 NUMBERED = ((MEMBER_PAYMENT, DocumentSeries.SAVINGS), (SALE_RETURN, DocumentSeries.RETURN))
 
 
-def _day(value: Any) -> str:
-    """A business day as ISO text (SQLite gives it as text already)."""
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _highest(rows: Iterable[tuple[Any, Any, str]], series: str) -> dict[tuple[str, str], int]:
+def _highest(rows: Iterable[Sequence[Any]], series: str) -> dict[tuple[str, str], int]:
     """(till, day) → the highest number of `series` among documents (till, day, number),
     read from the number's end (`K1-20251130-0007`, `K1-20251130-R003`)."""
     highest: dict[tuple[str, str], int] = {}
@@ -40,7 +36,7 @@ def _highest(rows: Iterable[tuple[Any, Any, str]], series: str) -> dict[tuple[st
         tail = str(number).rsplit("-", 1)[-1]
         digits = tail[len(series) :] if tail.startswith(series) else ""
         value = int(digits) if digits.isdigit() else 0
-        key = (str(till), _day(day))
+        key = (str(till), day_text(day))
         highest[key] = max(highest.get(key, 0), value)
     return highest
 
@@ -56,34 +52,43 @@ def _compare(
     return None
 
 
-def check_counters(session: Session) -> DocumentBreak | None:
+def check_counters(session: Session, first_day: date | None = None) -> DocumentBreak | None:
     """The first receipt or document counter that differs from the highest number issued in
-    its series, till and day (a counter missing counts as 0), or None when all agree."""
+    its series, till and day (a counter missing counts as 0), or None when all agree; only
+    the days from `first_day` when given."""
     connection = session.connection()
+
+    def days(table: Any) -> Any:
+        return table.c.business_date >= first_day if first_day is not None else true()
+
     counters = {
-        (str(till), _day(day)): int(last)
+        (str(till), day_text(day)): int(last)
         for till, day, last in connection.execute(
             select(
                 RECEIPT_COUNTER.c.till, RECEIPT_COUNTER.c.business_date, RECEIPT_COUNTER.c.last_no
-            )
+            ).where(days(RECEIPT_COUNTER))
         )
     }
-    sales = connection.execute(select(SALE.c.till, SALE.c.business_date, SALE.c.receipt_no))
+    sales = driver_rows(
+        session, select(SALE.c.till, SALE.c.business_date, SALE.c.receipt_no).where(days(SALE))
+    )
     found = _compare(RECEIPT_COUNTER.name, (), counters, _highest(sales, ""))
     if found is not None:
         return found
     for table, series in NUMBERED:
         counters = {
-            (str(till), _day(day)): int(last)
+            (str(till), day_text(day)): int(last)
             for till, day, last in connection.execute(
                 select(
                     DOCUMENT_COUNTER.c.till,
                     DOCUMENT_COUNTER.c.business_date,
                     DOCUMENT_COUNTER.c.last_no,
-                ).where(DOCUMENT_COUNTER.c.series == series)
+                ).where(DOCUMENT_COUNTER.c.series == series, days(DOCUMENT_COUNTER))
             )
         }
-        documents = connection.execute(select(table.c.till, table.c.business_date, table.c.number))
+        documents = driver_rows(
+            session, select(table.c.till, table.c.business_date, table.c.number).where(days(table))
+        )
         found = _compare(DOCUMENT_COUNTER.name, (series,), counters, _highest(documents, series))
         if found is not None:
             return found

@@ -21,17 +21,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Integer, Table, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from gerai.core.words import AuditKind
 from gerai.models import AUDIT_RECORD, PAYMENT, SALE, SALE_LINE
 from gerai.services.audit import trail as audit
-from gerai.services.audit.trail import DocumentBreak
+from gerai.services.audit.stream import (
+    BATCH,
+    compact_json,
+    day_text,
+    driver_rows,
+    moment_text,
+)
+from gerai.services.audit.trail import Advance, DocumentBreak
 
 SALE_FIELDS = (
     "receipt_no", "shift_id", "till", "business_date", "created_at", "member_id", "cashier",
@@ -39,7 +48,6 @@ SALE_FIELDS = (
 )  # fmt: skip
 SALE_FIELDS_V3 = (*SALE_FIELDS, SALE.c.rounding.key, SALE.c.approved_by.key)
 _DAY, _MOMENT = SALE_FIELDS.index("business_date"), SALE_FIELDS.index("created_at")
-BATCH = 5_000
 
 # product id, quantity in thousandths, unit price, total; then, for a line of a regulated
 # product, the buyer's NIK, KK and category (issue 16: a line without a buyer digests as before)
@@ -91,7 +99,7 @@ def sale_digest(
         content.append(list(references))
     if version >= 4:
         content.append(expired_by)
-    text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
+    text = compact_json(content)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -132,18 +140,10 @@ def record_sale(
     )
 
 
-def _recorded_sales(session: Session) -> dict[str, tuple[int, str, int]]:
-    """Receipt number → (sequence, digest, version) of every sale record, read in batches."""
-    recorded: dict[str, tuple[int, str, int]] = {}
-    for seq, ref, detail in audit.records_of(session, AuditKind.SALE):
-        loaded = json.loads(detail)
-        recorded[ref] = (seq, loaded.get("digest", ""), loaded.get("v", 1))
-    return recorded
-
-
 _LINES = (
+    SALE_LINE.c.sale_id,
     SALE_LINE.c.product_id,
-    type_coerce(SALE_LINE.c.qty, Integer),  # the stored thousandths, not a Decimal
+    SALE_LINE.c.qty,  # the stored thousandths, read as the driver gives them
     SALE_LINE.c.unit_price,
     SALE_LINE.c.line_total,
     SALE_LINE.c.buyer_nik,
@@ -156,32 +156,31 @@ _LINES = (
     SALE_LINE.c.price_overridden,
     SALE_LINE.c.approved_by,
 )
-_PAYMENTS = (PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered, PAYMENT.c.reference)
+_PAYMENTS = (PAYMENT.c.sale_id, PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered,
+             PAYMENT.c.reference)  # fmt: skip
 
 
-def _by_sale(
-    session: Session, table: Table, columns: tuple[Any, ...], order: Any, low: int, high: int
-) -> dict[int, list[tuple[Any, ...]]]:
-    """The rows of `table` (lines or payments) of the sales with ids `low`..`high`, grouped
-    by sale, each sale's in `order`."""
-    rows = (
-        session.connection()
-        .execute(
-            select(table.c.sale_id, *columns)
-            .where(table.c.sale_id.between(low, high))
-            .order_by(table.c.sale_id, order)
-        )
-        .all()
-    )
-    grouped: dict[int, list[tuple[Any, ...]]] = {}
-    for row in rows:
-        grouped.setdefault(row[0], []).append(row[1:])
-    return grouped
+class _Following:
+    """The rows of a table that follow the sales (lines or payments), read in sale id order
+    beside them and handed out one sale's at a time."""
+
+    def __init__(self, rows: Iterator[Sequence[Any]]) -> None:
+        self._groups = ((key, list(group)) for key, group in groupby(rows, itemgetter(0)))
+        self._next = next(self._groups, None)
+
+    def of(self, sale_id: int) -> list[Sequence[Any]]:
+        """The rows of sale `sale_id` (those of sales before it, now gone, are passed)."""
+        while self._next is not None and self._next[0] < sale_id:
+            self._next = next(self._groups, None)
+        if self._next is None or self._next[0] != sale_id:
+            return []
+        rows, self._next = self._next[1], next(self._groups, None)
+        return rows
 
 
 def _expired_approvers(session: Session) -> dict[str, str]:
     """Receipt number → who allowed that sale to take expired goods (its `expired_approved`
-    record's actor)."""
+    record's actor): a few sales, not every one."""
     rows = session.connection().execute(
         select(AUDIT_RECORD.c.ref, AUDIT_RECORD.c.actor).where(
             AUDIT_RECORD.c.kind == AuditKind.EXPIRED_APPROVED
@@ -190,74 +189,143 @@ def _expired_approvers(session: Session) -> dict[str, str]:
     return {ref: actor for ref, actor in rows}
 
 
-def _stored_sales(
-    session: Session, after: int
-) -> Iterator[tuple[Mapping[str, Any], Callable[[int], str]]]:
-    """Every stored sale past id `after`, by id, with the digest of its rows as they are now
-    (a function of the digest's version)."""
-    approvers = _expired_approvers(session)
-    columns = [SALE.c[name] for name in SALE_FIELDS_V3]
-    last = after
-    while True:
-        sales = (
-            session.connection()
-            .execute(
-                select(SALE.c.id, *columns).where(SALE.c.id > last).order_by(SALE.c.id).limit(BATCH)
-            )
-            .mappings()
-            .all()
+def _stored_digest(
+    sale: Mapping[str, Any],
+    lines: Sequence[Sequence[Any]],
+    paid: Sequence[Sequence[Any]],
+    version: int,
+    expired_by: str | None,
+) -> str:
+    """The digest of version `version` of a sale's rows as they are now (each line and
+    payment as read, its sale id first)."""
+    keys: list[Any] = [line[1:5] if line[5] is None else line[1:8] for line in lines]  # line_key
+    details: list[LineDetail] | None = None
+    if version == 2:
+        details = [(line[8], line[9]) for line in lines]
+    elif version >= 3:
+        details = [
+            (line[8], line[9], line[10], line[11], bool(line[12]), line[13]) for line in lines
+        ]
+    methods = [(payment[1], payment[2], payment[3]) for payment in paid]
+    references = [payment[4] for payment in paid]
+    return sale_digest(sale, keys, methods, details, version, references, expired_by)
+
+
+def _record(detail: str | None) -> tuple[str, int]:
+    """A sale record's digest and version (a record without `v` is version 1)."""
+    loaded = json.loads(detail or "{}")
+    return loaded.get("digest", ""), loaded.get("v", 1)
+
+
+def first_sale_after(session: Session, seq: int) -> int | None:
+    """The lowest id of a sale recorded after record `seq`, or None when none was."""
+    found = (
+        session.connection()
+        .execute(
+            select(func.min(SALE.c.id))
+            .join(AUDIT_RECORD, AUDIT_RECORD.c.ref == SALE.c.receipt_no)
+            .where(AUDIT_RECORD.c.kind == AuditKind.SALE, AUDIT_RECORD.c.seq > seq)
         )
-        if not sales:
-            return
-        low, high = sales[0]["id"], sales[-1]["id"]
-        lines = _by_sale(session, SALE_LINE, _LINES, SALE_LINE.c.line_no, low, high)
-        payments = _by_sale(session, PAYMENT, _PAYMENTS, PAYMENT.c.id, low, high)
-        for row in sales:
-            sale = dict(row)
-            rows = lines.get(sale["id"], ())
-            paid = payments.get(sale["id"], ())
-
-            def digest(
-                version: int, sale: Mapping[str, Any] = sale, rows: Any = rows, paid: Any = paid
-            ) -> str:
-                keys = [line_key(line) for line in rows]
-                details: list[LineDetail] | None = None
-                if version == 2:
-                    details = [(line[7], line[8]) for line in rows]
-                elif version >= 3:
-                    details = [
-                        (line[7], line[8], line[9], line[10], bool(line[11]), line[12])
-                        for line in rows
-                    ]
-                methods = [payment[:3] for payment in paid]
-                references = [payment[3] for payment in paid]
-                return sale_digest(
-                    sale, keys, methods, details, version, references,
-                    approvers.get(sale["receipt_no"]),
-                )  # fmt: skip
-
-            yield sale, digest
-        last = high
+        .scalar()
+    )
+    return None if found is None else int(found)
 
 
-def check_sales(session: Session) -> DocumentBreak | None:
+def check_sales(
+    session: Session, first: int = 1, since: int = 0, advance: Advance | None = None
+) -> DocumentBreak | None:
     """The first sale that does not match its audit record: one with no record, one whose
-    rows changed since, or a record whose sale is gone. Sales from before the trail (a shop
-    upgraded from an older version) are checked as a whole against the trail's first record."""
+    rows changed since, or a record whose sale is gone. Checks the sales from id `first` on
+    and the records after sequence `since` (all of them by default), streaming the sales,
+    their lines and payments side by side in id order, so memory stays flat. Sales from
+    before the trail (a shop upgraded from an older version) are checked as a whole against
+    the trail's first record."""
     before, problem = _sales_before_the_trail(session)
     if problem is not None:
         return problem
-    recorded = _recorded_sales(session)
-    for sale, digest in _stored_sales(session, before):
-        found = recorded.pop(sale["receipt_no"], None)
-        if found is None:
+    first = max(first, before + 1)
+    approvers = _expired_approvers(session)
+    # `kind || ''`: each sale's record is found by its ref's index, not by scanning every
+    # record of kind `sale` (SQLite's planner would, for each sale)
+    sales = driver_rows(
+        session,
+        select(SALE.c.id, *(SALE.c[name] for name in SALE_FIELDS_V3),
+               AUDIT_RECORD.c.seq, AUDIT_RECORD.c.detail)
+        .outerjoin(AUDIT_RECORD, (AUDIT_RECORD.c.ref == SALE.c.receipt_no)
+                   & (AUDIT_RECORD.c.kind.concat("") == AuditKind.SALE))
+        .where(SALE.c.id >= first)
+        .order_by(SALE.c.id, AUDIT_RECORD.c.seq),
+    )  # fmt: skip
+    lines = _Following(
+        driver_rows(
+            session,
+            select(*_LINES)
+            .where(SALE_LINE.c.sale_id >= first)
+            .order_by(SALE_LINE.c.sale_id, SALE_LINE.c.line_no),
+        )
+    )
+    payments = _Following(
+        driver_rows(
+            session,
+            select(*_PAYMENTS)
+            .where(PAYMENT.c.sale_id >= first)
+            .order_by(PAYMENT.c.sale_id, PAYMENT.c.id),
+        )
+    )
+    width, last_id, done, matched = len(SALE_FIELDS_V3) + 1, 0, 0, 0
+    rows: list[Sequence[Any]] = []
+    paid: list[Sequence[Any]] = []
+    for row in sales:
+        sale = dict(zip(SALE_FIELDS_V3, row[1:width], strict=True))
+        sale["created_at"] = moment_text(sale["created_at"])
+        sale["business_date"] = day_text(sale["business_date"])
+        if row[0] != last_id:  # a sale with two records is read twice: its rows once
+            rows, paid, last_id = lines.of(row[0]), payments.of(row[0]), row[0]
+            done += 1
+            if advance is not None and done % BATCH == 0:
+                advance(BATCH)
+        seq, detail = row[width], row[width + 1]
+        if seq is None:
             return DocumentBreak("audit.sale_unrecorded", sale["receipt_no"])
-        if found[1] != digest(found[2]):
-            return DocumentBreak("audit.sale_changed", sale["receipt_no"], found[0])
-    if recorded:
-        ref, (seq, _, _) = min(recorded.items(), key=lambda item: item[1][0])
-        return DocumentBreak("audit.sale_missing", ref, seq)
-    return None
+        matched += seq > since
+        digest, version = _record(detail)
+        expired_by = approvers.get(sale["receipt_no"])
+        if digest != _stored_digest(sale, rows, paid, version, expired_by):
+            return DocumentBreak("audit.sale_changed", sale["receipt_no"], seq)
+    if advance is not None:
+        advance(done % BATCH)
+    return _record_without_sale(session, since, matched)
+
+
+def _record_without_sale(session: Session, since: int, matched: int) -> DocumentBreak | None:
+    """The first sale record after sequence `since` whose sale is gone, looked for only when
+    there are more such records than the `matched` ones the sales found."""
+    records = (
+        session.connection()
+        .execute(
+            select(func.count()).where(
+                AUDIT_RECORD.c.kind == AuditKind.SALE, AUDIT_RECORD.c.seq > since
+            )
+        )
+        .scalar()
+    )
+    if records == matched:
+        return None
+    gone = (
+        session.connection()
+        .execute(
+            select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.ref)
+            .where(
+                AUDIT_RECORD.c.kind == AuditKind.SALE,
+                AUDIT_RECORD.c.seq > since,
+                ~select(SALE.c.id).where(SALE.c.receipt_no == AUDIT_RECORD.c.ref).exists(),
+            )
+            .order_by(AUDIT_RECORD.c.seq)
+            .limit(1)
+        )
+        .first()
+    )
+    return None if gone is None else DocumentBreak("audit.sale_missing", gone[1], gone[0])
 
 
 def _sales_before_the_trail(session: Session) -> tuple[int, DocumentBreak | None]:

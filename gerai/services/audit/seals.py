@@ -61,6 +61,7 @@ from gerai.models import (
     WRITE_OFF,
 )
 from gerai.services.audit import trail as audit
+from gerai.services.audit.stream import compact_json, driver_rows
 from gerai.services.audit.trail import DocumentBreak
 
 GONE = ""  # the digest sealed for a deleted row
@@ -312,6 +313,8 @@ UNSEALED: dict[str, str] = {
     "alembic_version": "the schema's version, checked at start",
     "audithead": "the audit chain's own head: the chain proves it",
     "auditrecord": "the audit chain itself",
+    "auditcheckpoint": "each checkpoint is a record of the chain (kind `audit_checked`) and"
+    " must match it (checkpoint.py)",
     "sale": "each sale's audit record holds its digest (sale_digest.py)",
     "saleline": "part of its sale's digest",
     "payment": "part of its sale's digest",
@@ -341,7 +344,6 @@ def before_the_chain(session: Session) -> None:
 
 
 _AS_IS = frozenset((int, str, bool, float, type(None)))  # JSON as they are, the common case
-_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)  # built once: a big seal
 
 
 def _plain(value: Any) -> Any:
@@ -360,7 +362,8 @@ def _plain(value: Any) -> Any:
 
 def _row_text(table: str, key: str, values: Sequence[Any]) -> str:
     """`[table, key, [values...]]` as compact JSON, the text a row's digest is taken of."""
-    return _JSON.encode([table, key, [_plain(value) for value in values]])
+    plain = [value if type(value) in _AS_IS else _plain(value) for value in values]
+    return compact_json([table, key, plain])
 
 
 def row_digest(table: str, key: str, values: Sequence[Any]) -> str:
@@ -371,14 +374,14 @@ def row_digest(table: str, key: str, values: Sequence[Any]) -> str:
 def values_json(values: Sequence[Any]) -> str:
     """The JSON of a row's sealed values (as the database hands them back), the part of its
     digest's text that can be made before the row is written (`digests_by_id`)."""
-    return _JSON.encode([_plain(value) for value in values])
+    return compact_json([_plain(value) for value in values])
 
 
 def digests_by_id(table: Table, rows: Iterable[tuple[int, str]]) -> dict[str, str]:
     """Key → digest of rows of `table` keyed by an integer id, each given as (id, the JSON of
     its sealed values made before, `values_json`): the same text as `row_digest`'s,
     `[table, key, values]`, so the same digest."""
-    name, sha256 = _JSON.encode(covered(table).name), hashlib.sha256
+    name, sha256 = compact_json(covered(table).name), hashlib.sha256
     return {
         str(id_): sha256(f'[{name},"{id_}",{values}]'.encode()).hexdigest() for id_, values in rows
     }
@@ -409,10 +412,9 @@ def _digests(session: Session, entry: Covered, where: Any = None) -> Iterator[tu
     if (only := entry.only(where)) is not None:
         query = query.where(only)
     width, name, text, sha256 = len(keys), entry.name, _row_text, hashlib.sha256
-    for rows in session.connection().execute(query).partitions(BATCH):  # fetched many at once
-        for row in rows:
-            key = _key(row[:width])
-            yield key, sha256(text(name, key, row[width:]).encode()).hexdigest()
+    for row in driver_rows(session, query, BATCH):  # fetched many at once
+        key = str(row[0]) if width == 1 and type(row[0]) is int else _key(row[:width])
+        yield key, sha256(text(name, key, row[width:]).encode()).hexdigest()
 
 
 def seal(
@@ -483,32 +485,48 @@ def seal_all(session: Session, table: Table, *, actor: str, at: datetime) -> int
     return seal(session, table, [tuple(row) for row in rows], actor=actor, at=at)
 
 
-def _latest_seals(session: Session) -> dict[str, dict[str, tuple[int, str]]]:
-    """Table → key → (sequence, digest) of each row's latest seal."""
-    latest: dict[str, dict[str, tuple[int, str]]] = {}
-    for seq, ref, detail in audit.records_of(session, AuditKind.ROWS_SEALED):
-        rows = latest.setdefault(ref, {})
+def _latest_seals(session: Session, table: str, since: int = 0) -> dict[str, tuple[int, str]]:
+    """Key → (sequence, digest) of the latest seal of each row of `table` sealed after record
+    `since` (one table at a time: memory holds one table's keys, never the whole trail's)."""
+    latest: dict[str, tuple[int, str]] = {}
+    for seq, _, detail in audit.records_of(session, AuditKind.ROWS_SEALED, table, since):
         for key, digest in json.loads(detail)["rows"].items():
-            rows[key] = (seq, digest)
+            latest[key] = (seq, digest)
     return latest
 
 
 def check_seals(
-    session: Session, coverage: Sequence[Covered] | None = None
+    session: Session, coverage: Sequence[Covered] | None = None, since: int = 0
 ) -> DocumentBreak | None:
     """The first covered row that does not match its latest seal: changed since, never
-    sealed, or deleted while its seal says it exists. `ref` names it as `table#key`."""
-    latest = _latest_seals(session)
+    sealed, or deleted while its seal says it exists. `ref` names it as `table#key`. With
+    `since`, only the rows sealed after that record are checked (their latest seal is then
+    among those), against their rows as they are now."""
     for entry in COVERED if coverage is None else coverage:
-        sealed = latest.get(entry.name, {})
-        for key, digest in _digests(session, entry):
+        sealed = _latest_seals(session, entry.name, since)
+        if since and not sealed:
+            continue
+        for key, digest in _digests(session, entry, _keys_in(entry, sealed) if since else None):
             ref = f"{entry.name}#{key}"
             found = sealed.pop(key, None)
-            if found is None or found[1] == GONE:
-                return DocumentBreak("audit.row_unsealed", ref, found[0] if found else 0)
+            if found is None:
+                if since:
+                    continue  # sealed before the check: the full verify proves it
+                return DocumentBreak("audit.row_unsealed", ref, 0)
+            if found[1] == GONE:
+                return DocumentBreak("audit.row_unsealed", ref, found[0])
             if found[1] != digest:
                 return DocumentBreak("audit.row_changed", ref, found[0])
         for key, (seq, digest) in sorted(sealed.items(), key=lambda item: item[1][0]):
             if digest != GONE:
                 return DocumentBreak("audit.row_deleted", f"{entry.name}#{key}", seq)
     return None
+
+
+def _keys_in(entry: Covered, sealed: dict[str, tuple[int, str]]) -> Any:
+    """The condition that reads only the sealed rows of a table keyed by an integer id (None,
+    the whole table, for another key, those tables are small, or for an import's many)."""
+    keys = list(entry.table.primary_key.columns)
+    if len(keys) != 1 or keys[0].type.python_type is not int or len(sealed) > BATCH:
+        return None
+    return keys[0].in_([int(key) for key in sealed])

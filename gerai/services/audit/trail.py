@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +18,7 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind
 from gerai.models import AUDIT_HEAD, AUDIT_RECORD
+from gerai.services.audit.stream import compact_json, driver_rows, moment_text
 
 GENESIS = ""
 TRAIL_STARTED = AuditKind.AUDIT_STARTED  # migration 0005 writes it by this name
@@ -35,11 +36,14 @@ def chain_hash(
     """The hash of one record: its predecessor's hash and every field of its content (the time
     in UTC, as stored)."""
     moment = at.astimezone(UTC).isoformat(timespec="microseconds")
-    content = json.dumps(
-        [prev_hash, seq, moment, actor, kind, ref, detail],
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
+    return content_hash(prev_hash, seq, moment, actor, kind, ref, detail)
+
+
+def content_hash(
+    prev_hash: str, seq: int, moment: str, actor: str, kind: str, ref: str, detail: str
+) -> str:
+    """`chain_hash` of a record whose time is already its UTC text (`stream.moment_text`)."""
+    content = compact_json([prev_hash, seq, moment, actor, kind, ref, detail])
     return hashlib.sha256(content.encode()).hexdigest()
 
 
@@ -133,25 +137,18 @@ def rows(session: Session) -> Iterator[AuditRow]:
         last_id = batch[-1][0]
 
 
-def records_of(session: Session, kind: AuditKind) -> Iterator[tuple[int, str, str]]:
-    """(sequence, ref, detail) of every record of `kind`, in sequence order, read in
-    batches."""
-    last = 0
-    while True:
-        batch = (
-            session.connection()
-            .execute(
-                select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.ref, AUDIT_RECORD.c.detail)
-                .where(AUDIT_RECORD.c.kind == kind, AUDIT_RECORD.c.seq > last)
-                .order_by(AUDIT_RECORD.c.seq)
-                .limit(BATCH)
-            )
-            .all()
-        )
-        if not batch:
-            return
-        yield from ((seq, ref, detail) for seq, ref, detail in batch)
-        last = batch[-1][0]
+def records_of(
+    session: Session, kind: AuditKind, ref: str | None = None, since: int = 0
+) -> Iterator[tuple[int, str, str]]:
+    """(sequence, ref, detail) of every record of `kind` (and `ref`, when given) after
+    sequence `since`, in sequence order, read a batch at a time."""
+    query = select(AUDIT_RECORD.c.seq, AUDIT_RECORD.c.ref, AUDIT_RECORD.c.detail).where(
+        AUDIT_RECORD.c.kind == kind, AUDIT_RECORD.c.seq > since
+    )
+    if ref is not None:
+        query = query.where(AUDIT_RECORD.c.ref == ref)
+    rows = driver_rows(session, query.order_by(AUDIT_RECORD.c.seq))
+    yield from ((seq, found, detail) for seq, found, detail in rows)
 
 
 @dataclass(frozen=True)
@@ -172,30 +169,54 @@ class DocumentBreak:
     seq: int = 0
 
 
-def verify_chain(session: Session) -> tuple[int, ChainBreak | None]:
-    """Recompute the whole chain: how many records were checked and the first break, if any.
-    Catches an edited record (hash), a deleted or reordered one (sequence or link) and a
-    deleted tail (the head row names a later record)."""
-    expected_seq, prev_hash, checked = 1, GENESIS, 0
-    for row in rows(session):
-        if row.seq != expected_seq:
+@dataclass(frozen=True)
+class ChainStart:
+    """Where a verification of the chain starts: after record `seq`, proven to hash `hash`
+    (0 and GENESIS: from the first record)."""
+
+    seq: int = 0
+    hash: str = GENESIS
+
+
+Advance = Callable[[int], None]  # told how many more records were checked
+
+
+def verify_chain(
+    session: Session, start: ChainStart = ChainStart(), advance: Advance | None = None
+) -> tuple[int, ChainBreak | None]:
+    """Recompute the chain after `start`, in sequence order and constant memory: how many
+    records were checked and the first break, if any. Catches an edited record (hash), a
+    deleted or reordered one (sequence or link) and a deleted tail (the head row names a
+    later record)."""
+    expected_seq, prev_hash, checked = start.seq + 1, start.hash, 0
+    columns = [AUDIT_RECORD.c[name] for name in AuditRow.__dataclass_fields__]
+    query = select(*columns).where(AUDIT_RECORD.c.seq > start.seq).order_by(AUDIT_RECORD.c.seq)
+    for seq, at, actor, kind, ref, detail, prev, digest in driver_rows(session, query):
+        if seq != expected_seq:
             return checked, ChainBreak(expected_seq, "audit.break_missing")
-        if row.prev_hash != prev_hash:
-            return checked, ChainBreak(row.seq, "audit.break_link")
-        digest = chain_hash(
-            prev_hash, row.seq, row.created_at, row.actor, row.kind, row.ref, row.detail
-        )
-        if digest != row.hash:
-            return checked, ChainBreak(row.seq, "audit.break_hash")
-        prev_hash, expected_seq, checked = row.hash, expected_seq + 1, checked + 1
-    head_seq, head_hash = (
+        if prev != prev_hash:
+            return checked, ChainBreak(seq, "audit.break_link")
+        if content_hash(prev, seq, moment_text(at), actor, kind, ref, detail) != digest:
+            return checked, ChainBreak(seq, "audit.break_hash")
+        prev_hash, expected_seq, checked = digest, expected_seq + 1, checked + 1
+        if advance is not None and checked % BATCH == 0:
+            advance(BATCH)
+    if advance is not None:
+        advance(checked % BATCH)
+    head_seq, head_hash = head(session)
+    if head_seq != start.seq + checked or head_hash != prev_hash:
+        return checked, ChainBreak(expected_seq, "audit.break_missing")
+    return checked, None
+
+
+def head(session: Session) -> tuple[int, str]:
+    """The chain's head row: the last record's sequence number and hash."""
+    seq, digest = (
         session.connection()
         .execute(select(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash).where(AUDIT_HEAD.c.id == 1))
         .one()
     )
-    if head_seq != checked or head_hash != prev_hash:
-        return checked, ChainBreak(checked + 1, "audit.break_missing")
-    return checked, None
+    return int(seq), digest or GENESIS
 
 
 def require_intact(session: Session) -> int:

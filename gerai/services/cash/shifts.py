@@ -340,6 +340,9 @@ def close_shift(
     )  # fmt: skip
     if setoran is not None:
         record_setoran(session, shift, setoran, confirmed_by, now)
+    from gerai.services.audit.verify import check_at_close  # it reads sales, which need shifts
+
+    check_at_close(session, actor=actor.name, at=now)
     return ShiftClose(shift_id, expected, counted, variance, setoran)
 
 

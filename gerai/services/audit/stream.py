@@ -1,0 +1,63 @@
+"""Reading a year of rows for `gerai audit verify` at the driver's own speed, in constant
+memory: a Core query compiled once and run on the session's own DBAPI connection (so inside
+its transaction and snapshot), fetched a batch at a time (a server-side cursor on
+PostgreSQL). Values come as the driver gives them, so times and days are turned into the
+same text on every engine here."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Select
+from sqlmodel import Session
+
+BATCH = 5_000
+# compact JSON, as every digest's text is made; built once (`json.dumps` builds one a call)
+compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+_NAMES = itertools.count()  # server-side cursors need a name unique in the connection
+
+
+def driver_rows(session: Session, query: Select[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
+    """The rows of `query` as the driver's own tuples, `size` fetched at a time. Its values
+    (ours: kinds, ids, days) are rendered into the SQL by their types, as SQLAlchemy binds
+    them."""
+    connection = session.connection()
+    sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    driver = connection.connection
+    if connection.dialect.name == "postgresql":
+        cursor = driver.cursor(name=f"gerai_audit_{next(_NAMES)}")
+    else:
+        cursor = driver.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(size):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def moment_text(value: datetime | str) -> str:
+    """A stored UTC time as the text digests take: `2025-11-30T01:02:03.000004+00:00`. SQLite
+    hands back the text SQLAlchemy stored (`2025-11-30 01:02:03.000004`), PostgreSQL a naive
+    UTC datetime; any other text is read as ISO, or left as it is (so it differs)."""
+    if not isinstance(value, str):
+        moment = value
+    elif len(value) == 26 and value[10] == " ":
+        return f"{value[:10]}T{value[11:]}+00:00"
+    else:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def day_text(value: date | str) -> str:
+    """A stored day as ISO text (SQLite gives it as text already)."""
+    return value if isinstance(value, str) else value.isoformat()
