@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
-from gerai.core.i18n import t
-
-if TYPE_CHECKING:  # keeps SQLAlchemy off the start-up path
-    pass
-
-
 from gerai.cli.common import Options, cli_till, pass_options
+from gerai.cli.progress import progress
+from gerai.core.i18n import t
 
 
 @click.group("audit")
@@ -43,7 +37,9 @@ def audit_verify(options: Options, witnesses: tuple[str, ...], full: bool) -> No
     from gerai.services.audit.witness import parse_witness
 
     parsed = [parse_witness(text) for text in witnesses]
-    result = cli_till(options, thorough=True).verify_audit(parsed, full=full, mark=True)
+    till = cli_till(options, thorough=True)
+    with progress(t("progress.audit")) as report:
+        result = till.verify_audit(parsed, full=full, mark=True, progress=report)
     problem = result.problem()
     if problem is not None:
         raise problem
