@@ -37,6 +37,7 @@ from gerai.till import Till
 CODES = ("MYK-1L", "GLA-KG", "AQA-600", "IDM-GRG")
 MEMBERS = ("KKMP-0001", "KKMP-0002", "KKMP-0003")
 ACTIONS = ("sell", "sell", "sell", "void", "retur", "savings")
+BEYOND_SELLING = ("void", "retur", "savings")
 TILL = "K1"
 # a bendahara works the till: sells, voids and takes back without asking anyone's PIN
 WORKER = Actor("bendahara", Role.BENDAHARA)
@@ -94,7 +95,9 @@ def prepare(database: Database, now: datetime) -> None:
 def till_loop(database: Database, printer: str, now: datetime, seed: int, steps: int) -> None:
     """One till's life, `steps` times (0: until killed): sell one to three items, or void
     one of the shift's sales, or take one item of a past sale back, or take a member's
-    savings; then print what waits."""
+    savings; then print what waits. The first step sells, the second is the kind beyond
+    selling that the seed names (so each kind comes early in a third of the tills, however
+    few steps a loaded machine lets a till take before it is killed), then at random."""
     rng = random.Random(seed)
     settings = Settings(db_url=database.url, printer=printer, till=TILL)
     queue = PrintQueue(database, settings, lambda: now)
@@ -103,7 +106,12 @@ def till_loop(database: Database, printer: str, now: datetime, seed: int, steps:
     members = [till.find_member(number) for number in MEMBERS]
     done = 0
     while not steps or done < steps:
-        action = rng.choice(ACTIONS) if done else "sell"
+        if done == 0:
+            action = "sell"
+        elif done == 1:
+            action = BEYOND_SELLING[seed % len(BEYOND_SELLING)]
+        else:
+            action = rng.choice(ACTIONS)
         with contextlib.suppress(GeraiError):  # refused (already void, all taken back...)
             _act(till, action, rng, products, members)
         queue.flush()

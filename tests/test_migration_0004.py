@@ -36,8 +36,11 @@ def tables(path: Path) -> dict[str, str]:
 def assert_not_rebuilt(before: dict[str, str], after: dict[str, str]) -> None:
     """Each table of `before` is still there as it was, or with columns added by ALTER TABLE
     ADD COLUMN (which SQLite writes as one block of text into the old statement): none was
-    copied into a new table."""
+    copied into a new table. The name search index (`product_fts` and its shadow tables) holds
+    no data of its own: 0017s rebuilds it from the products, ranked."""
     for name, sql in before.items():
+        if name.startswith("product_fts"):
+            continue
         now = after[name]
         assert (
             len(now) >= len(sql)

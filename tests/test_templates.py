@@ -77,5 +77,5 @@ def test_a_wrong_heading_names_what_is_expected(
     book.save(path)
     before = raw(catalogue_db, "SELECT count(*) FROM product")
     code, said = gerai(runner, catalogue_db, "products", "import", str(path))
-    assert code == 1 and "price" in said and "Traceback" not in said
+    assert code == 1 and "Harga" in said and "Traceback" not in said
     assert raw(catalogue_db, "SELECT count(*) FROM product") == before

@@ -191,7 +191,7 @@ def _raw_commit(raw: RawConnection, sale: PreparedSale) -> None:
     """What `checkout` writes, as plain statements in one transaction (the audit record's
     digests computed with gerai's own pure functions); `test_bench_commit.py` proves both
     write the same rows."""
-    from gerai.core.words import AuditKind, MovementKind, SaleStatus
+    from gerai.core.words import AuditKind, CashTerm, MovementKind, SaleStatus
     from gerai.services.audit.sale_digest import VERSION, sale_digest
     from gerai.services.audit.trail import canonical, chain_hash
 
@@ -239,7 +239,7 @@ def _raw_commit(raw: RawConnection, sale: PreparedSale) -> None:
             "member_id": sale.member_id,
             "cashier": "kasir", "gross": sale.gross, "member_discount": sale.gross - sale.total,
             "manual_discount": 0, "total": sale.total, "paid": sale.paid, "change": sale.change,
-            "rounding": 0, "approved_by": "",
+            CashTerm.ROUNDING: 0, "approved_by": "",
         }  # fmt: skip
         lines = [(line[1], line[6], line[8], line[10]) for line in sale.lines]
         details = [(line[11], line[3], 0, 0, False, "") for line in sale.lines]
