@@ -19,6 +19,7 @@ from sqlalchemy.sql.elements import ClauseElement
 from sqlmodel import Session
 
 Processor = Callable[[Any], Any] | None
+CACHED = 64  # compiled forms kept per statement (a list for `IN` compiles once per length)
 
 
 @dataclass
@@ -30,11 +31,16 @@ class _Compiled:
     plan: tuple[tuple[str, str, Processor], ...]  # (given name, name sent, bind conversion)
     fixed: dict[str, Any]  # the statement's own bound values (e.g. `id = 1`)
     returns: tuple[Any, ...]  # the SQL type of each column a row has (none: no rows)
+    expanding: tuple[str, ...] = ()  # the lists given for `IN` (one value per name_1, name_2 …)
     reads: list[tuple[Processor, ...]] = field(default_factory=list)  # set at the first read
 
     def values(self, params: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
         """`params` converted for the driver, in its parameter style."""
-        given = {**self.fixed, **params} if self.fixed else params
+        given: Mapping[str, Any] = params
+        if self.fixed or self.expanding:
+            given = {**self.fixed, **params}
+            for name in self.expanding:
+                given |= {f"{name}_{n}": value for n, value in enumerate(params[name], start=1)}
         if self.positional:
             return tuple(
                 given[name] if convert is None else convert(given[name])
@@ -47,12 +53,15 @@ class _Compiled:
 
 
 def _compile(
-    statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...], many: bool
+    statement: ClauseElement, dialect: Dialect, params: Mapping[str, Any], many: bool
 ) -> _Compiled:
-    compiled = statement.compile(dialect=dialect, column_keys=list(keys), for_executemany=many)
+    compiled = statement.compile(dialect=dialect, column_keys=list(params), for_executemany=many)
     assert isinstance(compiled, SQLCompiler)
-    if compiled.insert_prefetch or compiled.update_prefetch or compiled.post_compile_params:
-        raise ValueError("a prepared statement takes no Python-side defaults or expanding lists")
+    if compiled.insert_prefetch or compiled.update_prefetch:
+        raise ValueError("a prepared statement takes no Python-side defaults")
+    if compiled.post_compile_params:
+        return _expanded(compiled, params)
+    keys = tuple(params)
     converters = cast(dict[str, Processor], compiled._bind_processors)  # no tuple binds here
     escaped = compiled.escaped_bind_names
     names = compiled.positiontup if compiled.positional else list(compiled.binds)
@@ -69,18 +78,40 @@ def _compile(
     return _Compiled(compiled.string, bool(compiled.positional), plan, fixed, returns)
 
 
+def _expanded(compiled: SQLCompiler, params: Mapping[str, Any]) -> _Compiled:
+    """A statement with lists for `IN` (expanding parameters), compiled for the lengths of
+    the lists in `params`."""
+    if compiled.escaped_bind_names:
+        raise ValueError("a prepared statement's expanding names need no escaping")
+    expanding = tuple(bind.key for bind in compiled.post_compile_params)
+    state = compiled.construct_expanded_state(dict(params))
+    names = state.positiontup if compiled.positional else list(state.parameters)
+    assert names is not None
+    given = set(params) | {
+        f"{name}_{n}" for name in expanding for n in range(1, len(params[name]) + 1)
+    }
+    fixed = {name: value for name, value in state.parameters.items() if name not in given}
+    converters = cast(dict[str, Processor], state.processors)
+    plan = tuple((name, name, converters.get(name)) for name in names)
+    returns = tuple(column.type for column in compiled._result_columns)
+    return _Compiled(state.statement, bool(compiled.positional), plan, fixed, returns, expanding)
+
+
 class Prepared:
     """A Core statement run on the driver's cursor (see the module's docstring)."""
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
-        self._compiled: dict[tuple[str, tuple[str, ...], bool], _Compiled] = {}
+        self._compiled: dict[tuple[Any, ...], _Compiled] = {}
 
     def _for(self, dialect: Dialect, params: Mapping[str, Any], many: bool = False) -> _Compiled:
-        key = (dialect.name, tuple(params), many)
+        lengths = tuple(len(value) for value in params.values() if isinstance(value, list))
+        key = (dialect.name, tuple(params), many, lengths)
         compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = self._compiled[key] = _compile(self.statement, dialect, key[1], many)
+            if len(self._compiled) >= CACHED:
+                self._compiled.clear()
+            compiled = self._compiled[key] = _compile(self.statement, dialect, params, many)
         return compiled
 
     def rows(self, session: Session, params: Mapping[str, Any] | None = None) -> list[tuple]:
