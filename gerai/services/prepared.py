@@ -34,6 +34,13 @@ class _Compiled:
     expanding: tuple[str, ...] = ()  # the lists given for `IN` (one value per name_1, name_2 …)
     reads: list[tuple[Processor, ...]] = field(default_factory=list)  # set at the first read
 
+    def __post_init__(self) -> None:
+        self._names = tuple(name for name, _, _ in self.plan)
+        self._sent = tuple(sent for _, sent, _ in self.plan)
+        self._converts = tuple(
+            (index, convert) for index, (_, _, convert) in enumerate(self.plan) if convert
+        )
+
     def values(self, params: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
         """`params` converted for the driver, in its parameter style."""
         given: Mapping[str, Any] = params
@@ -41,15 +48,10 @@ class _Compiled:
             given = {**self.fixed, **params}
             for name in self.expanding:
                 given |= {f"{name}_{n}": value for n, value in enumerate(params[name], start=1)}
-        if self.positional:
-            return tuple(
-                given[name] if convert is None else convert(given[name])
-                for name, _, convert in self.plan
-            )
-        return {
-            sent: given[name] if convert is None else convert(given[name])
-            for name, sent, convert in self.plan
-        }
+        ordered = [given[name] for name in self._names]
+        for index, convert in self._converts:
+            ordered[index] = convert(ordered[index])
+        return ordered if self.positional else dict(zip(self._sent, ordered, strict=True))
 
 
 def _compile(
