@@ -226,7 +226,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_the_demo_sells_as_the_kasir_and_closes_with_the_bendaharas_pin(demo: Path) -> None:
+def test_the_demo_sells_as_the_kasir_and_the_bendahara_closes_the_shift(demo: Path) -> None:
     database = Database(f"sqlite:///{demo}")
     try:
         with database.read() as session:
@@ -238,7 +238,7 @@ def test_the_demo_sells_as_the_kasir_and_closes_with_the_bendaharas_pin(demo: Pa
     finally:
         database.dispose()
     assert cashiers == {"kasir"}
-    assert shifts == [("kasir", "kasir", "bendahara")]
+    assert shifts == [("kasir", "bendahara", "bendahara")]  # at their own login, no PIN
     assert users == ["admin", "bendahara", "kasir"]
 
 

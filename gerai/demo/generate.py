@@ -6,10 +6,10 @@ about 300 sales a day in the shop's hours (members and non-members, cash mostly,
 transfer and kasbon within the members' credit limits), each day's savings and kasbon
 repayments at the counter and now and then a cash out (the kasir's day is one transaction,
 `Till.batch`), now and then one of the day's sales voided or goods of an earlier day's sale
-taken back (retur) by the bendahara before the close; each day's shift is closed by the kasir
-and confirmed with the bendahara's PIN, who takes a setoran of all but the next day's opening
-cash into the kas bendahara; every third day the bendahara pays transport from the kas and
-each Saturday takes most of it to the bank (at their own login, so without a PIN asked).
+taken back (retur) by the bendahara before the close; each day's shift is closed by the
+bendahara at their own login (no PIN to ask), who takes a setoran of all but the next day's
+opening cash into the kas bendahara; every third day the bendahara pays transport from the kas
+and each Saturday takes most of it to the bank (at their own login too).
 
 The starting data (`load_catalogue`) is a new shop's setup, written straight into the
 database in one transaction (`build_demo`), like the benchmark's bulk build: no till exists
@@ -43,7 +43,7 @@ from gerai.services.cash.shifts import DENOMINATIONS
 from gerai.services.members.import_export import import_members
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.sale.checkout import Tender
-from gerai.services.shop.auth import SYSTEM, Actor, Approval, create_user
+from gerai.services.shop.auth import SYSTEM, Actor, create_user
 from gerai.services.shop.profile import ShopProfile, load_shop, store_shop_settings
 from gerai.services.stock.catalog import ProductInfo
 from gerai.services.stock.import_export import import_categories, store_products
@@ -60,7 +60,6 @@ DEMO_USERS = (  # login name, PIN, role
 )
 DEMO_CASHIER = Actor("kasir", Role.KASIR)
 DEMO_BENDAHARA = Actor("bendahara", Role.BENDAHARA)
-DEMO_TREASURER = Approval("bendahara", "2222")
 DEMO_OPENING_CASH = 500_000
 DEMO_SUPPLIER = "CV Sumber Pangan Maros"
 HOUR_WEIGHTS = {
@@ -369,7 +368,7 @@ def generate_sales(
         clock.now = at(time(21, 5))
         _corrections(stores, corrections, today_sales, earlier)
         clock.now = at(time(21, 15))
-        _close_day(till, rng)
+        _close_day(till, stores, rng)
         clock.now = at(time(21, 30))
         _kas_day(stores, day)
         earlier.extend(today_sales)
@@ -378,8 +377,9 @@ def generate_sales(
     return made
 
 
-def _close_day(till: Till, rng: random.Random) -> None:
-    """Count the drawer: all notes and coins down to Rp100, now and then one note short."""
+def _close_day(till: Till, stores: Till, rng: random.Random) -> None:
+    """Count the drawer of `till`'s shift: all notes and coins down to Rp100, now and then one
+    note short; the bendahara (`stores`, their own login) closes it."""
     shift, position = till.cash_position()
     expected = position.expected
     counted = expected - expected % 100 - (rng.random() < 0.1) * 1_000
@@ -390,7 +390,7 @@ def _close_day(till: Till, rng: random.Random) -> None:
     reason = "uang kembalian kurang / pembulatan koin" if counted != expected else ""
     assert shift.id is not None
     setoran = max(counted - DEMO_OPENING_CASH, 0)  # the rest opens tomorrow
-    till.close_shift(shift.id, counts, reason, DEMO_TREASURER, setoran=setoran)
+    stores.close_shift(shift.id, counts, reason, None, setoran=setoran)
 
 
 def _kas_day(stores: Till, day: date) -> None:

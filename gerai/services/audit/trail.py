@@ -19,6 +19,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.words import AuditKind
 from gerai.models import AUDIT_HEAD, AUDIT_RECORD
 from gerai.services.audit.stream import compact_json, driver_rows, moment_text
+from gerai.services.prepared import Prepared
 
 GENESIS = ""
 TRAIL_STARTED = AuditKind.AUDIT_STARTED  # migration 0005 writes it by this name
@@ -61,14 +62,13 @@ def record(
     `text` is the detail already made `canonical` (a big one made before the write lock)."""
     if at.tzinfo is None:
         raise ValueError("audit times must be time-zone aware")
-    connection = session.connection()
-    seq, prev_hash = connection.execute(_TAKE_NEXT).one()
+    seq, prev_hash = _TAKE_NEXT.one(session)
     if text is None:
         text = canonical(detail or {})
     at = at.astimezone(UTC)
     digest = chain_hash(prev_hash, seq, at, actor, kind, ref, text)
-    connection.execute(
-        _APPEND,
+    _APPEND.rows(
+        session,
         {
             "seq": seq,
             "created_at": at,
@@ -80,20 +80,20 @@ def record(
             "hash": digest,
         },
     )
-    connection.execute(_SET_END, {"end_hash": digest})
+    _SET_END.rows(session, {"end_hash": digest})
     return int(seq)
 
 
-# built once: a sale commit runs them on its hot path
+# compiled once, run on the driver: a sale commit runs them on its hot path
 _HEAD = AUDIT_HEAD.c.id == 1
-_TAKE_NEXT = (
+_TAKE_NEXT = Prepared(
     update(AUDIT_HEAD)
     .where(_HEAD)
     .values(last_seq=AUDIT_HEAD.c.last_seq + 1)
     .returning(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash)
 )
-_APPEND = AUDIT_RECORD.insert()
-_SET_END = update(AUDIT_HEAD).where(_HEAD).values(last_hash=bindparam("end_hash"))
+_APPEND = Prepared(AUDIT_RECORD.insert())
+_SET_END = Prepared(update(AUDIT_HEAD).where(_HEAD).values(last_hash=bindparam("end_hash")))
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,16 @@ from sqlmodel import Session
 
 from gerai.core.words import DocumentSeries
 from gerai.models import DOCUMENT_COUNTER, RECEIPT_COUNTER
+from gerai.services.prepared import Prepared
 
 
 @cache
-def _counter_statement(dialect: str, table: Table) -> Any:
+def _counter_statement(dialect: str, table: Table) -> Prepared:
     """The atomic bump of `table`'s counter row for this dialect, built once."""
     module = "postgresql" if dialect == "postgresql" else "sqlite"
     insert = importlib.import_module(f"sqlalchemy.dialects.{module}").insert
     keys = [column.name for column in table.primary_key.columns]
-    return (
+    return Prepared(
         insert(table)
         .values({key: bindparam(f"k_{key}") for key in keys} | {"last_no": 1})
         .on_conflict_do_update(index_elements=keys, set_={"last_no": table.c.last_no + 1})
@@ -31,11 +32,8 @@ def _counter_statement(dialect: str, table: Table) -> Any:
 
 
 def _bump(session: Session, table: Table, **keys: Any) -> int:
-    connection = session.connection()
-    statement = _counter_statement(connection.dialect.name, table)
-    number: int = connection.execute(
-        statement, {f"k_{key}": value for key, value in keys.items()}
-    ).scalar_one()
+    statement = _counter_statement(session.connection().dialect.name, table)
+    number: int = statement.scalar(session, {f"k_{key}": value for key, value in keys.items()})
     return number
 
 

@@ -42,6 +42,7 @@ from gerai.services.audit.seals import seal
 from gerai.services.audit.witness import current_witness
 from gerai.services.cash.kas import carried_cash, check_setoran, record_setoran, setoran_of
 from gerai.services.members.payments import WITHDRAWAL_KINDS
+from gerai.services.prepared import Prepared
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile
 from gerai.services.shop.users import full_names
@@ -106,15 +107,16 @@ def require_open_shift(session: Session, till: str) -> Shift:
     return shift
 
 
-_OPEN_SHIFT_ID = select(SHIFT.c.id).where(
-    SHIFT.c.till == bindparam("till"), SHIFT.c.status == ShiftStatus.OPEN
+_OPEN_SHIFT_ID = Prepared(
+    select(SHIFT.c.id).where(SHIFT.c.till == bindparam("till"), SHIFT.c.status == ShiftStatus.OPEN)
 )
 
 
 def open_shift_id(session: Session, till: str) -> int:
     """The id of this till's open shift (one indexed lookup, for the checkout's hot path);
     GeraiError when none is open."""
-    shift_id = session.connection().execute(_OPEN_SHIFT_ID, {"till": till}).scalar()
+    found = _OPEN_SHIFT_ID.first(session, {"till": till})
+    shift_id = None if found is None else found[0]
     if shift_id is None:
         raise GeraiError("shift.not_open", till=till)
     return int(shift_id)

@@ -23,6 +23,7 @@ from gerai.services.audit.sale_digest import line_key, record_sale
 from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import available_credit, check_credit
+from gerai.services.prepared import Prepared
 from gerai.services.sale.cart import Cart
 from gerai.services.sale.manual import check_approvals, spend_approvals
 from gerai.services.sale.quotas import check_quotas
@@ -131,42 +132,39 @@ class SaleResult:
     shop: ShopProfile | None = field(default=None, compare=False, repr=False)
 
 
-# built once: the sale commit runs them on its hot path
-_BY_TOKEN = select(
+# compiled once, run on the driver: the sale commit runs them on its hot path
+_BY_TOKEN = Prepared(select(
     SALE.c.id, SALE.c.receipt_no, SALE.c.total, SALE.c.paid, SALE.c.change,
     SALE.c.member_discount, SALE.c.manual_discount, SALE.c.rounding,
-).where(SALE.c.token == bindparam("token"))  # fmt: skip
-_INSERT_SALE = SALE.insert().returning(SALE.c.id)
-_INSERT_LINES = SALE_LINE.insert()
-_INSERT_PAYMENTS = PAYMENT.insert()
+).where(SALE.c.token == bindparam("token")))  # fmt: skip
+_KASBON_OF = Prepared(
+    select(func.coalesce(func.sum(PAYMENT.c.amount), 0)).where(
+        PAYMENT.c.sale_id == bindparam("sale"), PAYMENT.c.method == PaymentMethod.KASBON
+    )
+)
+_INSERT_SALE = Prepared(SALE.insert().returning(SALE.c.id))
+_INSERT_LINES = Prepared(SALE_LINE.insert())
+_INSERT_PAYMENTS = Prepared(PAYMENT.insert())
 
 
 def stored_sale(session: Session, token: str) -> SaleResult | None:
     """The sale already stored under a cart's token (its COMMIT went through though the till
     never heard so), as the result the till would have had; None when there is none."""
-    row = session.connection().execute(_BY_TOKEN, {"token": token}).first()
+    row = _BY_TOKEN.first(session, {"token": token})
     if row is None:
         return None
-    kasbon = (
-        session.connection()
-        .execute(
-            select(func.coalesce(func.sum(PAYMENT.c.amount), 0)).where(
-                PAYMENT.c.sale_id == row.id, PAYMENT.c.method == PaymentMethod.KASBON
-            )
-        )
-        .scalar_one()
-    )
+    sale_id, receipt_no, total, paid, change, member_discount, manual_discount, rounding = row
     return SaleResult(
-        sale_id=row.id,
-        receipt_no=row.receipt_no,
-        total=row.total,
-        paid=row.paid,
-        change=row.change,
-        member_discount=row.member_discount,
-        kasbon=int(kasbon),
+        sale_id=sale_id,
+        receipt_no=receipt_no,
+        total=total,
+        paid=paid,
+        change=change,
+        member_discount=member_discount,
+        kasbon=int(_KASBON_OF.scalar(session, {"sale": sale_id})),
         replayed=True,
-        manual_discount=row.manual_discount,
-        rounding=row.rounding,
+        manual_discount=manual_discount,
+        rounding=rounding,
     )
 
 
@@ -234,9 +232,8 @@ def checkout(
         member_nik=cart.member.nik if cart.member else None,
     )
     receipt_no = next_receipt_number(session, till, business_date)
-    connection = session.connection()
-    sale_id: int = connection.execute(
-        _INSERT_SALE,
+    sale_id: int = _INSERT_SALE.scalar(
+        session,
         sale := {
             "receipt_no": receipt_no,
             "shift_id": shift_id,
@@ -256,9 +253,9 @@ def checkout(
             SALE.c.rounding.key: settlement.rounding,
             "approved_by": cart.sale_discount.approved.by if cart.sale_discount else "",
         },
-    ).scalar_one()
-    connection.execute(
-        _INSERT_LINES,
+    )
+    _INSERT_LINES.many(
+        session,
         [
             {
                 "sale_id": sale_id,
@@ -289,8 +286,8 @@ def checkout(
         ],
     )
     if settlement.payments:  # a sale of total 0 with nothing handed over has no payment rows
-        connection.execute(
-            _INSERT_PAYMENTS,
+        _INSERT_PAYMENTS.many(
+            session,
             [
                 {
                     "sale_id": sale_id,

@@ -28,6 +28,7 @@ from gerai.models import (
     SALE_RETURN_LINE,
 )
 from gerai.services.audit.seals import seal
+from gerai.services.prepared import Prepared
 from gerai.services.sale.buyers import Buyer, make_buyer
 
 
@@ -123,13 +124,17 @@ def regulations(session: Session, product_ids: Iterable[int]) -> dict[int, Regul
     ids = list(set(product_ids))
     if not ids:
         return {}
-    rows = session.connection().execute(_REGULATED_AMONG, {"ids": ids})
+    rows = _REGULATED_AMONG.rows(session, {"ids": ids})
     return {row[0]: Regulation(row[0], row[1], bool(row[2])) for row in rows}
 
 
-_REGULATED_AMONG = select(
-    REGULATED_PRODUCT.c.product_id, REGULATED_PRODUCT.c.quota_group, REGULATED_PRODUCT.c.needs_buyer
-).where(REGULATED_PRODUCT.c.product_id.in_(bindparam("ids", expanding=True)))
+_REGULATED_AMONG = Prepared(
+    select(
+        REGULATED_PRODUCT.c.product_id,
+        REGULATED_PRODUCT.c.quota_group,
+        REGULATED_PRODUCT.c.needs_buyer,
+    ).where(REGULATED_PRODUCT.c.product_id.in_(bindparam("ids", expanding=True)))
+)
 
 
 def bought(

@@ -24,6 +24,7 @@ from gerai.core.words import AuditKind, Permission, Role
 from gerai.models import USER, User, utcnow
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
+from gerai.services.prepared import Prepared
 
 ROLES = tuple(Role)
 SUPERVISORS = frozenset({Role.BENDAHARA, Role.ADMIN})
@@ -255,7 +256,9 @@ def approved_by(actor: Actor, answerable: str) -> dict[str, str]:
     return {} if answerable == actor.name else {"approved_by": answerable}
 
 
-_ACTIVE_AND_ROLE = sa_select(USER.c.active, USER.c.role).where(USER.c.name == bindparam("name"))
+_ACTIVE_AND_ROLE = Prepared(
+    sa_select(USER.c.active, USER.c.role).where(USER.c.name == bindparam("name"))
+)
 
 
 def stored_actor(session: Session, actor: Actor, *, now: datetime) -> Actor:
@@ -266,10 +269,8 @@ def stored_actor(session: Session, actor: Actor, *, now: datetime) -> Actor:
     if actor is SYSTEM:
         return actor
     session.flush()  # a user changed in this session is read as changed
-    user = (
-        session.connection().execute(_ACTIVE_AND_ROLE, {"name": actor.name.strip().lower()}).first()
-    )
-    if user is not None and user.active and user.role == actor.role:
+    user = _ACTIVE_AND_ROLE.first(session, {"name": actor.name.strip().lower()})
+    if user is not None and user[0] and user[1] == actor.role:
         return actor
 
     def aftermath(session: Session) -> None:
@@ -278,7 +279,7 @@ def stored_actor(session: Session, actor: Actor, *, now: datetime) -> Actor:
             detail={"role": actor.role, "reason": "unknown_actor"},
         )  # fmt: skip
 
-    key = "auth.role_changed" if user is not None and user.active else "auth.unknown_actor"
+    key = "auth.role_changed" if user is not None and user[0] else "auth.unknown_actor"
     raise Refused(key, aftermath=aftermath, name=actor.name)
 
 

@@ -19,6 +19,7 @@ from gerai.core.words import AuditKind, Permission, ReferenceRule
 from gerai.models import SHOP_SETTING, ShopSetting
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
+from gerai.services.prepared import Prepared
 from gerai.services.shop.auth import SYSTEM, Actor, authorize
 from gerai.services.shop.provinces import PROVINCE_ZONES, province_named
 
@@ -102,7 +103,9 @@ def _coerce(name: str, kind: type, raw: str) -> object:
 _TYPES = {"bool": bool, "int": int, "str": str}
 
 
-_STORED = core_select(SHOP_SETTING.c.key, SHOP_SETTING.c.value).order_by(SHOP_SETTING.c.key)
+_STORED = Prepared(
+    core_select(SHOP_SETTING.c.key, SHOP_SETTING.c.value).order_by(SHOP_SETTING.c.key)
+)
 
 
 def load_shop(session: Session) -> ShopProfile:
@@ -110,7 +113,8 @@ def load_shop(session: Session) -> ShopProfile:
     the stored rows (one small query), so a change by any till, or earlier in this
     transaction, is seen at once; only turning the rows into a profile is cached, keyed on
     the rows themselves."""
-    return _profile_of(tuple((key, value) for key, value in session.execute(_STORED)))
+    session.flush()  # a setting changed in this session is read as changed
+    return _profile_of(tuple(_STORED.rows(session)))
 
 
 @lru_cache(maxsize=8)

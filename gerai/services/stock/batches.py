@@ -40,6 +40,7 @@ from gerai.models import (
 )
 from gerai.services.audit import trail as audit
 from gerai.services.audit.seals import seal
+from gerai.services.prepared import Prepared
 from gerai.services.shop.auth import Actor, Approval, approved_by, authorize
 
 MAX_CODE = 40
@@ -143,11 +144,13 @@ def dated_ids(session: Session, product_ids: Sequence[int]) -> set[int]:
     wanted = set(product_ids)
     if len(wanted) > MANY:
         return wanted & set(session.execute(select(DATED_PRODUCT.c.product_id)).scalars())
-    return set(session.connection().execute(_DATED_AMONG, {"ids": sorted(wanted)}).scalars())
+    return {row[0] for row in _DATED_AMONG.rows(session, {"ids": sorted(wanted)})}
 
 
-_DATED_AMONG = select(DATED_PRODUCT.c.product_id).where(
-    DATED_PRODUCT.c.product_id.in_(bindparam("ids", expanding=True))
+_DATED_AMONG = Prepared(
+    select(DATED_PRODUCT.c.product_id).where(
+        DATED_PRODUCT.c.product_id.in_(bindparam("ids", expanding=True))
+    )
 )
 
 

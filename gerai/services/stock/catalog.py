@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlmodel import Session
 
 from gerai.models import BARCODE, CATEGORY, PRINTED_LABEL, PRODUCT
+from gerai.services.prepared import Prepared
 
 SEARCH_LIMIT = 50
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -164,13 +165,13 @@ def get_product(session: Session, product_id: int) -> ProductInfo | None:
     return _first(session, _BY_ID, id=product_id)
 
 
-_BY_IDS = _SELECT.where(PRODUCT.c.id.in_(bindparam("ids", expanding=True)))
+_BY_IDS = Prepared(_SELECT.where(PRODUCT.c.id.in_(bindparam("ids", expanding=True))))
 
 
 def get_products(session: Session, ids: list[int]) -> dict[int, ProductInfo]:
     """Products by id, active or not, in one query; an unknown id is left out."""
-    rows = session.connection().execute(_BY_IDS, {"ids": ids})
-    return {row.id: ProductInfo(**row._mapping) for row in rows}
+    found = (ProductInfo(*row) for row in _BY_IDS.rows(session, {"ids": list(ids)}))
+    return {product.id: product for product in found}
 
 
 def search_products(session: Session, query: str, limit: int = SEARCH_LIMIT) -> list[ProductInfo]:

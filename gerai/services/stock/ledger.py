@@ -13,8 +13,6 @@ from typing import Any
 from sqlalchemy import (
     BindParameter,
     Boolean,
-    Connection,
-    Update,
     and_,
     bindparam,
     case,
@@ -30,6 +28,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.words import MovementKind
 from gerai.models import PRODUCT, STOCK_MOVEMENT, Product, Qty, StockMovement
+from gerai.services.prepared import Prepared
 from gerai.services.stock.batches import LEDGER_ACTOR, Split, move_batches
 
 OPENING_REF = "STOK-AWAL"
@@ -75,19 +74,18 @@ def move_stock(
             raise ValueError(f"unknown movement kind {movement.kind!r}")
     if not movements:
         return []
-    connection = session.connection()
     # in product order, so two tills selling the same products lock them in the same order
     # (PostgreSQL locks each row it updates until the commit: another order could deadlock)
     changes: list[dict[str, Any]] = [
         {"product": m.product_id, "change": m.qty, "guarded": m.qty < 0 and not allow_negative}
         for m in sorted(movements, key=lambda m: m.product_id)
     ]
-    if not _apply_at_once(connection, changes):
+    if not _apply_at_once(session, changes):
         for change in changes:
-            if connection.execute(_CHANGE, change).rowcount != 1:
+            if _CHANGE.many(session, [change]) != 1:
                 _refuse(session, change["product"])
-    connection.execute(
-        _INSERT_MOVEMENTS,
+    _INSERT_MOVEMENTS.many(
+        session,
         [
             {
                 "product_id": m.product_id,
@@ -104,8 +102,9 @@ def move_stock(
     return move_batches(session, movements, at, allow_negative, actor, dated)
 
 
-_INSERT_MOVEMENTS = STOCK_MOVEMENT.insert()
-_CHANGE = (
+# compiled once, run on the driver: a sale commit runs them on its hot path
+_INSERT_MOVEMENTS = Prepared(STOCK_MOVEMENT.insert())
+_CHANGE = Prepared(
     PRODUCT.update()
     .where(
         PRODUCT.c.id == bindparam("product"),
@@ -118,21 +117,22 @@ _CHANGE = (
 )
 
 
-def _apply_at_once(connection: Connection, changes: list[dict[str, Any]]) -> bool:
+def _apply_at_once(session: Session, changes: list[dict[str, Any]]) -> bool:
     """Apply every change in one statement, when the engine allows it; False when it does
     not, or when one was refused (then none is left applied), for `changes` to be applied one
     by one. One statement on SQLite, a writer alone (an UPDATE is all or nothing, RETURNING
     names the rows it changed), so no SAVEPOINT is needed; on PostgreSQL (rows locked in
     product order, the order `changes` come in) one batch inside a SAVEPOINT."""
+    connection = session.connection()
     if connection.dialect.name != "sqlite" or len({c["product"] for c in changes}) < len(changes):
         batch = connection.begin_nested()
-        if connection.execute(_CHANGE, changes).rowcount == len(changes):
+        if _CHANGE.many(session, changes) == len(changes):
             batch.commit()
             return True
         batch.rollback()
         return False
     params = {f"{name}{n}": c[key] for n, c in enumerate(changes) for name, key in _KEYS}
-    changed = set(connection.execute(_change_all(len(changes)), params).scalars())
+    changed = {row[0] for row in _change_all(len(changes)).rows(session, params)}
     if len(changed) == len(changes):
         return True
     undo = [
@@ -141,7 +141,7 @@ def _apply_at_once(connection: Connection, changes: list[dict[str, Any]]) -> boo
         if c["product"] in changed
     ]
     if undo:
-        connection.execute(_CHANGE, undo)
+        _CHANGE.many(session, undo)
     return False
 
 
@@ -149,7 +149,7 @@ _KEYS = (("p", "product"), ("c", "change"), ("g", "guarded"))
 
 
 @lru_cache(maxsize=64)
-def _change_all(count: int) -> Update:
+def _change_all(count: int) -> Prepared:
     """One UPDATE applying `count` changes (parameters p0, c0, g0, p1 …: product, change,
     guarded), returning the ids of the products it changed."""
     products: list[BindParameter[int]] = [bindparam(f"p{n}") for n in range(count)]
@@ -162,7 +162,7 @@ def _change_all(count: int) -> Update:
         for n, (product, change) in enumerate(zip(products, changes, strict=True))
     ]
     change_of = case(*zip((PRODUCT.c.id == p for p in products), changes, strict=True))
-    return (
+    return Prepared(
         PRODUCT.update()
         .where(PRODUCT.c.id.in_(products), or_(*allowed))
         .values(stock=PRODUCT.c.stock + type_coerce(change_of, Qty()))

@@ -1,0 +1,202 @@
+"""Hot statements run straight on the driver: a Core statement compiled once per dialect and
+set of parameter names (the SQL text, the parameter order, each value's bind and result
+conversions), executed on the DBAPI cursor of the session's current connection, in its
+transaction. Values bind and read back as through SQLAlchemy, and driver errors are wrapped
+as SQLAlchemy wraps them (`DBAPIError.instance`), so every caller's error handling holds. Like
+`Session.connection().execute`, it does not flush the session: a caller whose statement must
+see pending ORM objects flushes first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
+from sqlmodel import Session
+
+Processor = Callable[[Any], Any] | None
+CACHED = 64  # compiled forms kept per statement (a list for `IN` compiles once per length)
+
+
+@dataclass
+class _Compiled:
+    """One statement compiled for one dialect and one set of given parameter names."""
+
+    sql: str
+    positional: bool
+    plan: tuple[tuple[str, str, Processor], ...]  # (given name, name sent, bind conversion)
+    fixed: dict[str, Any]  # the statement's own bound values (e.g. `id = 1`)
+    returns: tuple[Any, ...]  # the SQL type of each column a row has (none: no rows)
+    expanding: tuple[str, ...] = ()  # the lists given for `IN` (one value per name_1, name_2 …)
+    reads: list[tuple[Processor, ...]] = field(default_factory=list)  # set at the first read
+
+    def __post_init__(self) -> None:
+        self._names = tuple(name for name, _, _ in self.plan)
+        self._sent = tuple(sent for _, sent, _ in self.plan)
+        self._converts = tuple(
+            (index, convert) for index, (_, _, convert) in enumerate(self.plan) if convert
+        )
+
+    def values(self, params: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
+        """`params` converted for the driver, in its parameter style."""
+        given: Mapping[str, Any] = params
+        if self.fixed or self.expanding:
+            given = {**self.fixed, **params}
+            for name in self.expanding:
+                given |= {f"{name}_{n}": value for n, value in enumerate(params[name], start=1)}
+        ordered = [given[name] for name in self._names]
+        for index, convert in self._converts:
+            ordered[index] = convert(ordered[index])
+        return ordered if self.positional else dict(zip(self._sent, ordered, strict=True))
+
+
+def _compile(
+    statement: ClauseElement, dialect: Dialect, params: Mapping[str, Any], many: bool
+) -> _Compiled:
+    compiled = statement.compile(dialect=dialect, column_keys=list(params), for_executemany=many)
+    assert isinstance(compiled, SQLCompiler)
+    if compiled.insert_prefetch or compiled.update_prefetch:
+        raise ValueError("a prepared statement takes no Python-side defaults")
+    if compiled.post_compile_params:
+        return _expanded(compiled, params)
+    keys = tuple(params)
+    converters = cast(dict[str, Processor], compiled._bind_processors)  # no tuple binds here
+    escaped = compiled.escaped_bind_names
+    names = compiled.positiontup if compiled.positional else list(compiled.binds)
+    assert names is not None
+    fixed: dict[str, Any] = {}
+    for name in names:
+        bind = compiled.binds[name]
+        if name not in keys:
+            if bind.callable is not None or (bind.value is None and bind.required):
+                raise ValueError(f"a prepared statement needs a value for {name!r}")
+            fixed[name] = bind.value
+    plan = tuple((name, escaped.get(name, name), converters.get(name)) for name in names)
+    returns = tuple(column.type for column in compiled._result_columns)
+    return _Compiled(compiled.string, bool(compiled.positional), plan, fixed, returns)
+
+
+def _expanded(compiled: SQLCompiler, params: Mapping[str, Any]) -> _Compiled:
+    """A statement with lists for `IN` (expanding parameters), compiled for the lengths of
+    the lists in `params`."""
+    if compiled.escaped_bind_names:
+        raise ValueError("a prepared statement's expanding names need no escaping")
+    expanding = tuple(bind.key for bind in compiled.post_compile_params)
+    state = compiled.construct_expanded_state(dict(params))
+    names = state.positiontup if compiled.positional else list(state.parameters)
+    assert names is not None
+    given = set(params) | {
+        f"{name}_{n}" for name in expanding for n in range(1, len(params[name]) + 1)
+    }
+    fixed = {name: value for name, value in state.parameters.items() if name not in given}
+    converters = cast(dict[str, Processor], state.processors)
+    plan = tuple((name, name, converters.get(name)) for name in names)
+    returns = tuple(column.type for column in compiled._result_columns)
+    return _Compiled(state.statement, bool(compiled.positional), plan, fixed, returns, expanding)
+
+
+class Prepared:
+    """A Core statement run on the driver's cursor (see the module's docstring)."""
+
+    def __init__(self, statement: ClauseElement) -> None:
+        self.statement = statement
+        self._compiled: dict[tuple[Any, ...], _Compiled] = {}
+
+    def _for(self, dialect: Dialect, params: Mapping[str, Any], many: bool = False) -> _Compiled:
+        lengths = tuple(len(value) for value in params.values() if isinstance(value, list))
+        key = (dialect.name, tuple(params), many, lengths)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            if len(self._compiled) >= CACHED:
+                self._compiled.clear()
+            compiled = self._compiled[key] = _compile(self.statement, dialect, params, many)
+        return compiled
+
+    def rows(self, session: Session, params: Mapping[str, Any] | None = None) -> list[tuple]:
+        """Run the statement once with `params`; the rows it returns, each value converted as
+        SQLAlchemy would (an empty list for a statement returning nothing)."""
+        connection = session.connection()
+        dialect = connection.dialect
+        compiled = self._for(dialect, params or {})
+        values = compiled.values(params or {})
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(compiled.sql, values)
+            if not compiled.returns:
+                return []
+            found = cursor.fetchall()
+            if not compiled.reads:
+                compiled.reads.append(_result_conversions(compiled.returns, dialect, cursor))
+            reads = compiled.reads[0]
+        except dialect.loaded_dbapi.Error as error:
+            raise _wrapped(error, compiled.sql, values, dialect, many=False) from error
+        finally:
+            cursor.close()
+        if not any(reads):
+            return [tuple(row) for row in found]
+        return [
+            tuple(
+                value if read is None else read(value)
+                for read, value in zip(reads, row, strict=True)
+            )
+            for row in found
+        ]
+
+    def first(self, session: Session, params: Mapping[str, Any] | None = None) -> tuple | None:
+        """The first row the statement returns, or None."""
+        found = self.rows(session, params)
+        return found[0] if found else None
+
+    def one(self, session: Session, params: Mapping[str, Any] | None = None) -> tuple:
+        """The one row the statement returns (a statement that must return exactly one)."""
+        found = self.rows(session, params)
+        if len(found) != 1:
+            raise LookupError(f"expected one row, got {len(found)}")
+        return found[0]
+
+    def scalar(self, session: Session, params: Mapping[str, Any] | None = None) -> Any:
+        """The first column of the one row the statement returns."""
+        return self.one(session, params)[0]
+
+    def many(self, session: Session, params: Sequence[Mapping[str, Any]]) -> int:
+        """Run the statement once for each of `params` (all with the same names), in one
+        driver call; the number of rows changed (as the driver counts them)."""
+        if not params:
+            return 0
+        connection = session.connection()
+        dialect = connection.dialect
+        compiled = self._for(dialect, params[0], many=True)
+        if compiled.returns:
+            raise ValueError("a statement run many times returns nothing")
+        values = [compiled.values(each) for each in params]
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(compiled.sql, values)
+            changed: int = cursor.rowcount
+        except dialect.loaded_dbapi.Error as error:
+            raise _wrapped(error, compiled.sql, values, dialect, many=True) from error
+        finally:
+            cursor.close()
+        return changed
+
+
+def _result_conversions(
+    types: tuple[Any, ...], dialect: Dialect, cursor: Any
+) -> tuple[Processor, ...]:
+    """Each returned column's conversion from the driver's value, as SQLAlchemy's result
+    would apply it (the driver's column type from `cursor.description`)."""
+    return tuple(
+        sql_type._cached_result_processor(dialect, described[1])
+        for sql_type, described in zip(types, cursor.description, strict=True)
+    )
+
+
+def _wrapped(error: Exception, sql: str, values: Any, dialect: Dialect, many: bool) -> Any:
+    """`error` from the driver as SQLAlchemy raises it (IntegrityError, OperationalError...)."""
+    return DBAPIError.instance(
+        sql, values, error, dialect.loaded_dbapi.Error, dialect=dialect, ismulti=many
+    )
