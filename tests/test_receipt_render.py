@@ -89,7 +89,14 @@ def test_a_render_reads_the_sale_once(db: Database, shop: object) -> None:
     seen = statements_of(db)
     queue.render(number)
     selects = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 4, selects  # the settings, the sale, its lines, its payments
+    # the sale, its lines, its payments (the settings are read by a prepared statement on the
+    # driver's own cursor, which the engine's events do not see)
+    assert len(selects) == 3, selects
+    assert [s.split(" FROM ")[1].split()[0] for s in (x.replace("\n", " ") for x in selects)] == [
+        "sale",
+        "saleline",
+        "payment",
+    ], selects
     assert sum(" FROM sale " in s.replace("\n", " ") for s in selects) == 1
 
 
