@@ -237,3 +237,24 @@ def test_the_void_message_says_the_refund_per_method() -> None:
     said = void_message(on_credit)
     assert "Kasbon anggota Rp30.000 dihapus" in said
     assert "tidak ada uang yang dikembalikan" in said
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_lines_show_the_item_name_and_the_quantities_at_80_and_120_columns(
+    staffed: Database, size: tuple[int, int]
+) -> None:
+    """At 80 columns the item name keeps at least 24 characters and the quantities stay whole
+    ("Sudah retur" and "No" give way); at 120 every column is there."""
+    sale = a_sale(staffed)
+    app = make_app(staffed)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_receipt(app, pilot, sale.receipt_no)
+        table = screen.query_one("#return-lines", DataTable)
+        await pilot.pause()
+        shown = [str(column.key.value) for column in table.columns.values()]
+        item = next(column for column in table.columns.values() if column.key.value == "item")
+        assert item.width >= 24
+        assert all(col.width >= 9 for key, col in table.columns.items() if key.value == "sold")
+        wide = size[0] >= 120
+        assert ("returned" in shown, "no" in shown) == (wide, wide)
+        assert {"item", "sold", "returnable", "back", "damaged", "refund"} <= set(shown)

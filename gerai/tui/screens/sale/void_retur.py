@@ -44,6 +44,7 @@ from gerai.tui.permits import with_approval
 from gerai.tui.screens.sale.reprint import RecentReceiptsPicker
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
+from gerai.tui.widgets.paged_list import fit_columns
 from gerai.tui.widgets.scan_field import ScanField
 
 LINE_COLUMNS = {
@@ -56,6 +57,13 @@ LINE_COLUMNS = {
     "damaged": "ui.corrections.col_damaged",
     "refund": "ui.corrections.col_refund",
 }
+# each column's width but the item name's (which takes the room left): quantities up to
+# "12,345 sachet" stay whole, Rupiah up to 99.999.999
+NARROWEST = {"no": 3, "sold": 9, "returned": 9, "returnable": 9, "back": 9, "damaged": 5,
+             "refund": 10}  # fmt: skip
+# left out, in this order, when the item name would get less than FLEXIBLE_MIN: what was
+# returned before is in "Bisa retur" too, and the cursor marks the line
+GIVE_WAY = ("returned", "no")
 
 
 class EntryDialog(GeraiDialog[Any]):
@@ -203,13 +211,13 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
         self.damaged: set[int] = set()
         self.plan: ReturnPlan | None = None
         self.selected = 0
+        self.shown: list[int] = []  # the columns of LINE_COLUMNS shown at this width
 
     def compose(self) -> ComposeResult:
         yield Label(t("ui.corrections.title", till=self.till.till_id), id="header")
         yield ScanField(placeholder=t("ui.corrections.placeholder"), id="receipt")
         yield Static("", id="sale-info", markup=False)
         lines: DataTable[str | Text] = DataTable(id="return-lines", cursor_type="row")
-        lines.add_columns(*(t(title) for title in LINE_COLUMNS.values()))
         lines.can_focus = False
         yield lines
         yield Label("", id="refund-line")
@@ -218,7 +226,33 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#receipt", ScanField).focus()
+        self.lay_out_lines()
         self.pick_recent()
+
+    def on_resize(self) -> None:
+        """Lay the lines' columns out for the new width, and show the sale's lines again."""
+        self.lay_out_lines()
+        self.show()
+
+    def lay_out_lines(self) -> None:
+        """The item name takes the room the other columns leave, at least FLEXIBLE_MIN
+        characters (the columns in GIVE_WAY left out on a narrow terminal)."""
+        keys = list(LINE_COLUMNS)
+        titles = [t(LINE_COLUMNS[key]) for key in keys]
+        widths = [
+            0 if key == "item" else max(len(title), NARROWEST[key])
+            for key, title in zip(keys, titles, strict=True)
+        ]
+        table = self.query_one("#return-lines", DataTable)
+        room = table.size.width or self.size.width - 2
+        shown, name_width = fit_columns(
+            widths, keys.index("item"), [keys.index(key) for key in GIVE_WAY], room
+        )
+        widths[keys.index("item")] = name_width
+        table.clear(columns=True)
+        for index in shown:
+            table.add_column(titles[index], width=widths[index], key=keys[index])
+        self.shown = shown
 
     def pick_recent(self) -> None:
         """Open with this shift's receipts to pick from (Esc: type or scan a number here)."""
@@ -269,7 +303,8 @@ class CorrectionsScreen(StatusLine, GeraiScreen[None]):
         table.clear()
         refunds = {p.line.line_no: p.amount for p in self.plan.lines} if self.plan else {}
         for line in sale.lines:
-            table.add_row(*self.line_cells(line, refunds.get(line.line_no)))
+            cells = self.line_cells(line, refunds.get(line.line_no))
+            table.add_row(*(cells[index] for index in self.shown))
         if sale.lines:
             self.selected = min(self.selected, len(sale.lines) - 1)
             table.move_cursor(row=self.selected, animate=False)
