@@ -35,6 +35,7 @@ from gerai.core.money import parse_basis_points
 from gerai.core.quantity import normalize
 from gerai.core.words import CashDirection, ExpenseCategory, PaymentMethod, Role, SaleStatus
 from gerai.db import Database, count_rows
+from gerai.demo.bulk import DaySales
 from gerai.demo.members import member_day
 from gerai.models import MEMBER, OPENING_STOCK, Member, Product, Sale, ShopSetting
 from gerai.paths import data_dir
@@ -241,12 +242,17 @@ def _restock(
 
 
 def _one_sale(
-    till: Till, rng: random.Random, catalogue: _Catalogue, stock: dict[int, Decimal]
+    till: Till,
+    rng: random.Random,
+    catalogue: _Catalogue,
+    stock: dict[int, Decimal],
+    sales: DaySales | None,
 ) -> str | None:
     """A customer at the counter; the receipt number, or None when nothing was sold. `stock`
     is the shelf as the day's sales leave it: the cart refuses more than it holds, as it
     refuses more than the stored stock at the kasir screen (nothing is then refused at the
-    payment, which would spoil the day's batch)."""
+    payment, which would spoil the day's batch). Paid through `sales` (the day's bulk
+    sales) when given, else through `Till.sell`."""
     cart = till.cart
     if rng.random() < 0.45:
         cart.attach_member(rng.choice(catalogue.members))
@@ -262,13 +268,16 @@ def _one_sale(
         cart.clear()
         return None
     total = cart.totals().total
-    if method == PaymentMethod.KASBON and (
-        cart.member is None or till.available_credit(cart.member) < total
-    ):
+    credit = till.available_credit if sales is None else sales.available_credit
+    if method == PaymentMethod.KASBON and (cart.member is None or credit(cart.member) < total):
         method = PaymentMethod.CASH
     amount = _cash_tendered(rng, total) if method == PaymentMethod.CASH else None
     sold = [(line.product.id, line.qty) for line in cart.lines]
-    receipt_no = till.sell([Tender(method, amount)]).receipt_no
+    tenders = [Tender(method, amount)]
+    if sales is None:
+        receipt_no = till.sell(tenders).receipt_no
+    else:
+        receipt_no = sales.sell(cart, tenders, till.clock())
     for product_id, qty in sold:
         stock[product_id] -= qty
     return receipt_no
@@ -306,10 +315,12 @@ def generate_sales(
     seed: int = 2025,
     sales_per_day: int = 300,
     progress: Callable[[int, int], None] | None = None,
+    bulk: bool = True,
 ) -> int:
     """Make `days` days of business before `today` on `till` (worked by the demo kasir, its
     clock `clock`), verb by verb: the goods received by the bendahara on `stores` (the same
-    till, worked by the bendahara), the kasir's day in one transaction (`Till.batch`), the
+    till, worked by the bendahara), the kasir's day in one transaction (`Till.batch`), its
+    sales written in bulk (`DaySales`; through `Till.sell` one by one unless `bulk`), the
     bendahara's voids and returs, the kasir's close; `progress`, when given, is told (days
     done, days) before the first day and after each; returns the count of sales made."""
     rng = random.Random(seed)
@@ -352,19 +363,24 @@ def generate_sales(
             clock.now = at(time(6, 45))
             till.open_shift(carried.stayed if carried is not None else DEMO_OPENING_CASH)
             member_day(till, clock, catalogue.members, day, seed)
+            sales = _day_sales(till, catalogue) if bulk else None
             today_sales: list[str] = []
             for number, moment in enumerate(moments):
                 clock.now = moment
-                receipt_no = _one_sale(till, rng, catalogue, stock)
+                receipt_no = _one_sale(till, rng, catalogue, stock, sales)
                 made += receipt_no is not None
                 if receipt_no is not None:
                     today_sales.append(receipt_no)
                 if number == len(moments) // 2 and rng.random() < 0.4:
+                    if sales is not None:
+                        sales.flush()
                     till.move_cash(
                         CashDirection.OUT,
                         rng.choice((15_000, 25_000, 40_000)),
                         "beli kantong plastik",
                     )
+            if sales is not None:
+                sales.flush()
         clock.now = at(time(21, 5))
         _corrections(stores, corrections, today_sales, earlier)
         clock.now = at(time(21, 15))
@@ -375,6 +391,17 @@ def generate_sales(
         if progress is not None:
             progress(days - offset + 1, days)
     return made
+
+
+def _day_sales(till: Till, catalogue: _Catalogue) -> DaySales:
+    """The day's bulk sales in the batch's transaction; the catalogue's products as stored
+    that morning (what `checkout` would read again at each sale)."""
+    with till.database.write() as session:
+        sales = DaySales(
+            session, till.till_id, till.actor, till.clock(), [p.id for p in catalogue.products]
+        )
+    catalogue.products = [sales.products[p.id] for p in catalogue.products]
+    return sales
 
 
 def _close_day(till: Till, stores: Till, rng: random.Random) -> None:
