@@ -1,19 +1,23 @@
 """The demo's bulk sales (gerai/demo/bulk.py) against the same days sold one by one through
 `Till.sell`: every table row for row (the carts' random tokens aside), the audit chain hash
-for hash, and the bulk-made database passes `audit verify` and `stock check`."""
+for hash, and the bulk-made database passes `audit verify` and `stock check`; the demo file
+written unsynced, then checkpointed with the shop's settings again."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Table, select
+from sqlalchemy import Table, select, text
 from sqlmodel import SQLModel
 
 from gerai.core.words import AuditKind, PaymentMethod
 from gerai.db import Database
 from gerai.demo.generate import DEMO_BENDAHARA, DEMO_CASHIER, DemoClock, demo_till, generate_sales
+from gerai.demo.unsynced import unsynced
 from gerai.models import AUDIT_RECORD, PAYMENT, SALE
 from gerai.services.audit.verify import verify
 from gerai.services.stock.ledger import stock_check
@@ -85,3 +89,23 @@ def test_bulk_days_equal_the_days_sold_one_by_one(databases: tuple[Database, Dat
 def _column(table: Table, name: str) -> int:
     """The position of column `name` in `_tables`' rows of `table` (not the sale's)."""
     return [c.name for c in table.columns].index(name)
+
+
+@pytest.mark.sqlite_only(reason="a SQLite file's synchronous setting")
+def test_the_demo_file_is_written_unsynced_then_checkpointed(empty_db: Database) -> None:
+    def synchronous() -> int:
+        with empty_db.read() as session:
+            return int(session.execute(text("PRAGMA synchronous")).scalar_one())
+
+    with empty_db.read():  # a pooled connection opened before, synchronous = FULL
+        pass
+    with unsynced(empty_db):
+        assert synchronous() == 0
+        with empty_db.write() as session:
+            session.execute(text("INSERT INTO shopsetting (key, value) VALUES ('x', 'y')"))
+    assert synchronous() == 2  # FULL again once the file is made
+    assert empty_db.path is not None
+    wal = Path(f"{empty_db.path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    with closing(sqlite3.connect(empty_db.path)) as raw:
+        assert raw.execute("SELECT value FROM shopsetting WHERE key = 'x'").fetchone() == ("y",)

@@ -8,7 +8,7 @@ equal, row for row and digest for digest, to the same day sold through `Till.sel
 
 For generated days only, inside the day's one transaction (`Till.batch`): nothing here is
 a person's sale. The day's catalogue holds no regulated and no dated product (the demo's
-has none; `flush` refuses them), and no manual price or discount is made."""
+has none; `DaySales` refuses them), and no manual price or discount is made."""
 
 from __future__ import annotations
 
@@ -61,7 +61,8 @@ class DaySales:
         self, session: Session, till: str, actor: Actor, now: datetime, product_ids: list[int]
     ) -> None:
         """Read the shop, the kasir's permission to sell, the till's open shift and the
-        products (`products`: as stored, what the day's carts hold)."""
+        products (`products`: as stored, what the day's carts hold; none of them regulated
+        or dated, else ValueError)."""
         self.session = session
         self.till = till
         self.actor = actor
@@ -69,6 +70,8 @@ class DaySales:
         authorize(session, actor, Permission.SELL, now=now)
         self.shift_id = open_shift_id(session, till)
         self.products = get_products(session, product_ids)
+        if regulations(session, product_ids) or dated_ids(session, product_ids):
+            raise ValueError("the demo's bulk sales take no regulated or dated product")
         self.pending: list[_Pending] = []
 
     def available_credit(self, member: MemberInfo) -> int:
@@ -122,9 +125,6 @@ class DaySales:
         if not pending:
             return
         session = self.session
-        products = {v.product.id for sold in pending for v in sold.views}
-        if regulations(session, products) or dated_ids(session, list(products)):
-            raise ValueError("the demo's bulk sales take no regulated or dated product")
         ids = [_INSERT_SALE.scalar(session, sold.sale) for sold in pending]
         _INSERT_LINES.many(
             session,

@@ -37,6 +37,7 @@ from gerai.core.words import CashDirection, ExpenseCategory, PaymentMethod, Role
 from gerai.db import Database, count_rows
 from gerai.demo.bulk import DaySales
 from gerai.demo.members import member_day
+from gerai.demo.unsynced import unsynced
 from gerai.models import MEMBER, OPENING_STOCK, Member, Product, Sale, ShopSetting
 from gerai.paths import data_dir
 from gerai.services.audit.seals import DEMO_MARKER, seal_all
@@ -182,17 +183,20 @@ def build_demo(
     """Fill an empty, current `database`: the starting data and the demo users (the shop's
     setup: one transaction, the users created by the command line's operator through a till),
     then `days` days of business before today, told to `progress` (days done, days) after
-    each; returns the count of sales made."""
+    each; returns the count of sales made. A SQLite file is written unsynced and fsynced at
+    the end (`unsynced`)."""
     opened = now - timedelta(days=days + 1)  # the opening stock comes before the sales
-    with database.write() as session:
-        shop = load_catalogue(session, data_dir(), opened)
-    clock = DemoClock(opened)
-    operator = demo_till(database, settings, clock, SYSTEM)
-    for name, pin, role in DEMO_USERS:
-        operator.add_user(SYSTEM, name, "", role, pin, pin)
-    kasir = demo_till(database, settings, clock, DEMO_CASHIER)
-    bendahara = demo_till(database, settings, clock, DEMO_BENDAHARA)
-    return generate_sales(kasir, bendahara, clock, days, shop.business_date(now), progress=progress)
+    with unsynced(database):
+        with database.write() as session:
+            shop = load_catalogue(session, data_dir(), opened)
+        clock = DemoClock(opened)
+        operator = demo_till(database, settings, clock, SYSTEM)
+        for name, pin, role in DEMO_USERS:
+            operator.add_user(SYSTEM, name, "", role, pin, pin)
+        kasir = demo_till(database, settings, clock, DEMO_CASHIER)
+        bendahara = demo_till(database, settings, clock, DEMO_BENDAHARA)
+        today = shop.business_date(now)
+        return generate_sales(kasir, bendahara, clock, days, today, progress=progress)
 
 
 @dataclass
