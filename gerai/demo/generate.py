@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -202,7 +203,7 @@ def build_demo(
 @dataclass
 class _Catalogue:
     products: list[ProductInfo]
-    weights: list[int]
+    cum_weights: list[int]  # the products' weights summed up to each (as `random.choices`)
     members: list[MemberInfo]
 
 
@@ -261,7 +262,7 @@ def _one_sale(
     if rng.random() < 0.45:
         cart.attach_member(rng.choice(catalogue.members))
     for _ in range(rng.choice((1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6))):
-        product = rng.choices(catalogue.products, catalogue.weights)[0]
+        product = rng.choices(catalogue.products, cum_weights=catalogue.cum_weights)[0]
         on_shelf = replace(product, stock=stock.get(product.id, Decimal(0)))
         try:
             cart.add(on_shelf, _quantity(rng, on_shelf))
@@ -337,7 +338,7 @@ def generate_sales(
         key=lambda m: m.id,
     )
     products.sort(key=lambda p: p.id)
-    catalogue = _Catalogue(products, [_staple_weight(p) for p in products], members)
+    catalogue = _Catalogue(products, list(accumulate(map(_staple_weight, products))), members)
     opening = {p.id: max(p.stock, Decimal(10)) for p in products}
     supplier_id = stores.add_supplier(DEMO_SUPPLIER, "", "").id
     hours = list(HOUR_WEIGHTS)
