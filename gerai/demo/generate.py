@@ -3,13 +3,14 @@
 through a `Till` (`gerai.till`), verb by verb as the kasir screen makes them, on the till's
 clock set to each moment of the day: the goods received in the morning by the bendahara,
 about 300 sales a day in the shop's hours (members and non-members, cash mostly, some QRIS,
-transfer and kasbon within the members' credit limits), each day's savings and kasbon
-repayments at the counter and now and then a cash out (the kasir's day is one transaction,
-`Till.batch`), now and then one of the day's sales voided or goods of an earlier day's sale
-taken back (retur) by the bendahara before the close; each day's shift is closed by the
-bendahara at their own login (no PIN to ask), who takes a setoran of all but the next day's
-opening cash into the kas bendahara; every third day the bendahara pays transport from the kas
-and each Saturday takes most of it to the bank (at their own login too).
+transfer and kasbon within the members' credit limits; the carts filled at the till, their
+rows written in bulk by `bulk.DaySales`, proven equal to `Till.sell`'s), each day's savings
+and kasbon repayments at the counter and now and then a cash out (the kasir's day is one
+transaction, `Till.batch`), now and then one of the day's sales voided or goods of an earlier
+day's sale taken back (retur) by the bendahara before the close; each day's shift is closed
+by the bendahara at their own login (no PIN to ask), who takes a setoran of all but the next
+day's opening cash into the kas bendahara; every third day the bendahara pays transport from
+the kas and each Saturday takes most of it to the bank (at their own login too).
 
 The starting data (`load_catalogue`) is a new shop's setup, written straight into the
 database in one transaction (`build_demo`), like the benchmark's bulk build: no till exists
