@@ -3,13 +3,14 @@
 through a `Till` (`gerai.till`), verb by verb as the kasir screen makes them, on the till's
 clock set to each moment of the day: the goods received in the morning by the bendahara,
 about 300 sales a day in the shop's hours (members and non-members, cash mostly, some QRIS,
-transfer and kasbon within the members' credit limits), each day's savings and kasbon
-repayments at the counter and now and then a cash out (the kasir's day is one transaction,
-`Till.batch`), now and then one of the day's sales voided or goods of an earlier day's sale
-taken back (retur) by the bendahara before the close; each day's shift is closed by the
-bendahara at their own login (no PIN to ask), who takes a setoran of all but the next day's
-opening cash into the kas bendahara; every third day the bendahara pays transport from the kas
-and each Saturday takes most of it to the bank (at their own login too).
+transfer and kasbon within the members' credit limits; the carts filled at the till, their
+rows written in bulk by `bulk.DaySales`, proven equal to `Till.sell`'s), each day's savings
+and kasbon repayments at the counter and now and then a cash out (the kasir's day is one
+transaction, `Till.batch`), now and then one of the day's sales voided or goods of an earlier
+day's sale taken back (retur) by the bendahara before the close; each day's shift is closed
+by the bendahara at their own login (no PIN to ask), who takes a setoran of all but the next
+day's opening cash into the kas bendahara; every third day the bendahara pays transport from
+the kas and each Saturday takes most of it to the bank (at their own login too).
 
 The starting data (`load_catalogue`) is a new shop's setup, written straight into the
 database in one transaction (`build_demo`), like the benchmark's bulk build: no till exists
@@ -25,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -35,7 +37,9 @@ from gerai.core.money import parse_basis_points
 from gerai.core.quantity import normalize
 from gerai.core.words import CashDirection, ExpenseCategory, PaymentMethod, Role, SaleStatus
 from gerai.db import Database, count_rows
+from gerai.demo.bulk import DaySales
 from gerai.demo.members import member_day
+from gerai.demo.unsynced import unsynced
 from gerai.models import MEMBER, OPENING_STOCK, Member, Product, Sale, ShopSetting
 from gerai.paths import data_dir
 from gerai.services.audit.seals import DEMO_MARKER, seal_all
@@ -181,23 +185,26 @@ def build_demo(
     """Fill an empty, current `database`: the starting data and the demo users (the shop's
     setup: one transaction, the users created by the command line's operator through a till),
     then `days` days of business before today, told to `progress` (days done, days) after
-    each; returns the count of sales made."""
+    each; returns the count of sales made. A SQLite file is written unsynced and fsynced at
+    the end (`unsynced`)."""
     opened = now - timedelta(days=days + 1)  # the opening stock comes before the sales
-    with database.write() as session:
-        shop = load_catalogue(session, data_dir(), opened)
-    clock = DemoClock(opened)
-    operator = demo_till(database, settings, clock, SYSTEM)
-    for name, pin, role in DEMO_USERS:
-        operator.add_user(SYSTEM, name, "", role, pin, pin)
-    kasir = demo_till(database, settings, clock, DEMO_CASHIER)
-    bendahara = demo_till(database, settings, clock, DEMO_BENDAHARA)
-    return generate_sales(kasir, bendahara, clock, days, shop.business_date(now), progress=progress)
+    with unsynced(database):
+        with database.write() as session:
+            shop = load_catalogue(session, data_dir(), opened)
+        clock = DemoClock(opened)
+        operator = demo_till(database, settings, clock, SYSTEM)
+        for name, pin, role in DEMO_USERS:
+            operator.add_user(SYSTEM, name, "", role, pin, pin)
+        kasir = demo_till(database, settings, clock, DEMO_CASHIER)
+        bendahara = demo_till(database, settings, clock, DEMO_BENDAHARA)
+        today = shop.business_date(now)
+        return generate_sales(kasir, bendahara, clock, days, today, progress=progress)
 
 
 @dataclass
 class _Catalogue:
     products: list[ProductInfo]
-    weights: list[int]
+    cum_weights: list[int]  # the products' weights summed up to each (as `random.choices`)
     members: list[MemberInfo]
 
 
@@ -241,17 +248,22 @@ def _restock(
 
 
 def _one_sale(
-    till: Till, rng: random.Random, catalogue: _Catalogue, stock: dict[int, Decimal]
+    till: Till,
+    rng: random.Random,
+    catalogue: _Catalogue,
+    stock: dict[int, Decimal],
+    sales: DaySales | None,
 ) -> str | None:
     """A customer at the counter; the receipt number, or None when nothing was sold. `stock`
     is the shelf as the day's sales leave it: the cart refuses more than it holds, as it
     refuses more than the stored stock at the kasir screen (nothing is then refused at the
-    payment, which would spoil the day's batch)."""
+    payment, which would spoil the day's batch). Paid through `sales` (the day's bulk
+    sales) when given, else through `Till.sell`."""
     cart = till.cart
     if rng.random() < 0.45:
         cart.attach_member(rng.choice(catalogue.members))
     for _ in range(rng.choice((1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6))):
-        product = rng.choices(catalogue.products, catalogue.weights)[0]
+        product = rng.choices(catalogue.products, cum_weights=catalogue.cum_weights)[0]
         on_shelf = replace(product, stock=stock.get(product.id, Decimal(0)))
         try:
             cart.add(on_shelf, _quantity(rng, on_shelf))
@@ -262,13 +274,16 @@ def _one_sale(
         cart.clear()
         return None
     total = cart.totals().total
-    if method == PaymentMethod.KASBON and (
-        cart.member is None or till.available_credit(cart.member) < total
-    ):
+    credit = till.available_credit if sales is None else sales.available_credit
+    if method == PaymentMethod.KASBON and (cart.member is None or credit(cart.member) < total):
         method = PaymentMethod.CASH
     amount = _cash_tendered(rng, total) if method == PaymentMethod.CASH else None
     sold = [(line.product.id, line.qty) for line in cart.lines]
-    receipt_no = till.sell([Tender(method, amount)]).receipt_no
+    tenders = [Tender(method, amount)]
+    if sales is None:
+        receipt_no = till.sell(tenders).receipt_no
+    else:
+        receipt_no = sales.sell(cart, tenders, till.clock())
     for product_id, qty in sold:
         stock[product_id] -= qty
     return receipt_no
@@ -306,10 +321,12 @@ def generate_sales(
     seed: int = 2025,
     sales_per_day: int = 300,
     progress: Callable[[int, int], None] | None = None,
+    bulk: bool = True,
 ) -> int:
     """Make `days` days of business before `today` on `till` (worked by the demo kasir, its
     clock `clock`), verb by verb: the goods received by the bendahara on `stores` (the same
-    till, worked by the bendahara), the kasir's day in one transaction (`Till.batch`), the
+    till, worked by the bendahara), the kasir's day in one transaction (`Till.batch`), its
+    sales written in bulk (`DaySales`; through `Till.sell` one by one unless `bulk`), the
     bendahara's voids and returs, the kasir's close; `progress`, when given, is told (days
     done, days) before the first day and after each; returns the count of sales made."""
     rng = random.Random(seed)
@@ -322,7 +339,7 @@ def generate_sales(
         key=lambda m: m.id,
     )
     products.sort(key=lambda p: p.id)
-    catalogue = _Catalogue(products, [_staple_weight(p) for p in products], members)
+    catalogue = _Catalogue(products, list(accumulate(map(_staple_weight, products))), members)
     opening = {p.id: max(p.stock, Decimal(10)) for p in products}
     supplier_id = stores.add_supplier(DEMO_SUPPLIER, "", "").id
     hours = list(HOUR_WEIGHTS)
@@ -352,19 +369,24 @@ def generate_sales(
             clock.now = at(time(6, 45))
             till.open_shift(carried.stayed if carried is not None else DEMO_OPENING_CASH)
             member_day(till, clock, catalogue.members, day, seed)
+            sales = _day_sales(till, catalogue) if bulk else None
             today_sales: list[str] = []
             for number, moment in enumerate(moments):
                 clock.now = moment
-                receipt_no = _one_sale(till, rng, catalogue, stock)
+                receipt_no = _one_sale(till, rng, catalogue, stock, sales)
                 made += receipt_no is not None
                 if receipt_no is not None:
                     today_sales.append(receipt_no)
                 if number == len(moments) // 2 and rng.random() < 0.4:
+                    if sales is not None:
+                        sales.flush()
                     till.move_cash(
                         CashDirection.OUT,
                         rng.choice((15_000, 25_000, 40_000)),
                         "beli kantong plastik",
                     )
+            if sales is not None:
+                sales.flush()
         clock.now = at(time(21, 5))
         _corrections(stores, corrections, today_sales, earlier)
         clock.now = at(time(21, 15))
@@ -375,6 +397,17 @@ def generate_sales(
         if progress is not None:
             progress(days - offset + 1, days)
     return made
+
+
+def _day_sales(till: Till, catalogue: _Catalogue) -> DaySales:
+    """The day's bulk sales in the batch's transaction; the catalogue's products as stored
+    that morning (what `checkout` would read again at each sale)."""
+    with till.database.write() as session:
+        sales = DaySales(
+            session, till.till_id, till.actor, till.clock(), [p.id for p in catalogue.products]
+        )
+    catalogue.products = [sales.products[p.id] for p in catalogue.products]
+    return sales
 
 
 def _close_day(till: Till, stores: Till, rng: random.Random) -> None:
