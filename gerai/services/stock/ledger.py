@@ -32,6 +32,7 @@ from gerai.services.prepared import Prepared
 from gerai.services.stock.batches import LEDGER_ACTOR, Split, move_batches
 
 OPENING_REF = "STOK-AWAL"
+_KINDS = frozenset(MovementKind)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def move_stock(
     `dated`: which products are dated, when the caller read it in this transaction); returns
     each movement's split."""
     for movement in movements:
-        if movement.kind not in tuple(MovementKind):
+        if movement.kind not in _KINDS:
             raise ValueError(f"unknown movement kind {movement.kind!r}")
     if not movements:
         return []
