@@ -33,6 +33,7 @@ class _Compiled:
     fixed: dict[str, Any]  # the statement's own bound values (e.g. `id = 1`)
     returns: tuple[Any, ...]  # the SQL type of each column a row has (none: no rows)
     expanding: tuple[str, ...] = ()  # the lists given for `IN` (one value per name_1, name_2 …)
+    items: tuple[tuple[str, tuple[str, ...]], ...] = ()  # each list's names name_1, name_2 …
     # (index, conversion) of each returned column that has one: set at the first read
     reads: list[tuple[tuple[int, Callable[[Any], Any]], ...]] = field(default_factory=list)
 
@@ -46,7 +47,10 @@ class _Compiled:
 
     def values(self, params: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
         """`params` converted for the driver, in its parameter style."""
-        return self._styled(self._converted(self._given(params)))
+        given: Sequence[Any] = self._given(params)
+        if self._converts:
+            given = self._converted(given)
+        return given if self.positional else dict(zip(self._sent, given, strict=True))
 
     def values_many(self, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
         """Each of `rows` as `values` makes it; a value the same object as the row before's
@@ -70,17 +74,17 @@ class _Compiled:
         given: Mapping[str, Any] = params
         if self.fixed or self.expanding:
             given = {**self.fixed, **params}
-            for name in self.expanding:
-                given |= {f"{name}_{n}": value for n, value in enumerate(params[name], start=1)}
+            for name, names in self.items:
+                given.update(zip(names, params[name], strict=True))
         return self._take(given)
 
-    def _converted(self, given: tuple[Any, ...]) -> list[Any]:
+    def _converted(self, given: Sequence[Any]) -> list[Any]:
         ordered = list(given)
         for index, convert in self._converts:
             ordered[index] = convert(ordered[index])
         return ordered
 
-    def _styled(self, ordered: list[Any]) -> Sequence[Any] | dict[str, Any]:
+    def _styled(self, ordered: Sequence[Any]) -> Sequence[Any] | dict[str, Any]:
         return ordered if self.positional else dict(zip(self._sent, ordered, strict=True))
 
 
@@ -132,14 +136,17 @@ def _expanded(compiled: SQLCompiler, params: Mapping[str, Any]) -> _Compiled:
     state = compiled.construct_expanded_state(dict(params))
     names = state.positiontup if compiled.positional else list(state.parameters)
     assert names is not None
-    given = set(params) | {
-        f"{name}_{n}" for name in expanding for n in range(1, len(params[name]) + 1)
-    }
+    items = tuple(
+        (name, tuple(f"{name}_{n}" for n in range(1, len(params[name]) + 1))) for name in expanding
+    )
+    given = set(params).union(*(each for _, each in items))
     fixed = {name: value for name, value in state.parameters.items() if name not in given}
     converters = cast(dict[str, Processor], state.processors)
     plan = tuple((name, name, converters.get(name)) for name in names)
     returns = tuple(column.type for column in compiled._result_columns)
-    return _Compiled(state.statement, bool(compiled.positional), plan, fixed, returns, expanding)
+    return _Compiled(
+        state.statement, bool(compiled.positional), plan, fixed, returns, expanding, items
+    )
 
 
 class Prepared:
