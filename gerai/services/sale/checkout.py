@@ -28,12 +28,11 @@ from gerai.services.prepared import Prepared
 from gerai.services.sale.buyers import Buyer
 from gerai.services.sale.cart import Cart, LineView
 from gerai.services.sale.manual import check_approvals, spend_approvals
-from gerai.services.sale.quotas import check_quotas
+from gerai.services.sale.quotas import check_quotas, dated_and_regulated
 from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.services.stock.batches import (
-    dated_ids,
     expired_take,
     record_expired_sale,
     sell_expired_permit,
@@ -224,7 +223,7 @@ def checkout(
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
     held = [(v.product.id, v.product.name, v.qty) for v in views]
-    dated = dated_ids(session, [v.product.id for v in views])
+    dated, regulated = dated_and_regulated(session, [v.product.id for v in views])
     picked, expired = check_batches(
         session, held, batches or {}, business_date, dated, actor=actor, now=now,
         approval=approval, expired_ok=expired_ok,
@@ -235,6 +234,7 @@ def checkout(
         cart.buyer,
         business_date,
         member_nik=cart.member.nik if cart.member else None,
+        regulated=regulated,
     )
     receipt_no = next_receipt_number(session, till, business_date)
     sale_id: int = _INSERT_SALE.scalar(
