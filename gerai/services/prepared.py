@@ -50,7 +50,7 @@ class _Compiled:
         given: Sequence[Any] = self._given(params)
         if self._converts:
             given = self._converted(given)
-        return given if self.positional else dict(zip(self._sent, given, strict=True))
+        return self._styled(given)
 
     def values_many(self, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
         """Each of `rows` as `values` makes it; a value the same object as the row before's
