@@ -5,6 +5,7 @@ or PostgreSQL through the same URL setting. Database failures become `GeraiError
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,8 +73,15 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        write = connection.get_execution_options().get(_WRITE, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        begin = "BEGIN IMMEDIATE" if connection.get_execution_options().get(_WRITE) else "BEGIN"
+        # on the driver (none of SQLAlchemy's execution path), its error wrapped as SQLAlchemy
+        # wraps it (a write lock not had within the busy timeout: OperationalError)
+        try:
+            connection.connection.driver_connection.execute(begin)
+        except sqlite3.Error as error:
+            raise DBAPIError.instance(
+                begin, (), error, sqlite3.Error, dialect=connection.dialect
+            ) from error
 
 
 def shown(url: str) -> str:

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from gerai.core.errors import GeraiError
 from gerai.db import Database
 from gerai.models import Qty, UTCDateTime
 from gerai.services.prepared import Prepared
@@ -104,3 +105,42 @@ def test_driver_errors_are_raised_as_sqlalchemy_raises_them(probe: Database) -> 
 def test_a_missing_value_is_refused_before_the_driver(probe: Database) -> None:
     with Session(probe.engine) as session, pytest.raises(ValueError, match="ids"):
         Prepared(select(PROBE.c.id).where(PROBE.c.id == bindparam("ids"))).rows(session)
+
+
+def test_the_same_session_runs_each_statement_in_its_current_transaction(probe: Database) -> None:
+    with Session(probe.engine) as session:
+        INSERT.many(session, ROWS)
+        session.rollback()  # the connection held for the statements is let go with it
+        INSERT.many(session, ROWS[:1])
+        session.commit()
+        INSERT.many(session, ROWS[1:])
+        assert len(Prepared(ALL).rows(session)) == 2
+        session.rollback()
+    with Session(probe.engine) as session:
+        assert Prepared(ALL).rows(session) == [tuple(ROWS[0].values())]
+
+
+def test_a_value_shared_by_rows_is_bound_right_in_each(probe: Database) -> None:
+    moment, day = ROWS[0]["at"], ROWS[0]["day"]
+    rows = [
+        {**ROWS[0], "qty": Decimal(n), "flag": n % 2 == 0, "word": f"w{n}", "at": moment}
+        for n in range(4)
+    ] + [{**ROWS[1], "day": day}]
+    with Session(probe.engine) as session:
+        INSERT.many(session, rows)
+        assert Prepared(ALL).rows(session) == [tuple(row.values()) for row in rows]
+
+
+@pytest.mark.sqlite_only("SQLite's write lock, taken at BEGIN IMMEDIATE")
+def test_a_write_lock_not_had_is_the_locked_message(
+    empty_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("gerai.db.BUSY_TIMEOUT_MS", 50)
+    assert empty_db.path is not None
+    waiting = Database(f"sqlite:///{empty_db.path}")
+    with empty_db.write() as session:
+        session.connection()
+        with pytest.raises(GeraiError) as raised, waiting.write() as other:
+            other.connection()
+    waiting.dispose()
+    assert raised.value.key == "db.locked"

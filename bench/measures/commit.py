@@ -375,6 +375,7 @@ def measure_commit(ctx: Context) -> list[Row]:
                 "overhead_ms": round(gerai_median - raw_median, 3),
                 "copy_seconds": round(copy_seconds, 1),
                 "stock_check_mismatches": mismatches,
+                "load_average": [round(load, 2) for load in os.getloadavg()],  # 1, 5, 15 min
             },
         )
     ]

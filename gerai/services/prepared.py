@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Dialect
@@ -32,26 +33,72 @@ class _Compiled:
     fixed: dict[str, Any]  # the statement's own bound values (e.g. `id = 1`)
     returns: tuple[Any, ...]  # the SQL type of each column a row has (none: no rows)
     expanding: tuple[str, ...] = ()  # the lists given for `IN` (one value per name_1, name_2 …)
-    reads: list[tuple[Processor, ...]] = field(default_factory=list)  # set at the first read
+    items: tuple[tuple[str, tuple[str, ...]], ...] = ()  # each list's names name_1, name_2 …
+    # (index, conversion) of each returned column that has one: set at the first read
+    reads: list[tuple[tuple[int, Callable[[Any], Any]], ...]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._names = tuple(name for name, _, _ in self.plan)
+        names = tuple(name for name, _, _ in self.plan)
         self._sent = tuple(sent for _, sent, _ in self.plan)
         self._converts = tuple(
             (index, convert) for index, (_, _, convert) in enumerate(self.plan) if convert
         )
+        self._take = _taker(names)
 
     def values(self, params: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
         """`params` converted for the driver, in its parameter style."""
+        given: Sequence[Any] = self._given(params)
+        if self._converts:
+            given = self._converted(given)
+        return self._styled(given)
+
+    def values_many(self, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+        """Each of `rows` as `values` makes it; a value the same object as the row before's
+        in its place (the sale's id, its moment…) is converted once."""
+        converts = self._converts
+        previous: list[Any] = [_NONE] * len(self.plan)
+        converted: list[Any] = list(previous)
+        made = []
+        for params in rows:
+            ordered = list(self._given(params))
+            for index, convert in converts:
+                value = ordered[index]
+                if value is not previous[index]:
+                    previous[index] = value
+                    converted[index] = convert(value)
+                ordered[index] = converted[index]
+            made.append(self._styled(ordered))
+        return made
+
+    def _given(self, params: Mapping[str, Any]) -> tuple[Any, ...]:
         given: Mapping[str, Any] = params
         if self.fixed or self.expanding:
             given = {**self.fixed, **params}
-            for name in self.expanding:
-                given |= {f"{name}_{n}": value for n, value in enumerate(params[name], start=1)}
-        ordered = [given[name] for name in self._names]
+            for name, names in self.items:
+                given.update(zip(names, params[name], strict=True))
+        return self._take(given)
+
+    def _converted(self, given: Sequence[Any]) -> list[Any]:
+        ordered = list(given)
         for index, convert in self._converts:
             ordered[index] = convert(ordered[index])
+        return ordered
+
+    def _styled(self, ordered: Sequence[Any]) -> Sequence[Any] | dict[str, Any]:
         return ordered if self.positional else dict(zip(self._sent, ordered, strict=True))
+
+
+_NONE = object()  # no value yet
+
+
+def _taker(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """The values of `names` in a mapping, in order, as a tuple (one C call)."""
+    if len(names) > 1:
+        return itemgetter(*names)
+    if names:
+        single = itemgetter(names[0])
+        return lambda given: (single(given),)
+    return lambda given: ()
 
 
 def _compile(
@@ -89,14 +136,17 @@ def _expanded(compiled: SQLCompiler, params: Mapping[str, Any]) -> _Compiled:
     state = compiled.construct_expanded_state(dict(params))
     names = state.positiontup if compiled.positional else list(state.parameters)
     assert names is not None
-    given = set(params) | {
-        f"{name}_{n}" for name in expanding for n in range(1, len(params[name]) + 1)
-    }
+    items = tuple(
+        (name, tuple(f"{name}_{n}" for n in range(1, len(params[name]) + 1))) for name in expanding
+    )
+    given = set(params).union(*(each for _, each in items))
     fixed = {name: value for name, value in state.parameters.items() if name not in given}
     converters = cast(dict[str, Processor], state.processors)
     plan = tuple((name, name, converters.get(name)) for name in names)
     returns = tuple(column.type for column in compiled._result_columns)
-    return _Compiled(state.statement, bool(compiled.positional), plan, fixed, returns, expanding)
+    return _Compiled(
+        state.statement, bool(compiled.positional), plan, fixed, returns, expanding, items
+    )
 
 
 class Prepared:
@@ -105,25 +155,29 @@ class Prepared:
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
         self._compiled: dict[tuple[Any, ...], _Compiled] = {}
+        self._lists: tuple[str, ...] | None = None  # the names given lists, once compiled
 
     def _for(self, dialect: Dialect, params: Mapping[str, Any], many: bool = False) -> _Compiled:
-        lengths = tuple(len(value) for value in params.values() if isinstance(value, list))
+        if self._lists is None:  # not compiled yet: which values are lists for `IN`
+            lengths = tuple(len(value) for value in params.values() if isinstance(value, list))
+        else:
+            lengths = tuple(len(params[name]) for name in self._lists)
         key = (dialect.name, tuple(params), many, lengths)
         compiled = self._compiled.get(key)
         if compiled is None:
             if len(self._compiled) >= CACHED:
                 self._compiled.clear()
             compiled = self._compiled[key] = _compile(self.statement, dialect, params, many)
+            self._lists = compiled.expanding
         return compiled
 
     def rows(self, session: Session, params: Mapping[str, Any] | None = None) -> list[tuple]:
         """Run the statement once with `params`; the rows it returns, each value converted as
         SQLAlchemy would (an empty list for a statement returning nothing)."""
-        connection = session.connection()
-        dialect = connection.dialect
+        dialect, driver = _driver(session)
         compiled = self._for(dialect, params or {})
         values = compiled.values(params or {})
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor = driver.cursor()
         try:
             cursor.execute(compiled.sql, values)
             if not compiled.returns:
@@ -136,15 +190,15 @@ class Prepared:
             raise _wrapped(error, compiled.sql, values, dialect, many=False) from error
         finally:
             cursor.close()
-        if not any(reads):
+        if not reads:
             return [tuple(row) for row in found]
-        return [
-            tuple(
-                value if read is None else read(value)
-                for read, value in zip(reads, row, strict=True)
-            )
-            for row in found
-        ]
+        converted = []
+        for row in found:
+            values = list(row)
+            for index, read in reads:
+                values[index] = read(values[index])
+            converted.append(tuple(values))
+        return converted
 
     def first(self, session: Session, params: Mapping[str, Any] | None = None) -> tuple | None:
         """The first row the statement returns, or None."""
@@ -167,13 +221,12 @@ class Prepared:
         driver call; the number of rows changed (as the driver counts them)."""
         if not params:
             return 0
-        connection = session.connection()
-        dialect = connection.dialect
+        dialect, driver = _driver(session)
         compiled = self._for(dialect, params[0], many=True)
         if compiled.returns:
             raise ValueError("a statement run many times returns nothing")
-        values = [compiled.values(each) for each in params]
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        values = compiled.values_many(params)
+        cursor = driver.cursor()
         try:
             cursor.executemany(compiled.sql, values)
             changed: int = cursor.rowcount
@@ -186,13 +239,37 @@ class Prepared:
 
 def _result_conversions(
     types: tuple[Any, ...], dialect: Dialect, cursor: Any
-) -> tuple[Processor, ...]:
+) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
     """Each returned column's conversion from the driver's value, as SQLAlchemy's result
-    would apply it (the driver's column type from `cursor.description`)."""
-    return tuple(
+    would apply it (the driver's column type from `cursor.description`), with its index;
+    columns read as the driver gives them are left out."""
+    found = (
         sql_type._cached_result_processor(dialect, described[1])
         for sql_type, described in zip(types, cursor.description, strict=True)
     )
+    return tuple((index, read) for index, read in enumerate(found) if read is not None)
+
+
+_HELD = "gerai.prepared.driver"  # the session's `info` key of the connection `_driver` holds
+
+
+def _driver(session: Session) -> tuple[Dialect, Any]:
+    """The dialect and the driver's connection of the session's current transaction (begun
+    when there is none, as `Session.connection` begins it), held in the session's `info`
+    for the transaction's next statements: looked up again once it ended or failed."""
+    transaction = session.get_transaction()
+    held = session.info.get(_HELD)
+    if (
+        held is not None
+        and transaction is not None
+        and held[0] is transaction
+        and transaction.is_active
+    ):
+        return held[1], held[2]
+    connection = session.connection()
+    driver = connection.connection.driver_connection
+    session.info[_HELD] = (session.get_transaction(), connection.dialect, driver)
+    return connection.dialect, driver
 
 
 def _wrapped(error: Exception, sql: str, values: Any, dialect: Dialect, many: bool) -> Any:

@@ -337,7 +337,7 @@ class Cart:
         views = []
         for line in self.lines:
             base = self.price_of(line.product)
-            price = self.price_of(line)
+            price = base if line.override is None else line.override.price  # as price_of(line)
             before = line_amount(line.qty, price)
             off = line.discount.of(before) if line.discount else 0
             approvers = [a.approved.by for a in (line.override, line.discount) if a is not None]

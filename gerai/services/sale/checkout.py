@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from uuid import uuid4
 
 from sqlalchemy import bindparam, func, select
@@ -19,24 +20,26 @@ from gerai.core.quantity import to_milli
 from gerai.core.text import check_text
 from gerai.core.words import MovementKind, PaymentMethod, Permission, ReferenceRule, SaleStatus
 from gerai.models import PAYMENT, SALE, SALE_LINE
-from gerai.services.audit.sale_digest import line_key, record_sale
+from gerai.services.audit.sale_digest import LineDetail, LineKey, line_key, record_sale
 from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.prepared import Prepared
-from gerai.services.sale.cart import Cart
+from gerai.services.sale.buyers import Buyer
+from gerai.services.sale.cart import Cart, LineView
 from gerai.services.sale.manual import check_approvals, spend_approvals
-from gerai.services.sale.quotas import check_quotas
+from gerai.services.sale.quotas import check_quotas, dated_and_regulated
 from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile, load_shop
 from gerai.services.stock.batches import (
-    dated_ids,
     expired_take,
     record_expired_sale,
     sell_expired_permit,
 )
 from gerai.services.stock.ledger import Movement, move_stock
+
+_METHODS = frozenset(PaymentMethod)
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def settle(
     change = rounding = 0
     rounded = not rounding_unit
     for tender in tenders:
-        if tender.method not in tuple(PaymentMethod):
+        if tender.method not in _METHODS:
             raise GeraiError("pay.bad_method", method=tender.method)
         if tender.method == PaymentMethod.KASBON and not is_member:
             raise GeraiError("pay.kasbon_member_only")
@@ -219,17 +222,19 @@ def checkout(
     references = check_references(settlement, shop.payment_reference)
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
-    dated = dated_ids(session, [v.product.id for v in views])
+    held = [(v.product.id, v.product.name, v.qty) for v in views]
+    dated, regulated = dated_and_regulated(session, [v.product.id for v in views])
     picked, expired = check_batches(
-        session, [(v.product.id, v.product.name, v.qty) for v in views], batches or {},
-        business_date, dated, actor=actor, now=now, approval=approval, expired_ok=expired_ok,
+        session, held, batches or {}, business_date, dated, actor=actor, now=now,
+        approval=approval, expired_ok=expired_ok,
     )  # fmt: skip
     buyers = check_quotas(
         session,
-        [(v.product.id, v.product.name, v.qty) for v in views],
+        held,
         cart.buyer,
         business_date,
         member_nik=cart.member.nik if cart.member else None,
+        regulated=regulated,
     )
     receipt_no = next_receipt_number(session, till, business_date)
     sale_id: int = _INSERT_SALE.scalar(
@@ -254,37 +259,8 @@ def checkout(
             "approved_by": cart.sale_discount.approved.by if cart.sale_discount else "",
         },
     )
-    _INSERT_LINES.many(
-        session,
-        [
-            {
-                "sale_id": sale_id,
-                "line_no": number,
-                "product_id": v.product.id,
-                "code": v.product.code,
-                "name": v.product.name,
-                "category": v.product.category,
-                "unit": v.product.unit,
-                "qty": v.qty,
-                "regular_price": v.regular_price,
-                "unit_price": v.unit_price,
-                "line_gross": v.gross,
-                "line_total": v.amount,
-                "cost": v.product.cost,
-                "tax_category": v.product.tax_category,
-                "buyer_nik": buyers[v.product.id].nik if v.product.id in buyers else None,
-                "buyer_kk": buyers[v.product.id].kk if v.product.id in buyers else None,
-                "buyer_category": (
-                    buyers[v.product.id].category if v.product.id in buyers else None
-                ),
-                "manual_discount": v.manual,
-                "discount_share": v.share,
-                "price_overridden": v.overridden,
-                "approved_by": v.approved_by,
-            }
-            for number, v in enumerate(views, start=1)
-        ],
-    )
+    lines, keys, details = _written_lines(sale_id, views, buyers)
+    _INSERT_LINES.many(session, lines)
     if settlement.payments:  # a sale of total 0 with nothing handed over has no payment rows
         _INSERT_PAYMENTS.many(
             session,
@@ -327,26 +303,9 @@ def checkout(
     record_sale(
         session,
         sale,
-        [
-            line_key(
-                (v.product.id, to_milli(v.qty), v.unit_price, v.amount)
-                + (
-                    (
-                        buyers[v.product.id].nik,
-                        buyers[v.product.id].kk,
-                        buyers[v.product.id].category,
-                    )
-                    if v.product.id in buyers
-                    else (None, None, None)
-                )
-            )
-            for v in views
-        ],
+        keys,
         settlement.payments,
-        [
-            (v.product.cost, v.product.name, v.manual, v.share, v.overridden, v.approved_by)
-            for v in views
-        ],
+        details,
         references=references,
         expired_by=expired.approver if expired is not None else None,
     )
@@ -367,6 +326,39 @@ def checkout(
         kasbon_left=available_credit(session, cart.member) if kasbon and cart.member else 0,
         shop=shop,
     )
+
+
+_NO_BUYER = (None, None, None)
+
+
+def _written_lines(
+    sale_id: int, views: list[LineView], buyers: Mapping[int, Buyer]
+) -> tuple[list[dict[str, Any]], list[LineKey], list[LineDetail]]:
+    """The sale's line rows as written, and each line's key and details for the sale's
+    digest (`buyers`: the buyer of each regulated line's product)."""
+    rows: list[dict[str, Any]] = []
+    keys: list[LineKey] = []
+    details: list[LineDetail] = []
+    for number, v in enumerate(views, start=1):
+        product = v.product
+        buyer = buyers.get(product.id)
+        nik, kk, category = (buyer.nik, buyer.kk, buyer.category) if buyer else _NO_BUYER
+        manual = v.manual
+        rows.append({
+            "sale_id": sale_id, "line_no": number, "product_id": product.id,
+            "code": product.code, "name": product.name, "category": product.category,
+            "unit": product.unit, "qty": v.qty, "regular_price": v.regular_price,
+            "unit_price": v.unit_price, "line_gross": v.gross, "line_total": v.amount,
+            "cost": product.cost, "tax_category": product.tax_category, "buyer_nik": nik,
+            "buyer_kk": kk, "buyer_category": category, "manual_discount": manual,
+            "discount_share": v.share, "price_overridden": v.overridden,
+            "approved_by": v.approved_by,
+        })  # fmt: skip
+        keys.append(
+            line_key((product.id, to_milli(v.qty), v.unit_price, v.amount, nik, kk, category))
+        )
+        details.append((product.cost, product.name, manual, v.share, v.overridden, v.approved_by))
+    return rows, keys, details
 
 
 def check_batches(

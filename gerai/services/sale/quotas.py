@@ -8,7 +8,7 @@ transactions are serial), so two tills cannot both sell the last allowed unit.""
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -20,6 +20,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.words import QuotaPeriod, QuotaScope, SaleStatus
 from gerai.models import (
+    DATED_PRODUCT,
     PRODUCT,
     QUOTA_RULE,
     REGULATED_PRODUCT,
@@ -30,6 +31,7 @@ from gerai.models import (
 from gerai.services.audit.seals import seal
 from gerai.services.prepared import Prepared
 from gerai.services.sale.buyers import Buyer, make_buyer
+from gerai.services.stock.batches import MANY, dated_ids
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,43 @@ _REGULATED_AMONG = Prepared(
 )
 
 
+def dated_and_regulated(
+    session: Session, product_ids: Sequence[int]
+) -> tuple[set[int], dict[int, Regulation]]:
+    """Which of a sale's products are dated (`batches.dated_ids`) and the regulated ones'
+    rules (`regulations`), in one query (ids as many as an import's: each read on its own)."""
+    ids = sorted(set(product_ids))
+    if not ids or len(ids) > MANY:
+        return dated_ids(session, ids), regulations(session, ids)
+    dated: set[int] = set()
+    rules: dict[int, Regulation] = {}
+    for product_id, is_dated, group, needs_buyer in _DATED_OR_REGULATED.rows(session, {"ids": ids}):
+        if is_dated:
+            dated.add(product_id)
+        if group is not None:
+            rules[product_id] = Regulation(product_id, group, bool(needs_buyer))
+    return dated, rules
+
+
+_DATED_OR_REGULATED = Prepared(
+    select(
+        PRODUCT.c.id,
+        DATED_PRODUCT.c.product_id.is_not(None),
+        REGULATED_PRODUCT.c.quota_group,
+        REGULATED_PRODUCT.c.needs_buyer,
+    )
+    .select_from(
+        PRODUCT.outerjoin(DATED_PRODUCT, DATED_PRODUCT.c.product_id == PRODUCT.c.id).outerjoin(
+            REGULATED_PRODUCT, REGULATED_PRODUCT.c.product_id == PRODUCT.c.id
+        )
+    )
+    .where(
+        PRODUCT.c.id.in_(bindparam("ids", expanding=True)),
+        DATED_PRODUCT.c.product_id.is_not(None) | REGULATED_PRODUCT.c.product_id.is_not(None),
+    )
+)
+
+
 def bought(
     session: Session, quota_group: str, scope: str, who: str, start: date, end: date
 ) -> Decimal:
@@ -187,14 +226,20 @@ def check_quotas(
     business_date: date,
     *,
     member_nik: str | None = None,
+    regulated: Mapping[int, Regulation] | None = None,
 ) -> dict[int, Buyer]:
     """Check a sale's lines (product id, name, quantity) against the regulated products'
     rules, in the sale's transaction (without a typed buyer, the attached member's stored NIK
     is used, and only when a line is regulated); returns the product ids whose lines keep the buyer.
     Refuses a regulated product without a buyer, and any quota the sale would pass, saying
-    the limit, what was bought in the period and what is left."""
+    the limit, what was bought in the period and what is left. `regulated`: the lines'
+    regulated products' rules, when the caller read them in this transaction."""
     wanted = list(lines)
-    rules_of = regulations(session, (product_id for product_id, _, _ in wanted))
+    rules_of = (
+        regulations(session, (product_id for product_id, _, _ in wanted))
+        if regulated is None
+        else regulated
+    )
     if not rules_of:
         return {}
     if buyer is None and member_nik:  # the attached member's stored NIK, as a household

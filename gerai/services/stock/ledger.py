@@ -32,6 +32,7 @@ from gerai.services.prepared import Prepared
 from gerai.services.stock.batches import LEDGER_ACTOR, Split, move_batches
 
 OPENING_REF = "STOK-AWAL"
+_KINDS = frozenset(MovementKind)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def move_stock(
     `dated`: which products are dated, when the caller read it in this transaction); returns
     each movement's split."""
     for movement in movements:
-        if movement.kind not in tuple(MovementKind):
+        if movement.kind not in _KINDS:
             raise ValueError(f"unknown movement kind {movement.kind!r}")
     if not movements:
         return []
@@ -131,7 +132,9 @@ def _apply_at_once(session: Session, changes: list[dict[str, Any]]) -> bool:
             return True
         batch.rollback()
         return False
-    params = {f"{name}{n}": c[key] for n, c in enumerate(changes) for name, key in _KEYS}
+    params = dict(
+        zip(_names(len(changes)), [c[key] for c in changes for key in _KEYS], strict=True)
+    )
     changed = {row[0] for row in _change_all(len(changes)).rows(session, params)}
     if len(changed) == len(changes):
         return True
@@ -145,7 +148,13 @@ def _apply_at_once(session: Session, changes: list[dict[str, Any]]) -> bool:
     return False
 
 
-_KEYS = (("p", "product"), ("c", "change"), ("g", "guarded"))
+_KEYS = ("product", "change", "guarded")
+
+
+@lru_cache(maxsize=64)
+def _names(count: int) -> tuple[str, ...]:
+    """The parameter names of `_change_all(count)`, in the order of `_KEYS` for each change."""
+    return tuple(f"{name}{n}" for n in range(count) for name in ("p", "c", "g"))
 
 
 @lru_cache(maxsize=64)
