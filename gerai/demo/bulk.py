@@ -18,17 +18,23 @@ from typing import Any
 
 from sqlmodel import Session
 
-from gerai.core.quantity import to_milli
-from gerai.core.words import MovementKind, PaymentMethod, Permission, SaleStatus
+from gerai.core.words import MovementKind, PaymentMethod, Permission
 from gerai.models import PAYMENT, SALE, SALE_LINE
-from gerai.services.audit.sale_digest import line_key, record_sale
+from gerai.services.audit.sale_digest import LineDetail, LineKey, record_sale
 from gerai.services.cash.numbering import next_receipt_number
 from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.members.lookup import MemberInfo
 from gerai.services.prepared import Prepared
 from gerai.services.sale.cart import Cart, LineView
-from gerai.services.sale.checkout import Tender, check_references, settle
+from gerai.services.sale.checkout import (
+    Tender,
+    check_references,
+    payment_rows,
+    sale_row,
+    settle,
+    written_lines,
+)
 from gerai.services.sale.quotas import regulations
 from gerai.services.shop.auth import Actor, authorize
 from gerai.services.shop.profile import load_shop
@@ -95,25 +101,10 @@ class DaySales:
             check_credit(self.session, cart.member, settlement.payments)
         business_date = shop.business_date(now)
         receipt_no = next_receipt_number(self.session, self.till, business_date)
-        sale = {
-            "receipt_no": receipt_no,
-            "shift_id": self.shift_id,
-            "till": self.till,
-            "business_date": business_date,
-            "created_at": now,
-            "member_id": cart.member.id if cart.member else None,
-            "cashier": self.actor.name,
-            "gross": totals.gross,
-            "member_discount": totals.member_discount,
-            "manual_discount": totals.sale_discount,
-            "total": totals.total + settlement.rounding,
-            "paid": settlement.paid,
-            "change": settlement.change,
-            "status": SaleStatus.COMPLETED,
-            "token": cart.token,
-            SALE.c.rounding.key: settlement.rounding,
-            "approved_by": cart.sale_discount.approved.by if cart.sale_discount else "",
-        }
+        sale = sale_row(
+            cart, totals, settlement, receipt_no=receipt_no, shift_id=self.shift_id,
+            till=self.till, business_date=business_date, now=now, cashier=self.actor.name,
+        )  # fmt: skip
         self.pending.append(_Pending(sale, views, settlement.payments, references))
         cart.clear()
         return receipt_no
@@ -126,43 +117,30 @@ class DaySales:
             return
         session = self.session
         ids = [_INSERT_SALE.scalar(session, sold.sale) for sold in pending]
-        _INSERT_LINES.many(
-            session,
-            [_line_row(sale_id, number, v)
-             for sale_id, sold in zip(ids, pending, strict=True)
-             for number, v in enumerate(sold.views, start=1)],
-        )  # fmt: skip
-        payments = [
-            {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed,
-             "reference": reference}
+        written = [
+            written_lines(sale_id, sold.views, {})
             for sale_id, sold in zip(ids, pending, strict=True)
-            for (method, amount, handed), reference in zip(
-                sold.payments, sold.references, strict=True
-            )
-        ]  # fmt: skip
+        ]
+        _INSERT_LINES.many(session, [row for rows, _, _ in written for row in rows])
+        payments = [
+            row
+            for sale_id, sold in zip(ids, pending, strict=True)
+            for row in payment_rows(sale_id, sold.payments, sold.references)
+        ]
         if payments:
             _INSERT_PAYMENTS.many(session, payments)
-        for sale_id, sold in zip(ids, pending, strict=True):
-            _stock_and_record(session, sale_id, sold, self.shop.allow_negative_stock)
+        for sale_id, sold, (_, keys, details) in zip(ids, pending, written, strict=True):
+            _stock_and_record(session, sale_id, sold, keys, details, self.shop.allow_negative_stock)
 
 
-def _line_row(sale_id: int, number: int, v: LineView) -> dict[str, Any]:
-    """A sale line's row as `checkout` writes it, for a line without a buyer or manual
-    change."""
-    product = v.product
-    return {
-        "sale_id": sale_id, "line_no": number, "product_id": product.id,
-        "code": product.code, "name": product.name, "category": product.category,
-        "unit": product.unit, "qty": v.qty, "regular_price": v.regular_price,
-        "unit_price": v.unit_price, "line_gross": v.gross, "line_total": v.amount,
-        "cost": product.cost, "tax_category": product.tax_category, "buyer_nik": None,
-        "buyer_kk": None, "buyer_category": None, "manual_discount": v.manual,
-        "discount_share": v.share, "price_overridden": v.overridden,
-        "approved_by": v.approved_by,
-    }  # fmt: skip
-
-
-def _stock_and_record(session: Session, sale_id: int, sold: _Pending, negative: bool) -> None:
+def _stock_and_record(
+    session: Session,
+    sale_id: int,
+    sold: _Pending,
+    keys: list[LineKey],
+    details: list[LineDetail],
+    negative: bool,
+) -> None:
     """A written sale's stock movements (the ledger's) and audit record (the trail's)."""
     sale = sold.sale
     move_stock(
@@ -172,13 +150,4 @@ def _stock_and_record(session: Session, sale_id: int, sold: _Pending, negative: 
          for v in sold.views],
         at=sale["created_at"], allow_negative=negative, dated=(),
     )  # fmt: skip
-    record_sale(
-        session,
-        sale,
-        [line_key((v.product.id, to_milli(v.qty), v.unit_price, v.amount, None, None, None))
-         for v in sold.views],
-        sold.payments,
-        [(v.product.cost, v.product.name, v.manual, v.share, v.overridden, v.approved_by)
-         for v in sold.views],
-        references=sold.references,
-    )  # fmt: skip
+    record_sale(session, sale, keys, sold.payments, details, references=sold.references)

@@ -3,7 +3,7 @@ that writes the sale, its lines, its payments, its stock movements and its audit
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,7 +26,7 @@ from gerai.services.cash.shifts import open_shift_id
 from gerai.services.members.kasbon import available_credit, check_credit
 from gerai.services.prepared import Prepared
 from gerai.services.sale.buyers import Buyer
-from gerai.services.sale.cart import Cart, LineView
+from gerai.services.sale.cart import Cart, CartTotals, LineView
 from gerai.services.sale.manual import check_approvals, spend_approvals
 from gerai.services.sale.quotas import check_quotas, dated_and_regulated
 from gerai.services.sale.reprice import take_stored_rules
@@ -237,46 +237,15 @@ def checkout(
         regulated=regulated,
     )
     receipt_no = next_receipt_number(session, till, business_date)
-    sale_id: int = _INSERT_SALE.scalar(
-        session,
-        sale := {
-            "receipt_no": receipt_no,
-            "shift_id": shift_id,
-            "till": till,
-            "business_date": business_date,
-            "created_at": now,
-            "member_id": cart.member.id if cart.member else None,
-            "cashier": actor.name,
-            "gross": totals.gross,
-            "member_discount": totals.member_discount,
-            "manual_discount": totals.sale_discount,
-            "total": total,
-            "paid": settlement.paid,
-            "change": settlement.change,
-            "status": SaleStatus.COMPLETED,
-            "token": cart.token,
-            SALE.c.rounding.key: settlement.rounding,
-            "approved_by": cart.sale_discount.approved.by if cart.sale_discount else "",
-        },
-    )
-    lines, keys, details = _written_lines(sale_id, views, buyers)
+    sale = sale_row(
+        cart, totals, settlement, receipt_no=receipt_no, shift_id=shift_id, till=till,
+        business_date=business_date, now=now, cashier=actor.name,
+    )  # fmt: skip
+    sale_id: int = _INSERT_SALE.scalar(session, sale)
+    lines, keys, details = written_lines(sale_id, views, buyers)
     _INSERT_LINES.many(session, lines)
     if settlement.payments:  # a sale of total 0 with nothing handed over has no payment rows
-        _INSERT_PAYMENTS.many(
-            session,
-            [
-                {
-                    "sale_id": sale_id,
-                    "method": method,
-                    "amount": amount,
-                    "tendered": handed,
-                    "reference": reference,
-                }
-                for (method, amount, handed), reference in zip(
-                    settlement.payments, references, strict=True
-                )
-            ],
-        )
+        _INSERT_PAYMENTS.many(session, payment_rows(sale_id, settlement.payments, references))
     if expired is not None:
         record_expired_sale(
             session, expired.approver, expired.taken, receipt=receipt_no, till=till,
@@ -331,7 +300,52 @@ def checkout(
 _NO_BUYER = (None, None, None)
 
 
-def _written_lines(
+def sale_row(
+    cart: Cart,
+    totals: CartTotals,
+    settlement: Settlement,
+    *,
+    receipt_no: str,
+    shift_id: int,
+    till: str,
+    business_date: date,
+    now: datetime,
+    cashier: str,
+) -> dict[str, Any]:
+    """The sale's row as written, for `cart` paid as `settlement` at `now`."""
+    return {
+        "receipt_no": receipt_no,
+        "shift_id": shift_id,
+        "till": till,
+        "business_date": business_date,
+        "created_at": now,
+        "member_id": cart.member.id if cart.member else None,
+        "cashier": cashier,
+        "gross": totals.gross,
+        "member_discount": totals.member_discount,
+        "manual_discount": totals.sale_discount,
+        "total": totals.total + settlement.rounding,
+        "paid": settlement.paid,
+        "change": settlement.change,
+        "status": SaleStatus.COMPLETED,
+        "token": cart.token,
+        SALE.c.rounding.key: settlement.rounding,
+        "approved_by": cart.sale_discount.approved.by if cart.sale_discount else "",
+    }
+
+
+def payment_rows(
+    sale_id: int, payments: Sequence[tuple[str, int, int]], references: Sequence[str | None]
+) -> list[dict[str, Any]]:
+    """The sale's payment rows as written: each (method, amount, handed) with its reference."""
+    return [
+        {"sale_id": sale_id, "method": method, "amount": amount, "tendered": handed,
+         "reference": reference}
+        for (method, amount, handed), reference in zip(payments, references, strict=True)
+    ]  # fmt: skip
+
+
+def written_lines(
     sale_id: int, views: list[LineView], buyers: Mapping[int, Buyer]
 ) -> tuple[list[dict[str, Any]], list[LineKey], list[LineDetail]]:
     """The sale's line rows as written, and each line's key and details for the sale's
