@@ -104,7 +104,7 @@ class ProductRecord:
 
 def _barcodes(value: Any) -> list[str]:
     items = value if isinstance(value, list) else cell_text(value).replace(",", "|").split("|")
-    codes = [cell_text(c) for c in items if cell_text(c)]
+    codes = [code for code in map(cell_text, items) if code]
     for code in codes:
         check_barcode(code)
     return codes
