@@ -38,7 +38,6 @@ from gerai.services.stock.import_apply import (
     PreparedProduct,
     Snapshot,
     apply_products,
-    barcode_owners,
     barcode_taken,
     expected_plan,
     opening_refused,
@@ -208,11 +207,12 @@ def parse_product_row(
 
 
 def check_products(
-    session: Session, table: Table
+    table: Table, owners: dict[str, str]
 ) -> tuple[list[tuple[int, ProductRecord]], list[RowProblem]]:
-    """Every row checked on its own and against the others and the database (duplicate codes
-    and barcodes). Returns the good rows with their numbers, and every problem. The template's
-    Indonesian headings are read as the field names."""
+    """Every row checked on its own and against the others and the database (duplicate codes,
+    barcodes of other products: `owners` maps each stored barcode to its product's code).
+    Returns the good rows with their numbers, and every problem. The template's Indonesian
+    headings are read as the field names."""
     table = table.renamed(PRODUCT_HEADINGS)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
@@ -221,7 +221,6 @@ def check_products(
     problems: list[RowProblem] = []
     seen_codes: dict[str, int] = {}
     seen_barcodes: dict[str, int] = {}
-    owners = barcode_owners(session)
     memo: Memo = {}
     for number, row in zip(table.numbers, table.rows, strict=True):
         record, row_problems = parse_product_row(row, memo)
@@ -333,8 +332,8 @@ def stage_products(session: Session, table: Table, *, skip_bad: bool = False) ->
     """Check every row of `table`, reading only: run it in a read transaction, so the tills
     keep selling while a big file is checked. ImportRefused when a row is bad, unless
     `skip_bad`. A row giving opening stock to a product whose stock has moved already is bad."""
-    good, problems = check_products(session, table)
     snapshot = read_snapshot(session)
+    good, problems = check_products(table, snapshot.owners)
     prepared = prepare_products(good, session.connection().dialect)
     refused = opening_refused(session, prepared, snapshot)
     problems = sorted([*problems, *refused], key=lambda problem: problem.row)
