@@ -33,6 +33,8 @@ class Table:
         are kept."""
         wanted = {heading.strip().lower(): name for heading, name in headings.items()}
         names = {h: wanted.get(h.strip().lower(), h) for h in self.header}
+        if all(name == heading for heading, name in names.items()):
+            return self  # the field names already: the rows as they are
         return Table(
             [names[h] for h in self.header],
             [{names.get(k, k): v for k, v in row.items()} for row in self.rows],

@@ -545,3 +545,28 @@ def test_bad_member_rows(db: Database, tmp_path: Path, row: str, column: str, ke
         import_members(session, read_table(path), date(2025, 11, 30))
     assert [(p.column, p.error.key) for p in raised.value.problems] == [(column, key)]
     assert counts(db) == before
+
+
+def test_a_cell_repeated_down_the_file_is_refused_on_every_row_and_read_alike(
+    db: Database, tmp_path: Path
+) -> None:
+    """Each distinct cell of a repeating column is parsed once per file: a bad one must still
+    be refused on every row it is in, and a good one give every row the same values."""
+    path = write(
+        tmp_path / "p.csv", HEADER,
+        product_row("UJI-1", price="5.000"), product_row("UJI-2", price="-5"),
+        product_row("UJI-3", price="5000"), product_row("UJI-4", price="-5"),
+        product_row("UJI-5", price="5000", unit="\x07kg"),
+    )  # fmt: skip
+    with db.write() as session:
+        report = import_products(session, read_table(path), NOW, actor=OWNER, skip_bad=True)
+    assert [(p.row, p.column, p.error.key) for p in report.skipped] == [
+        (3, "price", "import.negative"),
+        (5, "price", "import.negative"),
+        (6, "unit", "text.control"),
+    ]
+    with db.read() as session:
+        rows = {r["code"]: r for r in export_products(session) if r["code"].startswith("UJI")}
+    assert sorted(rows) == ["UJI-1", "UJI-3"]
+    assert rows["UJI-1"] | {"code": "", "name": ""} == rows["UJI-3"] | {"code": "", "name": ""}
+    assert rows["UJI-1"]["price"] == 5000 and rows["UJI-1"]["reorder_level"] == "5"

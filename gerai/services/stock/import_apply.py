@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -49,6 +50,7 @@ from gerai.services.audit.seals import (
     seal_text,
     values_json,
 )
+from gerai.services.audit.stream import compact_json
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
 from gerai.services.stock.batches import move_batches
 from gerai.services.stock.catalog import SEARCH_ROWID
@@ -107,24 +109,32 @@ def prepare_products(
     """The checked records (row number, record) as the database (`dialect`) will store them
     and hand them back (a flag as 0/1 where it has no boolean type)."""
     native = dialect.supports_native_boolean
+    fields = attrgetter(*STORED)
+    quantities = [STORED.index(name) for name in QUANTITIES]
+    # the JSON of the sealed values after the name, made once for each distinct set (a
+    # catalogue repeats its units, prices and flags; each place holds one type)
+    tails: dict[tuple[Any, ...], str] = {}
 
-    def stored(record: ProductRecord, name: str) -> Any:
-        value = getattr(record, name)
-        return to_milli(value) if name in QUANTITIES and value is not None else value
-
-    def returned(value: Any) -> Any:
-        return int(value) if type(value) is bool and not native else value
+    def tail(values: tuple[Any, ...]) -> str:
+        text = tails.get(values)
+        if text is None:
+            returned = [int(v) if type(v) is bool and not native else v for v in values]
+            text = tails[values] = values_json(returned)[1:]
+        return text
 
     prepared = []
     for number, record in good:
-        values = tuple(stored(record, name) for name in STORED)
+        values = list(fields(record))
+        for at in quantities:
+            if values[at] is not None:
+                values[at] = to_milli(values[at])
+        stored = tuple(values)
         stock = None if record.stock is None else to_milli(record.stock)
         prepared.append(
             PreparedProduct(
-                number, record.code, record.category, values, stock,
-                tuple(record.barcodes), values_json([record.code, values[0]])[:-1],
-                values_json([returned(value) for value in values[1:]])[1:],
-                tuple(values_json([barcode])[1:-1] for barcode in record.barcodes),
+                number, record.code, record.category, stored, stock, tuple(record.barcodes),
+                values_json([record.code, stored[0]])[:-1], tail(stored[1:]),
+                tuple(compact_json(barcode) for barcode in record.barcodes),
             )
         )  # fmt: skip
     return prepared

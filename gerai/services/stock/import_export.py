@@ -5,6 +5,7 @@ member price (who, when, before and after) in the price history and the audit tr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -37,7 +38,6 @@ from gerai.services.stock.import_apply import (
     PreparedProduct,
     Snapshot,
     apply_products,
-    barcode_owners,
     barcode_taken,
     expected_plan,
     opening_refused,
@@ -66,9 +66,9 @@ def ean13_valid(code: str) -> bool:
     """True for a 13-digit code whose last digit is the correct EAN-13 check digit."""
     if len(code) != 13 or not code.isdigit() or not code.isascii():
         return False
-    digits = [int(c) for c in code]
-    weighted = sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits[:12]))
-    return (10 - weighted % 10) % 10 == digits[12]
+    digits = code.encode()  # ASCII digits: each byte is 48 more than its digit
+    weighted = sum(digits[0:12:2]) + 3 * sum(digits[1:12:2]) - 48 * (6 + 3 * 6)
+    return (10 - weighted % 10) % 10 == digits[12] - 48
 
 
 def check_barcode(code: str) -> None:
@@ -103,63 +103,90 @@ class ProductRecord:
 
 def _barcodes(value: Any) -> list[str]:
     items = value if isinstance(value, list) else cell_text(value).replace(",", "|").split("|")
-    codes = [cell_text(c) for c in items if cell_text(c)]
+    codes = [code for code in map(cell_text, items) if code]
     for code in codes:
         check_barcode(code)
     return codes
 
 
+def _required_text(column: str, limit: int) -> Callable[[Any], str]:
+    """The parser of a cell that must hold text of at most `limit` characters."""
+
+    def parse(value: Any) -> str:
+        raw = cell_text(value)
+        if not raw:
+            raise missing_cell(column)
+        if len(raw) > limit:
+            raise GeraiError("import.too_long", limit=limit)
+        return raw
+
+    return parse
+
+
+_code_text = _required_text("code", 40)
+
+
+def _code(value: Any) -> str:
+    raw = _code_text(value).upper()
+    if not set(raw) <= CODE_CHARS:
+        raise GeraiError("product.bad_code", code=raw)
+    return raw
+
+
+def _tax(value: Any) -> str:
+    raw = cell_text(value).lower() or TaxCategory.EXEMPT
+    if raw not in tuple(TaxCategory):
+        raise GeraiError("import.bad_choice", value=raw, accepted=", ".join(TaxCategory))
+    return raw
+
+
+# each column's parser, in the order of PRODUCT_COLUMNS (a row's problems are listed so)
+_PARSERS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+    ("code", _code),
+    ("barcodes", _barcodes),
+    ("name", _required_text("name", 120)),
+    ("category", _required_text("category", 60)),
+    ("unit", _required_text("unit", 20)),
+    ("sold_by_weight", lambda v: cell_flag(v, False)),
+    ("price", lambda v: cell_money(v, "price", True)),
+    ("member_price", lambda v: cell_money(v, "member_price", False)),
+    ("cost", lambda v: cell_money(v, "cost", False) or 0),
+    ("het", lambda v: cell_money(v, "het", False)),
+    ("max_per_sale", lambda v: cell_qty(v, None)),
+    ("tax_category", _tax),
+    ("reorder_level", lambda v: cell_qty(v, Decimal(0))),
+    ("stock", lambda v: cell_qty(v, None)),
+    ("active", lambda v: cell_flag(v, True)),
+)
+# the columns whose cells repeat from row to row of a catalogue (a category, a unit, a price,
+# a flag): `parse_product_row` given a memo parses each distinct text of theirs once
+_REPEATING = frozenset(column for column, _ in _PARSERS) - {"code", "barcodes", "name"}
+Memo = dict[str, dict[str, Any]]
+
+
 def parse_product_row(
-    row: dict[str, Any],
+    row: dict[str, Any], memo: Memo | None = None
 ) -> tuple[ProductRecord | None, list[tuple[str, GeraiError]]]:
-    """Check one row; returns the record, or the problems column by column."""
+    """Check one row; returns the record, or the problems column by column. A `memo` kept
+    across the rows of one file holds the parsed text cells of the repeating columns (the
+    values are immutable; a cell refused is parsed, and refused, each time)."""
     problems: list[tuple[str, GeraiError]] = []
     values: dict[str, Any] = {}
-
-    def take(column: str, parse: Any) -> None:
+    for column, parse in _PARSERS:
+        value = row.get(column)
+        known = None
+        if memo is not None and isinstance(value, str) and column in _REPEATING:
+            known = memo.setdefault(column, {})
+            if value in known:
+                values[column] = known[value]
+                continue
         try:
-            values[column] = parse(row.get(column))
+            values[column] = parse(value)
         except GeraiError as exc:
             problems.append((column, exc))
-
-    def requiredcell_text(column: str, limit: int) -> Any:
-        def parse(value: Any) -> str:
-            raw = cell_text(value)
-            if not raw:
-                raise missing_cell(column)
-            if len(raw) > limit:
-                raise GeraiError("import.too_long", limit=limit)
-            return raw
-
-        return parse
-
-    def code(value: Any) -> str:
-        raw = requiredcell_text("code", 40)(value).upper()
-        if not set(raw) <= CODE_CHARS:
-            raise GeraiError("product.bad_code", code=raw)
-        return raw
-
-    def tax(value: Any) -> str:
-        raw = cell_text(value).lower() or TaxCategory.EXEMPT
-        if raw not in tuple(TaxCategory):
-            raise GeraiError("import.bad_choice", value=raw, accepted=", ".join(TaxCategory))
-        return raw
-
-    take("code", code)
-    take("barcodes", _barcodes)
-    take("name", requiredcell_text("name", 120))
-    take("category", requiredcell_text("category", 60))
-    take("unit", requiredcell_text("unit", 20))
-    take("sold_by_weight", lambda v: cell_flag(v, False))
-    take("price", lambda v: cell_money(v, "price", True))
-    take("member_price", lambda v: cell_money(v, "member_price", False))
-    take("cost", lambda v: cell_money(v, "cost", False) or 0)
-    take("het", lambda v: cell_money(v, "het", False))
-    take("max_per_sale", lambda v: cell_qty(v, None))
-    take("tax_category", tax)
-    take("reorder_level", lambda v: cell_qty(v, Decimal(0)))
-    take("stock", lambda v: cell_qty(v, None))
-    take("active", lambda v: cell_flag(v, True))
+            continue
+        if known is not None and isinstance(value, str):
+            known[value] = values[column]
     if problems:
         return None, problems
     record = ProductRecord(**values)
@@ -180,11 +207,12 @@ def parse_product_row(
 
 
 def check_products(
-    session: Session, table: Table
+    table: Table, owners: dict[str, str]
 ) -> tuple[list[tuple[int, ProductRecord]], list[RowProblem]]:
-    """Every row checked on its own and against the others and the database (duplicate codes
-    and barcodes). Returns the good rows with their numbers, and every problem. The template's
-    Indonesian headings are read as the field names."""
+    """Every row checked on its own and against the others and the database (duplicate codes,
+    barcodes of other products: `owners` maps each stored barcode to its product's code).
+    Returns the good rows with their numbers, and every problem. The template's Indonesian
+    headings are read as the field names."""
     table = table.renamed(PRODUCT_HEADINGS)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
     if missing:
@@ -193,9 +221,9 @@ def check_products(
     problems: list[RowProblem] = []
     seen_codes: dict[str, int] = {}
     seen_barcodes: dict[str, int] = {}
-    owners = barcode_owners(session)
+    memo: Memo = {}
     for number, row in zip(table.numbers, table.rows, strict=True):
-        record, row_problems = parse_product_row(row)
+        record, row_problems = parse_product_row(row, memo)
         if record is not None:
             if record.code in seen_codes:
                 row_problems.append(
@@ -304,8 +332,8 @@ def stage_products(session: Session, table: Table, *, skip_bad: bool = False) ->
     """Check every row of `table`, reading only: run it in a read transaction, so the tills
     keep selling while a big file is checked. ImportRefused when a row is bad, unless
     `skip_bad`. A row giving opening stock to a product whose stock has moved already is bad."""
-    good, problems = check_products(session, table)
     snapshot = read_snapshot(session)
+    good, problems = check_products(table, snapshot.owners)
     prepared = prepare_products(good, session.connection().dialect)
     refused = opening_refused(session, prepared, snapshot)
     problems = sorted([*problems, *refused], key=lambda problem: problem.row)
