@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from typing import Any
 
@@ -33,14 +34,9 @@ from sqlmodel import Session
 from gerai.core.words import AuditKind
 from gerai.models import AUDIT_RECORD, PAYMENT, SALE, SALE_LINE
 from gerai.services.audit import trail as audit
-from gerai.services.audit.stream import (
-    BATCH,
-    compact_json,
-    day_text,
-    driver_rows,
-    moment_text,
-)
+from gerai.services.audit.stream import compact_json, day_text, moment_text
 from gerai.services.audit.trail import Advance, DocumentBreak
+from gerai.services.prepared import stream
 
 SALE_FIELDS = (
     "receipt_no", "shift_id", "till", "business_date", "created_at", "member_id", "cashier",
@@ -92,15 +88,36 @@ def sale_digest(
     allowed the sale to take expired goods, None for nobody)."""
     fields = [sale[name] for name in (SALE_FIELDS_V3 if version >= 3 else SALE_FIELDS)]
     fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
-    content: list[Any] = [fields, list(lines), list(payments)]
+    return _digest(
+        fields,
+        list(lines),
+        list(payments),
+        None if details is None else list(details),
+        version,
+        list(references),
+        expired_by,
+    )
+
+
+def _digest(
+    fields: Sequence[Any],
+    lines: Sequence[Sequence[Any]],
+    payments: Sequence[Sequence[Any]],
+    details: Sequence[Sequence[Any]] | None,
+    version: int,
+    references: Sequence[str | None],
+    expired_by: str | None,
+) -> str:
+    """`sale_digest` of a sale's field values already as text where they are times or days
+    (JSON takes a tuple as a list: the same text)."""
+    content: list[Any] = [fields, lines, payments]
     if details is not None:
-        content.append([list(detail) for detail in details])
+        content.append(details)
     if version >= 3:
-        content.append(list(references))
+        content.append(references)
     if version >= 4:
         content.append(expired_by)
-    text = compact_json(content)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(compact_json(content).encode()).hexdigest()
 
 
 def record_sale(
@@ -160,15 +177,22 @@ _PAYMENTS = (PAYMENT.c.sale_id, PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.te
              PAYMENT.c.reference)  # fmt: skip
 
 
+def _grouped(batches: Iterator[list[tuple]]) -> Iterator[tuple[int, list[tuple]]]:
+    """(sale id, its rows) of rows read in sale id order (lines or payments), each row its
+    sale id first."""
+    for sale_id, group in groupby(chain.from_iterable(batches), itemgetter(0)):
+        yield sale_id, list(group)
+
+
 class _Following:
     """The rows of a table that follow the sales (lines or payments), read in sale id order
     beside them and handed out one sale's at a time."""
 
-    def __init__(self, rows: Iterator[Sequence[Any]]) -> None:
-        self._groups = ((key, list(group)) for key, group in groupby(rows, itemgetter(0)))
+    def __init__(self, batches: Iterator[list[tuple]]) -> None:
+        self._groups = _grouped(batches)
         self._next = next(self._groups, None)
 
-    def of(self, sale_id: int) -> list[Sequence[Any]]:
+    def of(self, sale_id: int) -> list[tuple]:
         """The rows of sale `sale_id` (those of sales before it, now gone, are passed)."""
         while self._next is not None and self._next[0] < sale_id:
             self._next = next(self._groups, None)
@@ -190,29 +214,41 @@ def _expired_approvers(session: Session) -> dict[str, str]:
 
 
 def _stored_digest(
-    sale: Mapping[str, Any],
+    fields: list[Any],
     lines: Sequence[Sequence[Any]],
     paid: Sequence[Sequence[Any]],
     version: int,
     expired_by: str | None,
 ) -> str:
-    """The digest of version `version` of a sale's rows as they are now (each line and
-    payment as read, its sale id first)."""
-    keys: list[Any] = [line[1:5] if line[5] is None else line[1:8] for line in lines]  # line_key
-    details: list[LineDetail] | None = None
-    if version == 2:
-        details = [(line[8], line[9]) for line in lines]
-    elif version >= 3:
+    """The digest of version `version` of a sale's rows as they are now: its SALE_FIELDS_V3
+    values (times and days as text), each line and payment as read, its sale id first."""
+    if version < 3:
+        del fields[len(SALE_FIELDS) :]
+    keys = [line[1:5] if line[5] is None else line[1:8] for line in lines]  # line_key
+    details: list[Any] | None = None
+    if version >= 3:
         details = [
             (line[8], line[9], line[10], line[11], bool(line[12]), line[13]) for line in lines
         ]
-    methods = [(payment[1], payment[2], payment[3]) for payment in paid]
+    elif version == 2:
+        details = [line[8:10] for line in lines]
+    methods = [payment[1:4] for payment in paid]
     references = [payment[4] for payment in paid]
-    return sale_digest(sale, keys, methods, details, version, references, expired_by)
+    return _digest(fields, keys, methods, details, version, references, expired_by)
+
+
+# a sale record's detail as `record_sale` writes it (canonical JSON): its digest and version
+# read without a JSON parse; any other text is parsed (`_record`)
+_SALE_DETAIL = re.compile(
+    r'\{"digest":"([0-9a-f]{64})","receipt":"[^"\\\x00-\x1f]*",'
+    r'"total":-?(?:0|[1-9][0-9]*),"v":([1-9][0-9]*)\}'
+)
 
 
 def _record(detail: str | None) -> tuple[str, int]:
     """A sale record's digest and version (a record without `v` is version 1)."""
+    if detail is not None and (found := _SALE_DETAIL.fullmatch(detail)) is not None:
+        return found[1], int(found[2])
     loaded = json.loads(detail or "{}")
     return loaded.get("digest", ""), loaded.get("v", 1)
 
@@ -247,7 +283,7 @@ def check_sales(
     approvers = _expired_approvers(session)
     # `kind || ''`: each sale's record is found by its ref's index, not by scanning every
     # record of kind `sale` (SQLite's planner would, for each sale)
-    sales = driver_rows(
+    sales = stream(
         session,
         select(SALE.c.id, *(SALE.c[name] for name in SALE_FIELDS_V3),
                AUDIT_RECORD.c.seq, AUDIT_RECORD.c.detail)
@@ -257,7 +293,7 @@ def check_sales(
         .order_by(SALE.c.id, AUDIT_RECORD.c.seq),
     )  # fmt: skip
     lines = _Following(
-        driver_rows(
+        stream(
             session,
             select(*_LINES)
             .where(SALE_LINE.c.sale_id >= first)
@@ -265,35 +301,29 @@ def check_sales(
         )
     )
     payments = _Following(
-        driver_rows(
+        stream(
             session,
             select(*_PAYMENTS)
             .where(PAYMENT.c.sale_id >= first)
             .order_by(PAYMENT.c.sale_id, PAYMENT.c.id),
         )
     )
-    width, last_id, done, matched = len(SALE_FIELDS_V3) + 1, 0, 0, 0
-    rows: list[Sequence[Any]] = []
-    paid: list[Sequence[Any]] = []
-    for row in sales:
-        sale = dict(zip(SALE_FIELDS_V3, row[1:width], strict=True))
-        sale["created_at"] = moment_text(sale["created_at"])
-        sale["business_date"] = day_text(sale["business_date"])
-        if row[0] != last_id:  # a sale with two records is read twice: its rows once
-            rows, paid, last_id = lines.of(row[0]), payments.of(row[0]), row[0]
-            done += 1
-            if advance is not None and done % BATCH == 0:
-                advance(BATCH)
-        seq, detail = row[width], row[width + 1]
-        if seq is None:
-            return DocumentBreak("audit.sale_unrecorded", sale["receipt_no"])
-        matched += seq > since
-        digest, version = _record(detail)
-        expired_by = approvers.get(sale["receipt_no"])
-        if digest != _stored_digest(sale, rows, paid, version, expired_by):
-            return DocumentBreak("audit.sale_changed", sale["receipt_no"], seq)
-    if advance is not None:
-        advance(done % BATCH)
+    last_id, matched = 0, 0
+    rows: list[tuple] = []
+    paid: list[tuple] = []
+    for batch in sales:
+        for sale_id, *fields, seq, detail in batch:
+            if sale_id != last_id:  # a sale with two records is read twice: its rows once
+                rows, paid, last_id = lines.of(sale_id), payments.of(sale_id), sale_id
+            if seq is None:
+                return DocumentBreak("audit.sale_unrecorded", fields[0])
+            matched += seq > since
+            fields[_DAY], fields[_MOMENT] = day_text(fields[_DAY]), moment_text(fields[_MOMENT])
+            digest, version = _record(detail)
+            if digest != _stored_digest(fields, rows, paid, version, approvers.get(fields[0])):
+                return DocumentBreak("audit.sale_changed", fields[0], seq)
+        if advance is not None:
+            advance(len(batch))
     return _record_without_sale(session, since, matched)
 
 
