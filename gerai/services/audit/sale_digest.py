@@ -22,18 +22,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
-from itertools import chain, groupby
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
 from gerai.core.words import AuditKind
-from gerai.models import AUDIT_RECORD, PAYMENT, SALE, SALE_LINE
+from gerai.models import AUDIT_RECORD, SALE
 from gerai.services.audit import trail as audit
+from gerai.services.audit.sale_rows import SaleRows, SaleTexts, rows_of
 from gerai.services.audit.stream import compact_json, day_text, moment_text
 from gerai.services.audit.trail import Advance, DocumentBreak
 from gerai.services.prepared import stream
@@ -157,51 +156,6 @@ def record_sale(
     )
 
 
-_LINES = (
-    SALE_LINE.c.sale_id,
-    SALE_LINE.c.product_id,
-    SALE_LINE.c.qty,  # the stored thousandths, read as the driver gives them
-    SALE_LINE.c.unit_price,
-    SALE_LINE.c.line_total,
-    SALE_LINE.c.buyer_nik,
-    SALE_LINE.c.buyer_kk,
-    SALE_LINE.c.buyer_category,
-    SALE_LINE.c.cost,
-    SALE_LINE.c.name,
-    SALE_LINE.c.manual_discount,
-    SALE_LINE.c.discount_share,
-    SALE_LINE.c.price_overridden,
-    SALE_LINE.c.approved_by,
-)
-_PAYMENTS = (PAYMENT.c.sale_id, PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered,
-             PAYMENT.c.reference)  # fmt: skip
-
-
-def _grouped(batches: Iterator[list[tuple]]) -> Iterator[tuple[int, list[tuple]]]:
-    """(sale id, its rows) of rows read in sale id order (lines or payments), each row its
-    sale id first."""
-    for sale_id, group in groupby(chain.from_iterable(batches), itemgetter(0)):
-        yield sale_id, list(group)
-
-
-class _Following:
-    """The rows of a table that follow the sales (lines or payments), read in sale id order
-    beside them and handed out one sale's at a time."""
-
-    def __init__(self, batches: Iterator[list[tuple]]) -> None:
-        self._groups = _grouped(batches)
-        self._next = next(self._groups, None)
-
-    def of(self, sale_id: int) -> list[tuple]:
-        """The rows of sale `sale_id` (those of sales before it, now gone, are passed)."""
-        while self._next is not None and self._next[0] < sale_id:
-            self._next = next(self._groups, None)
-        if self._next is None or self._next[0] != sale_id:
-            return []
-        rows, self._next = self._next[1], next(self._groups, None)
-        return rows
-
-
 def _expired_approvers(session: Session) -> dict[str, str]:
     """Receipt number → who allowed that sale to take expired goods (its `expired_approved`
     record's actor): a few sales, not every one."""
@@ -221,9 +175,8 @@ def _stored_digest(
     expired_by: str | None,
 ) -> str:
     """The digest of version `version` of a sale's rows as they are now: its SALE_FIELDS_V3
-    values (times and days as text), each line and payment as read, its sale id first."""
-    if version < 3:
-        del fields[len(SALE_FIELDS) :]
+    values (SALE_FIELDS only before version 3; times and days as text), each line and
+    payment as read, its sale id first."""
     keys = [line[1:5] if line[5] is None else line[1:8] for line in lines]  # line_key
     details: list[Any] | None = None
     if version >= 3:
@@ -237,18 +190,37 @@ def _stored_digest(
     return _digest(fields, keys, methods, details, version, references, expired_by)
 
 
+def _text_digest(
+    fields: list[Any],
+    lines: Sequence[Sequence[str]],
+    paid: Sequence[Sequence[str]],
+    version: int,
+    expired_by: str | None,
+) -> str:
+    """`_stored_digest` of a sale's lines and payments as SQLite made their JSON
+    (`SaleTexts`): the same text as `compact_json` makes of the content, part by part."""
+    parts = [compact_json(fields), f"[{','.join([line[1] for line in lines])}]"]
+    parts.append(f"[{','.join([payment[1] for payment in paid])}]")
+    if version >= 3:
+        parts.append(f"[{','.join([line[2] for line in lines])}]")
+        parts.append(f"[{','.join([payment[2] for payment in paid])}]")
+    if version >= 4:
+        parts.append("null" if expired_by is None else compact_json(expired_by))
+    return hashlib.sha256(f"[{','.join(parts)}]".encode()).hexdigest()
+
+
 # a sale record's detail as `record_sale` writes it (canonical JSON): its digest and version
 # read without a JSON parse; any other text is parsed (`_record`)
 _SALE_DETAIL = re.compile(
     r'\{"digest":"([0-9a-f]{64})","receipt":"[^"\\\x00-\x1f]*",'
-    r'"total":-?(?:0|[1-9][0-9]*),"v":([1-9][0-9]*)\}'
+    r'"total":-?(?:0|[1-9][0-9]*)(?:,"v":([1-9][0-9]*))?\}'
 )
 
 
 def _record(detail: str | None) -> tuple[str, int]:
     """A sale record's digest and version (a record without `v` is version 1)."""
     if detail is not None and (found := _SALE_DETAIL.fullmatch(detail)) is not None:
-        return found[1], int(found[2])
+        return found[1], 1 if found[2] is None else int(found[2])
     loaded = json.loads(detail or "{}")
     return loaded.get("digest", ""), loaded.get("v", 1)
 
@@ -292,35 +264,25 @@ def check_sales(
         .where(SALE.c.id >= first)
         .order_by(SALE.c.id, AUDIT_RECORD.c.seq),
     )  # fmt: skip
-    lines = _Following(
-        stream(
-            session,
-            select(*_LINES)
-            .where(SALE_LINE.c.sale_id >= first)
-            .order_by(SALE_LINE.c.sale_id, SALE_LINE.c.line_no),
-        )
-    )
-    payments = _Following(
-        stream(
-            session,
-            select(*_PAYMENTS)
-            .where(PAYMENT.c.sale_id >= first)
-            .order_by(PAYMENT.c.sale_id, PAYMENT.c.id),
-        )
-    )
-    last_id, matched = 0, 0
-    rows: list[tuple] = []
-    paid: list[tuple] = []
+    texts = SaleTexts(session, first) if session.connection().dialect.name == "sqlite" else None
+    rows = SaleRows(session, first) if texts is None else None
+    matched = 0
     for batch in sales:
         for sale_id, *fields, seq, detail in batch:
-            if sale_id != last_id:  # a sale with two records is read twice: its rows once
-                rows, paid, last_id = lines.of(sale_id), payments.of(sale_id), sale_id
             if seq is None:
                 return DocumentBreak("audit.sale_unrecorded", fields[0])
             matched += seq > since
             fields[_DAY], fields[_MOMENT] = day_text(fields[_DAY]), moment_text(fields[_MOMENT])
             digest, version = _record(detail)
-            if digest != _stored_digest(fields, rows, paid, version, approvers.get(fields[0])):
+            if version < 3:
+                del fields[len(SALE_FIELDS) :]
+            expired_by = approvers.get(fields[0])
+            if texts is not None and version != 2:  # SQLite makes no version 2 line details
+                lines, paid = texts.of(sale_id, details=version >= 3)
+                if digest == _text_digest(fields, lines, paid, version, expired_by):
+                    continue
+            lines, paid = rows_of(session, sale_id) if rows is None else rows.of(sale_id)
+            if digest != _stored_digest(fields, lines, paid, version, expired_by):
                 return DocumentBreak("audit.sale_changed", fields[0], seq)
         if advance is not None:
             advance(len(batch))
