@@ -209,8 +209,8 @@ def _text_digest(
     return hashlib.sha256(f"[{','.join(parts)}]".encode()).hexdigest()
 
 
-# a sale record's detail as `record_sale` writes it (canonical JSON): its digest and version
-# read without a JSON parse; any other text is parsed (`_record`)
+# a sale record's detail as `record_sale` writes it (canonical JSON; no `v` in version 1): its
+# digest and version read without a JSON parse; any other text is parsed (`_record`)
 _SALE_DETAIL = re.compile(
     r'\{"digest":"([0-9a-f]{64})","receipt":"[^"\\\x00-\x1f]*",'
     r'"total":-?(?:0|[1-9][0-9]*)(?:,"v":([1-9][0-9]*))?\}'
@@ -245,9 +245,10 @@ def check_sales(
     """The first sale that does not match its audit record: one with no record, one whose
     rows changed since, or a record whose sale is gone. Checks the sales from id `first` on
     and the records after sequence `since` (all of them by default), streaming the sales,
-    their lines and payments side by side in id order, so memory stays flat. Sales from
-    before the trail (a shop upgraded from an older version) are checked as a whole against
-    the trail's first record."""
+    their lines and payments side by side in id order, so memory stays flat (on SQLite, as
+    the JSON SQLite makes of them: `sale_rows.SaleTexts`); `advance` is told each batch of
+    sales read. Sales from before the trail (a shop upgraded from an older version) are
+    checked as a whole against the trail's first record."""
     before, problem = _sales_before_the_trail(session)
     if problem is not None:
         return problem
