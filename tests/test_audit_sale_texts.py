@@ -58,6 +58,7 @@ def test_an_intact_shop_matches_on_sqlites_json_alone(
         raise AssertionError("a sale was digested again from its rows")
 
     monkeypatch.setattr(sale_digest, "rows_of", no_second_look)
+    monkeypatch.setattr(sale_digest, "fields_of", no_second_look)
     with unusual.read() as session:
         assert sale_digest.check_sales(session) is None
 
@@ -77,6 +78,25 @@ def test_price_overridden_counts_as_python_reads_it(
         "UPDATE saleline SET price_overridden = "
         f"{stored} WHERE sale_id = (SELECT id FROM sale WHERE receipt_no = '{SALE_1}')",
     )
+    with unusual.read() as session:
+        found = sale_digest.check_sales(session)
+    assert (found is not None and found.ref == SALE_1) is changed
+
+
+@pytest.mark.parametrize(
+    ("stored", "changed"),
+    [
+        ("substr(created_at, 1, 10) || 'T' || substr(created_at, 12) || '+00:00'", False),
+        ("datetime(created_at, '+8 hours') || '+08:00'", False),  # the same moment
+        ("datetime(created_at, '+1 second')", True),
+    ],
+)
+def test_a_sales_time_counts_as_python_reads_it(
+    unusual: Database, stored: str, changed: bool
+) -> None:
+    """A sale's time written straight into the file in another form: changed exactly when
+    it is another moment (`moment_text`)."""
+    tamper(unusual, f"UPDATE sale SET created_at = {stored} WHERE receipt_no = '{SALE_1}'")
     with unusual.read() as session:
         found = sale_digest.check_sales(session)
     assert (found is not None and found.ref == SALE_1) is changed

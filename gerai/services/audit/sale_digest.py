@@ -32,7 +32,7 @@ from sqlmodel import Session
 from gerai.core.words import AuditKind
 from gerai.models import AUDIT_RECORD, SALE
 from gerai.services.audit import trail as audit
-from gerai.services.audit.sale_rows import SaleRows, SaleTexts, rows_of
+from gerai.services.audit.sale_rows import SaleRows, SaleTexts, field_texts, fields_of, rows_of
 from gerai.services.audit.stream import compact_json, day_text, moment_text
 from gerai.services.audit.trail import Advance, DocumentBreak
 from gerai.services.prepared import stream
@@ -191,15 +191,17 @@ def _stored_digest(
 
 
 def _text_digest(
-    fields: list[Any],
+    fields: Sequence[str],
     lines: Sequence[Sequence[str]],
     paid: Sequence[Sequence[str]],
     version: int,
     expired_by: str | None,
 ) -> str:
-    """`_stored_digest` of a sale's lines and payments as SQLite made their JSON
-    (`SaleTexts`): the same text as `compact_json` makes of the content, part by part."""
-    parts = [compact_json(fields), f"[{','.join([line[1] for line in lines])}]"]
+    """`_stored_digest` of a sale as SQLite made the JSON of its fields (`field_texts`: those
+    of SALE_FIELDS, then the two SALE_FIELDS_V3 adds), lines and payments (`SaleTexts`): the
+    same text as `compact_json` makes of the content, part by part."""
+    parts = [fields[0] if version < 3 else f"{fields[0][:-1]},{fields[1][1:]}"]
+    parts.append(f"[{','.join([line[1] for line in lines])}]")
     parts.append(f"[{','.join([payment[1] for payment in paid])}]")
     if version >= 3:
         parts.append(f"[{','.join([line[2] for line in lines])}]")
@@ -256,35 +258,40 @@ def check_sales(
     approvers = _expired_approvers(session)
     # `kind || ''`: each sale's record is found by its ref's index, not by scanning every
     # record of kind `sale` (SQLite's planner would, for each sale)
+    as_text = session.connection().dialect.name == "sqlite"
+    columns = [SALE.c[name] for name in SALE_FIELDS_V3]
     sales = stream(
         session,
-        select(SALE.c.id, *(SALE.c[name] for name in SALE_FIELDS_V3),
-               AUDIT_RECORD.c.seq, AUDIT_RECORD.c.detail)
+        select(SALE.c.id, SALE.c.receipt_no, AUDIT_RECORD.c.seq, AUDIT_RECORD.c.detail,
+               *(field_texts(SALE_FIELDS, SALE_FIELDS_V3[len(SALE_FIELDS):]) if as_text
+                 else columns))
         .outerjoin(AUDIT_RECORD, (AUDIT_RECORD.c.ref == SALE.c.receipt_no)
                    & (AUDIT_RECORD.c.kind.concat("") == AuditKind.SALE))
         .where(SALE.c.id >= first)
         .order_by(SALE.c.id, AUDIT_RECORD.c.seq),
     )  # fmt: skip
-    texts = SaleTexts(session, first) if session.connection().dialect.name == "sqlite" else None
+    texts = SaleTexts(session, first) if as_text else None
     rows = SaleRows(session, first) if texts is None else None
     matched = 0
     for batch in sales:
-        for sale_id, *fields, seq, detail in batch:
+        for sale_id, receipt, seq, detail, *fields in batch:
             if seq is None:
-                return DocumentBreak("audit.sale_unrecorded", fields[0])
+                return DocumentBreak("audit.sale_unrecorded", receipt)
             matched += seq > since
-            fields[_DAY], fields[_MOMENT] = day_text(fields[_DAY]), moment_text(fields[_MOMENT])
             digest, version = _record(detail)
+            expired_by = approvers.get(receipt)
+            if texts is not None:
+                if version != 2:  # SQLite makes no version 2 line details
+                    lines, paid = texts.of(sale_id, details=version >= 3)
+                    if digest == _text_digest(fields, lines, paid, version, expired_by):
+                        continue
+                fields = fields_of(session, columns, sale_id)
+            fields[_DAY], fields[_MOMENT] = day_text(fields[_DAY]), moment_text(fields[_MOMENT])
             if version < 3:
                 del fields[len(SALE_FIELDS) :]
-            expired_by = approvers.get(fields[0])
-            if texts is not None and version != 2:  # SQLite makes no version 2 line details
-                lines, paid = texts.of(sale_id, details=version >= 3)
-                if digest == _text_digest(fields, lines, paid, version, expired_by):
-                    continue
             lines, paid = rows_of(session, sale_id) if rows is None else rows.of(sale_id)
             if digest != _stored_digest(fields, lines, paid, version, expired_by):
-                return DocumentBreak("audit.sale_changed", fields[0], seq)
+                return DocumentBreak("audit.sale_changed", receipt, seq)
         if advance is not None:
             advance(len(batch))
     return _record_without_sale(session, since, matched)

@@ -7,11 +7,14 @@ cross to Python as one or two strings each instead of thirteen values and are no
 again. SQLite's JSON can differ from Python's but never make a changed row match: an integer
 prints alike, a real always with a point or an exponent, text escapes into valid JSON, and
 `price_overridden` is true or false only for 1 or 0. So a sale whose digest from these texts
-differs is digested again from its rows (`rows_of`) before it is called changed."""
+differs is digested again from its rows (`rows_of`) before it is called changed. The sale's
+own fields come the same way (`field_texts`): its time turned into `stream.moment_text`'s
+text by SQLite when stored as SQLAlchemy stores it, else left as it is (then they differ,
+unless it is that text already, which `moment_text` leaves as it is too)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain, groupby
 from operator import itemgetter
 from typing import Any
@@ -19,7 +22,7 @@ from typing import Any
 from sqlalchemy import Integer, case, func, select, type_coerce
 from sqlmodel import Session
 
-from gerai.models import PAYMENT, SALE_LINE
+from gerai.models import PAYMENT, SALE, SALE_LINE
 from gerai.services.prepared import stream
 
 LINES = (
@@ -61,6 +64,23 @@ _LINE_TEXTS = (
 )
 # each payment's (method, amount, tendered), then its reference
 _PAYMENT_TEXTS = (PAYMENT.c.sale_id, func.json_array(*PAYMENTS[1:4]), func.json_quote(PAYMENTS[4]))
+
+
+_STORED = SALE.c.created_at
+_MOMENT = case(
+    (
+        (func.length(_STORED) == 26) & (func.substr(_STORED, 11, 1) == " "),
+        func.substr(_STORED, 1, 10) + "T" + func.substr(_STORED, 12) + "+00:00",
+    ),
+    else_=_STORED,
+)
+
+
+def field_texts(fields: Sequence[str], more: Sequence[str]) -> tuple[Any, Any]:
+    """The JSON SQLite makes of a sale's `fields` (its time as `moment_text` makes it), and
+    of the `more` a later version adds."""
+    columns = [_MOMENT if name == _STORED.key else SALE.c[name] for name in fields]
+    return func.json_array(*columns), func.json_array(*(SALE.c[name] for name in more))
 
 
 def _grouped(batches: Iterator[list[tuple]]) -> Iterator[tuple[int, list[tuple]]]:
@@ -129,6 +149,12 @@ class SaleTexts:
         if self._last[0] != sale_id:
             self._last = (sale_id, self._lines.of(sale_id), self._payments.of(sale_id))
         return self._last[1], self._last[2]
+
+
+def fields_of(session: Session, columns: Sequence[Any], sale_id: int) -> list[Any]:
+    """One sale's `columns` as the driver gives them."""
+    query = select(*columns).where(SALE.c.id == sale_id)
+    return [value for rows in stream(session, query) for row in rows for value in row]
 
 
 def rows_of(session: Session, sale_id: int) -> tuple[list[tuple], list[tuple]]:
