@@ -3,7 +3,8 @@ proofs with `sqlite3`, `hashlib` and `json` only: every record's chain hash, eve
 digest from its rows (of its record's version) with its record found
 by its receipt number, every covered row's seal against its latest seal record. Taken in turns,
 medians reported. Then the verify since the last check as a shift close runs it, after a
-shift's sales paid at the till (budget issue 18: whole year ≤ 1.0× raw, since ≤ 1 s)."""
+shift's sales paid at the till (budget issue 18: whole year ≤ 1.0× raw, since ≤ 1 s).
+`tests/test_bench_audit.py` holds that the raw recompute proves what gerai's verify proves."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ see pending ORM objects flushes first."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, cast
@@ -277,3 +278,35 @@ def _wrapped(error: Exception, sql: str, values: Any, dialect: Dialect, many: bo
     return DBAPIError.instance(
         sql, values, error, dialect.loaded_dbapi.Error, dialect=dialect, ismulti=many
     )
+
+
+STREAMED = 5_000  # rows fetched at a time by `stream`
+_CURSORS = itertools.count()  # a server-side cursor's name is unique in its connection
+
+
+def stream(
+    session: Session, statement: ClauseElement, size: int = STREAMED
+) -> Iterator[list[tuple]]:
+    """Run a query on the driver's cursor of the session's connection (in its transaction)
+    and yield its rows `size` at a time, in constant memory (a server-side cursor on
+    PostgreSQL), as the driver gives them: no result conversion (a time comes as SQLite's
+    text or PostgreSQL's datetime). The query's own values are rendered into its SQL by their
+    types, so it is compiled at each call: for long reads (`gerai audit verify`), not for a
+    hot statement (`Prepared`). Driver errors are wrapped as in `Prepared.rows`."""
+    connection = session.connection()
+    dialect = connection.dialect
+    sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    if dialect.name == "postgresql":
+        cursor = driver.cursor(name=f"gerai_stream_{next(_CURSORS)}")
+    else:
+        cursor = driver.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(size):
+            yield rows
+    except dialect.loaded_dbapi.Error as error:
+        raise _wrapped(error, sql, (), dialect, many=False) from error
+    finally:
+        cursor.close()

@@ -21,26 +21,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
 from gerai.core.words import AuditKind
-from gerai.models import AUDIT_RECORD, PAYMENT, SALE, SALE_LINE
+from gerai.models import AUDIT_RECORD, SALE
 from gerai.services.audit import trail as audit
-from gerai.services.audit.stream import (
-    BATCH,
-    compact_json,
-    day_text,
-    driver_rows,
-    moment_text,
-)
+from gerai.services.audit.sale_rows import SaleRows, SaleTexts, field_texts, fields_of, rows_of
+from gerai.services.audit.stream import compact_json, day_text, moment_text
 from gerai.services.audit.trail import Advance, DocumentBreak
+from gerai.services.prepared import stream
 
 SALE_FIELDS = (
     "receipt_no", "shift_id", "till", "business_date", "created_at", "member_id", "cashier",
@@ -92,15 +87,36 @@ def sale_digest(
     allowed the sale to take expired goods, None for nobody)."""
     fields = [sale[name] for name in (SALE_FIELDS_V3 if version >= 3 else SALE_FIELDS)]
     fields[_DAY], fields[_MOMENT] = _text(fields[_DAY]), _text(fields[_MOMENT])
-    content: list[Any] = [fields, list(lines), list(payments)]
+    return _digest(
+        fields,
+        list(lines),
+        list(payments),
+        None if details is None else list(details),
+        version,
+        list(references),
+        expired_by,
+    )
+
+
+def _digest(
+    fields: Sequence[Any],
+    lines: Sequence[Sequence[Any]],
+    payments: Sequence[Sequence[Any]],
+    details: Sequence[Sequence[Any]] | None,
+    version: int,
+    references: Sequence[str | None],
+    expired_by: str | None,
+) -> str:
+    """`sale_digest` of a sale's field values already as text where they are times or days
+    (JSON takes a tuple as a list: the same text)."""
+    content: list[Any] = [fields, lines, payments]
     if details is not None:
-        content.append([list(detail) for detail in details])
+        content.append(details)
     if version >= 3:
-        content.append(list(references))
+        content.append(references)
     if version >= 4:
         content.append(expired_by)
-    text = compact_json(content)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(compact_json(content).encode()).hexdigest()
 
 
 def record_sale(
@@ -140,44 +156,6 @@ def record_sale(
     )
 
 
-_LINES = (
-    SALE_LINE.c.sale_id,
-    SALE_LINE.c.product_id,
-    SALE_LINE.c.qty,  # the stored thousandths, read as the driver gives them
-    SALE_LINE.c.unit_price,
-    SALE_LINE.c.line_total,
-    SALE_LINE.c.buyer_nik,
-    SALE_LINE.c.buyer_kk,
-    SALE_LINE.c.buyer_category,
-    SALE_LINE.c.cost,
-    SALE_LINE.c.name,
-    SALE_LINE.c.manual_discount,
-    SALE_LINE.c.discount_share,
-    SALE_LINE.c.price_overridden,
-    SALE_LINE.c.approved_by,
-)
-_PAYMENTS = (PAYMENT.c.sale_id, PAYMENT.c.method, PAYMENT.c.amount, PAYMENT.c.tendered,
-             PAYMENT.c.reference)  # fmt: skip
-
-
-class _Following:
-    """The rows of a table that follow the sales (lines or payments), read in sale id order
-    beside them and handed out one sale's at a time."""
-
-    def __init__(self, rows: Iterator[Sequence[Any]]) -> None:
-        self._groups = ((key, list(group)) for key, group in groupby(rows, itemgetter(0)))
-        self._next = next(self._groups, None)
-
-    def of(self, sale_id: int) -> list[Sequence[Any]]:
-        """The rows of sale `sale_id` (those of sales before it, now gone, are passed)."""
-        while self._next is not None and self._next[0] < sale_id:
-            self._next = next(self._groups, None)
-        if self._next is None or self._next[0] != sale_id:
-            return []
-        rows, self._next = self._next[1], next(self._groups, None)
-        return rows
-
-
 def _expired_approvers(session: Session) -> dict[str, str]:
     """Receipt number → who allowed that sale to take expired goods (its `expired_approved`
     record's actor): a few sales, not every one."""
@@ -190,29 +168,61 @@ def _expired_approvers(session: Session) -> dict[str, str]:
 
 
 def _stored_digest(
-    sale: Mapping[str, Any],
+    fields: list[Any],
     lines: Sequence[Sequence[Any]],
     paid: Sequence[Sequence[Any]],
     version: int,
     expired_by: str | None,
 ) -> str:
-    """The digest of version `version` of a sale's rows as they are now (each line and
-    payment as read, its sale id first)."""
-    keys: list[Any] = [line[1:5] if line[5] is None else line[1:8] for line in lines]  # line_key
-    details: list[LineDetail] | None = None
-    if version == 2:
-        details = [(line[8], line[9]) for line in lines]
-    elif version >= 3:
+    """The digest of version `version` of a sale's rows as they are now: its SALE_FIELDS_V3
+    values (SALE_FIELDS only before version 3; times and days as text), each line and
+    payment as read, its sale id first."""
+    keys = [line[1:5] if line[5] is None else line[1:8] for line in lines]  # line_key
+    details: list[Any] | None = None
+    if version >= 3:
         details = [
             (line[8], line[9], line[10], line[11], bool(line[12]), line[13]) for line in lines
         ]
-    methods = [(payment[1], payment[2], payment[3]) for payment in paid]
+    elif version == 2:
+        details = [line[8:10] for line in lines]
+    methods = [payment[1:4] for payment in paid]
     references = [payment[4] for payment in paid]
-    return sale_digest(sale, keys, methods, details, version, references, expired_by)
+    return _digest(fields, keys, methods, details, version, references, expired_by)
+
+
+def _text_digest(
+    fields: Sequence[str],
+    lines: Sequence[Sequence[str]],
+    paid: Sequence[Sequence[str]],
+    version: int,
+    expired_by: str | None,
+) -> str:
+    """`_stored_digest` of a sale as SQLite made the JSON of its fields (`field_texts`: those
+    of SALE_FIELDS, then the two SALE_FIELDS_V3 adds), lines and payments (`SaleTexts`): the
+    same text as `compact_json` makes of the content, part by part."""
+    parts = [fields[0] if version < 3 else f"{fields[0][:-1]},{fields[1][1:]}"]
+    parts.append(f"[{','.join([line[1] for line in lines])}]")
+    parts.append(f"[{','.join([payment[1] for payment in paid])}]")
+    if version >= 3:
+        parts.append(f"[{','.join([line[2] for line in lines])}]")
+        parts.append(f"[{','.join([payment[2] for payment in paid])}]")
+    if version >= 4:
+        parts.append("null" if expired_by is None else compact_json(expired_by))
+    return hashlib.sha256(f"[{','.join(parts)}]".encode()).hexdigest()
+
+
+# a sale record's detail as `record_sale` writes it (canonical JSON; no `v` in version 1): its
+# digest and version read without a JSON parse; any other text is parsed (`_record`)
+_SALE_DETAIL = re.compile(
+    r'\{"digest":"([0-9a-f]{64})","receipt":"[^"\\\x00-\x1f]*",'
+    r'"total":-?(?:0|[1-9][0-9]*)(?:,"v":([1-9][0-9]*))?\}'
+)
 
 
 def _record(detail: str | None) -> tuple[str, int]:
     """A sale record's digest and version (a record without `v` is version 1)."""
+    if detail is not None and (found := _SALE_DETAIL.fullmatch(detail)) is not None:
+        return found[1], 1 if found[2] is None else int(found[2])
     loaded = json.loads(detail or "{}")
     return loaded.get("digest", ""), loaded.get("v", 1)
 
@@ -237,9 +247,10 @@ def check_sales(
     """The first sale that does not match its audit record: one with no record, one whose
     rows changed since, or a record whose sale is gone. Checks the sales from id `first` on
     and the records after sequence `since` (all of them by default), streaming the sales,
-    their lines and payments side by side in id order, so memory stays flat. Sales from
-    before the trail (a shop upgraded from an older version) are checked as a whole against
-    the trail's first record."""
+    their lines and payments side by side in id order, so memory stays flat (on SQLite, as
+    the JSON SQLite makes of them: `sale_rows.SaleTexts`); `advance` is told each batch of
+    sales read. Sales from before the trail (a shop upgraded from an older version) are
+    checked as a whole against the trail's first record."""
     before, problem = _sales_before_the_trail(session)
     if problem is not None:
         return problem
@@ -247,53 +258,42 @@ def check_sales(
     approvers = _expired_approvers(session)
     # `kind || ''`: each sale's record is found by its ref's index, not by scanning every
     # record of kind `sale` (SQLite's planner would, for each sale)
-    sales = driver_rows(
+    as_text = session.connection().dialect.name == "sqlite"
+    columns = [SALE.c[name] for name in SALE_FIELDS_V3]
+    sales = stream(
         session,
-        select(SALE.c.id, *(SALE.c[name] for name in SALE_FIELDS_V3),
-               AUDIT_RECORD.c.seq, AUDIT_RECORD.c.detail)
+        select(SALE.c.id, SALE.c.receipt_no, AUDIT_RECORD.c.seq, AUDIT_RECORD.c.detail,
+               *(field_texts(SALE_FIELDS, SALE_FIELDS_V3[len(SALE_FIELDS):]) if as_text
+                 else columns))
         .outerjoin(AUDIT_RECORD, (AUDIT_RECORD.c.ref == SALE.c.receipt_no)
                    & (AUDIT_RECORD.c.kind.concat("") == AuditKind.SALE))
         .where(SALE.c.id >= first)
         .order_by(SALE.c.id, AUDIT_RECORD.c.seq),
     )  # fmt: skip
-    lines = _Following(
-        driver_rows(
-            session,
-            select(*_LINES)
-            .where(SALE_LINE.c.sale_id >= first)
-            .order_by(SALE_LINE.c.sale_id, SALE_LINE.c.line_no),
-        )
-    )
-    payments = _Following(
-        driver_rows(
-            session,
-            select(*_PAYMENTS)
-            .where(PAYMENT.c.sale_id >= first)
-            .order_by(PAYMENT.c.sale_id, PAYMENT.c.id),
-        )
-    )
-    width, last_id, done, matched = len(SALE_FIELDS_V3) + 1, 0, 0, 0
-    rows: list[Sequence[Any]] = []
-    paid: list[Sequence[Any]] = []
-    for row in sales:
-        sale = dict(zip(SALE_FIELDS_V3, row[1:width], strict=True))
-        sale["created_at"] = moment_text(sale["created_at"])
-        sale["business_date"] = day_text(sale["business_date"])
-        if row[0] != last_id:  # a sale with two records is read twice: its rows once
-            rows, paid, last_id = lines.of(row[0]), payments.of(row[0]), row[0]
-            done += 1
-            if advance is not None and done % BATCH == 0:
-                advance(BATCH)
-        seq, detail = row[width], row[width + 1]
-        if seq is None:
-            return DocumentBreak("audit.sale_unrecorded", sale["receipt_no"])
-        matched += seq > since
-        digest, version = _record(detail)
-        expired_by = approvers.get(sale["receipt_no"])
-        if digest != _stored_digest(sale, rows, paid, version, expired_by):
-            return DocumentBreak("audit.sale_changed", sale["receipt_no"], seq)
-    if advance is not None:
-        advance(done % BATCH)
+    texts = SaleTexts(session, first) if as_text else None
+    rows = SaleRows(session, first) if texts is None else None
+    matched = 0
+    for batch in sales:
+        for sale_id, receipt, seq, detail, *fields in batch:
+            if seq is None:
+                return DocumentBreak("audit.sale_unrecorded", receipt)
+            matched += seq > since
+            digest, version = _record(detail)
+            expired_by = approvers.get(receipt)
+            if texts is not None:
+                if version != 2:  # SQLite makes no version 2 line details
+                    lines, paid = texts.of(sale_id, details=version >= 3)
+                    if digest == _text_digest(fields, lines, paid, version, expired_by):
+                        continue
+                fields = fields_of(session, columns, sale_id)
+            fields[_DAY], fields[_MOMENT] = day_text(fields[_DAY]), moment_text(fields[_MOMENT])
+            if version < 3:
+                del fields[len(SALE_FIELDS) :]
+            lines, paid = rows_of(session, sale_id) if rows is None else rows.of(sale_id)
+            if digest != _stored_digest(fields, lines, paid, version, expired_by):
+                return DocumentBreak("audit.sale_changed", receipt, seq)
+        if advance is not None:
+            advance(len(batch))
     return _record_without_sale(session, since, matched)
 
 

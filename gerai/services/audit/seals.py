@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, and_, select, tuple_, type_coerce
@@ -61,8 +62,9 @@ from gerai.models import (
     WRITE_OFF,
 )
 from gerai.services.audit import trail as audit
-from gerai.services.audit.stream import compact_json, driver_rows
+from gerai.services.audit.stream import compact_json
 from gerai.services.audit.trail import DocumentBreak
+from gerai.services.prepared import stream
 
 GONE = ""  # the digest sealed for a deleted row
 
@@ -405,16 +407,20 @@ def covered(table: Table) -> Covered:
 def _digests(session: Session, entry: Covered, where: Any = None) -> Iterator[tuple[str, str]]:
     """(key, digest) of the table's rows (those matching `where`), in key order. The sealed
     columns are read as the database holds them (no type's conversion), so a value no type
-    would accept, written straight into the file, still digests (and differs)."""
+    would accept, written straight into the file, still digests (and differs). SQLite hands
+    only JSON's own types (and bytes, which JSON refuses either way): made plain elsewhere."""
     keys = list(entry.table.primary_key.columns)
     columns = [type_coerce(entry.table.c[name], NullType()) for name in entry.columns]
     query = select(*keys, *columns).order_by(*keys)
     if (only := entry.only(where)) is not None:
         query = query.where(only)
-    width, name, text, sha256 = len(keys), entry.name, _row_text, hashlib.sha256
-    for row in driver_rows(session, query, BATCH):  # fetched many at once
-        key = str(row[0]) if width == 1 and type(row[0]) is int else _key(row[:width])
-        yield key, sha256(text(name, key, row[width:]).encode()).hexdigest()
+    width, name, dump, sha256 = len(keys), entry.name, compact_json, hashlib.sha256
+    as_is = session.connection().dialect.name == "sqlite"
+    for rows in stream(session, query, BATCH):
+        for row in rows:
+            key = str(row[0]) if width == 1 and type(row[0]) is int else _key(row[:width])
+            values = row[width:] if as_is else [_plain(value) for value in row[width:]]
+            yield key, sha256(dump([name, key, values]).encode()).hexdigest()
 
 
 def seal(
@@ -485,13 +491,22 @@ def seal_all(session: Session, table: Table, *, actor: str, at: datetime) -> int
     return seal(session, table, [tuple(row) for row in rows], actor=actor, at=at)
 
 
-def _latest_seals(session: Session, table: str, since: int = 0) -> dict[str, tuple[int, str]]:
-    """Key → (sequence, digest) of the latest seal of each row of `table` sealed after record
-    `since` (one table at a time: memory holds one table's keys, never the whole trail's)."""
-    latest: dict[str, tuple[int, str]] = {}
+def _latest_seals(session: Session, table: str, since: int = 0) -> dict[str, str]:
+    """Key → digest of the latest seal of each row of `table` sealed after record `since`
+    (one table at a time: memory holds one table's keys, never the whole trail's)."""
+    latest: dict[str, str] = {}
+    for _, _, detail in audit.records_of(session, AuditKind.ROWS_SEALED, table, since):
+        latest.update(json.loads(detail)["rows"])
+    return latest
+
+
+def _sealed_by(session: Session, table: str, keys: Iterable[str], since: int = 0) -> dict[str, int]:
+    """Key → sequence number of the latest seal (after `since`) of these rows of `table`, in
+    the order they were first sealed: the record a break names, looked up once one is found."""
+    wanted = set(keys)
+    latest: dict[str, int] = {}
     for seq, _, detail in audit.records_of(session, AuditKind.ROWS_SEALED, table, since):
-        for key, digest in json.loads(detail)["rows"].items():
-            latest[key] = (seq, digest)
+        latest.update((key, seq) for key in json.loads(detail)["rows"] if key in wanted)
     return latest
 
 
@@ -507,23 +522,26 @@ def check_seals(
         if since and not sealed:
             continue
         for key, digest in _digests(session, entry, _keys_in(entry, sealed) if since else None):
-            ref = f"{entry.name}#{key}"
             found = sealed.pop(key, None)
+            if found == digest:
+                continue
             if found is None:
                 if since:
                     continue  # sealed before the check: the full verify proves it
-                return DocumentBreak("audit.row_unsealed", ref, 0)
-            if found[1] == GONE:
-                return DocumentBreak("audit.row_unsealed", ref, found[0])
-            if found[1] != digest:
-                return DocumentBreak("audit.row_changed", ref, found[0])
-        for key, (seq, digest) in sorted(sealed.items(), key=lambda item: item[1][0]):
-            if digest != GONE:
-                return DocumentBreak("audit.row_deleted", f"{entry.name}#{key}", seq)
+                return DocumentBreak("audit.row_unsealed", f"{entry.name}#{key}", 0)
+            seq = _sealed_by(session, entry.name, [key], since)[key]
+            reason = "audit.row_unsealed" if found == GONE else "audit.row_changed"
+            return DocumentBreak(reason, f"{entry.name}#{key}", seq)
+        deleted = [key for key, digest in sealed.items() if digest != GONE]
+        if deleted:
+            first, seq = min(
+                _sealed_by(session, entry.name, deleted, since).items(), key=itemgetter(1)
+            )
+            return DocumentBreak("audit.row_deleted", f"{entry.name}#{first}", seq)
     return None
 
 
-def _keys_in(entry: Covered, sealed: dict[str, tuple[int, str]]) -> Any:
+def _keys_in(entry: Covered, sealed: dict[str, str]) -> Any:
     """The condition that reads only the sealed rows of a table keyed by an integer id (None,
     the whole table, for another key, those tables are small, or for an import's many)."""
     keys = list(entry.table.primary_key.columns)

@@ -1,43 +1,34 @@
 """Reading a year of rows for `gerai audit verify` at the driver's own speed, in constant
-memory: a Core query compiled once and run on the session's own DBAPI connection (so inside
-its transaction and snapshot), fetched a batch at a time (a server-side cursor on
-PostgreSQL). Values come as the driver gives them, so times and days are turned into the
-same text on every engine here."""
+memory: a Core query run on the session's own DBAPI connection (so inside its transaction and
+snapshot), fetched a batch at a time (`prepared.stream`: a server-side cursor on
+PostgreSQL). Values come as the driver gives them, so times and days
+are turned into the same text on every engine here."""
 
 from __future__ import annotations
 
-import itertools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Select
 from sqlmodel import Session
 
-BATCH = 5_000
-# compact JSON, as every digest's text is made; built once (`json.dumps` builds one a call)
-compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
-_NAMES = itertools.count()  # server-side cursors need a name unique in the connection
+from gerai.services.prepared import STREAMED, stream
+
+BATCH = STREAMED
+# compact JSON, as every digest's text is made; built once (`json.dumps` builds one a call),
+# without the check for circular lists (digests take rows of plain values: the same text)
+compact_json = json.JSONEncoder(
+    separators=(",", ":"), ensure_ascii=False, check_circular=False
+).encode
 
 
-def driver_rows(session: Session, query: Select[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
-    """The rows of `query` as the driver's own tuples, `size` fetched at a time. Its values
-    (ours: kinds, ids, days) are rendered into the SQL by their types, as SQLAlchemy binds
-    them."""
-    connection = session.connection()
-    sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    driver = connection.connection
-    if connection.dialect.name == "postgresql":
-        cursor = driver.cursor(name=f"gerai_audit_{next(_NAMES)}")
-    else:
-        cursor = driver.cursor()
-    try:
-        cursor.execute(sql)
-        while rows := cursor.fetchmany(size):
-            yield from rows
-    finally:
-        cursor.close()
+def driver_rows(session: Session, query: Select[Any], size: int = BATCH) -> Iterator[tuple]:
+    """The rows of `query` as the driver's own tuples, `size` fetched at a time
+    (`prepared.stream`)."""
+    for rows in stream(session, query, size):
+        yield from rows
 
 
 def moment_text(value: datetime | str) -> str:
