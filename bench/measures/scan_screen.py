@@ -1,9 +1,9 @@
 """A scan on screen: from a barcode's Enter on the kasir screen (the action Enter is bound to,
-with the code in the scan field) until the screen has been drawn again with the new cart line
-and totals, on the big catalogue (headless Textual at 120 × 40); beside a bare Textual app
-whose DataTable of the cart's five columns adds one row, moves its cursor there and is drawn
-again. The two apps run side by side and take turns, scan by scan; the figure is the median
-of the ratios of each scan to the bare row add just before it."""
+the code already typed and shown in the scan field) until the screen has been drawn again with
+the new cart line and totals, on the big catalogue (headless Textual at 120 × 40); beside a
+bare Textual app whose DataTable of the cart's five columns adds one row, moves its cursor
+there and is drawn again. The two apps run side by side and take turns, scan by scan; the
+figure is the median of the ratios of each scan to the bare row add just before it."""
 
 from __future__ import annotations
 
@@ -115,7 +115,8 @@ async def _turns(ctx: Context, codes: list[str]) -> tuple[list[float], list[floa
                 screen.cart.clear()
                 screen.refresh_cart()
                 await painted(screen)
-            field.value = code  # as the scanner typed it
+            field.value = code  # as the scanner typed it, drawn before its Enter
+            await painted(screen)
             started = time.perf_counter()
             await screen.action_scan_entered()
             await painted(screen)
