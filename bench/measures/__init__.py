@@ -14,6 +14,7 @@ from bench.measures.lookup import measure_barcode, measure_search
 from bench.measures.pdf import measure_daily_pdf
 from bench.measures.products_screen import measure_products_screen
 from bench.measures.receipt import measure_receipt
+from bench.measures.scan_screen import measure_scan_screen
 from bench.measures.startup import measure_memory, measure_startup
 from bench.measures.summary import measure_daily_summary
 from bench.report import Row
@@ -30,6 +31,7 @@ MEASUREMENTS: list[tuple[str, Measurement]] = [
     ("pdf", measure_daily_pdf),
     ("receipt", measure_receipt),
     ("products", measure_products_screen),
+    ("scan_screen", measure_scan_screen),
     ("memory", measure_memory),
     ("audit", measure_audit_verify),
     ("import", measure_import),

@@ -45,7 +45,7 @@ def _queries(ctx: Context) -> dict[str, Any]:
     return figures
 
 
-async def _painted(screen: Any) -> None:
+async def painted(screen: Any) -> None:
     """Until the messages now queued are handled and the screen has been drawn again."""
     done = asyncio.Event()
     screen.call_after_refresh(done.set)
@@ -73,23 +73,23 @@ async def _screen(ctx: Context) -> dict[str, list[float]]:
             screen = ProductsScreen()
             await app.push_screen(screen)
             while not screen.rows:
-                await _painted(screen)  # until the page fits the table as laid out
+                await painted(screen)  # until the page fits the table as laid out
             timings["open"].append(ms(time.perf_counter() - started))
             for _ in range(10):
                 started = time.perf_counter()
                 screen.action_page(1)
-                await _painted(screen)
+                await painted(screen)
                 timings["pagedown"].append(ms(time.perf_counter() - started))
             for _ in range(screen.page_size + 10):
                 started = time.perf_counter()
                 screen.action_move(1)
-                await _painted(screen)
+                await painted(screen)
                 timings["down"].append(ms(time.perf_counter() - started))
             search = screen.query_one("#search", Input)
             for end in range(1, len(TYPED) + 1):
                 started = time.perf_counter()
                 screen.on_input_changed(Input.Changed(search, TYPED[:end]))
-                await _painted(screen)
+                await painted(screen)
                 timings["key"].append(ms(time.perf_counter() - started))
             app.pop_screen()
             await pilot.pause()

@@ -221,6 +221,14 @@ class ProductFilter:
     stale_labels: bool = False
 
 
+# SQLite: whether a full-text query matches at least this many products (2 % of 100,000)
+_MANY_MATCHES = 2000
+_FTS_MANY = text(
+    "SELECT count(*) >= :many FROM "
+    "(SELECT 1 FROM product_fts WHERE product_fts MATCH :match LIMIT :many)"
+)
+
+
 def _matching(session: Session, query: str) -> ColumnElement[bool] | None:
     """Every word at a word start of the name or code; digits may also be a whole barcode."""
     words = _WORD.findall(query.lower())
@@ -231,7 +239,15 @@ def _matching(session: Session, query: str) -> ColumnElement[bool] | None:
     found: ColumnElement[bool]
     if dialect == "sqlite":
         ids = text(_FTS_IDS).bindparams(match=match).columns(column("id"))
-        found = PRODUCT.c.id.in_(ids)
+        # a word that much of the catalogue has (a letter or two typed): walk the names in
+        # order and stop at the page's end, each checked against the matches (`+ 0` keeps
+        # SQLite from reading every match by id and sorting them all by name instead)
+        many = (
+            session.connection()
+            .execute(_FTS_MANY, {"match": match, "many": _MANY_MATCHES})
+            .scalar_one()
+        )
+        found = (PRODUCT.c.id + 0 if many else PRODUCT.c.id).in_(ids)
     else:
         found = _words_match(bindparam("match", match))
     code = query.strip()

@@ -40,24 +40,40 @@ class CartTable(DataTable[str | Text]):
         self.refresh()
 
     def show(self, views: list[LineView], selected: int) -> None:
-        """Redraw the rows and select line `selected`."""
-        self.clear()
-        for number, view in enumerate(views, start=1):
-            price = Text(format_number(view.unit_price), justify="right")
-            if view.overridden:
-                price.stylize("bold yellow")
-            elif view.unit_price != view.regular_price:
-                price.stylize("bold green")
-            amount = Text(format_number(view.amount), justify="right")
-            if view.line_discount:
-                amount.stylize("bold yellow")
-            self.add_row(
-                str(number),
-                view.product.name,
-                Text(format_quantity(view.qty, view.product.unit), justify="right"),
-                price,
-                amount,
-                key=str(view.product.id),
-            )
+        """Show these lines and select line `selected`. The lines already shown in the same
+        order keep their rows (only the cells that changed are set again) and new ones are
+        added below; otherwise the table is filled again."""
+        rows = [cells(number, view) for number, view in enumerate(views, start=1)]
+        keys = [str(view.product.id) for view in views]
+        shown = [str(key.value) for key in self.rows]
+        if shown != keys[: len(shown)]:
+            self.clear()
+            shown = []
+        for key, row in zip(shown, rows, strict=False):
+            for column, value in zip(self.columns, row, strict=True):
+                if self.get_cell(key, column) != value:
+                    self.update_cell(key, column, value)
+        for key, row in zip(keys[len(shown) :], rows[len(shown) :], strict=True):
+            self.add_row(*row, key=key)
         if views:
             self.move_cursor(row=selected, animate=False)
+
+
+def cells(number: int, view: LineView) -> list[str | Text]:
+    """The cells of line `number`: its number, name, quantity, unit price (yellow when set by
+    hand, green when not the regular price) and amount (yellow with a line discount)."""
+    price = Text(format_number(view.unit_price), justify="right")
+    if view.overridden:
+        price.stylize("bold yellow")
+    elif view.unit_price != view.regular_price:
+        price.stylize("bold green")
+    amount = Text(format_number(view.amount), justify="right")
+    if view.line_discount:
+        amount.stylize("bold yellow")
+    return [
+        str(number),
+        view.product.name,
+        Text(format_quantity(view.qty, view.product.unit), justify="right"),
+        price,
+        amount,
+    ]

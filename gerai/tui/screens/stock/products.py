@@ -9,6 +9,7 @@ the kasir."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,11 +19,12 @@ from rich.style import Style
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
@@ -41,6 +43,7 @@ from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen
 from gerai.tui.screens.stock.reorder import ReorderScreen
+from gerai.tui.widgets.footer import Footer
 from gerai.tui.widgets.paged_list import GAP, PAGING_BINDINGS, fit_columns
 
 Key = tuple[str, int]
@@ -78,6 +81,18 @@ KEYS = [key for key, _, _ in COLUMNS]
 GIVE_WAY = tuple(KEYS.index(key) for key in ("category", "cost", "member_price"))
 
 
+@dataclass(frozen=True)
+class Looks:
+    """The styles a drawing of the list uses: the header, the rows (odd, even, under the
+    cursor) and what marks low stock."""
+
+    header: Style
+    odd: Style
+    even: Style
+    cursor: Style
+    low: Style
+
+
 class ProductList(Widget):
     """One page of products drawn line by line (a DataTable measures and renders every cell
     of a new page as rich text, tens of milliseconds a page). The screen holds the rows and
@@ -112,6 +127,7 @@ class ProductList(Widget):
         self.widths = [width for _, width, _ in COLUMNS]
         self.shown = list(range(len(COLUMNS)))
         self.header = [t(HEADER[key]) for key in KEYS]
+        self._looks: Looks | None = None
 
     def on_resize(self) -> None:
         """The columns that fit beside the name (code, price and stock always), the name as
@@ -126,9 +142,28 @@ class ProductList(Widget):
         self.refresh()
 
     def move_cursor(self, cursor: int) -> None:
-        """Put the cursor on row `cursor`."""
+        """Put the cursor on row `cursor`: only its old and new lines are drawn again."""
+        lines = [Region(0, row + 1, self.size.width, 1) for row in {self.cursor, cursor}]
         self.cursor = cursor
-        self.refresh()
+        self.refresh(*lines)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._looks = None  # the styles are read again once for each drawing
+        return super().render_lines(crop)
+
+    def looks(self) -> Looks:
+        """The styles of the lines, read once for a drawing (reading them walks the DOM)."""
+        if self._looks is None:
+            base = self.rich_style
+            style = self.get_component_rich_style
+            self._looks = Looks(
+                style("product-list--header"),
+                base,
+                base + style("product-list--even"),
+                style("product-list--cursor"),
+                style("product-list--low"),
+            )
+        return self._looks
 
     def _line(self, cells: list[str], base: Style, low: Style | None = None) -> Strip:
         segments = []
@@ -141,17 +176,14 @@ class ProductList(Widget):
         return Strip(segments).adjust_cell_length(self.size.width, base)
 
     def render_line(self, y: int) -> Strip:
+        looks = self.looks()
         if y == 0:
-            return self._line(self.header, self.get_component_rich_style("product-list--header"))
+            return self._line(self.header, looks.header)
         index = y - 1
-        base = self.rich_style
         if index >= len(self.products):
-            return Strip.blank(self.size.width, base)
+            return Strip.blank(self.size.width, looks.odd)
         p = self.products[index]
-        if index == self.cursor:
-            base = self.get_component_rich_style("product-list--cursor")
-        elif index % 2:
-            base = base + self.get_component_rich_style("product-list--even")
+        base = looks.cursor if index == self.cursor else looks.even if index % 2 else looks.odd
         low = p.active and p.stock <= p.reorder_level  # at or below the reorder level
         number = format_number
         cells = [
@@ -160,8 +192,7 @@ class ProductList(Widget):
             ("!" if low else "") + format_quantity(p.stock, p.unit),
             format_quantity(p.reorder_level),
         ]  # fmt: skip
-        alarm = base + self.get_component_rich_style("product-list--low") if low else None
-        return self._line(cells, base, alarm)
+        return self._line(cells, base, base + looks.low if low else None)
 
 
 class ProductsScreen(StockScreen[None]):
@@ -194,6 +225,7 @@ class ProductsScreen(StockScreen[None]):
         self.rows: list[ProductInfo] = []
         self.cursor = 0
         self.page_size = 0  # rows in a page, known once the list is laid out
+        self.labels: dict[str, str] = {}  # the text each label shows, by selector
 
     def compose(self) -> ComposeResult:
         yield Label("", id="products-header", classes="stock-header")
@@ -233,12 +265,19 @@ class ProductsScreen(StockScreen[None]):
             self.fail(error)
             return
         self.show(rows, self.cursor if first is not None else 0)
-        self.query_one("#products-header", Label).update(
-            t("ui.products.header", shop=self.till.shop.name, low=low)
+        self.set_label(
+            "#products-header", t("ui.products.header", shop=self.till.shop.name, low=low)
         )
-        self.query_one("#filters", Label).update(self.describe_filters())
+        self.set_label("#filters", self.describe_filters())
         if not rows:
             self.say(t("ui.products.none"))
+
+    def set_label(self, selector: str, text: str) -> None:
+        """Show `text` in a label, unless it shows it already (an update lays the screen out
+        again)."""
+        if self.labels.get(selector) != text:
+            self.labels[selector] = text
+            self.query_one(selector, Label).update(text)
 
     def describe_filters(self) -> str:
         """The filters in force, in words."""
