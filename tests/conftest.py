@@ -76,6 +76,8 @@ SLOW_FIRST = (
     "tests/test_db_copy.py::test_a_demo_shop_goes_to_postgresql_and_back_unchanged",
     "tests/test_daily_summary.py::test_the_summary_adds_up_on_any_day",
     "tests/test_concurrency.py::test_tills_in_processes",
+    "tests/test_period_report.py::test_the_month_is_the_sum_of_its_days_and_of_its_sales",
+    "tests/test_period_report.py::test_every_format_carries_the_same_expenses",
     "tests/test_batch_properties.py::",
     "tests/test_cashbook_property.py::",
     "tests/test_quality.py::",
