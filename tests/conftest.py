@@ -32,6 +32,7 @@ from gerai.services.cash.shifts import open_shift
 from gerai.services.shop.auth import Actor, Approval
 from gerai.services.shop.profile import ShopProfile, load_shop
 from tests.pg import PG_SKIPPED, PgServer, pg_url
+from tests.steady_snapshot import snap_compare  # noqa: F401  (every snapshot waits for a still screen)
 
 NOW = datetime(2025, 11, 30, 6, 32, tzinfo=UTC)  # 14.32 WITA
 OPENING_CASH = 500_000

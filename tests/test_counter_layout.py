@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label
 from textual.widgets.data_table import ColumnKey
@@ -171,17 +172,46 @@ async def test_the_product_form_shows_its_error(db: Database, size: tuple[int, i
 # --- how they looked when checked: snapshots -------------------------------------------------
 
 
+def focus_on(screen: Screen[Any], selector: str) -> bool:
+    return screen.focused is not None and screen.focused is screen.query_one(selector)
+
+
+def cart_shown(screen: Screen[Any]) -> bool:
+    return screen.query_one(CartTable).row_count == len(LONG_NAMES) and focus_on(screen, "#scan")
+
+
+def payment_shown(screen: Screen[Any]) -> bool:
+    return isinstance(screen, PaymentScreen) and focus_on(screen, "#tendered")
+
+
+def count_shown(screen: Screen[Any]) -> bool:
+    return isinstance(screen, CloseShiftScreen) and focus_on(screen, "#d100000")
+
+
+def refusal_shown(screen: Screen[Any]) -> bool:
+    return isinstance(screen, ProductDialog) and bool(
+        str(screen.query_one(".dialog-error", Label).render())
+    )
+
+
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
 @pytest.mark.parametrize(
-    ("actor", "run_before"),
+    ("actor", "run_before", "ready"),
     [
-        pytest.param(CASHIER, sell_long_names, id="kasir"),
-        pytest.param(CASHIER, payment_open, id="payment"),
-        pytest.param(CASHIER, close_shift_open, id="close_shift"),
-        pytest.param(OWNER, product_form_refused, id="product_form"),
+        pytest.param(CASHIER, sell_long_names, cart_shown, id="kasir"),
+        pytest.param(CASHIER, payment_open, payment_shown, id="payment"),
+        pytest.param(CASHIER, close_shift_open, count_shown, id="close_shift"),
+        pytest.param(OWNER, product_form_refused, refusal_shown, id="product_form"),
     ],
 )
 def test_snapshot(
-    db: Database, snap_compare: Any, actor: Actor, run_before: Any, size: tuple[int, int]
+    db: Database,
+    snap_compare: Any,
+    actor: Actor,
+    run_before: Any,
+    ready: Any,
+    size: tuple[int, int],
 ) -> None:
-    assert snap_compare(make_app(db, actor), terminal_size=size, run_before=run_before)
+    """Each taken once its screen is `ready` and still (tests/steady_snapshot.py)."""
+    app = make_app(db, actor)
+    assert snap_compare(app, terminal_size=size, run_before=run_before, ready=ready)
