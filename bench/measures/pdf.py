@@ -44,8 +44,8 @@ def measure_daily_pdf(ctx: Context) -> list[Row]:
             median,
             "s",
             f"{median:.2f} s median of {RUNS} (first use {first:.2f} s, {imports})",
-            "≤ 1.5 s",
-            1.5,
+            "≤ 1 s",
+            1.0,
             {
                 **spread([ms(t) for t in rest]),
                 "first_ms": round(ms(first), 3),

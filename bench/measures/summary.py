@@ -29,8 +29,8 @@ def measure_daily_summary(ctx: Context) -> list[Row]:
             median,
             "ms",
             f"{median:.1f} ms median (first {first_ms:.1f})",
-            "≤ 150 ms",
-            150,
+            "≤ 100 ms",
+            100,
             {
                 **spread(rest),
                 "first_ms": round(first_ms, 3),
