@@ -29,6 +29,7 @@ from gerai.services.cash.kas import CATEGORIES, expenses_by_day
 from gerai.services.reports.daily import daily_summary
 from gerai.services.reports.period import (
     FIGURES,
+    Figures,
     PeriodReport,
     month_period,
     period_report,
@@ -84,6 +85,10 @@ def test_the_month_is_the_sum_of_its_days_and_of_its_sales(
             shop = load_shop(session)
             days = [daily_summary(session, date(2025, 11, n), shop) for n in range(1, 31)]
         assert len(month.rows) == 30
+        # each row has its day's report's figures, a day with no sale or retur's (zeros) too
+        assert [[getattr(r, f) for f in FIGURES] for r in month.rows] == [
+            [getattr(Figures.of_day(d, {}), f) for f in FIGURES] for d in days
+        ]
         assert month.totals.net == sum(d.net for d in days) == sum(r.net for r in month.rows)
         assert month.totals.cost == sum(d.cost for d in days)
         assert month.totals.returns == sum(d.returns_total for d in days)

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from gerai.core.errors import GeraiError
 from gerai.core.words import MemberPaymentKind, PaymentMethod
-from gerai.models import MemberPayment, StockCount, WriteOff
+from gerai.models import SALE, SALE_RETURN, MemberPayment, StockCount, WriteOff
 from gerai.services.cash.kas import added_up, expenses_by_day
 from gerai.services.members.kasbon import aged_at, owed_at
 from gerai.services.reports.daily import DailySummary, daily_summary
@@ -57,6 +57,12 @@ class Figures:
             summary.net_after_returns, summary.cost, summary.returns_cost, summary.margin,
             expenses,
         )  # fmt: skip
+
+    @classmethod
+    def of_quiet_day(cls, day: date, expenses: dict[str, int]) -> Figures:
+        """A day with no sale and no retur: its daily report's trading figures are all zero."""
+        zeros: dict[str, Any] = dict.fromkeys(FIGURES, 0)
+        return cls(label=day.isoformat(), expenses=expenses, **zeros)
 
     @classmethod
     def total(cls, label: str, parts: list[Figures]) -> Figures:
@@ -252,8 +258,11 @@ def period_report(
     end = min(last, today)
     spent = expenses_by_day(session, first, end)
     none = added_up(())
+    trading = trading_days(session, first, end)
     days = [
         Figures.of_day(daily_summary(session, day, shop), spent.get(day, none))
+        if day in trading
+        else Figures.of_quiet_day(day, spent.get(day, none))
         for day in (first + timedelta(days=n) for n in range((end - first).days + 1))
     ]
     yearly = first.month == 1 and last.month == 12
@@ -278,6 +287,19 @@ def period_report(
         balances=period_balances(session, first, last, shop, today),
         suppliers=period_suppliers(session, first, last, yearly, today),
     )
+
+
+def trading_days(session: Session, first: date, last: date) -> set[date]:
+    """The business days from `first` to `last` with a sale (of any status) or a retur: the
+    only days whose daily report has trading figures (each is made of that day's sales and
+    returs alone)."""
+    found: set[date] = set()
+    for table in (SALE, SALE_RETURN):
+        day = table.c.business_date
+        found.update(
+            session.execute(select(day).where(day.between(first, last)).distinct()).scalars()
+        )
+    return found
 
 
 def _at_cost(
