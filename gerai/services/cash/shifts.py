@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select, text
 from sqlmodel import Session, col
 
 from gerai.core.errors import GeraiError
@@ -92,10 +92,15 @@ class CashPosition:
         return sum(sign * amount for _, sign, amount in self.terms())
 
 
+# the open-shift index's own condition, written out: SQLite plans a lookup with `status = ?`
+# again at every run, to see whether the partial index applies (about 7 µs of each checkout)
+_IS_OPEN = text(f"shift.status = '{ShiftStatus.OPEN}'")
+
+
 def current_shift(session: Session, till: str) -> Shift | None:
     """This till's open shift, if any."""
     return session.execute(
-        select(Shift).where(col(Shift.till) == till, col(Shift.status) == ShiftStatus.OPEN)
+        select(Shift).where(col(Shift.till) == till, _IS_OPEN)
     ).scalar_one_or_none()
 
 
@@ -107,9 +112,7 @@ def require_open_shift(session: Session, till: str) -> Shift:
     return shift
 
 
-_OPEN_SHIFT_ID = Prepared(
-    select(SHIFT.c.id).where(SHIFT.c.till == bindparam("till"), SHIFT.c.status == ShiftStatus.OPEN)
-)
+_OPEN_SHIFT_ID = Prepared(select(SHIFT.c.id).where(SHIFT.c.till == bindparam("till"), _IS_OPEN))
 
 
 def open_shift_id(session: Session, till: str) -> int:
