@@ -190,26 +190,30 @@ def copy_database(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
-def load_demo_catalogue(database: Database) -> None:
-    """Migrate and load the shipped catalogue, members, shop settings and demo users."""
-    database.upgrade()
+def load_catalogue_into(database: Database) -> None:
+    """Load the shipped catalogue, members, shop settings and demo users into a migrated
+    empty database."""
     with database.write() as session:
         load_catalogue(session, data_dir(), NOW)
         create_demo_users(session, NOW)
 
 
-def open_tills(database: Database) -> None:
-    """The catalogue (loaded here) with a shift open on tills K1 and K2, Rp500.000 each."""
-    load_demo_catalogue(database)
+def open_shifts_on(database: Database) -> None:
+    """Open a shift on tills K1 and K2, Rp500.000 each."""
     with database.write() as session:
         shop = load_shop(session)
         for till in TILLS:
             open_shift(session, till, CASHIER, OPENING_CASH, NOW, shop)
 
 
-def template_file(factory: pytest.TempPathFactory, name: str, build: Any) -> Path:
-    """A SQLite file built once by `build(database)`, to be copied by the tests."""
+def template_file(
+    factory: pytest.TempPathFactory, name: str, build: Any, start: Path | None = None
+) -> Path:
+    """A SQLite file built once by `build(database)` (on a copy of the template `start`, when
+    given), to be copied by the tests."""
     path = factory.mktemp("template") / f"{name}.db"
+    if start is not None:
+        copy_database(start, path)
     database = Database(f"sqlite:///{path}")
     try:
         build(database)
@@ -218,12 +222,8 @@ def template_file(factory: pytest.TempPathFactory, name: str, build: Any) -> Pat
     return path
 
 
-@pytest.fixture(scope="session")
-def catalogue_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo catalogue and users loaded once per session, as a template file."""
-    return template_file(tmp_path_factory, "gerai", load_demo_catalogue)
-
-
+# Each template is made from the one before (empty -> catalogue -> tills): one migration and
+# one catalogue load per engine and pytest-xdist worker.
 @pytest.fixture(scope="session")
 def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated empty database made once per session, as a template file."""
@@ -231,19 +231,27 @@ def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def tills_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def catalogue_file(tmp_path_factory: pytest.TempPathFactory, empty_file: Path) -> Path:
+    """The demo catalogue and users loaded once per session, as a template file."""
+    return template_file(tmp_path_factory, "gerai", load_catalogue_into, empty_file)
+
+
+@pytest.fixture(scope="session")
+def tills_file(tmp_path_factory: pytest.TempPathFactory, catalogue_file: Path) -> Path:
     """The catalogue with both tills' shifts open, made once per session, as a template file."""
-    return template_file(tmp_path_factory, "tills", open_tills)
+    return template_file(tmp_path_factory, "tills", open_shifts_on, catalogue_file)
 
 
 @pytest.fixture(scope="session")
 def pg_templates(pg_server: PgServer) -> dict[str, str]:
     """Template databases on the PostgreSQL server: `empty` (migrated), `catalogue` and
-    `tills` (the catalogue with both tills' shifts open)."""
+    `tills` (the catalogue with both tills' shifts open), each made from the one before."""
+    empty = pg_server.template(Database.upgrade)
+    catalogue = pg_server.template(load_catalogue_into, empty)
     return {
-        "empty": pg_server.template(Database.upgrade),
-        "catalogue": pg_server.template(load_demo_catalogue),
-        "tills": pg_server.template(open_tills),
+        "empty": empty,
+        "catalogue": catalogue,
+        "tills": pg_server.template(open_shifts_on, catalogue),
     }
 
 

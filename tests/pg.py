@@ -50,9 +50,10 @@ class PgServer:
             conn.exec_driver_sql(f"CREATE DATABASE {name}{copy}")
         return self.url_of(name)
 
-    def template(self, build: Callable[[Database], None]) -> str:
-        """A new database built by `build`, closed so it can be copied; its name."""
-        url = self.create()
+    def template(self, build: Callable[[Database], None], start: str | None = None) -> str:
+        """A new database (a copy of the template `start`, else empty) built on by `build`,
+        closed so it can be copied; its name."""
+        url = self.create(template=start)
         database = Database(url)
         try:
             build(database)
