@@ -26,7 +26,7 @@ from sqlmodel import Session
 from gerai.core.errors import GeraiError
 from gerai.db import Database
 from gerai.models import Qty, UTCDateTime
-from gerai.services.prepared import Prepared
+from gerai.services.prepared import Prepared, savepoint
 
 PROBE = Table(
     "prepared_probe",
@@ -100,6 +100,23 @@ def test_driver_errors_are_raised_as_sqlalchemy_raises_them(probe: Database) -> 
         with pytest.raises(IntegrityError) as raised:
             INSERT.many(session, [{"id": taken, **ROWS[1]}])
         assert "prepared_probe" in str(raised.value.statement)
+
+
+def test_a_savepoint_undoes_its_own_work_only_and_a_failure_in_it_too(probe: Database) -> None:
+    with probe.write() as session:
+        INSERT.many(session, ROWS[:1])
+        with savepoint(session) as undo:
+            INSERT.many(session, ROWS[1:])
+            undo()
+        assert [row[4] for row in Prepared(ALL).rows(session)] == ["gula 50%"]
+        taken = INSERT_RETURNING.scalar(session, ROWS[1])
+        with pytest.raises(IntegrityError), savepoint(session):
+            INSERT.many(session, [{"id": taken + 1, **ROWS[1]}, {"id": taken, **ROWS[1]}])
+        # the transaction goes on (on PostgreSQL too, where the error aborted it)
+        with savepoint(session):
+            INSERT.many(session, [{**ROWS[1], "word": "kept"}])
+    with probe.read() as session:
+        assert [row[4] for row in Prepared(ALL).rows(session)] == ["gula 50%", None, "kept"]
 
 
 def test_a_missing_value_is_refused_before_the_driver(probe: Database) -> None:

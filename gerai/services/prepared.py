@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, cast
@@ -271,6 +272,35 @@ def _driver(session: Session) -> tuple[Dialect, Any]:
     driver = connection.connection.driver_connection
     session.info[_HELD] = (session.get_transaction(), connection.dialect, driver)
     return connection.dialect, driver
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[Callable[[], None]]:
+    """A SAVEPOINT in the session's transaction, on the driver's connection (a few
+    microseconds, none of SQLAlchemy's nested-transaction bookkeeping): the block's `undo()`
+    rolls its work back to it; it is released at the end, and rolled back to first when the
+    block raises."""
+    dialect, driver = _driver(session)
+
+    def run(sql: str) -> None:
+        try:
+            driver.execute(sql)
+        except dialect.loaded_dbapi.Error as error:
+            raise _wrapped(error, sql, (), dialect, many=False) from error
+
+    def undo() -> None:
+        run(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
+
+    run(f"SAVEPOINT {_SAVEPOINT}")
+    try:
+        yield undo
+    except BaseException:
+        undo()
+        raise
+    run(f"RELEASE SAVEPOINT {_SAVEPOINT}")
+
+
+_SAVEPOINT = "gerai_prepared"
 
 
 def _wrapped(error: Exception, sql: str, values: Any, dialect: Dialect, many: bool) -> Any:

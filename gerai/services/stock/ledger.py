@@ -7,15 +7,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    BindParameter,
     Boolean,
-    and_,
     bindparam,
-    case,
     false,
     func,
     or_,
@@ -28,7 +24,7 @@ from gerai.core.errors import GeraiError
 from gerai.core.quantity import format_quantity
 from gerai.core.words import MovementKind
 from gerai.models import PRODUCT, STOCK_MOVEMENT, Product, Qty, StockMovement
-from gerai.services.prepared import Prepared
+from gerai.services.prepared import Prepared, savepoint
 from gerai.services.stock.batches import LEDGER_ACTOR, Split, move_batches
 
 OPENING_REF = "STOK-AWAL"
@@ -119,64 +115,14 @@ _CHANGE = Prepared(
 
 
 def _apply_at_once(session: Session, changes: list[dict[str, Any]]) -> bool:
-    """Apply every change in one statement, when the engine allows it; False when it does
-    not, or when one was refused (then none is left applied), for `changes` to be applied one
-    by one. One statement on SQLite, a writer alone (an UPDATE is all or nothing, RETURNING
-    names the rows it changed), so no SAVEPOINT is needed; on PostgreSQL (rows locked in
-    product order, the order `changes` come in) one batch inside a SAVEPOINT."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite" or len({c["product"] for c in changes}) < len(changes):
-        batch = connection.begin_nested()
+    """Apply every change, in one driver call inside a savepoint; False, with none of them
+    left applied, when any was refused (for `changes` to be applied one by one and the first
+    refused named). The rows are locked in product order, the order `changes` come in."""
+    with savepoint(session) as undo:
         if _CHANGE.many(session, changes) == len(changes):
-            batch.commit()
             return True
-        batch.rollback()
+        undo()
         return False
-    params = dict(
-        zip(_names(len(changes)), [c[key] for c in changes for key in _KEYS], strict=True)
-    )
-    changed = {row[0] for row in _change_all(len(changes)).rows(session, params)}
-    if len(changed) == len(changes):
-        return True
-    undo = [
-        {"product": c["product"], "change": -c["change"], "guarded": False}
-        for c in changes
-        if c["product"] in changed
-    ]
-    if undo:
-        _CHANGE.many(session, undo)
-    return False
-
-
-_KEYS = ("product", "change", "guarded")
-
-
-@lru_cache(maxsize=64)
-def _names(count: int) -> tuple[str, ...]:
-    """The parameter names of `_change_all(count)`, in the order of `_KEYS` for each change."""
-    return tuple(f"{name}{n}" for n in range(count) for name in ("p", "c", "g"))
-
-
-@lru_cache(maxsize=64)
-def _change_all(count: int) -> Prepared:
-    """One UPDATE applying `count` changes (parameters p0, c0, g0, p1 …: product, change,
-    guarded), returning the ids of the products it changed."""
-    products: list[BindParameter[int]] = [bindparam(f"p{n}") for n in range(count)]
-    changes = [bindparam(f"c{n}", type_=Qty()) for n in range(count)]
-    allowed = [
-        and_(
-            PRODUCT.c.id == product,
-            or_(bindparam(f"g{n}", type_=Boolean) == false(), PRODUCT.c.stock + change >= 0),
-        )
-        for n, (product, change) in enumerate(zip(products, changes, strict=True))
-    ]
-    change_of = case(*zip((PRODUCT.c.id == p for p in products), changes, strict=True))
-    return Prepared(
-        PRODUCT.update()
-        .where(PRODUCT.c.id.in_(products), or_(*allowed))
-        .values(stock=PRODUCT.c.stock + type_coerce(change_of, Qty()))
-        .returning(PRODUCT.c.id)
-    )
 
 
 def _refuse(session: Session, product_id: int) -> None:
