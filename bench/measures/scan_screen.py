@@ -80,7 +80,13 @@ async def _bare_turns(turns: asyncio.Queue[int | None], timings: asyncio.Queue[f
     bare = _bare_app()
     async with bare.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        table = bare.query_one("DataTable")
         while (number := await turns.get()) is not None:
+            # from a screen just drawn, as the kasir screen's (its scan field drawn with the
+            # code): Textual draws at most one frame a 1/60 s, so a change made right after a
+            # frame waits for the next; a bare add from a screen long idle did not
+            table.refresh()
+            await painted(bare.screen)
             started = time.perf_counter()
             bare.add(number)
             await painted(bare.screen)
