@@ -4,8 +4,10 @@ exactly the cart's lines and is drawn as the same table drawn afresh would be.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import DataTable
 
@@ -49,13 +51,38 @@ def check(screen: KasirScreen) -> None:
         assert view.product.name[:20] in line
 
 
-async def test_the_cart_table_follows_every_change_of_the_cart(db: Database) -> None:
-    codes = scannable_barcodes(db, 4)
+@asynccontextmanager
+async def kasir_at(
+    db: Database, size: tuple[int, int]
+) -> AsyncIterator[tuple[Pilot[None], KasirScreen]]:
+    """The kasir screen of a till on `db`, at `size`, once started."""
     app = make_app(db)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, KasirScreen)
+        yield pilot, screen
+
+
+async def scanned(pilot: Pilot[None], screen: KasirScreen, entry: str) -> None:
+    """Type `entry` and Enter (a dialog it opens closed with Esc), then check the table."""
+    await type_entry(pilot, entry)
+    if pilot.app.screen is not screen:
+        await pilot.press("escape")
+        await pilot.pause()
+    check(screen)
+
+
+async def pressed(pilot: Pilot[None], screen: KasirScreen, *keys: str) -> None:
+    """Press `keys`, then check the table."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    check(screen)
+
+
+async def test_the_cart_table_follows_every_change_of_the_cart(db: Database) -> None:
+    codes = scannable_barcodes(db, 4)
+    async with kasir_at(db, (120, 40)) as (pilot, screen):
         steps = [
             codes[0],  # the first line
             codes[1],  # a line added below
@@ -67,45 +94,27 @@ async def test_the_cart_table_follows_every_change_of_the_cart(db: Database) -> 
             "zzzz-none",  # not a code: nothing changes
         ]
         for entry in steps:
-            await type_entry(pilot, entry)
-            if not isinstance(app.screen, KasirScreen):
-                await pilot.press("escape")
-                await pilot.pause()
-            check(screen)
+            await scanned(pilot, screen, entry)
         for keys in (("up",), ("up", "plus"), ("minus",), ("down", "delete"), ("up", "delete")):
-            await pilot.press(*keys)
-            await pilot.pause()
-            check(screen)
-        await type_entry(pilot, MINYAKITA)  # added after removals
-        check(screen)
-        await type_entry(pilot, codes[3])
-        check(screen)
+            await pressed(pilot, screen, *keys)
+        await scanned(pilot, screen, MINYAKITA)  # added after removals
+        await scanned(pilot, screen, codes[3])
         await pilot.press("f2")  # a member: every price changes at once
         await pilot.pause()
         await type_entry(pilot, "KKMP-0002")
         assert screen.cart.member is not None
         check(screen)
-        await pilot.press("ctrl+x", "y")
-        await pilot.pause()
-        check(screen)
+        await pressed(pilot, screen, "ctrl+x", "y")
         assert not screen.cart.lines
-        await type_entry(pilot, codes[2])
-        check(screen)
+        await scanned(pilot, screen, codes[2])
 
 
 async def test_a_cart_longer_than_the_table_scrolls_and_stays_exact(db: Database) -> None:
     codes = scannable_barcodes(db, 16)
-    app = make_app(db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, KasirScreen)
+    async with kasir_at(db, (80, 24)) as (pilot, screen):
         for code in codes + codes[:3]:
-            await type_entry(pilot, code)
-            check(screen)
+            await scanned(pilot, screen, code)
         table = screen.query_one(CartTable)
         assert table.row_count > table.size.height  # it scrolled
         for keys in (("up",) * 12, ("plus",), ("down",) * 3, ("delete",)):
-            await pilot.press(*keys)
-            await pilot.pause()
-            check(screen)
+            await pressed(pilot, screen, *keys)
