@@ -11,7 +11,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
@@ -42,6 +42,7 @@ from gerai.tui.screens.sale.void_retur import EntryDialog
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
 from gerai.tui.widgets.cart_table import CartTable
+from gerai.tui.widgets.footer import Footer
 from gerai.tui.widgets.scan_field import ScanField
 from gerai.tui.widgets.totals import TotalsPanel
 
