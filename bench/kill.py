@@ -148,14 +148,16 @@ def run_kills(
     database: Database, printer: str, now: datetime, trials: int, seed: int = 19
 ) -> KillReport:
     """Start a till process, kill it at a random moment (0 to 150 ms after its first sale
-    was committed), `trials` times; then a last restart prints what is waiting."""
+    was committed; in the first trials, one for each kind beyond selling, after its second
+    step too, so that each kind is made however loaded the machine), `trials` times; then a
+    last restart prints what is waiting."""
     rng = random.Random(seed)
     report = KillReport(trials=trials)
     # warm up here (imports, compiled statements): each forked till then starts in
     # milliseconds on the same engine, with connections of its own
     till_loop(database, printer, now, seed, steps=1)
     for trial in range(trials):
-        before = count_sales(database)
+        before = count_sales(database), count_beyond_selling(database)
         child = os.fork()
         if child == 0:  # the till
             try:
@@ -164,7 +166,13 @@ def run_kills(
             finally:
                 os._exit(1)
         deadline = time.monotonic() + 20
-        while count_sales(database) == before and time.monotonic() < deadline:
+        while count_sales(database) == before[0] and time.monotonic() < deadline:
+            time.sleep(0.002)
+        while (
+            trial < len(BEYOND_SELLING)
+            and count_beyond_selling(database) == before[1]
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.002)
         time.sleep(rng.uniform(0, 0.15))
         os.kill(child, signal.SIGKILL)
@@ -180,6 +188,19 @@ def count_sales(database: Database) -> int:
     """The sales committed so far."""
     with database.engine.connect() as connection:
         return int(connection.execute(text("SELECT count(*) FROM sale")).scalar_one())
+
+
+def count_beyond_selling(database: Database) -> int:
+    """The voids, returs and savings committed so far."""
+    with database.engine.connect() as connection:
+        return int(
+            connection.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM salevoid) + (SELECT count(*) FROM salereturn)"
+                    " + (SELECT count(*) FROM memberpayment)"
+                )
+            ).scalar_one()
+        )
 
 
 def inspect(database: Database, received: bytes, report: KillReport) -> KillReport:

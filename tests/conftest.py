@@ -90,6 +90,11 @@ SLOW_FIRST = (
     "tests/test_cashbook_property.py::",
     "tests/test_quality.py::",
     "tests/test_cli.py::",
+    "tests/test_kill_tills.py::",
+    "tests/test_setup_wizard.py::test_pilot_from_an_empty_file_through_the_wizard_to_a_printed_sale",
+    "tests/test_setup_wizard.py::test_going_back_keeps_what_was_typed_and_bad_answers_are_told",
+    "tests/test_kasir_cart_table.py::test_a_cart_longer_than_the_table_scrolls_and_stays_exact",
+    "tests/test_receipt_terms_screen.py::",
 )
 
 
