@@ -308,6 +308,9 @@ def measure_commit(ctx: Context) -> list[Row]:
     for copy in copies:
         copy_db(ctx.path, copy)
     copy_seconds = time.perf_counter() - started
+    # the copies written out before the clock starts: the kernel writing back their hundreds of
+    # megabytes meanwhile slowed every commit's fsync and took a core from both sides
+    os.sync()
     database = Database(f"sqlite:///{copies[0]}")
     raw = sqlite3.connect(copies[1], isolation_level=None)
     for pragma in (
