@@ -157,7 +157,7 @@ def run_kills(
     # milliseconds on the same engine, with connections of its own
     till_loop(database, printer, now, seed, steps=1)
     for trial in range(trials):
-        before = count_sales(database), count_beyond_selling(database)
+        sales, beyond = count_sales(database), count_beyond_selling(database)
         child = os.fork()
         if child == 0:  # the till
             try:
@@ -166,11 +166,11 @@ def run_kills(
             finally:
                 os._exit(1)
         deadline = time.monotonic() + 20
-        while count_sales(database) == before[0] and time.monotonic() < deadline:
+        while count_sales(database) == sales and time.monotonic() < deadline:
             time.sleep(0.002)
         while (
             trial < len(BEYOND_SELLING)
-            and count_beyond_selling(database) == before[1]
+            and count_beyond_selling(database) == beyond
             and time.monotonic() < deadline
         ):
             time.sleep(0.002)

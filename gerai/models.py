@@ -131,6 +131,11 @@ class Member(SQLModel, table=True):
     credit_limit: int = 0
 
 
+# the open shift's condition: the partial index that allows one per till holds exactly these
+# rows, and a lookup that writes it out uses that index without SQLite planning it again
+SHIFT_IS_OPEN = f"status = '{ShiftStatus.OPEN}'"
+
+
 class Shift(SQLModel, table=True):
     """A till's shift: opened with the opening cash (modal awal), closed by counting the cash,
     signed off by the kasir and confirmed by a bendahara. One open shift per till."""
@@ -140,8 +145,8 @@ class Shift(SQLModel, table=True):
             "uq_shift_open_till",
             "till",
             unique=True,
-            sqlite_where=text(f"status = '{ShiftStatus.OPEN}'"),
-            postgresql_where=text(f"status = '{ShiftStatus.OPEN}'"),
+            sqlite_where=text(SHIFT_IS_OPEN),
+            postgresql_where=text(SHIFT_IS_OPEN),
         ),
     )
     id: int | None = Field(default=None, primary_key=True)

@@ -29,6 +29,7 @@ from gerai.core.words import (
 from gerai.models import (
     CASH_MOVEMENT,
     SHIFT,
+    SHIFT_IS_OPEN,
     CashMovement,
     MemberPayment,
     Payment,
@@ -94,7 +95,7 @@ class CashPosition:
 
 # the open-shift index's own condition, written out: SQLite plans a lookup with `status = ?`
 # again at every run, to see whether the partial index applies (about 7 µs of each checkout)
-_IS_OPEN = text(f"shift.status = '{ShiftStatus.OPEN}'")
+_IS_OPEN = text(SHIFT_IS_OPEN)
 
 
 def current_shift(session: Session, till: str) -> Shift | None:
