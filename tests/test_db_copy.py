@@ -70,7 +70,10 @@ def sell(database: Database, code: str, till: str = "K1", at: datetime = NOW) ->
     """One sale of one `code`; its receipt number."""
     with database.write() as session:
         shop = load_shop(session)
-        cart = Cart(global_discount_bp=shop.member_discount_bp)
+        cart = Cart(
+            global_discount_bp=shop.member_discount_bp,
+            allow_negative_stock=shop.allow_negative_stock,
+        )
         product = find_by_code(session, code)
         assert product is not None
         cart.add(product)
