@@ -8,11 +8,12 @@ then written in a few statements of many rows each. Only rows that change are wr
 file's stock (`Stok awal`) is opening stock: booked as one `SA` document for the whole import
 (opening.py), refused for a product whose stock has moved already, and an empty cell leaves a
 stored product's stock as it is. Every product, barcode and category written is sealed, one
-seal record per table for the whole import. Before the lock the whole write is planned
-(`Plan`): the rows with the ids the new ones will take (those after the last on SQLite), their
-seal records' text, the opening stock's worth; under the lock the ids are taken (on
-PostgreSQL from the sequences) and the plan is used if they and the categories are those it
-was made for, made again if not, so nothing written is read back."""
+seal record per table for the whole import, the records written after the rows (the chain's
+head, which every sale also takes, is held only at the end). Before the lock the whole write
+is planned (`Plan`): the rows with the ids the new ones will take (those after the last on
+SQLite), their seal records' text, the opening stock's worth; under the lock the ids are
+taken (on PostgreSQL from the sequences) and the plan is used if they and the categories are
+those it was made for, made again if not, so nothing written is read back."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ from gerai.services.stock.batches import move_batches
 from gerai.services.stock.catalog import SEARCH_ROWID
 from gerai.services.stock.inventory import value_at
 from gerai.services.stock.ledger import OPENING_REF, Movement
-from gerai.services.stock.opening import moved_products, open_document
+from gerai.services.stock.opening import moved_products, opening_number, store_document
 from gerai.services.stock.prices import PriceUpdate, record_price_changes
 
 if TYPE_CHECKING:
@@ -442,7 +443,7 @@ def apply_products(
         raise ImportRefused([*problems, *late])
     late_rows = {problem.row for problem in late}
     products = [product for product in prepared if product.number not in late_rows]
-    category_ids = _category_ids(session, {product.category for product in products}, by, now)
+    category_ids, new_categories = _category_ids(session, {p.category for p in products})
     if plan is None or late:
         count, barcodes = new_counts(products, snapshot)
     else:  # the same products over the same catalogue
@@ -454,6 +455,11 @@ def apply_products(
     report = ImportReport(skipped=[*problems, *late])
     report.created, report.updated = len(plan.new), len(products) - len(plan.new)
     _write_rows(connection, plan, now)
+    _move_opening_stock(session, plan, now, by=by, documented=documented, report=report)
+    # the audit records last (the opening document's seal ends the stock's step): on
+    # PostgreSQL a till selling beside the import waits for the chain's head
+    # (`audit.trail`) only while they are written, not for the rows
+    seal(session, CATEGORY, new_categories, actor=by, at=now)
     price, member_price = STORED.index("price"), STORED.index("member_price")
     record_price_changes(
         session,
@@ -469,7 +475,6 @@ def apply_products(
         by=by,
         at=now,
     )  # fmt: skip
-    _move_opening_stock(session, plan, now, by=by, documented=documented, report=report)
     record_seal_text(session, PRODUCT, plan.product_seals, actor=by, at=now)
     record_seal_text(session, BARCODE, plan.barcode_seals, actor=by, at=now)
     return report
@@ -527,11 +532,7 @@ def _move_opening_stock(
     ]
     kind, ref = MovementKind.ADJUST, OPENING_REF
     if (plan.new_opened or moving) and documented:
-        kind = MovementKind.OPENING
-        ref = open_document(
-            session, at=now, by=by, products=plan.new_opened + len(moving),
-            value=plan.opening_value, note=NOTE,
-        )  # fmt: skip
+        kind, ref = MovementKind.OPENING, opening_number(session, now)
     report.opening = ref if kind == MovementKind.OPENING else ""
     connection = session.connection()
     if plan.new_opened:  # the new products' stock as written, in one statement (on
@@ -565,6 +566,11 @@ def _move_opening_stock(
         allow_negative=True,
         actor=by,
     )
+    if report.opening:
+        store_document(
+            session, ref, at=now, by=by, products=plan.new_opened + len(moving),
+            value=plan.opening_value, note=NOTE,
+        )  # fmt: skip
 
 
 def _stored_form(connection: Connection, column: Column[Any], value: Any) -> Any:
@@ -623,8 +629,9 @@ _FTS_TRIGGER = (
 )
 
 
-def _category_ids(session: Session, names: set[str], by: str, at: datetime) -> dict[str, int]:
-    """The ids of the categories named, those missing created (and sealed)."""
+def _category_ids(session: Session, names: set[str]) -> tuple[dict[str, int], list[int]]:
+    """The ids of the categories named, those missing created (the caller seals them), and
+    the ids of those created."""
     categories = {c.name: c for c in session.scalars(select(Category))}
     missing = sorted(names - categories.keys())
     for name in missing:
@@ -632,5 +639,5 @@ def _category_ids(session: Session, names: set[str], by: str, at: datetime) -> d
         session.add(categories[name])
     if missing:
         session.flush()
-        seal(session, CATEGORY, [categories[name].id for name in missing], actor=by, at=at)
-    return {name: c.id for name, c in categories.items() if c.id is not None}
+    ids = {name: c.id for name, c in categories.items() if c.id is not None}
+    return ids, [ids[name] for name in missing]

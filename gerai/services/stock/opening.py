@@ -25,11 +25,25 @@ def open_document(
 ) -> str:
     """Write and seal the opening stock document of `products` products worth `value` at
     HPP, numbered in the shop's business day of `at`; its number, for the movements' `ref`."""
-    day = load_shop(session).business_date(at)
-    number = next_number(session, OpeningStock, DocumentSeries.OPENING, day)
+    number = opening_number(session, at)
+    store_document(session, number, at=at, by=by, products=products, value=value, note=note)
+    return number
+
+
+def opening_number(session: Session, at: datetime) -> str:
+    """The number the next opening stock document of `at`'s business day takes."""
+    return next_number(
+        session, OpeningStock, DocumentSeries.OPENING, load_shop(session).business_date(at)
+    )
+
+
+def store_document(
+    session: Session, number: str, *, at: datetime, by: str, products: int, value: int, note: str
+) -> None:
+    """Write and seal the opening stock document `number` (see `open_document`)."""
     document = OpeningStock(
         number=number,
-        business_date=day,
+        business_date=load_shop(session).business_date(at),
         created_at=at,
         created_by=by,
         products=products,
@@ -39,7 +53,6 @@ def open_document(
     session.add(document)
     session.flush()
     seal(session, OPENING_STOCK, [document.id], actor=by, at=at)
-    return number
 
 
 def moved_products(session: Session, ids: Sequence[int]) -> set[int]:
