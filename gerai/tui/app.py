@@ -19,6 +19,7 @@ from textual.screen import Screen
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t, translator, use
 from gerai.settings import Settings
+from gerai.tui import parsed_css
 from gerai.tui.screens.login import LoginScreen
 from gerai.tui.styles import sheet
 
@@ -54,6 +55,7 @@ class GeraiApp(App[None]):
         and the database opens behind it; a `GeraiError` doing so ends the app with it in
         `failure`). `clock`: the current moment (UTC) when not now. `actor`: who works the
         till when already known (tests); None opens on the login screen."""
+        parsed_css.install()
         super().__init__()
         self.translator = translator(settings.lang)
         use(self.translator)  # the screens' `t` speaks the till's language
@@ -262,11 +264,16 @@ def settle_heap() -> None:
     """Collect, then freeze what is loaded (modules, database, till, screens): the collector's
     later passes leave it alone. Unfrozen, a full pass went over the whole start-up heap at
     whatever moment it fell on (tens of ms within a scan or a screen opening); frozen, the
-    passes look at the objects made since. Once a process: not again when something is
-    frozen already (an earlier app in the same process, the test suite's conftest)."""
-    if gc.get_freeze_count() == 0:
+    passes look at the objects made since. Once a process: not again for a later app in the
+    same process (asking the collector how much is frozen walks every frozen object)."""
+    global _settled
+    if not _settled:
         gc.collect()
         gc.freeze()
+        _settled = True
+
+
+_settled = False  # `settle_heap` has run in this process
 
 
 def kasir_screen() -> Screen[None]:
