@@ -1,6 +1,6 @@
 """Shared fixtures: real databases, migrated, holding the shipped demo catalogue, members,
 shop settings and demo users (no sales), copied per test from one template built once per
-session (a PIN's scrypt hash takes ~50 ms, so the users are made once). The core fixtures
+session. The core fixtures
 (`empty_db`, `catalogue_db`, `db`) run each test on SQLite and on PostgreSQL (the server named
 by `GERAI_TEST_PG_URL`; without it that leg is skipped). A test that is about SQLite files is
 marked `@pytest.mark.sqlite_only(reason)` and runs on SQLite alone."""
@@ -30,6 +30,7 @@ from gerai.paths import data_dir
 from gerai.services.audit import sale_digest
 from gerai.services.audit import trail as audit
 from gerai.services.cash.shifts import open_shift
+from gerai.services.shop import auth
 from gerai.services.shop.auth import Actor, Approval
 from gerai.services.shop.profile import ShopProfile, load_shop
 from tests.pg import PG_SKIPPED, PgServer, pg_url
@@ -63,6 +64,12 @@ def pytest_configure(config: pytest.Config) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+    # A PIN's scrypt hash is slow by design: ~50 ms at the shipped cost (2**14). The suite
+    # makes and checks some 800 PINs in its own processes (5 % of its CPU), so its own are
+    # made at a cost of 2**4; each hash stores its cost, and checking one follows it.
+    # `test_a_pin_is_stored_only_as_a_salted_slow_hash` checks the shipped cost, in a fresh
+    # interpreter.
+    auth._SCRYPT_N = 2**4
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about SQLite files; no PostgreSQL leg"
     )
@@ -98,13 +105,24 @@ SLOW_FIRST = (
 )
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Slow tests first; the tests of one module that share its `gerai demo` database run on
-    one pytest-xdist worker (`--dist loadgroup`), so the demo is built once, not per worker."""
+    """Slow tests first; the tests of one module that share a module-scoped fixture (its
+    `gerai demo` database, a built shop) run on one pytest-xdist worker (`--dist loadgroup`),
+    so the fixture is built once, not once per worker (before pytest-xdist's own hook, which
+    reads the groups)."""
     for item in items:
-        if "demo_file" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group(f"demo:{item.nodeid.split('::')[0]}"))
+        if shares_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(f"module:{item.nodeid.split('::')[0]}"))
     items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
+
+
+def shares_a_module_fixture(item: pytest.Item) -> bool:
+    """Whether the test uses a fixture built once for its module."""
+    info = getattr(item, "_fixtureinfo", None)
+    return info is not None and any(
+        definitions[-1].scope == "module" for definitions in info.name2fixturedefs.values()
+    )
 
 
 @pytest.hookimpl(wrapper=True)
