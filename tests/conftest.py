@@ -1,9 +1,9 @@
 """Shared fixtures: real databases, migrated, holding the shipped demo catalogue, members,
 shop settings and demo users (no sales), copied per test from one template built once per
-session. The core fixtures
-(`empty_db`, `catalogue_db`, `db`) run each test on SQLite and on PostgreSQL (the server named
-by `GERAI_TEST_PG_URL`; without it that leg is skipped). A test that is about SQLite files is
-marked `@pytest.mark.sqlite_only(reason)` and runs on SQLite alone."""
+session. The core fixtures (`empty_db`, `catalogue_db`, `db`) run each test on SQLite and on
+PostgreSQL (the server named by `GERAI_TEST_PG_URL`; without it that leg is skipped). A test
+that is about SQLite files is marked `@pytest.mark.sqlite_only(reason)` and runs on SQLite
+alone."""
 
 from __future__ import annotations
 

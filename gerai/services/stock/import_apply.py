@@ -53,6 +53,7 @@ from gerai.services.audit.seals import (
 )
 from gerai.services.audit.stream import compact_json
 from gerai.services.importing import ImportRefused, ImportReport, RowProblem
+from gerai.services.shop.profile import load_shop
 from gerai.services.stock.batches import move_batches
 from gerai.services.stock.catalog import SEARCH_ROWID
 from gerai.services.stock.inventory import value_at
@@ -530,10 +531,11 @@ def _move_opening_stock(
         for old, p in plan.changed
         if p.stock_after(old[3]) != old[3]
     ]
-    kind, ref = MovementKind.ADJUST, OPENING_REF
+    kind, ref, day = MovementKind.ADJUST, OPENING_REF, None
     if (plan.new_opened or moving) and documented:
-        kind, ref = MovementKind.OPENING, opening_number(session, now)
-    report.opening = ref if kind == MovementKind.OPENING else ""
+        day = load_shop(session).business_date(now)
+        kind, ref = MovementKind.OPENING, opening_number(session, day)
+    report.opening = ref if day is not None else ""
     connection = session.connection()
     if plan.new_opened:  # the new products' stock as written, in one statement (on
         # PostgreSQL, a product another till adds meanwhile may take an id among theirs)
@@ -566,9 +568,9 @@ def _move_opening_stock(
         allow_negative=True,
         actor=by,
     )
-    if report.opening:
+    if day is not None:  # the document sealed last: see `apply_products`
         store_document(
-            session, ref, at=now, by=by, products=plan.new_opened + len(moving),
+            session, ref, day, at=now, by=by, products=plan.new_opened + len(moving),
             value=plan.opening_value, note=NOTE,
         )  # fmt: skip
 

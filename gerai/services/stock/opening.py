@@ -6,7 +6,7 @@ movements are of kind `opening` and carry its number. A product whose stock has 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -25,25 +25,33 @@ def open_document(
 ) -> str:
     """Write and seal the opening stock document of `products` products worth `value` at
     HPP, numbered in the shop's business day of `at`; its number, for the movements' `ref`."""
-    number = opening_number(session, at)
-    store_document(session, number, at=at, by=by, products=products, value=value, note=note)
+    day = load_shop(session).business_date(at)
+    number = opening_number(session, day)
+    store_document(session, number, day, at=at, by=by, products=products, value=value, note=note)
     return number
 
 
-def opening_number(session: Session, at: datetime) -> str:
-    """The number the next opening stock document of `at`'s business day takes."""
-    return next_number(
-        session, OpeningStock, DocumentSeries.OPENING, load_shop(session).business_date(at)
-    )
+def opening_number(session: Session, day: date) -> str:
+    """The number the next opening stock document of business day `day` takes."""
+    return next_number(session, OpeningStock, DocumentSeries.OPENING, day)
 
 
 def store_document(
-    session: Session, number: str, *, at: datetime, by: str, products: int, value: int, note: str
+    session: Session,
+    number: str,
+    day: date,
+    *,
+    at: datetime,
+    by: str,
+    products: int,
+    value: int,
+    note: str,
 ) -> None:
-    """Write and seal the opening stock document `number` (see `open_document`)."""
+    """Write and seal the opening stock document `number` of business day `day` (see
+    `open_document`)."""
     document = OpeningStock(
         number=number,
-        business_date=load_shop(session).business_date(at),
+        business_date=day,
         created_at=at,
         created_by=by,
         products=products,
