@@ -440,7 +440,7 @@ def test_a_repack_keeps_the_expiry_dates_of_the_sacks_it_opened(db: Database) ->
 def test_expiring_lists_batches_with_their_value_at_cost(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("gerai.cli.common.now_utc", lambda: NOW)
+    monkeypatch.setattr("gerai.models.utcnow", lambda: NOW)  # read at each call: no leak
     product_id = mark(db)
     receive(
         db,

@@ -154,7 +154,7 @@ def test_the_daily_report_lists_the_non_cash_payments_with_their_references(
         if r["section"] == "noncash" and r["field"] == "reference"
     ]  # fmt: skip
     assert [r["value"] for r in rows] == ["A1", "TRF-77"]
-    monkeypatch.setattr("gerai.cli.common.now_utc", lambda: NOW)
+    monkeypatch.setattr("gerai.models.utcnow", lambda: NOW)  # read at each call: no leak
     result = runner.invoke(main, ["--db", db.url, "report", "daily", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [n["reference"] for n in json.loads(result.output)["noncash"]] == ["A1", "TRF-77"]
