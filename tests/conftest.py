@@ -130,7 +130,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
     """After each test, its garbage is collected and what is left is frozen: the collector's
     young generations then hold only what the running test made, and a full collection no
     longer walks every object the worker's earlier tests left alive (15 % of a screen test
-    worker's CPU went to the collector, 9 % with this)."""
+    worker's CPU went to the collector, 10 % with this)."""
     result = yield
     gc.collect()
     gc.freeze()
