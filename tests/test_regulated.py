@@ -21,11 +21,11 @@ from gerai.services.audit.verify import verify
 from gerai.services.reports.lpg import regulated_log
 from gerai.services.sale.buyers import make_buyer, mask_nik, parse_number, shown_nik
 from gerai.services.sale.checkout import Tender
-from gerai.services.sale.quotas import dated_and_regulated, period_bounds, regulations
+from gerai.services.sale.quotas import period_bounds, regulations, stored_for_sale
 from gerai.services.shop.auth import Actor
 from gerai.services.shop.profile import load_shop
 from gerai.services.stock.batches import dated_ids, set_dated
-from gerai.services.stock.catalog import find_by_code
+from gerai.services.stock.catalog import find_by_code, get_products
 from gerai.settings import Settings
 from gerai.till import Till
 from tests.conftest import CASHIER, NOW, OWNER, raw, tamper
@@ -464,7 +464,9 @@ def test_a_members_malformed_stored_nik_blocks_only_regulated_goods(rdb: Databas
     assert sales(rdb) == 1
 
 
-def test_dated_and_regulated_read_together_as_each_alone(rdb: Database) -> None:
+def test_a_sales_products_dated_and_regulated_read_together_as_each_alone(
+    rdb: Database,
+) -> None:
     with rdb.write() as session:
         products = [find_by_code(session, code) for code in (LPG, SPHP, SUGAR, "MYK-1L")]
         ids = [p.id for p in products if p is not None]
@@ -472,7 +474,8 @@ def test_dated_and_regulated_read_together_as_each_alone(rdb: Database) -> None:
         for product_id in ids[1:]:  # SPHP dated and regulated, the others dated or neither
             set_dated(session, product_id, True, actor=OWNER, at=NOW)
         set_dated(session, ids[2], False, actor=OWNER, at=NOW)
-        dated, rules = dated_and_regulated(session, [*ids, ids[0], -1])
+        products, dated, rules = stored_for_sale(session, [*ids, ids[0], -1])
+        assert products == get_products(session, ids) and set(products) == set(ids)
         assert dated == dated_ids(session, ids) == {ids[1], ids[3]}
         assert rules == regulations(session, ids) and set(rules) == {ids[0], ids[1]}
-        assert dated_and_regulated(session, []) == (set(), {})
+        assert stored_for_sale(session, []) == ({}, set(), {})

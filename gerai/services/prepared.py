@@ -55,22 +55,18 @@ class _Compiled:
         return self._styled(given)
 
     def values_many(self, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
-        """Each of `rows` as `values` makes it; a value the same object as the row before's
-        in its place (the sale's id, its moment…) is converted once."""
-        converts = self._converts
-        previous: list[Any] = [_NONE] * len(self.plan)
-        converted: list[Any] = list(previous)
-        made = []
-        for params in rows:
-            ordered = list(self._given(params))
-            for index, convert in converts:
-                value = ordered[index]
-                if value is not previous[index]:
-                    previous[index] = value
-                    converted[index] = convert(value)
-                ordered[index] = converted[index]
-            made.append(self._styled(ordered))
-        return made
+        """Each of `rows` as `values` makes it, converted a column at a time: a column whose
+        rows all hold the same object (the sale's id, its moment…) is converted once."""
+        take = self._given if self.fixed or self.expanding else self._take
+        given: list[Any] = list(map(take, rows))
+        if self._converts:
+            columns = list(zip(*given, strict=True))
+            for index, convert in self._converts:
+                columns[index] = _converted_column(columns[index], convert)
+            given = list(zip(*columns, strict=True))
+        if self.positional:
+            return given
+        return [self._styled(each) for each in given]
 
     def _given(self, params: Mapping[str, Any]) -> tuple[Any, ...]:
         given: Mapping[str, Any] = params
@@ -90,7 +86,12 @@ class _Compiled:
         return ordered if self.positional else dict(zip(self._sent, ordered, strict=True))
 
 
-_NONE = object()  # no value yet
+def _converted_column(values: Sequence[Any], convert: Callable[[Any], Any]) -> Sequence[Any]:
+    """Every value of a column converted; once when they are all the same object."""
+    first = values[0]
+    if len(set(map(id, values))) == 1:
+        return (convert(first),) * len(values)
+    return [convert(value) for value in values]
 
 
 def _taker(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
@@ -160,10 +161,11 @@ class Prepared:
         self._lists: tuple[str, ...] | None = None  # the names given lists, once compiled
 
     def _for(self, dialect: Dialect, params: Mapping[str, Any], many: bool = False) -> _Compiled:
-        if self._lists is None:  # not compiled yet: which values are lists for `IN`
+        lists = self._lists
+        if lists is None:  # not compiled yet: which values are lists for `IN`
             lengths = tuple(len(value) for value in params.values() if isinstance(value, list))
         else:
-            lengths = tuple(len(params[name]) for name in self._lists)
+            lengths = tuple(len(params[name]) for name in lists) if lists else ()
         key = (dialect.name, tuple(params), many, lengths)
         compiled = self._compiled.get(key)
         if compiled is None:
@@ -192,15 +194,12 @@ class Prepared:
             raise _wrapped(error, compiled.sql, values, dialect, many=False) from error
         finally:
             cursor.close()
-        if not reads:
-            return [tuple(row) for row in found]
-        converted = []
-        for row in found:
-            values = list(row)
-            for index, read in reads:
-                values[index] = read(values[index])
-            converted.append(tuple(values))
-        return converted
+        if not reads or not found:
+            return list(map(tuple, found))
+        columns: list[Any] = list(zip(*found, strict=True))  # converted a column at a time
+        for index, read in reads:
+            columns[index] = map(read, columns[index])
+        return list(zip(*columns, strict=True))
 
     def first(self, session: Session, params: Mapping[str, Any] | None = None) -> tuple | None:
         """The first row the statement returns, or None."""

@@ -114,16 +114,12 @@ class LineView:
     share: int = 0  # this line's share of the sale's discount
     overridden: bool = False
     approved_by: str = ""  # who allowed the line's override or discount ("" none)
+    manual: int = 0  # what the line's override and discount took off (negative: priced up)
 
     @property
     def saving(self) -> int:
         """What the buyer saves on this line (member price and manual changes)."""
         return self.gross - self.amount
-
-    @property
-    def manual(self) -> int:
-        """What the line's override and discount took off (negative: priced up)."""
-        return line_amount(self.qty, self.base_price) - self.amount
 
     @property
     def paid(self) -> int:
@@ -336,23 +332,27 @@ class Cart:
         sale's discount."""
         views = []
         for line in self.lines:
-            base = self.price_of(line.product)
+            product, qty = line.product, line.qty
+            base = self.price_of(product)
             price = base if line.override is None else line.override.price  # as price_of(line)
-            before = line_amount(line.qty, price)
+            before = line_amount(qty, price)
             off = line.discount.of(before) if line.discount else 0
             approvers = [a.approved.by for a in (line.override, line.discount) if a is not None]
+            # the amounts at the base and the regular price: no second product when equal
+            at_base = before if base == price else line_amount(qty, base)
             views.append(
                 LineView(
-                    product=line.product,
-                    qty=line.qty,
-                    regular_price=line.product.price,
+                    product=product,
+                    qty=qty,
+                    regular_price=product.price,
                     unit_price=price,
-                    gross=line_amount(line.qty, line.product.price),
+                    gross=before if product.price == price else line_amount(qty, product.price),
                     amount=before - off,
                     base_price=base,
                     line_discount=off,
                     overridden=line.override is not None,
                     approved_by=",".join(dict.fromkeys(approvers)),
+                    manual=at_base - (before - off),
                 )
             )
         if self.sale_discount is not None:

@@ -28,7 +28,7 @@ from gerai.services.prepared import Prepared
 from gerai.services.sale.buyers import Buyer
 from gerai.services.sale.cart import Cart, CartTotals, LineView
 from gerai.services.sale.manual import check_approvals, spend_approvals
-from gerai.services.sale.quotas import check_quotas, dated_and_regulated
+from gerai.services.sale.quotas import check_quotas, stored_for_sale
 from gerai.services.sale.reprice import take_stored_rules
 from gerai.services.shop.auth import Actor, Approval, authorize
 from gerai.services.shop.profile import ShopProfile, load_shop
@@ -209,7 +209,8 @@ def checkout(
     if not cart.lines:
         raise GeraiError("pay.empty_cart")
     shop = load_shop(session)
-    take_stored_rules(session, cart, shop)
+    stored, dated, regulated = stored_for_sale(session, [line.product.id for line in cart.lines])
+    take_stored_rules(cart, shop, stored)
     shift_id = open_shift_id(session, till)
     views = cart.view()
     for line in cart.lines:
@@ -223,7 +224,6 @@ def checkout(
     check_credit(session, cart.member, settlement.payments)
     business_date = shop.business_date(now)
     held = [(v.product.id, v.product.name, v.qty) for v in views]
-    dated, regulated = dated_and_regulated(session, [v.product.id for v in views])
     picked, expired = check_batches(
         session, held, batches or {}, business_date, dated, actor=actor, now=now,
         approval=approval, expired_ok=expired_ok,

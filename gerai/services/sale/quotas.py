@@ -31,7 +31,7 @@ from gerai.models import (
 from gerai.services.audit.seals import seal
 from gerai.services.prepared import Prepared
 from gerai.services.sale.buyers import Buyer, make_buyer
-from gerai.services.stock.batches import MANY, dated_ids
+from gerai.services.stock.catalog import PRODUCT_QUERY, ProductInfo, product_info
 
 
 @dataclass(frozen=True)
@@ -139,40 +139,37 @@ _REGULATED_AMONG = Prepared(
 )
 
 
-def dated_and_regulated(
+def stored_for_sale(
     session: Session, product_ids: Sequence[int]
-) -> tuple[set[int], dict[int, Regulation]]:
-    """Which of a sale's products are dated (`batches.dated_ids`) and the regulated ones'
-    rules (`regulations`), in one query (ids as many as an import's: each read on its own)."""
+) -> tuple[dict[int, ProductInfo], set[int], dict[int, Regulation]]:
+    """A sale's products as stored now (active or not; an unknown id is left out), which of
+    them are dated (`batches.dated_ids`) and the regulated ones' rules (`regulations`), in
+    one query."""
     ids = sorted(set(product_ids))
-    if not ids or len(ids) > MANY:
-        return dated_ids(session, ids), regulations(session, ids)
+    if not ids:
+        return {}, set(), {}
+    products: dict[int, ProductInfo] = {}
     dated: set[int] = set()
     rules: dict[int, Regulation] = {}
-    for product_id, is_dated, group, needs_buyer in _DATED_OR_REGULATED.rows(session, {"ids": ids}):
+    for row in _FOR_SALE.rows(session, {"ids": ids}):
+        product = products[row[0]] = product_info(row)
+        is_dated, group, needs_buyer = row[-3:]
         if is_dated:
-            dated.add(product_id)
+            dated.add(product.id)
         if group is not None:
-            rules[product_id] = Regulation(product_id, group, bool(needs_buyer))
-    return dated, rules
+            rules[product.id] = Regulation(product.id, group, bool(needs_buyer))
+    return products, dated, rules
 
 
-_DATED_OR_REGULATED = Prepared(
-    select(
-        PRODUCT.c.id,
+_FOR_SALE = Prepared(
+    PRODUCT_QUERY.add_columns(
         DATED_PRODUCT.c.product_id.is_not(None),
         REGULATED_PRODUCT.c.quota_group,
         REGULATED_PRODUCT.c.needs_buyer,
     )
-    .select_from(
-        PRODUCT.outerjoin(DATED_PRODUCT, DATED_PRODUCT.c.product_id == PRODUCT.c.id).outerjoin(
-            REGULATED_PRODUCT, REGULATED_PRODUCT.c.product_id == PRODUCT.c.id
-        )
-    )
-    .where(
-        PRODUCT.c.id.in_(bindparam("ids", expanding=True)),
-        DATED_PRODUCT.c.product_id.is_not(None) | REGULATED_PRODUCT.c.product_id.is_not(None),
-    )
+    .outerjoin(DATED_PRODUCT, DATED_PRODUCT.c.product_id == PRODUCT.c.id)
+    .outerjoin(REGULATED_PRODUCT, REGULATED_PRODUCT.c.product_id == PRODUCT.c.id)
+    .where(PRODUCT.c.id.in_(bindparam("ids", expanding=True)))
 )
 
 

@@ -6,6 +6,8 @@ its new price); the kasir confirms and the cart is re-priced (`reprice`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlmodel import Session
 
 from gerai.core.errors import GeraiError
@@ -16,24 +18,25 @@ from gerai.services.shop.profile import ShopProfile
 from gerai.services.stock.catalog import ProductInfo, get_products
 
 
-def _stored(session: Session, cart: Cart) -> dict[int, ProductInfo]:
-    """The cart's products as stored now; a product gone or no longer sold is refused."""
-    stored = get_products(session, [line.product.id for line in cart.lines])
+def _check_sold(cart: Cart, stored: Mapping[int, ProductInfo]) -> None:
+    """Refuse a cart holding a product gone or no longer sold (`stored`: its products as
+    stored now)."""
     for line in cart.lines:
         fresh = stored.get(line.product.id)
         if fresh is None or not fresh.active:
             raise GeraiError("cart.inactive", name=line.product.name)
-    return stored
 
 
 def reprice(session: Session, cart: Cart, shop: ShopProfile | None = None) -> None:
     """Replace every line's product by the product as stored now (and, given the shop as
     stored, its member discount and stock policy); a product no longer sold is refused
     (`cart.inactive`) and the kasir removes it."""
-    _take(cart, _stored(session, cart), shop)
+    stored = get_products(session, [line.product.id for line in cart.lines])
+    _check_sold(cart, stored)
+    _take(cart, stored, shop)
 
 
-def _take(cart: Cart, stored: dict[int, ProductInfo], shop: ShopProfile | None) -> None:
+def _take(cart: Cart, stored: Mapping[int, ProductInfo], shop: ShopProfile | None) -> None:
     """Put the `stored` products (and the stored shop's rules) into the cart."""
     if shop is not None:
         cart.global_discount_bp = shop.member_discount_bp
@@ -42,15 +45,16 @@ def _take(cart: Cart, stored: dict[int, ProductInfo], shop: ShopProfile | None) 
         line.product = stored[line.product.id]
 
 
-def take_stored_rules(session: Session, cart: Cart, shop: ShopProfile) -> None:
-    """At commit, in the sale's transaction: refuse the cart when a line's catalogue price
-    (regular, or the price this buyer pays: member price, category or shop discount) differs
-    from the one it was scanned at (`cart.price_changed`, the first such product and its new
-    price); otherwise put the stored products and the stored shop's rules into the cart,
-    so every later check (limit, HET, stock) and the written sale use them. `shop` is the
-    shop as read in this transaction (the products read once, in one query). Compares
-    catalogue prices, not a line's final price."""
-    stored = _stored(session, cart)
+def take_stored_rules(cart: Cart, shop: ShopProfile, stored: Mapping[int, ProductInfo]) -> None:
+    """At commit, in the sale's transaction: refuse the cart holding a product gone or no
+    longer sold (`cart.inactive`), or when a line's catalogue price (regular, or the price
+    this buyer pays: member price, category or shop discount) differs from the one it was
+    scanned at (`cart.price_changed`, the first such product and its new price); otherwise
+    put the stored products and the stored shop's rules into the cart, so every later check
+    (limit, HET, stock) and the written sale use them. `shop` and `stored` (the cart's
+    products) are as read in this transaction. Compares catalogue prices, not a line's
+    final price."""
+    _check_sold(cart, stored)
     member = cart.member is not None
     for line in cart.lines:
         fresh = stored[line.product.id]

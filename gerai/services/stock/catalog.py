@@ -5,6 +5,7 @@ time."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,6 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     Executable,
-    Row,
     bindparam,
     column,
     func,
@@ -74,6 +74,7 @@ _COLUMNS = (
     PRODUCT.c.reorder_level, PRODUCT.c.active,
 )  # fmt: skip
 _SELECT = select(*_COLUMNS).join_from(PRODUCT, CATEGORY, CATEGORY.c.id == PRODUCT.c.category_id)
+PRODUCT_QUERY = _SELECT  # a ProductInfo's columns first (`product_info`), more may follow
 _BY_ID = _SELECT.where(PRODUCT.c.id == bindparam("id"))
 # what found a row of a scan or a search: its code, one of its barcodes, the words of its name
 _BY_CODE, _BY_BARCODE, _BY_NAME = 0, 1, 2
@@ -95,14 +96,14 @@ _SCAN = (
 )
 
 
-def _info(row: Row[Any]) -> ProductInfo:
-    """A row of `_COLUMNS` (and what follows them, left out) as a ProductInfo."""
+def product_info(row: Sequence[Any]) -> ProductInfo:
+    """A row of `PRODUCT_QUERY` (and what follows its columns, left out) as a ProductInfo."""
     return ProductInfo(*row[: len(_COLUMNS)])
 
 
 def _first(session: Session, statement: Executable, **params: Any) -> ProductInfo | None:
     row = session.connection().execute(statement, params).first()
-    return None if row is None else _info(row)
+    return None if row is None else product_info(row)
 
 
 # PostgreSQL: the words of a product's name and code (every run of letters and digits, as
@@ -190,9 +191,9 @@ def search_products(session: Session, query: str, limit: int = SEARCH_LIMIT) -> 
         "limit": limit,
     }
     rows = session.connection().execute(_SEARCH[dialect], params).all()
-    exact = [_info(row) for row in rows[:1] if row.found_by != _BY_NAME]
+    exact = [product_info(row) for row in rows[:1] if row.found_by != _BY_NAME]
     named = [
-        _info(row)
+        product_info(row)
         for row in rows
         if row.found_by == _BY_NAME and not (exact and row.id == exact[0].id)
     ]
