@@ -60,7 +60,7 @@ class _Compiled:
         take = self._given if self.fixed or self.expanding else self._take
         given: list[Any] = list(map(take, rows))
         if self._converts:
-            columns = list(zip(*given, strict=True))
+            columns: list[Any] = list(zip(*given, strict=True))
             for index, convert in self._converts:
                 columns[index] = _converted_column(columns[index], convert)
             given = list(zip(*columns, strict=True))
