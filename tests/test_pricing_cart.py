@@ -3,7 +3,6 @@ limits, stock, HET, and member prices applied to the whole cart at once."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -117,7 +116,7 @@ def make_product(**changes: object) -> ProductInfo:
         max_per_sale=None, tax_category="exempt", stock=Decimal(1000),
         reorder_level=Decimal(0), active=True,
     )  # fmt: skip
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+    return base._replace(**changes)
 
 
 @given(
@@ -347,7 +346,7 @@ def test_out_of_stock_is_refused(db: Database, shop: ShopProfile) -> None:
 def test_negative_stock_setting_allows_selling_past_zero(
     products: dict[str, ProductInfo],
 ) -> None:
-    empty = dataclasses.replace(products["IDM-GRG"], stock=Decimal(0))
+    empty = products["IDM-GRG"]._replace(stock=Decimal(0))
     with pytest.raises(GeraiError):
         Cart().add(empty)
     cart = Cart(allow_negative_stock=True)
@@ -399,7 +398,7 @@ def test_step_and_remove(products: dict[str, ProductInfo]) -> None:
 def test_inactive_product_is_refused(products: dict[str, ProductInfo]) -> None:
     cart = Cart()
     with pytest.raises(GeraiError) as raised:
-        cart.add(dataclasses.replace(products["AQA-600"], active=False))
+        cart.add(products["AQA-600"]._replace(active=False))
     assert raised.value.key == "cart.inactive"
 
 

@@ -50,7 +50,7 @@ def pay(db: Database, cart: Cart) -> None:
 
 
 def test_a_forged_price_of_one_rupiah_is_refused_with_the_stored_price(db: Database) -> None:
-    cart = forged(replace(product(db, OIL), price=1, member_price=None), "1")
+    cart = forged(product(db, OIL)._replace(price=1, member_price=None), "1")
     with pytest.raises(GeraiError) as refused:
         pay(db, cart)
     assert refused.value.key == "cart.price_changed"
@@ -59,7 +59,7 @@ def test_a_forged_price_of_one_rupiah_is_refused_with_the_stored_price(db: Datab
 
 
 def test_a_cart_without_its_limit_is_refused(db: Database) -> None:
-    cart = forged(replace(product(db, SPHP), max_per_sale=None), "10")
+    cart = forged(product(db, SPHP)._replace(max_per_sale=None), "10")
     with pytest.raises(GeraiError) as refused:
         pay(db, cart)
     assert refused.value.key == "cart.limit"
@@ -69,7 +69,7 @@ def test_a_cart_without_its_limit_is_refused(db: Database) -> None:
 def test_a_cart_without_its_het_at_three_times_the_het_is_refused(db: Database) -> None:
     stored = product(db, SPHP)
     assert stored.het == 62_500
-    cart = forged(replace(stored, het=None, price=3 * 62_500, member_price=None), "1")
+    cart = forged(stored._replace(het=None, price=3 * 62_500, member_price=None), "1")
     with pytest.raises(GeraiError) as refused:
         pay(db, cart)
     assert refused.value.key == "cart.price_changed"
@@ -79,13 +79,13 @@ def test_a_cart_without_its_het_at_three_times_the_het_is_refused(db: Database) 
 def test_a_cart_without_its_stock_or_with_a_forged_discount_is_refused(db: Database) -> None:
     oil = product(db, OIL)
     with pytest.raises(GeraiError) as refused:
-        pay(db, forged(replace(oil, stock=Decimal(10_000)), str(oil.stock + 1)))
+        pay(db, forged(oil._replace(stock=Decimal(10_000)), str(oil.stock + 1)))
     assert refused.value.key == "cart.out_of_stock"
     with db.read() as session:
         member = find_member(session, "KKMP-0001")
     assert member is not None
     cart = Cart(
-        global_discount_bp=9_000, lines=[CartLine(replace(oil, member_price=None), Decimal(1))]
+        global_discount_bp=9_000, lines=[CartLine(oil._replace(member_price=None), Decimal(1))]
     )
     cart.member = member
     with pytest.raises(GeraiError) as discounted:

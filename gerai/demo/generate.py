@@ -264,7 +264,7 @@ def _one_sale(
         cart.attach_member(rng.choice(catalogue.members))
     for _ in range(rng.choice((1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6))):
         product = rng.choices(catalogue.products, cum_weights=catalogue.cum_weights)[0]
-        on_shelf = replace(product, stock=stock.get(product.id, Decimal(0)))
+        on_shelf = product._replace(stock=stock.get(product.id, Decimal(0)))
         try:
             cart.add(on_shelf, _quantity(rng, on_shelf))
         except GeraiError:

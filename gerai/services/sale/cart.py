@@ -11,8 +11,9 @@ line, or the sale, below its cost (HPP) is refused (`discount.below_cost`) unles
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 from uuid import uuid4
 
 from gerai.core.errors import GeraiError
@@ -99,9 +100,9 @@ class CartLine:
     discount: Discount | None = None
 
 
-@dataclass(frozen=True)
-class LineView:
-    """A priced cart line, as the screen and the receipt show it."""
+class LineView(NamedTuple):
+    """A priced cart line, as the screen and the receipt show it (a named tuple: cheap to
+    make, every line at every key press and sale)."""
 
     product: ProductInfo
     qty: Decimal
@@ -358,7 +359,7 @@ class Cart:
         if self.sale_discount is not None:
             discount = self.sale_discount.of(sum(v.amount for v in views))
             shares = spread(discount, [v.amount for v in views])
-            views = [replace(v, share=share) for v, share in zip(views, shares, strict=True)]
+            views = [v._replace(share=share) for v, share in zip(views, shares, strict=True)]
         return views
 
     def totals(self, views: list[LineView] | None = None) -> CartTotals:

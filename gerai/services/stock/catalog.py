@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     BindParameter,
@@ -43,9 +43,9 @@ _FTS_IDS = (
 )
 
 
-@dataclass(frozen=True)
-class ProductInfo:
-    """What the till needs to know of a product to price and sell it."""
+class ProductInfo(NamedTuple):
+    """What the till needs to know of a product to price and sell it (a named tuple: made
+    by the dozen at every sale, search and page, at a third of a frozen dataclass's cost)."""
 
     id: int
     code: str
