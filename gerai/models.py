@@ -21,7 +21,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-from gerai.core.quantity import from_milli, to_milli
+from gerai.core.quantity import SCALE, from_milli, to_milli
 from gerai.core.words import PaymentMethod, PrintJobStatus, SaleStatus, ShiftStatus, TaxCategory
 
 SQLModel.metadata.naming_convention = {
@@ -41,11 +41,13 @@ class Qty(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        if isinstance(value, Decimal):
+            return to_milli(value)
+        if isinstance(value, int):
+            return value * SCALE
         if value is None:
             return None
-        if not isinstance(value, Decimal | int):
-            raise TypeError(f"quantity must be Decimal or int, not {type(value).__name__}")
-        return to_milli(Decimal(value))
+        raise TypeError(f"quantity must be Decimal or int, not {type(value).__name__}")
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         return None if value is None else from_milli(int(value))

@@ -34,15 +34,22 @@ def normalize(value: Decimal) -> Decimal:
 
 
 def to_milli(value: Decimal) -> int:
-    """Exact conversion to thousandths; ValueError if the value has more than 3 places."""
-    milli = value * SCALE
-    if milli != milli.to_integral_value():
+    """Exact conversion to thousandths; ValueError if the value has more than 3 places (or
+    is not a number)."""
+    try:
+        numerator, denominator = value.as_integer_ratio()  # in lowest terms
+    except OverflowError as exc:  # infinity
+        raise ValueError(f"{value} is not a quantity") from exc
+    if SCALE % denominator:
         raise ValueError(f"{value} has more than 3 decimal places")
-    return int(milli)
+    return numerator * (SCALE // denominator)
 
 
 def from_milli(milli: int) -> Decimal:
-    """Thousandths back to an exact Decimal."""
+    """Thousandths back to an exact Decimal (as `normalize` gives it)."""
+    whole, part = divmod(milli, SCALE)
+    if not part:
+        return Decimal(whole)
     return normalize(Decimal(milli) / SCALE)
 
 
