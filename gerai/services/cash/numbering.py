@@ -32,7 +32,7 @@ def _counter_statement(dialect: str, table: Table) -> Prepared:
 
 
 def _bump(session: Session, table: Table, **keys: Any) -> int:
-    statement = _counter_statement(session.connection().dialect.name, table)
+    statement = _counter_statement(session.get_bind().dialect.name, table)
     number: int = statement.scalar(session, {f"k_{key}": value for key, value in keys.items()})
     return number
 
