@@ -161,7 +161,7 @@ def run_kills(
         child = os.fork()
         if child == 0:  # the till
             try:
-                database.engine.dispose(close=False)  # the parent's connections stay its own
+                database.dispose(close=False)  # the parent's connections stay its own
                 till_loop(database, printer, now, seed * 1000 + trial, steps=0)
             finally:
                 os._exit(1)

@@ -30,19 +30,19 @@ def unsynced(database: Database) -> Iterator[None]:
         yield
         return
     engine = database.engine
-    engine.dispose()  # connections opened from here on run unsynced
+    database.dispose()  # connections opened from here on run unsynced
     event.listen(engine, "connect", _unsynced)
     try:
         yield
     finally:
         event.remove(engine, "connect", _unsynced)
-        engine.dispose()
+        database.dispose()
     connection = engine.raw_connection()  # the shop's own settings again: synchronous = FULL
     try:
         busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     finally:
         connection.close()
-    engine.dispose()
+    database.dispose()
     if busy:
         raise RuntimeError(f"the demo's write-ahead log could not be checkpointed into {path}")
     for name in (path, path.parent):
