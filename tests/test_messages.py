@@ -163,26 +163,33 @@ def scan() -> tuple[list[Use], list[str]]:
     return uses, built
 
 
-USES, BUILT = scan()
+@pytest.fixture(scope="module")
+def scanned() -> tuple[list[Use], list[str]]:
+    """The scan, made once by the worker that runs this module's tests that need it (at import
+    it cost every pytest-xdist worker 1.5 s of CPU, most of them for nothing)."""
+    return scan()
 
 
-def test_the_scan_finds_the_calls() -> None:
-    keys = {use.key for use in USES}
+def test_the_scan_finds_the_calls(scanned: tuple[list[Use], list[str]]) -> None:
+    uses, _ = scanned
+    keys = {use.key for use in uses}
     # single-line and multi-line calls, GeraiError, t(), a translator's .t(), Phrase, the
     # ImportRefused super() call and the tables of literal keys
     assert {"scan.bad_qty", "pay.too_little", "import.refused", "import.row_problem"} <= keys
     assert {"cli.error", "db.locked", "cli.demo_done", "receipt.total"} <= keys
     assert {"method.kasbon", "perm.void", "ui.users.full_name"} <= keys
-    assert len(USES) > 80
+    assert len(uses) > 80
 
 
-def test_no_key_is_built_at_run_time() -> None:
-    assert BUILT == []
+def test_no_key_is_built_at_run_time(scanned: tuple[list[Use], list[str]]) -> None:
+    _, built = scanned
+    assert built == []
 
 
-def test_every_key_used_exists_in_both_languages() -> None:
+def test_every_key_used_exists_in_both_languages(scanned: tuple[list[Use], list[str]]) -> None:
+    uses, _ = scanned
     for lang in LANGUAGES:
-        missing = sorted({f"{u.key} ({u.where})" for u in USES if u.key not in TEXTS[lang]})
+        missing = sorted({f"{u.key} ({u.where})" for u in uses if u.key not in TEXTS[lang]})
         assert missing == [], lang
 
 
@@ -222,9 +229,10 @@ def test_plural_entries_are_complete() -> None:
         assert "count" in placeholders(TEXTS["id"][key][0]), key
 
 
-def test_every_call_passes_what_its_message_needs() -> None:
+def test_every_call_passes_what_its_message_needs(scanned: tuple[list[Use], list[str]]) -> None:
+    uses, _ = scanned
     short = []
-    for use in USES:
+    for use in uses:
         if use.key not in TEXTS["id"] or use.keywords is None:
             continue
         needed = placeholders(TEXTS["id"][use.key][0])
