@@ -35,10 +35,10 @@ def test_writes_share_one_connection_and_each_commits_all_or_nothing(empty_db: D
     with empty_db.write() as session:
         first = session.connection()  # SQLAlchemy's: the pool would hand out a new one
         session.execute(INSERT, {"name": "Beras"})
-    with pytest.raises(RuntimeError), empty_db.write() as session:
+    with pytest.raises(GeraiError), empty_db.write() as session:
         assert session.connection() is first
         session.execute(INSERT, {"name": "Gula"})
-        raise RuntimeError("refused halfway")
+        raise GeraiError("pay.empty_cart")  # a rule refuses halfway
     with empty_db.write() as session:
         assert session.connection() is first
         session.execute(INSERT, {"name": "Minyak"})
@@ -70,15 +70,31 @@ def test_a_write_on_another_thread_meanwhile_runs_on_its_own_connection(
     assert categories(empty_db, "Garam") == categories(empty_db, "Telur") == 1
 
 
-def test_after_a_database_error_the_next_write_works(empty_db: Database) -> None:
+def test_after_a_database_error_or_a_crash_the_next_write_takes_a_connection_afresh(
+    empty_db: Database,
+) -> None:
     with empty_db.write() as session:
+        first = session.connection()
         session.execute(INSERT, {"name": "Kopi"})
     with pytest.raises((IntegrityError, GeraiError)), empty_db.write() as session:
         session.execute(INSERT, {"name": "Susu"})
         session.execute(INSERT, {"name": "Kopi"})  # the name is unique: nothing of it stays
     with empty_db.write() as session:
+        second = session.connection()
         session.execute(INSERT, {"name": "Teh"})
-    assert [categories(empty_db, n) for n in ("Kopi", "Susu", "Teh")] == [1, 0, 1]
+    with pytest.raises(RuntimeError), empty_db.write() as session:
+        session.execute(INSERT, {"name": "Gula"})
+        raise RuntimeError("a bug halfway")
+    with empty_db.write() as session:
+        assert session.connection() is not second and second is not first
+        session.execute(INSERT, {"name": "Garam"})
+    assert [categories(empty_db, n) for n in ("Kopi", "Susu", "Teh", "Gula", "Garam")] == [
+        1,
+        0,
+        1,
+        0,
+        1,
+    ]
 
 
 def test_dispose_closes_the_writer(empty_db: Database) -> None:
