@@ -13,7 +13,9 @@ from typing import Any
 
 from textual import events
 from textual.binding import Binding, BindingsMap
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from gerai.tui.bindings import localize_bindings
@@ -27,6 +29,10 @@ class ScanField(Input):
     """An Input that reports each completed entry as a `Scanned` message, in order."""
 
     BINDINGS = [Binding("delete", "delete_right", "ui.key.remove", key_display="Del")]
+    # Input sets its virtual size to its text's width at every key, and a widget's virtual
+    # size asks for a new layout of the whole screen: a repaint is all a one-line field needs
+    # (its own scrolling reads the virtual size as it is)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Scanned(Message):
         """One code (or search text) and Enter."""
