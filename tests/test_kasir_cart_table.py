@@ -14,7 +14,14 @@ from textual.widgets import DataTable
 from gerai.db import Database
 from gerai.tui.screens.sale.kasir import KasirScreen
 from gerai.tui.widgets.cart_table import CartTable, cells
-from tests.test_kasir_screen import MINYAKITA, SPHP, make_app, scannable_barcodes, type_entry
+from tests.test_kasir_screen import (
+    MINYAKITA,
+    SPHP,
+    burst,
+    make_app,
+    scannable_barcodes,
+    type_entry,
+)
 
 Line = list[tuple[str, object]]
 
@@ -65,8 +72,10 @@ async def kasir_at(
 
 
 async def scanned(pilot: Pilot[None], screen: KasirScreen, entry: str) -> None:
-    """Type `entry` and Enter (a dialog it opens closed with Esc), then check the table."""
-    await type_entry(pilot, entry)
+    """`entry` and Enter as a scanner sends them (a dialog it opens closed with Esc), then
+    check the table."""
+    burst(pilot.app, entry)  # type: ignore[arg-type]
+    await pilot.pause()
     if pilot.app.screen is not screen:
         await pilot.press("escape")
         await pilot.pause()
