@@ -21,6 +21,7 @@ from gerai.services.shop.auth import PIN_MAX, Approval
 from gerai.tui.base import GeraiDialog
 from gerai.tui.credentials import ENTER, NameAndPin
 from gerai.tui.styles import sheet
+from gerai.tui.widgets.field import TextField
 
 RETYPE = ("auth.wrong_pin", "auth.locked")  # refusals the supervisor answers in the dialog
 
@@ -58,8 +59,8 @@ class ApprovalScreen(NameAndPin, GeraiDialog[object]):
             action = t(self.action)
             help_key = "ui.approval.help_admin" if self.admin_only else "ui.approval.help"
             yield Label(t(help_key, action=action[:1].upper() + action[1:]))
-            yield Input(placeholder=t("ui.approval.name"), id="approver")
-            yield Input(
+            yield TextField(placeholder=t("ui.approval.name"), id="approver")
+            yield TextField(
                 placeholder=t("ui.approval.pin"), id="approver-pin", password=True,
                 max_length=PIN_MAX, restrict=r"[0-9]*",
             )  # fmt: skip

@@ -18,6 +18,7 @@ from gerai.core.pins import PIN_MAX
 from gerai.tui.base import GeraiScreen
 from gerai.tui.credentials import ENTER, NameAndPin
 from gerai.tui.styles import sheet
+from gerai.tui.widgets.field import TextField
 
 
 class LoginScreen(NameAndPin, GeraiScreen[None]):
@@ -32,8 +33,8 @@ class LoginScreen(NameAndPin, GeraiScreen[None]):
         with Center(id="login-box"), Vertical(id="login"):
             yield Label(app.shop.name if app.till_ready else "", id="login-shop")
             yield Label(t("ui.login.title", till=app.settings.till), classes="dialog-title")
-            yield Input(placeholder=t("ui.login.name"), id="login-name", max_length=60)
-            yield Input(
+            yield TextField(placeholder=t("ui.login.name"), id="login-name", max_length=60)
+            yield TextField(
                 placeholder=t("ui.login.pin"), id="login-pin", password=True, max_length=PIN_MAX,
                 restrict=r"[0-9]*",
             )  # fmt: skip

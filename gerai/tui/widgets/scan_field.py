@@ -13,26 +13,20 @@ from typing import Any
 
 from textual import events
 from textual.binding import Binding, BindingsMap
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
-from textual.widgets import Input
 
 from gerai.tui.bindings import localize_bindings
+from gerai.tui.widgets.field import TextField
 
 SCAN_END_KEYS = frozenset({"enter", "ctrl+j", "ctrl+m"})
 LINE_STEPS = {"plus": 1, "minus": -1}
 QTY_FIRST = re.compile(r"\d[\d.,]*\*\S")  # a quantity and a code: `1*CODE`, `1,5*CODE`
 
 
-class ScanField(Input):
+class ScanField(TextField):
     """An Input that reports each completed entry as a `Scanned` message, in order."""
 
     BINDINGS = [Binding("delete", "delete_right", "ui.key.remove", key_display="Del")]
-    # Input sets its virtual size to its text's width at every key, and a widget's virtual
-    # size asks for a new layout of the whole screen: a repaint is all a one-line field needs
-    # (its own scrolling reads the virtual size as it is)
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Scanned(Message):
         """One code (or search text) and Enter."""

@@ -22,6 +22,7 @@ from gerai.services.shop.auth import Actor
 from gerai.tui.base import GeraiScreen
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
+from gerai.tui.widgets.field import TextField
 
 PAGE = 50
 COLUMNS = {
@@ -72,7 +73,7 @@ class AuditScreen(StatusLine, GeraiScreen[None]):
         with Horizontal(id="audit-filters"):
             yield Select[str]([], prompt=t("ui.audit.all_users"), id="filter-actor")
             yield Select[str]([], prompt=t("ui.audit.all_kinds"), id="filter-kind")
-            yield Input(placeholder=t("ui.audit.day"), id="filter-day")
+            yield TextField(placeholder=t("ui.audit.day"), id="filter-day")
         yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
         yield Label(t("ui.audit.ready"), classes="admin-status")
         yield Footer()

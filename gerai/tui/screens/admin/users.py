@@ -22,6 +22,7 @@ from gerai.tui.base import GeraiDialog, GeraiScreen
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
 from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, SavedOnLastField, save_typed
+from gerai.tui.widgets.field import TextField
 
 ADMIN_CSS = [sheet("dialogs"), sheet("admin")]
 
@@ -35,7 +36,7 @@ COLUMNS = {
 
 
 def _pin_input(field_id: str, placeholder: str) -> Input:
-    return Input(
+    return TextField(
         placeholder=t(placeholder), id=field_id, password=True, max_length=PIN_MAX,
         restrict=r"[0-9]*",
     )  # fmt: skip
@@ -97,8 +98,8 @@ class AddUserDialog(UserDialog):
         self.acting = acting
 
     def fields(self) -> ComposeResult:
-        yield Input(placeholder=t("ui.users.name"), id="user-name", max_length=60)
-        yield Input(placeholder=t("ui.users.full_name"), id="user-full-name", max_length=120)
+        yield TextField(placeholder=t("ui.users.name"), id="user-name", max_length=60)
+        yield TextField(placeholder=t("ui.users.full_name"), id="user-full-name", max_length=120)
         yield Select(
             [(t(ROLE[role]), role) for role in ROLES], value=ROLES[0], allow_blank=False,
             id="user-role",

@@ -23,6 +23,7 @@ from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.sale.payment import parse_tender
 from gerai.tui.styles import sheet
 from gerai.tui.typeahead import ENTER_FIELD, SavedOnLastField
+from gerai.tui.widgets.field import TextField
 
 KAS_COLUMNS = (
     "ui.kas.time",
@@ -94,8 +95,8 @@ class KasEntryScreen(SavedOnLastField, GeraiDialog[object]):
             yield Label(t("ui.kas.held", balance=format_rupiah(self.balance)))
             if self.kind == KasKind.EXPENSE:
                 yield Label("", id="kas-category")
-            yield Input(placeholder=t("ui.kas.amount"), id="kas-amount")
-            yield Input(placeholder=t(NOTE[self.kind]), id="kas-note")
+            yield TextField(placeholder=t("ui.kas.amount"), id="kas-amount")
+            yield TextField(placeholder=t(NOTE[self.kind]), id="kas-note")
             yield Label("", classes="dialog-error")
             yield Label(t(HINT[self.kind]), classes="dialog-hint")
 

@@ -26,6 +26,7 @@ from gerai.tui.base import GeraiDialog
 from gerai.tui.screens.sale.payment import parse_tender
 from gerai.tui.styles import sheet
 from gerai.tui.typeahead import ENTER_FIELD, SavedOnLastField, save_typed
+from gerai.tui.widgets.field import TextField
 
 CASH_KIND = {"in": "ui.cash.in", "out": "ui.cash.out"}
 
@@ -55,7 +56,7 @@ class OpenShiftScreen(ShiftDialog):
         with Vertical(classes="dialog", id="open-shift"):
             yield Label(t("ui.shift.open_title", till=self.till.till_id), classes="dialog-title")
             yield Label(t("ui.shift.open_help"))
-            yield Input(placeholder=t("ui.shift.opening_cash"), id="opening", type="integer")
+            yield TextField(placeholder=t("ui.shift.opening_cash"), id="opening", type="integer")
             yield Label("", id="carried")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.shift.open_hint"), classes="dialog-hint")
@@ -109,8 +110,8 @@ class CashScreen(SavedOnLastField, ShiftDialog):
         with Vertical(classes="dialog", id="cash"):
             yield Label(t("ui.cash.title"), classes="dialog-title")
             yield Label("", id="cash-kind")
-            yield Input(placeholder=t("ui.cash.amount"), id="cash-amount")
-            yield Input(placeholder=t("ui.cash.reason"), id="cash-reason")
+            yield TextField(placeholder=t("ui.cash.amount"), id="cash-amount")
+            yield TextField(placeholder=t("ui.cash.reason"), id="cash-reason")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.cash.hint"), classes="dialog-hint")
 
@@ -171,11 +172,13 @@ class CloseShiftScreen(SavedOnLastField, ShiftDialog):
             with Grid(id="denominations"):
                 for value in DENOMINATIONS:
                     yield Label(format_rupiah(value), classes="denomination")
-                    yield Input("0", id=f"d{value}", type="integer", classes="pieces", compact=True)
+                    yield TextField(
+                        "0", id=f"d{value}", type="integer", classes="pieces", compact=True
+                    )
             yield Label("", id="count-line")
             with Horizontal(id="close-row"):
-                yield Input(placeholder=t("ui.close.reason"), id="reason", compact=True)
-                yield Input(
+                yield TextField(placeholder=t("ui.close.reason"), id="reason", compact=True)
+                yield TextField(
                     placeholder=t("ui.close.setoran"), id="setoran-amount", restrict=r"[0-9.]*",
                     compact=True,
                 )  # fmt: skip
@@ -184,8 +187,10 @@ class CloseShiftScreen(SavedOnLastField, ShiftDialog):
             yield Label(t("ui.close.signed", name=actor.name), id="signed")
             if not allows(actor.role, Permission.CLOSE_SHIFT):
                 with Horizontal(id="confirm"):
-                    yield Input(placeholder=t("ui.close.bendahara"), id="bendahara", compact=True)
-                    yield Input(
+                    yield TextField(
+                        placeholder=t("ui.close.bendahara"), id="bendahara", compact=True
+                    )
+                    yield TextField(
                         placeholder=t("ui.close.bendahara_pin"), id="bendahara-pin",
                         password=True, max_length=PIN_MAX, restrict=r"[0-9]*", compact=True,
                     )  # fmt: skip

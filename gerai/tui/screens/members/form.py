@@ -22,6 +22,7 @@ from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
 from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, TypeAhead, save_typed
+from gerai.tui.widgets.field import TextField
 
 FIELD = {
     "number": "ui.members.field.number",
@@ -69,7 +70,7 @@ class MemberDialog(TypeAhead, GeraiDialog[int | None]):
                     if field.name == "active":
                         yield Checkbox("", bool(value), id="f-active")
                     else:
-                        yield Input(str(value), id=f"f-{field.name}")
+                        yield TextField(str(value), id=f"f-{field.name}")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.members.form_hint"), classes="dialog-hint")
 

@@ -29,6 +29,7 @@ from gerai.services.shop.auth import Approval
 from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
+from gerai.tui.widgets.field import TextField
 
 SAVINGS_CHOICES = (*SAVINGS_KINDS, MemberPaymentKind.SUKARELA_OUT)
 SAVINGS_KIND: dict[str, str] = {
@@ -145,7 +146,7 @@ class SavingsDialog(MoneyDialog):
             yield Label("", id="kinds")
             yield Label("", id="methods")
             yield Label("", id="amount-label")
-            yield Input(id="amount")
+            yield TextField(id="amount")
             yield Label("", id="preview")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.savings.hint"), classes="dialog-hint")
@@ -226,7 +227,7 @@ class RepaymentDialog(MoneyDialog):
             )
             yield Label("", id="owed")
             yield Label("", id="methods")
-            yield Input(placeholder=t("ui.repay.placeholder"), id="amount")
+            yield TextField(placeholder=t("ui.repay.placeholder"), id="amount")
             yield Label("", id="preview")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.repay.hint"), classes="dialog-hint")

@@ -24,6 +24,7 @@ from gerai.tui.screens.members.form import MemberDialog
 from gerai.tui.screens.members.kasbon_list import KasbonListScreen
 from gerai.tui.screens.members.settings import MemberSettingsDialog
 from gerai.tui.status_line import StatusLine
+from gerai.tui.widgets.field import TextField
 from gerai.tui.widgets.paged_list import PAGING_BINDINGS, Key, KeysetPaging, PagedList
 
 MEMBER_COLUMN = {
@@ -84,7 +85,7 @@ class MembersScreen(KeysetPaging[MemberInfo], StatusLine, GeraiScreen[None]):
             )
         ]  # fmt: skip
         yield Label("", id="members-header", classes="stock-header")
-        yield Input(placeholder=t("ui.members.search"), id="search", classes="stock-search")
+        yield TextField(placeholder=t("ui.members.search"), id="search", classes="stock-search")
         yield Label("", id="filters", classes="stock-filters")
         yield PagedList[MemberInfo](
             columns, _cells, muted=lambda m: not m.active, give_way=GIVE_WAY, id="members",

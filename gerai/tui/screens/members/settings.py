@@ -26,6 +26,7 @@ from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.members.common import DIALOG_CSS
 from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, TypeAhead, save_typed
+from gerai.tui.widgets.field import TextField
 
 
 def _rupiah(text: str, field: str) -> int:
@@ -56,16 +57,16 @@ class MemberSettingsDialog(TypeAhead, GeraiDialog[str | None]):
             yield Label(t("ui.msettings.title"), classes="dialog-title")
             with Grid(id="msettings-shop"):
                 yield Label(t("ui.msettings.global"))
-                yield Input(format_percent(shop.member_discount_bp), id="s-global")
+                yield TextField(format_percent(shop.member_discount_bp), id="s-global")
                 yield Label(t("ui.msettings.pokok"))
-                yield Input(str(shop.savings_pokok), id="s-pokok")
+                yield TextField(str(shop.savings_pokok), id="s-pokok")
                 yield Label(t("ui.msettings.wajib"))
-                yield Input(str(shop.savings_wajib), id="s-wajib")
+                yield TextField(str(shop.savings_wajib), id="s-wajib")
             yield Label(t("ui.msettings.categories"), classes="msettings-subtitle")
             with VerticalScroll(id="msettings-categories"), Grid(id="msettings-grid"):
                 for category in self.categories:
                     yield Label(category.name)
-                    yield Input(
+                    yield TextField(
                         format_percent(category.discount_bp),
                         placeholder=t("ui.msettings.follow_global"),
                         id=f"c-{category.id}",

@@ -16,6 +16,7 @@ from gerai.core.words import BuyerCategory
 from gerai.services.sale.buyers import Buyer
 from gerai.tui.base import GeraiDialog
 from gerai.tui.styles import sheet
+from gerai.tui.widgets.field import TextField
 
 
 class BuyerDialog(GeraiDialog[Buyer]):
@@ -35,8 +36,8 @@ class BuyerDialog(GeraiDialog[Buyer]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="buyer"):
             yield Label(t("ui.buyer.title"), classes="dialog-title")
-            yield Input(placeholder=t("ui.buyer.nik"), id="nik", max_length=24)
-            yield Input(placeholder=t("ui.buyer.kk"), id="kk", max_length=24)
+            yield TextField(placeholder=t("ui.buyer.nik"), id="nik", max_length=24)
+            yield TextField(placeholder=t("ui.buyer.kk"), id="kk", max_length=24)
             yield Label(self.category_text(), id="category")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.buyer.hint"), classes="dialog-hint")

@@ -21,6 +21,7 @@ from gerai.tui.base import GeraiDialog
 from gerai.tui.permits import with_approval
 from gerai.tui.styles import sheet
 from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
+from gerai.tui.widgets.field import TextField
 
 
 def parse_tender(text: str) -> int | None:
@@ -82,8 +83,8 @@ class PaymentScreen(TypeAhead, GeraiDialog[SaleResult | None]):
             yield Label("", id="kasbon-room")
             yield Label("", id="split")
             yield Label("", id="rounded")
-            yield Input(placeholder=t("ui.pay.placeholder"), id="tendered")
-            yield Input(id="reference")
+            yield TextField(placeholder=t("ui.pay.placeholder"), id="tendered")
+            yield TextField(id="reference")
             yield Label("", id="quick")
             yield Label("", id="preview")
             yield Label("", id="pay-error", classes="dialog-error")

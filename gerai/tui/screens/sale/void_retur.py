@@ -44,6 +44,7 @@ from gerai.tui.permits import with_approval
 from gerai.tui.screens.sale.reprint import RecentReceiptsPicker
 from gerai.tui.status_line import StatusLine
 from gerai.tui.styles import sheet
+from gerai.tui.widgets.field import TextField
 from gerai.tui.widgets.paged_list import fit_columns
 from gerai.tui.widgets.scan_field import ScanField
 
@@ -99,7 +100,7 @@ class EntryDialog(GeraiDialog[Any]):
             for line in self.info:
                 yield Label(line, markup=False)
             yield from self.extra()
-            yield Input(self.value, placeholder=self.placeholder, id="entry")
+            yield TextField(self.value, placeholder=self.placeholder, id="entry")
             yield Label("", classes="dialog-error", markup=False)
             yield Label(self.hint, classes="dialog-hint")
 

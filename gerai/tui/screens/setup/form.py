@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from gerai.core.errors import GeraiError
 from gerai.core.i18n import t
@@ -18,6 +18,7 @@ from gerai.core.money import parse_basis_points
 from gerai.services.members.settings import format_percent
 from gerai.services.shop.profile import ZONE_NAMES, ShopProfile
 from gerai.services.shop.provinces import PROVINCE_ZONES, province_named
+from gerai.tui.widgets.field import TextField
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def field_row(field: Field, value: str) -> ComposeResult:
     """A labelled input of the form (`#f-KEY`)."""
     with Horizontal(classes="form-row"):
         yield Label(t(field.label), classes="form-label")
-        yield Input(
+        yield TextField(
             value=value, id=f"f-{field.key}", max_length=field.max_length,
             restrict=field.restrict, password=field.password,
         )  # fmt: skip

@@ -28,6 +28,7 @@ from gerai.services.stock.count import CountLine
 from gerai.services.stock.inventory import quantity
 from gerai.tui.discard import AskBeforeDiscard
 from gerai.tui.screens.stock.common import CategoryPicker, StockScreen, fit_column
+from gerai.tui.widgets.field import TextField
 from gerai.tui.widgets.scan_field import ScanField
 
 COLUMNS = {
@@ -99,7 +100,7 @@ class StockCountScreen(AskBeforeDiscard, StockScreen[str | None]):
         yield ScanField(placeholder=t("ui.count.entry"), id="entry", classes="stock-search")
         yield DataTable(id="count-lines", classes="stock-table", cursor_type="row")
         yield Label("", id="count-summary", classes="stock-summary")
-        yield Input(placeholder=t("ui.count.reason"), id="reason", classes="stock-search")
+        yield TextField(placeholder=t("ui.count.reason"), id="reason", classes="stock-search")
         yield Label(t("ui.count.ready"), classes="stock-status")
         yield Footer()
 

@@ -16,6 +16,7 @@ from gerai.services.shop.auth import Approval
 from gerai.services.stock.catalog import ProductInfo
 from gerai.tui.screens.stock.common import StockDialog
 from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, SavedOnLastField, save_typed
+from gerai.tui.widgets.field import TextField
 
 
 class MoveDialog(SavedOnLastField, StockDialog[str | None]):
@@ -47,7 +48,7 @@ class MoveDialog(SavedOnLastField, StockDialog[str | None]):
                   cost=format_rupiah(product.cost))
             )  # fmt: skip
             for field_id, placeholder in self.fields:
-                yield Input(placeholder=t(placeholder), id=field_id)
+                yield TextField(placeholder=t(placeholder), id=field_id)
             yield Label("", classes="dialog-error")
             yield Label(t(self.hint_key), classes="dialog-hint")
 

@@ -18,6 +18,7 @@ from gerai.services.shop.auth import Approval
 from gerai.services.stock.products import ProductForm, ProductRefused
 from gerai.tui.screens.stock.common import StockDialog
 from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, TypeAhead, save_typed
+from gerai.tui.widgets.field import TextField
 
 CHECKBOXES = ("sold_by_weight", "active")
 CHOICES = ("category", "tax_category")
@@ -96,7 +97,7 @@ class ProductDialog(TypeAhead, StockDialog[int | None]):
                             compact=True,
                         )
                     else:
-                        yield Input(str(value), id=f"f-{field.name}", compact=True)  # 24 rows
+                        yield TextField(str(value), id=f"f-{field.name}", compact=True)  # 24 rows
             yield Label("", classes="dialog-error")
             yield Label(t("ui.product.hint"), classes="dialog-hint")
 

@@ -43,6 +43,7 @@ from gerai.tui.screens.stock.moves import RepackDialog, WriteOffDialog
 from gerai.tui.screens.stock.product_form import ProductDialog
 from gerai.tui.screens.stock.receiving import ReceivingScreen
 from gerai.tui.screens.stock.reorder import ReorderScreen
+from gerai.tui.widgets.field import TextField
 from gerai.tui.widgets.footer import Footer
 from gerai.tui.widgets.paged_list import GAP, PAGING_BINDINGS, fit_columns
 
@@ -229,7 +230,7 @@ class ProductsScreen(StockScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="products-header", classes="stock-header")
-        yield Input(placeholder=t("ui.products.search"), id="search", classes="stock-search")
+        yield TextField(placeholder=t("ui.products.search"), id="search", classes="stock-search")
         yield Label("", id="filters", classes="stock-filters")
         yield ProductList(id="products", classes="stock-table")
         yield Label(t("ui.products.ready"), classes="stock-status")

@@ -30,6 +30,7 @@ from gerai.services.stock.receiving import ReceiveLine
 from gerai.tui.permits import with_approval
 from gerai.tui.screens.stock.common import StockDialog, StockScreen, fit_column
 from gerai.tui.screens.stock.receiving import ReceivingScreen
+from gerai.tui.widgets.field import TextField
 
 _ORDER_COLUMNS = (
     ("number", "ui.po.number", 18, False),
@@ -228,7 +229,7 @@ class OverReasonDialog(StockDialog[str | None]):
         with Vertical(classes="dialog"):
             yield Label(t("ui.po.over_title"), classes="dialog-title")
             yield Label(self.problem)
-            yield Input(placeholder=t("ui.po.over_reason"), id="over-reason")
+            yield TextField(placeholder=t("ui.po.over_reason"), id="over-reason")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.po.over_hint"), classes="dialog-hint")
 

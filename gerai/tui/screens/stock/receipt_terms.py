@@ -23,6 +23,7 @@ from gerai.tui.permits import with_approval
 from gerai.tui.screens.stock.common import StockDialog
 from gerai.tui.screens.stock.supplier_debts import CSS
 from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
+from gerai.tui.widgets.field import TextField
 
 # the choices Tab goes through: (terms, method, what the dialog says)
 CHOICES = (
@@ -56,8 +57,8 @@ class ReceiptTermsDialog(TypeAhead, StockDialog[str | None]):
                 classes="dialog-title",
             )
             yield Label("", id="terms-choice")
-            yield Input(placeholder=t("ui.terms.due"), id="terms-due")
-            yield Input(placeholder=t("ui.terms.reference"), id="terms-reference")
+            yield TextField(placeholder=t("ui.terms.due"), id="terms-due")
+            yield TextField(placeholder=t("ui.terms.reference"), id="terms-reference")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.terms.hint"), classes="dialog-hint")
 

@@ -22,6 +22,7 @@ from gerai.tui.discard import AskBeforeDiscard
 from gerai.tui.screens.stock.common import StockDialog, StockScreen, fit_column
 from gerai.tui.screens.stock.receipt_terms import ReceiptTermsDialog
 from gerai.tui.typeahead import ENTER_FIELD, TAB_FIELDS, SavedOnLastField, TypeAhead, save_typed
+from gerai.tui.widgets.field import TextField
 from gerai.tui.widgets.scan_field import ScanField
 
 LINE_FIELDS = ("#line-code", "#line-qty", "#line-pack", "#line-cost")
@@ -43,9 +44,9 @@ class SupplierDialog(SavedOnLastField, StockDialog[SupplierInfo | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("ui.supplier.title"), classes="dialog-title")
-            yield Input(placeholder=t("ui.supplier.name"), id="supplier-name")
-            yield Input(placeholder=t("ui.supplier.phone"), id="supplier-phone")
-            yield Input(placeholder=t("ui.supplier.address"), id="supplier-address")
+            yield TextField(placeholder=t("ui.supplier.name"), id="supplier-name")
+            yield TextField(placeholder=t("ui.supplier.phone"), id="supplier-phone")
+            yield TextField(placeholder=t("ui.supplier.address"), id="supplier-address")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.supplier.hint"), classes="dialog-hint")
 
@@ -98,15 +99,15 @@ class ReceivingScreen(TypeAhead, AskBeforeDiscard, StockScreen[str | None]):
                 prompt=t("ui.receive.supplier"),
                 id="supplier",
             )
-            yield Input(placeholder=t("ui.receive.reference"), id="reference")
+            yield TextField(placeholder=t("ui.receive.reference"), id="reference")
         with Horizontal(classes="stock-line"):
             yield ScanField(clear_on_scan=False, placeholder=t("ui.receive.code"), id="line-code")
-            yield Input(placeholder=t("ui.receive.qty"), id="line-qty")
-            yield Input(placeholder=t("ui.receive.pack"), id="line-pack")
-            yield Input(placeholder=t("ui.receive.cost"), id="line-cost")
+            yield TextField(placeholder=t("ui.receive.qty"), id="line-qty")
+            yield TextField(placeholder=t("ui.receive.pack"), id="line-pack")
+            yield TextField(placeholder=t("ui.receive.cost"), id="line-cost")
         with Horizontal(classes="stock-line", id="dated-line"):
-            yield Input(placeholder=t("ui.receive.expiry"), id="line-expiry")
-            yield Input(placeholder=t("ui.receive.batch"), id="line-batch")
+            yield TextField(placeholder=t("ui.receive.expiry"), id="line-expiry")
+            yield TextField(placeholder=t("ui.receive.batch"), id="line-batch")
         yield Label(t("ui.receive.line_hint"), id="line-hint", classes="stock-hint")
         yield DataTable(id="lines", classes="stock-table", cursor_type="row")
         yield Label("", id="receipt-total", classes="stock-summary")

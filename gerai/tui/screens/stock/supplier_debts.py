@@ -25,6 +25,7 @@ from gerai.tui.screens.sale.payment import parse_tender
 from gerai.tui.screens.stock.common import StockDialog, fit_column
 from gerai.tui.styles import sheet
 from gerai.tui.typeahead import ENTER_FIELD, TypeAhead
+from gerai.tui.widgets.field import TextField
 
 _COLUMNS = (
     ("supplier", "field.supplier", 12),
@@ -161,9 +162,9 @@ class PaySupplierScreen(TypeAhead, StockDialog[PaymentResult | None]):
                     )
                 )
             yield Label("", id="pay-method")
-            yield Input(placeholder=t("ui.owed.amount"), id="pay-amount")
-            yield Input(placeholder=t("ui.owed.reference"), id="pay-reference")
-            yield Input(placeholder=t("ui.owed.receipt_field"), id="pay-receipt")
+            yield TextField(placeholder=t("ui.owed.amount"), id="pay-amount")
+            yield TextField(placeholder=t("ui.owed.reference"), id="pay-reference")
+            yield TextField(placeholder=t("ui.owed.receipt_field"), id="pay-receipt")
             yield Label("", classes="dialog-error")
             yield Label(t("ui.owed.pay_hint"), classes="dialog-hint")
 
