@@ -73,16 +73,18 @@ _COLUMNS = (
     PRODUCT.c.het, PRODUCT.c.max_per_sale, PRODUCT.c.tax_category, PRODUCT.c.stock,
     PRODUCT.c.reorder_level, PRODUCT.c.active,
 )  # fmt: skip
-_SELECT = select(*_COLUMNS).join_from(PRODUCT, CATEGORY, CATEGORY.c.id == PRODUCT.c.category_id)
-PRODUCT_QUERY = _SELECT  # a ProductInfo's columns first (`product_info`), more may follow
-_BY_ID = _SELECT.where(PRODUCT.c.id == bindparam("id"))
+# a ProductInfo's columns first (`product_info`); a query may add more after them
+PRODUCT_QUERY = select(*_COLUMNS).join_from(
+    PRODUCT, CATEGORY, CATEGORY.c.id == PRODUCT.c.category_id
+)
+_BY_ID = PRODUCT_QUERY.where(PRODUCT.c.id == bindparam("id"))
 # what found a row of a scan or a search: its code, one of its barcodes, the words of its name
 _BY_CODE, _BY_BARCODE, _BY_NAME = 0, 1, 2
-_CODE_ARM = _SELECT.add_columns(literal(_BY_CODE).label("found_by")).where(
+_CODE_ARM = PRODUCT_QUERY.add_columns(literal(_BY_CODE).label("found_by")).where(
     PRODUCT.c.code == bindparam("code")
 )
 _BARCODE_ARM = (
-    _SELECT.add_columns(literal(_BY_BARCODE).label("found_by"))
+    PRODUCT_QUERY.add_columns(literal(_BY_BARCODE).label("found_by"))
     .join(BARCODE, BARCODE.c.product_id == PRODUCT.c.id)
     .where(BARCODE.c.code == bindparam("barcode"))
 )
@@ -145,7 +147,9 @@ _SEARCH = {
     dialect: union_all(
         _CODE_ARM.where(PRODUCT.c.active),
         _BARCODE_ARM.where(PRODUCT.c.active),
-        _SELECT.add_columns(literal(_BY_NAME).label("found_by")).where(PRODUCT.c.id.in_(ranked)),
+        PRODUCT_QUERY.add_columns(literal(_BY_NAME).label("found_by")).where(
+            PRODUCT.c.id.in_(ranked)
+        ),
     ).order_by(_FOUND_BY)
     for dialect, ranked in _RANKED_NAMES.items()
 }
@@ -166,7 +170,7 @@ def get_product(session: Session, product_id: int) -> ProductInfo | None:
     return _first(session, _BY_ID, id=product_id)
 
 
-_BY_IDS = Prepared(_SELECT.where(PRODUCT.c.id.in_(bindparam("ids", expanding=True))))
+_BY_IDS = Prepared(PRODUCT_QUERY.where(PRODUCT.c.id.in_(bindparam("ids", expanding=True))))
 
 
 def get_products(session: Session, ids: list[int]) -> dict[int, ProductInfo]:
@@ -285,7 +289,7 @@ def product_page(
     (name, id) `after`, or the page that ends just before `before`. Keyset paging, so the
     thousandth page costs what the first does."""
     # `active` and `stock <= reorder_level` as the partial index `ix_product_low_stock` has them
-    statement = _SELECT.add_columns(label_is_stale().label("label_stale")).where(
+    statement = PRODUCT_QUERY.add_columns(label_is_stale().label("label_stale")).where(
         ~PRODUCT.c.active if filters.inactive else PRODUCT.c.active
     )
     if filters.stale_labels:
