@@ -368,8 +368,9 @@ class Database:
     def dispose(self, close: bool = True) -> None:
         """Close the writer connection and every pooled connection (the next use opens them
         again); `close=False` in a forked child: forget its parent's, left open for it."""
-        if not close:
+        if close:
+            with self._writer_lock:
+                self._close_writer()
+        else:
             self._writer, self._writer_lock = None, threading.Lock()
-        with self._writer_lock:
-            self._close_writer()
         self.engine.dispose(close=close)
