@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from gerai.db import Database, engine_url
@@ -45,10 +45,19 @@ class PgServer:
     def create(self, template: str | None = None) -> str:
         """A new database (a copy of `template`, else empty); its URL."""
         name = next(self._names)
-        copy = f" TEMPLATE {template}" if template else ""
         with self.admin.connect() as conn:
+            copy = f" TEMPLATE {template}{self._strategy(conn)}" if template else ""
             conn.exec_driver_sql(f"CREATE DATABASE {name}{copy}")
         return self.url_of(name)
+
+    @staticmethod
+    def _strategy(conn: Connection) -> str:
+        """A file copy of the template's folder where the server can (PostgreSQL 15 and
+        later), not their default of writing each of its pages through the WAL: about 18 ms of
+        server CPU per test database against 32, with the checkpoint it asks for (197 tests'
+        server CPU 14.6 -> 11.9 s)."""
+        version = conn.dialect.server_version_info or (0,)
+        return " STRATEGY FILE_COPY" if version >= (15,) else ""
 
     def template(self, build: Callable[[Database], None], start: str | None = None) -> str:
         """A new database (a copy of the template `start`, else empty) built on by `build`,
