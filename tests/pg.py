@@ -66,6 +66,12 @@ class PgServer:
         database = Database(url)
         try:
             build(database)
+            # one server process started after the build writes the catalogue cache file
+            # (`pg_internal.init`) that every copy's first connection then reads instead of
+            # building it: 8 ms of server CPU instead of 11
+            database.dispose()
+            with database.engine.connect():
+                pass
         finally:
             database.dispose()
         return str(make_url(url).database)
