@@ -175,7 +175,7 @@ _BY_IDS = Prepared(PRODUCT_QUERY.where(PRODUCT.c.id.in_(bindparam("ids", expandi
 
 def get_products(session: Session, ids: list[int]) -> dict[int, ProductInfo]:
     """Products by id, active or not, in one query; an unknown id is left out."""
-    found = (ProductInfo(*row) for row in _BY_IDS.rows(session, {"ids": list(ids)}))
+    found = map(product_info, _BY_IDS.rows(session, {"ids": list(ids)}))
     return {product.id: product for product in found}
 
 
